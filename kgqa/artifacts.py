@@ -1,0 +1,123 @@
+"""Artifact directories: ``manifest.json`` beside open-format files, written atomically.
+
+Every built or trained artifact is a directory holding a ``manifest.json`` with its format
+version, the kgqa version, what it was built from (input checksums) and per-file checksums.
+Loading checks the manifest and fails with :class:`~kgqa.errors.ArtifactError` on a mismatch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kgqa.errors import ArtifactError
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an artifact is, what it was made from, and the checksums of its files."""
+
+    kind: str
+    format_version: int
+    kgqa_version: str
+    inputs: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "kind": self.kind,
+                "format_version": self.format_version,
+                "kgqa_version": self.kgqa_version,
+                "inputs": self.inputs,
+                "files": self.files,
+                "info": self.info,
+            },
+            indent=2,
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def read(cls, directory: Path) -> Manifest:
+        path = directory / MANIFEST
+        if not path.is_file():
+            raise ArtifactError(
+                f"no {MANIFEST} in {directory}: the artifact is missing or was not built "
+                "completely; run `kgqa build`"
+            )
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                kind=str(raw["kind"]),
+                format_version=int(raw["format_version"]),
+                kgqa_version=str(raw["kgqa_version"]),
+                inputs=dict(raw.get("inputs", {})),
+                files=dict(raw.get("files", {})),
+                info=dict(raw.get("info", {})),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ArtifactError(f"{path} is not a valid manifest: {exc}") from exc
+
+    def check(self, directory: Path, kind: str, format_version: int) -> None:
+        """Raise ArtifactError unless this manifest describes ``kind`` at ``format_version``
+        and every listed file exists with its recorded checksum."""
+        if self.kind != kind:
+            raise ArtifactError(f"{directory} holds a {self.kind!r} artifact, expected {kind!r}")
+        if self.format_version != format_version:
+            raise ArtifactError(
+                f"{directory} has format version {self.format_version}, this kgqa reads "
+                f"{format_version}; rebuild it with `kgqa build`"
+            )
+        for name, digest in self.files.items():
+            path = directory / name
+            if not path.is_file():
+                raise ArtifactError(f"{path} is listed in the manifest but missing; rebuild")
+            if sha256_file(path) != digest:
+                raise ArtifactError(f"{path} does not match its manifest checksum; rebuild")
+
+
+@contextlib.contextmanager
+def atomic_directory(target: Path) -> Iterator[Path]:
+    """Yield a temporary directory beside ``target``; on success it replaces ``target``.
+
+    A failed or interrupted build leaves the previous artifact untouched.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
+    logger.info("wrote %s", target)

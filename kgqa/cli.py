@@ -1,0 +1,259 @@
+"""The ``kgqa`` command line: a thin layer that parses arguments, calls the library and prints
+(readable tables by default, ``--json`` for machines)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from kgqa.errors import KgqaError
+
+logger = logging.getLogger("kgqa")
+BUILD_TARGETS = ("graph",)
+
+
+def _print_json(obj: Any) -> None:
+    print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console()
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title=title)
+    for c in columns:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*(str(x) for x in r))
+    _console().print(table)
+
+
+def _graph(args: argparse.Namespace) -> Any:
+    from kgqa.graph import KnowledgeGraph
+
+    return KnowledgeGraph.load(args.graph_dir)
+
+
+def _resolve(kg: Any, text: str) -> Any:
+    """A node from an IRI, an id or (best match) a name; raises InputError when none matches."""
+    from kgqa.errors import InputError
+
+    node = kg.node(text)
+    if node is None:
+        matches = kg.find(text, limit=1)
+        node = matches[0].node if matches else None
+    if node is None:
+        raise InputError(f"no node for {text!r}")
+    return node
+
+
+# ----------------------------------------------------------------------------- build
+def cmd_build(args: argparse.Namespace) -> int:
+    from kgqa.config import data_dir, graph_dir
+    from kgqa.graph.build.builder import build_graph, inputs_unchanged
+
+    targets = [args.target] if args.target != "all" else list(BUILD_TARGETS)
+    data = data_dir(args.data_dir)
+    for target in targets:
+        if target == "graph":
+            out = Path(args.graph_dir) if args.graph_dir else graph_dir()
+            if not args.force and inputs_unchanged(data, out):
+                logger.info("graph in %s is up to date (use --force to rebuild)", out)
+                continue
+            report = build_graph(data, out)
+            logger.info("graph: %d nodes, %d quads, %.0fs -> %s",
+                        report.nodes, report.quads, report.seconds, out)  # fmt: skip
+    return 0
+
+
+# ----------------------------------------------------------------------------- graph
+def cmd_stats(args: argparse.Namespace) -> int:
+    stats = _graph(args).stats()
+    if args.json:
+        _print_json(asdict(stats))
+        return 0
+    _table("Nodes per class", ["class", "nodes"], list(stats.classes.items()))
+    _table("Edges per relation", ["relation", "edges"], list(stats.relations.items()))
+    _table("Quads per source (named graph)", ["source", "quads"], list(stats.sources.items()))
+    return 0
+
+
+def cmd_node(args: argparse.Namespace) -> int:
+    kg = _graph(args)
+    node = _resolve(kg, args.id)
+    record = {
+        **asdict(node),
+        "ids": kg.ids(node),
+        "names": [{"name": n, "lang": lang} for n, lang in kg.labels(node)],
+        "parents": [asdict(p) for p in (t.object for t in kg.neighbours(node, "subClassOf"))],
+    }
+    if args.json:
+        _print_json(record)
+        return 0
+    con = _console()
+    con.print(f"[bold]{node.label}[/bold]  {node.curie}  ({node.cls})\n{node.iri}")
+    con.print("ids: " + ", ".join(record["ids"]))
+    con.print("names: " + "; ".join(f"{n['name']}@{n['lang']}" for n in record["names"][:40]))
+    con.print("parents: " + "; ".join(f"{p['label']} [{p['curie']}]" for p in record["parents"]))
+    return 0
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    matches = _graph(args).find(args.name, cls=args.cls, limit=args.limit)
+    if args.json:
+        _print_json([asdict(m) for m in matches])
+        return 0
+    rows = [(m.node.curie, m.node.label, m.node.cls, m.name, m.match) for m in matches]
+    _table(f"Nodes named {args.name!r}", ["id", "label", "class", "matched", "how"], rows)
+    return 0 if matches else 1
+
+
+def cmd_neighbours(args: argparse.Namespace) -> int:
+    kg = _graph(args)
+    triples = kg.neighbours(
+        _resolve(kg, args.id), args.relation, args.direction, args.source, args.attributes
+    )
+    triples = triples[: args.limit]
+    if args.json:
+        _print_json([asdict(t) for t in triples])
+        return 0
+    rows = []
+    for t in triples:
+        attrs = "; ".join(", ".join(f"{a.key}={a.value}" for a in st) for st in t.attributes)
+        rows.append((t.subject, t.relation, t.object, t.source, attrs))
+    _table("Edges", ["subject", "relation", "object", "source", "attributes"], rows)
+    return 0
+
+
+def cmd_sparql(args: argparse.Namespace) -> int:
+    bindings = {}
+    for item in args.bind or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            print(f"--bind takes NAME=VALUE, not {item!r}", file=sys.stderr)
+            return 2
+        bindings[name] = value
+    rows = _graph(args).sparql(args.query, bindings)
+    if args.json:
+        _print_json(rows)
+        return 0
+    cols = sorted({k for r in rows for k in r})
+    _table("SPARQL", cols, [[r.get(c, "") for c in cols] for r in rows])
+    return 0
+
+
+def cmd_vocabulary(args: argparse.Namespace) -> int:
+    from kgqa.config import vocabulary_file
+    from kgqa.graph.vocabulary import to_turtle
+
+    path = vocabulary_file()
+    text = to_turtle()
+    if args.check:
+        ok = path.is_file() and path.read_text(encoding="utf-8") == text
+        print(f"{path} is {'up to date' if ok else 'out of date; run kgqa graph vocabulary'}")
+        return 0 if ok else 1
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    kg = _graph(args)
+    a, b = _resolve(kg, args.source_id), _resolve(kg, args.target_id)
+    g = kg.networkx(args.relation).to_undirected(as_view=True)
+    try:
+        path = nx.shortest_path(g, a.iri, b.iri)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        print("no path", file=sys.stderr)
+        return 1
+    nodes = [kg.node(iri) for iri in path]
+    if args.json:
+        _print_json([asdict(n) for n in nodes if n])
+    else:
+        print(" -> ".join(str(n) for n in nodes))
+    return 0
+
+
+# ----------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kgqa", description=__doc__)
+    p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    p.add_argument("-q", "--quiet", action="store_true", help="warnings only, no progress bars")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build artifacts from the raw data")
+    b.add_argument("target", nargs="?", default="all", choices=["all", *BUILD_TARGETS])
+    b.add_argument("--data-dir", help="raw data directory (default $KGQA_DATA or ../shared/data)")
+    b.add_argument("--graph-dir", help="where to write the graph (default $KGQA_HOME/graph)")
+    b.add_argument("--force", action="store_true", help="rebuild even when inputs are unchanged")
+    b.set_defaults(func=cmd_build)
+
+    g = sub.add_parser("graph", help="query the knowledge graph")
+    g.add_argument("--graph-dir", help="graph artifact directory (default $KGQA_HOME/graph)")
+    gs = g.add_subparsers(dest="graph_command", required=True)
+
+    def add(name: str, func: Any, help: str) -> argparse.ArgumentParser:
+        sp = gs.add_parser(name, help=help)
+        sp.add_argument("--json", action="store_true", help="print JSON")
+        sp.set_defaults(func=func)
+        return sp
+
+    add("stats", cmd_stats, "node, edge and source counts")
+    n = add("node", cmd_node, "show a node by id (any id) or name")
+    n.add_argument("id")
+    f = add("find", cmd_find, "find nodes by name or id")
+    f.add_argument("name")
+    f.add_argument(
+        "--class", dest="cls", help="restrict to a class (Disease, Phenotype, Drug, ...)"
+    )
+    f.add_argument("--limit", type=int, default=10)
+    nb = add("neighbours", cmd_neighbours, "edges of a node")
+    nb.add_argument("id")
+    nb.add_argument("--relation", help="a vocabulary relation or subClassOf")
+    nb.add_argument("--direction", choices=["out", "in", "both"], default="out")
+    nb.add_argument("--source", action="append", help="only this source (repeatable)")
+    nb.add_argument("--attributes", action="store_true", help="show annotation attributes")
+    nb.add_argument("--limit", type=int, default=50)
+    sq = add("sparql", cmd_sparql, "run a SELECT query with bound values")
+    sq.add_argument("query")
+    sq.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind ?NAME (repeatable)")
+    pa = add("path", cmd_path, "shortest path between two nodes (networkx)")
+    pa.add_argument("source_id")
+    pa.add_argument("target_id")
+    pa.add_argument("--relation", action="append", help="relations to walk (default all)")
+    v = gs.add_parser("vocabulary", help="write graph_data/vocabulary.ttl from the code")
+    v.add_argument("--check", action="store_true", help="only check that the file is current")
+    v.set_defaults(func=cmd_vocabulary)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if args.quiet:
+        import os
+
+        os.environ["TQDM_DISABLE"] = "1"
+    try:
+        return int(args.func(args))
+    except KgqaError as exc:
+        print(f"kgqa: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Human Disease Ontology reports: classes, hierarchy, cross-references, logical axioms and the
+disease–symptom table.
+
+Identity: a DO class and an OMIM / Orphanet / MeSH id are declared the same concept only when
+the cross-reference is one-to-one (the DO class lists one id of that prefix and no other DO class
+lists it). When a DO class lists several OMIM or Orphanet ids, each is made a subclass of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from kgqa.graph.build.common import SUBCLASS, Concept, Contribution, Edge, SameAs, one_to_one, read_tsv
+
+logger = logging.getLogger(__name__)
+
+SOURCE = "doid"
+# DO xref prefix -> our CURIE prefix
+XREF_PREFIX = {
+    "MIM": "OMIM",
+    "ORDO": "ORPHA",
+    "MESH": "MESH",
+    "UMLS_CUI": "UMLS",
+    "GARD": "GARD",
+    "ICD10CM": "ICD10CM",
+    "ICD9CM": "ICD9CM",
+    "ICD11": "ICD11",
+    "NCI": "NCIT",
+    "ICDO": "ICDO",
+    "EFO": "EFO",
+    "KEGG": "KEGG",
+    "MEDDRA": "MEDDRA",
+}
+MERGED_PREFIXES = ("OMIM", "ORPHA", "MESH")
+_AXIOM = re.compile(r"^'([^']+)' some (?:'([^']+)'|([\w\-,()]+))$")
+AXIOM_RELATION = {
+    "has symptom": ("hasPhenotype", "Phenotype"),
+    "has phenotype": ("hasPhenotype", "Phenotype"),
+    "disease has location": ("locatedIn", "Anatomy"),
+    "has material basis in": ("causedBy", "Cause"),
+    "has allergic trigger": ("causedBy", "Cause"),
+    "has disease driver": ("causedBy", "Cause"),
+    "transmitted by": ("transmittedBy", "Cause"),
+}
+
+
+def name_ref(cls: str, label: str) -> str:
+    """A reference by name, resolved by the builder to a node of ``cls`` (or minted)."""
+    return f"name:{cls}:{label}"
+
+
+def normalize_xref(raw: str) -> str | None:
+    """Our CURIE for a DO cross-reference, or None for prefixes we do not keep.
+
+    Example:
+        >>> normalize_xref("MIM:601665"), normalize_xref("ORDO:98861"), normalize_xref("UMLS_CUI:C0002395")
+        ('OMIM:601665', 'ORPHA:98861', 'UMLS:C0002395')
+    """
+    prefix, _, local = raw.strip().partition(":")
+    if not local:
+        return None
+    if prefix.startswith("SNOMEDCT_US"):
+        return f"SNOMEDCT_US:{local}"
+    if prefix == "MIM" and local.startswith("PS"):
+        return f"OMIMPS:{local}"
+    mapped = XREF_PREFIX.get(prefix)
+    return f"{mapped}:{local}" if mapped else None
+
+
+def read(data_dir: Path) -> Contribution:
+    d = data_dir / "disease_ontology"
+    out = Contribution(SOURCE)
+    labels: dict[str, str] = {}
+    parents: dict[str, list[str]] = {}
+    for row in read_tsv(d / "HumanDO.tsv", ["id", "label", "subClassOf"]):
+        labels[row["id"]] = row["label"]
+        if row["subClassOf"]:
+            parents.setdefault(row["id"], []).append(row["subClassOf"])
+    by_label: dict[str, str] = {}
+    for doid, label in labels.items():
+        by_label.setdefault(label, doid)
+
+    xrefs: dict[str, list[str]] = {}
+    for row in read_tsv(d / "allXREFinDO.tsv", ["id", "xref"]):
+        for raw in row["xref"].split(","):
+            curie = normalize_xref(raw)
+            if curie:
+                xrefs.setdefault(row["id"], []).append(curie)
+            else:
+                out.note("xrefs with unkept prefixes")
+
+    merged: set[tuple[str, str]] = set()
+    for prefix in MERGED_PREFIXES:
+        pairs = [(doid, x) for doid, xs in xrefs.items() for x in xs if x.startswith(prefix + ":")]
+        unique, rest = one_to_one(pairs)
+        merged.update(unique)
+        out.same_as += [SameAs(SOURCE, doid, x, f"DO xref 1:1 {prefix}") for doid, x in unique]
+        out.note(f"{prefix} xrefs 1:1 (merged)", len(unique))
+        if prefix == "MESH":
+            out.note("MESH xrefs not 1:1 (left separate)", len(rest))
+            continue
+        per_x: dict[str, list[str]] = {}
+        for doid, x in rest:
+            per_x.setdefault(x, []).append(doid)
+        for x, doids in per_x.items():
+            if len(doids) == 1:
+                out.edges.append(Edge(SOURCE, x, SUBCLASS, doids[0], (("origin", "DO xref"),)))
+                out.note(f"{prefix} xrefs under a broader DO class (subclass edge)")
+            else:
+                out.note(f"{prefix} ids listed by several DO classes (left separate)")
+
+    for doid, label in labels.items():
+        aliases = tuple(
+            x for x in xrefs.get(doid, []) if not x.startswith(MERGED_PREFIXES) or (doid, x) in merged
+        )
+        out.concepts.append(Concept(SOURCE, doid, "Disease", label, (), aliases))
+        for parent_label in parents.get(doid, []):
+            parent = by_label.get(parent_label)
+            if parent:
+                out.edges.append(Edge(SOURCE, doid, SUBCLASS, parent))
+            else:
+                out.note("parents not found by label")
+
+    _read_axioms(d / "DO-subClassOf-anonymous.tsv", out)
+    _read_symptoms(d / "disease-symptom.tsv", out)
+    anatomy = d / "DO-ICDO-anatomy.tsv"
+    if anatomy.is_file():
+        for row in read_tsv(anatomy, ["anatomy_id", "anatomy_label"]):
+            if row["anatomy_id"].startswith("UBERON:"):
+                out.concepts.append(Concept(SOURCE, row["anatomy_id"], "Anatomy", row["anatomy_label"]))
+    return out
+
+
+def _read_axioms(path: Path, out: Contribution) -> None:
+    for row in read_tsv(path, ["ID", "SubClass Of [ANON]"]):
+        for axiom in row["SubClass Of [ANON]"].split("|"):
+            m = _AXIOM.match(axiom.strip())
+            if not m or m.group(1) not in AXIOM_RELATION:
+                out.note("axioms not kept (other relation or complex expression)")
+                continue
+            target = m.group(2) or m.group(3)
+            relation, cls = AXIOM_RELATION[m.group(1)]
+            if relation == "causedBy" and target.endswith("inheritance"):
+                relation, cls = "hasInheritance", "Inheritance"
+            out.edges.append(Edge(SOURCE, row["ID"], relation, name_ref(cls, target)))
+            out.note(f"axioms kept: {m.group(1)}")
+
+
+def _read_symptoms(path: Path, out: Contribution) -> None:
+    seen: set[str] = set()
+    for row in read_tsv(path, ["disease_id", "symptom_id", "symptom_label"]):
+        symptom = row["symptom_id"]
+        if symptom not in seen:
+            seen.add(symptom)
+            out.concepts.append(Concept(SOURCE, symptom, "Phenotype", row["symptom_label"]))
+        out.edges.append(Edge(SOURCE, row["disease_id"], "hasPhenotype", symptom))

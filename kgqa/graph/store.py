@@ -1,0 +1,436 @@
+"""The persisted knowledge graph: an oxigraph dataset (one named graph per source) plus a
+names index, behind a small typed API.
+
+Example:
+    >>> kg = KnowledgeGraph.load()                      # doctest: +SKIP
+    >>> kg.node("OMIM:100300").label                    # doctest: +SKIP
+    'Adams-Oliver syndrome 1'
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kgqa.artifacts import Manifest
+from kgqa.config import graph_dir
+from kgqa.errors import ArtifactError, InputError
+from kgqa.graph.build.builder import FORMAT_VERSION, KIND, META_GRAPH
+from kgqa.graph.names import normalize_name
+from kgqa.graph.vocabulary import (
+    CLASSES,
+    PREFIXES,
+    RDF,
+    RDF_TYPE,
+    RDFS_SUBCLASS,
+    RELATIONS,
+    SOURCE,
+    VOCAB,
+    relation,
+)
+from kgqa.records import Attribute, Direction, GraphStats, NameMatch, Node, Triple
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pyoxigraph as ox
+    import rdflib
+
+logger = logging.getLogger(__name__)
+
+MAX_NAME_CHARS = 500
+SUBCLASS = "subClassOf"
+_RELATION_BY_IRI = {r.iri: name for name, r in RELATIONS.items()} | {RDFS_SUBCLASS: SUBCLASS}
+
+
+def _relation_iri(name: str) -> str:
+    return RDFS_SUBCLASS if name == SUBCLASS else relation(name).iri
+
+
+class KnowledgeGraph:
+    """Read access to a built graph. Construct cheaply; :meth:`load` opens the store."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or graph_dir()
+        self.manifest: Manifest | None = None
+        self._store: ox.Store | None = None
+        self._db: sqlite3.Connection | None = None
+        self._nodes: dict[str, Node] = {}
+
+    @classmethod
+    def load(cls, directory: Path | str | None = None) -> KnowledgeGraph:
+        """Open the built graph in ``directory`` (default ``$KGQA_HOME/graph``), checking its
+        manifest.
+
+        Raises:
+            ArtifactError: the graph is missing, incomplete or does not match its manifest.
+        """
+        kg = cls(Path(directory) if directory else None)
+        kg._open()
+        return kg
+
+    def _open(self) -> None:
+        import pyoxigraph as ox
+
+        d = self.directory
+        if not d.is_dir():
+            raise ArtifactError(f"no graph at {d}; build it with `kgqa build graph`")
+        manifest = Manifest.read(d)
+        manifest.check(d, KIND, FORMAT_VERSION)
+        build_id = manifest.info.get("build_id")
+        try:
+            store = ox.Store.read_only(str(d / "store"))
+        except OSError as exc:
+            raise ArtifactError(f"cannot open the graph store in {d}: {exc}") from exc
+        stored = [q.object.value for q in store.quads_for_pattern(
+            ox.NamedNode(META_GRAPH), ox.NamedNode(VOCAB + "buildId"), None, None)]  # fmt: skip
+        if stored != [build_id]:
+            raise ArtifactError(f"the store in {d} is not the one its manifest describes; rebuild")
+        db = sqlite3.connect(
+            f"file:{d / 'names.sqlite'}?mode=ro", uri=True, check_same_thread=False
+        )
+        try:
+            (db_build,) = db.execute("SELECT value FROM meta WHERE key='build_id'").fetchone()
+            rows = db.execute("SELECT iri, curie, label, cls FROM nodes").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise ArtifactError(f"names index in {d} is unreadable: {exc}") from exc
+        if db_build != build_id:
+            raise ArtifactError(f"names index in {d} does not match the store; rebuild")
+        self._nodes = {iri: Node(iri, curie, label, cls) for iri, curie, label, cls in rows}
+        self._store, self._db, self.manifest = store, db, manifest
+        logger.info("graph loaded: %d nodes from %s", len(self._nodes), d)
+
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            raise ArtifactError("the graph is not loaded; use KnowledgeGraph.load()")
+        return self._store
+
+    @property
+    def hpo_release(self) -> str:
+        return str(self.manifest.info.get("hpo_release", "unknown")) if self.manifest else "unknown"
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    # ----------------------------------------------------------------- lookups
+    def node(self, ref: str | Node) -> Node | None:
+        """The node for an IRI or any of its ids (CURIE, case-insensitive), or None."""
+        if isinstance(ref, Node):
+            return ref
+        ref = ref.strip()
+        if ref in self._nodes:
+            return self._nodes[ref]
+        nodes = self.lookup_id(ref)
+        return nodes[0] if nodes else None
+
+    def lookup_id(self, curie: str) -> list[Node]:
+        """All nodes that carry ``curie`` as an id (usually one; a shared xref may name several)."""
+        key = curie.strip().upper()
+        if not key or len(key) > MAX_NAME_CHARS:
+            return []
+        if key.startswith("MIM:"):
+            key = "OMIM:" + key[4:]
+        if key.startswith("ORPHANET:"):
+            key = "ORPHA:" + key[9:]
+        rows = self._conn.execute(
+            "SELECT DISTINCT iri FROM ids WHERE id_key = ?", (key,)
+        ).fetchall()
+        nodes = [self._nodes[iri] for (iri,) in rows if iri in self._nodes]
+        return sorted(nodes, key=lambda n: n.curie.upper() != key)
+
+    def find(
+        self, name: str, cls: str | None = None, lang: str | None = None, limit: int = 10
+    ) -> list[NameMatch]:
+        """Nodes whose id, label or synonym matches ``name``: ids first, then exact names
+        (case-insensitive), then normalised names; labels before synonyms.
+
+        Example:
+            >>> [m.node.curie for m in kg.find("Seizures", cls="Phenotype")]   # doctest: +SKIP
+            ['HP:0001250']
+        """
+        if cls is not None and cls not in CLASSES:
+            raise InputError(f"unknown class {cls!r}; expected one of {sorted(CLASSES)}")
+        text = name.strip()
+        if not text or len(text) > MAX_NAME_CHARS:
+            return []
+        out: dict[str, NameMatch] = {}
+        for node in self.lookup_id(text) if ":" in text else []:
+            out[node.iri] = NameMatch(node, text, "id", "id")
+        keys = [normalize_name(text), normalize_name(text, uninvert=True), text]
+        rows = self._conn.execute(
+            "SELECT iri, name, lang, kind FROM names WHERE key IN (?, ?, ?)", keys
+        ).fetchall()
+        lowered = text.casefold()
+        ranked = sorted(
+            rows,
+            key=lambda r: (r[1].casefold() != lowered, r[3] != "label", self._rank(r[0]), r[1]),
+        )
+        for iri, matched, row_lang, kind in ranked:
+            node = self._nodes.get(iri)
+            if node is None or iri in out or (lang and row_lang != lang):
+                continue
+            how = "exact" if matched.casefold() == lowered else "normalized"
+            out[iri] = NameMatch(node, matched, how, kind, row_lang)
+        matches = [m for m in out.values() if cls is None or self._is_a_class(m.node, cls)]
+        return matches[:limit]
+
+    def _rank(self, iri: str) -> int:
+        from kgqa.graph.build.identity import priority
+
+        return priority(self._nodes[iri].curie)
+
+    def _is_a_class(self, node: Node, cls: str) -> bool:
+        return node.cls == cls or (cls == "Drug" and self.is_drug(node))
+
+    def is_drug(self, node: Node) -> bool:
+        import pyoxigraph as ox
+
+        pattern = (ox.NamedNode(node.iri), ox.NamedNode(RDF_TYPE), ox.NamedNode(VOCAB + "Drug"))
+        return next(iter(self.store.quads_for_pattern(*pattern, None)), None) is not None
+
+    def labels(self, ref: str | Node, lang: str | None = None) -> list[tuple[str, str]]:
+        """All (name, language) pairs of a node: labels and synonyms from every source."""
+        node = self._require(ref)
+        rows = self._conn.execute(
+            "SELECT DISTINCT name, lang FROM names WHERE iri = ? ORDER BY kind, name", (node.iri,)
+        ).fetchall()
+        return [(n, lg) for n, lg in rows if lang is None or lg == lang]
+
+    def ids(self, ref: str | Node) -> list[str]:
+        """Every id the node is reachable from."""
+        node = self._require(ref)
+        rows = self._conn.execute("SELECT DISTINCT id FROM ids WHERE iri = ?", (node.iri,))
+        return sorted(r[0] for r in rows)
+
+    # ------------------------------------------------------------------- edges
+    def neighbours(
+        self,
+        ref: str | Node,
+        relation: str | None = None,
+        direction: Direction = "out",
+        sources: Iterable[str] | None = None,
+        attributes: bool = False,
+    ) -> list[Triple]:
+        """Edges of a node, by relation (a vocabulary name or ``subClassOf``) and direction.
+
+        With ``attributes=True`` each triple carries the attributes of its annotation statements
+        (frequency, references, weight, licence ...).
+        """
+        import pyoxigraph as ox
+
+        if direction not in ("out", "in", "both"):
+            raise InputError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
+        node = self._require(ref)
+        pred = ox.NamedNode(_relation_iri(relation)) if relation else None
+        graphs = [ox.NamedNode(SOURCE + s) for s in sources] if sources is not None else [None]
+        me = ox.NamedNode(node.iri)
+        out: list[Triple] = []
+        for g in graphs:
+            if direction in ("out", "both"):
+                for q in self.store.quads_for_pattern(me, pred, None, g):
+                    t = self._triple(q)
+                    if t:
+                        out.append(t)
+            if direction in ("in", "both"):
+                for q in self.store.quads_for_pattern(None, pred, me, g):
+                    t = self._triple(q)
+                    if t:
+                        out.append(t)
+        if attributes:
+            out = [self._with_attributes(t) for t in out]
+        return out
+
+    def _triple(self, q: ox.Quad) -> Triple | None:
+        rel = _RELATION_BY_IRI.get(q.predicate.value)
+        if rel is None:
+            return None
+        s, o = self._nodes.get(q.subject.value), self._nodes.get(q.object.value)
+        if s is None or o is None:
+            return None
+        return Triple(s, rel, o, q.graph_name.value[len(SOURCE) :])
+
+    def _with_attributes(self, t: Triple) -> Triple:
+        import pyoxigraph as ox
+
+        query = f"""
+            SELECT ?s ?p ?o ?g ?st ?k ?v WHERE {{ GRAPH ?g {{
+                ?st <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; ?k ?v .
+                FILTER(STRSTARTS(STR(?k), "{VOCAB}"))
+            }} }}"""
+        rows = self.store.query(
+            query,
+            substitutions={
+                ox.Variable("s"): ox.NamedNode(t.subject.iri),
+                ox.Variable("p"): ox.NamedNode(_relation_iri(t.relation)),
+                ox.Variable("o"): ox.NamedNode(t.object.iri),
+                ox.Variable("g"): ox.NamedNode(SOURCE + t.source),
+            },
+        )
+        statements: dict[str, list[Attribute]] = {}
+        for row in rows:
+            key = row["k"].value[len(VOCAB) :]
+            statements.setdefault(row["st"].value, []).append(Attribute(key, _py(row["v"])))
+        attrs = tuple(
+            tuple(sorted(a, key=lambda x: (x.key, str(x.value)))) for a in statements.values()
+        )
+        return Triple(t.subject, t.relation, t.object, t.source, attrs)
+
+    def ancestors(self, ref: str | Node, sources: Iterable[str] | None = None) -> list[Node]:
+        """All superclasses (transitive is-a), nearest first."""
+        return self._closure(ref, "out", sources)
+
+    def descendants(self, ref: str | Node, sources: Iterable[str] | None = None) -> list[Node]:
+        """All subclasses (transitive is-a), nearest first."""
+        return self._closure(ref, "in", sources)
+
+    def _closure(
+        self, ref: str | Node, direction: Direction, sources: Iterable[str] | None
+    ) -> list[Node]:
+        start = self._require(ref)
+        srcs = list(sources) if sources is not None else None
+        seen = {start.iri}
+        order: list[Node] = []
+        frontier = [start]
+        while frontier:
+            nxt = []
+            for node in frontier:
+                for t in self.neighbours(node, SUBCLASS, direction, srcs):
+                    other = t.object if direction == "out" else t.subject
+                    if other.iri not in seen:
+                        seen.add(other.iri)
+                        order.append(other)
+                        nxt.append(other)
+            frontier = nxt
+        return order
+
+    # ------------------------------------------------------------------ SPARQL
+    def sparql(
+        self, query: str, bindings: Mapping[str, str | int | float | Node] | None = None
+    ) -> list[dict[str, Any]]:
+        """Run a SELECT query with values bound to variables (never interpolated into the text).
+
+        A binding value that is a :class:`Node` or a string starting with ``http`` is bound as
+        an IRI; other strings as plain literals; numbers as typed literals. Bound variables must
+        appear in the SELECT clause (oxigraph's substitution semantics). The prefixes
+        ``kgv: kg: src: rdf: rdfs: skos: owl: xsd: dct:`` are predefined. Each row maps a
+        variable name to a Python value (IRIs and literals as strings, numbers as numbers).
+
+        Example:
+            >>> q = "SELECT ?n ?id WHERE { ?n kgv:id ?id }"
+            >>> kg.sparql(q, {"id": "HP:0001250"})  # doctest: +SKIP
+            [{'n': 'https://w3id.org/kgqa/node/HP_0001250', 'id': 'HP:0001250'}]
+        """
+        import pyoxigraph as ox
+
+        subs: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
+        for name, value in (bindings or {}).items():
+            if isinstance(value, Node):
+                subs[ox.Variable(name)] = ox.NamedNode(value.iri)
+            elif isinstance(value, str) and value.startswith(("http://", "https://")):
+                subs[ox.Variable(name)] = ox.NamedNode(value)
+            else:
+                subs[ox.Variable(name)] = ox.Literal(value)
+        try:
+            result = self.store.query(
+                query, prefixes=PREFIXES, substitutions=subs, use_default_graph_as_union=True
+            )
+        except SyntaxError as exc:
+            raise InputError(f"invalid SPARQL: {exc}") from exc
+        except RuntimeError as exc:
+            raise InputError(f"cannot run this query: {exc}") from exc
+        if not isinstance(result, ox.QuerySolutions):
+            raise InputError("sparql() runs SELECT queries; use .store.query for ASK/CONSTRUCT")
+        names = [v.value for v in result.variables]
+        return [{n: _py(row[n]) for n in names if row[n] is not None} for row in result]
+
+    # ------------------------------------------------------------------- stats
+    def stats(self) -> GraphStats:
+        """Node counts per class (a Drug needs a treats or palliates edge), edge counts per
+        relation, quad counts per source."""
+        classes = {
+            row["c"][len(VOCAB) :]: row["n"]
+            for row in self.sparql(
+                "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) "
+                "WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(kgv:))) } GROUP BY ?c"
+            )
+        }
+        relations = {
+            _RELATION_BY_IRI[row["p"]]: row["n"]
+            for row in self.sparql(
+                "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                "FILTER(?g != <" + META_GRAPH + ">) } GROUP BY ?p"
+            )
+            if row["p"] in _RELATION_BY_IRI
+        }
+        sources = {
+            row["g"][len(SOURCE) :]: row["n"]
+            for row in self.sparql(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+            )
+            if row["g"] != META_GRAPH
+        }
+        return GraphStats(
+            dict(sorted(classes.items())),
+            dict(sorted(relations.items())),
+            dict(sorted(sources.items())),
+        )
+
+    # ------------------------------------------------------------------- views
+    def rdflib(self) -> rdflib.Dataset:
+        """The graph as an :class:`rdflib.Dataset` backed by the same oxigraph store (read-only);
+        its default graph is the union of the source graphs, ``ds.graph(src:<name>)`` one source."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self.store), default_union=True)
+
+    def networkx(
+        self, relations: Iterable[str] | None = None, sources: Iterable[str] | None = None
+    ) -> nx.MultiDiGraph:
+        """A networkx view (nodes keyed by IRI, with ``label``/``cls``/``curie``; edges with
+        ``relation``/``source``) of the chosen relations (default: all) and sources."""
+        from kgqa.graph.views import to_networkx
+
+        return to_networkx(self, relations, sources)
+
+    # ----------------------------------------------------------------- helpers
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise ArtifactError("the graph is not loaded; use KnowledgeGraph.load()")
+        return self._db
+
+    def _require(self, ref: str | Node) -> Node:
+        node = self.node(ref)
+        if node is None:
+            raise InputError(f"no node for {ref!r}; look names up with find()")
+        return node
+
+    def nodes(self, cls: str | None = None) -> list[Node]:
+        """All nodes, or those of one class."""
+        return [n for n in self._nodes.values() if cls is None or n.cls == cls]
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._store = None
+
+
+def _py(term: Any) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if dt.endswith(("#integer", "#int", "#long")):
+            return int(term.value)
+        if dt.endswith(("#double", "#decimal", "#float")):
+            return float(term.value)
+        return term.value
+    return term.value
+
+
+__all__ = ["KnowledgeGraph"]

@@ -1,0 +1,182 @@
+"""Build on the hand-written fixture sources: identity merging, provenance, classes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kgqa.errors import DataError
+from kgqa.graph import KnowledgeGraph
+from kgqa.graph.build import build_graph
+from kgqa.graph.build.builder import inputs_unchanged
+
+
+def test_one_concept_is_one_node_reachable_from_every_id(kg: KnowledgeGraph) -> None:
+    # DO xref 1:1 (OMIM, MeSH), Orphanet by identical name, UMLS as an alias id
+    ids = ["DOID:14323", "OMIM:154700", "MIM:154700", "ORPHA:558", "MESH:D008382", "UMLS:C0024796"]
+    nodes = {kg.node(i) for i in ids}
+    assert len(nodes) == 1
+    marfan = nodes.pop()
+    assert marfan is not None and marfan.curie == "DOID:14323" and marfan.cls == "Disease"
+    assert marfan.label == "Marfan syndrome"
+    assert set(ids) - {"MIM:154700"} <= set(kg.ids(marfan))
+
+
+def test_merged_node_shows_relations_from_all_sources_together(kg: KnowledgeGraph) -> None:
+    edges = kg.neighbours("OMIM:154700")
+    by_source = {(t.relation, t.source) for t in edges}
+    assert ("hasPhenotype", "hpo") in by_source  # from the OMIM and ORPHA annotations
+    assert ("associatedWithGene", "disease_gene") in by_source  # DOID-keyed source
+    assert ("associatedWithGene", "hpo") in by_source
+    assert ("hasInheritance", "doid") in by_source and ("hasInheritance", "hpo") in by_source
+    assert ("subClassOf", "doid") in by_source
+    genes = {t.object.label for t in edges if t.relation == "associatedWithGene"}
+    assert genes == {"FBN1"}
+
+
+def test_ambiguous_xrefs_stay_separate_nodes_under_the_do_class(kg: KnowledgeGraph) -> None:
+    fmf = kg.node("DOID:2987")
+    ar, ad = kg.node("OMIM:249100"), kg.node("OMIM:134610")
+    assert fmf is not None and ar is not None and ad is not None
+    assert len({fmf, ar, ad}) == 3
+    children = {t.subject for t in kg.neighbours(fmf, "subClassOf", "in")}
+    assert {ar, ad} <= children
+    assert fmf in kg.ancestors(ar)
+    assert ar in kg.descendants(fmf)
+
+
+def test_symptoms_from_do_mesh_and_hpo_merge_into_one_phenotype(kg: KnowledgeGraph) -> None:
+    fever = kg.node("HP:0001945")
+    assert fever is not None and fever.cls == "Phenotype"
+    assert kg.node("SYMP:0000613") == fever
+    assert kg.node("MESH:D005334") == fever
+    sources = {t.source for t in kg.neighbours(fever, "hasPhenotype", "in")}
+    assert sources == {"hpo", "doid", "hsdn"}
+
+
+def test_names_referenced_by_do_axioms_resolve_to_existing_nodes(kg: KnowledgeGraph) -> None:
+    fmf = kg.node("DOID:2987")
+    inheritance = {t.object.curie for t in kg.neighbours(fmf, "hasInheritance")}
+    assert inheritance == {"HP:0000007"}
+    located = kg.neighbours("DOID:13189", "locatedIn")
+    assert [t.object.curie for t in located] == ["UBERON:0000982"]
+    # a symptom no source defines becomes a minted phenotype node, not a dangling IRI
+    minted = [
+        t.object for t in kg.neighbours(fmf, "hasPhenotype") if t.object.curie.startswith("KGQA:")
+    ]
+    assert [n.label for n in minted] == ["abdominal pain"]
+
+
+def test_every_triple_keeps_its_source_and_annotation_attributes(kg: KnowledgeGraph) -> None:
+    edges = kg.neighbours("DOID:14323", "hasPhenotype", attributes=True)
+    arachno = [t for t in edges if t.object.curie == "HP:0001166"]
+    assert {t.source for t in arachno} == {"hpo"}
+    statements = [dict((a.key, a.value) for a in st) for t in arachno for st in t.attributes]
+    # one statement from the OMIM annotation, one from the Orphanet one
+    assert len(statements) == 2
+    omim = next(s for s in statements if s.get("evidence") == "PCS")
+    assert omim["frequency"] == "HP:0040281" and omim["frequencyValue"] == pytest.approx(0.895)
+    refs = {a.value for t in arachno for st in t.attributes for a in st if a.key == "reference"}
+    assert {"PMID:1000001", "ORPHA:558"} <= refs
+
+    lens = next(t for t in edges if t.object.curie == "HP:0001083")
+    (st,) = lens.attributes
+    assert dict((a.key, a.value) for a in st)["frequencyValue"] == pytest.approx(0.75)
+
+
+def test_not_annotations_are_their_own_relation(kg: KnowledgeGraph) -> None:
+    lacks = kg.neighbours("DOID:14323", "lacksPhenotype")
+    assert [t.object.curie for t in lacks] == ["HP:0001250"]
+    assert "HP:0001250" not in {t.object.curie for t in kg.neighbours("DOID:14323", "hasPhenotype")}
+
+
+def test_per_row_licence_and_weights_are_queryable(kg: KnowledgeGraph) -> None:
+    t2d_genes = kg.neighbours("DOID:9352", "associatedWithGene", attributes=True)
+    attrs = {a.key: a.value for t in t2d_genes for st in t.attributes for a in st}
+    assert attrs["licence"] == "ODbL 1.0"
+    fmf_genes = kg.neighbours(
+        "DOID:2987", "associatedWithGene", sources=["disease_gene"], attributes=True
+    )
+    assert {
+        a.value for t in fmf_genes for st in t.attributes for a in st if a.key == "licence"
+    } == {"unspecified"}
+    hsdn = kg.neighbours("DOID:2987", "hasPhenotype", sources=["hsdn"], attributes=True)
+    weights = [a.value for t in hsdn for st in t.attributes for a in st if a.key == "weight"]
+    assert weights == [pytest.approx(5.25)]
+
+
+def test_drug_class_requires_a_treats_or_palliates_edge(kg: KnowledgeGraph) -> None:
+    stats = kg.stats()
+    assert stats.classes["Drug"] == 4  # allopurinol, aspirin, metformin, colchicine
+    assert stats.classes["Chemical"] > stats.classes["Drug"]  # hydrochlorothiazide has no edge
+    hctz = kg.node("DRUGBANK:DB00999")
+    assert hctz is not None and not kg.is_drug(hctz)
+    assert kg.is_drug(kg.node("MESH:D008687"))  # MeSH metformin merged into the DrugBank node
+    treats_gout = {t.subject.label for t in kg.neighbours("DOID:13189", "treats", "in")}
+    assert treats_gout == {"Allopurinol"}
+    assert {t.subject.label for t in kg.neighbours("DOID:13189", "notIndicatedFor", "in")} == {
+        "Metformin"
+    }
+
+
+def test_stats_counts_relations_and_sources(kg: KnowledgeGraph) -> None:
+    stats = kg.stats()
+    assert set(stats.sources) == {
+        "hpo", "doid", "mesh", "pharmacotherapydb", "disease_gene", "hsdn", "hetionet", "hpo_zh"
+    }  # fmt: skip
+    assert stats.relations["lacksPhenotype"] == 1
+    assert stats.relations["treats"] == 3 and stats.relations["palliates"] == 1
+    assert "meta" not in stats.sources
+
+
+def test_obsolete_and_orphan_terms_are_left_out(kg: KnowledgeGraph) -> None:
+    assert kg.node("HP:0009999") is None
+    assert kg.node("HP:0009998") is None  # a Chinese label for a term no source defines
+
+
+def test_mesh_hierarchy_only_for_mesh_only_nodes(kg: KnowledgeGraph) -> None:
+    gout = kg.node("MESH:D006073")
+    assert gout is not None and gout.curie == "DOID:13189"
+    parents = {t.object.curie for t in kg.neighbours(gout, "subClassOf")}
+    assert parents == {"DOID:848"}  # DO's parent; MeSH's is-a edge of a merged node left out
+
+
+def test_manifest_records_release_inputs_and_merges(kg: KnowledgeGraph) -> None:
+    m = kg.manifest
+    assert m is not None
+    assert m.info["hpo_release"] == "2099-01-01"
+    assert "hpo/hp.obo" in m.inputs and "mesh/terms.tsv" in m.inputs
+    assert m.info["merges"]["DO xref 1:1 OMIM"] == 1
+
+
+def test_rebuild_is_skipped_only_while_inputs_are_unchanged(
+    fixture_data: Path, fixture_graph_dir: Path, tmp_path: Path
+) -> None:
+    assert inputs_unchanged(fixture_data, fixture_graph_dir)
+    data = tmp_path / "data"
+    shutil.copytree(fixture_data, data)
+    assert inputs_unchanged(data, fixture_graph_dir)
+    with open(data / "hsdn" / "symptoms-DO.tsv", "a", encoding="utf-8") as fh:
+        fh.write("Fever\tGout\t1\t1.0\tD006073\tD005334\tDOID:13189\tgout\n")
+    assert not inputs_unchanged(data, fixture_graph_dir)
+
+
+def test_missing_source_file_is_a_clear_data_error(fixture_data: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(fixture_data, data)
+    (data / "pharmacotherapydb" / "indications.tsv").unlink()
+    with pytest.raises(DataError, match=r"indications\.tsv"):
+        build_graph(data, tmp_path / "graph")
+    assert not (tmp_path / "graph").exists()
+
+
+def test_malformed_source_file_names_the_missing_columns(
+    fixture_data: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(fixture_data, data)
+    (data / "hsdn" / "symptoms-DO.tsv").write_text("a\tb\n1\t2\n", encoding="utf-8")
+    with pytest.raises(DataError, match="lacks columns"):
+        build_graph(data, tmp_path / "graph")

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from kgqa.cli import main
+
+
+def test_graph_stats_json_has_the_documented_shape(
+    fixture_graph_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["-q", "graph", "--graph-dir", str(fixture_graph_dir), "stats", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"classes", "relations", "sources"}
+    for cls in ("Disease", "Phenotype", "Drug", "Gene"):
+        assert out["classes"][cls] > 0
+
+
+def test_graph_stats_table(fixture_graph_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-q", "graph", "--graph-dir", str(fixture_graph_dir), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "Nodes per class" in out and "Phenotype" in out
+
+
+def test_neighbours_accepts_a_name(
+    fixture_graph_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["-q", "graph", "--graph-dir", str(fixture_graph_dir), "neighbours", "gout",
+            "--relation", "treats", "--direction", "in", "--json"]  # fmt: skip
+    assert main(args) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["subject"]["label"] for r in rows] == ["Allopurinol"]
+
+
+def test_missing_graph_is_a_clean_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-q", "graph", "--graph-dir", str(tmp_path), "stats"]) == 2
+    assert "kgqa build" in capsys.readouterr().err
+
+
+def test_build_from_fixtures_then_skip_when_unchanged(
+    fixture_data: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    args = ["build", "graph", "--data-dir", str(fixture_data), "--graph-dir", str(tmp_path / "g")]
+    assert main(args) == 0
+    assert (tmp_path / "g" / "manifest.json").is_file()
+    caplog.clear()
+    caplog.set_level(logging.INFO, logger="kgqa")
+    assert main(args) == 0
+    assert "up to date" in caplog.text
