@@ -23,6 +23,8 @@ demo: setup
 	$(BIN)/kgqa graph neighbours gout --relation treats --direction in
 	$(BIN)/kgqa graph neighbours "Marfan syndrome" --relation hasPhenotype --attributes --limit 8
 	$(BIN)/kgqa graph find "癫痫发作"
+	$(BIN)/kgqa diagnose "short stature, hypertelorism, shawl scrotum, no seizures" -k 3 \
+		--proposed "Aarskog-Scott syndrome" --drug ibuprofen
 
 test: setup
 	$(BIN)/python -m pytest
@@ -32,6 +34,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python scripts/bench_graph.py --build
+	$(BIN)/python scripts/bench_diagnosis.py
 
 clean:
-	rm -rf $(VENV) indexes/graph .pytest_cache
+	rm -rf $(VENV) indexes/graph indexes/diagnosis .pytest_cache

@@ -8,19 +8,41 @@ The graph layer is usable on its own and imports no model code::
 
 from kgqa.errors import ArtifactError, DataError, InputError, KgqaError
 from kgqa.graph import KnowledgeGraph
-from kgqa.records import Attribute, GraphStats, NameMatch, Node, Triple
+from kgqa.pipeline import Pipeline
+from kgqa.records import (
+    Attribute,
+    DiagnosisCheck,
+    Differential,
+    DrugCheck,
+    Finding,
+    FindingContribution,
+    GraphStats,
+    NameMatch,
+    NextFinding,
+    Node,
+    RankedDisease,
+    Triple,
+)
 from kgqa.version import __version__
 
 __all__ = [
     "ArtifactError",
     "Attribute",
     "DataError",
+    "DiagnosisCheck",
+    "Differential",
+    "DrugCheck",
+    "Finding",
+    "FindingContribution",
     "GraphStats",
     "InputError",
     "KgqaError",
     "KnowledgeGraph",
     "NameMatch",
+    "NextFinding",
     "Node",
+    "Pipeline",
+    "RankedDisease",
     "Triple",
     "__version__",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 from kgqa.errors import KgqaError
 
 logger = logging.getLogger("kgqa")
-BUILD_TARGETS = ("graph",)
+BUILD_TARGETS = ("graph", "diagnosis")
 
 
 def _print_json(obj: Any) -> None:
@@ -74,7 +74,28 @@ def cmd_build(args: argparse.Namespace) -> int:
             report = build_graph(data, out)
             logger.info("graph: %d nodes, %d quads, %.0fs -> %s",
                         report.nodes, report.quads, report.seconds, out)  # fmt: skip
+        elif target == "diagnosis":
+            _build_diagnosis(args)
     return 0
+
+
+def _build_diagnosis(args: argparse.Namespace) -> None:
+    from kgqa.artifacts import Manifest
+    from kgqa.config import graph_dir, kgqa_home
+    from kgqa.diagnosis.index import DiagnosisIndex
+    from kgqa.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
+    out = Path(args.diagnosis_dir) if args.diagnosis_dir else kgqa_home() / "diagnosis"
+    build_id = kg.manifest.info.get("build_id") if kg.manifest else None
+    try:
+        current = Manifest.read(out).inputs.get("graph_build_id") == build_id
+    except KgqaError:
+        current = False
+    if current and not args.force:
+        logger.info("diagnosis index in %s is up to date (use --force to rebuild)", out)
+        return
+    DiagnosisIndex.from_graph(kg).save(out)
 
 
 # ----------------------------------------------------------------------------- graph
@@ -187,6 +208,74 @@ def cmd_path(args: argparse.Namespace) -> int:
     return 0
 
 
+# ----------------------------------------------------------------------------- diagnosis
+def cmd_diagnose(args: argparse.Namespace) -> int:
+    from kgqa.pipeline import Pipeline
+
+    qa = Pipeline.load(args.home)
+    diff = qa.diagnose(args.findings, args.exclude, args.proposed, args.drug, args.k)
+    if args.json:
+        _print_json(asdict(diff))
+        return 0
+    con = _console()
+    present = ", ".join(f.node.label for f in diff.findings if not f.excluded) or "none"
+    absent = ", ".join(f.node.label for f in diff.findings if f.excluded) or "none"
+    con.print(f"[bold]Findings[/bold]: {present}\n[bold]Absent[/bold]: {absent}")
+    if diff.unlinked:
+        con.print(f"[yellow]Not recognised as phenotypes[/yellow]: {'; '.join(diff.unlinked)}")
+    if not diff.ranked:
+        con.print("No phenotype findings to rank diseases with: no differential.")
+    for r in diff.ranked:
+        con.print(f"\n[bold]{r.rank}. {r.node.label}[/bold] [{r.node.curie}]  "
+                  f"score {r.score:.2f}  posterior {r.posterior:.2f}")  # fmt: skip
+        for c in r.contributions:
+            via = " -> ".join(n.label for n in c.path) if c.path else ""
+            sign = "+" if c.log_lr >= 0 else ""
+            neg = "absent " if c.finding.excluded else ""
+            con.print(f"   {sign}{c.log_lr:.2f}  {neg}{c.finding.node.label}: {c.kind}"
+                      + (f" ({via})" if via else ""))  # fmt: skip
+        if r.missing_frequent:
+            con.print("   frequent but not reported: "
+                      + ", ".join(f"{n.label} ({f:.0%})"
+                                  for n, f in r.missing_frequent[:5]))  # fmt: skip
+    if diff.suggestions:
+        con.print("\n[bold]Worth checking next[/bold]: " + "; ".join(
+            f"{s.node.label} ({s.information_gain:.2f} bits)"
+            for s in diff.suggestions))  # fmt: skip
+    if diff.proposed:
+        p = diff.proposed
+        con.print(f"\n[bold]Proposed[/bold] {p.disease.label} [{p.disease.curie}]: "
+                  f"[bold]{p.verdict}[/bold] ({p.reason})")  # fmt: skip
+    for dc in diff.drugs:
+        via = f" via {dc.via.label} [{dc.via.curie}]" if dc.via else ""
+        rel = "no relation in the graph" if dc.relation == "none" else dc.relation
+        src = f" (source: {dc.evidence[0].source})" if dc.evidence else ""
+        con.print(f"[bold]Drug[/bold] {dc.drug.label} for {dc.disease.label}: {rel}{via}{src}")
+    return 0
+
+
+def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
+    from kgqa.evaluation.diagnosis import evaluate
+    from kgqa.pipeline import Pipeline
+
+    qa = Pipeline.load(args.home)
+    report, results = evaluate(
+        qa.diagnoser, Path(args.phenopackets), args.leave_publication_out, args.limit
+    )
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            for r in results:
+                fh.write(json.dumps(asdict(r)) + "\n")
+    if args.json:
+        _print_json(report.to_dict())
+        return 0
+    setting = "leave-publication-out" if report.leave_publication_out else "all annotations"
+    rows = [(k, v) for k, v in report.to_dict().items() if k != "not_scored"]
+    rows += [(f"not scored: {k}", v) for k, v in report.not_scored.items()]
+    _table(f"Diagnosis ranking ({setting})", ["metric", "value"], rows)
+    return 0
+
+
 # ----------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kgqa", description=__doc__)
@@ -198,8 +287,31 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("target", nargs="?", default="all", choices=["all", *BUILD_TARGETS])
     b.add_argument("--data-dir", help="raw data directory (default $KGQA_DATA or ../shared/data)")
     b.add_argument("--graph-dir", help="where to write the graph (default $KGQA_HOME/graph)")
+    b.add_argument("--diagnosis-dir", help="where to write the diagnosis index")
     b.add_argument("--force", action="store_true", help="rebuild even when inputs are unchanged")
     b.set_defaults(func=cmd_build)
+
+    d = sub.add_parser("diagnose", help="rank diseases from findings and check a diagnosis")
+    d.add_argument("findings", help='free text or a list, e.g. "short stature, hypertelorism"')
+    d.add_argument("--exclude", action="append", default=[], help="an absent finding (repeatable)")
+    d.add_argument("--proposed", help="a proposed diagnosis to check")
+    d.add_argument("--drug", action="append", default=[], help="a drug to check (repeatable)")
+    d.add_argument("-k", type=int, default=10, help="diseases to show")
+    d.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=cmd_diagnose)
+
+    e = sub.add_parser("eval", help="evaluate")
+    es = e.add_subparsers(dest="eval_command", required=True)
+    ed = es.add_parser("diagnosis", help="rank phenopacket cases' diagnoses")
+    ed.add_argument("--phenopackets", required=True, help="a directory or .tgz of phenopackets")
+    ed.add_argument("--leave-publication-out", action="store_true",
+                    help="ignore annotations supported only by the case's publication")  # fmt: skip
+    ed.add_argument("--limit", type=int, help="only the first N cases (sorted by path)")
+    ed.add_argument("--out", help="write one JSON line per case here")
+    ed.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    ed.add_argument("--json", action="store_true")
+    ed.set_defaults(func=cmd_eval_diagnosis)
 
     g = sub.add_parser("graph", help="query the knowledge graph")
     g.add_argument("--graph-dir", help="graph artifact directory (default $KGQA_HOME/graph)")
@@ -244,10 +356,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    if args.quiet:
-        import os
-
-        os.environ["TQDM_DISABLE"] = "1"
     try:
         return int(args.func(args))
     except KgqaError as exc:

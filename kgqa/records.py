@@ -64,3 +64,98 @@ class GraphStats:
     classes: dict[str, int]
     relations: dict[str, int]
     sources: dict[str, int]
+
+
+# ------------------------------------------------------------------ diagnosis
+@dataclass(frozen=True)
+class Finding:
+    """A patient finding linked to a phenotype node; ``excluded`` when it is absent/negated."""
+
+    node: Node
+    excluded: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class FindingContribution:
+    """How much one finding adds to (or takes from) one disease, and why.
+
+    ``kind``: implied (the disease is annotated with this finding or a more specific one),
+    specific (the finding is more specific than an annotated phenotype), related (both sit
+    under a common ancestor), unexplained, contradicted (a NOT annotation), excluded-consistent,
+    excluded-contradicts (the disease usually has the excluded finding).
+    ``path`` runs through the ontology from the finding to the annotated phenotype.
+    """
+
+    finding: Finding
+    log_lr: float
+    kind: str
+    matched: Node | None
+    path: tuple[Node, ...] = ()
+    frequency: float | None = None
+
+
+@dataclass(frozen=True)
+class RankedDisease:
+    """One disease of the differential, with its explanation."""
+
+    node: Node
+    rank: int
+    score: float
+    posterior: float
+    contributions: tuple[FindingContribution, ...]
+    missing_frequent: tuple[tuple[Node, float], ...] = ()
+
+    @property
+    def explained(self) -> tuple[FindingContribution, ...]:
+        return tuple(c for c in self.contributions if c.kind in ("implied", "specific", "related"))
+
+    @property
+    def contradictions(self) -> tuple[FindingContribution, ...]:
+        return tuple(
+            c for c in self.contributions if c.kind in ("contradicted", "excluded-contradicts")
+        )
+
+
+@dataclass(frozen=True)
+class NextFinding:
+    """A phenotype worth checking next, by expected information gain over the top candidates."""
+
+    node: Node
+    information_gain: float
+    p_present: float
+
+
+@dataclass(frozen=True)
+class DiagnosisCheck:
+    """The verdict on a proposed diagnosis."""
+
+    disease: Node
+    verdict: Literal["consistent", "weakly consistent", "inconsistent", "not scorable"]
+    rank: int | None
+    reason: str
+    explanation: RankedDisease | None = None
+
+
+@dataclass(frozen=True)
+class DrugCheck:
+    """What the graph says about a drug for a disease (or one of its ancestors, ``via``)."""
+
+    drug: Node
+    disease: Node
+    relation: Literal["treats", "palliates", "notIndicatedFor", "none"]
+    via: Node | None = None
+    evidence: tuple[Triple, ...] = ()
+
+
+@dataclass(frozen=True)
+class Differential:
+    """The ranked differential diagnosis for a set of findings."""
+
+    findings: tuple[Finding, ...]
+    unlinked: tuple[str, ...]
+    ranked: tuple[RankedDisease, ...]
+    suggestions: tuple[NextFinding, ...] = ()
+    proposed: DiagnosisCheck | None = None
+    drugs: tuple[DrugCheck, ...] = ()
+    n_diseases: int = 0

@@ -14,13 +14,30 @@ def fixture_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def fixture_graph_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The graph built from the hand-written fixture sources (once per test session)."""
+def fixture_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Artifacts (graph, diagnosis index) built from the hand-written fixture sources, once."""
+    from kgqa.diagnosis.index import DiagnosisIndex
+    from kgqa.graph import KnowledgeGraph
     from kgqa.graph.build import build_graph
 
-    target = tmp_path_factory.mktemp("graph") / "graph"
-    build_graph(FIXTURE_DATA, target)
-    return target
+    home = tmp_path_factory.mktemp("home")
+    build_graph(FIXTURE_DATA, home / "graph")
+    kg = KnowledgeGraph.load(home / "graph")
+    DiagnosisIndex.from_graph(kg).save(home / "diagnosis")
+    kg.close()
+    return home
+
+
+@pytest.fixture(scope="session")
+def fixture_graph_dir(fixture_home: Path) -> Path:
+    return fixture_home / "graph"
+
+
+@pytest.fixture(scope="session")
+def pipeline(fixture_home: Path):
+    from kgqa.pipeline import Pipeline
+
+    return Pipeline.load(fixture_home)
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +73,20 @@ def real_graph(real_data_dir: Path):
     graph = KnowledgeGraph.load(target)
     yield graph
     graph.close()
+
+
+@pytest.fixture(scope="session")
+def real_pipeline(real_graph):
+    """Pipeline over the real graph; builds the diagnosis index when it is missing or stale."""
+    from kgqa.config import kgqa_home
+    from kgqa.diagnosis.differential import Diagnoser
+    from kgqa.diagnosis.index import DiagnosisIndex
+    from kgqa.errors import ArtifactError
+    from kgqa.pipeline import Pipeline
+
+    try:
+        diagnoser = Diagnoser.load(real_graph)
+    except ArtifactError:
+        DiagnosisIndex.from_graph(real_graph).save(kgqa_home() / "diagnosis")
+        diagnoser = Diagnoser.load(real_graph)
+    return Pipeline(real_graph, diagnoser)

@@ -50,3 +50,30 @@ def test_build_from_fixtures_then_skip_when_unchanged(
     caplog.set_level(logging.INFO, logger="kgqa")
     assert main(args) == 0
     assert "up to date" in caplog.text
+
+
+def test_diagnose_json(fixture_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["-q", "diagnose", "arachnodactyly, ectopia lentis, no seizures", "--proposed",
+            "Marfan syndrome", "--drug", "allopurinol", "--home", str(fixture_home),
+            "--json"]  # fmt: skip
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ranked"][0]["node"]["curie"] == "DOID:14323"
+    assert out["proposed"]["verdict"] == "consistent"
+    assert out["drugs"][0]["relation"] == "none"
+
+
+def test_diagnose_readable(fixture_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-q", "diagnose", "fever, headache", "--home", str(fixture_home)]) == 0
+    out = capsys.readouterr().out
+    assert "Familial Mediterranean fever" in out and "Worth checking next" not in out.split("1.")[0]
+
+
+def test_eval_diagnosis_json(fixture_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pp = Path(__file__).parent / "fixtures" / "phenopackets"
+    args = ["-q", "eval", "diagnosis", "--phenopackets", str(pp), "--home", str(fixture_home),
+            "--leave-publication-out", "--json"]  # fmt: skip
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"top1", "top3", "top10", "mrr", "n_cases", "n_scored"} <= set(out)
+    assert out["n_cases"] == 3

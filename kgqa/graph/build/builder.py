@@ -119,9 +119,7 @@ def _slug(text: str) -> str:
 
 
 def _esc(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    )
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _lit(value: AttrValue, lang: str | None = None) -> str:
@@ -165,7 +163,9 @@ class _Resolver:
                 for rank, name in [(0, v.label)] + [(1, s) for s in v.synonyms]:
                     if name:
                         key = (cls, normalize_name(name, uninvert=True))
-                        self.by_name.setdefault(key, []).append((rank * 100 + priority(canon), canon))
+                        self.by_name.setdefault(key, []).append(
+                            (rank * 100 + priority(canon), canon)
+                        )
         self.minted: dict[str, Concept] = {}
 
     def node(self, curie: str, source: str) -> str | None:
@@ -183,7 +183,8 @@ class _Resolver:
 
 def _collect(data_dir: Path) -> tuple[list[Contribution], dict[str, list[Concept]]]:
     contributions = []
-    for name, reader in tqdm(SOURCES.items(), desc="reading sources", unit="source"):
+    quiet = not logger.isEnabledFor(logging.INFO)
+    for name, reader in tqdm(SOURCES.items(), desc="reading sources", unit="source", disable=quiet):
         t0 = time.perf_counter()
         contribution = reader(data_dir)
         logger.info(
@@ -377,7 +378,9 @@ def build_graph(data_dir: Path, target: Path) -> BuildReport:
 
     t0 = time.perf_counter()
     if not data_dir.is_dir():
-        raise DataError(f"data directory {data_dir} does not exist; pass --data-dir or set KGQA_DATA")
+        raise DataError(
+            f"data directory {data_dir} does not exist; pass --data-dir or set KGQA_DATA"
+        )
     contributions, concepts = _collect(data_dir)
     ids = _resolve_identities(contributions, concepts)
     resolver = _Resolver(concepts, ids)
@@ -392,7 +395,7 @@ def build_graph(data_dir: Path, target: Path) -> BuildReport:
         with open(nq, "w", encoding="utf-8") as fh:
             for line in tqdm(
                 _quads(edges, resolver, preferred), desc="writing quads", unit="quad",
-                unit_scale=True, mininterval=2.0,
+                unit_scale=True, mininterval=2.0, disable=not logger.isEnabledFor(logging.INFO),
             ):  # fmt: skip
                 fh.write(line)
                 n_quads += 1

@@ -72,7 +72,9 @@ def require(path: Path) -> Path:
     return path
 
 
-def read_tsv(path: Path, columns: Sequence[str], comment: str | None = None) -> Iterator[dict[str, str]]:
+def read_tsv(
+    path: Path, columns: Sequence[str], comment: str | None = None
+) -> Iterator[dict[str, str]]:
     """Rows of a tab-separated file with a header, checking that ``columns`` are present.
 
     Values are stripped of surrounding double quotes (the DO reports quote every cell).
@@ -91,10 +93,14 @@ def read_tsv(path: Path, columns: Sequence[str], comment: str | None = None) -> 
         for row in reader:
             if not row or all(not v for v in row):
                 continue
-            yield {h: (row[i].strip().strip('"') if i < len(row) else "") for i, h in enumerate(header)}
+            yield {
+                h: (row[i].strip().strip('"') if i < len(row) else "") for i, h in enumerate(header)
+            }
 
 
-def one_to_one(pairs: Sequence[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def one_to_one(
+    pairs: Sequence[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Split (a, b) pairs into those where a and b each occur exactly once, and the rest."""
     pairs = sorted(set(pairs))
     na: dict[str, int] = {}

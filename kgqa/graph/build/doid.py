@@ -12,7 +12,15 @@ import logging
 import re
 from pathlib import Path
 
-from kgqa.graph.build.common import SUBCLASS, Concept, Contribution, Edge, SameAs, one_to_one, read_tsv
+from kgqa.graph.build.common import (
+    SUBCLASS,
+    Concept,
+    Contribution,
+    Edge,
+    SameAs,
+    one_to_one,
+    read_tsv,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +63,8 @@ def normalize_xref(raw: str) -> str | None:
     """Our CURIE for a DO cross-reference, or None for prefixes we do not keep.
 
     Example:
-        >>> normalize_xref("MIM:601665"), normalize_xref("ORDO:98861"), normalize_xref("UMLS_CUI:C0002395")
-        ('OMIM:601665', 'ORPHA:98861', 'UMLS:C0002395')
+        >>> [normalize_xref(x) for x in ("MIM:601665", "ORDO:98861", "UMLS_CUI:C0002395")]
+        ['OMIM:601665', 'ORPHA:98861', 'UMLS:C0002395']
     """
     prefix, _, local = raw.strip().partition(":")
     if not local:
@@ -113,7 +121,9 @@ def read(data_dir: Path) -> Contribution:
 
     for doid, label in labels.items():
         aliases = tuple(
-            x for x in xrefs.get(doid, []) if not x.startswith(MERGED_PREFIXES) or (doid, x) in merged
+            x
+            for x in xrefs.get(doid, [])
+            if not x.startswith(MERGED_PREFIXES) or (doid, x) in merged
         )
         out.concepts.append(Concept(SOURCE, doid, "Disease", label, (), aliases))
         for parent_label in parents.get(doid, []):
@@ -129,7 +139,9 @@ def read(data_dir: Path) -> Contribution:
     if anatomy.is_file():
         for row in read_tsv(anatomy, ["anatomy_id", "anatomy_label"]):
             if row["anatomy_id"].startswith("UBERON:"):
-                out.concepts.append(Concept(SOURCE, row["anatomy_id"], "Anatomy", row["anatomy_label"]))
+                out.concepts.append(
+                    Concept(SOURCE, row["anatomy_id"], "Anatomy", row["anatomy_label"])
+                )
     return out
 
 

@@ -157,13 +157,17 @@ def read(data_dir: Path) -> Contribution:
             x.split(" ", 1)[0] for x in t.get("xref", []) if x.startswith(("UMLS:", "SNOMEDCT_US:"))
         )
         out.concepts.append(
-            Concept(SOURCE, curie, cls, t.get("name", [None])[0], tuple(synonyms), aliases, definition)
+            Concept(
+                SOURCE, curie, cls, t.get("name", [None])[0], tuple(synonyms), aliases, definition
+            )
         )
         for parent in t.get("is_a", []):
             out.edges.append(Edge(SOURCE, curie, SUBCLASS, parent.split(" ! ")[0].strip()))
     _read_annotations(directory / "phenotype.hpoa", out)
     _read_genes(directory / "genes_to_phenotype.txt", out)
-    logger.info("hpo %s: %d concepts, %d edges", release(directory), len(out.concepts), len(out.edges))
+    logger.info(
+        "hpo %s: %d concepts, %d edges", release(directory), len(out.concepts), len(out.edges)
+    )
     return out
 
 

@@ -32,7 +32,9 @@ def tree_class(tree: str) -> str | None:
 def read(data_dir: Path) -> Contribution:
     d = data_dir / "mesh"
     out = Contribution(SOURCE)
-    names = {r["mesh_id"]: r["mesh_name"] for r in read_tsv(d / "terms.tsv", ["mesh_id", "mesh_name"])}
+    names = {
+        r["mesh_id"]: r["mesh_name"] for r in read_tsv(d / "terms.tsv", ["mesh_id", "mesh_name"])
+    }
     trees: dict[str, list[str]] = {}
     by_tree: dict[str, str] = {}
     for row in read_tsv(d / "tree-numbers.tsv", ["mesh_id", "mesh_tree_number"]):
@@ -56,5 +58,7 @@ def read(data_dir: Path) -> Contribution:
                 parent = by_tree.get(tree.rsplit(".", 1)[0])
                 if parent and parent != mesh_id:
                     parents.add(parent)
-        out.edges += [Edge(SOURCE, f"MESH:{mesh_id}", SUBCLASS, f"MESH:{p}") for p in sorted(parents)]
+        out.edges += [
+            Edge(SOURCE, f"MESH:{mesh_id}", SUBCLASS, f"MESH:{p}") for p in sorted(parents)
+        ]
     return out

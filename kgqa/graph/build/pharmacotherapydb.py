@@ -23,7 +23,10 @@ def read(data_dir: Path) -> Contribution:
         drug = f"DRUGBANK:{row['drugbank_id']}"
         drugs.setdefault(drug, row["drug"])
         diseases.setdefault(row["doid_id"], row["disease"])
-        attrs = (("curators", int(row["n_curators"] or 0)), ("origin", f"{row['n_resources']} resources"))
+        attrs = (
+            ("curators", int(row["n_curators"] or 0)),
+            ("origin", f"{row['n_resources']} resources"),
+        )
         out.edges.append(Edge(SOURCE, drug, relation, row["doid_id"], attrs))
     out.concepts += [Concept(SOURCE, c, "Chemical", label) for c, label in drugs.items()]
     out.concepts += [Concept(SOURCE, c, "Disease", label) for c, label in diseases.items()]
