@@ -101,9 +101,7 @@ class Diagnoser:
             return []
         if self._citing is None:  # built on first use: only leave-publication-out needs it
             citing: dict[str, set[int]] = {}
-            for d, joined in zip(
-                self.ix.ann_disease.tolist(), self.ix.ann_refs.tolist(), strict=True
-            ):
+            for d, joined in zip(self.ix.ann_disease.tolist(), self.ix.ann_refs, strict=True):
                 for ref in joined.split(";"):
                     citing.setdefault(ref, set()).add(d)
             self._citing = citing

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 KIND = "diagnosis-index"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_FREQUENCY = 0.5  # an annotation without a frequency: "present in some patients"
 
 _ANNOTATIONS = f"""
@@ -57,7 +57,7 @@ class DiagnosisIndex:
     ann_term: np.ndarray  # (A,) term index
     ann_freq: np.ndarray  # (A,) float32, NaN when the source gives none
     ann_not: np.ndarray  # (A,) bool, a NOT annotation
-    ann_refs: np.ndarray  # (A,) str, references joined by ';'
+    ann_refs: list[str]  # (A,) references joined by ';'
     graph_build_id: str = ""
 
     # derived at load (see prepare())
@@ -119,7 +119,7 @@ class DiagnosisIndex:
             ann_term=np.array([r[1] for r in rows], dtype=np.int32),
             ann_freq=np.array([r[2] for r in rows], dtype=np.float32),
             ann_not=np.array([r[3] for r in rows], dtype=bool),
-            ann_refs=np.array([r[4] for r in rows]),
+            ann_refs=[r[4] for r in rows],
             graph_build_id=str(kg.manifest.info.get("build_id", "")) if kg.manifest else "",
         )
         logger.info(
@@ -132,8 +132,10 @@ class DiagnosisIndex:
         arrays = {
             name: getattr(self, name)
             for name in ("term_iris", "parent_ptr", "parent_idx", "disease_iris", "ann_disease",
-                         "ann_term", "ann_freq", "ann_not", "ann_refs")
+                         "ann_term", "ann_freq", "ann_not")
         }  # fmt: skip
+        # references as one UTF-8 blob (a fixed-width string array would take ~370 MB)
+        arrays["ann_refs_blob"] = np.frombuffer("\n".join(self.ann_refs).encode(), dtype=np.uint8)
         with atomic_directory(target) as tmp:
             np.savez_compressed(tmp / "index.npz", **arrays)
             manifest = Manifest(
@@ -162,7 +164,11 @@ class DiagnosisIndex:
                 f"{directory} was built from another graph; run `kgqa build diagnosis`"
             )
         with np.load(directory / "index.npz", allow_pickle=False) as z:
-            index = cls(**{k: z[k] for k in z.files}, graph_build_id=built_from)
+            arrays = {k: z[k] for k in z.files if k != "ann_refs_blob"}
+            refs = z["ann_refs_blob"].tobytes().decode().split("\n")
+        if len(refs) != len(arrays["ann_term"]):
+            raise ArtifactError(f"{directory}/index.npz is inconsistent; rebuild it")
+        index = cls(**arrays, ann_refs=refs, graph_build_id=built_from)
         index.prepare()
         return index
 

@@ -88,7 +88,7 @@ class PhenotypeScorer:
         direct: dict[int, float] = {}
         negated: set[int] = set()
         for i in range(lo, hi):
-            if drop_only and set(str(ix.ann_refs[i]).split(";")) <= drop_only:
+            if drop_only and set(ix.ann_refs[i].split(";")) <= drop_only:
                 continue
             t = int(ix.ann_term[i])
             if ix.ann_not[i]:

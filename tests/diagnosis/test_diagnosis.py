@@ -183,3 +183,22 @@ def test_evaluation_reports_ranks_and_reasons(pipeline: Pipeline) -> None:
     assert report.top1 == pytest.approx(np.mean([r == 1 for r in ranks.values() if r]))
     lpo, _ = evaluate(pipeline.diagnoser, PHENOPACKETS, leave_publication_out=True)
     assert lpo.leave_publication_out and lpo.n_cases == 3
+
+
+def test_index_from_another_graph_or_corrupted_is_refused(
+    fixture_home: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from kgqa.diagnosis.index import DiagnosisIndex
+    from kgqa.errors import ArtifactError
+
+    with pytest.raises(ArtifactError, match="another graph"):
+        DiagnosisIndex.load(fixture_home / "diagnosis", graph_build_id="0" * 32)
+    broken = tmp_path / "diagnosis"
+    shutil.copytree(fixture_home / "diagnosis", broken)
+    with open(broken / "index.npz", "r+b") as fh:
+        fh.seek(64)
+        fh.write(b"\x00" * 8)
+    with pytest.raises(ArtifactError, match="checksum"):
+        DiagnosisIndex.load(broken)
