@@ -19,6 +19,7 @@ from kgqa.artifacts import Manifest
 from kgqa.config import graph_dir
 from kgqa.errors import ArtifactError, InputError
 from kgqa.graph.build.builder import FORMAT_VERSION, KIND, META_GRAPH
+from kgqa.graph.build.identity import priority
 from kgqa.graph.names import normalize_name
 from kgqa.graph.vocabulary import (
     CLASSES,
@@ -178,8 +179,6 @@ class KnowledgeGraph:
         return matches[:limit]
 
     def _rank(self, iri: str) -> int:
-        from kgqa.graph.build.identity import priority
-
         return priority(self._nodes[iri].curie)
 
     def _is_a_class(self, node: Node, cls: str) -> bool:
