@@ -54,17 +54,17 @@ class Pipeline:
             raise InputError(f"k must be between 1 and 1000, not {k}")
         dx = self.diagnoser
         linked, unlinked = dx.link_findings(findings, excluded)
-        diff = dx.rank(linked, k=k, unlinked=unlinked)
+        observed, excl = dx.indices(linked)
+        scores = dx.scores(observed, excl) if observed else None
+        diff = dx.rank(linked, k=k, unlinked=unlinked, scores=scores)
         proposed_check = None
         target: Node | None = diff.ranked[0].node if diff.ranked else None
         if proposed:
             node = self._disease(proposed)
-            observed, excl = dx._indices(linked)
             rank = None
             d = dx.ix.disease_index.get(node.iri)  # type: ignore[union-attr]
-            if d is not None and observed:
-                scores = dx.scores(observed, excl)
-                rank = dx.rank_of(scores, d) if np.isfinite(scores[d]) else None
+            if d is not None and scores is not None and np.isfinite(scores[d]):
+                rank = dx.rank_of(scores, d)
             proposed_check = check_diagnosis(dx, linked, node, rank)
             target = node
         drug_checks = []

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import time
 
+from bench_common import p95, report
+
 from kgqa.config import data_dir
 
 LOAD = """
@@ -63,9 +65,6 @@ def main() -> None:
         qa.diagnose(labels)
         text_ms.append((time.perf_counter() - t) * 1000)
 
-    def p95(x: list[float]) -> float:
-        return sorted(x)[int(0.95 * (len(x) - 1))]
-
     result = {
         "pipeline_load_p50_s": round(statistics.median(x["load_s"] for x in loads), 2),
         "rss_after_load_mb": round(statistics.median(x["rss_mb"] for x in loads)),
@@ -76,11 +75,7 @@ def main() -> None:
         "diagnose_free_text_p50_ms": round(statistics.median(text_ms), 2),
         "diagnose_free_text_p95_ms": round(p95(text_ms), 2),
     }
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        for k, v in result.items():
-            print(f"{k:35} {v}")
+    report(result, args.json)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import subprocess
 import sys
 import time
 
+from bench_common import p95, report
+
 LOAD_SNIPPET = """
 import time, json, resource
 t = time.perf_counter()
@@ -45,11 +47,6 @@ def bench_build() -> dict:
         "build_s": round(time.perf_counter() - t, 1),
         "build_peak_rss_mb": round(peak_kb / 1024),
     }
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(q * len(values)))]
 
 
 def bench_queries(n: int = 1000) -> dict:
@@ -88,14 +85,14 @@ def bench_queries(n: int = 1000) -> dict:
     ms = 1000
     return {
         "neighbours_all_p50_ms": round(statistics.median(times) * ms, 3),
-        "neighbours_all_p95_ms": round(pct(times, 0.95) * ms, 3),
+        "neighbours_all_p95_ms": round(p95(times) * ms, 3),
         "neighbours_median_degree": statistics.median(sizes),
         "annotated_disease_hasPhenotype_p50_ms": round(statistics.median(rel_times) * ms, 3),
         "annotated_disease_hasPhenotype_with_attributes_p50_ms": round(
             statistics.median(attr_times) * ms, 3
         ),
         "find_by_name_p50_ms": round(statistics.median(find_times) * ms, 3),
-        "find_by_name_p95_ms": round(pct(find_times, 0.95) * ms, 3),
+        "find_by_name_p95_ms": round(p95(find_times) * ms, 3),
     }
 
 
@@ -146,11 +143,7 @@ def main() -> None:
     result["rss_after_load_mb"] = round(statistics.median(x["rss_mb"] for x in loads))
     result.update(bench_queries())
     result.update(coverage())
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        for k, v in result.items():
-            print(f"{k:45} {v}")
+    report(result, args.json)
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ class Diagnoser:
         return result, unlinked
 
     # ------------------------------------------------------------- ranking
-    def _indices(self, findings: Sequence[Finding]) -> tuple[list[int], list[int]]:
+    def indices(self, findings: Sequence[Finding]) -> tuple[list[int], list[int]]:
         ti = self.ix.term_index
         observed = [ti[f.node.iri] for f in findings if not f.excluded]  # type: ignore[index]
         excluded = [ti[f.node.iri] for f in findings if f.excluded]  # type: ignore[index]
@@ -114,11 +114,14 @@ class Diagnoser:
         leave_out: Sequence[str] = (),
         unlinked: Sequence[str] = (),
         suggest: int = 5,
+        scores: np.ndarray | None = None,
     ) -> Differential:
-        observed, excluded = self._indices(findings)
+        """The top ``k`` diseases explained, plus suggestions; pass ``scores`` from
+        :meth:`scores` when the caller already has them."""
+        observed, excluded = self.indices(findings)
         if not observed:
             return Differential(tuple(findings), tuple(unlinked), (), n_diseases=self.ix.n_diseases)
-        s = self.scores(observed, excluded, leave_out)
+        s = self.scores(observed, excluded, leave_out) if scores is None else scores
         top = np.argsort(-s, kind="stable")[: max(k, 1)]
         post = _posterior(s)
         ranked = tuple(
@@ -147,7 +150,7 @@ class Diagnoser:
         score: float | None = None,
         posterior: float = 0.0,
     ) -> RankedDisease:
-        observed, excluded = self._indices(findings)
+        observed, excluded = self.indices(findings)
         direct, negated = self.scorer.disease_terms(d)
         total, parts = self.scorer.score_one(observed, excluded, direct, negated)
         by_term = {f.node.iri: f for f in findings}
@@ -215,7 +218,7 @@ class Diagnoser:
     def suggest(
         self, findings: Sequence[Finding], top: list[int], weights: np.ndarray, n: int = 5
     ) -> list[NextFinding]:
-        observed, excluded = self._indices(findings)
+        observed, excluded = self.indices(findings)
         picks = next_findings(
             self.scorer, top, np.asarray(weights, dtype=float), set(observed) | set(excluded), n
         )

@@ -79,7 +79,7 @@ def test_frequent_phenotypes_not_reported_are_listed(pipeline: Pipeline) -> None
 def test_vectorised_and_per_disease_scores_agree(pipeline: Pipeline) -> None:
     dx = pipeline.diagnoser
     findings, _ = dx.link_findings("arachnodactyly, low-grade fever, tall stature, no headache")
-    observed, excluded = dx._indices(findings)
+    observed, excluded = dx.indices(findings)
     all_scores = dx.scorer.score_all(observed, excluded)
     for d in range(dx.ix.n_diseases):
         direct, negated = dx.scorer.disease_terms(d)
@@ -92,7 +92,7 @@ def test_leave_publication_out_drops_only_annotations_supported_by_that_paper(
 ) -> None:
     dx = pipeline.diagnoser
     findings, _ = dx.link_findings("ectopia lentis, arachnodactyly")
-    observed, excluded = dx._indices(findings)
+    observed, excluded = dx.indices(findings)
     marfan = dx.ix.disease_index[pipeline.kg.node("DOID:14323").iri]
     full = dx.scores(observed, excluded)
     lpo = dx.scores(observed, excluded, leave_out=["PMID:1000001"])
