@@ -1,5 +1,5 @@
 # Two commands on a fresh machine:
-#   make demo   set up the environment, build the graph from ../shared/data, show it working
+#   make demo   set up the environment, build graph + indexes from ../shared/data, show it working
 #   make test   set up the environment and run every test (slow ones included)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -25,6 +25,13 @@ demo: setup
 	$(BIN)/kgqa graph find "癫痫发作"
 	$(BIN)/kgqa diagnose "short stature, hypertelorism, shawl scrotum, no seizures" -k 3 \
 		--proposed "Aarskog-Scott syndrome" --drug ibuprofen
+	$(BIN)/kgqa link "Glucose-6-phosphate dehydrogenase (G6PD) deficiency causes hemolytic anemia; no fever."
+	$(BIN)/kgqa retrieve "What are the symptoms of Marfan syndrome?" -k 3
+	$(BIN)/kgqa ask "Which drugs treat gout?" -k 5
+	$(BIN)/kgqa ask "Which genes are associated with Marfan syndrome?" -k 3
+	$(BIN)/kgqa ask "Which drug treats gout?" --option metformin --option allopurinol --option aspirin
+	$(BIN)/kgqa verify "Metformin treats type 2 diabetes mellitus"
+	$(BIN)/kgqa verify "Marfan syndrome is not associated with gene FBN1"
 
 test: setup
 	$(BIN)/python -m pytest
@@ -35,6 +42,9 @@ lint: setup
 bench: setup
 	$(BIN)/python scripts/bench_graph.py --build
 	$(BIN)/python scripts/bench_diagnosis.py
+	$(BIN)/python scripts/bench_linking.py
+	$(BIN)/python scripts/bench_retrieval.py
+	$(BIN)/python scripts/bench_qa.py
 
 clean:
-	rm -rf $(VENV) indexes/graph indexes/diagnosis .pytest_cache
+	rm -rf $(VENV) indexes/graph indexes/diagnosis indexes/names indexes/passages .pytest_cache

@@ -3,20 +3,24 @@
 The graph layer is usable on its own and imports no model code::
 
     from kgqa.graph import KnowledgeGraph
+from kgqa.linking import link, link_many
     kg = KnowledgeGraph.load()
 """
 
 from kgqa.errors import ArtifactError, DataError, InputError, KgqaError
 from kgqa.graph import KnowledgeGraph
+from kgqa.linking import link, link_many
 from kgqa.pipeline import Pipeline
 from kgqa.records import (
     Attribute,
+    Candidate,
     DiagnosisCheck,
     Differential,
     DrugCheck,
     Finding,
     FindingContribution,
     GraphStats,
+    Mention,
     NameMatch,
     NextFinding,
     Node,
@@ -28,6 +32,7 @@ from kgqa.version import __version__
 __all__ = [
     "ArtifactError",
     "Attribute",
+    "Candidate",
     "DataError",
     "DiagnosisCheck",
     "Differential",
@@ -38,6 +43,7 @@ __all__ = [
     "InputError",
     "KgqaError",
     "KnowledgeGraph",
+    "Mention",
     "NameMatch",
     "NextFinding",
     "Node",
@@ -45,4 +51,6 @@ __all__ = [
     "RankedDisease",
     "Triple",
     "__version__",
+    "link",
+    "link_many",
 ]

@@ -15,7 +15,7 @@ from typing import Any
 from kgqa.errors import KgqaError
 
 logger = logging.getLogger("kgqa")
-BUILD_TARGETS = ("graph", "diagnosis")
+BUILD_TARGETS = ("graph", "diagnosis", "linking", "passages")
 
 
 def _print_json(obj: Any) -> None:
@@ -76,7 +76,40 @@ def cmd_build(args: argparse.Namespace) -> int:
                         report.nodes, report.quads, report.seconds, out)  # fmt: skip
         elif target == "diagnosis":
             _build_diagnosis(args)
+        elif target == "linking":
+            _build_linking(args)
+        elif target == "passages":
+            _build_passages(args, data)
     return 0
+
+
+def _build_passages(args: argparse.Namespace, data: Path) -> None:
+    from kgqa.config import graph_dir, kgqa_home
+    from kgqa.encoder import set_threads
+    from kgqa.graph import KnowledgeGraph
+    from kgqa.retrieval.index import build_passage_index, passages_dir, up_to_date
+
+    set_threads()
+    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
+    out = passages_dir(Path(args.graph_dir).parent if args.graph_dir else kgqa_home())
+    if not args.limit and up_to_date(data, kg, out) and not args.force:
+        logger.info("passage index in %s is up to date (use --force to rebuild)", out)
+        return
+    manifest = build_passage_index(data, kg, out, limit=args.limit)
+    logger.info("passages: %s", manifest.info)
+
+
+def _build_linking(args: argparse.Namespace) -> None:
+    from kgqa.config import graph_dir, kgqa_home
+    from kgqa.graph import KnowledgeGraph
+    from kgqa.linking.dense import build_name_index, index_dir, up_to_date
+
+    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
+    out = index_dir(Path(args.graph_dir).parent if args.graph_dir else kgqa_home())
+    if up_to_date(kg, out) and not args.force:
+        logger.info("name index in %s is up to date (use --force to rebuild)", out)
+        return
+    build_name_index(kg, out)
 
 
 def _build_diagnosis(args: argparse.Namespace) -> None:
@@ -276,6 +309,285 @@ def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
     return 0
 
 
+# ----------------------------------------------------------------------------- linking
+def _mention_json(m: Any) -> dict[str, Any]:
+    return {
+        "start": m.start, "end": m.end, "text": m.text, "type": m.type, "negated": m.negated,
+        "score": m.score, "node": m.node.curie if m.node else None,
+        "candidates": [
+            {"id": c.node.curie, "label": c.node.label, "class": c.node.cls, "score": c.score,
+             "match": c.match, "name": c.name}
+            for c in m.candidates
+        ],
+    }  # fmt: skip
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from kgqa.linking import EntityLinker
+    from kgqa.linking.candidates import NIL_THRESHOLD
+
+    linker = EntityLinker.load(args.home, mode=args.mode)
+    mentions = linker.link(args.text)
+    if args.json:
+        _print_json({"text": args.text, "mentions": [_mention_json(m) for m in mentions]})
+        return 0
+    rows = []
+    for m in mentions:
+        top = m.candidates[0] if m.candidates else None
+        nil = top is None or top.score < NIL_THRESHOLD
+        rows.append([
+            m.text, m.type, "yes" if m.negated else "",
+            "NIL" if nil else f"{top.node.label} [{top.node.curie}]",
+            f"{top.score:.2f} {top.match}" if top else "",
+            "; ".join(f"{c.node.curie} {c.score:.2f}" for c in m.candidates[1:4]),
+        ])  # fmt: skip
+    _table(f"{len(mentions)} mentions", ["mention", "type", "negated", "node", "score",
+                                          "other candidates"], rows)  # fmt: skip
+    return 0
+
+
+def cmd_train_ner(args: argparse.Namespace) -> int:
+    from kgqa.config import data_dir, graph_dir
+    from kgqa.encoder import set_threads
+    from kgqa.graph import KnowledgeGraph
+    from kgqa.linking.ner import default_dir
+    from kgqa.training.ner import train_ner
+
+    set_threads(args.threads)
+    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
+    out = Path(args.out) if args.out else default_dir()
+    manifest = train_ner(data_dir(args.data_dir), kg, out, seed=args.seed, epochs=args.epochs)
+    _print_json({"out": str(out), "best_epoch": manifest.info["best_epoch"],
+                 "dev": manifest.info["metrics"]["dev"]})  # fmt: skip
+    return 0
+
+
+def cmd_eval_linking(args: argparse.Namespace) -> int:
+    from kgqa.evaluation.linking import evaluate_pubtator
+    from kgqa.evaluation.pubtator import read_pubtator
+    from kgqa.linking import EntityLinker
+
+    linker = EntityLinker.load(args.home, mode=args.mode)
+    docs = read_pubtator(args.pubtator)
+    if args.limit:
+        docs = docs[: args.limit]
+    report = evaluate_pubtator(linker, docs)
+    if args.json:
+        _print_json(report)
+        return 0
+    rows = [[t, v["precision"], v["recall"], v["f1"], v["support"]]
+            for t, v in report["ner"].items()]  # fmt: skip
+    _table(f"mentions ({args.mode}, {len(docs)} documents, strict)",
+           ["type", "precision", "recall", "F1", "gold"], rows)  # fmt: skip
+    _table("linking (gold spans)", ["metric", "value"], list(report["linking"].items()))
+    _table("end to end (span and node)", ["metric", "value"], list(report["end_to_end"].items()))
+    return 0
+
+
+def cmd_eval_focus(args: argparse.Namespace) -> int:
+    from kgqa.config import data_dir
+    from kgqa.evaluation.focus import evaluate_focus
+    from kgqa.linking import EntityLinker
+
+    linker = EntityLinker.load(args.home, mode=args.mode)
+    report = evaluate_focus(linker, data_dir(args.data_dir), split=args.split, limit=args.limit)
+    if args.json:
+        _print_json(report)
+    else:
+        _table(f"MedQuAD focus linking ({args.split} split)", ["metric", "value"],
+               list(report.items()))  # fmt: skip
+    return 0
+
+
+# ----------------------------------------------------------------------------- retrieval
+def _retriever(home: str | None) -> Any:
+    from kgqa.config import kgqa_home
+    from kgqa.graph import KnowledgeGraph
+    from kgqa.retrieval.index import PassageRetriever, passages_dir
+
+    base = Path(home) if home else kgqa_home()
+    return PassageRetriever.load(passages_dir(base), KnowledgeGraph.load(base / "graph"))
+
+
+def _passage_json(p: Any) -> dict[str, Any]:
+    return asdict(p)
+
+
+def cmd_retrieve(args: argparse.Namespace) -> int:
+    retriever = _retriever(args.home)
+    passages = retriever.retrieve(args.query, k=args.k, about=args.about or None,
+                                  method=args.method)  # fmt: skip
+    if args.json:
+        _print_json({"query": args.query, "passages": [_passage_json(p) for p in passages]})
+        return 0
+    rows = [
+        [
+            f"{p.score:.4f}",
+            p.source,
+            p.source_id,
+            p.title[:40],
+            (p.text[:140] + "…") if len(p.text) > 140 else p.text,
+        ]
+        for p in passages
+    ]
+    _table(f"{len(passages)} passages ({args.method})",
+           ["score", "source", "id", "title", "text"], rows)  # fmt: skip
+    return 0
+
+
+def cmd_eval_retrieval(args: argparse.Namespace) -> int:
+    from kgqa.evaluation.retrieval import evaluate_retrieval
+
+    report = evaluate_retrieval(_retriever(args.home), split=args.split, limit=args.limit)
+    if args.json:
+        _print_json(report)
+        return 0
+    rows = [[m, v["recall_at_1"], v["recall_at_5"], v["recall_at_20"], v["mrr"], v["queries"]]
+            for m, v in report.items()]  # fmt: skip
+    _table(f"MedQuAD retrieval ({args.split} split)",
+           ["method", "R@1", "R@5", "R@20", "MRR", "questions"], rows)  # fmt: skip
+    return 0
+
+
+# ----------------------------------------------------------------------------- answering
+def _evidence_json(ev: Any) -> dict[str, Any]:
+    return {
+        "triples": [{"subject": t.subject.curie, "subject_label": t.subject.label,
+                     "relation": t.relation, "object": t.object.curie,
+                     "object_label": t.object.label, "source": t.source} for t in ev.triples],
+        "passages": [{"source": p.source, "source_id": p.source_id, "url": p.url,
+                      "title": p.title, "text": p.text} for p in ev.passages],
+        "path": [{"subject": t.subject.curie, "relation": t.relation, "object": t.object.curie,
+                  "source": t.source} for t in ev.path],
+    }  # fmt: skip
+
+
+def _answer_json(a: Any) -> dict[str, Any]:
+    return {"id": a.node.curie, "label": a.node.label, "class": a.node.cls, "score": a.score,
+            "via": a.via.curie if a.via else None, "via_relation": a.via_relation,
+            "evidence": _evidence_json(a.evidence)}  # fmt: skip
+
+
+def _verdict_json(v: Any) -> dict[str, Any]:
+    return {"claim": v.claim, "verdict": v.verdict, "score": v.score,
+            "probabilities": dict(v.probabilities),
+            "subject": v.subject.curie if v.subject else None, "relation": v.relation,
+            "object": v.object.curie if v.object else None, "negated": v.negated,
+            "reason": v.reason, "evidence": _evidence_json(v.evidence)}  # fmt: skip
+
+
+def _print_evidence(ev: Any, indent: str = "    ") -> None:
+    for t in ev.path:
+        print(f"{indent}path: {t}")
+    for t in ev.triples[:3]:
+        print(f"{indent}graph: {t}")
+    for p in ev.passages[:2]:
+        text = p.text if len(p.text) < 200 else p.text[:200] + "…"
+        print(f"{indent}passage [{p.source} {p.source_id}]: {text}")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from kgqa.pipeline import Pipeline
+
+    result = Pipeline.load(args.home).ask(args.question, options=args.option or None, k=args.k)
+    if args.json:
+        _print_json({
+            "question": result.question, "intent": result.intent,
+            "intent_score": result.intent_score, "topic": result.topic.curie if result.topic
+            else None, "no_answer": result.no_answer, "reason": result.reason,
+            "answers": [_answer_json(a) for a in result.answers],
+            "options": [_answer_json(a) for a in result.options],
+            "verdict": _verdict_json(result.verdict) if result.verdict else None,
+            "passages": [{"source": p.source, "source_id": p.source_id, "score": p.score,
+                          "text": p.text} for p in result.passages],
+        })  # fmt: skip
+        return 0
+    print(f"question: {result.question}")
+    print(f"asks: {result.intent} ({result.intent_score:.2f})"
+          + (f"; about {result.topic}" if result.topic else ""))  # fmt: skip
+    if result.verdict is not None:
+        v = result.verdict
+        print(f"verdict: {v.verdict} ({v.score:.2f}) {v.reason}")
+        _print_evidence(v.evidence)
+    elif result.no_answer:
+        print(f"no answer: {result.reason}")
+    listed = result.options or result.answers
+    for i, a in enumerate(listed, 1):
+        via = f" (via {a.via_relation} {a.via})" if a.via else ""
+        print(f"{i:>2}. {a.node.label} [{a.node.curie}]  score {a.score:.2f}{via}")
+        _print_evidence(a.evidence)
+    if result.no_answer and result.passages:
+        print("passages:")
+        for p in result.passages[:3]:
+            print(f"  [{p.source} {p.source_id}] {p.text[:200]}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from kgqa.pipeline import Pipeline
+
+    v = Pipeline.load(args.home).verify(args.claim)
+    if args.json:
+        _print_json(_verdict_json(v))
+        return 0
+    rel = f"{v.subject} --{v.relation}--> {v.object}" if v.relation else "not parsed"
+    print(f"claim: {v.claim}\nreads as: {'NOT ' if v.negated else ''}{rel}")
+    print(f"verdict: {v.verdict} ({v.score:.2f}) {v.reason}")
+    _print_evidence(v.evidence, "  ")
+    return 0
+
+
+def cmd_train_model(args: argparse.Namespace) -> int:
+    from kgqa.config import data_dir, graph_dir, kgqa_home
+    from kgqa.encoder import set_threads
+    from kgqa.graph import KnowledgeGraph
+    from kgqa.linking.ner import MODELS_DIR
+
+    set_threads(args.threads)
+    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
+    out = Path(args.out) if args.out else MODELS_DIR / args.train_command
+    if args.train_command == "intent":
+        from kgqa.training.intent import train_intent
+
+        manifest = train_intent(data_dir(args.data_dir), kg, out, seed=args.seed,
+                                epochs=args.epochs or 3)  # fmt: skip
+    else:
+        from kgqa.training.verifier import train_verifier
+
+        manifest = train_verifier(
+            data_dir(args.data_dir),
+            kg,
+            out,
+            seed=args.seed,
+            epochs=args.epochs or 2,
+            passages_db=kgqa_home() / "passages" / "passages.sqlite",
+        )
+    _print_json({"out": str(out), "best_epoch": manifest.info["best_epoch"],
+                 "metrics": manifest.info.get("metrics"),
+                 "history": manifest.info.get("history")})  # fmt: skip
+    return 0
+
+
+def cmd_eval_qa(args: argparse.Namespace) -> int:
+    from kgqa.evaluation.qa import evaluate_claims, evaluate_qa, read_claims, read_qa
+    from kgqa.pipeline import Pipeline
+
+    pipeline = Pipeline.load(args.home, eager=True)
+    out = Path(args.out) if args.out else None
+    if args.eval_command == "qa":
+        items = read_qa(Path(args.file))[: args.limit]
+        report = evaluate_qa(pipeline, items, k=args.k, out=out)
+    else:
+        claims = read_claims(Path(args.file))[: args.limit]
+        report = evaluate_claims(pipeline, claims, out=out)
+    if args.json:
+        _print_json(report)
+    else:
+        rows = [[k, v] for k, v in report.items() if not isinstance(v, list)]
+        _table(f"{args.eval_command}: {args.file}", ["metric", "value"], rows)
+    return 0
+
+
 # ----------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kgqa", description=__doc__)
@@ -289,6 +601,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--graph-dir", help="where to write the graph (default $KGQA_HOME/graph)")
     b.add_argument("--diagnosis-dir", help="where to write the diagnosis index")
     b.add_argument("--force", action="store_true", help="rebuild even when inputs are unchanged")
+    b.add_argument("--limit", type=int, help="passages: only the first N (for quick checks)")
     b.set_defaults(func=cmd_build)
 
     d = sub.add_parser("diagnose", help="rank diseases from findings and check a diagnosis")
@@ -312,6 +625,95 @@ def build_parser() -> argparse.ArgumentParser:
     ed.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
     ed.add_argument("--json", action="store_true")
     ed.set_defaults(func=cmd_eval_diagnosis)
+
+    el = es.add_parser("linking", help="NER and linking on a PubTator file")
+    el.add_argument("--pubtator", required=True, help="a PubTator file (e.g. a devel split)")
+    el.add_argument("--mode", choices=["ner", "dictionary", "hybrid"], default="ner")
+    el.add_argument("--limit", type=int, help="only the first N documents")
+    el.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    el.add_argument("--json", action="store_true")
+    el.set_defaults(func=cmd_eval_linking)
+    ef = es.add_parser("focus", help="link MedQuAD questions' focus (UMLS CUI via the graph)")
+    ef.add_argument("--split", choices=["dev", "train"], default="dev")
+    ef.add_argument("--mode", choices=["ner", "dictionary", "hybrid"], default="ner")
+    ef.add_argument("--limit", type=int, help="only the first N questions")
+    ef.add_argument("--data-dir", help="raw data directory")
+    ef.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    ef.add_argument("--json", action="store_true")
+    ef.set_defaults(func=cmd_eval_focus)
+
+    er = es.add_parser("retrieval", help="passage retrieval on MedQuAD questions")
+    er.add_argument("--split", choices=["dev", "train"], default="dev")
+    er.add_argument("--limit", type=int, default=2000, help="questions sampled (seeded)")
+    er.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    er.add_argument("--json", action="store_true")
+    er.set_defaults(func=cmd_eval_retrieval)
+
+    rt = sub.add_parser("retrieve", help="supporting passages for a query")
+    rt.add_argument("query")
+    rt.add_argument("-k", type=int, default=5)
+    rt.add_argument("--about", action="append", help="only passages about this node (any id)")
+    rt.add_argument("--method", choices=["dense", "hybrid", "lexical"], default="dense")
+    rt.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    rt.add_argument("--json", action="store_true")
+    rt.set_defaults(func=cmd_retrieve)
+
+    for name, helptext in (
+        ("qa", "ask() over a JSONL file of questions with gold answers"),
+        ("claims", "verify() over a JSONL file of true/false claims"),
+    ):
+        eq = es.add_parser(name, help=helptext)
+        eq.add_argument("file")
+        eq.add_argument("-k", type=int, default=10)
+        eq.add_argument("--limit", type=int, help="only the first N lines")
+        eq.add_argument("--out", help="write one JSON line per item here")
+        eq.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+        eq.add_argument("--json", action="store_true")
+        eq.set_defaults(func=cmd_eval_qa)
+
+    ak = sub.add_parser("ask", help="answer a question with evidence")
+    ak.add_argument("question")
+    ak.add_argument("--option", action="append", help="a multiple-choice option (repeatable)")
+    ak.add_argument("-k", type=int, default=10)
+    ak.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    ak.add_argument("--json", action="store_true")
+    ak.set_defaults(func=cmd_ask)
+
+    vf = sub.add_parser("verify", help="supported / refuted / unknown for a claim")
+    vf.add_argument("claim")
+    vf.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    vf.add_argument("--json", action="store_true")
+    vf.set_defaults(func=cmd_verify)
+
+    lk = sub.add_parser("link", help="find and link entity mentions in text")
+    lk.add_argument("text")
+    lk.add_argument("--mode", choices=["ner", "dictionary", "hybrid"], default="ner")
+    lk.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    lk.add_argument("--json", action="store_true")
+    lk.set_defaults(func=cmd_link)
+
+    t = sub.add_parser("train", help="train a model (seeded, reproducible)")
+    ts = t.add_subparsers(dest="train_command", required=True)
+    tn = ts.add_parser("ner", help="the NER tagger (LoRA on the base encoder)")
+    tn.add_argument("--data-dir", help="raw data directory")
+    tn.add_argument("--graph-dir", help="graph artifact directory")
+    tn.add_argument("--out", help="output directory (default: the package's models/ner)")
+    tn.add_argument("--seed", type=int, default=13)
+    tn.add_argument("--epochs", type=int, default=4)
+    tn.add_argument("--threads", type=int, help="torch threads (default: all cores)")
+    tn.set_defaults(func=cmd_train_ner)
+    for name, helptext in (
+        ("intent", "the question-type classifier"),
+        ("verifier", "the (claim, evidence) verifier"),
+    ):
+        tm = ts.add_parser(name, help=helptext)
+        tm.add_argument("--data-dir", help="raw data directory")
+        tm.add_argument("--graph-dir", help="graph artifact directory")
+        tm.add_argument("--out", help=f"output directory (default: the package's models/{name})")
+        tm.add_argument("--seed", type=int, default=13)
+        tm.add_argument("--epochs", type=int)
+        tm.add_argument("--threads", type=int, help="torch threads (default: all cores)")
+        tm.set_defaults(func=cmd_train_model)
 
     g = sub.add_parser("graph", help="query the knowledge graph")
     g.add_argument("--graph-dir", help="graph artifact directory (default $KGQA_HOME/graph)")

@@ -1,7 +1,9 @@
 """The one obvious entry point: ``kgqa.Pipeline.load()``.
 
-For now it offers graph-constrained diagnosis; question answering (``ask``/``verify``) arrives
-with the linking, retrieval and answering issues.
+``ask`` (questions, with options for multiple choice), ``verify`` (claims), ``link``,
+``retrieve`` and ``diagnose``. The graph and the diagnosis index open at load; the models
+(NER, question types, verifier) and the passage index open on first use, or at load with
+``eager=True``.
 """
 
 from __future__ import annotations
@@ -12,30 +14,98 @@ from pathlib import Path
 
 import numpy as np
 
+from kgqa.config import kgqa_home
 from kgqa.diagnosis.checks import check_diagnosis, check_drug
 from kgqa.diagnosis.differential import Diagnoser
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.records import Differential, Node
+from kgqa.records import Differential, Mention, Node, Passage, Result, Verdict
 
 logger = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """Graph + diagnosis. Construct cheaply; :meth:`load` opens the built artifacts."""
+    """Graph, diagnosis, linking, retrieval and answering over one set of artifacts."""
 
-    def __init__(self, kg: KnowledgeGraph, diagnoser: Diagnoser) -> None:
+    def __init__(self, kg: KnowledgeGraph, diagnoser: Diagnoser,
+                 home: Path | None = None) -> None:  # fmt: skip
         self.kg = kg
         self.diagnoser = diagnoser
+        self.home = home
+        self._linker = None
+        self._retriever = None
+        self._qa = None
 
     @classmethod
-    def load(cls, home: Path | str | None = None) -> Pipeline:
+    def load(cls, home: Path | str | None = None, eager: bool = False) -> Pipeline:
         """Open the artifacts under ``home`` (default ``$KGQA_HOME``); they are built by
-        ``kgqa build``."""
-        base = Path(home) if home else None
-        kg = KnowledgeGraph.load(base / "graph" if base else None)
-        diagnoser = Diagnoser.load(kg, base / "diagnosis" if base else None)
-        return cls(kg, diagnoser)
+        ``kgqa build``. With ``eager`` the models and the passage index open now too."""
+
+        base = Path(home) if home else kgqa_home()
+        kg = KnowledgeGraph.load(base / "graph")
+        diagnoser = Diagnoser.load(kg, base / "diagnosis")
+        pipeline = cls(kg, diagnoser, base)
+        if eager:
+            _ = pipeline.qa
+        return pipeline
+
+    # ---------------------------------------------------------------- lazily opened parts
+    @property
+    def linker(self):
+        if self._linker is None:
+            from kgqa.linking.dense import NameIndex, index_dir
+            from kgqa.linking.linker import EntityLinker
+            from kgqa.linking.ner import NerTagger
+
+            home = self.home or kgqa_home()
+            self._linker = EntityLinker(self.kg, NerTagger.load(),
+                                        NameIndex.load(index_dir(home), self.kg))  # fmt: skip
+        return self._linker
+
+    @property
+    def retriever(self):
+        if self._retriever is None:
+            from kgqa.retrieval.index import PassageRetriever, passages_dir
+
+            self._retriever = PassageRetriever.load(passages_dir(self.home or kgqa_home()), self.kg)
+        return self._retriever
+
+    @property
+    def qa(self):
+        if self._qa is None:
+            from kgqa.answering.engine import QAEngine
+            from kgqa.classifier import SequenceClassifier
+            from kgqa.linking.ner import MODELS_DIR
+
+            intents = SequenceClassifier.load(MODELS_DIR / "intent", "intent-classifier",
+                                              "kgqa train intent")  # fmt: skip
+            verifier = SequenceClassifier.load(MODELS_DIR / "verifier", "verifier",
+                                               "kgqa train verifier")  # fmt: skip
+            self._qa = QAEngine(self.kg, self.linker, intents, verifier, self.retriever,
+                                diagnose=self.diagnose)  # fmt: skip
+        return self._qa
+
+    # ---------------------------------------------------------------- front doors
+    def ask(self, question: str, options: list[str] | None = None, k: int = 10) -> Result:
+        """Answer a question: ranked answers with calibrated scores and evidence (graph triples
+        with their source, passages with their source id), or an explicit no-answer. With
+        ``options`` (multiple choice) the best-supported option is the answer."""
+        return self.qa.ask(question, options=options, k=k)
+
+    def ask_many(self, questions: list[str], k: int = 10) -> list[Result]:
+        """``ask`` for many questions, with linking and question types batched."""
+        return self.qa.ask_many(questions, k=k)
+
+    def verify(self, claim: str) -> Verdict:
+        """supported / refuted / unknown for a claim such as "metformin treats type 2
+        diabetes", with the evidence."""
+        return self.qa.verify(claim)
+
+    def link(self, text: str) -> list[Mention]:
+        return self.linker.link(text)
+
+    def retrieve(self, query: str, k: int = 10, about: list[str] | None = None) -> list[Passage]:
+        return self.retriever.retrieve(query, k=k, about=about)
 
     def diagnose(
         self,

@@ -159,3 +159,116 @@ class Differential:
     proposed: DiagnosisCheck | None = None
     drugs: tuple[DrugCheck, ...] = ()
     n_diseases: int = 0
+
+
+MatchKind = Literal["id", "exact", "normalized", "abbreviation", "fuzzy", "dense"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A node a mention may refer to, with the name that matched, how, and a score in [0, 1]."""
+
+    node: Node
+    score: float
+    match: MatchKind
+    name: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed span of the input text with its ranked candidate nodes (empty: NIL).
+
+    ``start``/``end`` are character offsets into the text given to ``link``; ``score`` is the
+    tagger's confidence in the span (1.0 for dictionary spans).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    negated: bool
+    score: float
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def node(self) -> Node | None:
+        """The best candidate's node, or None when the mention is NIL."""
+        return self.candidates[0].node if self.candidates else None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved passage: its text, where it comes from (``source`` and ``source_id``: a
+    MedQuAD question id, an HPO id or a PMID), the graph nodes it is about, and its scores."""
+
+    pid: int
+    text: str
+    title: str
+    source: str
+    source_id: str
+    url: str
+    qtype: str
+    nodes: tuple[str, ...]
+    score: float
+    dense_score: float | None = None
+    lexical_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why an answer holds: graph triples (each with its source), passages (each with its
+    source id), and for answers reached through the hierarchy or a second hop, the path."""
+
+    triples: tuple[Triple, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    path: tuple[Triple, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: the node, a calibrated score (the verifier's probability that the evidence
+    supports it), and the evidence. ``via`` names the super- or subtype the graph statement is
+    about when it is not the asked entity itself."""
+
+    node: Node
+    score: float
+    evidence: Evidence
+    via: Node | None = None
+    via_relation: str | None = None  # "supertype" | "subtype"
+    verdict: str = "supported"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The verdict on a claim: supported, refuted or unknown, with its evidence."""
+
+    claim: str
+    verdict: Literal["supported", "refuted", "unknown"]
+    score: float
+    probabilities: tuple[tuple[str, float], ...]
+    subject: Node | None
+    relation: str | None
+    object: Node | None
+    negated: bool
+    evidence: Evidence
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """The answer to a question. ``answers`` holds only supported answers; when it is empty,
+    ``no_answer`` is True and ``reason`` says why. With options, ``options`` holds every option
+    with its score and evidence and ``answers[0]`` is the best-supported one."""
+
+    question: str
+    intent: str
+    intent_score: float
+    mentions: tuple[Mention, ...]
+    answers: tuple[Answer, ...]
+    no_answer: bool
+    reason: str = ""
+    passages: tuple[Passage, ...] = ()
+    options: tuple[Answer, ...] = ()
+    verdict: Verdict | None = None
+    differential: Differential | None = None
+    topic: Node | None = None

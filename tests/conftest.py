@@ -15,7 +15,8 @@ def fixture_data() -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Artifacts (graph, diagnosis index) built from the hand-written fixture sources, once."""
+    """Artifacts (graph, diagnosis index, name and passage indexes) built once from the
+    hand-written fixture sources."""
     from kgqa.diagnosis.index import DiagnosisIndex
     from kgqa.graph import KnowledgeGraph
     from kgqa.graph.build import build_graph
@@ -24,6 +25,12 @@ def fixture_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build_graph(FIXTURE_DATA, home / "graph")
     kg = KnowledgeGraph.load(home / "graph")
     DiagnosisIndex.from_graph(kg).save(home / "diagnosis")
+    from kgqa.linking.dense import build_name_index, index_dir
+
+    build_name_index(kg, index_dir(home))
+    from kgqa.retrieval.index import build_passage_index, passages_dir
+
+    build_passage_index(FIXTURE_DATA, kg, passages_dir(home))
     kg.close()
     return home
 
@@ -90,3 +97,34 @@ def real_pipeline(real_graph):
         DiagnosisIndex.from_graph(real_graph).save(kgqa_home() / "diagnosis")
         diagnoser = Diagnoser.load(real_graph)
     return Pipeline(real_graph, diagnoser)
+
+
+@pytest.fixture(scope="session")
+def linker(fixture_home: Path):
+    """The NER linker (committed weights) over the fixture graph."""
+    from kgqa.linking import EntityLinker
+
+    return EntityLinker.load(fixture_home, mode="ner")
+
+
+@pytest.fixture(scope="session")
+def real_linker(real_graph):
+    """The NER linker over the real graph; builds the name index when missing or stale."""
+    from kgqa.config import kgqa_home
+    from kgqa.linking import EntityLinker
+    from kgqa.linking.dense import NameIndex, build_name_index, index_dir, up_to_date
+
+    if not up_to_date(real_graph, index_dir(kgqa_home())):
+        build_name_index(real_graph, index_dir(kgqa_home()))
+    from kgqa.linking.ner import NerTagger
+
+    return EntityLinker(
+        real_graph, NerTagger.load(), NameIndex.load(index_dir(kgqa_home()), real_graph)
+    )
+
+
+@pytest.fixture(scope="session")
+def retriever(fixture_home: Path, kg):
+    from kgqa.retrieval.index import PassageRetriever, passages_dir
+
+    return PassageRetriever.load(passages_dir(fixture_home), kg)

@@ -365,6 +365,11 @@ def _input_checksums(data_dir: Path) -> tuple[dict[str, str], str]:
     for name in HPO_FILES:
         if (hdir / name).is_file():
             sums[f"hpo/{name}"] = sha256_file(hdir / name)
+    # the build code is an input too: a change to any source reader rebuilds the graph
+    code = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(path.name.encode() + b"\0" + path.read_bytes())
+    sums["kgqa/graph/build"] = code.hexdigest()
     return sums, hpo.release(hdir)
 
 

@@ -43,7 +43,9 @@ def read(data_dir: Path) -> Contribution:
     symptoms = {r["mesh_id"] for r in read_tsv(d / "symptoms.tsv", ["mesh_id"])}
     for mesh_id, name in names.items():
         classes = {tree_class(t) for t in trees.get(mesh_id, [])} - {None}
-        if mesh_id in symptoms or "Phenotype" in classes:
+        # Hetionet's symptom list also holds syndromes (Prader-Willi, adrenoleukodystrophy):
+        # those keep their disease class, so the DO node with the same MeSH id can merge.
+        if "Phenotype" in classes or (mesh_id in symptoms and "Disease" not in classes):
             cls = "Phenotype"
         elif classes:
             # a descriptor in several branches takes the first of Disease, Chemical, Anatomy

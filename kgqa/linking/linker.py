@@ -1,0 +1,346 @@
+"""The entity linker: NER spans (or dictionary spans) → candidates → disambiguation → NIL.
+
+Modes:
+
+- ``ner``: spans from the fine-tuned tagger; if it finds nothing in a short text (a question
+  or a findings list of at most ``SHORT_WORDS`` words), dictionary spans are used instead.
+- ``dictionary``: longest graph-name matches only (the baseline).
+- ``hybrid``: tagger spans plus dictionary spans that do not overlap them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal
+
+from kgqa.config import kgqa_home
+from kgqa.errors import InputError
+from kgqa.graph.names import normalize_name
+from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.candidates import CLASS_TYPE, NIL_THRESHOLD, TYPE_FIT, CandidateGenerator
+from kgqa.linking.dense import NameIndex, index_dir
+from kgqa.linking.dictionary import clean_text
+from kgqa.linking.negation import negated_spans
+from kgqa.linking.ner import NerTagger
+from kgqa.records import Mention
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["ner", "dictionary", "hybrid"]
+MODES = ("ner", "dictionary", "hybrid")
+SHORT_WORDS = 15
+MAX_NGRAM = 8
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
+_ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*\)")
+# single words that are graph names but almost never mean the node in running text
+_DICT_STOP = frozenset(
+    """all can was has had may not per set age men man fat cell cells iron gold lead tin ace
+    acid base water oxygen salt sugar pain other type form forms role case cases normal high
+    low long short large small disease diseases disorder syndrome patient patients increase
+    increased decrease decreased loss therapy treatment drug drugs gene genes""".split()
+)
+
+
+def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
+    """Short forms defined as ``long form (SF)`` → span of the long form (Schwartz–Hearst, light).
+
+    Example:
+        >>> t = "glucose-6-phosphate dehydrogenase (G6PD) deficiency"
+        >>> s, e = define_abbreviations(t)["G6PD"]; t[s:e]
+        'glucose-6-phosphate dehydrogenase'
+    """
+    out: dict[str, tuple[int, int]] = {}
+    for m in _ABBREV.finditer(text):
+        short = m.group(1)
+        if not any(c.isupper() for c in short) or short.lower() in ("ii", "iii", "iv"):
+            continue
+        words = list(_TOKEN.finditer(text[max(0, m.start() - 120) : m.start()]))
+        offset = max(0, m.start() - 120)
+        letters = [c.lower() for c in short if c.isalpha()]
+        for n in range(1, min(len(words), len(short) + 3) + 1):
+            first = words[-n]
+            if first.group(0)[0].lower() != letters[0]:
+                continue
+            long = text[offset + first.start() : offset + words[-1].end()].lower()
+            pos, ok = 0, True
+            for c in letters:
+                pos = long.find(c, pos)
+                if pos < 0:
+                    ok = False
+                    break
+                pos += 1
+            if ok:
+                out.setdefault(short, (offset + first.start(), offset + words[-1].end()))
+                break
+    return out
+
+
+class EntityLinker:
+    """Links free text to graph nodes. Load once; ``link`` and ``link_many`` are thread-unsafe
+    only in that they share the torch model."""
+
+    def __init__(
+        self,
+        kg: KnowledgeGraph,
+        tagger: NerTagger | None,
+        dense: NameIndex | None,
+        mode: Mode = "ner",
+    ) -> None:
+        if mode not in MODES:
+            raise InputError(f"unknown linking mode {mode!r}; expected one of {MODES}")
+        if mode != "dictionary" and tagger is None:
+            raise InputError(f"mode {mode!r} needs the NER tagger")
+        self.kg = kg
+        self.tagger = tagger
+        self.generator = CandidateGenerator(kg, dense)
+        self.mode = mode
+
+    @classmethod
+    def load(
+        cls,
+        home: Path | str | None = None,
+        mode: Mode = "ner",
+        kg: KnowledgeGraph | None = None,
+        ner_dir: Path | None = None,
+    ) -> EntityLinker:
+        home = Path(home) if home else kgqa_home()
+        kg = kg or KnowledgeGraph.load(home / "graph")
+        tagger = NerTagger.load(ner_dir) if mode != "dictionary" else None
+        dense = NameIndex.load(index_dir(home), kg)
+        return cls(kg, tagger, dense, mode)
+
+    # -- spans -------------------------------------------------------------------------------
+    def dictionary_spans(self, text: str) -> list[tuple[int, int, str, float]]:
+        """Longest graph-name matches of disease, phenotype, chemical and gene names."""
+        words = list(_TOKEN.finditer(text))
+        out = []
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+                s, e = words[i].start(), words[i + n - 1].end()
+                span = text[s:e]
+                if n == 1 and (len(span) < 3 or span.lower() in _DICT_STOP):
+                    continue
+                kind = self._dictionary_type(span)
+                if kind:
+                    out.append((s, e, kind, 1.0))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def _dictionary_type(self, span: str) -> str | None:
+        """The type of the best name match; a disease wins a tie with a phenotype of the
+        same name (hypertension, type 2 diabetes)."""
+        kinds = []
+        best = None
+        for m in self.kg.find(span, limit=10):
+            kind = CLASS_TYPE.get(m.node.cls)
+            if kind is None:
+                continue
+            if kind == "GENE" and (m.name != span or not span[:1].isupper()):
+                continue  # gene symbols only in their exact case
+            quality = m.match == "normalized"
+            if best is None:
+                best = quality
+            if quality == best:
+                kinds.append(kind)
+        if not kinds:
+            return None
+        return "DISEASE" if "DISEASE" in kinds and kinds[0] == "PHENOTYPE" else kinds[0]
+
+    @staticmethod
+    def _resolve_overlaps(
+        spans: Sequence[tuple[int, int, str, float]],
+    ) -> list[tuple[int, int, str, float]]:
+        """Keep the longest of overlapping spans (then the more confident)."""
+        kept: list[tuple[int, int, str, float]] = []
+        for s in sorted(spans, key=lambda x: (-(x[1] - x[0]), -x[3], x[0])):
+            if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+                kept.append(s)
+        return sorted(kept)
+
+    # -- linking -----------------------------------------------------------------------------
+    def link(self, text: str) -> list[Mention]:
+        """Mentions of diseases, phenotypes, chemicals and genes in ``text``, in text order."""
+        return self.link_many([text])[0]
+
+    def link_many(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Mention]]:
+        """``link`` for many texts, with the tagger and dense search batched."""
+        cleaned = [clean_text(t) for t in texts]
+        return self.link_spans(cleaned, self.spans(cleaned, batch_size))
+
+    def spans(
+        self, texts: Sequence[str], batch_size: int = 64
+    ) -> list[list[tuple[int, int, str, float]]]:
+        """(start, end, type, confidence) spans of cleaned texts, as this mode finds them."""
+        cleaned = list(texts)
+        spans: list[list[tuple[int, int, str, float]]]
+        if self.mode == "dictionary" or self.tagger is None:
+            spans = [self.dictionary_spans(t) for t in cleaned]
+        else:
+            todo = [i for i, t in enumerate(cleaned) if t.strip()]
+            tagged = self.tagger.tag([cleaned[i] for i in todo], batch_size=batch_size)
+            spans = [[] for _ in cleaned]
+            for i, row in zip(todo, tagged, strict=True):
+                spans[i] = [(s.start, s.end, s.type, s.score) for s in row]
+            for i, t in enumerate(cleaned):
+                short = len(t.split()) <= SHORT_WORDS
+                if self.mode == "hybrid" or (not spans[i] and short):
+                    spans[i] = self._resolve_overlaps(
+                        spans[i]
+                        + [
+                            d
+                            for d in self.dictionary_spans(t)
+                            if all(d[1] <= s[0] or d[0] >= s[1] for s in spans[i])
+                        ]
+                    )
+        return [
+            self._narrow_long_spans(t, self._split_coordinations(t, row))
+            for t, row in zip(cleaned, spans, strict=True)
+        ]
+
+    def _narrow_long_spans(
+        self, text: str, row: list[tuple[int, int, str, float]]
+    ) -> list[tuple[int, int, str, float]]:
+        """In a question-length text, a tagged phrase that is no graph name and reads like a
+        heading ("Allergic rhinitis - self-care", "Asthma and allergy - resources") gives way
+        to the graph names inside it. Running text keeps the tagger's spans."""
+        if len(text.split()) > SHORT_WORDS:
+            return row
+        out: list[tuple[int, int, str, float]] = []
+        for s, e, kind, conf in row:
+            surface = text[s:e]
+            headingish = (
+                any(sep in surface for sep in (" - ", ",", " and ", " or "))
+                or len(surface.split()) >= 5
+            )
+            if headingish and not self.kg.find(surface, limit=1):
+                inner = [(s + a, s + b, k, conf) for a, b, k, _ in self.dictionary_spans(surface)]
+                if inner:
+                    out += inner
+                    continue
+            out.append((s, e, kind, conf))
+        return out
+
+    def _split_coordinations(
+        self, text: str, row: list[tuple[int, int, str, float]]
+    ) -> list[tuple[int, int, str, float]]:
+        """ "rash or seizures" → two spans, when each part is a graph name and the whole is not."""
+        out = []
+        for s, e, kind, conf in row:
+            surface = text[s:e]
+            pieces, pos = [], 0
+            for sep in _COORD.finditer(surface):
+                pieces.append((s + pos, s + sep.start()))
+                pos = sep.end()
+            pieces.append((s + pos, e))
+            pieces = [(a, b) for a, b in pieces if b > a]
+            fits = TYPE_FIT.get(kind, {})
+            if (
+                len(pieces) > 1
+                and not self.kg.find(surface, limit=1)
+                and all(
+                    any(m.node.cls in fits for m in self.kg.find(text[a:b], limit=5))
+                    for a, b in pieces
+                )
+            ):
+                out += [(a, b, kind, conf) for a, b in pieces]
+            else:
+                out.append((s, e, kind, conf))
+        return out
+
+    def link_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int, str, float]]]
+    ) -> list[list[Mention]]:
+        """Candidates, abbreviations and negation for given (start, end, type, score) spans of
+        already cleaned texts (used by ``link_many`` and to evaluate linking on gold spans)."""
+        cleaned = list(texts)
+        # abbreviations and the dense queries, batched over all texts
+        abbrevs = [define_abbreviations(t) for t in cleaned]
+        queries: list[tuple[int, int]] = []
+        for i, row in enumerate(spans):
+            for j, (s, e, _kind, _) in enumerate(row):
+                if self.generator.needs_dense(cleaned[i][s:e]):
+                    queries.append((i, j))
+        dense: dict[tuple[int, int], list] = {}
+        if queries and self.generator.dense is not None:
+            from kgqa.encoder import sentence_encoder
+
+            vecs = sentence_encoder().encode(
+                [cleaned[i][spans[i][j][0] : spans[i][j][1]] for i, j in queries],
+                batch_size=128,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+            )
+            for q, hits in zip(queries, self.generator.dense_hits(vecs), strict=True):
+                dense[q] = hits
+        out: list[list[Mention]] = []
+        for i, text in enumerate(cleaned):
+            row = spans[i]
+            neg = negated_spans(text, [(s, e) for s, e, _, _ in row])
+            mentions = []
+            for j, (s, e, kind, conf) in enumerate(row):
+                surface = text[s:e]
+                long_span = abbrevs[i].get(surface)
+                long_form = text[long_span[0] : long_span[1]] if long_span else None
+                window = text[max(0, s - 200) : e + 200]
+                cands = self.generator.rank(
+                    surface,
+                    kind,
+                    context=window,
+                    dense=dense.get((i, j), ()),
+                    abbreviation_of=long_form,
+                )
+                if cands and cands[0].match in ("exact", "id") and cands[0].name == surface:
+                    kind = CLASS_TYPE.get(cands[0].node.cls, kind)  # the name decides
+                mentions.append(Mention(s, e, surface, kind, neg[j], conf, cands))
+            out.append(self._resolve_abbreviations(mentions, abbrevs[i]))
+        return out
+
+    @staticmethod
+    def _resolve_abbreviations(
+        mentions: list[Mention], abbrevs: dict[str, tuple[int, int]]
+    ) -> list[Mention]:
+        """A short form defined in the text ("von Hippel-Lindau (VHL) disease") takes the
+        candidates of the mention that covers its long form, when that one is surer."""
+        if not abbrevs:
+            return mentions
+        out = []
+        for m in mentions:
+            span = abbrevs.get(m.text)
+            own = m.candidates[0].score if m.candidates else 0.0
+            if span is not None and own < 0.97:
+                donors = [
+                    d for d in mentions
+                    if d is not m and d.start < span[1] and span[0] < d.end and d.candidates
+                    and d.text not in abbrevs
+                ]  # fmt: skip
+                if donors and donors[0].candidates[0].score > own:
+                    cands = tuple(
+                        replace(c, score=round(c.score * 0.97, 4), match="abbreviation")
+                        for c in donors[0].candidates
+                    )
+                    m = replace(m, candidates=cands)
+            out.append(m)
+        return out
+
+
+def linked(mentions: Sequence[Mention]) -> list[Mention]:
+    """Only the mentions that are not NIL."""
+    return [m for m in mentions if m.candidates and m.candidates[0].score >= NIL_THRESHOLD]
+
+
+def same_concept(a: str, b: str) -> bool:
+    """Whether two names normalise to the same key."""
+    return normalize_name(a) == normalize_name(b)
+
+
+def with_type(m: Mention, kind: str) -> Mention:
+    return replace(m, type=kind)

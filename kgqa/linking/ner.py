@@ -1,0 +1,243 @@
+"""The NER tagger: BIO token classification over the base encoder with a LoRA adapter.
+
+Four mention types: DISEASE, PHENOTYPE (signs, symptoms, findings), CHEMICAL (drugs and other
+substances) and GENE. Long texts are cut into windows of at most ``MAX_TOKENS`` word pieces that
+overlap by ``STRIDE``; a span is always widened to whole words.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgqa.artifacts import Manifest
+from kgqa.encoder import base_model_checksum, base_model_path, offline
+from kgqa.errors import ArtifactError
+
+logger = logging.getLogger(__name__)
+
+TYPES = ("DISEASE", "PHENOTYPE", "CHEMICAL", "GENE")
+LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in ("B", "I")))
+KIND = "ner-tagger"
+FORMAT_VERSION = 1
+MAX_TOKENS = 128
+STRIDE = 32
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+def default_dir() -> Path:
+    """Committed NER weights (LoRA adapter + head) inside the package."""
+    return MODELS_DIR / "ner"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A tagged character span with its type and mean token confidence."""
+
+    start: int
+    end: int
+    type: str
+    score: float
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+# DISEASE and PHENOTYPE share boundaries: the corpora call many signs diseases, so the tagger
+# often splits its belief between the two; spans are found on the summed "disorder" group and
+# typed afterwards by the summed probabilities over the span.
+GROUPS = {"DISEASE": "DISORDER", "PHENOTYPE": "DISORDER", "CHEMICAL": "CHEMICAL", "GENE": "GENE"}
+_GROUP_NAMES = ("DISORDER", "CHEMICAL", "GENE")
+
+
+def _token_tag(probs: list[float]) -> tuple[str, str | None, float]:
+    """(B/I/O, group, probability) of one token from its label distribution."""
+    best = ("O", None, probs[0])
+    for g in _GROUP_NAMES:
+        for prefix in ("B", "I"):
+            p = sum(probs[i] for i, lab in enumerate(LABELS)
+                    if lab != "O" and lab[0] == prefix and GROUPS[lab[2:]] == g)  # fmt: skip
+            if p > best[2]:
+                best = (prefix, g, p)
+    return best
+
+
+_BRIDGE = frozenset("-/'")
+_EDGE_WORDS = frozenset({"and", "or", "of", "the", "with", "in", "nor", "to"})
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop list glue and punctuation at a span's edges ("renal hamartomas and" → ...)."""
+    while True:
+        seg = text[start:end]
+        stripped = seg.strip(" ,;:-/'.")
+        if stripped != seg:
+            lead = seg.index(stripped) if stripped else len(seg)
+            start, end = start + lead, start + lead + len(stripped)
+            continue
+        words = seg.split()
+        if len(words) > 1 and words[-1].lower() in _EDGE_WORDS:
+            end = start + seg.rstrip().rfind(" ")
+            continue
+        if len(words) > 1 and words[0].lower() in _EDGE_WORDS:
+            start = start + seg.find(" ") + 1
+            continue
+        return start, end
+
+
+def decode(text: str, offsets: list[tuple[int, int]], probs: list[list[float]]) -> list[Span]:
+    """Token label distributions (over LABELS) to character spans; an I- after O starts a span.
+
+    Example:
+        >>> text = "no fever"
+        >>> p = [1.0] + [0.0] * (len(LABELS) - 1)
+        >>> q = [0.1, 0.3, 0.0, 0.6] + [0.0] * (len(LABELS) - 4)   # B-DISEASE .3, B-PHENO .6
+        >>> decode(text, [(0, 2), (3, 8)], [p, q])
+        [Span(start=3, end=8, type='PHENOTYPE', score=0.9)]
+    """
+    spans: list[list] = []  # [start, end, group, [token probs], [label distributions]]
+    cur: list | None = None
+    for (a, b), dist in zip(offsets, probs, strict=True):
+        if a == b:
+            continue
+        prefix, group, p = _token_tag(dist)
+        if cur is not None and a < cur[1]:  # a word piece of the current word joins it
+            cur[1] = max(cur[1], b)
+            continue
+        if prefix == "O":
+            if cur is not None and a == cur[1] and text[a:b] in _BRIDGE:
+                cur[1] = b  # "A-T", "HER2/neu": kept only if the span goes on after it
+                continue
+            if cur is not None:
+                spans.append(cur)
+            cur = None
+            continue
+        if cur is not None and prefix == "I" and group == cur[2]:
+            cur[1] = b
+            cur[3].append(p)
+            cur[4].append(dist)
+            continue
+        if cur is not None:
+            spans.append(cur)
+        cur = [a, b, group, [p], [dist]]
+    if cur is not None:
+        spans.append(cur)
+    out: list[Span] = []
+    for s, e, group, ps, dists in spans:
+        s, e = _trim(text, *_word_bounds(text, s, e))
+        if e <= s:
+            continue
+        kinds = [t for t in TYPES if GROUPS[t] == group]
+        mass = {t: sum(d[LABELS.index(f"B-{t}")] + d[LABELS.index(f"I-{t}")] for d in dists)
+                for t in kinds}  # fmt: skip
+        kind = max(kinds, key=lambda t: mass[t])
+        if out and s < out[-1].end:  # widened into the previous span: merge
+            prev = out.pop()
+            s = prev.start
+        out.append(Span(s, e, kind, round(sum(ps) / len(ps), 4)))
+    return out
+
+
+class NerTagger:
+    """Loads the committed adapter onto the base encoder and tags texts in batches."""
+
+    def __init__(self, model, tokenizer, manifest: Manifest) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.manifest = manifest
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> NerTagger:
+        directory = directory or default_dir()
+        if not (directory / "manifest.json").is_file():
+            raise ArtifactError(
+                f"no NER weights in {directory}; train them with `kgqa train ner` "
+                "(the package ships them; a missing file means a broken checkout or install)"
+            )
+        manifest = Manifest.read(directory)
+        manifest.check(directory, KIND, FORMAT_VERSION)
+        if manifest.info.get("base_model_sha256") != base_model_checksum():
+            raise ArtifactError(
+                f"{directory} was trained on another base encoder (checksum differs); "
+                "retrain with `kgqa train ner`"
+            )
+        if tuple(manifest.info.get("labels", ())) != LABELS:
+            raise ArtifactError(f"{directory} has labels {manifest.info.get('labels')}")
+        offline()
+        import torch
+        from peft import PeftModel
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        base = AutoModelForTokenClassification.from_pretrained(
+            str(base_model_path()),
+            num_labels=len(LABELS),
+            id2label=dict(enumerate(LABELS)),
+            label2id={v: i for i, v in enumerate(LABELS)},
+            local_files_only=True,
+        )
+        model = PeftModel.from_pretrained(base, str(directory), local_files_only=True)
+        model = model.merge_and_unload()
+        model.eval()
+        torch.set_grad_enabled(False)
+        tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
+        return cls(model, tokenizer, manifest)
+
+    def tag(self, texts: list[str], batch_size: int = 64) -> list[list[Span]]:
+        """Spans for each text (texts are expected to be cleaned already)."""
+        import torch
+
+        if not texts:
+            return []
+        enc = self.tokenizer(
+            texts,
+            truncation=True,
+            max_length=MAX_TOKENS,
+            stride=STRIDE,
+            return_overflowing_tokens=True,
+            return_offsets_mapping=True,
+            padding=False,
+        )
+        windows = list(range(len(enc["input_ids"])))
+        owner = enc["overflow_to_sample_mapping"]
+        windows.sort(key=lambda w: len(enc["input_ids"][w]))
+        token_labels: dict[int, list[list[float]]] = {}
+        with torch.inference_mode():
+            for i in range(0, len(windows), batch_size):
+                chunk = windows[i : i + batch_size]
+                width = max(len(enc["input_ids"][w]) for w in chunk)
+                ids = torch.zeros((len(chunk), width), dtype=torch.long)
+                mask = torch.zeros((len(chunk), width), dtype=torch.long)
+                for r, w in enumerate(chunk):
+                    row = enc["input_ids"][w]
+                    ids[r, : len(row)] = torch.tensor(row)
+                    mask[r, : len(row)] = 1
+                logits = self.model(input_ids=ids, attention_mask=mask).logits
+                dist = torch.softmax(logits, dim=-1)
+                for r, w in enumerate(chunk):
+                    n = len(enc["input_ids"][w])
+                    token_labels[w] = dist[r, :n].tolist()
+        per_text: dict[int, dict[tuple[int, int], list[float]]] = {}
+        for w in range(len(enc["input_ids"])):
+            seen = per_text.setdefault(owner[w], {})
+            for (a, b), d in zip(enc["offset_mapping"][w], token_labels[w], strict=True):
+                if a == b:
+                    continue
+                # a token seen in an earlier window keeps its label unless this one is more sure
+                if (a, b) not in seen or max(d) > max(seen[(a, b)]):
+                    seen[(a, b)] = d
+        out: list[list[Span]] = []
+        for t, text in enumerate(texts):
+            seen = per_text.get(t, {})
+            keys = sorted(seen)
+            out.append(decode(text, keys, [seen[k] for k in keys]))
+        return out
+
+    def describe(self) -> str:
+        return json.dumps(self.manifest.info.get("metrics", {}), sort_keys=True)

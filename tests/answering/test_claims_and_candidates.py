@@ -1,0 +1,58 @@
+from kgqa.answering.candidates import graph_candidates, one_hop
+from kgqa.answering.verbalize import statement
+from kgqa.understanding.claims import parse_claim
+
+
+def test_one_hop_uses_the_bound_topic(kg):
+    gout = kg.node("DOID:13189")
+    found = one_hop(kg, gout, "drugs_for_disease")
+    labels = {kg.node(iri).label for iri in found}
+    assert "Allopurinol" in labels
+    t = found[kg.find("Allopurinol")[0].node.iri][0]
+    assert (t.subject.label, t.relation, t.object.curie, t.source) == (
+        "Allopurinol",
+        "treats",
+        "DOID:13189",
+        "pharmacotherapydb",
+    )
+
+
+def test_hierarchy_stands_in_and_keeps_the_path(kg):
+    # the fixture annotates phenotypes on type 2 diabetes, not on its parent;
+    # asking about a subtype-less child falls back to its supertype
+    t2d = kg.node("DOID:9352")
+    direct = graph_candidates(kg, t2d, "drugs_for_disease")
+    assert direct and all(c.via is None for c in direct)
+    parent = kg.node("DOID:9351")
+    via_sub = graph_candidates(kg, parent, "drugs_for_disease")
+    assert via_sub and all(c.via == t2d and c.via_relation == "subtype" for c in via_sub)
+    assert via_sub[0].path[0].relation == "subClassOf"
+
+
+def test_parse_claims(linker, kg):
+    def parse(text):
+        p = parse_claim(text, linker.link(text), kg)
+        return (
+            p.subject.curie if p.subject else None,
+            p.relation,
+            p.object.curie if p.object else None,
+            p.negated,
+        )
+
+    assert parse("Metformin treats type 2 diabetes mellitus")[1:] == ("treats", "DOID:9352", False)
+    assert parse("Marfan syndrome is not associated with gene FBN1") == (
+        "DOID:14323",
+        "associatedWithGene",
+        "NCBIGene:2200",
+        True,
+    )
+    p = parse_claim(
+        "The DOID of gout is DOID:13189", linker.link("The DOID of gout is DOID:13189"), kg
+    )
+    assert (p.relation, p.object_id) == ("id", "DOID:13189")
+    assert parse("gout")[1] is None
+
+
+def test_statements_read_both_ways():
+    assert statement("gout", "subClassOf", "arthritis") == "gout is a kind of arthritis"
+    assert statement("x", "treats", "y", negated=True) == "x does not treat y"

@@ -1,0 +1,141 @@
+from pathlib import Path
+
+import pytest
+
+from kgqa.errors import InputError
+from kgqa.linking import EntityLinker, define_abbreviations
+from kgqa.linking.candidates import NIL_THRESHOLD, CandidateGenerator
+
+
+@pytest.fixture(scope="module")
+def dict_linker(fixture_home: Path):
+    return EntityLinker.load(fixture_home, mode="dictionary")
+
+
+def top(m):
+    return m.node.curie if m.node else None
+
+
+def test_exact_and_normalised_names(dict_linker):
+    gen = dict_linker.generator
+    (c,) = gen.rank("gout", "DISEASE")[:1]
+    assert c.node.curie == "DOID:13189" and c.match == "exact" and c.score > 0.99
+    c = gen.rank("Marfan's syndromes", "DISEASE")[0]
+    assert c.node.curie == "DOID:14323" and c.match == "normalized"
+
+
+def test_fuzzy_match_for_a_misspelling(dict_linker):
+    c = dict_linker.generator.rank("marfan syndrom", "DISEASE")[0]
+    assert c.node.curie == "DOID:14323"
+    assert c.match in ("fuzzy", "dense")
+    assert c.score < 0.95  # never as sure as an exact name
+
+
+def test_type_decides_between_same_named_nodes(dict_linker):
+    gen = dict_linker.generator
+    as_drug = gen.rank("metformin", "CHEMICAL")[0]
+    assert as_drug.node.cls == "Chemical"
+    wrong = gen.rank("metformin", "GENE")[0]
+    assert wrong.score < as_drug.score
+
+
+def test_unknown_entity_is_nil(dict_linker):
+    mentions = dict_linker.link_spans(["zorblax quuxitis"], [[(0, 16, "DISEASE", 1.0)]])[0]
+    assert mentions[0].node is None or mentions[0].candidates[0].score < NIL_THRESHOLD
+
+
+def test_abbreviation_defined_in_text():
+    text = "Marfan syndrome (MFS) is rare; MFS affects FBN1."
+    assert define_abbreviations(text) == {"MFS": (0, 15)}
+    assert define_abbreviations("a value (p < 0.05)") == {}
+
+
+def test_abbreviation_links_through_its_long_form(dict_linker):
+    text = "Marfan syndrome (MFS) is rare; MFS affects the aorta."
+    s = text.rindex("MFS")
+    (m,) = dict_linker.link_spans([text], [[(s, s + 3, "DISEASE", 1.0)]])[0]
+    assert m.node.curie == "DOID:14323" and m.candidates[0].match == "abbreviation"
+
+
+def test_dictionary_linking_with_negation(dict_linker):
+    ms = dict_linker.link("Gout with fever, no headache")
+    assert [(m.text, top(m), m.negated) for m in ms] == [
+        ("Gout", "DOID:13189", False),
+        ("fever", "HP:0001945", False),
+        ("headache", "HP:0002315", True),
+    ]
+
+
+def test_gene_symbols_only_in_their_case(dict_linker):
+    assert [m.type for m in dict_linker.link("FBN1 and Marfan syndrome")] == ["GENE", "DISEASE"]
+    assert all(m.type != "GENE" for m in dict_linker.link("fbn1 and marfan syndrome"))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "¿Qué medicamentos tratan?"])
+def test_odd_input_gives_an_honest_empty_answer(dict_linker, linker, text):
+    assert dict_linker.link(text) == []
+    # the tagger may see a span in foreign text, but nothing links: NIL, never a guess
+    assert all(m.node is None for m in linker.link(text))
+
+
+def test_huge_or_non_text_input_is_rejected(linker):
+    with pytest.raises(InputError):
+        linker.link("gout " * 10_000)
+    with pytest.raises(InputError):
+        linker.link(None)  # type: ignore[arg-type]
+
+
+def test_control_characters_do_not_shift_offsets(linker):
+    text = "gout\x07 and fever"
+    for m in linker.link(text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_ner_linking_of_a_question(linker):
+    ms = linker.link("Which drugs treat gout?")
+    assert [(m.text.lower(), m.type, top(m)) for m in ms] == [("gout", "DISEASE", "DOID:13189")]
+
+
+def test_ner_linking_of_findings_with_negation(linker):
+    ms = linker.link("Patient with fever and headache, denies joint pain")
+    got = {m.text.lower(): (m.type, m.negated) for m in ms}
+    assert got["fever"] == ("PHENOTYPE", False)
+    assert got["headache"] == ("PHENOTYPE", False)
+    assert got.get("joint pain", ("PHENOTYPE", True))[1] is True
+
+
+def test_ner_linking_of_a_claim_with_drug_and_disease(linker):
+    ms = linker.link("Metformin treats type 2 diabetes mellitus")
+    assert [m.type for m in ms] == ["CHEMICAL", "DISEASE"]
+    assert top(ms[1]) == "DOID:9352"
+
+
+def test_link_many_matches_link(linker):
+    texts = ["Which drugs treat gout?", "", "Metformin treats type 2 diabetes mellitus"]
+    assert linker.link_many(texts) == [linker.link(t) for t in texts]
+
+
+def test_candidates_without_dense_index(kg):
+    gen = CandidateGenerator(kg, dense=None)
+    assert gen.rank("gout", "DISEASE")[0].node.curie == "DOID:13189"
+    assert gen.dense_hits(__import__("numpy").zeros((2, 384), dtype="float32")) == [[], []]
+
+
+def test_a_name_one_word_short_reaches_the_longer_name(dict_linker):
+    c = dict_linker.generator.rank("type 2 diabetes", "DISEASE")[0]
+    assert c.node.curie == "DOID:9352" and c.score < 0.95
+
+
+def test_coordinated_findings_are_split_and_all_negated(linker):
+    ms = linker.link("Patient denies fever or headache")
+    assert [(m.text, m.negated) for m in ms] == [("fever", True), ("headache", True)]
+
+
+def test_a_gene_symbol_keeps_its_node_whatever_the_tagger_says(linker):
+    (m,) = [m for m in linker.link("Is FBN1 involved?") if m.text == "FBN1"]
+    assert m.node.curie == "NCBIGene:2200" and m.type == "GENE"
+
+
+def test_a_heading_like_span_gives_way_to_the_names_inside(linker):
+    ms = linker.link("What is (are) Gout - resources ?")
+    assert [top(m) for m in ms if m.node] == ["DOID:13189"]

@@ -1,0 +1,51 @@
+"""Slow checks on the real data: quality floors well under the measured figures (README), so a
+regression shows without the tests depending on exact numbers."""
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.data]
+
+
+def test_ner_and_linking_on_ncbi_devel(real_linker, real_data_dir):
+    from kgqa.evaluation.linking import evaluate_pubtator
+    from kgqa.evaluation.pubtator import read_pubtator
+
+    docs = read_pubtator(real_data_dir / "corpora" / "ncbi_disease" / "devel.pubtator.txt")[:40]
+    report = evaluate_pubtator(real_linker, docs)
+    assert report["ner"]["DISEASE"]["f1"] >= 0.70
+    assert report["linking"]["acc_at_1"] >= 0.40
+    assert report["linking"]["gold_ids_in_graph"] >= 0.9
+
+
+def test_questions_link_to_the_right_nodes(real_linker):
+    cases = {
+        "Which drugs treat gout?": "DOID:13189",
+        "What are the symptoms of Marfan syndrome?": "DOID:14323",
+        "Which diseases are associated with CFTR?": "NCBIGene:1080",
+        "my kid has a runny nose": "HP:0031417",
+    }
+    for question, curie in cases.items():
+        assert curie in [m.node.curie for m in real_linker.link(question) if m.node], question
+
+
+def test_focus_linking_on_heldout_medquad(real_linker, real_data_dir):
+    from kgqa.evaluation.focus import evaluate_focus
+
+    report = evaluate_focus(real_linker, real_data_dir, split="dev", limit=150)
+    assert report["acc_at_1"] >= 0.5
+
+
+def test_retrieval_on_a_slice_of_the_real_corpus(real_graph, real_data_dir, tmp_path):
+    from kgqa.retrieval.index import PassageRetriever, build_passage_index
+
+    build_passage_index(real_data_dir, real_graph, tmp_path / "p", limit=1500)
+    r = PassageRetriever.load(tmp_path / "p", real_graph)
+    rows = r.db.execute(
+        "SELECT source_id, title FROM passages WHERE source = 'medquad' AND qtype = 'symptoms' "
+        "GROUP BY source_id LIMIT 30"
+    ).fetchall()
+    hits = 0
+    for qid, focus in rows:
+        got = r.retrieve(f"What are the symptoms of {focus}?", k=5)
+        hits += any(p.source_id == qid for p in got)
+    assert hits / len(rows) >= 0.5

@@ -1,0 +1,93 @@
+import hashlib
+import json
+
+import pytest
+
+from kgqa.linking.ner import LABELS, NerTagger, decode
+from kgqa.training.ner_data import Example, corpus_type
+
+
+def test_decode_joins_word_pieces_and_trims_glue():
+    text = "renal hamartomas and cysts"
+    o = [1.0] + [0.0] * (len(LABELS) - 1)
+    b = [0.0] * len(LABELS)
+    b[LABELS.index("B-DISEASE")] = 1.0
+    i = [0.0] * len(LABELS)
+    i[LABELS.index("I-DISEASE")] = 1.0
+    offsets = [(0, 5), (6, 11), (11, 16), (17, 20), (21, 26)]
+    spans = decode(text, offsets, [b, i, i, i, o])
+    assert [(text[s.start : s.end], s.type) for s in spans] == [("renal hamartomas", "DISEASE")]
+
+
+def test_decode_bridges_a_hyphen_inside_a_name():
+    text = "A-T patients"
+    b = [0.0] * len(LABELS)
+    b[LABELS.index("B-DISEASE")] = 1.0
+    i = [0.0] * len(LABELS)
+    i[LABELS.index("I-DISEASE")] = 1.0
+    o = [1.0] + [0.0] * (len(LABELS) - 1)
+    spans = decode(text, [(0, 1), (1, 2), (2, 3), (4, 12)], [b, o, i, o])
+    assert [(s.start, s.end) for s in spans] == [(0, 3)]
+
+
+def test_corpus_disease_becomes_phenotype_only_through_the_graph(kg):
+    assert corpus_type(kg, "DISEASE", ["MESH:D005334"]) == "PHENOTYPE"  # fever
+    assert corpus_type(kg, "DISEASE", ["MESH:D006073"]) == "DISEASE"  # gout
+    assert corpus_type(kg, "CHEMICAL", ["MESH:D008687"]) == "CHEMICAL"
+    assert corpus_type(None, "DISEASE", ["MESH:D005334"]) == "DISEASE"
+
+
+def test_committed_weights_have_a_complete_manifest():
+    from kgqa.linking.ner import default_dir
+
+    m = json.loads((default_dir() / "manifest.json").read_text())
+    assert m["kind"] == "ner-tagger" and tuple(m["info"]["labels"]) == LABELS
+    data = (default_dir() / "adapter_model.safetensors").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == m["files"]["adapter_model.safetensors"]
+    assert len(data) < 10_000_000
+    assert m["info"]["seed"] == 13 and "ncbi_disease" in m["info"]["metrics"]["dev"]
+    assert m["info"]["command"].startswith("kgqa train ner")
+
+
+def test_corrupted_ner_weights_are_refused(tmp_path):
+    import shutil
+
+    from kgqa.errors import ArtifactError
+    from kgqa.linking.ner import default_dir
+
+    copy = tmp_path / "ner"
+    shutil.copytree(default_dir(), copy)
+    with open(copy / "adapter_model.safetensors", "r+b") as fh:
+        fh.seek(1000)
+        fh.write(b"\xff\xff\xff\xff")
+    with pytest.raises(ArtifactError, match="checksum"):
+        NerTagger.load(copy)
+    (copy / "manifest.json").unlink()
+    with pytest.raises(ArtifactError, match="kgqa train ner"):
+        NerTagger.load(copy)
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_training_is_reproducible_with_a_seed(real_data_dir, real_graph, tmp_path):
+    from kgqa.training.ner import train_ner
+
+    digests = []
+    for run in ("a", "b"):
+        m = train_ner(
+            real_data_dir,
+            real_graph,
+            tmp_path / run,
+            seed=7,
+            epochs=1,
+            limit=64,
+            dev_limit=3,
+            templates=50,
+        )
+        digests.append(m.files["adapter_model.safetensors"])
+    assert digests[0] == digests[1]
+
+
+def test_example_spans_are_inside_their_text():
+    ex = Example("no fever", ((3, 8, "PHENOTYPE"),), "template")
+    assert ex.text[3:8] == "fever"
