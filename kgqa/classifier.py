@@ -43,7 +43,6 @@ class SequenceClassifier:
         if not labels:
             raise ArtifactError(f"{directory}: the manifest lists no labels")
         offline()
-        import torch
         from peft import PeftModel
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -51,7 +50,6 @@ class SequenceClassifier:
             str(base_model_path()), num_labels=len(labels), local_files_only=True
         )
         model = PeftModel.from_pretrained(base, str(directory)).merge_and_unload().eval()
-        torch.set_grad_enabled(False)
         tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
         return cls(model, tokenizer, manifest, labels,
                    int(manifest.info.get("max_tokens", 128)),

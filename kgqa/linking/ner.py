@@ -171,7 +171,6 @@ class NerTagger:
         if tuple(manifest.info.get("labels", ())) != LABELS:
             raise ArtifactError(f"{directory} has labels {manifest.info.get('labels')}")
         offline()
-        import torch
         from peft import PeftModel
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
@@ -185,7 +184,6 @@ class NerTagger:
         model = PeftModel.from_pretrained(base, str(directory), local_files_only=True)
         model = model.merge_and_unload()
         model.eval()
-        torch.set_grad_enabled(False)
         tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
         return cls(model, tokenizer, manifest)
 

@@ -140,8 +140,9 @@ def train_sequence_classifier(
                                 truncation="only_second" if ex[0].b is not None else True,
                                 max_length=max_tokens, padding=True,
                                 return_tensors="pt")  # fmt: skip
-                loss = model(**enc, labels=torch.tensor([e.label for e in ex])).loss
-                loss.backward()
+                with torch.enable_grad():  # whatever the caller's grad mode
+                    loss = model(**enc, labels=torch.tensor([e.label for e in ex])).loss
+                    loss.backward()
                 torch.nn.utils.clip_grad_norm_(params, 1.0)
                 optim.step()
                 sched.step()

@@ -129,8 +129,9 @@ def train_ner(
                     ids[r, : len(row)] = torch.tensor(row)
                     mask[r, : len(row)] = 1
                     labels[r, : len(lab)] = torch.tensor(lab)
-                loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
-                loss.backward()
+                with torch.enable_grad():  # whatever the caller's grad mode
+                    loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
+                    loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
                 optim.step()
                 sched.step()

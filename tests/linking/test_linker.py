@@ -139,3 +139,10 @@ def test_a_gene_symbol_keeps_its_node_whatever_the_tagger_says(linker):
 def test_a_heading_like_span_gives_way_to_the_names_inside(linker):
     ms = linker.link("What is (are) Gout - resources ?")
     assert [top(m) for m in ms if m.node] == ["DOID:13189"]
+
+
+def test_loading_the_models_leaves_autograd_alone(linker):
+    import torch
+
+    linker.link("gout")
+    assert torch.is_grad_enabled()
