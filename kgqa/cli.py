@@ -511,6 +511,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         _print_evidence(v.evidence)
     elif result.no_answer:
         print(f"no answer: {result.reason}")
+    if result.options:
+        best = result.answers[0].node if result.answers else None
+        print(f"answer: {best.label} [{best.curie}]" if best else "answer: none of the options "
+              "is supported")  # fmt: skip
     listed = result.options or result.answers
     for i, a in enumerate(listed, 1):
         via = f" (via {a.via_relation} {a.via})" if a.via else ""
@@ -758,6 +762,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # faiss logs every CPU-specific build it could not load; only its warnings matter here
+    logging.getLogger("faiss").setLevel(max(level, logging.WARNING))
     try:
         return int(args.func(args))
     except KgqaError as exc:

@@ -278,6 +278,7 @@ class EntityLinker:
                 batch_size=128,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
+                show_progress_bar=False,
             )
             for q, hits in zip(queries, self.generator.dense_hits(vecs), strict=True):
                 dense[q] = hits

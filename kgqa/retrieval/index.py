@@ -225,7 +225,13 @@ class PassageRetriever:
     def embed(self, queries: Sequence[str]) -> np.ndarray:
         return (
             sentence_encoder()
-            .encode(list(queries), batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+            .encode(
+                list(queries),
+                batch_size=64,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
             .astype(np.float32)
         )
 
