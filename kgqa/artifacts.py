@@ -62,12 +62,13 @@ class Manifest:
         )
 
     @classmethod
-    def read(cls, directory: Path) -> Manifest:
+    def read(cls, directory: Path, remedy: str = "run `kgqa build`") -> Manifest:
+        """The manifest in ``directory``; a missing one raises ArtifactError naming ``remedy``."""
         path = directory / MANIFEST
         if not path.is_file():
             raise ArtifactError(
                 f"no {MANIFEST} in {directory}: the artifact is missing or was not built "
-                "completely; run `kgqa build`"
+                f"completely; {remedy}"
             )
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
@@ -81,6 +82,9 @@ class Manifest:
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise ArtifactError(f"{path} is not a valid manifest: {exc}") from exc
+
+    def write(self, directory: Path) -> None:
+        (directory / MANIFEST).write_text(self.to_json(), encoding="utf-8")
 
     def check(self, directory: Path, kind: str, format_version: int) -> None:
         """Raise ArtifactError unless this manifest describes ``kind`` at ``format_version``

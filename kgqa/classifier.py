@@ -32,10 +32,7 @@ class SequenceClassifier:
 
     @classmethod
     def load(cls, directory: Path, kind: str, train_command: str) -> SequenceClassifier:
-        if not (directory / "manifest.json").is_file():
-            raise ArtifactError(f"no {kind} weights in {directory}; train them with "
-                                f"`{train_command}`")  # fmt: skip
-        manifest = Manifest.read(directory)
+        manifest = Manifest.read(directory, f"train the {kind} with `{train_command}`")
         manifest.check(directory, kind, FORMAT_VERSION)
         if manifest.info.get("base_model_sha256") != base_model_checksum():
             raise ArtifactError(f"{directory} was trained on another base encoder; retrain")

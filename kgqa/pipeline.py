@@ -53,13 +53,9 @@ class Pipeline:
     @property
     def linker(self):
         if self._linker is None:
-            from kgqa.linking.dense import NameIndex, index_dir
             from kgqa.linking.linker import EntityLinker
-            from kgqa.linking.ner import NerTagger
 
-            home = self.home or kgqa_home()
-            self._linker = EntityLinker(self.kg, NerTagger.load(),
-                                        NameIndex.load(index_dir(home), self.kg))  # fmt: skip
+            self._linker = EntityLinker.load(self.home or kgqa_home(), kg=self.kg)
         return self._linker
 
     @property

@@ -11,7 +11,6 @@ verify: link → parse the claim → graph statements of that relation (and cont
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -257,11 +256,12 @@ class QAEngine:
                  options: Sequence[str], base: dict) -> Result:  # fmt: skip
         if len(options) > 50:
             raise InputError("at most 50 options")
+        if any(not isinstance(opt, str) or not opt.strip() for opt in options):
+            raise InputError("options must be non-empty text")
         option_nodes: list[Node | None] = []
-        for opt in options:
-            if not isinstance(opt, str) or not opt.strip():
-                raise InputError("options must be non-empty text")
-            ms = _linked(self.linker.link(opt))
+        for opt, option_mentions in zip(options, self.linker.link_many(list(options)),
+                                        strict=True):  # fmt: skip
+            ms = _linked(option_mentions)
             found = ms[0][1] if ms else None
             if found is None:
                 hits = self.kg.find(opt.strip(), limit=1)
@@ -417,11 +417,6 @@ class QAEngine:
 
     def _context(self, s: Node, rel: str) -> list[Triple]:
         return self.kg.neighbours(s, rel, direction="out")[:3]
-
-    def timed_ask(self, question: str) -> tuple[Result, float]:
-        t0 = time.perf_counter()
-        r = self.ask(question)
-        return r, time.perf_counter() - t0
 
 
 __all__ = ["INTENTS", "QAEngine"]

@@ -26,7 +26,7 @@ def evaluate_focus(
         items.append(item)
     if limit:
         items = items[:limit]
-    golds = [{n.iri for c in it.cuis for n in linker.kg.lookup_id(f"UMLS:{c}")} for it in items]
+    golds = [{n.iri for n in linker.kg.lookup_ids(f"UMLS:{c}" for c in it.cuis)} for it in items]
     scored = [(it, g) for it, g in zip(items, golds, strict=True) if g]
     results = linker.link_many([it.question for it, _ in scored])
     at1 = at5 = nil = 0

@@ -107,7 +107,7 @@ def evaluate_ner_spans(
 
 def gold_nodes(kg, ids: Sequence[str]) -> set[str]:
     """IRIs of every graph node carrying one of the corpus ids."""
-    return {n.iri for curie in ids for n in kg.lookup_id(curie)}
+    return {n.iri for n in kg.lookup_ids(ids)}
 
 
 def evaluate_linking(linker, docs: Sequence[Document]) -> dict[str, float | int]:

@@ -142,6 +142,14 @@ class KnowledgeGraph:
         nodes = [self._nodes[iri] for (iri,) in rows if iri in self._nodes]
         return sorted(nodes, key=lambda n: n.curie.upper() != key)
 
+    def lookup_ids(self, curies: Iterable[str]) -> list[Node]:
+        """Every node carrying any of ``curies`` (each once, in first-seen order)."""
+        out: dict[str, Node] = {}
+        for curie in curies:
+            for node in self.lookup_id(curie):
+                out.setdefault(node.iri, node)
+        return list(out.values())
+
     def find(
         self, name: str, cls: str | None = None, lang: str | None = None, limit: int = 10
     ) -> list[NameMatch]:

@@ -21,6 +21,7 @@ node's names. Candidates under ``FLOOR`` are dropped; a mention whose best candi
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -67,10 +68,12 @@ class CandidateGenerator:
         self.kg = kg
         self.dense = dense
         self._fuzzy_keys: dict[str, list[str]] | None = None
+        # needs_dense() and rank() ask for the same mention's names: look each text up once
+        self._names = functools.lru_cache(maxsize=4096)(self._lookup_names)
         self._fuzzy_iris: dict[str, list[list[str]]] | None = None
 
     # -- sources -----------------------------------------------------------------------------
-    def _names(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
+    def _lookup_names(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
         out = []
         for m in self.kg.find(text, limit=25):
             if m.match == "id" or (m.match == "exact" and m.kind == "label"):
@@ -80,7 +83,7 @@ class CandidateGenerator:
             else:
                 base = 0.93
             out.append((m.node, base, m.match, m.name))
-        return out
+        return tuple(out)
 
     def _extensions(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
         """Names that extend the mention by one or two words ("type 2 diabetes" →
@@ -163,7 +166,7 @@ class CandidateGenerator:
         abbreviation_of: str | None = None,
         k: int = 5,
     ) -> tuple[Candidate, ...]:
-        raw = self._names(text)
+        raw = list(self._names(text))
         if abbreviation_of and not any(b >= 0.97 for _, b, _, _ in raw):
             raw += [
                 (n, b * 0.97, "abbreviation", nm) for n, b, _, nm in self._names(abbreviation_of)

@@ -89,7 +89,7 @@ def build_name_index(kg: KnowledgeGraph, target: Path, batch_size: int = 256) ->
                 "seconds": round(time.perf_counter() - t0, 1),
             },
         )
-        (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+        manifest.write(tmp)
     logger.info("name index: %d names in %.1fs", len(rows), time.perf_counter() - t0)
     return manifest
 

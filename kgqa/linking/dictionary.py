@@ -29,6 +29,13 @@ _POST_NEGATION = re.compile(
 )
 _SPLIT = re.compile(r"[,;\n\r\t•]+|\.\s+|\s+and\s+|\s+but\s+|\s+with\s+", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# single words that are graph names but almost never mean the node in running text
+COMMON_NAME_WORDS = frozenset(
+    """all can was has had may not per set age men man fat cell cells iron gold lead tin ace
+    acid base water oxygen salt sugar pain other type form forms role case cases normal high
+    low long short large small disease diseases disorder syndrome patient patients increase
+    increased decrease decreased loss therapy treatment drug drugs gene genes""".split()
+)
 
 
 @dataclass(frozen=True)

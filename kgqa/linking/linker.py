@@ -19,11 +19,10 @@ from typing import Literal
 
 from kgqa.config import kgqa_home
 from kgqa.errors import InputError
-from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import CLASS_TYPE, NIL_THRESHOLD, TYPE_FIT, CandidateGenerator
+from kgqa.linking.candidates import CLASS_TYPE, TYPE_FIT, CandidateGenerator
 from kgqa.linking.dense import NameIndex, index_dir
-from kgqa.linking.dictionary import clean_text
+from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
 from kgqa.linking.negation import negated_spans
 from kgqa.linking.ner import NerTagger
 from kgqa.records import Mention
@@ -37,13 +36,6 @@ MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 _ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*\)")
-# single words that are graph names but almost never mean the node in running text
-_DICT_STOP = frozenset(
-    """all can was has had may not per set age men man fat cell cells iron gold lead tin ace
-    acid base water oxygen salt sugar pain other type form forms role case cases normal high
-    low long short large small disease diseases disorder syndrome patient patients increase
-    increased decrease decreased loss therapy treatment drug drugs gene genes""".split()
-)
 
 
 def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
@@ -124,7 +116,7 @@ class EntityLinker:
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
                 s, e = words[i].start(), words[i + n - 1].end()
                 span = text[s:e]
-                if n == 1 and (len(span) < 3 or span.lower() in _DICT_STOP):
+                if n == 1 and (len(span) < 3 or span.lower() in COMMON_NAME_WORDS):
                     continue
                 kind = self._dictionary_type(span)
                 if kind:
@@ -331,17 +323,3 @@ class EntityLinker:
                     m = replace(m, candidates=cands)
             out.append(m)
         return out
-
-
-def linked(mentions: Sequence[Mention]) -> list[Mention]:
-    """Only the mentions that are not NIL."""
-    return [m for m in mentions if m.candidates and m.candidates[0].score >= NIL_THRESHOLD]
-
-
-def same_concept(a: str, b: str) -> bool:
-    """Whether two names normalise to the same key."""
-    return normalize_name(a) == normalize_name(b)
-
-
-def with_type(m: Mention, kind: str) -> Mention:
-    return replace(m, type=kind)

@@ -7,7 +7,6 @@ overlap by ``STRIDE``; a span is always widened to whole words.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,12 +155,8 @@ class NerTagger:
     @classmethod
     def load(cls, directory: Path | None = None) -> NerTagger:
         directory = directory or default_dir()
-        if not (directory / "manifest.json").is_file():
-            raise ArtifactError(
-                f"no NER weights in {directory}; train them with `kgqa train ner` "
-                "(the package ships them; a missing file means a broken checkout or install)"
-            )
-        manifest = Manifest.read(directory)
+        # the package ships the weights: a missing manifest means a broken checkout or install
+        manifest = Manifest.read(directory, "train the NER weights with `kgqa train ner`")
         manifest.check(directory, KIND, FORMAT_VERSION)
         if manifest.info.get("base_model_sha256") != base_model_checksum():
             raise ArtifactError(
@@ -236,6 +231,3 @@ class NerTagger:
             keys = sorted(seen)
             out.append(decode(text, keys, [seen[k] for k in keys]))
         return out
-
-    def describe(self) -> str:
-        return json.dumps(self.manifest.info.get("metrics", {}), sort_keys=True)

@@ -25,6 +25,7 @@ from kgqa.evaluation.pubtator import read_pubtator
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.graph.vocabulary import SKOS_DEF
+from kgqa.linking.dictionary import COMMON_NAME_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +41,9 @@ CORPUS_FILES = (
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])|\n+")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
 SPOT_CLASSES = ("Disease", "Phenotype", "Chemical")
-_SPOT_STOP = frozenset(
-    """all can was has had may not per set age men man fat cell cells iron gold lead tin ace
-    acid base water oxygen salt sugar pain other type form forms role case cases normal high
-    low long short large small disease diseases disorder syndrome patient patients increase
-    increased decrease decreased loss therapy treatment drug drugs gene genes protein body
-    blood skin heart brain liver kidney eye eyes bone bones face""".split()
+# bulk text: also body words that name anatomy-like phenotype terms
+_SPOT_STOP = COMMON_NAME_WORDS | frozenset(
+    "protein body blood skin heart brain liver kidney eye eyes bone bones face".split()
 )
 
 
@@ -142,17 +140,13 @@ class NameSpotter:
         return found
 
 
-def _nodes(kg: KnowledgeGraph, ids: list[str]) -> set[str]:
-    return {n.iri for curie in ids for n in kg.lookup_id(curie)}
-
-
 def iter_passages(data_dir: Path, kg: KnowledgeGraph) -> Iterator[PassageRow]:
     spotter = NameSpotter(kg)
     pid = 0
     for item in read_medquad(data_dir):
         if not item.answer:
             continue
-        focus_nodes = _nodes(kg, [f"UMLS:{c}" for c in item.cuis])
+        focus_nodes = {n.iri for n in kg.lookup_ids(f"UMLS:{c}" for c in item.cuis)}
         for chunk in split_passages(item.answer):
             nodes = focus_nodes | spotter.spot(chunk)
             yield PassageRow(
@@ -196,7 +190,8 @@ def iter_passages(data_dir: Path, kg: KnowledgeGraph) -> Iterator[PassageRow]:
                 continue
             seen.add(doc.pmid)
             for chunk in split_passages(doc.abstract or doc.title):
-                gold = _nodes(kg, [i for m in doc.mentions if m.text in chunk for i in m.ids])
+                ids = [i for m in doc.mentions if m.text in chunk for i in m.ids]
+                gold = {n.iri for n in kg.lookup_ids(ids)}
                 nodes = gold | spotter.spot(chunk)
                 yield PassageRow(
                     pid,

@@ -144,7 +144,7 @@ def build_passage_index(
                             "total": round(time.perf_counter() - t0, 1)},
             },
         )  # fmt: skip
-        (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+        manifest.write(tmp)
     logger.info("passage index: %d passages in %.0fs", len(rows), time.perf_counter() - t0)
     return manifest
 
@@ -185,9 +185,7 @@ class PassageRetriever:
     def load(cls, directory: Path, kg: KnowledgeGraph | None = None) -> PassageRetriever:
         import faiss
 
-        if not (directory / "manifest.json").is_file():
-            raise ArtifactError(f"no passage index in {directory}; run `kgqa build passages`")
-        manifest = Manifest.read(directory)
+        manifest = Manifest.read(directory, "run `kgqa build passages`")
         manifest.check(directory, KIND, FORMAT_VERSION)
         if manifest.info.get("embedder_sha256") != base_model_checksum():
             raise ArtifactError(f"{directory} was embedded with another encoder; rebuild it")

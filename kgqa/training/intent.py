@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from kgqa.artifacts import Manifest, sha256_file
@@ -81,9 +82,12 @@ def train_intent(data_dir: Path, kg: KnowledgeGraph, out_dir: Path, seed: int = 
     pred = clf.predict_proba([e.a for e in medquad_dev]).argmax(axis=1)
     gold = np.asarray([e.label for e in medquad_dev])
     acc = round(float((pred == gold).mean()), 4)
-    info = dict(manifest.info)
-    info["metrics"] = {"medquad_heldout_accuracy": acc, "medquad_heldout_questions": len(gold)}
-    manifest = Manifest(manifest.kind, manifest.format_version, manifest.kgqa_version,
-                        manifest.inputs, manifest.files, info)  # fmt: skip
-    (out_dir / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+    manifest = replace(
+        manifest,
+        info={
+            **manifest.info,
+            "metrics": {"medquad_heldout_accuracy": acc, "medquad_heldout_questions": len(gold)},
+        },
+    )
+    manifest.write(out_dir)
     return manifest

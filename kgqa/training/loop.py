@@ -188,5 +188,5 @@ def train_sequence_classifier(
                 **(info or {}),
             },
         )  # fmt: skip
-        (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+        manifest.write(tmp)
     return manifest

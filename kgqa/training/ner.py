@@ -210,5 +210,5 @@ def train_ner(
                 "command": f"kgqa train ner --seed {seed}",
             },
         )
-        (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+        manifest.write(tmp)
     return manifest

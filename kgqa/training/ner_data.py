@@ -23,16 +23,10 @@ from pathlib import Path
 from kgqa.evaluation.medquad import read_medquad
 from kgqa.evaluation.pubtator import Document, read_pubtator
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.candidates import CLASS_TYPE
 
 logger = logging.getLogger(__name__)
 
-CLASS_TYPE = {
-    "Disease": "DISEASE",
-    "Phenotype": "PHENOTYPE",
-    "Chemical": "CHEMICAL",
-    "Drug": "CHEMICAL",
-    "Gene": "GENE",
-}
 TRAIN_FILES = (
     Path("corpora") / "ncbi_disease" / "train.pubtator.txt",
     Path("corpora") / "bc5cdr" / "train.pubtator.txt",
@@ -54,7 +48,7 @@ def corpus_type(kg: KnowledgeGraph | None, kind: str, ids: Iterable[str]) -> str
     """The tagger type of a corpus mention: a DISEASE whose id is a graph Phenotype is one."""
     if kind != "DISEASE" or kg is None:
         return kind
-    classes = {node.cls for curie in ids for node in kg.lookup_id(curie)}
+    classes = {node.cls for node in kg.lookup_ids(ids)}
     return "PHENOTYPE" if "Phenotype" in classes else kind
 
 

@@ -5,6 +5,7 @@ and ECE measured on the test split (never used for training or selection)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -45,15 +46,18 @@ def train_verifier(data_dir: Path, kg: KnowledgeGraph, out_dir: Path, seed: int 
     raw = clf.logits([e.a for e in test], [e.b or "" for e in test])
     raw = np.exp(raw - raw.max(axis=1, keepdims=True))
     ece_raw, _ = expected_calibration_error(raw / raw.sum(axis=1, keepdims=True), gold)
-    info = dict(manifest.info)
-    info["metrics"] = {
-        "test_examples": len(test),
-        "test_accuracy": round(float((probs.argmax(axis=1) == gold).mean()), 4),
-        "test_ece": ece,
-        "test_ece_before_temperature": ece_raw,
-        "reliability": table,
-    }
-    manifest = Manifest(manifest.kind, manifest.format_version, manifest.kgqa_version,
-                        manifest.inputs, manifest.files, info)  # fmt: skip
-    (out_dir / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
+    manifest = replace(
+        manifest,
+        info={
+            **manifest.info,
+            "metrics": {
+                "test_examples": len(test),
+                "test_accuracy": round(float((probs.argmax(axis=1) == gold).mean()), 4),
+                "test_ece": ece,
+                "test_ece_before_temperature": ece_raw,
+                "reliability": table,
+            },
+        },
+    )
+    manifest.write(out_dir)
     return manifest
