@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgqa.errors import ArtifactError
+from kgqa.errors import ArtifactError, InputError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -59,6 +59,29 @@ def base_model_checksum() -> str:
     return sha256_file(base_model_path() / "model.safetensors")
 
 
+PRECISIONS = ("auto", "fp32", "bf16")
+
+
+def inference_dtype():
+    """The torch dtype for inference (tagger, sentence encoder): bfloat16 where the CPU
+    computes it natively (AMX / AVX512-BF16: same dev F1 and linking accuracy to ±0.005, tagging
+    about 2.7x faster), else float32. ``KGQA_PRECISION=fp32|bf16|auto`` overrides."""
+    import torch
+
+    choice = os.environ.get("KGQA_PRECISION", "auto").lower()
+    if choice not in PRECISIONS:
+        raise InputError(f"KGQA_PRECISION={choice!r}; expected one of {PRECISIONS}")
+    if choice == "bf16":
+        return torch.bfloat16
+    if choice == "auto" and torch.backends.mkldnn.is_available():
+        try:
+            if torch.ops.mkldnn._is_mkldnn_bf16_supported():
+                return torch.bfloat16
+        except (AttributeError, RuntimeError):  # an older or a stripped torch build
+            pass
+    return torch.float32
+
+
 def set_threads(n: int | None = None) -> None:
     """Use ``n`` torch threads (default: all cores, at most 8)."""
     import torch
@@ -77,4 +100,6 @@ def sentence_encoder() -> SentenceTransformer:
     # passages are cut to ~90 words; 128 word pieces keep nearly all of them and embed 15 %
     # faster than the model's 256 (queries and names are far shorter)
     model.max_seq_length = MAX_SEQ_LENGTH
-    return model
+    # bfloat16 where the CPU has it: 1.7x faster mention and query embedding, and the same
+    # linking accuracy on NCBI-disease devel and BC5CDR dev as float32 (see the README)
+    return model.to(inference_dtype())

@@ -75,16 +75,26 @@ def corpus_type(kind: str) -> str | None:
 
 
 def predicted_spans(
-    tagger: _Tagger, docs: Sequence[Document], corpus_scheme: bool = True
+    tagger: _Tagger, docs: Sequence[Document], corpus_scheme: bool = True, document_level=None
 ) -> set[tuple[str, int, int, str]]:
+    """Spans tagged sentence by sentence; ``document_level(text, spans)``, when given, then
+    revises each document's spans as a whole (short forms carried through the abstract)."""
     sents = [(doc, a, b) for doc in docs for a, b in doc.sentences()]
     tagged = tagger.tag([doc.text[a:b] for doc, a, b in sents])
-    pred = set()
+    per_doc: dict[str, list] = {}
     for (doc, a, _b), spans in zip(sents, tagged, strict=True):
-        for s in spans:
-            kind = corpus_type(s.type) if corpus_scheme else s.type
+        per_doc.setdefault(doc.pmid, []).extend(
+            (a + s.start, a + s.end, s.type, s.score) for s in spans
+        )
+    pred = set()
+    for doc in docs:
+        row = per_doc.get(doc.pmid, [])
+        if document_level is not None:
+            row = document_level(doc.text, row)
+        for start, end, kind, _ in row:
+            kind = corpus_type(kind) if corpus_scheme else kind
             if kind:
-                pred.add((doc.pmid, a + s.start, a + s.end, kind))
+                pred.add((doc.pmid, start, end, kind))
     return pred
 
 
@@ -93,12 +103,12 @@ def gold_spans(docs: Sequence[Document]) -> set[tuple[str, int, int, str]]:
 
 
 def evaluate_ner_spans(
-    tagger: _Tagger, docs: Sequence[Document], corpus_scheme: bool = True
+    tagger: _Tagger, docs: Sequence[Document], corpus_scheme: bool = True, document_level=None
 ) -> dict[str, dict[str, float | int]]:
     """Strict mention P/R/F1 of ``tagger`` on ``docs``. With ``corpus_scheme``, predictions
     of a type the corpus does not annotate at all (chemicals in NCBI-disease) are not counted."""
     gold = gold_spans(docs)
-    pred = predicted_spans(tagger, docs, corpus_scheme)
+    pred = predicted_spans(tagger, docs, corpus_scheme, document_level)
     if corpus_scheme:
         annotated = {g[3] for g in gold}
         pred = {p for p in pred if p[3] in annotated}
@@ -169,6 +179,7 @@ def evaluate_end_to_end(linker, docs: Sequence[Document]) -> dict[str, float | i
 
 def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
     """The report of ``kgqa eval linking``: NER (corpus scheme), linking, end to end."""
+    from kgqa.linking.linker import propagate_mentions
     from kgqa.linking.ner import Span
 
     class _LinkerSpans:
@@ -177,7 +188,7 @@ def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
 
     tagger = _LinkerSpans()
     return {
-        "ner": evaluate_ner_spans(tagger, docs, corpus_scheme=True),
+        "ner": evaluate_ner_spans(tagger, docs, True, document_level=propagate_mentions),
         "linking": evaluate_linking(linker, docs),
         "end_to_end": evaluate_end_to_end(linker, docs),
         "documents": {"count": len(docs), "mode": linker.mode},

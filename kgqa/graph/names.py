@@ -38,6 +38,7 @@ _BRIT_WORDS = {
 _STOP = {"of", "the", "a", "an", "s"}
 _TOKEN = re.compile(r"[a-z0-9]+")
 _KEEP_S = ("ss", "us", "is", "as", "os", "ys")
+_PLURAL_AS = ("ias", "omas", "emas")
 
 
 def _american(word: str) -> str:
@@ -67,14 +68,25 @@ def _singular(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(_KEEP_S):
         return word[:-1]
+    if len(word) > 5 and word.endswith(_PLURAL_AS):  # anemias, carcinomas, edemas
+        return word[:-1]
     return word
 
 
 def _uninvert(text: str) -> str:
-    """'Abdomen, Acute' -> 'Acute Abdomen' (MeSH-style inverted headings, one comma)."""
-    head, sep, tail = text.partition(", ")
-    if sep and "," not in tail and len(tail.split()) <= 3 and not any(c.isdigit() for c in tail):
-        return f"{tail} {head}"
+    """MeSH-style inverted headings read in natural order (parts reversed, at most three).
+
+    Example:
+        >>> _uninvert("Abdomen, Acute"), _uninvert("Leukemia, Myeloid, Acute")
+        ('Acute Abdomen', 'Acute Myeloid Leukemia')
+        >>> _uninvert("Diabetes Mellitus, Type 2")
+        'Diabetes Mellitus, Type 2'
+    """
+    parts = text.split(", ")
+    if 2 <= len(parts) <= 3 and all(
+        "," not in p and len(p.split()) <= 3 and not any(c.isdigit() for c in p) for p in parts[1:]
+    ):
+        return " ".join(reversed(parts))
     return text
 
 

@@ -3,7 +3,8 @@
 Sources of candidates, each with a base score:
 
 ========================  =====  ==============================================
-exact label / id          1.00   ``KnowledgeGraph.find`` exact, label or id
+exact label / id          1.00   ``KnowledgeGraph.find`` exact: the node's label, or an id
+exact label of a source   0.98   the label one merged source gives the node
 exact synonym             0.97
 normalised name           0.93   case, punctuation, plurals, Greek, spelling
 abbreviation              ×0.97  a short form defined in the text ("... (G6PD)")
@@ -57,6 +58,39 @@ _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("""of the a an and or in on with to for by from is are was were""".split())
 
 
+REDUCED = 0.92
+# Qualifiers the corpora fold into the general concept ("hereditary retinoblastoma" is
+# retinoblastoma); a mention that matches no name is also tried without them.
+QUALIFIERS = frozenset(
+    """hereditary familial inherited sporadic classical classic primary idiopathic isolated
+    congenital human progressive severe mild adult childhood juvenile infantile fatal
+    typical atypical bilateral unilateral multiple recurrent""".split()
+)
+_CONJ = re.compile(r"^(.+?)(?:\s*,\s*|\s+(?:and/or|and|or)\s+|\s*/\s*|-)(\S+)\s+(\S+)$")
+
+
+def reduced_forms(text: str) -> list[str]:
+    """Simpler names to try for a mention no name matches: without leading qualifiers, and
+    the conjuncts of a coordinated head ("breast and ovarian cancer").
+
+    Example:
+        >>> reduced_forms("hereditary retinoblastoma"), reduced_forms("breast and ovarian cancer")
+        (['retinoblastoma'], ['breast cancer', 'ovarian cancer'])
+    """
+    words = text.split()
+    out = []
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in QUALIFIERS:
+        i += 1
+    if i:
+        out.append(" ".join(words[i:]))
+    m = _CONJ.match(" ".join(words[i:]))
+    if m and len(m.group(1).split()) <= 2:
+        head = m.group(3)
+        out += [f"{m.group(1).strip()} {head}", f"{m.group(2)} {head}"]
+    return out
+
+
 def type_fit(kind: str, node: Node) -> float:
     return TYPE_FIT.get(kind, {}).get(node.cls, OTHER_FIT)
 
@@ -76,8 +110,12 @@ class CandidateGenerator:
     def _lookup_names(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
         out = []
         for m in self.kg.find(text, limit=25):
-            if m.match == "id" or (m.match == "exact" and m.kind == "label"):
+            if m.match == "id" or (
+                m.match == "exact" and m.name.casefold() == m.node.label.casefold()
+            ):
                 base = 1.0
+            elif m.match == "exact" and m.kind == "label":
+                base = 0.98  # another source's label of the node ("Aniridia" on "aniridia 1")
             elif m.match == "exact":
                 base = 0.97
             else:
@@ -152,6 +190,33 @@ class CandidateGenerator:
             out.append(row)
         return out
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one generator per linker)
+    def _bridge(self, iri: str, cls: str) -> Node | None:
+        """The one node of ``cls`` sharing a UMLS concept with node ``iri``, if exactly one."""
+        node = self.kg.node(iri)
+        if node is None:
+            return None
+        cuis = [i for i in self.kg.ids(node) if i.startswith("UMLS:")]
+        found = {n.iri: n for n in self.kg.lookup_ids(cuis) if n.cls == cls and n.iri != iri}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _bridges(
+        self, kind: str, raw: Sequence[tuple[Node, float, MatchKind, str]]
+    ) -> list[tuple[Node, float, MatchKind, str]]:
+        """HPO and DO describe some concepts twice ("Tumor" is HPO *Neoplasm*; DO *cancer*
+        carries the same UMLS concept). A name matching only the other class's node reaches
+        the mention type's node through the shared UMLS id, one step below a direct match."""
+        want = {"DISEASE": "Disease", "PHENOTYPE": "Phenotype"}.get(kind)
+        if want is None or any(n.cls == want for n, _, how, _ in raw if how != "dense"):
+            return []
+        out = []
+        for node, base, how, name in raw:
+            if how in ("id", "exact", "normalized") and node.cls in ("Disease", "Phenotype"):
+                other = self._bridge(node.iri, want)
+                if other is not None:
+                    out.append((other, base * 0.98, how, name))
+        return out
+
     # -- ranking -----------------------------------------------------------------------------
     def needs_dense(self, text: str) -> bool:
         """Dense search is only worth it when no name matches."""
@@ -171,6 +236,10 @@ class CandidateGenerator:
             raw += [
                 (n, b * 0.97, "abbreviation", nm) for n, b, _, nm in self._names(abbreviation_of)
             ]
+        if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
+            for part in reduced_forms(text):
+                raw += [(n, b * REDUCED, how, nm) for n, b, how, nm in self._names(part)]
+        raw += self._bridges(kind, raw)
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             raw += self._extensions(text)
         if not raw:

@@ -45,6 +45,9 @@ def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
         >>> t = "glucose-6-phosphate dehydrogenase (G6PD) deficiency"
         >>> s, e = define_abbreviations(t)["G6PD"]; t[s:e]
         'glucose-6-phosphate dehydrogenase'
+        >>> t = "in myotonic dystrophy (DM)"
+        >>> s, e = define_abbreviations(t)["DM"]; t[s:e]
+        'myotonic dystrophy'
     """
     out: dict[str, tuple[int, int]] = {}
     for m in _ABBREV.finditer(text):
@@ -69,7 +72,57 @@ def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
             if ok:
                 out.setdefault(short, (offset + first.start(), offset + words[-1].end()))
                 break
+        else:  # initials in another order: "myotonic dystrophy (DM)", "dystrophia myotonica"
+            tail = words[-len(letters) :] if len(words) >= len(letters) else []
+            if len(letters) > 1 and sorted(w.group(0)[0].lower() for w in tail) == sorted(letters):
+                out.setdefault(short, (offset + tail[0].start(), offset + tail[-1].end()))
     return out
+
+
+def _occurrences(text: str, surface: str) -> list[int]:
+    """Start offsets of ``surface`` in ``text`` as a whole word."""
+    pat = re.compile(r"(?<![A-Za-z0-9\-])" + re.escape(surface) + r"(?![A-Za-z0-9\-])")
+    return [m.start() for m in pat.finditer(text)]
+
+
+def propagate_mentions(
+    text: str, row: Sequence[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """Short forms defined in the text follow their long form (abstracts name a disease once
+    in full, then by its short form):
+
+    - when a span covers the end of the long form ("myotonic dystrophy (DM)"), every
+      occurrence of the short form is a mention of the same type;
+    - when none does ("Wiskott-Aldrich syndrome protein (WASP)"), spans of the short form
+      are dropped: it names something the tagger does not call a mention.
+
+    Example:
+        >>> t = "Myotonic dystrophy (DM) is common. DM patients ..."
+        >>> [t[s:e] for s, e, _, _ in propagate_mentions(t, [(0, 18, "DISEASE", 0.9)])]
+        ['Myotonic dystrophy', 'DM', 'DM']
+        >>> t = "Wiskott-Aldrich syndrome protein (WASP). WASP binds ..."
+        >>> [t[s:e] for s, e, _, _ in propagate_mentions(t, [(0, 24, "DISEASE", .9),
+        ...                                                  (41, 45, "DISEASE", .6)])]
+        ['Wiskott-Aldrich syndrome']
+    """
+    defined = define_abbreviations(text)
+    if not defined:
+        return list(row)
+    out = list(row)
+    covered: set[str] = set()
+    for short, (_start, le) in defined.items():
+        donors = [x for x in row if x[0] < le <= x[1] and text[x[0] : x[1]] != short]
+        if not donors:
+            continue
+        covered.add(short)
+        kind, conf = donors[0][2], donors[0][3]
+        for a in _occurrences(text, short):
+            b = a + len(short)
+            if all(b <= s or a >= e for s, e, _, _ in out):
+                out.append((a, b, kind, conf))
+    return sorted(
+        x for x in out if text[x[0] : x[1]] in covered or text[x[0] : x[1]] not in defined
+    )
 
 
 class EntityLinker:
@@ -194,7 +247,7 @@ class EntityLinker:
                         ]
                     )
         return [
-            self._narrow_long_spans(t, self._split_coordinations(t, row))
+            self._narrow_long_spans(t, self._split_coordinations(t, propagate_mentions(t, row)))
             for t, row in zip(cleaned, spans, strict=True)
         ]
 

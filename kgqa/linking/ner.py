@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgqa.artifacts import Manifest
-from kgqa.encoder import base_model_checksum, base_model_path, offline
+from kgqa.encoder import base_model_checksum, base_model_path, inference_dtype, offline
 from kgqa.errors import ArtifactError
 
 logger = logging.getLogger(__name__)
@@ -178,6 +178,7 @@ class NerTagger:
         )
         model = PeftModel.from_pretrained(base, str(directory), local_files_only=True)
         model = model.merge_and_unload()
+        model = model.to(inference_dtype())
         model.eval()
         tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
         return cls(model, tokenizer, manifest)
@@ -212,7 +213,7 @@ class NerTagger:
                     ids[r, : len(row)] = torch.tensor(row)
                     mask[r, : len(row)] = 1
                 logits = self.model(input_ids=ids, attention_mask=mask).logits
-                dist = torch.softmax(logits, dim=-1)
+                dist = torch.softmax(logits.float(), dim=-1)
                 for r, w in enumerate(chunk):
                     n = len(enc["input_ids"][w])
                     token_labels[w] = dist[r, :n].tolist()

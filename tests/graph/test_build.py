@@ -180,3 +180,21 @@ def test_malformed_source_file_names_the_missing_columns(
     (data / "hsdn" / "symptoms-DO.tsv").write_text("a\tb\n1\t2\n", encoding="utf-8")
     with pytest.raises(DataError, match="lacks columns"):
         build_graph(data, tmp_path / "graph")
+
+
+def test_a_mesh_id_shared_by_a_do_class_and_its_subclasses_goes_to_the_general_one():
+    from kgqa.graph.build.doid import resolve_mesh_xrefs
+
+    parents = {"DOID:2": ["DOID:1"], "DOID:3": ["DOID:2"], "DOID:9": ["DOID:8"]}
+    pairs = [
+        ("DOID:1", "MESH:D1"), ("DOID:2", "MESH:D1"), ("DOID:3", "MESH:D1"),  # one branch
+        ("DOID:9", "MESH:D2"), ("DOID:7", "MESH:D2"),  # unrelated classes: left alone
+        ("DOID:1", "MESH:C5"),  # a supplementary concept beside the descriptor: merged
+        ("DOID:4", "MESH:D3"), ("DOID:4", "MESH:D4"), ("DOID:5", "MESH:D4"),
+    ]  # fmt: skip
+    merge, leave = resolve_mesh_xrefs(pairs, parents)
+    assert ("DOID:1", "MESH:D1") in merge and ("DOID:1", "MESH:C5") in merge
+    assert not any(x == "MESH:D2" for _, x in merge)
+    # DOID:4 lists two descriptors: neither is merged
+    assert not any(d == "DOID:4" for d, _ in merge)
+    assert set(merge) | set(leave) == set(pairs) and not set(merge) & set(leave)

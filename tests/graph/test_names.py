@@ -19,6 +19,8 @@ from kgqa.graph.names import name_keys, normalize_name
         ("Non-small-cell lung cancer", "non small cell lung cancer"),
         ("café-au-lait spots", "cafe au lait spot"),
         ("Type 2 diabetes", "type-2 diabetes"),
+        ("Galactosemias", "galactosemia"),
+        ("breast carcinomas", "Breast carcinoma"),
     ],
 )
 def test_equivalent_spellings_share_a_key(a: str, b: str) -> None:
@@ -51,3 +53,20 @@ def test_inverted_mesh_heading_gets_an_uninverted_key() -> None:
 def test_empty_and_punctuation_only_give_no_key() -> None:
     assert name_keys("  ") == set()
     assert name_keys("--!!--") == set()
+
+
+@pytest.mark.parametrize(
+    ("heading", "natural"),
+    [
+        ("Leukemia, Myeloid, Acute", "acute myeloid leukemia"),
+        ("Abdomen, Acute", "acute abdomen"),
+        ("Neoplasms, Adipose Tissue", "adipose tissue neoplasms"),
+    ],
+)
+def test_inverted_mesh_headings_match_natural_order(heading: str, natural: str) -> None:
+    assert normalize_name(natural) in name_keys(heading)
+
+
+def test_headings_with_numbers_are_not_reordered() -> None:
+    assert "type 2 diabetes mellitus" not in name_keys("Diabetes Mellitus, Type 2")
+    assert normalize_name("bias") == "bias" and normalize_name("pancreas") == "pancreas"

@@ -27,3 +27,7 @@ def test_real_identities(real_graph) -> None:
     drugs = {t.subject.label for t in real_graph.neighbours(gout, "treats", "in")}
     assert {"Allopurinol", "Colchicine"} <= drugs
     assert real_graph.find("癫痫发作")[0].node.curie == "HP:0001250"
+    # a MeSH id listed by a DO class and by its subclasses belongs to the most general one
+    assert real_graph.node("MESH:D001943") == real_graph.node("DOID:1612")  # breast cancer
+    assert real_graph.node("MESH:D015470") == real_graph.node("DOID:9119")  # AML
+    assert real_graph.node("DOID:3459") != real_graph.node("DOID:1612")

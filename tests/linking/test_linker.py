@@ -5,6 +5,7 @@ import pytest
 from kgqa.errors import InputError
 from kgqa.linking import EntityLinker, define_abbreviations
 from kgqa.linking.candidates import NIL_THRESHOLD, CandidateGenerator
+from kgqa.linking.linker import propagate_mentions
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,23 @@ def test_abbreviation_defined_in_text():
     text = "Marfan syndrome (MFS) is rare; MFS affects FBN1."
     assert define_abbreviations(text) == {"MFS": (0, 15)}
     assert define_abbreviations("a value (p < 0.05)") == {}
+
+
+def test_abbreviation_with_initials_in_another_order():
+    text = "Patients with myotonic dystrophy (DM) and their DM relatives"
+    s, e = define_abbreviations(text)["DM"]
+    assert text[s:e] == "myotonic dystrophy"
+
+
+def test_short_forms_follow_their_long_form_through_the_text():
+    text = "Marfan syndrome (MFS) is rare. MFS affects the aorta. Fibrillin (FBN) binds; FBN is"
+    row = [(0, 15, "DISEASE", 0.9), (text.rindex("FBN"), text.rindex("FBN") + 3, "GENE", 0.5)]
+    spans = propagate_mentions(text, row)
+    assert [text[s:e] for s, e, *_ in spans] == ["Marfan syndrome", "MFS", "MFS"]
+    assert {k for *_, k, _ in spans} == {"DISEASE"}
+    assert propagate_mentions("no short forms here", [(0, 2, "DISEASE", 1.0)]) == [
+        (0, 2, "DISEASE", 1.0)
+    ]
 
 
 def test_abbreviation_links_through_its_long_form(dict_linker):
@@ -146,3 +164,28 @@ def test_loading_the_models_leaves_autograd_alone(linker):
 
     linker.link("gout")
     assert torch.is_grad_enabled()
+
+
+def test_precision_setting(monkeypatch):
+    import torch
+
+    from kgqa.encoder import inference_dtype
+
+    monkeypatch.setenv("KGQA_PRECISION", "fp32")
+    assert inference_dtype() == torch.float32
+    monkeypatch.setenv("KGQA_PRECISION", "bf16")
+    assert inference_dtype() == torch.bfloat16
+    monkeypatch.setenv("KGQA_PRECISION", "fp64")
+    with pytest.raises(InputError, match="KGQA_PRECISION"):
+        inference_dtype()
+
+
+def test_bf16_tagging_agrees_with_fp32(monkeypatch):
+    from kgqa.linking.ner import NerTagger
+
+    text = ["Patients with gout received allopurinol; no fever, denies chest pain."]
+    spans = {}
+    for p in ("fp32", "bf16"):
+        monkeypatch.setenv("KGQA_PRECISION", p)
+        spans[p] = [(s.start, s.end, s.type) for s in NerTagger.load().tag(text)[0]]
+    assert spans["fp32"] and spans["fp32"] == spans["bf16"]

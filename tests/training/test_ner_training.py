@@ -1,5 +1,6 @@
 import hashlib
 import json
+import math
 
 import pytest
 
@@ -91,3 +92,24 @@ def test_training_is_reproducible_with_a_seed(real_data_dir, real_graph, tmp_pat
 def test_example_spans_are_inside_their_text():
     ex = Example("no fever", ((3, 8, "PHENOTYPE"),), "template")
     assert ex.text[3:8] == "fever"
+
+
+def test_partial_labels_let_an_unannotated_chemical_be_one():
+    import torch
+
+    from kgqa.training.ner import o_alternatives, partial_label_loss
+
+    chem = LABELS.index("B-CHEMICAL")
+    logits = torch.zeros((1, 2, len(LABELS)))
+    logits[0, :, chem] = 5.0  # the model is sure both tokens start a chemical
+    labels = torch.tensor([[0, -100]])  # the corpus says "O" (and nothing for the second)
+    full = torch.tensor([o_alternatives("template")])
+    ncbi = torch.tensor([o_alternatives("ncbi_disease")])
+    plain = torch.nn.functional.cross_entropy(logits[0], labels[0], ignore_index=-100)
+    assert partial_label_loss(logits, labels, full).item() == pytest.approx(plain.item())
+    # NCBI-disease annotates no chemicals: its "O" does not punish a chemical guess
+    assert partial_label_loss(logits, labels, ncbi).item() < 0.1 < plain.item()
+    # ... but BC5CDR does: only the two gene labels join "O" there (all three at logit 0)
+    bc5 = torch.tensor([o_alternatives("bc5cdr")])
+    expected = plain.item() - math.log(3)
+    assert partial_label_loss(logits, labels, bc5).item() == pytest.approx(expected, rel=1e-5)

@@ -4,6 +4,8 @@ disease–symptom table.
 Identity: a DO class and an OMIM / Orphanet / MeSH id are declared the same concept only when
 the cross-reference is one-to-one (the DO class lists one id of that prefix and no other DO class
 lists it). When a DO class lists several OMIM or Orphanet ids, each is made a subclass of it.
+A MeSH id listed by several DO classes goes to the one that is an ancestor of all the others
+(see ``resolve_mesh_xrefs``).
 """
 
 from __future__ import annotations
@@ -77,6 +79,53 @@ def normalize_xref(raw: str) -> str | None:
     return f"{mapped}:{local}" if mapped else None
 
 
+def _ancestors(doid: str, parents: dict[str, list[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = [doid]
+    while stack:
+        for p in parents.get(stack.pop(), ()):
+            if p not in seen:
+                seen.add(p)
+                stack.append(p)
+    return seen
+
+
+def resolve_mesh_xrefs(
+    pairs: list[tuple[str, str]], parents: dict[str, list[str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Settle the (DO class, MeSH id) pairs that are not one-to-one; returns (merge, leave).
+
+    A MeSH id listed by several DO classes belongs to the one that is an ancestor of all the
+    others (MeSH *Breast Neoplasms* is listed by "breast cancer" and its child "breast
+    carcinoma"). A DO class may then take several MeSH ids: supplementary concepts (``C``)
+    always, a descriptor (``D``) only when it lists no other, since two descriptors are two
+    MeSH concepts (the name rules may still merge one of them later).
+
+    Example:
+        >>> parents = {"DOID:2": ["DOID:1"]}
+        >>> resolve_mesh_xrefs([("DOID:1", "MESH:D1"), ("DOID:2", "MESH:D1")], parents)
+        ([('DOID:1', 'MESH:D1')], [('DOID:2', 'MESH:D1')])
+    """
+    by_mesh: dict[str, set[str]] = {}
+    for doid, x in pairs:
+        by_mesh.setdefault(x, set()).add(doid)
+    owner: dict[str, str] = {}
+    for x, doids in by_mesh.items():
+        tops = [a for a in doids if all(b == a or a in _ancestors(b, parents) for b in doids)]
+        if len(tops) == 1:
+            owner[x] = tops[0]
+    descriptors: dict[str, int] = {}
+    for doid, x in set(pairs):
+        if x.startswith("MESH:D"):
+            descriptors[doid] = descriptors.get(doid, 0) + 1
+    merge = sorted(
+        (doid, x) for x, doid in owner.items()
+        if not x.startswith("MESH:D") or descriptors[doid] == 1
+    )  # fmt: skip
+    keep = set(merge)
+    return merge, sorted(p for p in set(pairs) if p not in keep)
+
+
 def read(data_dir: Path) -> Contribution:
     d = data_dir / "disease_ontology"
     out = Contribution(SOURCE)
@@ -107,7 +156,17 @@ def read(data_dir: Path) -> Contribution:
         out.same_as += [SameAs(SOURCE, doid, x, f"DO xref 1:1 {prefix}") for doid, x in unique]
         out.note(f"{prefix} xrefs 1:1 (merged)", len(unique))
         if prefix == "MESH":
-            out.note("MESH xrefs not 1:1 (left separate)", len(rest))
+            parent_ids = {
+                doid: [by_label[p] for p in ps if p in by_label] for doid, ps in parents.items()
+            }
+            resolved, left = resolve_mesh_xrefs(rest, parent_ids)
+            merged.update(resolved)
+            out.same_as += [
+                SameAs(SOURCE, doid, x, "DO xref MESH, most general of its DO classes")
+                for doid, x in resolved
+            ]
+            out.note("MESH xrefs resolved to the most general DO class (merged)", len(resolved))
+            out.note("MESH xrefs not 1:1 (left separate)", len(left))
             continue
         per_x: dict[str, list[str]] = {}
         for doid, x in rest:
