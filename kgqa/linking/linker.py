@@ -20,7 +20,7 @@ from typing import Literal
 from kgqa.config import kgqa_home
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import CLASS_TYPE, TYPE_FIT, CandidateGenerator
+from kgqa.linking.candidates import CLASS_TYPE, NIL_THRESHOLD, TYPE_FIT, CandidateGenerator
 from kgqa.linking.dense import NameIndex, index_dir
 from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
 from kgqa.linking.negation import negated_spans
@@ -35,6 +35,7 @@ SHORT_WORDS = 15
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
+_DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})
 _ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*\)")
 
 
@@ -346,6 +347,11 @@ class EntityLinker:
                 )
                 if cands and cands[0].match in ("exact", "id") and cands[0].name == surface:
                     kind = CLASS_TYPE.get(cands[0].node.cls, kind)  # the name decides
+                elif cands and cands[0].score >= NIL_THRESHOLD and kind in _DISORDERS:
+                    # disease or phenotype: the tagger splits its belief between the two, the
+                    # linked node settles it ("myotonic dystrophy" is a DO disease)
+                    node_kind = CLASS_TYPE.get(cands[0].node.cls)
+                    kind = node_kind if node_kind in _DISORDERS else kind
                 mentions.append(Mention(s, e, surface, kind, neg[j], conf, cands))
             out.append(self._resolve_abbreviations(mentions, abbrevs[i]))
         return out

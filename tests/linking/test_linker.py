@@ -189,3 +189,11 @@ def test_bf16_tagging_agrees_with_fp32(monkeypatch):
         monkeypatch.setenv("KGQA_PRECISION", p)
         spans[p] = [(s.start, s.end, s.type) for s in NerTagger.load().tag(text)[0]]
     assert spans["fp32"] and spans["fp32"] == spans["bf16"]
+
+
+def test_the_linked_node_settles_disease_versus_phenotype(dict_linker):
+    # the tagger may call a disease name a phenotype; a confident disease node decides
+    text = "history of marfan syndrome"  # lower case: not the exact-case rule
+    s = text.index("marfan")
+    (m,) = dict_linker.link_spans([text], [[(s, len(text), "PHENOTYPE", 0.6)]])[0]
+    assert m.node.curie == "DOID:14323" and m.type == "DISEASE"
