@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kgqa.errors import KgqaError
+from kgqa.linking.linker import MODES as LINK_MODES
 
 logger = logging.getLogger("kgqa")
 BUILD_TARGETS = ("graph", "diagnosis", "linking", "passages")
@@ -632,14 +633,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     el = es.add_parser("linking", help="NER and linking on a PubTator file")
     el.add_argument("--pubtator", required=True, help="a PubTator file (e.g. a devel split)")
-    el.add_argument("--mode", choices=["ner", "dictionary", "hybrid"], default="ner")
+    el.add_argument("--mode", choices=LINK_MODES, default="ner")
     el.add_argument("--limit", type=int, help="only the first N documents")
     el.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
     el.add_argument("--json", action="store_true")
     el.set_defaults(func=cmd_eval_linking)
     ef = es.add_parser("focus", help="link MedQuAD questions' focus (UMLS CUI via the graph)")
     ef.add_argument("--split", choices=["dev", "train"], default="dev")
-    ef.add_argument("--mode", choices=["ner", "dictionary", "hybrid"], default="ner")
+    ef.add_argument("--mode", choices=LINK_MODES, default="ner")
     ef.add_argument("--limit", type=int, help="only the first N questions")
     ef.add_argument("--data-dir", help="raw data directory")
     ef.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
@@ -691,7 +692,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lk = sub.add_parser("link", help="find and link entity mentions in text")
     lk.add_argument("text")
-    lk.add_argument("--mode", choices=["ner", "dictionary", "hybrid"], default="ner")
+    lk.add_argument("--mode", choices=LINK_MODES, default="ner")
     lk.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
     lk.add_argument("--json", action="store_true")
     lk.set_defaults(func=cmd_link)

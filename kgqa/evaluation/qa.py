@@ -141,10 +141,15 @@ def evaluate_qa(pipeline, items: list[QAItem], k: int = 10,
         "latency_ms_p50": _pct(latencies, 50),
         "latency_ms_p95": _pct(latencies, 95),
     }
+    _write_rows(out, rows)
+    return report
+
+
+def _write_rows(out: Path | None, rows: list[dict[str, Any]]) -> None:
+    """One JSON line per evaluated item, when ``out`` is given."""
     if out is not None:
         with open(out, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    return report
 
 
 def evaluate_claims(pipeline, items: list[ClaimItem],
@@ -183,7 +188,5 @@ def evaluate_claims(pipeline, items: list[ClaimItem],
         "latency_ms_p50": _pct(latencies, 50),
         "latency_ms_p95": _pct(latencies, 95),
     }
-    if out is not None:
-        with open(out, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    _write_rows(out, rows)
     return report

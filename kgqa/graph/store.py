@@ -198,6 +198,23 @@ class KnowledgeGraph:
         pattern = (ox.NamedNode(node.iri), ox.NamedNode(RDF_TYPE), ox.NamedNode(VOCAB + "Drug"))
         return next(iter(self.store.quads_for_pattern(*pattern, None)), None) is not None
 
+    def english_names(self) -> list[tuple[str, str, str, str]]:
+        """(iri, name, normalised key, class) of every English name, in storage order (for
+        building name dictionaries and indexes)."""
+        return self._conn.execute(
+            "SELECT m.iri, m.name, m.key, n.cls FROM names m JOIN nodes n ON n.iri = m.iri "
+            "WHERE m.lang = 'en'"
+        ).fetchall()
+
+    def names_extending(self, key: str, limit: int = 20) -> list[tuple[str, str, str]]:
+        """(iri, name, key) of names whose normalised key starts with ``key`` and a space,
+        shortest first ("type 2 diabetes" → "type 2 diabetes mellitus")."""
+        return self._conn.execute(
+            "SELECT iri, name, key FROM names WHERE key > ? AND key < ? ORDER BY length(key) "
+            "LIMIT ?",
+            (key + " ", key + "!", limit),
+        ).fetchall()
+
     def labels(self, ref: str | Node, lang: str | None = None) -> list[tuple[str, str]]:
         """All (name, language) pairs of a node: labels and synonyms from every source."""
         node = self._require(ref)

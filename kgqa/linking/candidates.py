@@ -104,6 +104,7 @@ class CandidateGenerator:
         self._fuzzy_keys: dict[str, list[str]] | None = None
         # needs_dense() and rank() ask for the same mention's names: look each text up once
         self._names = functools.lru_cache(maxsize=4096)(self._lookup_names)
+        self._bridge = functools.lru_cache(maxsize=4096)(self._bridge_node)
         self._fuzzy_iris: dict[str, list[list[str]]] | None = None
 
     # -- sources -----------------------------------------------------------------------------
@@ -129,13 +130,8 @@ class CandidateGenerator:
         key = normalize_name(text)
         if len(key) < 5:
             return []
-        rows = self.kg._conn.execute(
-            "SELECT iri, name, key FROM names WHERE key > ? AND key < ? ORDER BY length(key) "
-            "LIMIT 20",
-            (key + " ", key + "!"),
-        ).fetchall()
         out = []
-        for iri, name, full in rows:
+        for iri, name, full in self.kg.names_extending(key):
             extra = len(full.split()) - len(key.split())
             node = self.kg.node(iri)
             if node is not None and 1 <= extra <= 2:
@@ -143,12 +139,8 @@ class CandidateGenerator:
         return out
 
     def _load_fuzzy(self) -> None:
-        rows = self.kg._conn.execute(
-            "SELECT m.key, m.iri, n.cls FROM names m JOIN nodes n ON n.iri = m.iri "
-            "WHERE m.lang = 'en'"
-        ).fetchall()
         keys: dict[str, dict[str, list[str]]] = {}
-        for key, iri, cls in rows:
+        for iri, _name, key, cls in self.kg.english_names():
             kind = CLASS_TYPE.get(cls)
             if kind and kind != "GENE" and len(key) >= 4:
                 keys.setdefault(kind, {}).setdefault(key, []).append(iri)
@@ -190,8 +182,7 @@ class CandidateGenerator:
             out.append(row)
         return out
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one generator per linker)
-    def _bridge(self, iri: str, cls: str) -> Node | None:
+    def _bridge_node(self, iri: str, cls: str) -> Node | None:
         """The one node of ``cls`` sharing a UMLS concept with node ``iri``, if exactly one."""
         node = self.kg.node(iri)
         if node is None:

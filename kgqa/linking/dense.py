@@ -39,12 +39,7 @@ class DenseHit:
 
 
 def _rows(kg: KnowledgeGraph) -> list[tuple[str, str]]:
-    placeholders = ",".join("?" * len(CLASSES))
-    rows = kg._conn.execute(
-        "SELECT DISTINCT m.iri, m.name FROM names m JOIN nodes n ON n.iri = m.iri "
-        f"WHERE m.lang = 'en' AND n.cls IN ({placeholders}) ORDER BY m.iri, m.name",
-        CLASSES,
-    ).fetchall()
+    rows = sorted({(iri, name) for iri, name, _key, cls in kg.english_names() if cls in CLASSES})
     return [(iri, name.replace("\t", " ").replace("\n", " ")) for iri, name in rows]
 
 

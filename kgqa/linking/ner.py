@@ -144,6 +144,20 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: list[list[float]]) 
     return out
 
 
+def base_token_classifier():
+    """The base encoder with a fresh token head over ``LABELS`` (for training and loading)."""
+    offline()
+    from transformers import AutoModelForTokenClassification
+
+    return AutoModelForTokenClassification.from_pretrained(
+        str(base_model_path()),
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={v: i for i, v in enumerate(LABELS)},
+        local_files_only=True,
+    )
+
+
 class NerTagger:
     """Loads the committed adapter onto the base encoder and tags texts in batches."""
 
@@ -165,18 +179,12 @@ class NerTagger:
             )
         if tuple(manifest.info.get("labels", ())) != LABELS:
             raise ArtifactError(f"{directory} has labels {manifest.info.get('labels')}")
-        offline()
         from peft import PeftModel
-        from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers import AutoTokenizer
 
-        base = AutoModelForTokenClassification.from_pretrained(
-            str(base_model_path()),
-            num_labels=len(LABELS),
-            id2label=dict(enumerate(LABELS)),
-            label2id={v: i for i, v in enumerate(LABELS)},
-            local_files_only=True,
+        model = PeftModel.from_pretrained(
+            base_token_classifier(), str(directory), local_files_only=True
         )
-        model = PeftModel.from_pretrained(base, str(directory), local_files_only=True)
         model = model.merge_and_unload()
         model = model.to(inference_dtype())
         model.eval()

@@ -103,12 +103,7 @@ class NameSpotter:
     dictionary of the graph's normalised names; for bulk text where the tagger is too slow)."""
 
     def __init__(self, kg: KnowledgeGraph, max_words: int = 6) -> None:
-        placeholders = ",".join("?" * len(SPOT_CLASSES))
-        rows = kg._conn.execute(
-            "SELECT m.key, m.iri FROM names m JOIN nodes n ON n.iri = m.iri "
-            f"WHERE m.lang = 'en' AND n.cls IN ({placeholders})",
-            SPOT_CLASSES,
-        ).fetchall()
+        rows = [(key, iri) for iri, _name, key, cls in kg.english_names() if cls in SPOT_CLASSES]
         self.keys: dict[str, str] = {}
         for key, iri in sorted(rows, key=lambda r: (r[0], kg._rank(r[1]), r[1])):
             if len(key) >= 4 and key not in _SPOT_STOP:

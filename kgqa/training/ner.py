@@ -19,7 +19,14 @@ from kgqa.artifacts import Manifest, atomic_directory, sha256_file
 from kgqa.encoder import base_model_checksum, base_model_path, offline
 from kgqa.evaluation.pubtator import read_pubtator
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.ner import FORMAT_VERSION, KIND, LABELS, MAX_TOKENS, NerTagger
+from kgqa.linking.ner import (
+    FORMAT_VERSION,
+    KIND,
+    LABELS,
+    MAX_TOKENS,
+    NerTagger,
+    base_token_classifier,
+)
 from kgqa.training.loop import bucketed_batches
 from kgqa.training.ner_data import DEV_FILES, TRAIN_FILES, Example, training_examples
 from kgqa.version import __version__
@@ -107,7 +114,7 @@ def train_ner(
     import torch
     from peft import LoraConfig, TaskType, get_peft_model
     from tqdm import tqdm
-    from transformers import AutoModelForTokenClassification, AutoTokenizer
+    from transformers import AutoTokenizer
 
     from kgqa.evaluation.linking import evaluate_ner_spans
 
@@ -118,13 +125,7 @@ def train_ner(
         examples = examples[:limit]
     tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
     encoded = _encode(tokenizer, examples)
-    model = AutoModelForTokenClassification.from_pretrained(
-        str(base_model_path()),
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={v: i for i, v in enumerate(LABELS)},
-        local_files_only=True,
-    )
+    model = base_token_classifier()
     config = LoraConfig(
         task_type=TaskType.TOKEN_CLS,
         r=rank,

@@ -155,11 +155,8 @@ def _surface(name: str, rng: random.Random) -> str:
 
 def graph_names(kg: KnowledgeGraph, rng: random.Random, per_type: int) -> dict[str, list[str]]:
     """A sample of English names per tagger type (labels and synonyms, 3–60 characters)."""
-    rows = kg._conn.execute(
-        "SELECT n.cls, m.name FROM names m JOIN nodes n ON n.iri = m.iri WHERE m.lang = 'en'"
-    ).fetchall()
     by: dict[str, list[str]] = {t: [] for t in set(CLASS_TYPE.values())}
-    for cls, name in rows:
+    for _iri, name, _key, cls in kg.english_names():
         kind = CLASS_TYPE.get(cls)
         if kind and 3 <= len(name) <= 60 and not re.search(r"[\[\]{}()<>;=]|, ", name):
             by[kind].append(name)
