@@ -47,4 +47,4 @@ bench: setup
 	$(BIN)/python scripts/bench_qa.py
 
 clean:
-	rm -rf $(VENV) indexes/graph indexes/diagnosis indexes/names indexes/passages .pytest_cache
+	rm -rf $(VENV) indexes/graph indexes/diagnosis indexes/names indexes/annotated indexes/passages .pytest_cache

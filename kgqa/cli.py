@@ -101,12 +101,19 @@ def _build_passages(args: argparse.Namespace, data: Path) -> None:
 
 
 def _build_linking(args: argparse.Namespace) -> None:
-    from kgqa.config import graph_dir, kgqa_home
+    from kgqa.config import data_dir, graph_dir, kgqa_home
     from kgqa.graph import KnowledgeGraph
+    from kgqa.linking import annotated
     from kgqa.linking.dense import build_name_index, index_dir, up_to_date
 
     kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
-    out = index_dir(Path(args.graph_dir).parent if args.graph_dir else kgqa_home())
+    home = Path(args.graph_dir).parent if args.graph_dir else kgqa_home()
+    data = data_dir(args.data_dir)
+    if annotated.up_to_date(kg, data, annotated.annotated_dir(home)) and not args.force:
+        logger.info("annotated names in %s are up to date", annotated.annotated_dir(home))
+    else:
+        annotated.build_annotated_names(kg, data, annotated.annotated_dir(home))
+    out = index_dir(home)
     if up_to_date(kg, out) and not args.force:
         logger.info("name index in %s is up to date (use --force to rebuild)", out)
         return

@@ -161,7 +161,7 @@ class Differential:
     n_diseases: int = 0
 
 
-MatchKind = Literal["id", "exact", "normalized", "abbreviation", "fuzzy", "dense"]
+MatchKind = Literal["annotated", "id", "exact", "normalized", "abbreviation", "fuzzy", "dense"]
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ def fixture_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kgqa.linking.dense import build_name_index, index_dir
 
     build_name_index(kg, index_dir(home))
+    from kgqa.linking.annotated import annotated_dir, build_annotated_names
+
+    build_annotated_names(kg, FIXTURE_DATA, annotated_dir(home))
     from kgqa.retrieval.index import build_passage_index, passages_dir
 
     build_passage_index(FIXTURE_DATA, kg, passages_dir(home))
@@ -108,18 +111,24 @@ def linker(fixture_home: Path):
 
 
 @pytest.fixture(scope="session")
-def real_linker(real_graph):
+def real_linker(real_graph, real_data_dir: Path):
     """The NER linker over the real graph; builds the name index when missing or stale."""
     from kgqa.config import kgqa_home
-    from kgqa.linking import EntityLinker
+    from kgqa.linking import EntityLinker, annotated
     from kgqa.linking.dense import NameIndex, build_name_index, index_dir, up_to_date
 
-    if not up_to_date(real_graph, index_dir(kgqa_home())):
-        build_name_index(real_graph, index_dir(kgqa_home()))
+    home = kgqa_home()
+    if not up_to_date(real_graph, index_dir(home)):
+        build_name_index(real_graph, index_dir(home))
+    if not annotated.up_to_date(real_graph, real_data_dir, annotated.annotated_dir(home)):
+        annotated.build_annotated_names(real_graph, real_data_dir, annotated.annotated_dir(home))
     from kgqa.linking.ner import NerTagger
 
     return EntityLinker(
-        real_graph, NerTagger.load(), NameIndex.load(index_dir(kgqa_home()), real_graph)
+        real_graph,
+        NerTagger.load(),
+        NameIndex.load(index_dir(home), real_graph),
+        annotated=annotated.AnnotatedNames.load(annotated.annotated_dir(home), real_graph),
     )
 
 

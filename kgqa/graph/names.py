@@ -90,9 +90,10 @@ def _uninvert(text: str) -> str:
     return text
 
 
-def normalize_name(text: str, uninvert: bool = False) -> str:
+def normalize_name(text: str, uninvert: bool = False, stop_words: bool = False) -> str:
     """A lookup key: lower case, ASCII, Greek spelled out, American spelling, singular words,
-    possessives and stop words dropped, punctuation and hyphens as spaces."""
+    possessives and stop words dropped (kept with ``stop_words``: "hepatitis A" is not
+    "hepatitis"), punctuation and hyphens as spaces."""
     if uninvert:
         text = _uninvert(text)
     text = "".join(f" {GREEK[ch]} " if ch in GREEK else ch for ch in text.lower())
@@ -101,7 +102,7 @@ def normalize_name(text: str, uninvert: bool = False) -> str:
     if text.endswith("'s"):
         text = text[:-2]
     words = [_american(_singular(w)) for w in _TOKEN.findall(text)]
-    return " ".join(w for w in words if w not in _STOP)
+    return " ".join(w for w in words if stop_words or w not in _STOP)
 
 
 def name_keys(text: str) -> set[str]:

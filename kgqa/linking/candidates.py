@@ -3,13 +3,24 @@
 Sources of candidates, each with a base score:
 
 ========================  =====  ==============================================
+annotated mention text    1.00   corpus annotators' node for this text
+                                 (:mod:`kgqa.linking.annotated`); other
+                                 nodes' names then count ×0.99. 0.96 when
+                                 the text exactly names another node of the
+                                 class that is more specific, or the
+                                 annotated node is a MeSH-only heading
 exact label / id          1.00   ``KnowledgeGraph.find`` exact: the node's label, or an id
 exact label of a source   0.98   the label one merged source gives the node
 exact synonym             0.97
 normalised name           0.93   case, punctuation, plurals, Greek, spelling
-abbreviation              ×0.97  a short form defined in the text ("... (G6PD)")
+abbreviation              ×0.97  a short form defined in the text ("... (G6PD)"):
+                                 its long form's candidates; the short form's
+                                 own names then count ×0.9
+acronym                   0.85   an undefined short form spelling the initials
+                                 of exactly one disease's name ("EDMD")
 fuzzy                     ≤0.90  rapidfuzz ratio ≥ 88 over normalised names
 dense                     ≤0.90  cosine of base-encoder embeddings (FAISS)
+dense, annotated text     ≤1.00  cosine to an annotated mention text
 ========================  =====  ==============================================
 
 An extension (a name one or two words longer than the mention: 0.88 / 0.84) is tried when no
@@ -31,6 +42,7 @@ import numpy as np
 
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Node
 
@@ -54,11 +66,21 @@ OTHER_FIT = 0.6
 EXACT_CASE_FIT = 0.8
 FUZZY_CUTOFF = 88.0
 DENSE_K = 10
+DENSE_WEIGHT = 0.9
+ANNOTATED_K = 5
+ANNOTATED_DENSE_WEIGHT = 1.0
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("""of the a an and or in on with to for by from is are was were""".split())
 
 
 REDUCED = 0.92
+BELOW_ANNOTATED = 0.99
+ANNOTATED_BROADER = 0.96
+ACRONYM = 0.85
+_DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})
+_ACRONYM = re.compile(r"[A-Z][A-Z\-]{2,6}")
+ABBREVIATION = 0.97
+ABBREVIATED_OTHERS = 0.9
 # Qualifiers the corpora fold into the general concept ("hereditary retinoblastoma" is
 # retinoblastoma); a mention that matches no name is also tried without them.
 QUALIFIERS = frozenset(
@@ -98,14 +120,21 @@ def type_fit(kind: str, node: Node) -> float:
 class CandidateGenerator:
     """Ranks graph nodes for a mention's text, type and context."""
 
-    def __init__(self, kg: KnowledgeGraph, dense: NameIndex | None = None) -> None:
+    def __init__(
+        self,
+        kg: KnowledgeGraph,
+        dense: NameIndex | None = None,
+        annotated: AnnotatedNames | None = None,
+    ) -> None:
         self.kg = kg
         self.dense = dense
+        self.annotated = annotated
         self._fuzzy_keys: dict[str, list[str]] | None = None
         # needs_dense() and rank() ask for the same mention's names: look each text up once
         self._names = functools.lru_cache(maxsize=4096)(self._lookup_names)
         self._bridge = functools.lru_cache(maxsize=4096)(self._bridge_node)
         self._fuzzy_iris: dict[str, list[list[str]]] | None = None
+        self._acronyms: dict[str, set[str]] = {}
 
     # -- sources -----------------------------------------------------------------------------
     def _lookup_names(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
@@ -123,6 +152,30 @@ class CandidateGenerator:
                 base = 0.93
             out.append((m.node, base, m.match, m.name))
         return tuple(out)
+
+    def _sourced(
+        self, text: str, annotated: bool = True
+    ) -> list[tuple[Node, float, MatchKind, str]]:
+        """Name matches, led by the corpus annotators' node for this text when there is one
+        (the other nodes' names then count a little less)."""
+        raw = list(self._names(text))
+        hit = self.annotated.get(text) if annotated and self.annotated is not None else None
+        node = self.kg.node(hit.iri) if hit is not None else None
+        if node is None:
+            return raw
+        named = [n for n, b, _, _ in raw if b >= 0.97 and n.iri != node.iri and n.cls == node.cls]
+        if named and (
+            node.curie.startswith("MESH:") or any(node in self.kg.ancestors(n) for n in named)
+        ):
+            # annotators code the closest MeSH heading; a concept the text names exactly
+            # yields only to a concept as specific: "skin cancer" stays DO skin cancer, not
+            # MeSH-only "Skin Neoplasms"; "familial hemiplegic migraine" stays itself, not
+            # its DO parent "migraine with aura" (the heading it was coded with)
+            return [*raw, (node, ANNOTATED_BROADER, "annotated", text)]
+        out = [
+            (n, b if n.iri == node.iri else b * BELOW_ANNOTATED, how, nm) for n, b, how, nm in raw
+        ]
+        return [*out, (node, 1.0, "annotated", text)]  # a name of the node itself shows first
 
     def _extensions(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
         """Names that extend the mention by one or two words ("type 2 diabetes" →
@@ -146,6 +199,24 @@ class CandidateGenerator:
                 keys.setdefault(kind, {}).setdefault(key, []).append(iri)
         self._fuzzy_keys = {k: list(v) for k, v in keys.items()}
         self._fuzzy_iris = {k: list(v.values()) for k, v in keys.items()}
+        acronyms: dict[str, set[str]] = {}
+        for key, iris in keys.get("DISEASE", {}).items():
+            words = key.split()
+            if 3 <= len(words) <= 6 and not any(w.isdigit() for w in words):
+                acronyms.setdefault("".join(w[0] for w in words), set()).update(iris)
+        self._acronyms = acronyms
+
+    def _acronym(self, text: str, kind: str) -> list[tuple[Node, float, MatchKind, str]]:
+        """An undefined short form that spells the initials of exactly one disease's names
+        ("EDMD": Emery-Dreifuss muscular dystrophy). Ambiguous ones (SJS: Stevens-Johnson or
+        Schwartz-Jampel syndrome) give nothing."""
+        if kind not in _DISORDERS or not _ACRONYM.fullmatch(text):
+            return []
+        if self._fuzzy_keys is None:
+            self._load_fuzzy()
+        iris = self._acronyms.get(text.lower().replace("-", ""), set())
+        node = self.kg.node(next(iter(iris))) if len(iris) == 1 else None
+        return [(node, ACRONYM, "abbreviation", text)] if node is not None else []
 
     def _fuzzy(self, text: str, kind: str) -> list[tuple[Node, float, MatchKind, str]]:
         from rapidfuzz import fuzz, process
@@ -170,16 +241,22 @@ class CandidateGenerator:
         return out
 
     def dense_hits(self, vectors: np.ndarray) -> list[list[tuple[Node, float, MatchKind, str]]]:
-        if self.dense is None or len(vectors) == 0:
-            return [[] for _ in range(len(vectors))]
-        out = []
-        for hits in self.dense.search(vectors, DENSE_K):
-            row = []
-            for h in hits:
-                node = self.kg.node(h.iri)
-                if node is not None:
-                    row.append((node, 0.9 * max(0.0, h.score), "dense", h.name))
-            out.append(row)
+        """Nearest graph names (cosine ×0.9) and nearest annotated mention texts (cosine ×1.0:
+        a mention worded like one annotators linked is as good as a name match)."""
+        out: list[list[tuple[Node, float, MatchKind, str]]] = [[] for _ in range(len(vectors))]
+        if len(vectors) == 0:
+            return out
+        sources = []
+        if self.dense is not None:
+            sources.append((self.dense.search(vectors, DENSE_K), DENSE_WEIGHT))
+        if self.annotated is not None:
+            sources.append((self.annotated.search(vectors, ANNOTATED_K), ANNOTATED_DENSE_WEIGHT))
+        for results, weight in sources:
+            for row, hits in zip(out, results, strict=True):
+                for h in hits:
+                    node = self.kg.node(h.iri)
+                    if node is not None:
+                        row.append((node, weight * max(0.0, h.score), "dense", h.name))
         return out
 
     def _bridge_node(self, iri: str, cls: str) -> Node | None:
@@ -202,7 +279,10 @@ class CandidateGenerator:
             return []
         out = []
         for node, base, how, name in raw:
-            if how in ("id", "exact", "normalized") and node.cls in ("Disease", "Phenotype"):
+            if how in ("annotated", "id", "exact", "normalized") and node.cls in (
+                "Disease",
+                "Phenotype",
+            ):
                 other = self._bridge(node.iri, want)
                 if other is not None:
                     out.append((other, base * 0.98, how, name))
@@ -211,7 +291,7 @@ class CandidateGenerator:
     # -- ranking -----------------------------------------------------------------------------
     def needs_dense(self, text: str) -> bool:
         """Dense search is only worth it when no name matches."""
-        return not self._names(text)
+        return not self._names(text) and (self.annotated is None or not self.annotated.get(text))
 
     def rank(
         self,
@@ -222,19 +302,24 @@ class CandidateGenerator:
         abbreviation_of: str | None = None,
         k: int = 5,
     ) -> tuple[Candidate, ...]:
-        raw = list(self._names(text))
-        if abbreviation_of and not any(b >= 0.97 for _, b, _, _ in raw):
-            raw += [
-                (n, b * 0.97, "abbreviation", nm) for n, b, _, nm in self._names(abbreviation_of)
-            ]
+        # a short form defined in this text means what the text says, not what it meant in
+        # the annotated abstracts
+        raw = self._sourced(text, annotated=not abbreviation_of)
+        if abbreviation_of:
+            # the text's own definition outranks other meanings of the short form ("VHL" the
+            # gene, when "von Hippel-Lindau (VHL) disease" defines it)
+            long = self._sourced(abbreviation_of)
+            if any(type_fit(kind, n) == 1.0 for n, *_ in long):
+                raw = [(n, b * ABBREVIATED_OTHERS, how, nm) for n, b, how, nm in raw]
+            raw += [(n, b * ABBREVIATION, "abbreviation", nm) for n, b, _, nm in long]
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             for part in reduced_forms(text):
-                raw += [(n, b * REDUCED, how, nm) for n, b, how, nm in self._names(part)]
+                raw += [(n, b * REDUCED, how, nm) for n, b, how, nm in self._sourced(part)]
         raw += self._bridges(kind, raw)
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             raw += self._extensions(text)
         if not raw:
-            raw = self._fuzzy(text, kind)
+            raw = self._acronym(text, kind) or self._fuzzy(text, kind)
         raw += list(dense)
         best: dict[str, Candidate] = {}
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP

@@ -20,6 +20,7 @@ from typing import Literal
 from kgqa.config import kgqa_home
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.annotated import AnnotatedNames, annotated_dir
 from kgqa.linking.candidates import CLASS_TYPE, NIL_THRESHOLD, TYPE_FIT, CandidateGenerator
 from kgqa.linking.dense import NameIndex, index_dir
 from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
@@ -36,7 +37,7 @@ MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 _DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})
-_ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*\)")
+_ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*[);,]")
 
 
 def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
@@ -49,6 +50,9 @@ def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
         >>> t = "in myotonic dystrophy (DM)"
         >>> s, e = define_abbreviations(t)["DM"]; t[s:e]
         'myotonic dystrophy'
+        >>> t = "The Schwartz-Jampel syndrome (SJS; chondrodystrophic myotonia) is"
+        >>> s, e = define_abbreviations(t)["SJS"]; t[s:e]
+        'Schwartz-Jampel syndrome'
     """
     out: dict[str, tuple[int, int]] = {}
     for m in _ABBREV.finditer(text):
@@ -136,6 +140,7 @@ class EntityLinker:
         tagger: NerTagger | None,
         dense: NameIndex | None,
         mode: Mode = "ner",
+        annotated: AnnotatedNames | None = None,
     ) -> None:
         if mode not in MODES:
             raise InputError(f"unknown linking mode {mode!r}; expected one of {MODES}")
@@ -143,7 +148,7 @@ class EntityLinker:
             raise InputError(f"mode {mode!r} needs the NER tagger")
         self.kg = kg
         self.tagger = tagger
-        self.generator = CandidateGenerator(kg, dense)
+        self.generator = CandidateGenerator(kg, dense, annotated)
         self.mode = mode
 
     @classmethod
@@ -158,7 +163,8 @@ class EntityLinker:
         kg = kg or KnowledgeGraph.load(home / "graph")
         tagger = NerTagger.load(ner_dir) if mode != "dictionary" else None
         dense = NameIndex.load(index_dir(home), kg)
-        return cls(kg, tagger, dense, mode)
+        annotated = AnnotatedNames.load(annotated_dir(home), kg)
+        return cls(kg, tagger, dense, mode, annotated)
 
     # -- spans -------------------------------------------------------------------------------
     def dictionary_spans(self, text: str) -> list[tuple[int, int, str, float]]:
@@ -316,7 +322,7 @@ class EntityLinker:
                 if self.generator.needs_dense(cleaned[i][s:e]):
                     queries.append((i, j))
         dense: dict[tuple[int, int], list] = {}
-        if queries and self.generator.dense is not None:
+        if queries and (self.generator.dense is not None or self.generator.annotated is not None):
             from kgqa.encoder import sentence_encoder
 
             vecs = sentence_encoder().encode(
