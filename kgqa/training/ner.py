@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from kgqa.artifacts import Manifest, atomic_directory, sha256_file
-from kgqa.encoder import base_model_checksum, base_model_path, offline
+from kgqa.encoder import base_model_checksum, base_model_path, inference_dtype, offline
 from kgqa.evaluation.pubtator import read_pubtator
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.ner import (
@@ -101,7 +101,7 @@ def train_ner(
     kg: KnowledgeGraph,
     out_dir: Path,
     seed: int = 13,
-    epochs: int = 8,
+    epochs: int = 12,
     batch_size: int = 32,
     lr: float = 1e-3,
     rank: int = 32,
@@ -137,6 +137,9 @@ def train_ner(
     model = get_peft_model(model, config)
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     logger.info("trainable parameters: %d", trainable)
+    # bfloat16 autocast where the CPU computes it natively (1.3x faster steps here); the
+    # adapter's weights and the optimiser stay float32
+    bf16 = inference_dtype() == torch.bfloat16
     optim = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr)
     steps_per_epoch = math.ceil(len(encoded) / batch_size)
     total = steps_per_epoch * epochs
@@ -167,8 +170,9 @@ def train_ner(
                     mask[r, : len(row)] = 1
                     labels[r, : len(lab)] = torch.tensor(lab)
                 with torch.enable_grad():  # whatever the caller's grad mode
-                    logits = model(input_ids=ids, attention_mask=mask).logits
-                    loss = partial_label_loss(logits, labels, o_allowed)
+                    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                        logits = model(input_ids=ids, attention_mask=mask).logits
+                    loss = partial_label_loss(logits.float(), labels, o_allowed)
                     loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
                 optim.step()
@@ -234,6 +238,7 @@ def train_ner(
                     "templates": templates,
                     "max_tokens": MAX_TOKENS,
                     "loss": "partial-label likelihood (unannotated types of each corpus)",
+                    "autocast": "bfloat16" if bf16 else "none",
                 },
                 "trainable_parameters": trainable,
                 "training_examples": len(examples),
