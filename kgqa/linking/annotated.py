@@ -39,7 +39,7 @@ from kgqa.encoder import base_model_checksum, sentence_encoder
 from kgqa.errors import ArtifactError
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.dense import DenseHit
+from kgqa.linking.dense import DenseHit, search_rows
 from kgqa.version import __version__
 
 logger = logging.getLogger(__name__)
@@ -192,6 +192,7 @@ class AnnotatedNames:
         self.names = dict(names)
         self.manifest = manifest
         self._rows = list(self.names.values())
+        self._pairs = [(a.iri, a.key) for a in self._rows]  # the index's rows, for hits
         vectors = _embed([a.key for a in self._rows]) if vectors is None else vectors
         if len(vectors) != len(self._rows):
             raise ArtifactError(f"{len(self._rows)} annotated names but {len(vectors)} vectors")
@@ -208,15 +209,7 @@ class AnnotatedNames:
         """The annotated texts nearest to each (normalised) mention embedding, by cosine."""
         if not self._rows:
             return [[] for _ in range(len(vectors))]
-        scores, ids = self._index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
-        return [
-            [
-                DenseHit(self._rows[i].iri, self._rows[i].key, float(x))
-                for x, i in zip(srow, irow, strict=True)
-                if i >= 0
-            ]
-            for srow, irow in zip(scores, ids, strict=True)
-        ]
+        return search_rows(self._index, self._pairs, vectors, k)
 
     @classmethod
     def load(cls, directory: Path, kg: KnowledgeGraph) -> AnnotatedNames:

@@ -133,6 +133,8 @@ class CandidateGenerator:
         # needs_dense() and rank() ask for the same mention's names: look each text up once
         self._names = functools.lru_cache(maxsize=4096)(self._lookup_names)
         self._bridge = functools.lru_cache(maxsize=4096)(self._bridge_node)
+        # annotated lookups (and the ancestor walk that may follow) once per text too
+        self._sourced_cache = functools.lru_cache(maxsize=4096)(self._sourced_uncached)
         self._fuzzy_iris: dict[str, list[list[str]]] | None = None
         self._acronyms: dict[str, set[str]] = {}
 
@@ -156,13 +158,18 @@ class CandidateGenerator:
     def _sourced(
         self, text: str, annotated: bool = True
     ) -> list[tuple[Node, float, MatchKind, str]]:
+        return list(self._sourced_cache(text, annotated))
+
+    def _sourced_uncached(
+        self, text: str, annotated: bool
+    ) -> tuple[tuple[Node, float, MatchKind, str], ...]:
         """Name matches, led by the corpus annotators' node for this text when there is one
         (the other nodes' names then count a little less)."""
         raw = list(self._names(text))
         hit = self.annotated.get(text) if annotated and self.annotated is not None else None
         node = self.kg.node(hit.iri) if hit is not None else None
         if node is None:
-            return raw
+            return tuple(raw)
         named = [n for n, b, _, _ in raw if b >= 0.97 and n.iri != node.iri and n.cls == node.cls]
         if named and (
             node.curie.startswith("MESH:") or any(node in self.kg.ancestors(n) for n in named)
@@ -171,11 +178,11 @@ class CandidateGenerator:
             # yields only to a concept as specific: "skin cancer" stays DO skin cancer, not
             # MeSH-only "Skin Neoplasms"; "familial hemiplegic migraine" stays itself, not
             # its DO parent "migraine with aura" (the heading it was coded with)
-            return [*raw, (node, ANNOTATED_BROADER, "annotated", text)]
+            return (*raw, (node, ANNOTATED_BROADER, "annotated", text))
         out = [
             (n, b if n.iri == node.iri else b * BELOW_ANNOTATED, how, nm) for n, b, how, nm in raw
         ]
-        return [*out, (node, 1.0, "annotated", text)]  # a name of the node itself shows first
+        return (*out, (node, 1.0, "annotated", text))  # a name of the node itself shows first
 
     def _extensions(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
         """Names that extend the mention by one or two words ("type 2 diabetes" →

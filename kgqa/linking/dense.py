@@ -38,6 +38,17 @@ class DenseHit:
     score: float
 
 
+def search_rows(
+    index, rows: list[tuple[str, str]], vectors: np.ndarray, k: int
+) -> list[list[DenseHit]]:
+    """FAISS search of ``index`` whose vectors are ``rows`` (iri, name), as hits per query."""
+    scores, ids = index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
+    return [
+        [DenseHit(*rows[i], float(x)) for x, i in zip(srow, irow, strict=True) if i >= 0]
+        for srow, irow in zip(scores, ids, strict=True)
+    ]
+
+
 def _rows(kg: KnowledgeGraph) -> list[tuple[str, str]]:
     rows = sorted({(iri, name) for iri, name, _key, cls in kg.english_names() if cls in CLASSES})
     return [(iri, name.replace("\t", " ").replace("\n", " ")) for iri, name in rows]
@@ -133,14 +144,4 @@ class NameIndex:
         return cls(index, rows, manifest)
 
     def search(self, vectors: np.ndarray, k: int = 10) -> list[list[DenseHit]]:
-        scores, ids = self.index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
-        out = []
-        for srow, irow in zip(scores, ids, strict=True):
-            out.append(
-                [
-                    DenseHit(*self.rows[i], float(s))
-                    for s, i in zip(srow, irow, strict=True)
-                    if i >= 0
-                ]
-            )
-        return out
+        return search_rows(self.index, self.rows, vectors, k)
