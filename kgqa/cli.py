@@ -601,6 +601,12 @@ def cmd_eval_qa(args: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------- parser
+def _home_and_json(parser: argparse.ArgumentParser) -> None:
+    """The two options every command that reads artifacts takes."""
+    parser.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kgqa", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -622,8 +628,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--proposed", help="a proposed diagnosis to check")
     d.add_argument("--drug", action="append", default=[], help="a drug to check (repeatable)")
     d.add_argument("-k", type=int, default=10, help="diseases to show")
-    d.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    d.add_argument("--json", action="store_true")
+    _home_and_json(d)
     d.set_defaults(func=cmd_diagnose)
 
     e = sub.add_parser("eval", help="evaluate")
@@ -634,31 +639,27 @@ def build_parser() -> argparse.ArgumentParser:
                     help="ignore annotations supported only by the case's publication")  # fmt: skip
     ed.add_argument("--limit", type=int, help="only the first N cases (sorted by path)")
     ed.add_argument("--out", help="write one JSON line per case here")
-    ed.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    ed.add_argument("--json", action="store_true")
+    _home_and_json(ed)
     ed.set_defaults(func=cmd_eval_diagnosis)
 
     el = es.add_parser("linking", help="NER and linking on a PubTator file")
     el.add_argument("--pubtator", required=True, help="a PubTator file (e.g. a devel split)")
     el.add_argument("--mode", choices=LINK_MODES, default="ner")
     el.add_argument("--limit", type=int, help="only the first N documents")
-    el.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    el.add_argument("--json", action="store_true")
+    _home_and_json(el)
     el.set_defaults(func=cmd_eval_linking)
     ef = es.add_parser("focus", help="link MedQuAD questions' focus (UMLS CUI via the graph)")
     ef.add_argument("--split", choices=["dev", "train"], default="dev")
     ef.add_argument("--mode", choices=LINK_MODES, default="ner")
     ef.add_argument("--limit", type=int, help="only the first N questions")
     ef.add_argument("--data-dir", help="raw data directory")
-    ef.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    ef.add_argument("--json", action="store_true")
+    _home_and_json(ef)
     ef.set_defaults(func=cmd_eval_focus)
 
     er = es.add_parser("retrieval", help="passage retrieval on MedQuAD questions")
     er.add_argument("--split", choices=["dev", "train"], default="dev")
     er.add_argument("--limit", type=int, default=2000, help="questions sampled (seeded)")
-    er.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    er.add_argument("--json", action="store_true")
+    _home_and_json(er)
     er.set_defaults(func=cmd_eval_retrieval)
 
     rt = sub.add_parser("retrieve", help="supporting passages for a query")
@@ -666,8 +667,7 @@ def build_parser() -> argparse.ArgumentParser:
     rt.add_argument("-k", type=int, default=5)
     rt.add_argument("--about", action="append", help="only passages about this node (any id)")
     rt.add_argument("--method", choices=["dense", "hybrid", "lexical"], default="dense")
-    rt.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    rt.add_argument("--json", action="store_true")
+    _home_and_json(rt)
     rt.set_defaults(func=cmd_retrieve)
 
     for name, helptext in (
@@ -679,29 +679,25 @@ def build_parser() -> argparse.ArgumentParser:
         eq.add_argument("-k", type=int, default=10)
         eq.add_argument("--limit", type=int, help="only the first N lines")
         eq.add_argument("--out", help="write one JSON line per item here")
-        eq.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-        eq.add_argument("--json", action="store_true")
+        _home_and_json(eq)
         eq.set_defaults(func=cmd_eval_qa)
 
     ak = sub.add_parser("ask", help="answer a question with evidence")
     ak.add_argument("question")
     ak.add_argument("--option", action="append", help="a multiple-choice option (repeatable)")
     ak.add_argument("-k", type=int, default=10)
-    ak.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    ak.add_argument("--json", action="store_true")
+    _home_and_json(ak)
     ak.set_defaults(func=cmd_ask)
 
     vf = sub.add_parser("verify", help="supported / refuted / unknown for a claim")
     vf.add_argument("claim")
-    vf.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    vf.add_argument("--json", action="store_true")
+    _home_and_json(vf)
     vf.set_defaults(func=cmd_verify)
 
     lk = sub.add_parser("link", help="find and link entity mentions in text")
     lk.add_argument("text")
     lk.add_argument("--mode", choices=LINK_MODES, default="ner")
-    lk.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
-    lk.add_argument("--json", action="store_true")
+    _home_and_json(lk)
     lk.set_defaults(func=cmd_link)
 
     t = sub.add_parser("train", help="train a model (seeded, reproducible)")

@@ -179,7 +179,7 @@ def evaluate_end_to_end(linker, docs: Sequence[Document]) -> dict[str, float | i
 
 def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
     """The report of ``kgqa eval linking``: NER (corpus scheme), linking, end to end."""
-    from kgqa.linking.linker import propagate_mentions
+    from kgqa.linking.abbreviations import propagate_mentions
     from kgqa.linking.ner import Span
 
     class _LinkerSpans:

@@ -15,8 +15,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from kgqa.linking.abbreviations import define_abbreviations
 from kgqa.linking.dictionary import DictionaryLinker, split_findings
-from kgqa.linking.linker import EntityLinker, define_abbreviations
+from kgqa.linking.linker import EntityLinker
 from kgqa.records import Mention
 
 __all__ = [

@@ -39,6 +39,7 @@ from kgqa.encoder import base_model_checksum, sentence_encoder
 from kgqa.errors import ArtifactError
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.abbreviations import define_abbreviations
 from kgqa.linking.dense import DenseHit, search_rows
 from kgqa.version import __version__
 
@@ -86,7 +87,6 @@ def count_annotations(kg: KnowledgeGraph, files: Iterable[Path]) -> dict[str, Co
     """Name key → Counter of the graph node each annotation of it reaches (through the
     graph's MeSH / OMIM cross-references; composite and unknown ids are skipped)."""
     from kgqa.evaluation.pubtator import read_pubtator
-    from kgqa.linking.linker import define_abbreviations
 
     counts: dict[str, Counter[str]] = {}
     for path in files:

@@ -20,12 +20,13 @@ from typing import Literal
 from kgqa.config import kgqa_home
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.abbreviations import define_abbreviations, propagate_mentions
 from kgqa.linking.annotated import AnnotatedNames, annotated_dir
 from kgqa.linking.candidates import CLASS_TYPE, NIL_THRESHOLD, TYPE_FIT, CandidateGenerator
 from kgqa.linking.dense import NameIndex, index_dir
 from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
 from kgqa.linking.negation import negated_spans
-from kgqa.linking.ner import NerTagger
+from kgqa.linking.ner import EDGE_WORDS, NerTagger
 from kgqa.records import Mention
 
 logger = logging.getLogger(__name__)
@@ -33,101 +34,27 @@ logger = logging.getLogger(__name__)
 Mode = Literal["ner", "dictionary", "hybrid"]
 MODES = ("ner", "dictionary", "hybrid")
 SHORT_WORDS = 15
+# what separates the parts of a heading-like phrase
+_HEADING_SEP = re.compile(r" - |,| and | or ")
+
+
+def _parts(surface: str) -> list[tuple[int, int]]:
+    """Non-blank stretches of ``surface`` between heading separators.
+
+    Example:
+        >>> s = "Asthma and allergy - resources"
+        >>> [s[a:b] for a, b in _parts(s)]
+        ['Asthma', 'allergy', 'resources']
+    """
+    cuts = [0, *(x for m in _HEADING_SEP.finditer(surface) for x in m.span()), len(surface)]
+    pairs = zip(cuts[::2], cuts[1::2], strict=True)
+    return [(a, b) for a, b in pairs if surface[a:b].strip()]
+
+
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 _DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})
-_ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*[);,]")
-
-
-def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
-    """Short forms defined as ``long form (SF)`` → span of the long form (Schwartz–Hearst, light).
-
-    Example:
-        >>> t = "glucose-6-phosphate dehydrogenase (G6PD) deficiency"
-        >>> s, e = define_abbreviations(t)["G6PD"]; t[s:e]
-        'glucose-6-phosphate dehydrogenase'
-        >>> t = "in myotonic dystrophy (DM)"
-        >>> s, e = define_abbreviations(t)["DM"]; t[s:e]
-        'myotonic dystrophy'
-        >>> t = "The Schwartz-Jampel syndrome (SJS; chondrodystrophic myotonia) is"
-        >>> s, e = define_abbreviations(t)["SJS"]; t[s:e]
-        'Schwartz-Jampel syndrome'
-    """
-    out: dict[str, tuple[int, int]] = {}
-    for m in _ABBREV.finditer(text):
-        short = m.group(1)
-        if not any(c.isupper() for c in short) or short.lower() in ("ii", "iii", "iv"):
-            continue
-        words = list(_TOKEN.finditer(text[max(0, m.start() - 120) : m.start()]))
-        offset = max(0, m.start() - 120)
-        letters = [c.lower() for c in short if c.isalpha()]
-        for n in range(1, min(len(words), len(short) + 3) + 1):
-            first = words[-n]
-            if first.group(0)[0].lower() != letters[0]:
-                continue
-            long = text[offset + first.start() : offset + words[-1].end()].lower()
-            pos, ok = 0, True
-            for c in letters:
-                pos = long.find(c, pos)
-                if pos < 0:
-                    ok = False
-                    break
-                pos += 1
-            if ok:
-                out.setdefault(short, (offset + first.start(), offset + words[-1].end()))
-                break
-        else:  # initials in another order: "myotonic dystrophy (DM)", "dystrophia myotonica"
-            tail = words[-len(letters) :] if len(words) >= len(letters) else []
-            if len(letters) > 1 and sorted(w.group(0)[0].lower() for w in tail) == sorted(letters):
-                out.setdefault(short, (offset + tail[0].start(), offset + tail[-1].end()))
-    return out
-
-
-def _occurrences(text: str, surface: str) -> list[int]:
-    """Start offsets of ``surface`` in ``text`` as a whole word."""
-    pat = re.compile(r"(?<![A-Za-z0-9\-])" + re.escape(surface) + r"(?![A-Za-z0-9\-])")
-    return [m.start() for m in pat.finditer(text)]
-
-
-def propagate_mentions(
-    text: str, row: Sequence[tuple[int, int, str, float]]
-) -> list[tuple[int, int, str, float]]:
-    """Short forms defined in the text follow their long form (abstracts name a disease once
-    in full, then by its short form):
-
-    - when a span covers the end of the long form ("myotonic dystrophy (DM)"), every
-      occurrence of the short form is a mention of the same type;
-    - when none does ("Wiskott-Aldrich syndrome protein (WASP)"), spans of the short form
-      are dropped: it names something the tagger does not call a mention.
-
-    Example:
-        >>> t = "Myotonic dystrophy (DM) is common. DM patients ..."
-        >>> [t[s:e] for s, e, _, _ in propagate_mentions(t, [(0, 18, "DISEASE", 0.9)])]
-        ['Myotonic dystrophy', 'DM', 'DM']
-        >>> t = "Wiskott-Aldrich syndrome protein (WASP). WASP binds ..."
-        >>> [t[s:e] for s, e, _, _ in propagate_mentions(t, [(0, 24, "DISEASE", .9),
-        ...                                                  (41, 45, "DISEASE", .6)])]
-        ['Wiskott-Aldrich syndrome']
-    """
-    defined = define_abbreviations(text)
-    if not defined:
-        return list(row)
-    out = list(row)
-    covered: set[str] = set()
-    for short, (_start, le) in defined.items():
-        donors = [x for x in row if x[0] < le <= x[1] and text[x[0] : x[1]] != short]
-        if not donors:
-            continue
-        covered.add(short)
-        kind, conf = donors[0][2], donors[0][3]
-        for a in _occurrences(text, short):
-            b = a + len(short)
-            if all(b <= s or a >= e for s, e, _, _ in out):
-                out.append((a, b, kind, conf))
-    return sorted(
-        x for x in out if text[x[0] : x[1]] in covered or text[x[0] : x[1]] not in defined
-    )
 
 
 class EntityLinker:
@@ -178,6 +105,11 @@ class EntityLinker:
                 span = text[s:e]
                 if n == 1 and (len(span) < 3 or span.lower() in COMMON_NAME_WORDS):
                     continue
+                if (
+                    n > 1
+                    and {words[i].group().lower(), words[i + n - 1].group().lower()} & EDGE_WORDS
+                ):
+                    continue  # "tumor of the" may normalise onto a name; a mention never ends so
                 kind = self._dictionary_type(span)
                 if kind:
                     out.append((s, e, kind, 1.0))
@@ -262,24 +194,43 @@ class EntityLinker:
         self, text: str, row: list[tuple[int, int, str, float]]
     ) -> list[tuple[int, int, str, float]]:
         """In a question-length text, a tagged phrase that is no graph name and reads like a
-        heading ("Allergic rhinitis - self-care", "Asthma and allergy - resources") gives way
-        to the graph names inside it. Running text keeps the tagger's spans."""
+        heading or a topic ("Allergic rhinitis - self-care", "Living with heart disease and
+        angina", "Controlling your high blood pressure") gives way to the graph names of its
+        own type group inside it. It stays whole when a part of a coordination is a modifier
+        of the last part's head ("breast and ovarian cancer": "breast cancer" is a name; the
+        candidates then read it as conjuncts), or when no inner name is of its type group
+        ("Type II complement protein C2 deficiency" holds only the chemical "protein").
+        Running text keeps the tagger's spans."""
         if len(text.split()) > SHORT_WORDS:
             return row
         out: list[tuple[int, int, str, float]] = []
         for s, e, kind, conf in row:
             surface = text[s:e]
-            headingish = (
-                any(sep in surface for sep in (" - ", ",", " and ", " or "))
-                or len(surface.split()) >= 5
-            )
-            if headingish and not self.kg.find(surface, limit=1):
-                inner = [(s + a, s + b, k, conf) for a, b, k, _ in self.dictionary_spans(surface)]
-                if inner:
-                    out += inner
+            parts = _parts(surface)
+            if (len(parts) > 1 or len(surface.split()) >= 5) and not self.kg.find(surface, limit=1):
+                group = _DISORDERS if kind in _DISORDERS else {kind}
+                inner = [d for d in self.dictionary_spans(surface) if d[2] in group]
+                if inner and not self._shares_a_head(surface, parts, inner):
+                    out += [(s + a, s + b, k, conf) for a, b, k, _ in inner]
                     continue
             out.append((s, e, kind, conf))
         return out
+
+    def _shares_a_head(
+        self, surface: str, parts: list[tuple[int, int]], inner: list[tuple[int, int, str, float]]
+    ) -> bool:
+        """Whether a part holding no name, or its last word, reads as a modifier of the last
+        part's head word: "breast cancer" in "hereditary breast and ovarian cancer"."""
+        if len(parts) < 2:
+            return False
+        head = surface[parts[-1][0] : parts[-1][1]].split()[-1]
+        for ps, pe in parts[:-1]:
+            if any(a < pe and b > ps for a, b, *_ in inner):
+                continue
+            words = surface[ps:pe].split()
+            if any(self.kg.find(f"{w} {head}", limit=1) for w in {" ".join(words), words[-1]}):
+                return True
+        return False
 
     def _split_coordinations(
         self, text: str, row: list[tuple[int, int, str, float]]

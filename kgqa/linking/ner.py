@@ -3,6 +3,11 @@
 Four mention types: DISEASE, PHENOTYPE (signs, symptoms, findings), CHEMICAL (drugs and other
 substances) and GENE. Long texts are cut into windows of at most ``MAX_TOKENS`` word pieces that
 overlap by ``STRIDE``; a span is always widened to whole words.
+
+The base encoder is uncased, so "SJS" and "sjs", "AT" and "at" look alike to it. Each word
+piece therefore also gets the shape of its word as a token type (``case_types``): the four rows
+of the token-type embedding start as copies of the pretrained one and are trained with the
+adapter.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ KIND = "ner-tagger"
 FORMAT_VERSION = 1
 MAX_TOKENS = 128
 STRIDE = 32
+CASE_TYPES = 4  # lower (or no letters), Title, UPPER (2+ letters), mIxed
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
@@ -39,6 +45,47 @@ class Span:
     end: int
     type: str
     score: float
+
+
+def word_shape(word: str) -> int:
+    """Token type of a word from its letters' case: 0 lower, 1 Title, 2 UPPER, 3 mixed.
+
+    Example:
+        >>> [word_shape(w) for w in ("gout", "Gout", "SJS", "MEN1", "mRNA", "A", "123")]
+        [0, 1, 2, 2, 3, 1, 0]
+    """
+    letters = [c for c in word if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    if not upper:
+        return 0
+    if upper == len(letters):
+        return 2 if upper >= 2 else 1
+    if upper == 1 and letters[0].isupper() and word[0].isalpha():
+        return 1
+    return 3
+
+
+def case_types(text: str, offsets: list[tuple[int, int]]) -> list[int]:
+    """The shape (``word_shape``) of each word piece together with the letters and digits it
+    touches: the whole word for a word piece, the word before or after for punctuation
+    attached to one ("SJS," gives the comma the shape of SJS); 0 for special tokens.
+
+    Example:
+        >>> case_types("SJS in sjs", [(0, 0), (0, 2), (2, 3), (4, 6), (7, 10)])
+        [0, 2, 2, 0, 0]
+    """
+    out = []
+    for a, b in offsets:
+        if a == b:
+            out.append(0)
+            continue
+        s, e = a, b
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
+        while e < len(text) and text[e].isalnum():
+            e += 1
+        out.append(word_shape(text[s:e]))
+    return out
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -69,7 +116,7 @@ def _token_tag(probs: list[float]) -> tuple[str, str | None, float]:
 
 
 _BRIDGE = frozenset("-/'")
-_EDGE_WORDS = frozenset({"and", "or", "of", "the", "with", "in", "nor", "to"})
+EDGE_WORDS = frozenset({"and", "or", "of", "the", "with", "in", "nor", "to"})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -82,10 +129,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start, end = start + lead, start + lead + len(stripped)
             continue
         words = seg.split()
-        if len(words) > 1 and words[-1].lower() in _EDGE_WORDS:
+        if len(words) > 1 and words[-1].lower() in EDGE_WORDS:
             end = start + seg.rstrip().rfind(" ")
             continue
-        if len(words) > 1 and words[0].lower() in _EDGE_WORDS:
+        if len(words) > 1 and words[0].lower() in EDGE_WORDS:
             start = start + seg.find(" ") + 1
             continue
         return start, end
@@ -145,17 +192,26 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: list[list[float]]) 
 
 
 def base_token_classifier():
-    """The base encoder with a fresh token head over ``LABELS`` (for training and loading)."""
+    """The base encoder with a fresh token head over ``LABELS`` and ``CASE_TYPES`` token types
+    (each a copy of the pretrained type 0), for training and loading."""
     offline()
+    import torch
     from transformers import AutoModelForTokenClassification
 
-    return AutoModelForTokenClassification.from_pretrained(
+    model = AutoModelForTokenClassification.from_pretrained(
         str(base_model_path()),
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id={v: i for i, v in enumerate(LABELS)},
         local_files_only=True,
     )
+    old = model.bert.embeddings.token_type_embeddings
+    new = torch.nn.Embedding(CASE_TYPES, old.embedding_dim)
+    with torch.no_grad():
+        new.weight.copy_(old.weight[0].expand(CASE_TYPES, -1))
+    model.bert.embeddings.token_type_embeddings = new
+    model.config.type_vocab_size = CASE_TYPES
+    return model
 
 
 class NerTagger:
@@ -165,6 +221,8 @@ class NerTagger:
         self.model = model
         self.tokenizer = tokenizer
         self.manifest = manifest
+        # weights trained without case types have identical type rows: zeros suit them too
+        self.use_case = "case" in manifest.info.get("features", ())
 
     @classmethod
     def load(cls, directory: Path | None = None) -> NerTagger:
@@ -216,11 +274,16 @@ class NerTagger:
                 width = max(len(enc["input_ids"][w]) for w in chunk)
                 ids = torch.zeros((len(chunk), width), dtype=torch.long)
                 mask = torch.zeros((len(chunk), width), dtype=torch.long)
+                types = torch.zeros((len(chunk), width), dtype=torch.long)
                 for r, w in enumerate(chunk):
                     row = enc["input_ids"][w]
                     ids[r, : len(row)] = torch.tensor(row)
                     mask[r, : len(row)] = 1
-                logits = self.model(input_ids=ids, attention_mask=mask).logits
+                    if self.use_case:
+                        text = texts[owner[w]]
+                        shape = case_types(text, enc["offset_mapping"][w])
+                        types[r, : len(row)] = torch.tensor(shape)
+                logits = self.model(input_ids=ids, attention_mask=mask, token_type_ids=types).logits
                 dist = torch.softmax(logits.float(), dim=-1)
                 for r, w in enumerate(chunk):
                     n = len(enc["input_ids"][w])

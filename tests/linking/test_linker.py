@@ -4,8 +4,8 @@ import pytest
 
 from kgqa.errors import InputError
 from kgqa.linking import EntityLinker, define_abbreviations
+from kgqa.linking.abbreviations import propagate_mentions
 from kgqa.linking.candidates import NIL_THRESHOLD, CandidateGenerator
-from kgqa.linking.linker import propagate_mentions
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +197,20 @@ def test_the_linked_node_settles_disease_versus_phenotype(dict_linker):
     s = text.index("marfan")
     (m,) = dict_linker.link_spans([text], [[(s, len(text), "PHENOTYPE", 0.6)]])[0]
     assert m.node.curie == "DOID:14323" and m.type == "DISEASE"
+
+
+def test_a_topic_phrase_gives_way_to_the_names_inside_but_an_ellipsis_stays_whole(dict_linker):
+    text = "Living with gout and arthritis"
+    narrowed = dict_linker._narrow_long_spans(text, [(0, 30, "DISEASE", 0.9)])
+    assert [text[s:e] for s, e, *_ in narrowed] == ["gout", "arthritis"]
+    # "familial Mediterranean" shares the head of "rheumatic fever": a named disease
+    text = "What is familial Mediterranean and rheumatic fever?"
+    row = [(8, 50, "DISEASE", 0.9)]
+    assert text[8:50] == "familial Mediterranean and rheumatic fever"
+    assert dict_linker._narrow_long_spans(text, row) == row
+
+
+def test_a_dictionary_match_never_ends_on_a_function_word(dict_linker):
+    text = "Gout of the big toe"
+    spans = [text[s:e] for s, e, *_ in dict_linker.dictionary_spans(text)]
+    assert spans == ["Gout"]

@@ -113,3 +113,46 @@ def test_partial_labels_let_an_unannotated_chemical_be_one():
     bc5 = torch.tensor([o_alternatives("bc5cdr")])
     expected = plain.item() - math.log(3)
     assert partial_label_loss(logits, labels, bc5).item() == pytest.approx(expected, rel=1e-5)
+
+
+def test_each_word_piece_carries_the_case_of_its_word():
+    from kgqa.linking.ner import case_types
+
+    text = "SJS, Gout and mRNA"
+    offsets = [(0, 0), (0, 2), (2, 3), (3, 4), (5, 9), (10, 13), (14, 15), (15, 18), (0, 0)]
+    assert case_types(text, offsets) == [0, 2, 2, 2, 1, 0, 3, 3, 0]  # "," goes with "SJS"
+
+
+def test_fresh_case_types_start_as_the_pretrained_type():
+    from kgqa.linking.ner import CASE_TYPES, base_token_classifier
+
+    emb = base_token_classifier().bert.embeddings.token_type_embeddings.weight
+    assert emb.shape[0] == CASE_TYPES
+    assert all(bool((emb[i] == emb[0]).all()) for i in range(CASE_TYPES))
+
+
+def test_the_tagger_feeds_case_types_only_to_weights_trained_with_them(monkeypatch):
+    import torch
+
+    from kgqa.artifacts import Manifest
+    from kgqa.linking.ner import FORMAT_VERSION, KIND, NerTagger
+
+    seen = []
+
+    class Model:
+        def __call__(self, input_ids, attention_mask, token_type_ids):
+            seen.append(token_type_ids[0].tolist())
+            logits = torch.zeros((*input_ids.shape, len(LABELS)))
+            return type("Out", (), {"logits": logits})()
+
+    from transformers import AutoTokenizer
+
+    from kgqa.encoder import base_model_path
+
+    tok = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
+    pieces = [len(tok.tokenize(w)) for w in ("SJS", "or", "Gout")]
+    shaped = [0] + [2] * pieces[0] + [0] * pieces[1] + [1] * pieces[2] + [0]
+    for info, expected in (({"features": ["case"]}, shaped), ({}, [0] * len(shaped))):
+        manifest = Manifest(KIND, FORMAT_VERSION, "x", info=info)
+        NerTagger(Model(), tok, manifest).tag(["SJS or Gout"])
+        assert seen[-1] == expected

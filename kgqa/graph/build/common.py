@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +63,24 @@ class Contribution:
 
     def note(self, key: str, n: int = 1) -> None:
         self.notes[key] = self.notes.get(key, 0) + n
+
+
+def reachable(start: str, edges: Mapping[str, Sequence[str]]) -> set[str]:
+    """Every node reached from ``start`` by following ``edges`` (``start`` itself only
+    through a cycle): ancestors through a parents map, descendants through a children map.
+
+    Example:
+        >>> sorted(reachable("c", {"c": ["b"], "b": ["a"], "x": ["a"]}))
+        ['a', 'b']
+    """
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        for nxt in edges.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
 
 
 def require(path: Path) -> Path:

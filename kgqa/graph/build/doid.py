@@ -21,6 +21,7 @@ from kgqa.graph.build.common import (
     Edge,
     SameAs,
     one_to_one,
+    reachable,
     read_tsv,
 )
 
@@ -79,17 +80,6 @@ def normalize_xref(raw: str) -> str | None:
     return f"{mapped}:{local}" if mapped else None
 
 
-def _ancestors(doid: str, parents: dict[str, list[str]]) -> set[str]:
-    seen: set[str] = set()
-    stack = [doid]
-    while stack:
-        for p in parents.get(stack.pop(), ()):
-            if p not in seen:
-                seen.add(p)
-                stack.append(p)
-    return seen
-
-
 def resolve_mesh_xrefs(
     pairs: list[tuple[str, str]], parents: dict[str, list[str]]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -111,7 +101,7 @@ def resolve_mesh_xrefs(
         by_mesh.setdefault(x, set()).add(doid)
     owner: dict[str, str] = {}
     for x, doids in by_mesh.items():
-        tops = [a for a in doids if all(b == a or a in _ancestors(b, parents) for b in doids)]
+        tops = [a for a in doids if all(b == a or a in reachable(b, parents) for b in doids)]
         if len(tops) == 1:
             owner[x] = tops[0]
     descriptors: dict[str, int] = {}

@@ -19,6 +19,7 @@ from kgqa.graph.build.common import (
     Concept,
     Contribution,
     Edge,
+    reachable,
     read_tsv,
     require,
 )
@@ -109,17 +110,6 @@ def _stanzas(path: Path) -> Iterator[dict[str, list[str]]]:
         yield term
 
 
-def _descendants(root: str, children: dict[str, list[str]]) -> set[str]:
-    seen = {root}
-    stack = [root]
-    while stack:
-        for child in children.get(stack.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return seen
-
-
 def read(data_dir: Path) -> Contribution:
     directory = hpo_dir(data_dir)
     out = Contribution(SOURCE)
@@ -130,8 +120,8 @@ def read(data_dir: Path) -> Contribution:
     for t in terms:
         for parent in t.get("is_a", []):
             children.setdefault(parent.split(" ! ")[0].strip(), []).append(t["id"][0])
-    phenotypes = _descendants(PHENOTYPE_ROOT, children)
-    inheritance = _descendants(INHERITANCE_ROOT, children)
+    phenotypes = {PHENOTYPE_ROOT} | reachable(PHENOTYPE_ROOT, children)
+    inheritance = {INHERITANCE_ROOT} | reachable(INHERITANCE_ROOT, children)
     for t in terms:
         curie = t["id"][0]
         if t.get("is_obsolete", ["false"])[0] == "true":
