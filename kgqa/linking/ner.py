@@ -178,7 +178,7 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: list[list[float]]) 
     out: list[Span] = []
     for s, e, group, ps, dists in spans:
         s, e = _trim(text, *_word_bounds(text, s, e))
-        if e <= s:
+        if e <= s or text[s:e].lower() in EDGE_WORDS:  # a lone "in" or "of" names nothing
             continue
         kinds = [t for t in TYPES if GROUPS[t] == group]
         mass = {t: sum(d[LABELS.index(f"B-{t}")] + d[LABELS.index(f"I-{t}")] for d in dists)

@@ -20,6 +20,15 @@ def test_decode_joins_word_pieces_and_trims_glue():
     assert [(text[s.start : s.end], s.type) for s in spans] == [("renal hamartomas", "DISEASE")]
 
 
+def test_decode_drops_a_span_that_is_only_a_function_word():
+    text = "gout in adults"
+    b = [0.0] * len(LABELS)
+    b[LABELS.index("B-DISEASE")] = 1.0
+    o = [1.0] + [0.0] * (len(LABELS) - 1)
+    spans = decode(text, [(0, 4), (5, 7), (8, 14)], [b, b, o])
+    assert [text[s.start : s.end] for s in spans] == ["gout"]
+
+
 def test_decode_bridges_a_hyphen_inside_a_name():
     text = "A-T patients"
     b = [0.0] * len(LABELS)
