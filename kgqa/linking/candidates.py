@@ -77,7 +77,7 @@ REDUCED = 0.92
 BELOW_ANNOTATED = 0.99
 ANNOTATED_BROADER = 0.96
 ACRONYM = 0.85
-_DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})
+DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})  # the types that share span boundaries
 _ACRONYM = re.compile(r"[A-Z][A-Z\-]{2,6}")
 ABBREVIATION = 0.97
 ABBREVIATED_OTHERS = 0.9
@@ -217,7 +217,7 @@ class CandidateGenerator:
         """An undefined short form that spells the initials of exactly one disease's names
         ("EDMD": Emery-Dreifuss muscular dystrophy). Ambiguous ones (SJS: Stevens-Johnson or
         Schwartz-Jampel syndrome) give nothing."""
-        if kind not in _DISORDERS or not _ACRONYM.fullmatch(text):
+        if kind not in DISORDERS or not _ACRONYM.fullmatch(text):
             return []
         if self._fuzzy_keys is None:
             self._load_fuzzy()

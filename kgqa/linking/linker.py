@@ -22,7 +22,13 @@ from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.abbreviations import define_abbreviations, propagate_mentions
 from kgqa.linking.annotated import AnnotatedNames, annotated_dir
-from kgqa.linking.candidates import CLASS_TYPE, NIL_THRESHOLD, TYPE_FIT, CandidateGenerator
+from kgqa.linking.candidates import (
+    CLASS_TYPE,
+    DISORDERS,
+    NIL_THRESHOLD,
+    TYPE_FIT,
+    CandidateGenerator,
+)
 from kgqa.linking.dense import NameIndex, index_dir
 from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
 from kgqa.linking.negation import negated_spans
@@ -54,7 +60,6 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
-_DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})
 
 
 class EntityLinker:
@@ -208,7 +213,7 @@ class EntityLinker:
             surface = text[s:e]
             parts = _parts(surface)
             if (len(parts) > 1 or len(surface.split()) >= 5) and not self.kg.find(surface, limit=1):
-                group = _DISORDERS if kind in _DISORDERS else {kind}
+                group = DISORDERS if kind in DISORDERS else {kind}
                 inner = [d for d in self.dictionary_spans(surface) if d[2] in group]
                 if inner and not self._shares_a_head(surface, parts, inner):
                     out += [(s + a, s + b, k, conf) for a, b, k, _ in inner]
@@ -304,11 +309,11 @@ class EntityLinker:
                 )
                 if cands and cands[0].match in ("exact", "id") and cands[0].name == surface:
                     kind = CLASS_TYPE.get(cands[0].node.cls, kind)  # the name decides
-                elif cands and cands[0].score >= NIL_THRESHOLD and kind in _DISORDERS:
+                elif cands and cands[0].score >= NIL_THRESHOLD and kind in DISORDERS:
                     # disease or phenotype: the tagger splits its belief between the two, the
                     # linked node settles it ("myotonic dystrophy" is a DO disease)
                     node_kind = CLASS_TYPE.get(cands[0].node.cls)
-                    kind = node_kind if node_kind in _DISORDERS else kind
+                    kind = node_kind if node_kind in DISORDERS else kind
                 mentions.append(Mention(s, e, surface, kind, neg[j], conf, cands))
             out.append(self._resolve_abbreviations(mentions, abbrevs[i]))
         return out

@@ -29,6 +29,7 @@ FORMAT_VERSION = 1
 MAX_TOKENS = 128
 STRIDE = 32
 CASE_TYPES = 4  # lower (or no letters), Title, UPPER (2+ letters), mIxed
+CASE_FEATURE = "case"  # in the manifest's "features" when the weights were trained with them
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
@@ -222,7 +223,7 @@ class NerTagger:
         self.tokenizer = tokenizer
         self.manifest = manifest
         # weights trained without case types have identical type rows: zeros suit them too
-        self.use_case = "case" in manifest.info.get("features", ())
+        self.use_case = CASE_FEATURE in manifest.info.get("features", ())
 
     @classmethod
     def load(cls, directory: Path | None = None) -> NerTagger:

@@ -20,6 +20,7 @@ from kgqa.encoder import base_model_checksum, base_model_path, inference_dtype, 
 from kgqa.evaluation.pubtator import read_pubtator
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.ner import (
+    CASE_FEATURE,
     FORMAT_VERSION,
     KIND,
     LABELS,
@@ -35,12 +36,12 @@ from kgqa.version import __version__
 logger = logging.getLogger(__name__)
 
 
+# what the tagger feeds the model besides word pieces (NerTagger reads it from the manifest)
+FEATURES = {"features": [CASE_FEATURE]}
+
 # Each corpus annotates only some types: an "O" in NCBI-disease may be a chemical or a gene, one
 # in BC5CDR may be a gene. Such tokens are trained on the summed probability of "O" and the
 # labels of the types the corpus leaves out (partial-label likelihood), not on "O" alone.
-# what the tagger feeds the model besides word pieces (read back by NerTagger)
-FEATURES = {"features": ["case"]}
-
 UNANNOTATED = {"ncbi_disease": ("CHEMICAL", "GENE"), "bc5cdr": ("GENE",)}
 
 

@@ -8,13 +8,14 @@ from kgqa.linking.ner import LABELS, NerTagger, decode
 from kgqa.training.ner_data import Example, corpus_type
 
 
+def onehot(label: str) -> list[float]:
+    """A token's label distribution that is sure of ``label``."""
+    return [float(lab == label) for lab in LABELS]
+
+
 def test_decode_joins_word_pieces_and_trims_glue():
     text = "renal hamartomas and cysts"
-    o = [1.0] + [0.0] * (len(LABELS) - 1)
-    b = [0.0] * len(LABELS)
-    b[LABELS.index("B-DISEASE")] = 1.0
-    i = [0.0] * len(LABELS)
-    i[LABELS.index("I-DISEASE")] = 1.0
+    o, b, i = onehot("O"), onehot("B-DISEASE"), onehot("I-DISEASE")
     offsets = [(0, 5), (6, 11), (11, 16), (17, 20), (21, 26)]
     spans = decode(text, offsets, [b, i, i, i, o])
     assert [(text[s.start : s.end], s.type) for s in spans] == [("renal hamartomas", "DISEASE")]
@@ -22,20 +23,14 @@ def test_decode_joins_word_pieces_and_trims_glue():
 
 def test_decode_drops_a_span_that_is_only_a_function_word():
     text = "gout in adults"
-    b = [0.0] * len(LABELS)
-    b[LABELS.index("B-DISEASE")] = 1.0
-    o = [1.0] + [0.0] * (len(LABELS) - 1)
+    b, o = onehot("B-DISEASE"), onehot("O")
     spans = decode(text, [(0, 4), (5, 7), (8, 14)], [b, b, o])
     assert [text[s.start : s.end] for s in spans] == ["gout"]
 
 
 def test_decode_bridges_a_hyphen_inside_a_name():
     text = "A-T patients"
-    b = [0.0] * len(LABELS)
-    b[LABELS.index("B-DISEASE")] = 1.0
-    i = [0.0] * len(LABELS)
-    i[LABELS.index("I-DISEASE")] = 1.0
-    o = [1.0] + [0.0] * (len(LABELS) - 1)
+    b, i, o = onehot("B-DISEASE"), onehot("I-DISEASE"), onehot("O")
     spans = decode(text, [(0, 1), (1, 2), (2, 3), (4, 12)], [b, o, i, o])
     assert [(s.start, s.end) for s in spans] == [(0, 3)]
 
