@@ -94,7 +94,10 @@ def propagate_mentions(
         kind, conf = donors[0][2], donors[0][3]
         for a in _occurrences(text, short):
             b = a + len(short)
-            if all(b <= s or a >= e for s, e, _, _ in out):
+            same = [i for i, x in enumerate(out) if x[0] == a and x[1] == b]
+            if same:  # the long form's head types its short form ("RIHA" after "... anemia")
+                out[same[0]] = (a, b, kind, max(conf, out[same[0]][3]))
+            elif all(b <= s or a >= e for s, e, _, _ in out):
                 out.append((a, b, kind, conf))
     return sorted(
         x for x in out if text[x[0] : x[1]] in covered or text[x[0] : x[1]] not in defined

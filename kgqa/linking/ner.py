@@ -30,6 +30,10 @@ MAX_TOKENS = 128
 STRIDE = 32
 CASE_TYPES = 4  # lower (or no letters), Title, UPPER (2+ letters), mIxed
 CASE_FEATURE = "case"  # in the manifest's "features" when the weights were trained with them
+# A span whose word pieces' mean tag probability is below this is dropped: on the dev splits
+# such spans were mostly wrong (spurious, or cut at the wrong place). Chosen on NCBI-disease
+# devel and BC5CDR dev, where 0.75 to 0.9 score within 0.005 F1 of each other.
+MIN_SPAN_SCORE = 0.8
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
@@ -139,8 +143,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
 
 
-def decode(text: str, offsets: list[tuple[int, int]], probs: list[list[float]]) -> list[Span]:
+def decode(
+    text: str,
+    offsets: list[tuple[int, int]],
+    probs: list[list[float]],
+    min_score: float = 0.0,
+) -> list[Span]:
     """Token label distributions (over LABELS) to character spans; an I- after O starts a span.
+    Spans scoring below ``min_score`` (mean probability of their tokens' tags) are dropped.
 
     Example:
         >>> text = "no fever"
@@ -189,7 +199,7 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: list[list[float]]) 
             prev = out.pop()
             s = prev.start
         out.append(Span(s, e, kind, round(sum(ps) / len(ps), 4)))
-    return out
+    return [sp for sp in out if sp.score >= min_score]
 
 
 def base_token_classifier():
@@ -224,6 +234,7 @@ class NerTagger:
         self.manifest = manifest
         # weights trained without case types have identical type rows: zeros suit them too
         self.use_case = CASE_FEATURE in manifest.info.get("features", ())
+        self.min_score = MIN_SPAN_SCORE
 
     @classmethod
     def load(cls, directory: Path | None = None) -> NerTagger:
@@ -250,8 +261,12 @@ class NerTagger:
         tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
         return cls(model, tokenizer, manifest)
 
-    def tag(self, texts: list[str], batch_size: int = 64) -> list[list[Span]]:
-        """Spans for each text (texts are expected to be cleaned already)."""
+    def tag(
+        self, texts: list[str], batch_size: int = 64, min_score: float | None = None
+    ) -> list[list[Span]]:
+        """Spans for each text (texts are expected to be cleaned already) scoring at least
+        ``min_score`` (default: the tagger's ``min_score``)."""
+        min_score = self.min_score if min_score is None else min_score
         import torch
 
         if not texts:
@@ -302,5 +317,5 @@ class NerTagger:
         for t, text in enumerate(texts):
             seen = per_text.get(t, {})
             keys = sorted(seen)
-            out.append(decode(text, keys, [seen[k] for k in keys]))
+            out.append(decode(text, keys, [seen[k] for k in keys], min_score))
         return out

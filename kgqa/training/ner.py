@@ -197,6 +197,9 @@ def train_ner(
             tagger = NerTagger(
                 model, tokenizer, Manifest(KIND, FORMAT_VERSION, __version__, info=FEATURES)
             )
+            # epochs are compared on every decoded span, as the committed weights were chosen;
+            # the confidence cut (MIN_SPAN_SCORE) was set afterwards, on these weights
+            tagger.min_score = 0.0
             with torch.inference_mode():
                 metrics = {
                     name: evaluate_ner_spans(tagger, docs, corpus_scheme=True)

@@ -63,6 +63,14 @@ def test_short_forms_follow_their_long_form_through_the_text():
     spans = propagate_mentions(text, row)
     assert [text[s:e] for s, e, *_ in spans] == ["Marfan syndrome", "MFS", "MFS"]
     assert {k for *_, k, _ in spans} == {"DISEASE"}
+    # a short form the tagger typed on its own takes the type of its long form's head
+    text = "ribavirin-induced hemolytic anemia (RIHA). RIHA was mild."
+    at = text.rindex("RIHA")
+    row = [(0, 9, "CHEMICAL", 0.9), (18, 34, "DISEASE", 0.9), (at, at + 4, "CHEMICAL", 0.6)]
+    assert propagate_mentions(text, row)[-2:] == [
+        (36, 40, "DISEASE", 0.9),
+        (at, at + 4, "DISEASE", 0.9),
+    ]
     assert propagate_mentions("no short forms here", [(0, 2, "DISEASE", 1.0)]) == [
         (0, 2, "DISEASE", 1.0)
     ]

@@ -28,6 +28,19 @@ def test_decode_drops_a_span_that_is_only_a_function_word():
     assert [text[s.start : s.end] for s in spans] == ["gout"]
 
 
+def test_decode_drops_a_span_the_tagger_is_unsure_of():
+    text = "gout and sepsis"
+    o, b = onehot("O"), onehot("B-DISEASE")
+    unsure = [0.45, 0.55] + [0.0] * (len(LABELS) - 2)  # B-DISEASE just above "O"
+    probs = [b, o, unsure]
+    assert [text[s.start : s.end] for s in decode(text, [(0, 4), (5, 8), (9, 15)], probs)] == [
+        "gout",
+        "sepsis",
+    ]
+    kept = decode(text, [(0, 4), (5, 8), (9, 15)], probs, min_score=0.8)
+    assert [(text[s.start : s.end], s.score) for s in kept] == [("gout", 1.0)]
+
+
 def test_decode_bridges_a_hyphen_inside_a_name():
     text = "A-T patients"
     b, i, o = onehot("B-DISEASE"), onehot("I-DISEASE"), onehot("O")
