@@ -175,10 +175,20 @@ class EntityLinker:
             spans = [self.dictionary_spans(t) for t in cleaned]
         else:
             todo = [i for i, t in enumerate(cleaned) if t.strip()]
-            tagged = self.tagger.tag([cleaned[i] for i in todo], batch_size=batch_size)
+            tagged = self.tagger.tag(
+                [cleaned[i] for i in todo], batch_size=batch_size, min_score=0.0
+            )
             spans = [[] for _ in cleaned]
             for i, row in zip(todo, tagged, strict=True):
-                spans[i] = [(s.start, s.end, s.type, s.score) for s in row]
+                # a span the tagger is unsure of stays only in a short text (a question, a
+                # findings list) where it is a graph name: "fever and headache"
+                short = len(cleaned[i].split()) <= SHORT_WORDS
+                spans[i] = [
+                    (s.start, s.end, s.type, s.score)
+                    for s in row
+                    if s.score >= self.tagger.min_score
+                    or (short and self._dictionary_type(cleaned[i][s.start : s.end]))
+                ]
             for i, t in enumerate(cleaned):
                 short = len(t.split()) <= SHORT_WORDS
                 if self.mode == "hybrid" or (not spans[i] and short):
