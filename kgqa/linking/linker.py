@@ -174,6 +174,7 @@ class EntityLinker:
         if self.mode == "dictionary" or self.tagger is None:
             spans = [self.dictionary_spans(t) for t in cleaned]
         else:
+            short = [len(t.split()) <= SHORT_WORDS for t in cleaned]
             todo = [i for i, t in enumerate(cleaned) if t.strip()]
             tagged = self.tagger.tag(
                 [cleaned[i] for i in todo], batch_size=batch_size, min_score=0.0
@@ -182,16 +183,14 @@ class EntityLinker:
             for i, row in zip(todo, tagged, strict=True):
                 # a span the tagger is unsure of stays only in a short text (a question, a
                 # findings list) where it is a graph name: "fever and headache"
-                short = len(cleaned[i].split()) <= SHORT_WORDS
                 spans[i] = [
                     (s.start, s.end, s.type, s.score)
                     for s in row
                     if s.score >= self.tagger.min_score
-                    or (short and self._dictionary_type(cleaned[i][s.start : s.end]))
+                    or (short[i] and self._dictionary_type(cleaned[i][s.start : s.end]))
                 ]
             for i, t in enumerate(cleaned):
-                short = len(t.split()) <= SHORT_WORDS
-                if self.mode == "hybrid" or (not spans[i] and short):
+                if self.mode == "hybrid" or (not spans[i] and short[i]):
                     spans[i] = self._resolve_overlaps(
                         spans[i]
                         + [

@@ -266,8 +266,9 @@ class NerTagger:
     ) -> list[list[Span]]:
         """Spans for each text (texts are expected to be cleaned already) scoring at least
         ``min_score`` (default: the tagger's ``min_score``)."""
-        min_score = self.min_score if min_score is None else min_score
         import torch
+
+        min_score = self.min_score if min_score is None else min_score
 
         if not texts:
             return []
