@@ -707,7 +707,7 @@ def build_parser() -> argparse.ArgumentParser:
     tn.add_argument("--graph-dir", help="graph artifact directory")
     tn.add_argument("--out", help="output directory (default: the package's models/ner)")
     tn.add_argument("--seed", type=int, default=13)
-    tn.add_argument("--epochs", type=int, default=12)
+    tn.add_argument("--epochs", type=int, default=16)
     tn.add_argument("--threads", type=int, help="torch threads (default: all cores)")
     tn.set_defaults(func=cmd_train_ner)
     for name, helptext in (

@@ -78,7 +78,8 @@ def predicted_spans(
     tagger: _Tagger, docs: Sequence[Document], corpus_scheme: bool = True, document_level=None
 ) -> set[tuple[str, int, int, str]]:
     """Spans tagged sentence by sentence; ``document_level(text, spans)``, when given, then
-    revises each document's spans as a whole (short forms carried through the abstract)."""
+    revises each document's spans as a whole (short forms carried through the abstract,
+    sure names repeated)."""
     sents = [(doc, a, b) for doc in docs for a, b in doc.sentences()]
     tagged = tagger.tag([doc.text[a:b] for doc, a, b in sents])
     per_doc: dict[str, list] = {}
@@ -179,7 +180,7 @@ def evaluate_end_to_end(linker, docs: Sequence[Document]) -> dict[str, float | i
 
 def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
     """The report of ``kgqa eval linking``: NER (corpus scheme), linking, end to end."""
-    from kgqa.linking.abbreviations import propagate_mentions
+    from kgqa.linking.consistency import document_mentions
     from kgqa.linking.ner import Span
 
     class _LinkerSpans:
@@ -188,7 +189,7 @@ def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
 
     tagger = _LinkerSpans()
     return {
-        "ner": evaluate_ner_spans(tagger, docs, True, document_level=propagate_mentions),
+        "ner": evaluate_ner_spans(tagger, docs, True, document_level=document_mentions),
         "linking": evaluate_linking(linker, docs),
         "end_to_end": evaluate_end_to_end(linker, docs),
         "documents": {"count": len(docs), "mode": linker.mode},

@@ -55,7 +55,7 @@ def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _occurrences(text: str, surface: str) -> list[int]:
+def occurrences(text: str, surface: str) -> list[int]:
     """Start offsets of ``surface`` in ``text`` as a whole word."""
     pat = re.compile(r"(?<![A-Za-z0-9\-])" + re.escape(surface) + r"(?![A-Za-z0-9\-])")
     return [m.start() for m in pat.finditer(text)]
@@ -92,7 +92,7 @@ def propagate_mentions(
             continue
         covered.add(short)
         kind, conf = donors[0][2], donors[0][3]
-        for a in _occurrences(text, short):
+        for a in occurrences(text, short):
             b = a + len(short)
             same = [i for i, x in enumerate(out) if x[0] == a and x[1] == b]
             if same:  # the long form's head types its short form ("RIHA" after "... anemia")

@@ -20,7 +20,7 @@ from typing import Literal
 from kgqa.config import kgqa_home
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.abbreviations import define_abbreviations, propagate_mentions
+from kgqa.linking.abbreviations import define_abbreviations
 from kgqa.linking.annotated import AnnotatedNames, annotated_dir
 from kgqa.linking.candidates import (
     CLASS_TYPE,
@@ -29,6 +29,7 @@ from kgqa.linking.candidates import (
     TYPE_FIT,
     CandidateGenerator,
 )
+from kgqa.linking.consistency import document_mentions
 from kgqa.linking.dense import NameIndex, index_dir
 from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
 from kgqa.linking.negation import negated_spans
@@ -200,7 +201,7 @@ class EntityLinker:
                         ]
                     )
         return [
-            self._narrow_long_spans(t, self._split_coordinations(t, propagate_mentions(t, row)))
+            self._narrow_long_spans(t, self._split_coordinations(t, document_mentions(t, row)))
             for t, row in zip(cleaned, spans, strict=True)
         ]
 

@@ -107,7 +107,7 @@ def train_ner(
     kg: KnowledgeGraph,
     out_dir: Path,
     seed: int = 13,
-    epochs: int = 12,
+    epochs: int = 16,
     batch_size: int = 32,
     lr: float = 1e-3,
     rank: int = 32,

@@ -6,6 +6,7 @@ from kgqa.errors import InputError
 from kgqa.linking import EntityLinker, define_abbreviations
 from kgqa.linking.abbreviations import propagate_mentions
 from kgqa.linking.candidates import NIL_THRESHOLD, CandidateGenerator
+from kgqa.linking.consistency import REPEAT_MIN_SCORE, document_mentions, repeat_mentions
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +75,36 @@ def test_short_forms_follow_their_long_form_through_the_text():
     assert propagate_mentions("no short forms here", [(0, 2, "DISEASE", 1.0)]) == [
         (0, 2, "DISEASE", 1.0)
     ]
+
+
+def test_a_sure_name_is_a_mention_wherever_it_recurs():
+    text = "Iron overload harms the SN. Serum iron rose; iron chelation and Iron helped."
+    first = text.index("iron")
+    sure = [(first, first + 4, "CHEMICAL", REPEAT_MIN_SCORE)]
+    spans = repeat_mentions(text, sure)
+    # every lower-case whole-word "iron"; "Iron" (other case) is not this surface
+    assert [(s, text[s:e], k) for s, e, k, _ in spans] == [
+        (first, "iron", "CHEMICAL"),
+        (text.index("iron chelation"), "iron", "CHEMICAL"),
+    ]
+    # an unsure span does not spread, and a covered recurrence keeps its own span
+    assert repeat_mentions(text, [(first, first + 4, "CHEMICAL", 0.9)]) == [
+        (first, first + 4, "CHEMICAL", 0.9)
+    ]
+    chelation = text.index("iron chelation")
+    covering = (chelation, chelation + 14, "CHEMICAL", 0.99)
+    assert repeat_mentions(text, [*sure, covering]) == [*sure, covering]
+    # the recurrence takes the type most of the sure spans carry
+    text = "gout and gout; then gout."
+    row = [(0, 4, "DISEASE", 0.99), (9, 13, "DISEASE", 0.99)]
+    assert repeat_mentions(text, [*row, (20, 24, "PHENOTYPE", 0.5)])[-1][2] == "PHENOTYPE"
+    assert repeat_mentions(text, row)[-1] == (20, 24, "DISEASE", 0.99)
+
+
+def test_document_mentions_carry_short_forms_then_repeat_names():
+    text = "Marfan syndrome (MFS) is rare. In Marfan syndrome, MFS affects the aorta."
+    spans = document_mentions(text, [(0, 15, "DISEASE", 0.99)])
+    assert [text[s:e] for s, e, *_ in spans] == ["Marfan syndrome", "MFS", "Marfan syndrome", "MFS"]
 
 
 def test_abbreviation_links_through_its_long_form(dict_linker):
