@@ -7,7 +7,10 @@ least ``REPEAT_MIN_SCORE`` becomes a mention at each of its other whole-word, sa
 occurrences that no span covers yet (label consistency, as in document-level NER taggers).
 
 On the dev splits (NCBI-disease devel, BC5CDR dev) this added about 0.003 (NCBI) and 0.005
-(BC5CDR disease) F1; cut-offs from 0.9 to 0.98 were within 0.002 of each other.
+(BC5CDR disease) F1 with the 12-epoch tagger of commit 63724af; cut-offs from 0.9 to 0.98 were
+within 0.002 of each other. The rule runs after the tagger's confidence cut, so an unsure span
+neither spreads nor is kept by it. In dictionary mode every span is sure, but the longest-match
+scan already finds nearly every occurrence: dictionary-mode dev F1 did not move (3 decimals).
 """
 
 from __future__ import annotations
