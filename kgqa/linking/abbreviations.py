@@ -55,6 +55,19 @@ def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
+SpanRow = tuple[int, int, str, float]  # (start, end, type, confidence)
+
+
+def uncovered(start: int, end: int, row: Sequence[SpanRow]) -> bool:
+    """Whether no span of ``row`` overlaps ``start:end``.
+
+    Example:
+        >>> uncovered(5, 9, [(0, 4, "DISEASE", 1.0)]), uncovered(3, 9, [(0, 4, "DISEASE", 1.0)])
+        (True, False)
+    """
+    return all(end <= s or start >= e for s, e, *_ in row)
+
+
 def occurrences(text: str, surface: str) -> list[int]:
     """Start offsets of ``surface`` in ``text`` as a whole word."""
     pat = re.compile(r"(?<![A-Za-z0-9\-])" + re.escape(surface) + r"(?![A-Za-z0-9\-])")
@@ -97,7 +110,7 @@ def propagate_mentions(
             same = [i for i, x in enumerate(out) if x[0] == a and x[1] == b]
             if same:  # the long form's head types its short form ("RIHA" after "... anemia")
                 out[same[0]] = (a, b, kind, max(conf, out[same[0]][3]))
-            elif all(b <= s or a >= e for s, e, _, _ in out):
+            elif uncovered(a, b, out):
                 out.append((a, b, kind, conf))
     return sorted(
         x for x in out if text[x[0] : x[1]] in covered or text[x[0] : x[1]] not in defined

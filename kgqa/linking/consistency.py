@@ -18,12 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from kgqa.linking.abbreviations import occurrences, propagate_mentions
+from kgqa.linking.abbreviations import SpanRow, occurrences, propagate_mentions, uncovered
 
 REPEAT_MIN_SCORE = 0.95
 REPEAT_MIN_CHARS = 3  # "AD", "DM" recur as other things; short forms go by their definition
-
-SpanRow = tuple[int, int, str, float]
 
 
 def repeat_mentions(text: str, row: Sequence[SpanRow]) -> list[SpanRow]:
@@ -48,7 +46,7 @@ def repeat_mentions(text: str, row: Sequence[SpanRow]) -> list[SpanRow]:
         score = max(s[3] for s in spans)
         for a in occurrences(text, surface):
             b = a + len(surface)
-            if all(b <= s or a >= e for s, e, *_ in out):
+            if uncovered(a, b, out):
                 out.append((a, b, kind, score))
     return sorted(out)
 

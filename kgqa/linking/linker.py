@@ -20,7 +20,7 @@ from typing import Literal
 from kgqa.config import kgqa_home
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.abbreviations import define_abbreviations
+from kgqa.linking.abbreviations import define_abbreviations, uncovered
 from kgqa.linking.annotated import AnnotatedNames, annotated_dir
 from kgqa.linking.candidates import (
     CLASS_TYPE,
@@ -152,7 +152,7 @@ class EntityLinker:
         """Keep the longest of overlapping spans (then the more confident)."""
         kept: list[tuple[int, int, str, float]] = []
         for s in sorted(spans, key=lambda x: (-(x[1] - x[0]), -x[3], x[0])):
-            if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            if uncovered(s[0], s[1], kept):
                 kept.append(s)
         return sorted(kept)
 
@@ -194,11 +194,7 @@ class EntityLinker:
                 if self.mode == "hybrid" or (not spans[i] and short[i]):
                     spans[i] = self._resolve_overlaps(
                         spans[i]
-                        + [
-                            d
-                            for d in self.dictionary_spans(t)
-                            if all(d[1] <= s[0] or d[0] >= s[1] for s in spans[i])
-                        ]
+                        + [d for d in self.dictionary_spans(t) if uncovered(d[0], d[1], spans[i])]
                     )
         return [
             self._narrow_long_spans(t, self._split_coordinations(t, document_mentions(t, row)))
