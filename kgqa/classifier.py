@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from kgqa.artifacts import Manifest
-from kgqa.encoder import base_model_checksum, base_model_path, offline
+from kgqa.encoder import base_model_checksum, base_model_path, offline, quiet_loading
 from kgqa.errors import ArtifactError
 
 logger = logging.getLogger(__name__)
@@ -43,10 +43,11 @@ class SequenceClassifier:
         from peft import PeftModel
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-        base = AutoModelForSequenceClassification.from_pretrained(
-            str(base_model_path()), num_labels=len(labels), local_files_only=True
-        )
-        model = PeftModel.from_pretrained(base, str(directory)).merge_and_unload().eval()
+        with quiet_loading():
+            base = AutoModelForSequenceClassification.from_pretrained(
+                str(base_model_path()), num_labels=len(labels), local_files_only=True
+            )
+            model = PeftModel.from_pretrained(base, str(directory)).merge_and_unload().eval()
         tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
         return cls(model, tokenizer, manifest, labels,
                    int(manifest.info.get("max_tokens", 128)),

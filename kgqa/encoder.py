@@ -6,10 +6,12 @@ Nothing here touches the network: hub lookups are switched off before transforme
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +36,25 @@ def offline() -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     # transformers 5 warns about its own deprecated alias while loading any model
     warnings.filterwarnings("ignore", message="`is_gradient_checkpointing` is deprecated")
+
+
+@contextlib.contextmanager
+def quiet_loading() -> Iterator[None]:
+    """Load the base encoder under a task head without transformers' per-load noise: the
+    warning table naming the fresh head and the unused pooler (expected every time: training
+    fits the head, loading puts the trained one on) and the progress bar of a sub-second load.
+    The caller's settings come back afterwards."""
+    from transformers.utils import logging as hf_logging
+
+    verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
 
 
 @functools.cache

@@ -60,6 +60,7 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_RETYPES = frozenset({"DISEASE", "PHENOTYPE", "CHEMICAL"})  # types a name may correct
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
@@ -196,10 +197,36 @@ class EntityLinker:
                         spans[i]
                         + [d for d in self.dictionary_spans(t) if uncovered(d[0], d[1], spans[i])]
                     )
+            spans = [self._retype_by_name(t, row) for t, row in zip(cleaned, spans, strict=True)]
         return [
             self._narrow_long_spans(t, self._split_coordinations(t, document_mentions(t, row)))
             for t, row in zip(cleaned, spans, strict=True)
         ]
+
+    def _retype_by_name(
+        self, text: str, row: list[tuple[int, int, str, float]]
+    ) -> list[tuple[int, int, str, float]]:
+        """A tagged span that is exactly the name of a chemical and of no disease or phenotype
+        (or the other way round) takes the type its name gives. The tagger learnt word order
+        from questions like "Does marfan syndrome cause ...?" and calls "metformin" a disease in
+        "Does metformin cause lactic acidosis?". Short forms ("CP", "RA") and gene names are
+        left to the tagger, which reads their context."""
+        out = []
+        for s, e, kind, conf in row:
+            surface = text[s:e]
+            if kind != "GENE" and len(surface) >= 4 and not surface.isupper():
+                named = {
+                    CLASS_TYPE[m.node.cls]
+                    for m in self.kg.find(surface, limit=20)
+                    if m.match in ("exact", "id") and CLASS_TYPE.get(m.node.cls) in _RETYPES
+                }
+                own = DISORDERS if kind in DISORDERS else {kind}
+                other = {"CHEMICAL"} if kind in DISORDERS else DISORDERS
+                if named and named <= other and not named & own:
+                    # a disease wins a tie with a phenotype of the same name
+                    kind = "DISEASE" if "DISEASE" in named else min(named)
+            out.append((s, e, kind, conf))
+        return out
 
     def _narrow_long_spans(
         self, text: str, row: list[tuple[int, int, str, float]]

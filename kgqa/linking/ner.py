@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgqa.artifacts import Manifest
-from kgqa.encoder import base_model_checksum, base_model_path, inference_dtype, offline
+from kgqa.encoder import (
+    base_model_checksum,
+    base_model_path,
+    inference_dtype,
+    offline,
+    quiet_loading,
+)
 from kgqa.errors import ArtifactError
 
 logger = logging.getLogger(__name__)
@@ -108,15 +114,21 @@ GROUPS = {"DISEASE": "DISORDER", "PHENOTYPE": "DISORDER", "CHEMICAL": "CHEMICAL"
 _GROUP_NAMES = ("DISORDER", "CHEMICAL", "GENE")
 
 
+# (prefix, group, the indices of its labels in LABELS), in the order ties are settled
+_TAG_LABELS = tuple(
+    (prefix, g, tuple(i for i, lab in enumerate(LABELS)
+                      if lab != "O" and lab[0] == prefix and GROUPS[lab[2:]] == g))
+    for g in _GROUP_NAMES for prefix in ("B", "I")
+)  # fmt: skip
+
+
 def _token_tag(probs: list[float]) -> tuple[str, str | None, float]:
     """(B/I/O, group, probability) of one token from its label distribution."""
     best = ("O", None, probs[0])
-    for g in _GROUP_NAMES:
-        for prefix in ("B", "I"):
-            p = sum(probs[i] for i, lab in enumerate(LABELS)
-                    if lab != "O" and lab[0] == prefix and GROUPS[lab[2:]] == g)  # fmt: skip
-            if p > best[2]:
-                best = (prefix, g, p)
+    for prefix, g, labels in _TAG_LABELS:
+        p = sum(probs[i] for i in labels)
+        if p > best[2]:
+            best = (prefix, g, p)
     return best
 
 
@@ -209,13 +221,14 @@ def base_token_classifier():
     import torch
     from transformers import AutoModelForTokenClassification
 
-    model = AutoModelForTokenClassification.from_pretrained(
-        str(base_model_path()),
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={v: i for i, v in enumerate(LABELS)},
-        local_files_only=True,
-    )
+    with quiet_loading():  # the head is fresh: training fits it, loading puts the trained one
+        model = AutoModelForTokenClassification.from_pretrained(
+            str(base_model_path()),
+            num_labels=len(LABELS),
+            id2label=dict(enumerate(LABELS)),
+            label2id={v: i for i, v in enumerate(LABELS)},
+            local_files_only=True,
+        )
     old = model.bert.embeddings.token_type_embeddings
     new = torch.nn.Embedding(CASE_TYPES, old.embedding_dim)
     with torch.no_grad():

@@ -19,7 +19,7 @@ import numpy as np
 
 from kgqa.artifacts import Manifest, atomic_directory, sha256_file
 from kgqa.classifier import FORMAT_VERSION, SequenceClassifier
-from kgqa.encoder import base_model_checksum, base_model_path, offline
+from kgqa.encoder import base_model_checksum, base_model_path, offline, quiet_loading
 from kgqa.version import __version__
 
 logger = logging.getLogger(__name__)
@@ -109,9 +109,10 @@ def train_sequence_classifier(
     np.random.seed(seed)
     torch.manual_seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        str(base_model_path()), num_labels=len(labels), local_files_only=True
-    )
+    with quiet_loading():
+        model = AutoModelForSequenceClassification.from_pretrained(
+            str(base_model_path()), num_labels=len(labels), local_files_only=True
+        )
     model = get_peft_model(model, LoraConfig(
         task_type=TaskType.SEQ_CLS, r=rank, lora_alpha=2 * rank, lora_dropout=0.1,
         target_modules=["query", "key", "value", "dense"], modules_to_save=["classifier"],

@@ -253,3 +253,19 @@ def test_a_dictionary_match_never_ends_on_a_function_word(dict_linker):
     text = "Gout of the big toe"
     spans = [text[s:e] for s, e, *_ in dict_linker.dictionary_spans(text)]
     assert spans == ["Gout"]
+
+
+def test_a_name_corrects_the_tagger_between_chemical_and_disorder(dict_linker):
+    text = "Does metformin cause gout? See CP. Not fbn1."
+    row = [(5, 14, "DISEASE", 0.99), (21, 25, "CHEMICAL", 0.9), (31, 33, "DISEASE", 0.9)]
+    row.append((39, 43, "DISEASE", 0.9))
+    assert [text[s:e] for s, e, *_ in row] == ["metformin", "gout", "CP", "fbn1"]
+    kinds = [k for *_, k, _ in dict_linker._retype_by_name(text, row)]
+    # a short form and a gene name keep the tagger's type: only context tells what they are
+    assert kinds == ["CHEMICAL", "DISEASE", "DISEASE", "DISEASE"]
+
+
+def test_a_drug_asked_about_as_a_cause_is_a_chemical(linker):
+    # questions worded "Does <disease> cause ...?" taught the tagger to call the subject a disease
+    (m, *_) = linker.link("Does metformin cause lactic acidosis?")
+    assert (m.text, m.type, m.node.cls if m.node else None) == ("metformin", "CHEMICAL", "Chemical")
