@@ -70,6 +70,7 @@ TEMPLATES = (
             "How is {d} treated?",
             "drugs for {d}",
             "What can I take for {d}?",
+            "How do you treat {d}?",
             "Which medicines are indicated for {d}?",
         )
     ]
@@ -81,6 +82,8 @@ TEMPLATES = (
             "What conditions is {c} prescribed for?",
             "indications of {c}",
             "Why is {c} prescribed?",
+            "What does {c} treat?",
+            "What is {c} for?",
         )
     ]
     + [
@@ -128,6 +131,8 @@ TEMPLATES = (
             "How is {d} inherited?",
             "What is the inheritance pattern of {d}?",
             "Is {d} passed down in families?",
+            "Is {d} hereditary?",
+            "Is {d} genetic?",
         )
     ]
     + [
@@ -167,6 +172,8 @@ TEMPLATES = (
             "Which disease explains {p}, {p} and {p}?",
             "Patient presents with {p}, {p}, no {p}. Differential?",
             "differential diagnosis for {p} and {p}",
+            "Could {p} and {p} be {d}?",
+            "{p}, {p} and {p}: is it {d}?",
         )
     ]
     + [
@@ -183,6 +190,10 @@ TEMPLATES = (
             "The DOID of {d} is DOID:{n}",
             "{d} is not associated with gene {g}",
             "Can {c} be used for {d}?",
+            "Does {d} cause {p}?",
+            "Does {c} cause {p}?",
+            "Can {c} cause {d}?",
+            "Is {p} a side effect of {c}?",
         )
     ]
     + [

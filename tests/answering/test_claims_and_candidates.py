@@ -1,5 +1,7 @@
-from kgqa.answering.candidates import graph_candidates, one_hop
+from kgqa.answering.candidates import GraphCandidate, graph_candidates, one_hop
+from kgqa.answering.engine import QAEngine
 from kgqa.answering.verbalize import statement
+from kgqa.records import Attribute, Node, Triple
 from kgqa.understanding.claims import parse_claim
 
 
@@ -56,3 +58,21 @@ def test_parse_claims(linker, kg):
 def test_statements_read_both_ways():
     assert statement("gout", "subClassOf", "arthritis") == "gout is a kind of arthritis"
     assert statement("x", "treats", "y", negated=True) == "x does not treat y"
+
+
+def test_a_stronger_literature_cooccurrence_ranks_first():
+    gout = Node("urn:gout", "DOID:13189", "gout", "Disease")
+
+    def seen(label: str, weight: float, source: str = "hsdn") -> GraphCandidate:
+        node = Node(f"urn:{label}", f"X:{label}", label, "Phenotype")
+        attrs = ((Attribute("cooccurrences", 3), Attribute("weight", weight)),)
+        return GraphCandidate(node, (Triple(gout, "hasPhenotype", node, source, attrs),))
+
+    back, angina = seen("Back pain", 10.3), seen("Angina pectoris", 1.45)
+    assert QAEngine._prior(back) > QAEngine._prior(angina)
+    # a frequency annotated by curators counts for more than the literature
+    hpo = GraphCandidate(
+        angina.node,
+        (Triple(gout, "hasPhenotype", angina.node, "hpo", ((Attribute("frequencyValue", 0.8),),)),),
+    )
+    assert QAEngine._prior(hpo) > QAEngine._prior(back)
