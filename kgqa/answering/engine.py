@@ -61,6 +61,11 @@ INVERSE_INTENTS = {
 }  # not phenotypes and diseases: a question's disease often links to a phenotype node
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
+# intents whose candidates' annotations help pre-rank them: (relation, direction from topic)
+ATTRIBUTE_QUERIES = {
+    "phenotypes_of_disease": ("hasPhenotype", "out"),
+    "drugs_for_disease": ("treats", "in"),
+}
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
@@ -252,8 +257,9 @@ class QAEngine:
     def _prior(c: GraphCandidate) -> float:
         """Pre-ranking before verification: direct edges first, more sources, frequency, then
         the strength of a literature co-occurrence (HSDN's tf-idf weight: for gout, "Back
-        pain" seen in 9 abstracts before "Angina pectoris" seen in one)."""
-        freq = weight = 0.0
+        pain" seen in 9 abstracts before "Angina pectoris" seen in one) and the number of
+        curators behind an indication (for gout, allopurinol and probenecid: 3)."""
+        freq = weight = curators = 0.0
         for t in c.triples:
             for stmt in t.attributes:
                 for a in stmt:
@@ -263,6 +269,8 @@ class QAEngine:
                         freq = max(freq, float(a.value))
                     elif a.key == "weight":
                         weight = max(weight, float(a.value))
+                    elif a.key == "curators":
+                        curators = max(curators, float(a.value))
         main = 0.2 if any(t.relation in RELATION_OF_INTENT.values() for t in c.triples) else 0.0
         return (
             (0.0 if c.via else 1.0)
@@ -270,13 +278,15 @@ class QAEngine:
             + 0.1 * len({t.source for t in c.triples})
             + 0.5 * freq
             + 0.1 * math.log1p(max(0.0, weight))
+            + 0.05 * min(curators, 4.0)
         )
 
     def _score(self, topic: Node, intent: str, cands: list[GraphCandidate],
                passages: list[Passage]) -> list[Answer]:  # fmt: skip
-        # attributes (frequencies) only for the candidates' own triples, fetched once
-        if intent in ("phenotypes_of_disease", "diseases_of_phenotype"):
-            cands = self._with_frequencies(topic, intent, cands)
+        # attributes only for the candidates' own triples, fetched once; not for the diseases
+        # of a phenotype: hundreds of them, and attributes would cost more than they tell
+        if intent in ATTRIBUTE_QUERIES:
+            cands = self._with_attributes(topic, intent, cands)
         cands = sorted(cands, key=lambda c: (-self._prior(c), c.node.label))
         head = cands[:MAX_VERIFIED]
         claims, evidence, passage_sets = [], [], []
@@ -297,21 +307,31 @@ class QAEngine:
         scored.sort(key=lambda x: (-round(x[0].score, 2), -x[1], x[0].node.label))
         return [a for a, _ in scored]
 
-    def _with_frequencies(self, topic: Node, intent: str,
-                          cands: list[GraphCandidate]) -> list[GraphCandidate]:  # fmt: skip
-        rel, direction = ("hasPhenotype", "out" if intent == "phenotypes_of_disease" else "in")
-        subject = cands[0].via if cands and cands[0].via else topic
-        if intent == "diseases_of_phenotype":
-            return cands  # hundreds of diseases: attributes would cost more than they tell
-        full = {(t.object.iri if direction == "out" else t.subject.iri): t for t in
-                self.kg.neighbours(subject, rel, direction=direction, attributes=True)}  # fmt: skip
-        out = []
-        for c in cands:
-            t = full.get(c.node.iri)
-            triples = (t, *c.triples[1:]) if t is not None else c.triples
-            path = (*c.path[:-1], t) if c.path and t is not None else c.path
-            out.append(GraphCandidate(c.node, tuple(triples), c.via, c.via_relation, path))
-        return out
+    def _with_attributes(self, topic: Node, intent: str,
+                         cands: list[GraphCandidate]) -> list[GraphCandidate]:  # fmt: skip
+        """The candidates' own triples with their annotations (HPO frequency, HSDN weight,
+        PharmacotherapyDB curator count), one query per node the answers hang on (the topic,
+        or the super- or subtypes standing in for it)."""
+        rel, direction = ATTRIBUTE_QUERIES[intent]
+        ends = {(c.via or topic).iri: c.via or topic for c in cands}
+        full: dict[tuple[str, str, str], Triple] = {}
+        for end in ends.values():
+            for t in self.kg.neighbours(end, rel, direction=direction, attributes=True):
+                full[(t.subject.iri, t.relation, t.object.iri)] = t
+
+        def attributed(t: Triple) -> Triple:
+            return full.get((t.subject.iri, t.relation, t.object.iri), t)
+
+        return [
+            GraphCandidate(
+                c.node,
+                tuple(map(attributed, c.triples)),
+                c.via,
+                c.via_relation,
+                tuple(map(attributed, c.path)),
+            )
+            for c in cands
+        ]
 
     def _options(self, text: str, intent: str, linked: list[tuple[Mention, Node]],
                  options: Sequence[str], base: dict) -> Result:  # fmt: skip

@@ -76,3 +76,21 @@ def test_a_stronger_literature_cooccurrence_ranks_first():
         (Triple(gout, "hasPhenotype", angina.node, "hpo", ((Attribute("frequencyValue", 0.8),),)),),
     )
     assert QAEngine._prior(hpo) > QAEngine._prior(back)
+
+
+def test_more_curators_behind_an_indication_rank_it_first():
+    gout = Node("urn:gout", "DOID:13189", "gout", "Disease")
+
+    def indicated(label: str, curators: int) -> GraphCandidate:
+        drug = Node(f"urn:{label}", f"X:{label}", label, "Chemical")
+        attrs = ((Attribute("curators", curators), Attribute("origin", "2 resources")),)
+        return GraphCandidate(drug, (Triple(drug, "treats", gout, "pharmacotherapydb", attrs),))
+
+    assert QAEngine._prior(indicated("Probenecid", 3)) > QAEngine._prior(indicated("Aaa", 1))
+
+
+def test_answers_carry_their_triples_annotations(pipeline):
+    r = pipeline.ask("Which drugs treat gout?")
+    (top, *_) = [t for t in r.answers[0].evidence.triples if t.relation == "treats"]
+    keys = {a.key for stmt in top.attributes for a in stmt}
+    assert "curators" in keys
