@@ -1,8 +1,9 @@
 """Question answering and claim verification over the graph, with passages and the verifier.
 
-ask: link → intent → topic entity → graph candidates (SPARQL, hierarchy) → passages about the
-topic → the verifier reads (claim, evidence) for the best candidates → answers with
-P(supported) ≥ ``SUPPORT_THRESHOLD``, or an explicit no-answer.
+ask: link → intent (the classifier, then the question's form) → topic entity → graph
+candidates (SPARQL, hierarchy), pre-ranked by their annotations → passages about the topic →
+the verifier reads (claim, evidence) for the best candidates → answers with P(supported) ≥
+``SUPPORT_THRESHOLD``, or an explicit no-answer.
 
 verify: link → parse the claim → graph statements of that relation (and contradicting ones)
 → passages → the verifier → supported / refuted / unknown.
@@ -17,7 +18,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from kgqa.answering.candidates import TOPIC_CLASSES, GraphCandidate, graph_candidates, one_hop
+from kgqa.answering.candidates import (
+    INTENT_QUERIES,
+    TOPIC_CLASSES,
+    GraphCandidate,
+    graph_candidates,
+    one_hop,
+)
 from kgqa.answering.verbalize import CONTRADICTS, statement, triple_text
 from kgqa.classifier import SequenceClassifier
 from kgqa.errors import InputError
@@ -61,11 +68,10 @@ INVERSE_INTENTS = {
 }  # not phenotypes and diseases: a question's disease often links to a phenotype node
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
-# intents whose candidates' annotations help pre-rank them: (relation, direction from topic)
-ATTRIBUTE_QUERIES = {
-    "phenotypes_of_disease": ("hasPhenotype", "out"),
-    "drugs_for_disease": ("treats", "in"),
-}
+# intents whose candidates' annotations (frequency, co-occurrence weight, curators) help
+# pre-rank them; not the diseases of a phenotype: hundreds of them, and fetching their
+# annotations would cost more than they tell
+ANNOTATED_INTENTS = frozenset({"phenotypes_of_disease", "drugs_for_disease"})
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
@@ -283,9 +289,7 @@ class QAEngine:
 
     def _score(self, topic: Node, intent: str, cands: list[GraphCandidate],
                passages: list[Passage]) -> list[Answer]:  # fmt: skip
-        # attributes only for the candidates' own triples, fetched once; not for the diseases
-        # of a phenotype: hundreds of them, and attributes would cost more than they tell
-        if intent in ATTRIBUTE_QUERIES:
+        if intent in ANNOTATED_INTENTS:
             cands = self._with_attributes(topic, intent, cands)
         cands = sorted(cands, key=lambda c: (-self._prior(c), c.node.label))
         head = cands[:MAX_VERIFIED]
@@ -312,12 +316,12 @@ class QAEngine:
         """The candidates' own triples with their annotations (HPO frequency, HSDN weight,
         PharmacotherapyDB curator count), one query per node the answers hang on (the topic,
         or the super- or subtypes standing in for it)."""
-        rel, direction = ATTRIBUTE_QUERIES[intent]
         ends = {(c.via or topic).iri: c.via or topic for c in cands}
         full: dict[tuple[str, str, str], Triple] = {}
         for end in ends.values():
-            for t in self.kg.neighbours(end, rel, direction=direction, attributes=True):
-                full[(t.subject.iri, t.relation, t.object.iri)] = t
+            for rel, direction in INTENT_QUERIES[intent]:
+                for t in self.kg.neighbours(end, rel, direction=direction, attributes=True):
+                    full[(t.subject.iri, t.relation, t.object.iri)] = t
 
         def attributed(t: Triple) -> Triple:
             return full.get((t.subject.iri, t.relation, t.object.iri), t)
