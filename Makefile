@@ -29,6 +29,8 @@ demo: setup
 	$(BIN)/kgqa retrieve "What are the symptoms of Marfan syndrome?" -k 3
 	$(BIN)/kgqa ask "Which drugs treat gout?" -k 5
 	$(BIN)/kgqa ask "Which genes are associated with Marfan syndrome?" -k 3
+	$(BIN)/kgqa ask "What does allopurinol treat?" -k 3
+	$(BIN)/kgqa ask "Does metformin cause lactic acidosis?"
 	$(BIN)/kgqa ask "Which drug treats gout?" --option metformin --option allopurinol --option aspirin
 	$(BIN)/kgqa verify "Metformin treats type 2 diabetes mellitus"
 	$(BIN)/kgqa verify "Marfan syndrome is not associated with gene FBN1"
