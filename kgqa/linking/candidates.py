@@ -296,6 +296,11 @@ class CandidateGenerator:
         return out
 
     # -- ranking -----------------------------------------------------------------------------
+    def name_matches(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
+        """(node, base score, how, matched name) of the graph names ``text`` matches, looked
+        up once per text (the linker's type check, ``needs_dense`` and ``rank`` share it)."""
+        return self._names(text)
+
     def needs_dense(self, text: str) -> bool:
         """Dense search is only worth it when no name matches."""
         return not self._names(text) and (self.annotated is None or not self.annotated.get(text))

@@ -216,9 +216,9 @@ class EntityLinker:
             surface = text[s:e]
             if kind != "GENE" and len(surface) >= 4 and not surface.isupper():
                 named = {
-                    CLASS_TYPE[m.node.cls]
-                    for m in self.kg.find(surface, limit=20)
-                    if m.match in ("exact", "id") and CLASS_TYPE.get(m.node.cls) in _RETYPES
+                    CLASS_TYPE[node.cls]
+                    for node, _, how, _ in self.generator.name_matches(surface)
+                    if how in ("exact", "id") and CLASS_TYPE.get(node.cls) in _RETYPES
                 }
                 own = DISORDERS if kind in DISORDERS else {kind}
                 other = {"CHEMICAL"} if kind in DISORDERS else DISORDERS
