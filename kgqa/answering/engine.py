@@ -317,22 +317,20 @@ class QAEngine:
         PharmacotherapyDB curator count), one query per node the answers hang on (the topic,
         or the super- or subtypes standing in for it)."""
         ends = {(c.via or topic).iri: c.via or topic for c in cands}
-        full: dict[tuple[str, str, str], Triple] = {}
+        # a Triple's attributes take no part in its equality, its source does: each bare
+        # triple finds its own annotated twin, HPO's and HSDN's statements of one edge apart
+        full: dict[Triple, Triple] = {}
         for end in ends.values():
             for rel, direction in INTENT_QUERIES[intent]:
                 for t in self.kg.neighbours(end, rel, direction=direction, attributes=True):
-                    full[(t.subject.iri, t.relation, t.object.iri)] = t
-
-        def attributed(t: Triple) -> Triple:
-            return full.get((t.subject.iri, t.relation, t.object.iri), t)
-
+                    full[t] = t
         return [
             GraphCandidate(
                 c.node,
-                tuple(map(attributed, c.triples)),
+                tuple(full.get(t, t) for t in c.triples),
                 c.via,
                 c.via_relation,
-                tuple(map(attributed, c.path)),
+                tuple(full.get(t, t) for t in c.path),
             )
             for c in cands
         ]

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from kgqa.answering.candidates import GraphCandidate, graph_candidates, one_hop
 from kgqa.answering.engine import QAEngine
 from kgqa.answering.verbalize import statement
@@ -94,3 +96,22 @@ def test_answers_carry_their_triples_annotations(pipeline):
     (top, *_) = [t for t in r.answers[0].evidence.triples if t.relation == "treats"]
     keys = {a.key for stmt in top.attributes for a in stmt}
     assert "curators" in keys
+
+
+def test_each_source_keeps_its_own_statement_of_an_edge():
+    gout = Node("urn:gout", "DOID:13189", "gout", "Disease")
+    fever = Node("urn:fever", "HP:0001945", "Fever", "Phenotype")
+    hpo = Triple(gout, "hasPhenotype", fever, "hpo", ((Attribute("frequencyValue", 0.8),),))
+    hsdn = Triple(gout, "hasPhenotype", fever, "hsdn", ((Attribute("weight", 2.5),),))
+
+    class Graph:
+        def neighbours(self, node, relation, direction, attributes):
+            return [hpo, hsdn]
+
+    engine = QAEngine(Graph(), None, None, None, None)  # type: ignore[arg-type]
+    bare = GraphCandidate(fever, (replace(hpo, attributes=()), replace(hsdn, attributes=())))
+    (c,) = engine._with_attributes(gout, "phenotypes_of_disease", [bare])
+    assert [(t.source, t.attributes) for t in c.triples] == [
+        ("hpo", hpo.attributes),
+        ("hsdn", hsdn.attributes),
+    ]
