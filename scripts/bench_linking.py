@@ -36,6 +36,7 @@ def rss_mb() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sentences", type=int, default=2000)
+    ap.add_argument("--abstracts", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=200)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -66,6 +67,12 @@ def main() -> None:
         linker.tagger.tag(sents)
         tag_runs.append(time.perf_counter() - t)
     batched, tag_only = median(runs, 4), median(tag_runs, 4)
+    abstracts = [d.text for d in docs][: args.abstracts]
+    doc_runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        linker.link_many(abstracts)
+        doc_runs.append(time.perf_counter() - t)
     report({
         "question_words": [len(q.split()) for q in QUESTIONS],
         "link_question_ms_p50": median(times, 2),
@@ -74,6 +81,8 @@ def main() -> None:
         "batched_link_sentences_per_s": round(len(sents) / batched, 1),
         "first_batch_link_sentences_per_s": round(len(sents) / first_batch, 1),
         "batched_tagger_only_sentences_per_s": round(len(sents) / tag_only, 1),
+        "batched_abstracts": len(abstracts),
+        "batched_link_abstracts_per_s": round(len(abstracts) / median(doc_runs, 4), 1),
         "load_s": round(load_s, 2),
         "rss_mb_before_load": before,
         "rss_mb_after_load_and_warmup": loaded,

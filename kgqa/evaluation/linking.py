@@ -75,12 +75,18 @@ def corpus_type(kind: str) -> str | None:
 
 
 def predicted_spans(
-    tagger: _Tagger, docs: Sequence[Document], corpus_scheme: bool = True, document_level=None
+    tagger: _Tagger,
+    docs: Sequence[Document],
+    corpus_scheme: bool = True,
+    document_level=None,
+    whole: bool = False,
 ) -> set[tuple[str, int, int, str]]:
-    """Spans tagged sentence by sentence; ``document_level(text, spans)``, when given, then
-    revises each document's spans as a whole (short forms carried through the abstract,
-    sure names repeated)."""
-    sents = [(doc, a, b) for doc in docs for a, b in doc.sentences()]
+    """Spans tagged sentence by sentence, or document by document with ``whole``;
+    ``document_level(text, spans)``, when given, then revises each document's spans as a whole
+    (short forms carried through the abstract, sure names repeated)."""
+    sents = [
+        (doc, a, b) for doc in docs for a, b in ([(0, len(doc.text))] if whole else doc.sentences())
+    ]
     tagged = tagger.tag([doc.text[a:b] for doc, a, b in sents])
     per_doc: dict[str, list] = {}
     for (doc, a, _b), spans in zip(sents, tagged, strict=True):
@@ -104,12 +110,16 @@ def gold_spans(docs: Sequence[Document]) -> set[tuple[str, int, int, str]]:
 
 
 def evaluate_ner_spans(
-    tagger: _Tagger, docs: Sequence[Document], corpus_scheme: bool = True, document_level=None
+    tagger: _Tagger,
+    docs: Sequence[Document],
+    corpus_scheme: bool = True,
+    document_level=None,
+    whole: bool = False,
 ) -> dict[str, dict[str, float | int]]:
     """Strict mention P/R/F1 of ``tagger`` on ``docs``. With ``corpus_scheme``, predictions
     of a type the corpus does not annotate at all (chemicals in NCBI-disease) are not counted."""
     gold = gold_spans(docs)
-    pred = predicted_spans(tagger, docs, corpus_scheme, document_level)
+    pred = predicted_spans(tagger, docs, corpus_scheme, document_level, whole)
     if corpus_scheme:
         annotated = {g[3] for g in gold}
         pred = {p for p in pred if p[3] in annotated}
@@ -179,8 +189,8 @@ def evaluate_end_to_end(linker, docs: Sequence[Document]) -> dict[str, float | i
 
 
 def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
-    """The report of ``kgqa eval linking``: NER (corpus scheme), linking, end to end."""
-    from kgqa.linking.consistency import document_mentions
+    """The report of ``kgqa eval linking``: NER (corpus scheme), linking, end to end. Each
+    document is linked whole, as ``link`` reads a text (the document rules included)."""
     from kgqa.linking.ner import Span
 
     class _LinkerSpans:
@@ -189,7 +199,7 @@ def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
 
     tagger = _LinkerSpans()
     return {
-        "ner": evaluate_ner_spans(tagger, docs, True, document_level=document_mentions),
+        "ner": evaluate_ner_spans(tagger, docs, True, whole=True),
         "linking": evaluate_linking(linker, docs),
         "end_to_end": evaluate_end_to_end(linker, docs),
         "documents": {"count": len(docs), "mode": linker.mode},

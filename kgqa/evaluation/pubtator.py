@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgqa.errors import DataError
+from kgqa.linking.ner import SENTENCE_END
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,6 @@ _TYPES = {
     "chemical": "CHEMICAL",
     "gene": "GENE",
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Document:
         starts = {m.start for m in self.mentions}
         inside = [(m.start, m.end) for m in self.mentions]
         base = len(self.title) + 1
-        for m in _SENTENCE_END.finditer(self.abstract):
+        for m in SENTENCE_END.finditer(self.abstract):
             pos = base + m.end()
             if not any(s < pos < e for s, e in inside) or pos in starts:
                 cuts.append(pos)

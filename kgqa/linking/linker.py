@@ -33,7 +33,7 @@ from kgqa.linking.consistency import document_mentions
 from kgqa.linking.dense import NameIndex, index_dir
 from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
 from kgqa.linking.negation import negated_spans
-from kgqa.linking.ner import EDGE_WORDS, NerTagger
+from kgqa.linking.ner import EDGE_WORDS, NerTagger, sentence_bounds
 from kgqa.records import Mention
 
 logger = logging.getLogger(__name__)
@@ -43,6 +43,20 @@ MODES = ("ner", "dictionary", "hybrid")
 SHORT_WORDS = 15
 # what separates the parts of a heading-like phrase
 _HEADING_SEP = re.compile(r" - |,| and | or ")
+
+
+def short_sentences(text: str) -> list[tuple[int, int]]:
+    """The whole of a short text (at most ``SHORT_WORDS`` words), else the bounds of its short
+    sentences (a title, a findings line).
+
+    Example:
+        >>> t = "Gout and lupus. Then " + " ".join(["word"] * 20) + "."
+        >>> [t[a:b] for a, b in short_sentences(t)]
+        ['Gout and lupus.']
+    """
+    if len(text.split()) <= SHORT_WORDS:
+        return [(0, len(text))]
+    return [(a, b) for a, b in sentence_bounds(text) if len(text[a:b].split()) <= SHORT_WORDS]
 
 
 def _parts(surface: str) -> list[tuple[int, int]]:
@@ -60,6 +74,7 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+EXTEND_WORDS = 3  # how far a disorder span may grow to the right into a graph name
 _RETYPES = frozenset({"DISEASE", "PHENOTYPE", "CHEMICAL"})  # types a name may correct
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
@@ -183,13 +198,18 @@ class EntityLinker:
             )
             spans = [[] for _ in cleaned]
             for i, row in zip(todo, tagged, strict=True):
-                # a span the tagger is unsure of stays only in a short text (a question, a
-                # findings list) where it is a graph name: "fever and headache"
+                # a span the tagger is unsure of stays only in a short text or sentence (a
+                # question, a findings list, a title) where it is a graph name: "fever and
+                # headache"
+                brief = short_sentences(cleaned[i])
                 spans[i] = [
                     (s.start, s.end, s.type, s.score)
                     for s in row
                     if s.score >= self.tagger.min_score
-                    or (short[i] and self._dictionary_type(cleaned[i][s.start : s.end]))
+                    or (
+                        any(a <= s.start < b for a, b in brief)
+                        and self._dictionary_type(cleaned[i][s.start : s.end])
+                    )
                 ]
             for i, t in enumerate(cleaned):
                 if self.mode == "hybrid" or (not spans[i] and short[i]):
@@ -197,11 +217,42 @@ class EntityLinker:
                         spans[i]
                         + [d for d in self.dictionary_spans(t) if uncovered(d[0], d[1], spans[i])]
                     )
-            spans = [self._retype_by_name(t, row) for t, row in zip(cleaned, spans, strict=True)]
+            spans = [
+                self._extend_to_names(t, self._retype_by_name(t, row))
+                for t, row in zip(cleaned, spans, strict=True)
+            ]
         return [
             self._narrow_long_spans(t, self._split_coordinations(t, document_mentions(t, row)))
             for t, row in zip(cleaned, spans, strict=True)
         ]
+
+    def _extend_to_names(
+        self, text: str, row: list[tuple[int, int, str, float]]
+    ) -> list[tuple[int, int, str, float]]:
+        """A disorder span that the next one to ``EXTEND_WORDS`` words complete into a disease or
+        phenotype name takes them: the tagger stops early in "migraine with aura",
+        "glioblastoma multiforme", "stroke-like episodes". Only words on the right (a modifier
+        on the left is often outside a corpus mention: "complete heart block"), never across
+        punctuation or into another span."""
+        out = []
+        for s, e, kind, conf in row:
+            if kind in DISORDERS:
+                words, pos = [], e
+                for m in _TOKEN.finditer(text, e):
+                    gap = text[pos : m.start()]
+                    if len(words) == EXTEND_WORDS or not gap or gap.strip(" -"):
+                        break
+                    words.append(m.end())
+                    pos = m.end()
+                for end in reversed(words):
+                    if uncovered(e, end, [x for x in row if x[0] != s]) and any(
+                        how in ("exact", "id") and node.cls in ("Disease", "Phenotype")
+                        for node, _, how, _ in self.generator.name_matches(text[s:end])
+                    ):
+                        e = end
+                        break
+            out.append((s, e, kind, conf))
+        return out
 
     def _retype_by_name(
         self, text: str, row: list[tuple[int, int, str, float]]

@@ -12,7 +12,9 @@ adapter.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +43,8 @@ CASE_FEATURE = "case"  # in the manifest's "features" when the weights were trai
 # devel and BC5CDR dev, where 0.75 to 0.9 score within 0.005 F1 of each other.
 MIN_SPAN_SCORE = 0.8
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# A sentence ends at ".", "!" or "?" followed by white space and a capital, a digit or a bracket.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
 
 
 def default_dir() -> Path:
@@ -96,6 +100,23 @@ def case_types(text: str, offsets: list[tuple[int, int]]) -> list[int]:
         while e < len(text) and text[e].isalnum():
             e += 1
         out.append(word_shape(text[s:e]))
+    return out
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, without their surrounding white space.
+
+    Example:
+        >>> sentence_bounds("Gout hurts. Colchicine (oral) helps e.g. in flares.  ")
+        [(0, 11), (12, 51)]
+    """
+    cuts = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        seg = text[a:b]
+        lead, trail = len(seg) - len(seg.lstrip()), len(seg.rstrip())
+        if trail > lead:
+            out.append((a + lead, a + trail))
     return out
 
 
@@ -278,13 +299,63 @@ class NerTagger:
         self, texts: list[str], batch_size: int = 64, min_score: float | None = None
     ) -> list[list[Span]]:
         """Spans for each text (texts are expected to be cleaned already) scoring at least
-        ``min_score`` (default: the tagger's ``min_score``)."""
+        ``min_score`` (default: the tagger's ``min_score``), decoded sentence by sentence
+        from ``distributions``."""
+        min_score = self.min_score if min_score is None else min_score
+        out: list[list[Span]] = []
+        for text, dists in zip(texts, self.distributions(texts, batch_size), strict=True):
+            keys = sorted(dists)
+            sents = sentence_bounds(text)
+            spans: list[Span] = []
+            i = 0
+            for a, b in sents if len(sents) > 1 else [(0, len(text))]:
+                while i < len(keys) and keys[i][0] < a:  # none: sentences end at white space
+                    i += 1
+                j = i
+                while j < len(keys) and keys[j][1] <= b:
+                    j += 1
+                inside = keys[i:j]
+                spans += decode(text, inside, [dists[k] for k in inside], min_score)
+                i = j
+            out.append(spans)
+        return out
+
+    def distributions(
+        self, texts: list[str], batch_size: int = 64
+    ) -> list[dict[tuple[int, int], list[float]]]:
+        """The label distribution (over ``LABELS``) of each word piece of each text, keyed by
+        its character span.
+
+        A text of more than one sentence is read twice, whole (in windows) and sentence by
+        sentence, and each word piece gets the mean of its two readings. The tagger was
+        trained on sentences; the whole text shows it the other sentences too. The two
+        readings err differently: on the dev splits their mean scored better than either
+        alone (see the README's NER figures)."""
+        readings: list[tuple[int, int, str]] = []  # (text index, offset in it, reading)
+        for t, text in enumerate(texts):
+            readings.append((t, 0, text))
+            sents = sentence_bounds(text)
+            if len(sents) > 1:
+                readings += [(t, a, text[a:b]) for a, b in sents]
+        merged: list[dict[tuple[int, int], list[list[float]]]] = [{} for _ in texts]
+        for (t, off, _), seen in zip(
+            readings, self.read([r[2] for r in readings], batch_size), strict=True
+        ):
+            for (a, b), d in seen.items():
+                merged[t].setdefault((off + a, off + b), []).append(d)
+        return [{k: _mean(v) for k, v in m.items()} for m in merged]
+
+    def read(
+        self, texts: list[str], batch_size: int = 64
+    ) -> list[dict[tuple[int, int], list[float]]]:
+        """One reading of each text: the label distribution of each word piece. A text longer
+        than ``MAX_TOKENS`` is read in overlapping windows; a word piece seen in two keeps the
+        distribution of the window more sure of it."""
         import torch
 
-        min_score = self.min_score if min_score is None else min_score
-
+        out: list[dict[tuple[int, int], list[float]]] = [{} for _ in texts]
         if not texts:
-            return []
+            return out
         enc = self.tokenizer(
             texts,
             truncation=True,
@@ -297,7 +368,6 @@ class NerTagger:
         windows = list(range(len(enc["input_ids"])))
         owner = enc["overflow_to_sample_mapping"]
         windows.sort(key=lambda w: len(enc["input_ids"][w]))
-        token_labels: dict[int, list[list[float]]] = {}
         with torch.inference_mode():
             for i in range(0, len(windows), batch_size):
                 chunk = windows[i : i + batch_size]
@@ -310,26 +380,23 @@ class NerTagger:
                     ids[r, : len(row)] = torch.tensor(row)
                     mask[r, : len(row)] = 1
                     if self.use_case:
-                        text = texts[owner[w]]
-                        shape = case_types(text, enc["offset_mapping"][w])
+                        shape = case_types(texts[owner[w]], enc["offset_mapping"][w])
                         types[r, : len(row)] = torch.tensor(shape)
                 logits = self.model(input_ids=ids, attention_mask=mask, token_type_ids=types).logits
                 dist = torch.softmax(logits.float(), dim=-1)
                 for r, w in enumerate(chunk):
-                    n = len(enc["input_ids"][w])
-                    token_labels[w] = dist[r, :n].tolist()
-        per_text: dict[int, dict[tuple[int, int], list[float]]] = {}
-        for w in range(len(enc["input_ids"])):
-            seen = per_text.setdefault(owner[w], {})
-            for (a, b), d in zip(enc["offset_mapping"][w], token_labels[w], strict=True):
-                if a == b:
-                    continue
-                # a token seen in an earlier window keeps its label unless this one is more sure
-                if (a, b) not in seen or max(d) > max(seen[(a, b)]):
-                    seen[(a, b)] = d
-        out: list[list[Span]] = []
-        for t, text in enumerate(texts):
-            seen = per_text.get(t, {})
-            keys = sorted(seen)
-            out.append(decode(text, keys, [seen[k] for k in keys], min_score))
+                    seen = out[owner[w]]
+                    offsets = enc["offset_mapping"][w]
+                    for key, d in zip(offsets, dist[r, : len(offsets)].tolist(), strict=True):
+                        if key[0] == key[1]:
+                            continue
+                        key = tuple(key)
+                        if key not in seen or max(d) > max(seen[key]):
+                            seen[key] = d
         return out
+
+
+def _mean(rows: list[list[float]]) -> list[float]:
+    if len(rows) == 1:
+        return rows[0]
+    return [sum(col) / len(rows) for col in zip(*rows, strict=True)]

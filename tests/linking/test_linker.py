@@ -269,3 +269,54 @@ def test_a_drug_asked_about_as_a_cause_is_a_chemical(linker):
     # questions worded "Does <disease> cause ...?" taught the tagger to call the subject a disease
     (m, *_) = linker.link("Does metformin cause lactic acidosis?")
     assert (m.text, m.type, m.node.cls if m.node else None) == ("metformin", "CHEMICAL", "Chemical")
+
+
+def test_a_disorder_span_grows_to_the_right_into_a_graph_name(dict_linker):
+    text = "A history of Marfan syndrome; Marfan, syndrome and Marfan syndrome again."
+    first, second, third = (i for i in range(len(text)) if text.startswith("Marfan", i))
+    row = [(first, first + 6, "DISEASE", 0.9), (second, second + 6, "PHENOTYPE", 0.9)]
+    row.append((third, third + 6, "CHEMICAL", 0.9))
+    grown = dict_linker._extend_to_names(text, row)
+    # the first grows; not across a comma; a chemical span keeps its words
+    assert [text[s:e] for s, e, *_ in grown] == ["Marfan syndrome", "Marfan", "Marfan"]
+    # nor into another span
+    text = "Familial Mediterranean fever"
+    row = [(0, 22, "DISEASE", 0.9), (23, 28, "PHENOTYPE", 0.9)]
+    assert dict_linker._extend_to_names(text, row) == row
+    assert dict_linker._extend_to_names(text, row[:1]) == [(0, 28, "DISEASE", 0.9)]
+
+
+def test_an_unsure_graph_name_stays_in_a_short_sentence_of_a_long_text(linker, monkeypatch):
+    from kgqa.linking.ner import Span
+
+    long = "Gout was " + " ".join(["rarely"] * 20) + " seen with gout."
+    text = "Gout. " + long
+    at = [0, 6, text.rindex("gout")]
+    unsure = [[Span(a, a + 4, "DISEASE", 0.5) for a in at]]
+    monkeypatch.setattr(linker.tagger, "tag", lambda texts, **kw: unsure)
+    # the title-like first sentence keeps its unsure name; the long sentence drops both
+    assert [s for s, *_ in linker.spans([text])[0]] == [0]
+
+
+def test_a_text_of_several_sentences_is_read_whole_and_by_sentence(linker):
+    from kgqa.linking.ner import sentence_bounds
+
+    tagger = linker.tagger
+    text = "Gout is painful. Colchicine helps."
+    bounds = sentence_bounds(text)
+    assert [text[a:b] for a, b in bounds] == ["Gout is painful.", "Colchicine helps."]
+    (mean,) = tagger.distributions([text])
+    whole, *alone = tagger.read([text] + [text[a:b] for a, b in bounds])
+    assert set(mean) == set(whole)
+    apart = 0.0
+    for (a, _), part in zip(bounds, alone, strict=True):
+        for (x, y), d in part.items():
+            w = whole[(a + x, a + y)]
+            apart = max(apart, *(abs(u - v) for u, v in zip(w, d, strict=True)))
+            expected = [(u + v) / 2 for u, v in zip(w, d, strict=True)]
+            assert mean[(a + x, a + y)] == pytest.approx(expected, abs=0.01)
+    assert apart > 0.1  # the readings differ here ("Gout" read alone or before "Colchicine")
+    # a single sentence is read once
+    (one,) = tagger.distributions([text[bounds[1][0] :]])
+    assert one.keys() == alone[1].keys()
+    assert all(one[k] == pytest.approx(alone[1][k], abs=0.01) for k in one)
