@@ -33,6 +33,7 @@ node's names. Candidates under ``FLOOR`` are dropped; a mention whose best candi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -136,6 +137,8 @@ class CandidateGenerator:
         # annotated lookups (and the ancestor walk that may follow) once per text too
         self._sourced_cache = functools.lru_cache(maxsize=4096)(self._sourced_uncached)
         self._fuzzy_iris: dict[str, list[list[str]]] | None = None
+        self._fuzzy_lens: dict[str, list[int]] = {}
+        self._fuzzy_order: dict[str, list[int]] = {}
         self._acronyms: dict[str, set[str]] = {}
 
     # -- sources -----------------------------------------------------------------------------
@@ -204,8 +207,15 @@ class CandidateGenerator:
             kind = CLASS_TYPE.get(cls)
             if kind and kind != "GENE" and len(key) >= 4:
                 keys.setdefault(kind, {}).setdefault(key, []).append(iri)
-        self._fuzzy_keys = {k: list(v) for k, v in keys.items()}
-        self._fuzzy_iris = {k: list(v.values()) for k, v in keys.items()}
+        # by length, so that a mention is compared only with names of a length that can reach
+        # the cut-off; ``_fuzzy_order`` keeps the graph's name order, which settles ties
+        self._fuzzy_keys, self._fuzzy_iris, self._fuzzy_lens, self._fuzzy_order = {}, {}, {}, {}
+        for k, v in keys.items():
+            items = sorted(enumerate(v.items()), key=lambda x: len(x[1][0]))
+            self._fuzzy_keys[k] = [key for _, (key, _) in items]
+            self._fuzzy_iris[k] = [iris for _, (_, iris) in items]
+            self._fuzzy_lens[k] = [len(key) for _, (key, _) in items]
+            self._fuzzy_order[k] = [i for i, _ in items]
         acronyms: dict[str, set[str]] = {}
         for key, iris in keys.get("DISEASE", {}).items():
             words = key.split()
@@ -236,10 +246,24 @@ class CandidateGenerator:
         assert self._fuzzy_keys is not None and self._fuzzy_iris is not None
         out = []
         kinds = [kind] if kind in self._fuzzy_keys else list(self._fuzzy_keys)
+        c = FUZZY_CUTOFF / 100.0
         for k in kinds:
-            hits = process.extract(
-                key, self._fuzzy_keys[k], scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_CUTOFF
+            # fuzz.ratio is at most 200·min(n, m) / (n + m) for lengths n and m
+            lens, order = self._fuzzy_lens[k], self._fuzzy_order[k]
+            lo = bisect.bisect_left(lens, len(key) * c / (2 - c) - 1e-9)
+            hi = bisect.bisect_right(lens, len(key) * (2 - c) / c + 1e-9)
+            near = process.extract(
+                key,
+                self._fuzzy_keys[k][lo:hi],
+                scorer=fuzz.ratio,
+                limit=None,
+                score_cutoff=FUZZY_CUTOFF,
             )
+            # the best five, ties in the graph's name order, as a scan of every name gives them
+            hits = sorted(
+                ((name, ratio, lo + i) for name, ratio, i in near),
+                key=lambda h: (-h[1], order[h[2]]),
+            )[:5]
             for name, ratio, idx in hits:
                 for iri in self._fuzzy_iris[k][idx]:
                     node = self.kg.node(iri)

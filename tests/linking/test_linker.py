@@ -320,3 +320,25 @@ def test_a_text_of_several_sentences_is_read_whole_and_by_sentence(linker):
     (one,) = tagger.distributions([text[bounds[1][0] :]])
     assert one.keys() == alone[1].keys()
     assert all(one[k] == pytest.approx(alone[1][k], abs=0.01) for k in one)
+
+
+def test_fuzzy_matching_compares_only_names_of_a_near_length_and_loses_none(dict_linker):
+    from rapidfuzz import fuzz
+
+    from kgqa.graph.names import normalize_name
+    from kgqa.linking.candidates import FUZZY_CUTOFF
+
+    gen = dict_linker.generator
+    gen._load_fuzzy()
+    for text, kind in [("Marfan syndrom", "DISEASE"), ("familial mediteranean fever", "DISEASE"),
+                       ("alopurinol", "CHEMICAL"), ("metformine", "CHEMICAL")]:  # fmt: skip
+        key = normalize_name(text)
+        keys, order = gen._fuzzy_keys[kind], gen._fuzzy_order[kind]
+        assert [len(k) for k in keys] == sorted(len(k) for k in keys)
+        every = [(-fuzz.ratio(key, k), order[i], k) for i, k in enumerate(keys)]
+        best = sorted(x for x in every if -x[0] >= FUZZY_CUTOFF)[:5]
+        expected = [(k, round(-0.9 * r / 100, 4)) for r, _, k in best]
+        # one row per node of a name: the names in order
+        found = [(name, round(score, 4)) for _, score, _, name in gen._fuzzy(text, kind)]
+        assert list(dict.fromkeys(found)) == expected
+        assert kind != "DISEASE" or found  # each disease misspelling finds its name
