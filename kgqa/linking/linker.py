@@ -260,20 +260,29 @@ class EntityLinker:
         """A tagged span that is exactly the name of a chemical and of no disease or phenotype
         (or the other way round) takes the type its name gives. The tagger learnt word order
         from questions like "Does marfan syndrome cause ...?" and calls "metformin" a disease in
-        "Does metformin cause lactic acidosis?". Short forms ("CP", "RA") and gene names are
-        left to the tagger, which reads their context."""
+        "Does metformin cause lactic acidosis?". A word in lower or title case taken for a gene
+        ("History: gout.") takes the type of the disorder or chemical it names when it names no
+        gene. Short forms ("CP", "RA") and gene names are left to the tagger, which reads their
+        context."""
         out = []
         for s, e, kind, conf in row:
             surface = text[s:e]
-            if kind != "GENE" and len(surface) >= 4 and not surface.isupper():
-                named = {
-                    CLASS_TYPE[node.cls]
+            if len(surface) >= 4 and not surface.isupper():
+                found = {
+                    CLASS_TYPE.get(node.cls)
                     for node, _, how, _ in self.generator.name_matches(surface)
-                    if how in ("exact", "id") and CLASS_TYPE.get(node.cls) in _RETYPES
+                    if how in ("exact", "id")
                 }
-                own = DISORDERS if kind in DISORDERS else {kind}
-                other = {"CHEMICAL"} if kind in DISORDERS else DISORDERS
-                if named and named <= other and not named & own:
+                named = found & _RETYPES
+                if kind == "GENE":
+                    # a word in lower or title case taken for a gene ("History: gout.") that
+                    # names a disorder or a chemical, and no gene
+                    other = DISORDERS if named <= DISORDERS else {"CHEMICAL"}
+                    own = {"GENE"}
+                else:
+                    own = DISORDERS if kind in DISORDERS else {kind}
+                    other = {"CHEMICAL"} if kind in DISORDERS else DISORDERS
+                if named and named <= other and not found & own:
                     # a disease wins a tie with a phenotype of the same name
                     kind = "DISEASE" if "DISEASE" in named else min(named)
             out.append((s, e, kind, conf))

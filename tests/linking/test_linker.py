@@ -342,3 +342,12 @@ def test_fuzzy_matching_compares_only_names_of_a_near_length_and_loses_none(dict
         found = [(name, round(score, 4)) for _, score, _, name in gen._fuzzy(text, kind)]
         assert list(dict.fromkeys(found)) == expected
         assert kind != "DISEASE" or found  # each disease misspelling finds its name
+
+
+def test_a_word_taken_for_a_gene_that_names_a_disorder_or_drug_takes_its_type(dict_linker):
+    text = "History: gout, on metformin; fbn1 and FBN1 checked."
+    words = ["gout", "metformin", "fbn1", "FBN1"]
+    row = [(text.index(w), text.index(w) + len(w), "GENE", 0.9) for w in words]
+    kinds = [k for *_, k, _ in dict_linker._retype_by_name(text, row)]
+    # a gene name, in any case, stays a gene
+    assert kinds == ["DISEASE", "CHEMICAL", "GENE", "GENE"]
