@@ -201,7 +201,8 @@ class EntityLinker:
                 # a span the tagger is unsure of stays only in a short text or sentence (a
                 # question, a findings list, a title) where it is a graph name: "fever and
                 # headache"
-                brief = short_sentences(cleaned[i])
+                unsure = any(s.score < self.tagger.min_score for s in row)
+                brief = short_sentences(cleaned[i]) if unsure else []
                 spans[i] = [
                     (s.start, s.end, s.type, s.score)
                     for s in row
@@ -244,8 +245,9 @@ class EntityLinker:
                         break
                     words.append(m.end())
                     pos = m.end()
+                others = [x for x in row if x[0] != s]
                 for end in reversed(words):
-                    if uncovered(e, end, [x for x in row if x[0] != s]) and any(
+                    if uncovered(e, end, others) and any(
                         how in ("exact", "id") and node.cls in ("Disease", "Phenotype")
                         for node, _, how, _ in self.generator.name_matches(text[s:end])
                     ):

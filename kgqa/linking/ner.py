@@ -143,6 +143,10 @@ _TAG_LABELS = tuple(
 )  # fmt: skip
 
 
+# the indices of B-type and I-type in LABELS
+_TYPE_LABELS = {t: (LABELS.index(f"B-{t}"), LABELS.index(f"I-{t}")) for t in TYPES}
+
+
 def _token_tag(probs: list[float]) -> tuple[str, str | None, float]:
     """(B/I/O, group, probability) of one token from its label distribution."""
     best = ("O", None, probs[0])
@@ -225,7 +229,7 @@ def decode(
         if e <= s or text[s:e].lower() in EDGE_WORDS:  # a lone "in" or "of" names nothing
             continue
         kinds = [t for t in TYPES if GROUPS[t] == group]
-        mass = {t: sum(d[LABELS.index(f"B-{t}")] + d[LABELS.index(f"I-{t}")] for d in dists)
+        mass = {t: sum(d[_TYPE_LABELS[t][0]] + d[_TYPE_LABELS[t][1]] for d in dists)
                 for t in kinds}  # fmt: skip
         kind = max(kinds, key=lambda t: mass[t])
         if out and s < out[-1].end:  # widened into the previous span: merge
@@ -302,10 +306,12 @@ class NerTagger:
         ``min_score`` (default: the tagger's ``min_score``), decoded sentence by sentence
         from ``distributions``."""
         min_score = self.min_score if min_score is None else min_score
+        bounds = [sentence_bounds(text) for text in texts]
         out: list[list[Span]] = []
-        for text, dists in zip(texts, self.distributions(texts, batch_size), strict=True):
+        for text, sents, dists in zip(
+            texts, bounds, self.distributions(texts, batch_size, bounds), strict=True
+        ):
             keys = sorted(dists)
-            sents = sentence_bounds(text)
             spans: list[Span] = []
             i = 0
             for a, b in sents if len(sents) > 1 else [(0, len(text))]:
@@ -321,10 +327,13 @@ class NerTagger:
         return out
 
     def distributions(
-        self, texts: list[str], batch_size: int = 64
+        self,
+        texts: list[str],
+        batch_size: int = 64,
+        bounds: list[list[tuple[int, int]]] | None = None,
     ) -> list[dict[tuple[int, int], list[float]]]:
         """The label distribution (over ``LABELS``) of each word piece of each text, keyed by
-        its character span.
+        its character span. ``bounds``: the texts' ``sentence_bounds``, when already known.
 
         A text of more than one sentence is read twice, whole (in windows) and sentence by
         sentence, and each word piece gets the mean of its two readings. The tagger was
@@ -332,9 +341,10 @@ class NerTagger:
         readings err differently: on the dev splits their mean scored better than either
         alone (see the README's NER figures)."""
         readings: list[tuple[int, int, str]] = []  # (text index, offset in it, reading)
-        for t, text in enumerate(texts):
+        if bounds is None:
+            bounds = [sentence_bounds(text) for text in texts]
+        for t, (text, sents) in enumerate(zip(texts, bounds, strict=True)):
             readings.append((t, 0, text))
-            sents = sentence_bounds(text)
             if len(sents) > 1:
                 readings += [(t, a, text[a:b]) for a, b in sents]
         merged: list[dict[tuple[int, int], list[list[float]]]] = [{} for _ in texts]
