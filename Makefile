@@ -23,6 +23,10 @@ demo: setup
 	$(BIN)/kgqa graph neighbours gout --relation treats --direction in
 	$(BIN)/kgqa graph neighbours "Marfan syndrome" --relation hasPhenotype --attributes --limit 8
 	$(BIN)/kgqa graph find "癫痫发作"
+	$(BIN)/kgqa graph find "二甲双胍"
+	$(BIN)/kgqa graph neighbours metformin --relation hasSideEffect --attributes --limit 5
+	$(BIN)/kgqa graph neighbours "Angiotensin-Converting Enzyme Inhibitors" --relation inDrugClass --direction in --limit 8
+	$(BIN)/kgqa graph neighbours "Fabry disease" --relation treats --direction in --limit 8
 	$(BIN)/kgqa diagnose "short stature, hypertelorism, shawl scrotum, no seizures" -k 3 \
 		--proposed "Aarskog-Scott syndrome" --drug ibuprofen
 	$(BIN)/kgqa link "Glucose-6-phosphate dehydrogenase (G6PD) deficiency causes hemolytic anemia; no fever."

@@ -69,10 +69,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     for target in targets:
         if target == "graph":
             out = Path(args.graph_dir) if args.graph_dir else graph_dir()
-            if not args.force and inputs_unchanged(data, out):
+            excluded = sorted(set(args.exclude_licence or []))
+            if not args.force and inputs_unchanged(data, out, excluded):
                 logger.info("graph in %s is up to date (use --force to rebuild)", out)
                 continue
-            report = build_graph(data, out)
+            report = build_graph(data, out, excluded)
             logger.info("graph: %d nodes, %d quads, %.0fs -> %s",
                         report.nodes, report.quads, report.seconds, out)  # fmt: skip
         elif target == "diagnosis":
@@ -148,6 +149,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     _table("Nodes per class", ["class", "nodes"], list(stats.classes.items()))
     _table("Edges per relation", ["relation", "edges"], list(stats.relations.items()))
     _table("Quads per source (named graph)", ["source", "quads"], list(stats.sources.items()))
+    _table("Edges per licence", ["licence", "edges"], list(stats.edges_by_licence.items()))
+    _table("Coverage", ["figure", "count"], list(stats.coverage.items()))
     return 0
 
 
@@ -619,6 +622,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--graph-dir", help="where to write the graph (default $KGQA_HOME/graph)")
     b.add_argument("--diagnosis-dir", help="where to write the diagnosis index")
     b.add_argument("--force", action="store_true", help="rebuild even when inputs are unchanged")
+    b.add_argument("--exclude-licence", action="append", choices=["NC", "SA", "ND"],
+                   help="leave out sources and records under such a licence (NC: "
+                        "non-commercial, e.g. SIDER); repeatable")  # fmt: skip
     b.add_argument("--limit", type=int, help="passages: only the first N (for quick checks)")
     b.set_defaults(func=cmd_build)
 

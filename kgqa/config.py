@@ -44,6 +44,11 @@ def graph_dir(home: Path | None = None) -> Path:
     return (home or kgqa_home()) / "graph"
 
 
+def graph_data_dir() -> Path:
+    """The repository's curated graph inputs: vocabulary, source list, lexicons."""
+    return _REPO_DIR / "graph_data"
+
+
 def vocabulary_file() -> Path:
     """The committed Turtle vocabulary (classes and relations)."""
     return _REPO_DIR / "graph_data" / "vocabulary.ttl"

@@ -59,11 +59,17 @@ class Triple:
 
 @dataclass(frozen=True)
 class GraphStats:
-    """Counts of nodes per class, edges per relation and quads per source."""
+    """Counts of nodes per class, edges per relation and quads per source; ``edges_by_source``
+    and ``edges_by_licence`` count relation edges (is-a included) per named graph and per its
+    licence; ``coverage`` holds headline counts (drugs with an indication, disease nodes with a
+    Chinese label, curated duplicate disease pairs before and after identity merging ...)."""
 
     classes: dict[str, int]
     relations: dict[str, int]
     sources: dict[str, int]
+    edges_by_source: dict[str, int] = field(default_factory=dict)
+    edges_by_licence: dict[str, int] = field(default_factory=dict)
+    coverage: dict[str, int] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ diagnosis

@@ -1,5 +1,5 @@
 """Benchmark the knowledge graph: build time, load time, lookup latency, memory, and the
-coverage figures of issue #2.
+coverage figures of issues #2 and #17 (breadth).
 
     python scripts/bench_graph.py [--build] [--repeat 5] [--json]
 
@@ -82,8 +82,16 @@ def bench_queries(n: int = 1000) -> dict:
         t = time.perf_counter()
         kg.neighbours(node, "hasPhenotype", attributes=True)
         attr_times.append(time.perf_counter() - t)
+    # one hop over a breadth relation: a drug's side effects (SIDER), where the graph has them
+    se_times = []
+    drugs = sorted(kg.nodes("Chemical"), key=lambda n: n.iri)
+    for node in rng.sample(drugs, min(n, len(drugs))):
+        t = time.perf_counter()
+        kg.neighbours(node, "hasSideEffect")
+        se_times.append(time.perf_counter() - t)
     ms = 1000
     return {
+        "drug_hasSideEffect_p50_ms": round(statistics.median(se_times) * ms, 3),
         "neighbours_all_p50_ms": round(statistics.median(times) * ms, 3),
         "neighbours_all_p95_ms": round(p95(times) * ms, 3),
         "neighbours_median_degree": statistics.median(sizes),
@@ -107,6 +115,7 @@ def coverage() -> dict:
 
     return {
         "classes": stats.classes,
+        "breadth": stats.coverage,
         "diseases_with_phenotype_annotations": count(
             "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d kgv:hasPhenotype ?p }"
         ),

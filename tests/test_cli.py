@@ -14,15 +14,21 @@ def test_graph_stats_json_has_the_documented_shape(
 ) -> None:
     assert main(["-q", "graph", "--graph-dir", str(fixture_graph_dir), "stats", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"classes", "relations", "sources"}
-    for cls in ("Disease", "Phenotype", "Drug", "Gene"):
+    assert set(out) == {
+        "classes", "relations", "sources", "edges_by_source", "edges_by_licence", "coverage"
+    }  # fmt: skip
+    for cls in ("Disease", "Phenotype", "Drug", "Gene", "DrugClass", "Variant", "SideEffect"):
         assert out["classes"][cls] > 0
+    assert out["coverage"]["drugs_with_indication"] == out["classes"]["Drug"]
+    assert out["coverage"]["side_effect_edges"] == out["relations"]["hasSideEffect"]
+    assert sum(out["edges_by_licence"].values()) == sum(out["edges_by_source"].values())
 
 
 def test_graph_stats_table(fixture_graph_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-q", "graph", "--graph-dir", str(fixture_graph_dir), "stats"]) == 0
     out = capsys.readouterr().out
     assert "Nodes per class" in out and "Phenotype" in out
+    assert "Edges per licence" in out and "CC BY-NC-SA 4.0" in out
 
 
 def test_neighbours_accepts_a_name(
@@ -32,7 +38,8 @@ def test_neighbours_accepts_a_name(
             "--relation", "treats", "--direction", "in", "--json"]  # fmt: skip
     assert main(args) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["subject"]["label"] for r in rows] == ["Allopurinol"]
+    # PharmacotherapyDB's allopurinol, DrugCentral's colchicine (by the CUI Mondo gives gout)
+    assert sorted({r["subject"]["label"] for r in rows}) == ["Allopurinol", "Colchicine"]
 
 
 def test_missing_graph_is_a_clean_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -50,6 +57,12 @@ def test_build_from_fixtures_then_skip_when_unchanged(
     caplog.set_level(logging.INFO, logger="kgqa")
     assert main(args) == 0
     assert "up to date" in caplog.text
+    # leaving the non-commercial sources out is another graph: rebuilt, and recorded
+    caplog.clear()
+    assert main([*args, "--exclude-licence", "NC"]) == 0
+    assert "up to date" not in caplog.text
+    manifest = json.loads((tmp_path / "g" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["info"]["excluded_sources"] == ["sider"]
 
 
 def test_diagnose_json(fixture_home: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,6 +41,10 @@ logger = logging.getLogger(__name__)
 
 SUPPORT_THRESHOLD = 0.5
 VERDICT_THRESHOLD = 0.6
+# Relations a passage alone never supports: a text that names a drug and a disease together
+# is as often a contraindication, a warning or a side effect ("patients with hyperthyroidism
+# must not take levothyroxine") as an indication. Only a graph statement supports these.
+GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates"})
 MAX_VERIFIED = 16
 MAX_QUESTION_CHARS = 2000
 EVIDENCE_CHARS = 420
@@ -475,6 +479,10 @@ class QAEngine:
         if probs[best] < VERDICT_THRESHOLD:
             verdict = "unknown"
         reason = "" if verdict != "unknown" else "the evidence neither supports nor refutes it"
+        if verdict == "supported" and not triples and rel in GRAPH_ONLY_SUPPORT and not neg:
+            verdict = "unknown"
+            reason = (f"no graph statement says {s.label} {rel} {o.label}; passages that name "
+                      "a drug with a disease can be contraindications or side effects")  # fmt: skip
         return Verdict(claim, verdict, round(float(probs[best]), 4),  # type: ignore[arg-type]
                        tuple((lab, round(float(p), 4)) for lab, p in zip(labels, probs,
                                                                         strict=True)),

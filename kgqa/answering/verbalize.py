@@ -25,7 +25,13 @@ _POS = {
     "causedBy": "{s} is caused by {o}",
     "transmittedBy": "{s} is transmitted by {o}",
     "locatedIn": "{s} affects the {o}",
-    "inPharmacologicClass": "{s} is a {o}",
+    "inDrugClass": "{s} is a {o}",
+    "targets": "{s} acts on the product of the gene {o}",
+    "hasSideEffect": "{s} can cause {o} as a side effect",
+    "associatedWithVariant": "{s} is associated with the variant {o}",
+    "variantInGene": "{s} lies in the gene {o}",
+    "variantReportedGene": "{s} was reported with the gene {o}",
+    "hasPrevalence": "{s} has a prevalence of {o}",
 }
 _NEG = {
     "treats": "{s} does not treat {o}",
@@ -37,6 +43,10 @@ _NEG = {
     "hasInheritance": "{s} is not inherited as {o}",
     "subClassOf": "{s} is not a kind of {o}",
     "causedBy": "{s} is not caused by {o}",
+    "inDrugClass": "{s} is not a {o}",
+    "targets": "{s} does not act on the product of the gene {o}",
+    "hasSideEffect": "{s} is not known to cause {o} as a side effect",
+    "associatedWithVariant": "{s} is not associated with the variant {o}",
 }
 FREQUENCY_WORDS = {
     "HP:0040280": "obligate", "HP:0040281": "very frequent", "HP:0040282": "frequent",

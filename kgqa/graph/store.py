@@ -206,6 +206,13 @@ class KnowledgeGraph:
             "WHERE m.lang = 'en'"
         ).fetchall()
 
+    def chinese_names(self) -> list[tuple[str, str]]:
+        """(name, class) of every Chinese name (for dictionary matching of Chinese text)."""
+        return self._conn.execute(
+            "SELECT DISTINCT m.name, n.cls FROM names m JOIN nodes n ON n.iri = m.iri "
+            "WHERE m.lang = 'zh' ORDER BY m.name, n.cls"
+        ).fetchall()
+
     def names_extending(self, key: str, limit: int = 20) -> list[tuple[str, str, str]]:
         """(iri, name, key) of names whose normalised key starts with ``key`` and a space,
         shortest first ("type 2 diabetes" → "type 2 diabetes mellitus")."""
@@ -371,9 +378,19 @@ class KnowledgeGraph:
         return [{n: _py(row[n]) for n in names if row[n] is not None} for row in result]
 
     # ------------------------------------------------------------------- stats
+    @property
+    def build_id(self) -> str | None:
+        """The id of the build this graph comes from (indexes built on it record it)."""
+        return str(self.manifest.info["build_id"]) if self.manifest else None
+
+    def licence(self, source: str) -> str:
+        """The licence of a source's named graph (``unspecified`` when unknown)."""
+        sources = self.manifest.info.get("sources", {}) if self.manifest else {}
+        return str(sources.get(source, {}).get("licence", "unspecified"))
+
     def stats(self) -> GraphStats:
         """Node counts per class (a Drug needs a treats or palliates edge), edge counts per
-        relation, quad counts per source."""
+        relation, quad counts per source, edges per source and licence, headline coverage."""
         classes = {
             row["c"][len(VOCAB) :]: row["n"]
             for row in self.sparql(
@@ -396,10 +413,41 @@ class KnowledgeGraph:
             )
             if row["g"] != META_GRAPH
         }
+        iris = " ".join(f"<{iri}>" for iri in _RELATION_BY_IRI)
+        edges_by_source = {
+            row["g"][len(SOURCE) :]: row["n"]
+            for row in self.sparql(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                f"VALUES ?p {{ {iris} }} }} GROUP BY ?g"
+            )
+        }
+        info = self.manifest.info if self.manifest else {}
+        licences = {s: str(v.get("licence", "unspecified")) for s, v in
+                    info.get("sources", {}).items()}  # fmt: skip
+        by_licence: dict[str, int] = {}
+        for source, n in edges_by_source.items():
+            key = licences.get(source, "unspecified")
+            by_licence[key] = by_licence.get(key, 0) + n
+        (zh,) = self._conn.execute(
+            "SELECT COUNT(DISTINCT m.iri) FROM names m JOIN nodes n ON n.iri = m.iri "
+            "WHERE m.lang = 'zh' AND n.cls = 'Disease'"
+        ).fetchone()
+        coverage = {
+            "drugs_with_indication": classes.get("Drug", 0),
+            "treats_edges": relations.get("treats", 0),
+            "side_effect_edges": relations.get("hasSideEffect", 0),
+            "variant_nodes": classes.get("Variant", 0),
+            "drug_classes": classes.get("DrugClass", 0),
+            "disease_nodes_with_chinese_label": zh,
+            **{k: int(v) for k, v in info.get("duplicates", {}).items()},
+        }
         return GraphStats(
             dict(sorted(classes.items())),
             dict(sorted(relations.items())),
             dict(sorted(sources.items())),
+            dict(sorted(edges_by_source.items())),
+            dict(sorted(by_licence.items())),
+            coverage,
         )
 
     # ------------------------------------------------------------------- views

@@ -90,7 +90,21 @@ CLASSES: dict[str, NodeClass] = {
         NodeClass("Gene", "A human gene (NCBI Gene / Entrez)."),
         NodeClass("Anatomy", "An anatomical structure (Uberon, MeSH A)."),
         NodeClass("Cause", "An agent or process named as the material basis of a disease."),
-        NodeClass("PharmacologicClass", "A class of drugs by mechanism or effect."),
+        NodeClass(
+            "DrugClass",
+            "A class of drugs by established pharmacologic class, mechanism, physiologic effect "
+            "or chemical structure (FDA EPC / MoA / PE, MeSH pharmacological action, ChEBI role).",
+        ),
+        NodeClass(
+            "SideEffect",
+            "An adverse drug reaction term (MedDRA, via SIDER) that names no phenotype or disease "
+            "node of the graph.",
+        ),
+        NodeClass("Variant", "A genetic variant (dbSNP rsID), e.g. a GWAS lead SNP."),
+        NodeClass(
+            "Prevalence",
+            "An Orphanet prevalence class, e.g. '1-9 / 100 000' (cases per population).",
+        ),
     )
 }
 
@@ -155,7 +169,46 @@ RELATIONS: dict[str, Relation] = {
             "The disease is transmitted by the route or vector.",
         ),
         Relation(
-            "inPharmacologicClass", "Chemical", "PharmacologicClass", "Drug class membership."
+            "inDrugClass",
+            "Chemical",
+            "DrugClass",
+            "The drug is a member of the class (the class's source is the statement's source).",
+        ),
+        Relation(
+            "targets",
+            "Chemical",
+            "Gene",
+            "The drug acts on the gene's product; the statement names the action (inhibitor, "
+            "agonist, blocker ...).",
+        ),
+        Relation(
+            "hasSideEffect",
+            "Chemical",
+            "Phenotype",
+            "The drug's label lists the adverse effect; the object is a phenotype, or a disease "
+            "or side-effect node where no phenotype names it. Frequencies, with placebo, where "
+            "the label gives them.",
+        ),
+        Relation(
+            "associatedWithVariant",
+            "Disease",
+            "Variant",
+            "A genome-wide association study found the variant associated with the disease "
+            "(p-value, PubMed id and sample size on the statement).",
+        ),
+        Relation("variantInGene", "Variant", "Gene", "The variant lies within the gene."),
+        Relation(
+            "variantReportedGene",
+            "Variant",
+            "Gene",
+            "The study reporting the variant's association named the gene as the likely one.",
+        ),
+        Relation(
+            "hasPrevalence",
+            "Disease",
+            "Prevalence",
+            "Orphanet's prevalence class of the disease (point or birth prevalence, on the "
+            "statement).",
         ),
     )
 }
@@ -174,6 +227,26 @@ STATEMENT_PROPS = {
     "licence": "Licence of the individual record.",
     "origin": "Upstream databases the record was integrated from.",
     "curators": "Number of curators that agreed on a PharmacotherapyDB indication.",
+    "indication": "The indication as the drug label states it (DrugCentral, SIDER).",
+    "method": "How a SIDER indication was read from the label (NLP_indication ...).",
+    "action": "What a drug does to its target (INHIBITOR, AGONIST, BLOCKER ...).",
+    "targetName": "The target protein's name.",
+    "uniprot": "The target protein's UniProt accession.",
+    "frequencyLower": "Lowest frequency of the side effect over the drug's labels, in [0, 1].",
+    "frequencyUpper": "Highest frequency of the side effect over the drug's labels, in [0, 1].",
+    "placeboFrequency": "Frequency of the effect under placebo as a label states it.",
+    "placeboFrequencyValue": "Frequency under placebo as a number in [0, 1].",
+    "pValue": "The association's p-value.",
+    "mlogPValue": "The association's -log10 p-value.",
+    "samples": "Number of samples (cases and controls) of the study.",
+    "cases": "Number of cases of the study.",
+    "controls": "Number of controls of the study.",
+    "date": "Publication date of the study.",
+    "confidence": "The source's confidence class of the association (e.g. GWAS HC-P: high "
+    "confidence, primary).",
+    "associationType": "Orphanet's gene-disorder association type (disease-causing germline "
+    "mutation, major susceptibility factor ...).",
+    "kind": "Which kind of measure the statement gives (point prevalence, birth prevalence).",
 }
 
 # Node properties.

@@ -74,6 +74,10 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+# A run of Chinese text (with the digits, Latin letters and hyphens Chinese names hold: "2型糖尿病")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z\-]*[\u3400-\u9fff][\u3400-\u9fff0-9A-Za-z\-]*")
+MIN_ZH_CHARS = 2  # single characters (铁, 钙) are too often part of other words
+ZH_TYPE_ORDER = ("DISEASE", "PHENOTYPE", "CHEMICAL", "GENE")
 EXTEND_WORDS = 3  # how far a disorder span may grow to the right into a graph name
 _RETYPES = frozenset({"DISEASE", "PHENOTYPE", "CHEMICAL"})  # types a name may correct
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
@@ -99,6 +103,8 @@ class EntityLinker:
         self.tagger = tagger
         self.generator = CandidateGenerator(kg, dense, annotated)
         self.mode = mode
+        self._zh: dict[str, str] | None = None
+        self._zh_longest = 0
 
     @classmethod
     def load(
@@ -139,6 +145,34 @@ class EntityLinker:
                     break
             else:
                 i += 1
+        return out
+
+    def chinese_spans(self, text: str) -> list[tuple[int, int, str, float]]:
+        """Longest matches of the graph's Chinese names inside runs of Chinese text, scanning
+        left to right (the tagger was not trained on Chinese). A name of a disease and a
+        phenotype (痛风) is a disease, as in :meth:`_dictionary_type`."""
+        if self._zh is None:
+            types: dict[str, set[str]] = {}
+            for name, cls in self.kg.chinese_names():
+                kind = CLASS_TYPE.get(cls)
+                if kind and len(name) >= MIN_ZH_CHARS:
+                    types.setdefault(name, set()).add(kind)
+            self._zh = {
+                n: next(k for k in ZH_TYPE_ORDER if k in kinds) for n, kinds in types.items()
+            }
+            self._zh_longest = max(map(len, self._zh), default=0)
+        out = []
+        for run in _CJK_RUN.finditer(text):
+            i, end = run.start(), run.end()
+            while i < end:
+                for j in range(min(end, i + self._zh_longest), i + MIN_ZH_CHARS - 1, -1):
+                    kind = self._zh.get(text[i:j])
+                    if kind:
+                        out.append((i, j, kind, 1.0))
+                        i = j
+                        break
+                else:
+                    i += 1
         return out
 
     def _dictionary_type(self, span: str) -> str | None:
@@ -222,10 +256,20 @@ class EntityLinker:
                 self._extend_to_names(t, self._retype_by_name(t, row))
                 for t, row in zip(cleaned, spans, strict=True)
             ]
+        spans = [self._with_chinese(t, row) for t, row in zip(cleaned, spans, strict=True)]
         return [
             self._narrow_long_spans(t, self._split_coordinations(t, document_mentions(t, row)))
             for t, row in zip(cleaned, spans, strict=True)
         ]
+
+    def _with_chinese(
+        self, text: str, row: list[tuple[int, int, str, float]]
+    ) -> list[tuple[int, int, str, float]]:
+        """``row`` plus the Chinese name matches no span covers yet."""
+        if not _CJK_RUN.search(text):
+            return row
+        extra = [c for c in self.chinese_spans(text) if uncovered(c[0], c[1], row)]
+        return self._resolve_overlaps(row + extra) if extra else row
 
     def _extend_to_names(
         self, text: str, row: list[tuple[int, int, str, float]]

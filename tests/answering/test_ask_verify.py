@@ -100,7 +100,8 @@ def test_cli_ask_and_verify_json(fixture_home, capsys):
     )
     out = json.loads(capsys.readouterr().out)
     assert out["answers"][0]["label"] == "Allopurinol"
-    assert out["answers"][0]["evidence"]["triples"][0]["source"] == "pharmacotherapydb"
+    sources = {t["source"] for t in out["answers"][0]["evidence"]["triples"]}
+    assert {"pharmacotherapydb", "drugcentral"} <= sources  # each source's statement is shown
     assert (
         main(["-q", "verify", "Allopurinol treats gout", "--home", str(fixture_home), "--json"])
         == 0
@@ -170,3 +171,26 @@ def test_eval_qa_and_claims(fixture_home, tmp_path, capsys):
     rep = json.loads(capsys.readouterr().out)
     assert rep["accuracy"] == 1.0 and rep["abstention_rate"] == round(1 / 3, 4)
     assert {"accuracy_decided", "ece"} <= set(rep)
+
+
+def test_a_passage_alone_never_supports_an_indication(pipeline, monkeypatch):
+    """A text naming a drug with a disease may state a contraindication or a side effect: with
+    no graph statement, even a verifier sure of "supported" gives "unknown" for treats and
+    palliates (levothyroxine "treats" hyperthyroidism, read from a passage on thyroxine)."""
+    import numpy as np
+
+    qa = pipeline.qa
+    supported = qa.verifier.labels.index("supported")
+
+    def sure(claims, evidence):
+        probs = np.full((len(claims), len(qa.verifier.labels)), 0.01, dtype=np.float32)
+        probs[:, supported] = 0.98
+        return probs
+
+    monkeypatch.setattr(qa, "_verify_pairs", sure)
+    assert pipeline.verify("Allopurinol treats gout").verdict == "supported"  # graph statement
+    # the same claim with the graph silent: a passage names allopurinol and gout, no more
+    monkeypatch.setattr(qa, "_statements", lambda s, rel, o: [])
+    v = pipeline.verify("Allopurinol treats gout")
+    assert not v.evidence.triples and v.evidence.passages
+    assert v.verdict == "unknown" and "no graph statement" in v.reason

@@ -53,7 +53,9 @@ def test_find_filters_by_class(kg: KnowledgeGraph) -> None:
 def test_labels_in_english_and_chinese(kg: KnowledgeGraph) -> None:
     names = kg.labels("HP:0001250")
     assert ("癫痫发作", "zh") in names and ("Seizure", "en") in names
-    assert kg.labels("HP:0001250", lang="zh") == [("癫痫发作", "zh")]
+    # HPO's official translation, and the names of kgqa's curated lexicon
+    zh = kg.labels("HP:0001250", lang="zh")
+    assert ("癫痫发作", "zh") in zh and ("抽搐", "zh") in zh and all(lg == "zh" for _, lg in zh)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +80,8 @@ def test_user_text_never_breaks_lookups(kg: KnowledgeGraph, hostile: str) -> Non
 def test_sparql_binds_values_instead_of_formatting_them(kg: KnowledgeGraph) -> None:
     query = "SELECT ?n ?id WHERE { ?n kgv:id ?id }"
     rows = kg.sparql(query, {"id": "ORPHA:558"})
-    assert [r["n"] for r in rows] == [kg.node("DOID:14323").iri]
+    # one node, which several sources (HPO, Orphanet, Mondo, ...) give that id
+    assert {r["n"] for r in rows} == {kg.node("DOID:14323").iri}
     # the same value with a quote appended matches nothing and raises nothing
     assert kg.sparql(query, {"id": 'ORPHA:558"'}) == []
     marfan = kg.node("DOID:14323")

@@ -351,3 +351,20 @@ def test_a_word_taken_for_a_gene_that_names_a_disorder_or_drug_takes_its_type(di
     kinds = [k for *_, k, _ in dict_linker._retype_by_name(text, row)]
     # a gene name, in any case, stays a gene
     assert kinds == ["DISEASE", "CHEMICAL", "GENE", "GENE"]
+
+
+@pytest.mark.parametrize("mode", ["dictionary", "ner"])
+def test_chinese_names_are_found_by_longest_match(dict_linker, linker, mode):
+    chosen = dict_linker if mode == "dictionary" else linker
+    # 痛风: the curated lexicon (a disease, though HPO's phenotype Gout is also 痛风);
+    # 马凡综合征: the rare-disease names; 癫痫发作: HPO's official translation
+    ms = chosen.link("马凡综合征和痛风的患者有癫痫发作吗")
+    assert [(m.text, m.type, top(m)) for m in ms] == [
+        ("马凡综合征", "DISEASE", "DOID:14323"),
+        ("痛风", "DISEASE", "DOID:13189"),
+        ("癫痫发作", "PHENOTYPE", "HP:0001250"),
+    ]
+    assert all(m.text == "马凡综合征和痛风的患者有癫痫发作吗"[m.start : m.end] for m in ms)
+    # mixed text keeps the tagger's English spans
+    mixed = [(m.text.lower(), top(m)) for m in chosen.link("Which drugs treat 痛风 and gout?")]
+    assert ("痛风", "DOID:13189") in mixed and ("gout", "DOID:13189") in mixed

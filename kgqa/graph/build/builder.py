@@ -11,37 +11,61 @@ The persisted artifact, ``$KGQA_HOME/graph/``:
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
 from kgqa.artifacts import Manifest, atomic_directory, sha256_file
+from kgqa.config import graph_data_dir
 from kgqa.errors import DataError
 from kgqa.graph.build import (
+    chinese,
     chpo,
     disease_gene,
     doid,
+    drugcentral,
+    gwas,
     hetionet,
     hpo,
     hsdn,
+    lexicon,
     mesh,
+    mondo,
+    orphanet,
     pharmacotherapydb,
+    sider,
 )
-from kgqa.graph.build.common import SUBCLASS, AttrValue, Concept, Contribution, Edge
-from kgqa.graph.build.identity import Identities, apply_same_as, merge_by_name, priority
+from kgqa.graph.build.common import (
+    SUBCLASS,
+    AttrValue,
+    Concept,
+    Contribution,
+    Edge,
+    Reference,
+)
+from kgqa.graph.build.identity import (
+    Identities,
+    apply_same_as,
+    merge_by_name,
+    priority,
+    split_pairs,
+)
 from kgqa.graph.names import name_keys, normalize_name
 from kgqa.graph.vocabulary import (
+    DCT,
     RDF,
     RDF_TYPE,
     RDFS_LABEL,
     RDFS_SUBCLASS,
+    RELATIONS,
     SKOS_ALT,
     SKOS_DEF,
     SOURCE,
@@ -55,22 +79,32 @@ from kgqa.version import __version__
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KIND = "graph"
 META_GRAPH = SOURCE + "meta"
+REFUSALS_FILE = "merges_refused.tsv"
 
 Reader = Callable[[Path], Contribution]
 # Order matters only for which label a node shows first; identity does not depend on it.
 SOURCES: dict[str, Reader] = {
     "hpo": hpo.read,
     "doid": doid.read,
+    "orphanet": orphanet.read,
     "mesh": mesh.read,
+    "mondo": mondo.read,
     "pharmacotherapydb": pharmacotherapydb.read,
+    "drugcentral": drugcentral.read,
+    "sider": sider.read,
     "disease_gene": disease_gene.read,
+    "gwas": gwas.read,
     "hsdn": hsdn.read,
     "hetionet": hetionet.read,
     "hpo_zh": chpo.read,
+    "chinese": chinese.read,
+    "lexicon": lexicon.read,
 }
+# Sources whose identity claims are counted as curated disease identity (the duplicate report).
+CURATED_IDENTITY = "mondo"
 # Where each source's files live under the data directory (for checksums in the manifest).
 SOURCE_FILES = {
     "doid": ["disease_ontology/HumanDO.tsv", "disease_ontology/allXREFinDO.tsv",
@@ -82,10 +116,19 @@ SOURCE_FILES = {
     "hsdn": ["hsdn/symptoms-DO.tsv"],
     "hetionet": ["hetionet/nodes.tsv"],
     "hpo_zh": ["hpo_zh/hp-zh.babelon.tsv"],
+    "orphanet": [orphanet.FILE],
+    "mondo": [f"mondo/{name}" for name in mondo.FILES],
+    "drugcentral": [f"drugcentral/{name}" for name in drugcentral.FILES],
+    "sider": [f"sider/{name}" for name in sider.FILES],
+    "gwas": [f"gwas/{name}" for name in gwas.FILES],
+    "chinese": [f"chinese/{name}" for name in chinese.FILES],
 }  # fmt: skip
+# The repository's own curated inputs (graph_data/), checksummed like the raw files.
+OWN_FILES = ["sources.json", *lexicon.FILES]
 HPO_FILES = ["hp.obo", "phenotype.hpoa", "genes_to_phenotype.txt"]
 # Name-based identity rules: (from prefix, to prefix, class). Applied after the 1:1 xrefs.
 NAME_MERGES = (
+    ("DRUGCENTRAL", "DRUGBANK", "Chemical"),  # a drug listing several DrugBank ids
     ("SYMP", "HP", "Phenotype"),
     ("MESH", "HP", "Phenotype"),
     ("MESH", "DRUGBANK", "Chemical"),
@@ -97,7 +140,16 @@ NAME_MERGES = (
 # A node keeps the hierarchy of its own ontology: MeSH is-a edges are kept only for nodes whose
 # canonical id is a MeSH id (MeSH-only concepts), so DO and HPO nodes are not given a second,
 # differently-shaped set of parents.
-OWN_HIERARCHY_ONLY = {"mesh": "MESH"}
+OWN_HIERARCHY_ONLY = {"mesh": "MESH", "orphanet": "ORPHA"}
+# Which class an endpoint should have when an alias id names several nodes, by the class the
+# relation expects there (a UMLS CUI of an indication names a disease before a phenotype).
+PREFERRED_CLASSES = {
+    "Disease": ("Disease", "Phenotype"),
+    "Phenotype": ("Phenotype", "Disease"),
+    "Drug": ("Chemical",),
+    "Chemical": ("Chemical",),
+}
+INDICATIONS = ("treats", "palliates")
 
 
 @dataclass
@@ -112,6 +164,8 @@ class BuildReport:
     merges: dict[str, int] = field(default_factory=dict)
     refused: dict[str, int] = field(default_factory=dict)
     notes: dict[str, dict[str, int]] = field(default_factory=dict)
+    duplicates: dict[str, int] = field(default_factory=dict)
+    excluded_sources: list[str] = field(default_factory=list)
 
 
 def _slug(text: str) -> str:
@@ -135,9 +189,15 @@ def _lit(value: AttrValue, lang: str | None = None) -> str:
 class _Resolver:
     """Maps source CURIEs (and names) to the canonical CURIE of their merged node."""
 
-    def __init__(self, concepts: dict[str, list[Concept]], ids: Identities) -> None:
+    def __init__(
+        self,
+        concepts: dict[str, list[Concept]],
+        ids: Identities,
+        references: dict[tuple[str, str], Reference] | None = None,
+    ) -> None:
         self.concepts = concepts
         self.ids = ids
+        self.references = references or {}
         comps = ids.components()
         self.canonical: dict[str, str] = {}
         for members in comps.values():
@@ -153,6 +213,7 @@ class _Resolver:
                 for a in v.alias_ids:
                     alias.setdefault(a, set()).add(self.canonical[curie])
         self.alias = {a: next(iter(t)) for a, t in alias.items() if len(t) == 1}
+        self.ambiguous = {a: sorted(t) for a, t in alias.items() if len(t) > 1}
         self.by_name: dict[tuple[str, str], list[tuple[int, str]]] = {}
         for curie, views in concepts.items():
             if curie not in self.canonical:
@@ -168,23 +229,98 @@ class _Resolver:
                         )
         self.minted: dict[str, Concept] = {}
 
-    def node(self, curie: str, source: str) -> str | None:
-        if curie.startswith("name:"):
-            _, cls, label = curie.split(":", 2)
+    def cls_of(self, canon: str) -> str:
+        return self.ids.cls[self.ids.find(canon)] if canon in self.ids.parent else ""
+
+    def node(self, curie: str, source: str, expect: str | None = None) -> str | None:
+        """The canonical CURIE ``curie`` resolves to: a CURIE or alias id, ``name:`` (minted when
+        unknown), ``find:`` (never minted) or ``ref:`` (a source's :class:`Reference`)."""
+        if curie.startswith(("name:", "find:")):
+            kind, cls, label = curie.split(":", 2)
             hits = self.by_name.get((cls, normalize_name(label, uninvert=True)))
             if hits:
                 return min(hits)[1]
+            if kind == "find":
+                return None
             minted = f"KGQA:{cls}_{_slug(label)}"
             if minted not in self.minted:
                 self.minted[minted] = Concept(source, minted, cls, label)
             return minted
+        if curie.startswith("ref:"):
+            _, ref_source, key = curie.split(":", 2)
+            ref = self.references.get((ref_source, key))
+            if ref is None:
+                return None
+            for alternative in ref.alternatives:
+                hit = self.node(alternative, source, expect)
+                if hit is not None:
+                    return hit
+            if ref.fallback is None:
+                return None
+            fb = ref.fallback
+            known = self.canonical.get(fb.curie)
+            if known is not None:
+                return known
+            self.minted.setdefault(fb.curie, fb)
+            return fb.curie
+        hit = self.canonical.get(curie) or self.alias.get(curie) or self.minted_id(curie)
+        if hit is None and expect and curie in self.ambiguous:
+            for cls in PREFERRED_CLASSES.get(expect, (expect,)):
+                fits = [c for c in self.ambiguous[curie] if self.cls_of(c) == cls]
+                if len(fits) == 1:
+                    return fits[0]
+                if fits:
+                    return None
+        return hit
+
+    def minted_id(self, curie: str) -> str | None:
+        return curie if curie in self.minted else None
+
+    def canon(self, curie: str) -> str | None:
+        """The node a concept view belongs to: its own id, else an alias id naming one node."""
         return self.canonical.get(curie) or self.alias.get(curie)
 
 
-def _collect(data_dir: Path) -> tuple[list[Contribution], dict[str, list[Concept]]]:
+def source_records() -> dict[str, dict[str, str]]:
+    """``graph_data/sources.json``: name, origin, licence and licence tags of every source."""
+    path = graph_data_dir() / "sources.json"
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read the source list {path}: {exc}") from exc
+    missing = sorted(set(SOURCES) - set(records))
+    if missing:
+        raise DataError(f"{path} lacks entries for the sources {missing}")
+    return records
+
+
+def licence_tags(record: dict[str, str]) -> set[str]:
+    """Tags of a source's licence, e.g. {"NC"} for a non-commercial one."""
+    return set(record.get("licence_tags", []))
+
+
+def _excluded(records: dict[str, dict[str, str]], exclude_licences: Collection[str]) -> list[str]:
+    unknown = set(exclude_licences) - {"NC", "SA", "ND"}
+    if unknown:
+        raise DataError(f"unknown licence tags {sorted(unknown)}; expected NC, SA or ND")
+    return [s for s in SOURCES if licence_tags(records[s]) & set(exclude_licences)]
+
+
+def _row_licence_ok(edge: Edge, exclude_licences: Collection[str]) -> bool:
+    """False for an edge whose own ``licence`` attribute carries an excluded tag (CC BY-NC ...)."""
+    licence = next((str(v) for k, v in edge.attrs if k == "licence"), "")
+    return not any(f"-{tag}" in licence.upper() for tag in exclude_licences)
+
+
+def _collect(
+    data_dir: Path, excluded: Collection[str] = ()
+) -> tuple[list[Contribution], dict[str, list[Concept]]]:
     contributions = []
     quiet = not logger.isEnabledFor(logging.INFO)
     for name, reader in tqdm(SOURCES.items(), desc="reading sources", unit="source", disable=quiet):
+        if name in excluded:
+            logger.info("%s: left out (licence)", name)
+            continue
         t0 = time.perf_counter()
         contribution = reader(data_dir)
         logger.info(
@@ -200,34 +336,68 @@ def _collect(data_dir: Path) -> tuple[list[Contribution], dict[str, list[Concept
     return contributions, concepts
 
 
+def _merge_by_names(ids: Identities, concepts: dict[str, list[Concept]]) -> None:
+    for from_prefix, to_prefix, cls in NAME_MERGES:
+        reason = f"same name {from_prefix}->{to_prefix}"
+        merge_by_name(ids, concepts, from_prefix, to_prefix, cls, reason)
+
+
 def _resolve_identities(
     contributions: list[Contribution], concepts: dict[str, list[Concept]]
-) -> Identities:
+) -> tuple[Identities, dict[str, int]]:
+    """Identity: the sources' own 1:1 cross-references, then curated identity (Mondo), then
+    names. Returns the identities and the curated duplicate pairs before and after."""
     ids = Identities()
     for curie, views in concepts.items():
         defining = sorted((v for v in views if v.cls), key=lambda v: list(SOURCES).index(v.source))
         if defining:
             ids.add(curie, defining[0].cls)
+    curated = [c for c in contributions if c.source == CURATED_IDENTITY]
     for contribution in contributions:
+        if contribution.source != CURATED_IDENTITY:
+            apply_same_as(ids, contribution.same_as)
+    groups: dict[str, set[str]] = {}
+    for contribution in curated:
+        for claim in contribution.same_as:
+            groups.setdefault(claim.group or claim.a, set()).update((claim.a, claim.b))
+    # the duplicates the curated identity names when it is not applied (names merged as usual)
+    without = ids.copy()
+    _merge_by_names(without, concepts)
+    duplicates = {"mondo_duplicate_pairs_before": split_pairs(without, groups.values())}
+    for contribution in curated:
         apply_same_as(ids, contribution.same_as)
-    for from_prefix, to_prefix, cls in NAME_MERGES:
-        reason = f"same name {from_prefix}->{to_prefix}"
-        merge_by_name(ids, concepts, from_prefix, to_prefix, cls, reason)
-    return ids
+    _merge_by_names(ids, concepts)
+    duplicates["mondo_duplicate_pairs_after"] = split_pairs(ids, groups.values())
+    return ids, duplicates
 
 
 def _resolve_edges(
-    contributions: list[Contribution], resolver: _Resolver, notes: dict[str, dict[str, int]]
+    contributions: list[Contribution],
+    resolver: _Resolver,
+    notes: dict[str, dict[str, int]],
+    exclude_licences: Collection[str] = (),
 ) -> list[tuple[Edge, str, str]]:
-    """Edges with canonical endpoints; name references may mint new nodes (registered here)."""
+    """Edges with canonical endpoints; name references may mint new nodes (registered here).
+    The same statement from one source (same endpoints after merging) is kept once."""
     edges: list[tuple[Edge, str, str]] = []
+    seen: set[tuple[str, str, str, str, tuple[tuple[str, AttrValue], ...]]] = set()
     for contribution in contributions:
         dropped = 0
         for e in contribution.edges:
-            s, o = resolver.node(e.subject, e.source), resolver.node(e.object, e.source)
+            if exclude_licences and not _row_licence_ok(e, exclude_licences):
+                notes.setdefault(e.source, {}).setdefault("edges left out (licence)", 0)
+                notes[e.source]["edges left out (licence)"] += 1
+                continue
+            rel = RELATIONS.get(e.relation)
+            s = resolver.node(e.subject, e.source, rel.domain if rel else None)
+            o = resolver.node(e.object, e.source, rel.range if rel else None)
             if s is None or o is None or (s == o and e.relation == SUBCLASS):
                 dropped += 1
                 continue
+            key = (e.source, s, e.relation, o, e.attrs)
+            if key in seen:
+                continue
+            seen.add(key)
             own = OWN_HIERARCHY_ONLY.get(e.source)
             if own and e.relation == SUBCLASS and not s.startswith(own + ":"):
                 notes.setdefault(e.source, {}).setdefault("is-a edges of merged nodes left out", 0)
@@ -236,11 +406,35 @@ def _resolve_edges(
             edges.append((e, s, o))
         if dropped:
             notes.setdefault(contribution.source, {})["edges dropped (unknown endpoint)"] = dropped
+    edges = _corroborated(contributions, edges, notes)
     for curie, concept in resolver.minted.items():
-        resolver.concepts[curie] = [concept]
+        resolver.concepts.setdefault(curie, []).append(concept)
         resolver.canonical[curie] = curie
         resolver.ids.add(curie, concept.cls)
     return edges
+
+
+def _corroborated(
+    contributions: list[Contribution],
+    edges: list[tuple[Edge, str, str]],
+    notes: dict[str, dict[str, int]],
+) -> list[tuple[Edge, str, str]]:
+    """Drop the edges a source only corroborates (``Contribution.corroborates_only``) where no
+    other source states the same edge."""
+    only = {(c.source, r) for c in contributions for r in c.corroborates_only}
+    if not only:
+        return edges
+    stated: dict[tuple[str, str, str], set[str]] = {}
+    for e, s, o in edges:
+        stated.setdefault((s, e.relation, o), set()).add(e.source)
+    kept = []
+    for e, s, o in edges:
+        if (e.source, e.relation) in only and not stated[(s, e.relation, o)] - {e.source}:
+            key = f"{e.relation} edges no other source states (left out)"
+            notes.setdefault(e.source, {})[key] = notes.get(e.source, {}).get(key, 0) + 1
+            continue
+        kept.append((e, s, o))
+    return kept
 
 
 def _preferred_labels(resolver: _Resolver) -> dict[str, str]:
@@ -261,7 +455,7 @@ def _quads(
 ) -> Iterator[str]:
     """N-Quads lines: nodes (types, labels, ids) and edges, each in its source's named graph."""
     for curie, views in resolver.concepts.items():
-        canon = resolver.canonical.get(curie)
+        canon = resolver.canon(curie)
         if canon is None:
             continue  # annotation-only concept for a node no source defines
         iri = f"<{curie_to_iri(canon)}>"
@@ -285,13 +479,13 @@ def _quads(
                 yield f"{iri} <{SKOS_DEF}> {_lit(v.definition, 'en')} {g} .\n"
 
     # Edges (+ a reified statement when the edge carries attributes)
-    drugs: set[str] = set()
+    drugs: set[tuple[str, str]] = set()
     for e, s, o in edges:
         pred = RDFS_SUBCLASS if e.relation == SUBCLASS else relation(e.relation).iri
         si, oi, g = curie_to_iri(s), curie_to_iri(o), f"<{SOURCE}{e.source}>"
         yield f"<{si}> <{pred}> <{oi}> {g} .\n"
-        if e.relation in ("treats", "palliates"):
-            drugs.add(si)
+        if e.relation in INDICATIONS:
+            drugs.add((si, e.source))
         if e.attrs:
             digest = hashlib.sha1(repr((e.source, s, e.relation, o, e.attrs)).encode()).hexdigest()
             st = f"<{STATEMENT}{digest[:24]}>"
@@ -301,8 +495,9 @@ def _quads(
             yield f"{st} <{RDF}object> <{oi}> {g} .\n"
             for key, value in e.attrs:
                 yield f"{st} <{VOCAB}{key}> {_lit(value)} {g} .\n"
-    for d in sorted(drugs):
-        yield f"<{d}> <{RDF_TYPE}> <{VOCAB}Drug> <{SOURCE}pharmacotherapydb> .\n"
+    # a drug is a Drug in the graph of each source that gives it an indication
+    for d, source in sorted(drugs):
+        yield f"<{d}> <{RDF_TYPE}> <{VOCAB}Drug> <{SOURCE}{source}> .\n"
 
 
 def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str], build_id: str) -> int:
@@ -321,7 +516,7 @@ def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str], bui
     ids: set[tuple[str, str]] = set()
     names: set[tuple[str, str, str, str, str, str]] = set()
     for curie, views in resolver.concepts.items():
-        canon = resolver.canonical.get(curie)
+        canon = resolver.canon(curie)
         if canon is None:
             continue
         iri = curie_to_iri(canon)
@@ -361,6 +556,10 @@ def _input_checksums(data_dir: Path) -> tuple[dict[str, str], str]:
             path = data_dir / rel
             if path.is_file():
                 sums[rel] = sha256_file(path)
+    for name in OWN_FILES:
+        path = graph_data_dir() / name
+        if path.is_file():
+            sums[f"graph_data/{name}"] = sha256_file(path)
     hdir = hpo.hpo_dir(data_dir)
     for name in HPO_FILES:
         if (hdir / name).is_file():
@@ -373,11 +572,36 @@ def _input_checksums(data_dir: Path) -> tuple[dict[str, str], str]:
     return sums, hpo.release(hdir)
 
 
-def build_graph(data_dir: Path, target: Path) -> BuildReport:
+def _licence_quads(records: dict[str, dict[str, str]], sources: list[str]) -> Iterator[str]:
+    """Each source graph's licence, in the meta graph: every statement of a source graph is
+    under it (a per-record licence, where a source has one, is on the statement itself)."""
+    m = f"<{META_GRAPH}>"
+    for name in sources:
+        g = f"<{SOURCE}{name}>"
+        yield f"{g} <{DCT}license> {_lit(records[name].get('licence', 'unspecified'))} {m} .\n"
+        yield f"{g} <{DCT}title> {_lit(records[name].get('name', name))} {m} .\n"
+        for tag in sorted(licence_tags(records[name])):
+            yield f"{g} <{VOCAB}licenceTag> {_lit(tag)} {m} .\n"
+
+
+def _write_refusals(path: Path, ids: Identities) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("a\tb\treason\twhy\n")
+        for a, b, reason, why in ids.refusals:
+            fh.write(f"{a}\t{b}\t{reason}\t{why}\n")
+
+
+def build_graph(
+    data_dir: Path, target: Path, exclude_licences: Collection[str] = ()
+) -> BuildReport:
     """Build the graph from the raw sources in ``data_dir`` into the artifact directory ``target``.
 
+    ``exclude_licences`` leaves out every source whose licence carries one of the tags (``NC``:
+    non-commercial, e.g. SIDER), and every record whose own licence does.
+
     Raises:
-        DataError: a source file is missing or malformed.
+        DataError: a source file is missing or malformed, or a licence tag is unknown. Nothing
+            is written to ``target`` then.
     """
     import pyoxigraph as ox
 
@@ -386,14 +610,18 @@ def build_graph(data_dir: Path, target: Path) -> BuildReport:
         raise DataError(
             f"data directory {data_dir} does not exist; pass --data-dir or set KGQA_DATA"
         )
-    contributions, concepts = _collect(data_dir)
-    ids = _resolve_identities(contributions, concepts)
-    resolver = _Resolver(concepts, ids)
+    records = source_records()
+    excluded = _excluded(records, exclude_licences)
+    contributions, concepts = _collect(data_dir, excluded)
+    ids, duplicates = _resolve_identities(contributions, concepts)
+    references = {(c.source, key): ref for c in contributions for key, ref in c.references.items()}
+    resolver = _Resolver(concepts, ids, references)
     notes = {c.source: dict(c.notes) for c in contributions}
-    edges = _resolve_edges(contributions, resolver, notes)
+    edges = _resolve_edges(contributions, resolver, notes, exclude_licences)
     preferred = _preferred_labels(resolver)
     build_id = uuid.uuid4().hex
     inputs, release = _input_checksums(data_dir)
+    included = [s for s in SOURCES if s not in excluded]
     with atomic_directory(target) as tmp:
         nq = tmp / "graph.nq"
         n_quads = 0
@@ -404,6 +632,8 @@ def build_graph(data_dir: Path, target: Path) -> BuildReport:
             ):  # fmt: skip
                 fh.write(line)
                 n_quads += 1
+            for line in _licence_quads(records, included):
+                fh.write(line)
             fh.write(f'<{META_GRAPH}> <{VOCAB}buildId> "{build_id}" <{META_GRAPH}> .\n')
         logger.info("loading %d quads into the store", n_quads)
         store = ox.Store(str(tmp / "store"))
@@ -413,17 +643,21 @@ def build_graph(data_dir: Path, target: Path) -> BuildReport:
         del store
         nq.unlink()
         n_nodes = _write_names(tmp / "names.sqlite", resolver, preferred, build_id)
+        _write_refusals(tmp / REFUSALS_FILE, ids)
         seconds = time.perf_counter() - t0
         report = BuildReport(
             target, n_nodes, n_quads, round(seconds, 1), release, dict(ids.merged),
-            dict(ids.refused), notes,
+            dict(ids.refused), notes, duplicates, excluded,
         )  # fmt: skip
         manifest = Manifest(
             kind=KIND,
             format_version=FORMAT_VERSION,
             kgqa_version=__version__,
             inputs=inputs,
-            files={"names.sqlite": sha256_file(tmp / "names.sqlite")},
+            files={
+                "names.sqlite": sha256_file(tmp / "names.sqlite"),
+                REFUSALS_FILE: sha256_file(tmp / REFUSALS_FILE),
+            },
             info={
                 "build_id": build_id,
                 "data_dir": str(data_dir),
@@ -431,8 +665,19 @@ def build_graph(data_dir: Path, target: Path) -> BuildReport:
                 "nodes": n_nodes,
                 "quads": n_quads,
                 "build_seconds": report.seconds,
+                "sources": {
+                    s: {
+                        "licence": records[s].get("licence", ""),
+                        "licence_tags": sorted(licence_tags(records[s])),
+                    }
+                    for s in included
+                },
+                "excluded_licences": sorted(exclude_licences),
+                "excluded_sources": excluded,
+                "duplicates": duplicates,
                 "merges": report.merges,
                 "merges_refused": report.refused,
+                "merges_refused_file": REFUSALS_FILE,
                 "notes": notes,
             },
         )
@@ -441,11 +686,16 @@ def build_graph(data_dir: Path, target: Path) -> BuildReport:
     return report
 
 
-def inputs_unchanged(data_dir: Path, target: Path) -> bool:
-    """True when ``target`` holds a graph built from exactly these input files."""
+def inputs_unchanged(data_dir: Path, target: Path, exclude_licences: Collection[str] = ()) -> bool:
+    """True when ``target`` holds a graph built from exactly these input files (and licence
+    choice)."""
     try:
         manifest = Manifest.read(target)
     except Exception:
         return False
     inputs, _ = _input_checksums(data_dir)
-    return manifest.inputs == inputs and manifest.format_version == FORMAT_VERSION
+    return (
+        manifest.inputs == inputs
+        and manifest.format_version == FORMAT_VERSION
+        and manifest.info.get("excluded_licences", []) == sorted(exclude_licences)
+    )

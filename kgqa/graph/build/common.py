@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,12 +44,27 @@ class Edge:
 
 @dataclass(frozen=True)
 class SameAs:
-    """A source's claim that two CURIEs name the same concept."""
+    """A source's claim that two CURIEs name the same concept; ``group`` names the source's own
+    concept when several claims come from one (a Mondo class)."""
 
     source: str
     a: str
     b: str
     reason: str
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An edge endpoint a source can only name indirectly: the first of ``alternatives`` (CURIEs
+    or :func:`name_ref` / :func:`find_ref` references) that resolves to a node wins; when none
+    does, ``fallback`` (if given) becomes a node of its own.
+
+    An edge names a reference by its key, ``ref:<source>:<key>``.
+    """
+
+    alternatives: tuple[str, ...]
+    fallback: Concept | None = None
 
 
 @dataclass
@@ -60,9 +76,90 @@ class Contribution:
     edges: list[Edge] = field(default_factory=list)
     same_as: list[SameAs] = field(default_factory=list)
     notes: dict[str, int] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
+    # relations whose edges this source only corroborates: an edge is kept when another source
+    # states the same edge (SIDER's text-mined indications hold contraindications too)
+    corroborates_only: frozenset[str] = frozenset()
+
+    def refer(self, key: str, reference: Reference) -> str:
+        """Register ``reference`` under ``key`` and return the endpoint string edges use."""
+        self.references.setdefault(key, reference)
+        return f"ref:{self.source}:{key}"
 
     def note(self, key: str, n: int = 1) -> None:
         self.notes[key] = self.notes.get(key, 0) + n
+
+
+def name_ref(cls: str, label: str) -> str:
+    """A reference by name, resolved by the builder to a node of ``cls`` (minted when none)."""
+    return f"name:{cls}:{label}"
+
+
+def find_ref(cls: str, label: str) -> str:
+    """A reference by name to an existing node of ``cls``; never minted (the edge is dropped)."""
+    return f"find:{cls}:{label}"
+
+
+_QUALIFIERS = re.compile(
+    r"^(?:(?:metastatic|advanced|recurrent|refractory|relapsed|unresectable|locally|severe|"
+    r"moderate|moderately|mild|to|severely|active|malignant|and|or|,)\s*)+",
+    re.IGNORECASE,
+)
+
+
+def strip_qualifiers(text: str) -> str:
+    """An indication without the leading stage and severity words a label adds to a disease
+    name ("Metastatic Malignant Melanoma" is melanoma): tried only when the whole text names
+    nothing, and the statement keeps the whole text.
+
+    Example:
+        >>> strip_qualifiers("Metastatic Malignant Melanoma")
+        'Melanoma'
+        >>> strip_qualifiers("Moderate to severe plaque psoriasis")
+        'plaque psoriasis'
+        >>> strip_qualifiers("Gout")
+        'Gout'
+    """
+    return _QUALIFIERS.sub("", text.strip()).strip() or text.strip()
+
+
+_CONNECTOR = re.compile(
+    r"\s+(?:due to|associated with|secondary to|caused by|related to|with|of|in|from|after|"
+    r"during|for|following|prior to|before)\s+|[,;(]|-induced\b|\s+induced\b",
+    re.IGNORECASE,
+)
+_GENERIC_HEADS = {
+    "infection", "infections", "disease", "diseases", "disorder", "disorders", "syndrome",
+    "condition", "conditions", "pain", "symptom", "symptoms", "neoplasm", "neoplasms", "tumor",
+    "tumors", "cancer", "cancers", "carcinoma", "deficiency", "prevention", "therapy",
+    "adjunct", "agent", "test", "diagnosis",
+}  # fmt: skip
+
+
+def head_suffixes(text: str) -> list[str]:
+    """The shorter names an indication's head phrase may carry, longest first: the words
+    before a connector ("due to", "associated with", "of" ...), then that phrase less its
+    leading words, never a bare generic word ("infection", "cancer"). "E. Coli Urinary Tract
+    Infection" is a urinary tract infection; "Anemia due to Chronic Kidney Disease" is anemia,
+    never the kidney disease.
+
+    Example:
+        >>> head_suffixes("E. Coli Urinary Tract Infection")[:2]
+        ['Coli Urinary Tract Infection', 'Urinary Tract Infection']
+        >>> head_suffixes("Anemia due to Chronic Kidney Disease")
+        []
+        >>> head_suffixes("Haemophilus Influenzae Pneumonia")
+        ['Influenzae Pneumonia', 'Pneumonia']
+    """
+    head = _CONNECTOR.split(text.strip(), maxsplit=1)[0]
+    words = head.split()
+    out = []
+    for i in range(1, len(words)):
+        suffix = " ".join(words[i:])
+        if len(words) - i == 1 and suffix.lower().strip(".") in _GENERIC_HEADS:
+            continue
+        out.append(suffix)
+    return out
 
 
 def reachable(start: str, edges: Mapping[str, Sequence[str]]) -> set[str]:
@@ -91,16 +188,18 @@ def require(path: Path) -> Path:
 
 
 def read_tsv(
-    path: Path, columns: Sequence[str], comment: str | None = None
+    path: Path, columns: Sequence[str], comment: str | None = None, quoted: bool = False
 ) -> Iterator[dict[str, str]]:
     """Rows of a tab-separated file with a header, checking that ``columns`` are present.
 
-    Values are stripped of surrounding double quotes (the DO reports quote every cell).
+    Values are stripped of surrounding double quotes (the DO reports quote every cell). With
+    ``quoted``, a cell in double quotes may hold tabs and line breaks (CSV quoting rules).
     """
     require(path)
     with open(path, encoding="utf-8", newline="") as fh:
         lines = (line for line in fh if not (comment and line.startswith(comment)))
-        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        quoting = csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE
+        reader = csv.reader(lines, delimiter="\t", quoting=quoting)
         try:
             header = [h.strip().strip('"') for h in next(reader)]
         except StopIteration:
@@ -111,6 +210,11 @@ def read_tsv(
         for row in reader:
             if not row or all(not v for v in row):
                 continue
+            if len(row) > len(header):
+                raise DataError(
+                    f"{path}, line {reader.line_num}: {len(row)} fields, the header has "
+                    f"{len(header)}"
+                )
             yield {
                 h: (row[i].strip().strip('"') if i < len(row) else "") for i, h in enumerate(header)
             }

@@ -20,6 +20,7 @@ from kgqa.graph.build.common import (
     Contribution,
     Edge,
     SameAs,
+    name_ref,
     one_to_one,
     reachable,
     read_tsv,
@@ -55,11 +56,6 @@ AXIOM_RELATION = {
     "has disease driver": ("causedBy", "Cause"),
     "transmitted by": ("transmittedBy", "Cause"),
 }
-
-
-def name_ref(cls: str, label: str) -> str:
-    """A reference by name, resolved by the builder to a node of ``cls`` (or minted)."""
-    return f"name:{cls}:{label}"
 
 
 def normalize_xref(raw: str) -> str | None:

@@ -18,8 +18,8 @@ logger = logging.getLogger(__name__)
 
 # Which id names a merged node, best first.
 PREFIX_PRIORITY = (
-    "DOID", "HP", "DRUGBANK", "NCBIGene", "UBERON", "OMIM", "ORPHA", "DECIPHER", "MESH", "SYMP",
-    "KGQA",
+    "DOID", "HP", "DRUGBANK", "DRUGCENTRAL", "NCBIGene", "UBERON", "OMIM", "ORPHA", "DECIPHER",
+    "MONDO", "CCRD", "MESH", "SYMP", "NDFRT", "CHEBI", "dbSNP", "UMLS", "KGQA",
 )  # fmt: skip
 
 
@@ -41,6 +41,8 @@ class Identities:
     prefixes: dict[str, set[str]] = field(default_factory=dict)
     merged: dict[str, int] = field(default_factory=dict)
     refused: dict[str, int] = field(default_factory=dict)
+    # (a, b, reason, why) of every refused merge, for the build's merges_refused.tsv
+    refusals: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def add(self, curie: str, cls: str) -> None:
         if curie not in self.parent:
@@ -64,6 +66,12 @@ class Identities:
             return True
         if self.cls[ra] != self.cls[rb] or self.prefixes[ra] & self.prefixes[rb]:
             self.refused[reason] = self.refused.get(reason, 0) + 1
+            if self.cls[ra] != self.cls[rb]:
+                why = f"classes differ: {self.cls[ra]} / {self.cls[rb]}"
+            else:
+                shared = sorted(self.prefixes[ra] & self.prefixes[rb])
+                why = f"both nodes already hold a {'/'.join(shared)} id ({ra} / {rb})"
+            self.refusals.append((a, b, reason, why))
             return False
         if priority(rb) < priority(ra):
             ra, rb = rb, ra
@@ -71,6 +79,13 @@ class Identities:
         self.prefixes[ra] |= self.prefixes.pop(rb)
         self.merged[reason] = self.merged.get(reason, 0) + 1
         return True
+
+    def copy(self) -> Identities:
+        """An independent copy (to try merges without applying them)."""
+        return Identities(
+            dict(self.parent), dict(self.cls), {k: set(v) for k, v in self.prefixes.items()},
+            dict(self.merged), dict(self.refused), list(self.refusals),
+        )  # fmt: skip
 
     def components(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -112,3 +127,24 @@ def merge_by_name(
         elif len(targets) > 1:
             key = f"{reason} (ambiguous name)"
             ids.refused[key] = ids.refused.get(key, 0) + 1
+
+
+def split_pairs(ids: Identities, groups: Iterable[Iterable[str]]) -> int:
+    """How many pairs of distinct nodes the groups say are one concept: for each group (the ids
+    one curated mapping calls the same), C(k, 2) over its k distinct components.
+
+    Example:
+        >>> ids = Identities()
+        >>> for c in ("DOID:1", "ORPHA:1", "OMIM:1"):
+        ...     ids.add(c, "Disease")
+        >>> split_pairs(ids, [["DOID:1", "ORPHA:1", "OMIM:1"]])
+        3
+        >>> _ = ids.union("DOID:1", "ORPHA:1", "test")
+        >>> split_pairs(ids, [["DOID:1", "ORPHA:1", "OMIM:1"]])
+        1
+    """
+    pairs = 0
+    for group in groups:
+        k = len({ids.find(c) for c in group if c in ids.parent})
+        pairs += k * (k - 1) // 2
+    return pairs

@@ -1,6 +1,6 @@
 """MeSH 2015 descriptors and their tree hierarchy, for the branches kgqa uses:
-A (anatomy), C (diseases; C23.888 signs and symptoms as phenotypes), D (chemicals),
-F03 (mental disorders)."""
+A (anatomy), C (diseases; C23.888 signs and symptoms as phenotypes), D (chemicals; D27.505
+pharmacological actions as drug classes), F03 (mental disorders)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,13 @@ def tree_class(tree: str) -> str | None:
     Example:
         >>> tree_class("C23.888.592"), tree_class("D03.438"), tree_class("G01")
         ('Phenotype', 'Chemical', None)
+        >>> tree_class("D27.505.519.186")
+        'DrugClass'
     """
     if tree.startswith("C23.888"):
         return "Phenotype"
+    if tree.startswith("D27.505"):
+        return "DrugClass"
     if tree.startswith(("C", "F03")):
         return "Disease"
     if tree.startswith("D"):
@@ -49,7 +53,8 @@ def read(data_dir: Path) -> Contribution:
             cls = "Phenotype"
         elif classes:
             # a descriptor in several branches takes the first of Disease, Chemical, Anatomy
-            cls = next(c for c in ("Disease", "Chemical", "Anatomy") if c in classes)
+            order = ("Disease", "Chemical", "DrugClass", "Anatomy")
+            cls = next(c for c in order if c in classes)
         else:
             out.note("descriptors outside the kept branches")
             continue

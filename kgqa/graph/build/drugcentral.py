@@ -1,0 +1,153 @@
+"""DrugCentral (2016 release of olegursu/drugtarget): label indications, drug identifiers,
+drug–target actions and pharmacologic classes.
+
+- **Identity**: a DrugCentral drug is the same concept as the DrugBank and MeSH descriptor ids
+  it lists, when the link is one-to-one (so "Aspirin" (MeSH) and "Acetylsalicylic acid"
+  (DrugBank) become one node); its RxNorm, ChEBI, UNII, PubChem, ChEMBL, UMLS and MeSH
+  supplementary ids become ids of that node.
+- **Indications** (``treats``) reach a disease through the row's DOID, else its UMLS CUI (an id
+  of a DO, HPO or Mondo-matched node), else its SNOMED CT id (DO), else the indication's name
+  (whole, then without stage and severity words: "Metastatic Malignant Melanoma" is melanoma),
+  else a disease its head phrase names ("E. Coli Urinary Tract Infection" is a urinary tract
+  infection; never what follows "due to", "associated with", "of" ...). The statement keeps the
+  label's own wording (``indication``).
+- **Classes**: FDA established pharmacologic class (EPC), mechanism (MoA), physiologic effect
+  (PE) and chemical structure classes (NDF-RT ids), MeSH pharmacological actions and ChEBI
+  roles become ``DrugClass`` nodes with ``inDrugClass`` edges.
+- **Targets** (``targets``): the target's gene by its symbol (existing gene nodes only), with
+  the action (INHIBITOR, AGONIST ...).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kgqa.graph.build.common import (
+    Concept,
+    Contribution,
+    Edge,
+    Reference,
+    SameAs,
+    find_ref,
+    head_suffixes,
+    one_to_one,
+    read_tsv,
+    strip_qualifiers,
+)
+
+SOURCE = "drugcentral"
+FILES = ("identifiers.tsv", "drug_indication.tsv", "drug_target.tsv", "pharm_class.tsv")
+PREFIX = "DRUGCENTRAL"
+# identifier type -> our prefix, for ids kept as aliases of the drug node
+ALIAS_TYPES = {
+    "RXNORM": "RXNORM", "UNII": "UNII", "PUBCHEM_CID": "PUBCHEM.COMPOUND",
+    "ChEMBL_ID": "CHEMBL", "UMLSCUI": "UMLS", "MESH_SUPPLEMENTAL_RECORD_UI": "MESH",
+    "KEGG_DRUG": "KEGG.DRUG", "INN_ID": "INN",
+}  # fmt: skip
+SAME_AS_TYPES = {"DRUGBANK_ID": "DRUGBANK", "MESH_DESCRIPTOR_UI": "MESH"}
+CLASS_SOURCES = {"FDA": "NDFRT", "MeSH": "MESH", "CHEBI": ""}
+
+
+def _chebi(raw: str) -> str:
+    return raw if raw.upper().startswith("CHEBI:") else f"CHEBI:{raw}"
+
+
+def class_curie(source: str, raw: str) -> str | None:
+    """The node id of a pharmacologic class, by the vocabulary that defines it.
+
+    Example:
+        >>> class_curie("FDA", "N0000175431"), class_curie("MeSH", "D000806")
+        ('NDFRT:N0000175431', 'MESH:D000806')
+        >>> class_curie("CHEBI", "CHEBI:35610"), class_curie("ATC", "x") is None
+        ('CHEBI:35610', True)
+    """
+    if source not in CLASS_SOURCES or not raw:
+        return None
+    prefix = CLASS_SOURCES[source]
+    return f"{prefix}:{raw}" if prefix else _chebi(raw)
+
+
+def read(data_dir: Path) -> Contribution:
+    d = data_dir / "drugcentral"
+    out = Contribution(SOURCE)
+    names: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    same: dict[str, list[tuple[str, str]]] = {p: [] for p in SAME_AS_TYPES}
+    columns = ["DRUG_ID", "DRUG_NAME", "ID_TYPE", "IDENTIFIER"]
+    for row in read_tsv(d / "identifiers.tsv", columns):
+        drug = f"{PREFIX}:{row['DRUG_ID']}"
+        names.setdefault(drug, row["DRUG_NAME"])
+        kind, value = row["ID_TYPE"], row["IDENTIFIER"]
+        if not value:
+            continue
+        if kind in SAME_AS_TYPES:
+            same[kind].append((drug, f"{SAME_AS_TYPES[kind]}:{value}"))
+        elif kind in ALIAS_TYPES:
+            aliases.setdefault(drug, []).append(f"{ALIAS_TYPES[kind]}:{value}")
+        elif kind == "CHEBI":
+            aliases.setdefault(drug, []).append(_chebi(value))
+    for kind, pairs in same.items():
+        unique, rest = one_to_one(pairs)
+        out.same_as += [SameAs(SOURCE, a, b, f"DrugCentral {kind} 1:1") for a, b in unique]
+        out.note(f"{kind} links 1:1 (merged)", len(unique))
+        out.note(f"{kind} links not 1:1 (left separate)", len(rest))
+
+    columns = ["DRUG_ID", "DRUG_NAME", "INDICATION_FDB", "UMLS_CUI", "SNOMEDCT_CUI", "DOID"]
+    for row in read_tsv(d / "drug_indication.tsv", columns):
+        drug = f"{PREFIX}:{row['DRUG_ID']}"
+        names.setdefault(drug, row["DRUG_NAME"])
+        text = row["INDICATION_FDB"]
+        alternatives = [row["DOID"]] if row["DOID"].startswith("DOID:") else []
+        if row["UMLS_CUI"]:
+            alternatives.append(f"UMLS:{row['UMLS_CUI']}")
+        if row["SNOMEDCT_CUI"]:
+            alternatives.append(f"SNOMEDCT_US:{row['SNOMEDCT_CUI']}")
+        if text:
+            texts = dict.fromkeys((text, strip_qualifiers(text)))
+            alternatives += [find_ref(cls, t) for cls in ("Disease", "Phenotype") for t in texts]
+            alternatives += [find_ref("Disease", t) for t in head_suffixes(text)]
+        if not alternatives:
+            out.note("indications without DOID, CUI or text")
+            continue
+        key = "|".join(alternatives)
+        disease = out.refer(key, Reference(tuple(alternatives)))
+        attrs = (("indication", text), ("origin", "DrugCentral (FDB label indication)"))
+        out.edges.append(Edge(SOURCE, drug, "treats", disease, attrs))
+
+    columns = ["DRUG_ID", "DRUG_NAME", "TYPE", "CLASS_SOURCE_ID", "CLASS", "SOURCE"]
+    classes: dict[str, str] = {}
+    for row in read_tsv(d / "pharm_class.tsv", columns):
+        cls = class_curie(row["SOURCE"], row["CLASS_SOURCE_ID"])
+        if cls is None or not row["CLASS"]:
+            out.note("classes of unknown vocabularies")
+            continue
+        drug = f"{PREFIX}:{row['DRUG_ID']}"
+        names.setdefault(drug, row["DRUG_NAME"])
+        classes.setdefault(cls, row["CLASS"])
+        attrs = (("kind", f"{row['SOURCE']} {row['TYPE']}"),)
+        out.edges.append(Edge(SOURCE, drug, "inDrugClass", cls, attrs))
+    out.concepts += [Concept(SOURCE, c, "DrugClass", label) for c, label in classes.items()]
+
+    columns = ["DRUG_ID", "DRUG_NAME", "TARGET_NAME", "UNIPROT", "GENE", "ACTION_TYPE", "SOURCE"]
+    for row in read_tsv(d / "drug_target.tsv", columns):
+        drug = f"{PREFIX}:{row['DRUG_ID']}"
+        names.setdefault(drug, row["DRUG_NAME"])
+        genes = [g for g in row["GENE"].split("|") if g]
+        if not genes:
+            out.note("targets without a gene symbol")
+        for gene in genes:
+            attrs = tuple(
+                (k, v) for k, v in (
+                    ("action", row["ACTION_TYPE"]), ("targetName", row["TARGET_NAME"]),
+                    ("uniprot", row["UNIPROT"]), ("origin", row["SOURCE"]),
+                ) if v
+            )  # fmt: skip
+            out.edges.append(Edge(SOURCE, drug, "targets", find_ref("Gene", gene), attrs))
+
+    out.concepts += [
+        Concept(
+            SOURCE, drug, "Chemical", label, alias_ids=tuple(sorted(set(aliases.get(drug, []))))
+        )
+        for drug, label in names.items()
+    ]
+    return out

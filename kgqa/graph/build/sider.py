@@ -1,0 +1,198 @@
+"""SIDER 4.1: side effects listed on drug labels (MedDRA preferred terms), with their
+frequencies and placebo frequencies; label indications on DrugBank ids; and DrugBank 4 names,
+groups and ATC codes (the files that map SIDER's PubChem ids onto DrugBank).
+
+**Licence**: SIDER is CC BY-NC-SA 4.0 and the DrugBank-derived files CC BY-NC 4.0: all
+non-commercial. Every statement of this source sits in its named graph, whose licence the
+graph's meta data records; ``kgqa build --exclude-licence NC`` builds without it.
+
+A side effect's node is the phenotype (else disease) node whose ids hold the MedDRA term's UMLS
+CUI, else the one named like the term, else a ``SideEffect`` node of its own (id ``UMLS:<cui>``).
+A drug is SIDER's PubChem compound, through DrugBank (a PubChem id of one DrugBank drug, or of
+one approved drug) or DrugCentral's PubChem ids.
+
+SIDER's label indications are text-mined from the whole label, so they hold contraindications
+and warnings too (levothyroxine "indicated" for thyrotoxicosis and acute myocardial infarction,
+both contraindications on its label). They only corroborate: a SIDER ``treats`` statement is
+kept where another source states the same drug-disease edge, never on its own.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+from collections.abc import Iterator
+from pathlib import Path
+
+from kgqa.errors import DataError
+from kgqa.graph.build.common import (
+    AttrValue,
+    Concept,
+    Contribution,
+    Edge,
+    Reference,
+    find_ref,
+    read_tsv,
+    require,
+    strip_qualifiers,
+)
+
+SOURCE = "sider"
+FILES = (
+    "meddra_all_se.tsv.gz", "meddra_freq.tsv.gz", "indications_drugbank.tsv",
+    "drugbank_pubchem.tsv", "drugbank_slim.tsv",
+)  # fmt: skip
+STITCH_OFFSET = 100_000_000
+MAX_FREQUENCY_LABELS = 5
+
+
+def pubchem_of(stitch: str) -> str:
+    """The PubChem compound id of a flat STITCH id.
+
+    Example:
+        >>> pubchem_of("CID100000085")
+        '85'
+    """
+    if not stitch.startswith("CID") or not stitch[3:].isdigit():
+        raise ValueError(f"not a STITCH compound id: {stitch!r}")
+    return str(int(stitch[3:]) - STITCH_OFFSET)
+
+
+def _rows(path: Path, n_fields: int) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of a header-less gzipped TSV, checking the field count."""
+    require(path)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for i, line in enumerate(fh, 1):
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) != n_fields:
+                    raise DataError(f"{path}, line {i}: {len(fields)} fields, expected {n_fields}")
+                yield i, fields
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path} cannot be read: {exc}") from exc
+
+
+def _number(path: Path, line: int, raw: str) -> float | None:
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise DataError(f"{path}, line {line}: {raw!r} is not a frequency") from None
+
+
+def _frequency_attrs(
+    labels: list[str], values: list[tuple[float, float]], prefix: str
+) -> list[tuple[str, AttrValue]]:
+    if not labels:
+        return []
+    unique = sorted(set(labels), key=lambda x: (-labels.count(x), x))[:MAX_FREQUENCY_LABELS]
+    attrs: list[tuple[str, AttrValue]] = [(f"{prefix}requency", "; ".join(unique))]
+    if values:
+        mid = statistics.median((lo + hi) / 2 for lo, hi in values)
+        attrs.append((f"{prefix}requencyValue", round(mid, 4)))
+        if prefix == "f":
+            attrs.append(("frequencyLower", round(min(lo for lo, _ in values), 4)))
+            attrs.append(("frequencyUpper", round(max(hi for _, hi in values), 4)))
+    return attrs
+
+
+def read(data_dir: Path) -> Contribution:
+    d = data_dir / "sider"
+    out = Contribution(SOURCE, corroborates_only=frozenset({"treats"}))
+    approved: set[str] = set()
+    columns = ["drugbank_id", "name", "groups", "atc_codes"]
+    for row in read_tsv(d / "drugbank_slim.tsv", columns, quoted=True):
+        if not row["drugbank_id"].startswith("DB"):
+            raise DataError(
+                f"{d / 'drugbank_slim.tsv'}: {row['drugbank_id'][:40]!r} is no DrugBank id"
+            )
+        drug = f"DRUGBANK:{row['drugbank_id']}"
+        atc = tuple(f"ATC:{c}" for c in row["atc_codes"].split("|") if c)
+        out.concepts.append(Concept(SOURCE, drug, "Chemical", row["name"] or None, (), atc))
+        if "approved" in row["groups"].split("|"):
+            approved.add(drug)
+    by_pubchem: dict[str, set[str]] = {}
+    for row in read_tsv(d / "drugbank_pubchem.tsv", ["drugbank_id", "pubchem_id"]):
+        by_pubchem.setdefault(row["pubchem_id"], set()).add(f"DRUGBANK:{row['drugbank_id']}")
+
+    def drug_ref(flat: str, stereo: str) -> str:
+        """The compound by its flat id, else its stereo id: DrugBank first, then PubChem."""
+        cids = [pubchem_of(flat), pubchem_of(stereo)]
+        alternatives = []
+        for cid in cids:
+            candidates = by_pubchem.get(cid, set())
+            if len(candidates) > 1:
+                candidates = candidates & approved
+            if len(candidates) == 1:
+                alternatives.append(next(iter(candidates)))
+        alternatives += [f"PUBCHEM.COMPOUND:{cid}" for cid in cids]
+        return out.refer(f"drug:{cids[0]}:{cids[1]}", Reference(tuple(alternatives)))
+
+    # frequencies per (compound, preferred term), from the labels that give one
+    path = d / "meddra_freq.tsv.gz"
+    freq: dict[tuple[str, str], tuple[list[str], list[tuple[float, float]]]] = {}
+    placebo: dict[tuple[str, str], tuple[list[str], list[tuple[float, float]]]] = {}
+    for line, f in _rows(path, 10):
+        if f[7] != "PT":
+            continue
+        table = placebo if f[3] == "placebo" else freq
+        labels, values = table.setdefault((f[0], f[8]), ([], []))
+        labels.append(f[4])
+        lo, hi = _number(path, line, f[5]), _number(path, line, f[6])
+        if lo is not None and hi is not None:
+            values.append((lo, hi))
+
+    path = d / "meddra_all_se.tsv.gz"
+    pairs: dict[tuple[str, str], str] = {}
+    stereo: dict[str, str] = {}
+    for _, f in _rows(path, 6):
+        if f[3] == "PT":
+            pairs.setdefault((f[0], f[4]), f[5])
+            stereo.setdefault(f[0], f[1])
+    for (stitch, cui), name in sorted(pairs.items()):
+        try:
+            drug = drug_ref(stitch, stereo[stitch])
+        except ValueError as exc:
+            raise DataError(f"{path}: {exc}") from None
+        effect = out.refer(
+            f"se:{cui}",
+            Reference(
+                (f"UMLS:{cui}", find_ref("Phenotype", name), find_ref("Disease", name)),
+                Concept(SOURCE, f"UMLS:{cui}", "SideEffect", name),
+            ),
+        )
+        attrs = _frequency_attrs(*freq.get((stitch, cui), ([], [])), "f")
+        attrs += _frequency_attrs(*placebo.get((stitch, cui), ([], [])), "placeboF")
+        out.edges.append(Edge(SOURCE, drug, "hasSideEffect", effect, tuple(attrs)))
+    out.note("drug-side effect pairs (preferred terms)", len(pairs))
+
+    columns = ["drugbank_id", "drugbank_name", "umls_cui_from_label", "method", "concept_name",
+               "umls_cui_from_meddra", "meddra_name"]  # fmt: skip
+    named: set[str] = set()
+    for row in read_tsv(d / "indications_drugbank.tsv", columns):
+        if row["drugbank_id"] not in named and row["drugbank_name"]:
+            named.add(row["drugbank_id"])
+            drug = f"DRUGBANK:{row['drugbank_id']}"
+            out.concepts.append(Concept(SOURCE, drug, "Chemical", row["drugbank_name"]))
+        if row["method"] != "NLP_indication":
+            out.note(f"indications read as {row['method']} (not kept)")
+            continue
+        alternatives = tuple(
+            x for x in (
+                f"UMLS:{row['umls_cui_from_label']}" if row["umls_cui_from_label"] else "",
+                f"UMLS:{row['umls_cui_from_meddra']}" if row["umls_cui_from_meddra"] else "",
+                find_ref("Disease", row["concept_name"]) if row["concept_name"] else "",
+                find_ref("Disease", row["meddra_name"]) if row["meddra_name"] else "",
+                find_ref("Disease", strip_qualifiers(row["concept_name"]))
+                if row["concept_name"] else "",
+            ) if x
+        )  # fmt: skip
+        if not alternatives:
+            continue
+        disease = out.refer("ind:" + "|".join(alternatives), Reference(alternatives))
+        attrs = (("indication", row["concept_name"]), ("method", row["method"]),
+                 ("origin", "SIDER 4.1 label indication"))  # fmt: skip
+        drug = f"DRUGBANK:{row['drugbank_id']}"
+        out.edges.append(Edge(SOURCE, drug, "treats", disease, attrs))
+    return out
