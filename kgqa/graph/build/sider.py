@@ -82,16 +82,19 @@ def _number(path: Path, line: int, raw: str) -> float | None:
 
 
 def _frequency_attrs(
-    labels: list[str], values: list[tuple[float, float]], prefix: str
+    labels: list[str], values: list[tuple[float, float]], placebo: bool = False
 ) -> list[tuple[str, AttrValue]]:
+    """A statement's frequency attributes: the labels' wordings (most frequent first, at most
+    five), the median of the ranges' midpoints, and (not under placebo) the widest range."""
     if not labels:
         return []
+    key = "placeboFrequency" if placebo else "frequency"
     unique = sorted(set(labels), key=lambda x: (-labels.count(x), x))[:MAX_FREQUENCY_LABELS]
-    attrs: list[tuple[str, AttrValue]] = [(f"{prefix}requency", "; ".join(unique))]
+    attrs: list[tuple[str, AttrValue]] = [(key, "; ".join(unique))]
     if values:
         mid = statistics.median((lo + hi) / 2 for lo, hi in values)
-        attrs.append((f"{prefix}requencyValue", round(mid, 4)))
-        if prefix == "f":
+        attrs.append((f"{key}Value", round(mid, 4)))
+        if not placebo:
             attrs.append(("frequencyLower", round(min(lo for lo, _ in values), 4)))
             attrs.append(("frequencyUpper", round(max(hi for _, hi in values), 4)))
     return attrs
@@ -162,8 +165,8 @@ def read(data_dir: Path) -> Contribution:
                 Concept(SOURCE, f"UMLS:{cui}", "SideEffect", name),
             ),
         )
-        attrs = _frequency_attrs(*freq.get((stitch, cui), ([], [])), "f")
-        attrs += _frequency_attrs(*placebo.get((stitch, cui), ([], [])), "placeboF")
+        attrs = _frequency_attrs(*freq.get((stitch, cui), ([], [])))
+        attrs += _frequency_attrs(*placebo.get((stitch, cui), ([], [])), placebo=True)
         out.edges.append(Edge(SOURCE, drug, "hasSideEffect", effect, tuple(attrs)))
     out.note("drug-side effect pairs (preferred terms)", len(pairs))
 
