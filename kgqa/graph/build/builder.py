@@ -263,7 +263,7 @@ class _Resolver:
                 return known
             self.minted.setdefault(fb.curie, fb)
             return fb.curie
-        hit = self.canonical.get(curie) or self.alias.get(curie) or self.minted_id(curie)
+        hit = self.canon(curie) or (curie if curie in self.minted else None)
         if hit is None and expect and curie in self.ambiguous:
             for cls in PREFERRED_CLASSES.get(expect, (expect,)):
                 fits = [c for c in self.ambiguous[curie] if self.cls_of(c) == cls]
@@ -272,9 +272,6 @@ class _Resolver:
                 if fits:
                     return None
         return hit
-
-    def minted_id(self, curie: str) -> str | None:
-        return curie if curie in self.minted else None
 
     def canon(self, curie: str) -> str | None:
         """The node a concept view belongs to: its own id, else an alias id naming one node."""

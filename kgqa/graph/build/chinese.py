@@ -98,7 +98,7 @@ def read(data_dir: Path) -> Contribution:
             continue
         label = english[0] if english else None
         out.concepts.append(
-            Concept(SOURCE, ccrd, "Disease", label, tuple(english[1:]), (), None, zh)
+            Concept(SOURCE, ccrd, "Disease", label, tuple(english[1:]), labels_zh=zh)
         )
         out.edges += [Edge(SOURCE, t, SUBCLASS, ccrd, (("origin", "CCRD"),)) for t in broader]
         out.note("list entries as disease nodes of their own", 1)

@@ -56,9 +56,10 @@ def _load(path: Path) -> dict[str, Any]:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             graph = json.load(fh)["graphs"][0]
-        graph["nodes"], graph["edges"]
     except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise DataError(f"{path} is not an OBO-JSON graph: {exc}") from exc
+    if not isinstance(graph, dict) or not {"nodes", "edges"} <= graph.keys():
+        raise DataError(f"{path} is not an OBO-JSON graph: no nodes and edges")
     return graph
 
 
