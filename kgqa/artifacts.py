@@ -14,7 +14,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,30 @@ class Manifest:
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise ArtifactError(f"{path} is not a valid manifest: {exc}") from exc
+
+    @classmethod
+    def is_current(
+        cls,
+        directory: Path,
+        format_version: int,
+        inputs: Mapping[str, str],
+        info: Mapping[str, Any] | None = None,
+        exact: bool = True,
+    ) -> bool:
+        """Whether ``directory`` holds an artifact of ``format_version`` built from ``inputs``
+        (all of them and no others; with ``exact=False`` these at least) whose manifest info
+        has the given values: the one freshness check every artifact uses."""
+        try:
+            manifest = cls.read(directory)
+        except ArtifactError:
+            return False
+        if manifest.format_version != format_version:
+            return False
+        if exact and manifest.inputs != dict(inputs):
+            return False
+        if any(manifest.inputs.get(k) != v for k, v in inputs.items()):
+            return False
+        return all(manifest.info.get(k) == v for k, v in (info or {}).items())
 
     def write(self, directory: Path) -> None:
         (directory / MANIFEST).write_text(self.to_json(), encoding="utf-8")

@@ -16,7 +16,6 @@ from kgqa.errors import KgqaError
 from kgqa.linking.linker import MODES as LINK_MODES
 
 logger = logging.getLogger("kgqa")
-BUILD_TARGETS = ("graph", "diagnosis", "linking", "passages")
 
 
 def _print_json(obj: Any) -> None:
@@ -61,83 +60,19 @@ def _resolve(kg: Any, text: str) -> Any:
 
 # ----------------------------------------------------------------------------- build
 def cmd_build(args: argparse.Namespace) -> int:
-    from kgqa.config import data_dir, graph_dir
-    from kgqa.graph.build.builder import build_graph, inputs_unchanged
+    from kgqa.build import TARGETS, build
 
-    targets = [args.target] if args.target != "all" else list(BUILD_TARGETS)
-    data = data_dir(args.data_dir)
-    for target in targets:
-        if target == "graph":
-            out = Path(args.graph_dir) if args.graph_dir else graph_dir()
-            excluded = sorted(set(args.exclude_licence or []))
-            if not args.force and inputs_unchanged(data, out, excluded):
-                logger.info("graph in %s is up to date (use --force to rebuild)", out)
-                continue
-            report = build_graph(data, out, excluded)
-            logger.info("graph: %d nodes, %d quads, %.0fs -> %s",
-                        report.nodes, report.quads, report.seconds, out)  # fmt: skip
-        elif target == "diagnosis":
-            _build_diagnosis(args)
-        elif target == "linking":
-            _build_linking(args)
-        elif target == "passages":
-            _build_passages(args, data)
-    return 0
-
-
-def _build_passages(args: argparse.Namespace, data: Path) -> None:
-    from kgqa.config import graph_dir, kgqa_home
-    from kgqa.encoder import set_threads
-    from kgqa.graph import KnowledgeGraph
-    from kgqa.retrieval.index import build_passage_index, passages_dir, up_to_date
-
-    set_threads()
-    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
-    out = passages_dir(Path(args.graph_dir).parent if args.graph_dir else kgqa_home())
-    if not args.limit and up_to_date(data, kg, out) and not args.force:
-        logger.info("passage index in %s is up to date (use --force to rebuild)", out)
-        return
-    manifest = build_passage_index(data, kg, out, limit=args.limit)
-    logger.info("passages: %s", manifest.info)
-
-
-def _build_linking(args: argparse.Namespace) -> None:
-    from kgqa.config import data_dir, graph_dir, kgqa_home
-    from kgqa.graph import KnowledgeGraph
-    from kgqa.linking import annotated
-    from kgqa.linking.dense import build_name_index, index_dir, up_to_date
-
-    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
-    home = Path(args.graph_dir).parent if args.graph_dir else kgqa_home()
-    data = data_dir(args.data_dir)
-    if annotated.up_to_date(kg, data, annotated.annotated_dir(home)) and not args.force:
-        logger.info("annotated names in %s are up to date", annotated.annotated_dir(home))
+    steps = build(
+        list(TARGETS) if args.target == "all" else [args.target],
+        home=args.home, data=args.data_dir, force=args.force,
+        exclude_licences=args.exclude_licence or (), passage_limit=args.limit,
+    )  # fmt: skip
+    if args.json:
+        _print_json([asdict(s) for s in steps])
     else:
-        annotated.build_annotated_names(kg, data, annotated.annotated_dir(home))
-    out = index_dir(home)
-    if up_to_date(kg, out) and not args.force:
-        logger.info("name index in %s is up to date (use --force to rebuild)", out)
-        return
-    build_name_index(kg, out)
-
-
-def _build_diagnosis(args: argparse.Namespace) -> None:
-    from kgqa.artifacts import Manifest
-    from kgqa.config import graph_dir, kgqa_home
-    from kgqa.diagnosis.index import DiagnosisIndex
-    from kgqa.graph import KnowledgeGraph
-
-    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
-    out = Path(args.diagnosis_dir) if args.diagnosis_dir else kgqa_home() / "diagnosis"
-    build_id = kg.manifest.info.get("build_id") if kg.manifest else None
-    try:
-        current = Manifest.read(out).inputs.get("graph_build_id") == build_id
-    except KgqaError:
-        current = False
-    if current and not args.force:
-        logger.info("diagnosis index in %s is up to date (use --force to rebuild)", out)
-        return
-    DiagnosisIndex.from_graph(kg).save(out)
+        rows = [(s.target, "built" if s.built else "up to date", s.seconds, s.path) for s in steps]
+        _table("kgqa build", ["target", "state", "seconds", "path"], rows)
+    return 0
 
 
 # ----------------------------------------------------------------------------- graph
@@ -304,8 +239,9 @@ def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
 
     qa = Pipeline.load(args.home)
     report, results = evaluate(
-        qa.diagnoser, Path(args.phenopackets), args.leave_publication_out, args.limit
-    )
+        qa.diagnoser, Path(args.phenopackets), args.leave_publication_out, args.limit,
+        as_text=args.as_text,
+    )  # fmt: skip
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
             for r in results:
@@ -358,14 +294,14 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def cmd_train_ner(args: argparse.Namespace) -> int:
-    from kgqa.config import data_dir, graph_dir
+    from kgqa.config import Home, data_dir
     from kgqa.encoder import set_threads
     from kgqa.graph import KnowledgeGraph
     from kgqa.linking.ner import default_dir
     from kgqa.training.ner import train_ner
 
     set_threads(args.threads)
-    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
+    kg = KnowledgeGraph.load(args.graph_dir or Home.resolve().graph)
     out = Path(args.out) if args.out else default_dir()
     manifest = train_ner(data_dir(args.data_dir), kg, out, seed=args.seed, epochs=args.epochs)
     _print_json({"out": str(out), "best_epoch": manifest.info["best_epoch"],
@@ -374,8 +310,8 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_linking(args: argparse.Namespace) -> int:
+    from kgqa.datasets.pubtator import read_pubtator
     from kgqa.evaluation.linking import evaluate_pubtator
-    from kgqa.evaluation.pubtator import read_pubtator
     from kgqa.linking import EntityLinker
 
     linker = EntityLinker.load(args.home, mode=args.mode)
@@ -412,12 +348,12 @@ def cmd_eval_focus(args: argparse.Namespace) -> int:
 
 # ----------------------------------------------------------------------------- retrieval
 def _retriever(home: str | None) -> Any:
-    from kgqa.config import kgqa_home
+    from kgqa.config import Home
     from kgqa.graph import KnowledgeGraph
-    from kgqa.retrieval.index import PassageRetriever, passages_dir
+    from kgqa.retrieval.index import PassageRetriever
 
-    base = Path(home) if home else kgqa_home()
-    return PassageRetriever.load(passages_dir(base), KnowledgeGraph.load(base / "graph"))
+    where = Home.resolve(home)
+    return PassageRetriever.load(where.passages, KnowledgeGraph.load(where.graph))
 
 
 def _passage_json(p: Any) -> dict[str, Any]:
@@ -553,14 +489,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_train_model(args: argparse.Namespace) -> int:
-    from kgqa.config import data_dir, graph_dir, kgqa_home
+    from kgqa.config import Home, data_dir, models_dir
     from kgqa.encoder import set_threads
     from kgqa.graph import KnowledgeGraph
-    from kgqa.linking.ner import MODELS_DIR
 
     set_threads(args.threads)
-    kg = KnowledgeGraph.load(args.graph_dir or graph_dir())
-    out = Path(args.out) if args.out else MODELS_DIR / args.train_command
+    kg = KnowledgeGraph.load(args.graph_dir or Home.resolve().graph)
+    out = Path(args.out) if args.out else models_dir() / args.train_command
     if args.train_command == "intent":
         from kgqa.training.intent import train_intent
 
@@ -575,7 +510,7 @@ def cmd_train_model(args: argparse.Namespace) -> int:
             out,
             seed=args.seed,
             epochs=args.epochs or 2,
-            passages_db=kgqa_home() / "passages" / "passages.sqlite",
+            passages_db=Home.resolve().passages / "passages.sqlite",
         )
     _print_json({"out": str(out), "best_epoch": manifest.info["best_epoch"],
                  "metrics": manifest.info.get("metrics"),
@@ -617,10 +552,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build artifacts from the raw data")
-    b.add_argument("target", nargs="?", default="all", choices=["all", *BUILD_TARGETS])
+    b.add_argument("target", nargs="?", default="all",
+                   choices=["all", "graph", "diagnosis", "linking", "passages"])  # fmt: skip
     b.add_argument("--data-dir", help="raw data directory (default $KGQA_DATA or ../shared/data)")
-    b.add_argument("--graph-dir", help="where to write the graph (default $KGQA_HOME/graph)")
-    b.add_argument("--diagnosis-dir", help="where to write the diagnosis index")
+    _home_and_json(b)
     b.add_argument("--force", action="store_true", help="rebuild even when inputs are unchanged")
     b.add_argument("--exclude-licence", action="append", choices=["NC", "SA", "ND"],
                    help="leave out sources and records under such a licence (NC: "
@@ -641,6 +576,8 @@ def build_parser() -> argparse.ArgumentParser:
     es = e.add_subparsers(dest="eval_command", required=True)
     ed = es.add_parser("diagnosis", help="rank phenopacket cases' diagnoses")
     ed.add_argument("--phenopackets", required=True, help="a directory or .tgz of phenopackets")
+    ed.add_argument("--as-text", action="store_true",
+                    help="findings as text (synonyms, 'no ...'), linked")  # fmt: skip
     ed.add_argument("--leave-publication-out", action="store_true",
                     help="ignore annotations supported only by the case's publication")  # fmt: skip
     ed.add_argument("--limit", type=int, help="only the first N cases (sorted by path)")

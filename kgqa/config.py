@@ -8,6 +8,7 @@ and ``<repo>/../shared/data``.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -39,9 +40,58 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return (base / ".." / "shared" / "data").resolve()
 
 
-def graph_dir(home: Path | None = None) -> Path:
-    """Directory of the built graph artifact."""
-    return (home or kgqa_home()) / "graph"
+@dataclass(frozen=True)
+class Home:
+    """The layout of ``KGQA_HOME``: the one place where built artifacts' paths are defined.
+
+    Example:
+        >>> Home(Path("/tmp/k")).passages
+        PosixPath('/tmp/k/passages')
+    """
+
+    root: Path
+
+    @classmethod
+    def resolve(cls, home: str | os.PathLike[str] | Home | None = None) -> Home:
+        """The given home (a path or a Home), else :func:`kgqa_home`."""
+        if isinstance(home, Home):
+            return home
+        return cls(Path(home).expanduser().resolve() if home else kgqa_home())
+
+    @property
+    def graph(self) -> Path:
+        """The graph: oxigraph store, names index (``kgqa build graph``)."""
+        return self.root / "graph"
+
+    @property
+    def diagnosis(self) -> Path:
+        """The diagnosis index: HPO annotations as arrays (``kgqa build diagnosis``)."""
+        return self.root / "diagnosis"
+
+    @property
+    def names(self) -> Path:
+        """The dense name index for linking (``kgqa build linking``)."""
+        return self.root / "names"
+
+    @property
+    def annotated(self) -> Path:
+        """Annotated mention names from the training corpora (``kgqa build linking``)."""
+        return self.root / "annotated"
+
+    @property
+    def passages(self) -> Path:
+        """Passages with their dense and BM25 indexes (``kgqa build passages``)."""
+        return self.root / "passages"
+
+    @property
+    def devsets(self) -> Path:
+        """Dev question sets written by ``scripts/make_dev_sets.py``."""
+        return self.root / "devsets"
+
+
+def models_dir() -> Path:
+    """The committed fine-tuned models (small weights in git): ``kgqa/models/<name>/``."""
+    return _PACKAGE_DIR / "models"
 
 
 def graph_data_dir() -> Path:

@@ -43,7 +43,7 @@ def main() -> None:
         )
         loads.append(json.loads(out.stdout.strip().splitlines()[-1]))
 
-    from kgqa.evaluation.phenopackets import read_phenopackets
+    from kgqa.datasets.phenopackets import read_phenopackets
     from kgqa.pipeline import Pipeline
 
     qa = Pipeline.load()

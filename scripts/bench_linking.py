@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_common import median, p95, report
 
 from kgqa.config import data_dir
+from kgqa.datasets.pubtator import read_pubtator
 from kgqa.encoder import set_threads
-from kgqa.evaluation.pubtator import read_pubtator
 from kgqa.linking import EntityLinker
 
 QUESTIONS = [

@@ -15,11 +15,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_common import median, p95, report
 
-from kgqa.config import kgqa_home
+from kgqa.config import Home
 from kgqa.encoder import set_threads
 from kgqa.evaluation.retrieval import medquad_queries
 from kgqa.graph import KnowledgeGraph
-from kgqa.retrieval.index import PassageRetriever, passages_dir
+from kgqa.retrieval.index import PassageRetriever
 
 
 def main() -> None:
@@ -31,7 +31,7 @@ def main() -> None:
     kg = KnowledgeGraph.load()
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
-    r = PassageRetriever.load(passages_dir(kgqa_home()), kg)
+    r = PassageRetriever.load(Home.resolve().passages, kg)
     load_s = time.perf_counter() - t0
     queries = [q for q, _ in medquad_queries(r, "dev")][: args.queries]
     r.retrieve(queries[0])  # warm up the encoder
@@ -52,7 +52,7 @@ def main() -> None:
         r.retrieve(q, k=10, about=[gout])
         times.append((time.perf_counter() - t) * 1000)
     out["hybrid_about_one_node_ms_p50"] = median(times, 2)
-    d = passages_dir(kgqa_home())
+    d = Home.resolve().passages
     out["files_mb"] = {p.name: round(p.stat().st_size / 2**20, 1) for p in sorted(d.iterdir())
                        if p.is_file()}  # fmt: skip
     out["rss_mb_graph_only"] = round(rss0, 1)

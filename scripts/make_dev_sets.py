@@ -17,8 +17,8 @@ import logging
 import re
 from pathlib import Path
 
-from kgqa.config import data_dir, kgqa_home
-from kgqa.evaluation.medquad import read_medquad
+from kgqa.config import Home, data_dir
+from kgqa.datasets.medquad import read_medquad
 from kgqa.graph import KnowledgeGraph
 
 logger = logging.getLogger("make_dev_sets")
@@ -33,7 +33,7 @@ def main() -> None:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     kg = KnowledgeGraph.load()
-    out = Path(args.out) if args.out else kgqa_home() / "devsets"
+    out = Path(args.out) if args.out else Home.resolve().devsets
     out.mkdir(parents=True, exist_ok=True)
     rows = kg._conn.execute(
         "SELECT m.name, n.curie, n.cls FROM names m JOIN nodes n ON n.iri = m.iri "

@@ -16,25 +16,12 @@ def fixture_data() -> Path:
 @pytest.fixture(scope="session")
 def fixture_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Artifacts (graph, diagnosis index, name and passage indexes) built once from the
-    hand-written fixture sources."""
-    from kgqa.diagnosis.index import DiagnosisIndex
-    from kgqa.graph import KnowledgeGraph
-    from kgqa.graph.build import build_graph
+    hand-written fixture sources, by the library's build."""
+    from kgqa.build import TARGETS, build
 
     home = tmp_path_factory.mktemp("home")
-    build_graph(FIXTURE_DATA, home / "graph")
-    kg = KnowledgeGraph.load(home / "graph")
-    DiagnosisIndex.from_graph(kg).save(home / "diagnosis")
-    from kgqa.linking.dense import build_name_index, index_dir
-
-    build_name_index(kg, index_dir(home))
-    from kgqa.linking.annotated import annotated_dir, build_annotated_names
-
-    build_annotated_names(kg, FIXTURE_DATA, annotated_dir(home))
-    from kgqa.retrieval.index import build_passage_index, passages_dir
-
-    build_passage_index(FIXTURE_DATA, kg, passages_dir(home))
-    kg.close()
+    steps = build(TARGETS, home=home, data=FIXTURE_DATA)
+    assert [s.built for s in steps] == [True] * len(TARGETS)
     return home
 
 
@@ -73,14 +60,12 @@ def real_data_dir() -> Path:
 def real_graph(real_data_dir: Path):
     """The graph built from the real sources, reused from $KGQA_HOME when its inputs are
     unchanged, else built there (about a minute)."""
-    from kgqa.config import graph_dir
+    from kgqa.build import build
+    from kgqa.config import Home
     from kgqa.graph import KnowledgeGraph
-    from kgqa.graph.build.builder import build_graph, inputs_unchanged
 
-    target = graph_dir()
-    if os.environ.get("KGQA_REBUILD") or not inputs_unchanged(real_data_dir, target):
-        build_graph(real_data_dir, target)
-    graph = KnowledgeGraph.load(target)
+    build(["graph"], data=real_data_dir, force=bool(os.environ.get("KGQA_REBUILD")))
+    graph = KnowledgeGraph.load(Home.resolve().graph)
     yield graph
     graph.close()
 
@@ -88,18 +73,12 @@ def real_graph(real_data_dir: Path):
 @pytest.fixture(scope="session")
 def real_pipeline(real_graph):
     """Pipeline over the real graph; builds the diagnosis index when it is missing or stale."""
-    from kgqa.config import kgqa_home
+    from kgqa.build import build
     from kgqa.diagnosis.differential import Diagnoser
-    from kgqa.diagnosis.index import DiagnosisIndex
-    from kgqa.errors import ArtifactError
     from kgqa.pipeline import Pipeline
 
-    try:
-        diagnoser = Diagnoser.load(real_graph)
-    except ArtifactError:
-        DiagnosisIndex.from_graph(real_graph).save(kgqa_home() / "diagnosis")
-        diagnoser = Diagnoser.load(real_graph)
-    return Pipeline(real_graph, diagnoser)
+    build(["diagnosis"])
+    return Pipeline(real_graph, Diagnoser.load(real_graph))
 
 
 @pytest.fixture(scope="session")
@@ -113,27 +92,15 @@ def linker(fixture_home: Path):
 @pytest.fixture(scope="session")
 def real_linker(real_graph, real_data_dir: Path):
     """The NER linker over the real graph; builds the name index when missing or stale."""
-    from kgqa.config import kgqa_home
-    from kgqa.linking import EntityLinker, annotated
-    from kgqa.linking.dense import NameIndex, build_name_index, index_dir, up_to_date
+    from kgqa.build import build
+    from kgqa.linking import EntityLinker
 
-    home = kgqa_home()
-    if not up_to_date(real_graph, index_dir(home)):
-        build_name_index(real_graph, index_dir(home))
-    if not annotated.up_to_date(real_graph, real_data_dir, annotated.annotated_dir(home)):
-        annotated.build_annotated_names(real_graph, real_data_dir, annotated.annotated_dir(home))
-    from kgqa.linking.ner import NerTagger
-
-    return EntityLinker(
-        real_graph,
-        NerTagger.load(),
-        NameIndex.load(index_dir(home), real_graph),
-        annotated=annotated.AnnotatedNames.load(annotated.annotated_dir(home), real_graph),
-    )
+    build(["linking"], data=real_data_dir)
+    return EntityLinker.load(kg=real_graph)
 
 
 @pytest.fixture(scope="session")
 def retriever(fixture_home: Path, kg):
-    from kgqa.retrieval.index import PassageRetriever, passages_dir
+    from kgqa.retrieval.index import PassageRetriever
 
-    return PassageRetriever.load(passages_dir(fixture_home), kg)
+    return PassageRetriever.load(fixture_home / "passages", kg)

@@ -50,9 +50,9 @@ def test_missing_graph_is_a_clean_error(tmp_path: Path, capsys: pytest.CaptureFi
 def test_build_from_fixtures_then_skip_when_unchanged(
     fixture_data: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    args = ["build", "graph", "--data-dir", str(fixture_data), "--graph-dir", str(tmp_path / "g")]
+    args = ["build", "graph", "--data-dir", str(fixture_data), "--home", str(tmp_path)]
     assert main(args) == 0
-    assert (tmp_path / "g" / "manifest.json").is_file()
+    assert (tmp_path / "graph" / "manifest.json").is_file()
     caplog.clear()
     caplog.set_level(logging.INFO, logger="kgqa")
     assert main(args) == 0
@@ -61,7 +61,7 @@ def test_build_from_fixtures_then_skip_when_unchanged(
     caplog.clear()
     assert main([*args, "--exclude-licence", "NC"]) == 0
     assert "up to date" not in caplog.text
-    manifest = json.loads((tmp_path / "g" / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((tmp_path / "graph" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["info"]["excluded_sources"] == ["sider"]
 
 

@@ -11,46 +11,11 @@ import logging
 from dataclasses import dataclass
 
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.graph.vocabulary import RDFS_SUBCLASS, RELATIONS
+from kgqa.graph.vocabulary import predicate_iri
 from kgqa.records import Node, Triple
+from kgqa.understanding.registry import INTENTS
 
 logger = logging.getLogger(__name__)
-
-# intent -> [(relation, direction)], what class the topic must be, what class answers are
-INTENT_QUERIES: dict[str, list[tuple[str, str]]] = {
-    "phenotypes_of_disease": [("hasPhenotype", "out")],
-    "drugs_for_disease": [("treats", "in"), ("palliates", "in")],
-    "diseases_for_drug": [("treats", "out"), ("palliates", "out")],
-    "genes_of_disease": [("associatedWithGene", "out")],
-    "diseases_of_gene": [("associatedWithGene", "in")],
-    "diseases_of_phenotype": [("hasPhenotype", "in")],
-    "causes": [("causedBy", "out"), ("transmittedBy", "out"), ("associatedWithGene", "out")],
-    "inheritance": [("hasInheritance", "out")],
-    "is_a": [("subClassOf", "out")],
-    "subtypes": [("subClassOf", "in")],
-}
-TOPIC_CLASSES = {
-    "phenotypes_of_disease": ("Disease",),
-    "drugs_for_disease": ("Disease", "Phenotype"),
-    "diseases_for_drug": ("Chemical",),
-    "genes_of_disease": ("Disease", "Phenotype"),
-    "diseases_of_gene": ("Gene",),
-    "diseases_of_phenotype": ("Phenotype", "Disease"),
-    "causes": ("Disease",),
-    "inheritance": ("Disease",),
-    "is_a": ("Disease", "Phenotype", "Chemical"),
-    "subtypes": ("Disease", "Phenotype", "Chemical"),
-    "definition": ("Disease", "Phenotype", "Chemical", "Gene"),
-}
-# may the hierarchy stand in? supertypes for properties inherited downwards, subtypes for
-# "which drugs/genes" where narrower diseases carry the edges
-HIERARCHY = {
-    "phenotypes_of_disease": ("supertype",),
-    "inheritance": ("supertype",),
-    "drugs_for_disease": ("subtype", "supertype"),
-    "genes_of_disease": ("subtype",),
-    "causes": ("supertype",),
-}
 
 _QUERY_OUT = """SELECT ?s ?o ?g WHERE { GRAPH ?g { ?s <%s> ?o } }"""
 _QUERY_IN = """SELECT ?s ?o ?g WHERE { GRAPH ?g { ?o <%s> ?s } }"""
@@ -65,16 +30,14 @@ class GraphCandidate:
     path: tuple[Triple, ...] = ()
 
 
-def _iri(relation: str) -> str:
-    return RDFS_SUBCLASS if relation == "subClassOf" else RELATIONS[relation].iri
-
-
 def one_hop(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Triple]]:
     """answer IRI -> the triples that support it (the relation IRI is code, the topic a bound
     value)."""
     found: dict[str, list[Triple]] = {}
-    for relation, direction in INTENT_QUERIES.get(intent, []):
-        query = (_QUERY_OUT if direction == "out" else _QUERY_IN) % _iri(relation)
+    spec = INTENTS.get(intent)
+    for hop in spec.hops if spec is not None else ():
+        relation, direction = hop.relation, hop.direction
+        query = (_QUERY_OUT if direction == "out" else _QUERY_IN) % predicate_iri(relation)
         for row in kg.sparql(query, {"s": topic}):
             other = kg.node(row["o"])
             if other is None or other.iri == topic.iri:
@@ -92,7 +55,8 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out:
         return out
-    for way in HIERARCHY.get(intent, ()):
+    spec = INTENTS.get(intent)
+    for way in spec.hierarchy if spec is not None else ():
         direction = "out" if way == "supertype" else "in"
         hops = kg.neighbours(topic, "subClassOf", direction=direction)
         for hop in hops[:max_hierarchy]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from kgqa.diagnosis.differential import Diagnoser
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import DiagnosisCheck, DrugCheck, Finding, Node
+
+if TYPE_CHECKING:
+    from kgqa.diagnosis.differential import Diagnoser
 
 CONSISTENT_RANK = 10
 DRUG_RELATIONS = ("treats", "palliates", "notIndicatedFor")
@@ -18,7 +21,7 @@ def check_diagnosis(
     """consistent: in the top 10, explains at least half the observed findings, nothing
     contradicts it; inconsistent: a contradiction, or it explains under a quarter of them, or
     its total evidence is negative; otherwise weakly consistent."""
-    d = dx.ix.disease_index.get(disease.iri)  # type: ignore[union-attr]
+    d = dx.ix.disease_index.get(disease.iri)
     if d is None:
         return DiagnosisCheck(disease, "not scorable", None,
                               "the graph has no HPO annotations for this disease")  # fmt: skip

@@ -2,85 +2,198 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from kgqa.config import kgqa_home
+from kgqa.config import Home
+from kgqa.diagnosis.checks import check_diagnosis, check_drug
 from kgqa.diagnosis.index import DiagnosisIndex
 from kgqa.diagnosis.scoring import PhenotypeScorer, TermScore
 from kgqa.diagnosis.suggest import next_findings
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.dictionary import DictionaryLinker
+from kgqa.linking.candidates import NIL_THRESHOLD
+from kgqa.linking.negation import Clause, split_findings
 from kgqa.records import (
     Differential,
     Finding,
     FindingContribution,
+    Mention,
     NextFinding,
     Node,
     RankedDisease,
 )
+from kgqa.stages import Linking
 
 logger = logging.getLogger(__name__)
 
 MAX_FINDINGS = 200
+_HPO_ID = re.compile(r"HP:\d{7}", re.IGNORECASE)
+MAX_K = 1000
 FREQUENT = 0.5  # "frequent" phenotypes listed as absent when no finding covers them
-
-
-def diagnosis_dir() -> Path:
-    return kgqa_home() / "diagnosis"
 
 
 class Diagnoser:
     """Phenotype-driven differential diagnosis over the graph's HPO annotations."""
 
-    def __init__(self, kg: KnowledgeGraph, index: DiagnosisIndex) -> None:
+    def __init__(self, kg: KnowledgeGraph, index: DiagnosisIndex,
+                 linker: Linking | Callable[[], Linking] | None = None) -> None:  # fmt: skip
         self.kg = kg
         self.ix = index
         self.scorer = PhenotypeScorer(index)
-        self.linker = DictionaryLinker(kg, ("Phenotype",))
+        # a linker now, or a function that makes one when free text first needs it
+        self._linker: Linking | None = linker if hasattr(linker, "link_many") else None  # type: ignore[assignment]
+        self._make_linker = None if self._linker is not None else linker
         self._citing: dict[str, set[int]] | None = None
 
     @classmethod
-    def load(cls, kg: KnowledgeGraph, directory: Path | None = None) -> Diagnoser:
-        build_id = kg.manifest.info.get("build_id") if kg.manifest else None
-        return cls(kg, DiagnosisIndex.load(directory or diagnosis_dir(), build_id))
+    def load(cls, kg: KnowledgeGraph, directory: Path | None = None,
+             linker: Linking | Callable[[], Linking] | None = None) -> Diagnoser:  # fmt: skip
+        """The diagnoser over the index in ``directory`` (default ``$KGQA_HOME/diagnosis``).
+        Free-text findings are linked by ``linker`` (a linker, or a function giving one when
+        first needed); by default the entity linker of the same home, loaded on first use."""
+        directory = directory or Home.resolve().diagnosis
+        if linker is None:
+
+            def linker() -> Linking:
+                from kgqa.linking.linker import EntityLinker
+
+                return EntityLinker.load(directory.parent, kg=kg)
+
+        return cls(kg, DiagnosisIndex.load(directory, kg.build_id), linker)
+
+    @property
+    def linker(self) -> Linking:
+        """The entity linker that reads free-text findings (the same as ``link`` uses)."""
+        if self._linker is None:
+            if self._make_linker is None:
+                raise InputError("this diagnoser has no linker: give findings as HPO ids")
+            self._linker = self._make_linker()  # type: ignore[operator]
+        return self._linker
+
+    # ------------------------------------------------------------ the front door
+    def diagnose(
+        self,
+        findings: str | Iterable[str],
+        excluded: Iterable[str] = (),
+        proposed: str | None = None,
+        drugs: Iterable[str] = (),
+        k: int = 10,
+    ) -> Differential:
+        """Rank diseases from findings (free text, or names / HPO ids), explain each, suggest
+        what to check next, and check a proposed diagnosis and drugs against the graph.
+
+        Negated findings in the text ("no seizures") and ``excluded`` count as absent. Drugs
+        are checked against the proposed diagnosis, else the top-ranked disease.
+        """
+        if k < 1 or k > MAX_K:
+            raise InputError(f"k must be between 1 and {MAX_K}, not {k}")
+        linked, unlinked = self.link_findings(findings, excluded)
+        observed, absent = self.indices(linked)
+        scores = self.scores(observed, absent) if observed else None
+        diff = self.rank(linked, k=k, unlinked=unlinked, scores=scores)
+        check = None
+        target: Node | None = diff.ranked[0].node if diff.ranked else None
+        if proposed:
+            target = self.disease(proposed)
+            d = self.ix.disease_index.get(target.iri)
+            rank = None
+            if d is not None and scores is not None and np.isfinite(scores[d]):
+                rank = self.rank_of(scores, d)
+            check = check_diagnosis(self, linked, target, rank)
+        drug_checks = []
+        for name in drugs:
+            drug = self.drug(name)
+            if target is None:
+                raise InputError("no disease to check drugs against: give findings or --proposed")
+            drug_checks.append(check_drug(self.kg, drug, target))
+        return dataclasses.replace(diff, proposed=check, drugs=tuple(drug_checks))
+
+    def disease(self, text: str) -> Node:
+        """A disease by id or name; among tied names, one with phenotype annotations."""
+        node = self.kg.node(text)
+        if node is None or node.cls != "Disease":
+            matches = self.kg.find(text, cls="Disease", limit=5)
+            annotated = [m for m in matches if m.node.iri in self.ix.disease_index]
+            pick = (annotated or matches)[:1]
+            node = pick[0].node if pick else None
+        if node is None:
+            raise InputError(f"unknown disease {text!r}")
+        return node
+
+    def drug(self, text: str) -> Node:
+        """A drug (chemical) by id or name."""
+        node = self.kg.node(text)
+        if node is None or node.cls not in ("Chemical", "Drug"):
+            matches = self.kg.find(text, cls="Chemical", limit=1)
+            node = matches[0].node if matches else None
+        if node is None:
+            raise InputError(f"unknown drug {text!r}")
+        return node
 
     # ------------------------------------------------------------ findings
     def link_findings(
         self, findings: str | Iterable[str], excluded: Iterable[str] = ()
     ) -> tuple[list[Finding], list[str]]:
         """Findings from free text or a list of names / HPO ids; negated ones become excluded.
-        Returns (findings, texts that matched no phenotype)."""
+        Returns (findings, texts that matched no phenotype).
+
+        Text is split into clauses with their negation (:func:`~kgqa.linking.negation.
+        split_findings`); an HPO id is looked up; every other clause goes through the entity
+        linker (tagger, dictionary, candidates), and each mention keeps its best phenotype
+        candidate. A clause with no such mention is unlinked."""
         texts = [findings] if isinstance(findings, str) else list(findings)
-        out: list[Finding] = []
-        unlinked: list[str] = []
-        for text, forced_excluded in [(t, False) for t in texts] + [(t, True) for t in excluded]:
+        clauses: list[Clause] = []
+        for text, forced in [(t, False) for t in texts] + [(t, True) for t in excluded]:
             if not isinstance(text, str):
                 raise InputError(f"findings must be strings, got {type(text).__name__}")
-            matches, missed = self.linker.link(text)
-            unlinked += missed
-            for m in matches:
-                if m.node.iri not in self.ix.term_index:  # type: ignore[operator]
-                    unlinked.append(m.text)
-                    continue
-                out.append(Finding(m.node, m.negated or forced_excluded, m.text))
+            clauses += [Clause(c.text, c.negated or forced) for c in split_findings(text)]
+        if len(clauses) > MAX_FINDINGS:
+            raise InputError(f"{len(clauses)} findings; at most {MAX_FINDINGS} are accepted")
+        out: list[Finding] = []
+        unlinked: list[str] = []
+        to_link = []
+        for c in clauses:
+            node = self.kg.node(c.text) if _HPO_ID.fullmatch(c.text.strip()) else None
+            if node is not None and node.iri in self.ix.term_index:
+                out.append(Finding(node, c.negated, c.text))
+            else:
+                to_link.append(c)
+        mentions = self.linker.link_many([c.text for c in to_link]) if to_link else []
+        for c, found in zip(to_link, mentions, strict=True):
+            picked = [(m, self._phenotype_of(m)) for m in found]
+            picked = [(m, n) for m, n in picked if n is not None]
+            if not picked:
+                unlinked.append(c.text)
+            for m, node in picked:
+                out.append(Finding(node, c.negated or m.negated, m.text))  # type: ignore[arg-type]
         seen: dict[tuple[str, bool], Finding] = {}
         for f in out:
             seen.setdefault((f.node.iri, f.excluded), f)
-        result = list(seen.values())
-        if len(result) > MAX_FINDINGS:
-            raise InputError(f"{len(result)} findings; at most {MAX_FINDINGS} are accepted")
-        return result, unlinked
+        return list(seen.values()), unlinked
+
+    def _phenotype_of(self, mention: Mention) -> Node | None:
+        """The mention's best candidate that is an annotated phenotype term, when it scores
+        close to the top candidate (a name of both a disease and a phenotype reads as the
+        phenotype here: findings are phenotypes)."""
+        if not mention.candidates:
+            return None
+        top = mention.candidates[0].score
+        for c in mention.candidates:
+            if c.node.iri in self.ix.term_index and c.score >= max(NIL_THRESHOLD, top - 0.1):
+                return c.node
+        return None
 
     # ------------------------------------------------------------- ranking
     def indices(self, findings: Sequence[Finding]) -> tuple[list[int], list[int]]:
         ti = self.ix.term_index
-        observed = [ti[f.node.iri] for f in findings if not f.excluded]  # type: ignore[index]
-        excluded = [ti[f.node.iri] for f in findings if f.excluded]  # type: ignore[index]
+        observed = [ti[f.node.iri] for f in findings if not f.excluded]
+        excluded = [ti[f.node.iri] for f in findings if f.excluded]
         return observed, excluded
 
     def scores(
@@ -158,14 +271,14 @@ class Diagnoser:
         for part in parts:
             finding = by_term[str(self.ix.term_iris[part.finding])]
             contributions.append(self._contribution(finding, part, direct))
-        covered = {int(a) for q in observed for a in self.ix.ancestors[q]}  # type: ignore[index]
+        covered = {int(a) for q in observed for a in self.ix.ancestors[q]}
         covered |= set(observed)
         observed_set = set(observed)
         missing = sorted(
             (
                 (t, f) for t, f in direct.items()
                 if f >= FREQUENT and t not in covered
-                and not any(int(a) in observed_set for a in self.ix.ancestors[t])  # type: ignore[index]
+                and not any(int(a) in observed_set for a in self.ix.ancestors[t])
             ),
             key=lambda x: -x[1],
         )[:8]  # fmt: skip

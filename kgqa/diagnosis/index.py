@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,6 @@ import numpy as np
 
 from kgqa.artifacts import Manifest, atomic_directory, sha256_file
 from kgqa.errors import ArtifactError
-from kgqa.graph.vocabulary import RDF, RDFS_SUBCLASS, SOURCE, VOCAB
 from kgqa.version import __version__
 
 if TYPE_CHECKING:
@@ -31,18 +30,6 @@ logger = logging.getLogger(__name__)
 KIND = "diagnosis-index"
 FORMAT_VERSION = 2
 DEFAULT_FREQUENCY = 0.5  # an annotation without a frequency: "present in some patients"
-
-_ANNOTATIONS = f"""
-SELECT ?st ?d ?p ?t ?f (GROUP_CONCAT(?ref; separator=";") AS ?refs) WHERE {{
-  GRAPH <{SOURCE}hpo> {{
-    ?st <{RDF}predicate> ?p .
-    FILTER(?p IN (<{VOCAB}hasPhenotype>, <{VOCAB}lacksPhenotype>))
-    ?st <{RDF}subject> ?d ; <{RDF}object> ?t .
-    OPTIONAL {{ ?st <{VOCAB}frequencyValue> ?f }}
-    OPTIONAL {{ ?st <{VOCAB}reference> ?ref }}
-  }}
-}} GROUP BY ?st ?d ?p ?t ?f
-"""
 
 
 @dataclass
@@ -60,14 +47,17 @@ class DiagnosisIndex:
     ann_refs: list[str]  # (A,) references joined by ';'
     graph_build_id: str = ""
 
-    # derived at load (see prepare())
-    term_index: dict[str, int] | None = None
-    disease_index: dict[str, int] | None = None
-    ancestors: list[np.ndarray] | None = None
-    implied: sparse.csc_matrix | None = None  # (D, T) max frequency implied by annotations
-    direct: sparse.csc_matrix | None = None  # (D, T) frequency of direct annotations
-    negated: sparse.csc_matrix | None = None  # (D, T) 1 where a NOT annotation exists
-    background: np.ndarray | None = None  # (T,) mean implied frequency over diseases
+    # derived on construction (``_prepare``): never missing
+    term_index: dict[str, int] = field(init=False, repr=False)
+    disease_index: dict[str, int] = field(init=False, repr=False)
+    ancestors: list[np.ndarray] = field(init=False, repr=False)  # each term's is-a closure
+    implied: sparse.csc_matrix = field(init=False, repr=False)  # (D, T) max implied frequency
+    direct: sparse.csc_matrix = field(init=False, repr=False)  # (D, T) direct annotations
+    negated: sparse.csc_matrix = field(init=False, repr=False)  # (D, T) 1 for a NOT annotation
+    background: np.ndarray = field(init=False, repr=False)  # (T,) mean implied frequency
+
+    def __post_init__(self) -> None:
+        self._prepare()
 
     @property
     def n_terms(self) -> int:
@@ -83,15 +73,13 @@ class DiagnosisIndex:
     # --------------------------------------------------------------- building
     @classmethod
     def from_graph(cls, kg: KnowledgeGraph) -> DiagnosisIndex:
-        import pyoxigraph as ox
 
         t0 = time.perf_counter()
         terms = sorted(n.iri for n in kg.nodes("Phenotype") if n.curie.startswith("HP:"))
         term_index = {iri: i for i, iri in enumerate(terms)}
         parents: list[list[int]] = [[] for _ in terms]
-        sub = ox.NamedNode(RDFS_SUBCLASS)
-        for q in kg.store.quads_for_pattern(None, sub, None, ox.NamedNode(SOURCE + "hpo")):
-            c, p = term_index.get(q.subject.value), term_index.get(q.object.value)
+        for child, parent, _ in kg.edges("subClassOf", source="hpo"):
+            c, p = term_index.get(child), term_index.get(parent)
             if c is not None and p is not None:
                 parents[c].append(p)
         ptr = np.zeros(len(terms) + 1, dtype=np.int64)
@@ -99,14 +87,11 @@ class DiagnosisIndex:
         flat = np.array([p for ps in parents for p in ps], dtype=np.int32)
 
         rows = []
-        for r in kg.store.query(_ANNOTATIONS):
-            t = term_index.get(r["t"].value)
+        for a in kg.phenotype_annotations("hpo"):
+            t = term_index.get(a.phenotype)
             if t is None:
                 continue  # an inheritance or clinical-course term, not a phenotype
-            f = float(r["f"].value) if r["f"] is not None else float("nan")
-            rows.append(
-                (r["d"].value, t, f, r["p"].value.endswith("lacksPhenotype"), r["refs"].value)
-            )
+            rows.append((a.disease, t, a.frequency, a.negated, ";".join(a.references)))
         diseases = sorted({r[0] for r in rows})
         disease_index = {iri: i for i, iri in enumerate(diseases)}
         rows.sort(key=lambda r: (disease_index[r[0]], r[1]))
@@ -120,7 +105,7 @@ class DiagnosisIndex:
             ann_freq=np.array([r[2] for r in rows], dtype=np.float32),
             ann_not=np.array([r[3] for r in rows], dtype=bool),
             ann_refs=[r[4] for r in rows],
-            graph_build_id=str(kg.manifest.info.get("build_id", "")) if kg.manifest else "",
+            graph_build_id=kg.build_id or "",
         )
         logger.info(
             "diagnosis index: %d terms, %d diseases, %d annotations (%.1fs)",
@@ -168,39 +153,32 @@ class DiagnosisIndex:
             refs = z["ann_refs_blob"].tobytes().decode().split("\n")
         if len(refs) != len(arrays["ann_term"]):
             raise ArtifactError(f"{directory}/index.npz is inconsistent; rebuild it")
-        index = cls(**arrays, ann_refs=refs, graph_build_id=built_from)
-        index.prepare()
-        return index
+        return cls(**arrays, ann_refs=refs, graph_build_id=built_from)
 
     # -------------------------------------------------------------- derived
-    def prepare(self) -> None:
+    def _prepare(self) -> None:
         """Compute the is-a closure and the sparse frequency matrices."""
         t0 = time.perf_counter()
         self.term_index = {str(iri): i for i, iri in enumerate(self.term_iris)}
         self.disease_index = {str(iri): i for i, iri in enumerate(self.disease_iris)}
-        anc: list[np.ndarray | None] = [None] * self.n_terms
-
-        def closure(t: int) -> np.ndarray:
+        done: dict[int, np.ndarray] = {}  # term -> its is-a closure (itself included)
+        for t in range(self.n_terms):
             stack = [t]
             while stack:  # iterative DFS to avoid recursion limits
                 u = stack[-1]
-                if anc[u] is not None:
+                if u in done:
                     stack.pop()
                     continue
-                pending = [p for p in self.parents(u) if anc[p] is None]
+                pending = [int(p) for p in self.parents(u) if int(p) not in done]
                 if pending:
                     stack.extend(pending)
                     continue
                 stack.pop()
                 acc = {u}
                 for p in self.parents(u):
-                    acc.update(anc[p].tolist())  # type: ignore[union-attr]
-                anc[u] = np.array(sorted(acc), dtype=np.int32)
-            return anc[t]  # type: ignore[return-value]
-
-        for t in range(self.n_terms):
-            closure(t)
-        self.ancestors = anc  # type: ignore[assignment]
+                    acc.update(done[int(p)].tolist())
+                done[u] = np.array(sorted(acc), dtype=np.int32)
+        self.ancestors = [done[t] for t in range(self.n_terms)]
 
         freq = np.where(np.isnan(self.ann_freq), DEFAULT_FREQUENCY, self.ann_freq).astype(
             np.float32
@@ -209,13 +187,13 @@ class DiagnosisIndex:
         shape = (self.n_diseases, self.n_terms)
         d_pos, t_pos, f_pos = self.ann_disease[pos], self.ann_term[pos], freq[pos]
         self.direct = _max_matrix(d_pos, t_pos, f_pos, shape)
-        lens = np.array([len(self.ancestors[t]) for t in t_pos])  # type: ignore[index]
+        lens = np.array([len(self.ancestors[t]) for t in t_pos])
         d_imp = np.repeat(d_pos, lens)
         t_imp = (
             np.concatenate([self.ancestors[t] for t in t_pos])
             if len(t_pos)
             else np.array([], dtype=np.int32)
-        )  # type: ignore[index]
+        )
         f_imp = np.repeat(f_pos, lens)
         self.implied = _max_matrix(d_imp, t_imp, f_imp, shape)
         neg = self.ann_not

@@ -41,8 +41,6 @@ class PhenotypeScorer:
     """Scores all diseases at once (vectorised) or one disease with an explanation."""
 
     def __init__(self, index: DiagnosisIndex) -> None:
-        if index.implied is None:
-            index.prepare()
         self.ix = index
 
     # ----------------------------------------------------------- all diseases

@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from kgqa.datasets.phenopackets import Case, read_phenopackets
 from kgqa.diagnosis.differential import Diagnoser
-from kgqa.evaluation.phenopackets import Case, read_phenopackets
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +48,22 @@ class DiagnosisReport:
         return asdict(self)
 
 
+def findings_text(dx: Diagnoser, case: Case) -> str:
+    """A case's findings as a clinician might type them: each term by a synonym where the
+    graph has one (else its label), the excluded ones after "no", comma-separated."""
+    parts = []
+    for curies, prefix in ((case.observed, ""), (case.excluded, "no ")):
+        for c in curies:
+            node = dx.kg.node(c)
+            if node is None:
+                continue
+            names = [n for n, lang in dx.kg.labels(node, lang="en") if n != node.label]
+            parts.append(prefix + (names[0] if names else node.label))
+    return ", ".join(parts)
+
+
 def evaluate_case(
-    dx: Diagnoser, case: Case, leave_publication_out: bool
+    dx: Diagnoser, case: Case, leave_publication_out: bool, as_text: bool = False
 ) -> tuple[CaseResult, float]:
     kg, ix = dx.kg, dx.ix
     diagnosis = case.diagnoses[0] if case.diagnoses else ""
@@ -62,7 +76,7 @@ def evaluate_case(
     nodes = [n for n in (kg.node(d) for d in case.diagnoses) if n is not None]
     if not nodes:
         return result(None, "diagnosis id not in the graph"), 0.0
-    gold = [ix.disease_index[n.iri] for n in nodes if n.iri in ix.disease_index]  # type: ignore[index,operator]
+    gold = [ix.disease_index[n.iri] for n in nodes if n.iri in ix.disease_index]
     if not gold:
         return result(None, "diagnosis has no HPO annotations in this release"), 0.0
     terms = ix.term_index
@@ -71,11 +85,16 @@ def evaluate_case(
         out = []
         for c in curies:
             n = kg.node(c)
-            if n is not None and n.iri in terms:  # type: ignore[operator]
-                out.append(terms[n.iri])  # type: ignore[index]
+            if n is not None and n.iri in terms:
+                out.append(terms[n.iri])
         return out
 
     observed, excluded = idx(case.observed), idx(case.excluded)
+    if as_text and observed:
+        linked, _ = dx.link_findings(findings_text(dx, case))
+        observed, excluded = dx.indices(linked)
+        if not observed:
+            return result(None, "no finding linked from the text"), 0.0
     if not observed:
         return result(None, "no observed HPO term known to this release"), 0.0
     t0 = time.perf_counter()
@@ -91,14 +110,20 @@ def evaluate_case(
 
 
 def evaluate(
-    dx: Diagnoser, path: Path, leave_publication_out: bool = False, limit: int | None = None
+    dx: Diagnoser,
+    path: Path,
+    leave_publication_out: bool = False,
+    limit: int | None = None,
+    as_text: bool = False,
 ) -> tuple[DiagnosisReport, list[CaseResult]]:
+    """Rank every case's diagnosis. With ``as_text`` the findings go in as text
+    (:func:`findings_text`) and are linked as ``diagnose`` links them."""
     cases = list(read_phenopackets(path))[:limit]
     results, times = [], []
     unknown = 0
     quiet = not logger.isEnabledFor(logging.INFO)
     for case in tqdm(cases, desc="ranking cases", unit="case", mininterval=2.0, disable=quiet):
-        res, secs = evaluate_case(dx, case, leave_publication_out)
+        res, secs = evaluate_case(dx, case, leave_publication_out, as_text)
         results.append(res)
         if res.rank is not None:
             times.append(secs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kgqa.evaluation.medquad import read_medquad
+from kgqa.datasets.medquad import read_medquad
 from kgqa.linking.candidates import NIL_THRESHOLD
 
 

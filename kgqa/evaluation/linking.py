@@ -9,65 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
-from kgqa.evaluation.pubtator import Document
+from kgqa.datasets.pubtator import Document
+from kgqa.evaluation.metrics import PRF, prf_by_type
 
 logger = logging.getLogger(__name__)
 
 
 class _Tagger(Protocol):
     def tag(self, texts: list[str], batch_size: int = ...) -> list: ...
-
-
-@dataclass(frozen=True)
-class PRF:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "support": self.tp + self.fn,
-        }
-
-
-def prf_by_type(
-    gold: set[tuple[str, int, int, str]], pred: set[tuple[str, int, int, str]]
-) -> dict[str, dict[str, float | int]]:
-    """Strict P/R/F1 per type and overall, from (doc, start, end, type) tuples.
-
-    Example:
-        >>> g = {("1", 0, 4, "DISEASE"), ("1", 9, 16, "CHEMICAL")}
-        >>> p = {("1", 0, 4, "DISEASE"), ("1", 9, 15, "CHEMICAL")}
-        >>> prf_by_type(g, p)["overall"]["f1"]
-        0.5
-    """
-    types = sorted({t for *_, t in gold | pred})
-    out = {}
-    for t in types:
-        g = {x for x in gold if x[3] == t}
-        p = {x for x in pred if x[3] == t}
-        out[t] = PRF(len(g & p), len(p - g), len(g - p)).as_dict()
-    out["overall"] = PRF(len(gold & pred), len(pred - gold), len(gold - pred)).as_dict()
-    return out
 
 
 def corpus_type(kind: str) -> str | None:
@@ -191,7 +142,7 @@ def evaluate_end_to_end(linker, docs: Sequence[Document]) -> dict[str, float | i
 def evaluate_pubtator(linker, docs: Sequence[Document]) -> dict[str, dict]:
     """The report of ``kgqa eval linking``: NER (corpus scheme), linking, end to end. Each
     document is linked whole, as ``link`` reads a text (the document rules included)."""
-    from kgqa.linking.ner import Span
+    from kgqa.linking.spans import Span
 
     class _LinkerSpans:
         def tag(self, texts: list[str], batch_size: int = 64) -> list[list[Span]]:

@@ -154,7 +154,7 @@ def _write_rows(out: Path | None, rows: list[dict[str, Any]]) -> None:
 
 def evaluate_claims(pipeline, items: list[ClaimItem],
                     out: Path | None = None) -> dict[str, Any]:  # fmt: skip
-    from kgqa.training.loop import expected_calibration_error
+    from kgqa.evaluation.metrics import expected_calibration_error
 
     correct = decided = decided_correct = 0
     conf, truth, latencies, rows = [], [], [], []

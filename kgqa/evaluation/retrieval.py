@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from kgqa.evaluation.medquad import split_of
+from kgqa.datasets.medquad import split_of
 from kgqa.retrieval.index import METHODS, PassageRetriever
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ def medquad_queries(retriever: PassageRetriever, split: str = "dev") -> list[tup
         doc_of[qid] = doc
     questions = {}
     from kgqa.config import data_dir
-    from kgqa.evaluation.medquad import read_medquad
+    from kgqa.datasets.medquad import read_medquad
 
     for item in read_medquad(data_dir()):
         if item.qid in gold and split_of(doc_of[item.qid]) == split:

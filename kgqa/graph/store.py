@@ -10,27 +10,38 @@ Example:
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgqa.artifacts import Manifest
-from kgqa.config import graph_dir
+from kgqa.config import Home
 from kgqa.errors import ArtifactError, InputError
-from kgqa.graph.build.builder import FORMAT_VERSION, KIND, META_GRAPH
 from kgqa.graph.build.identity import priority
+from kgqa.graph.format import (
+    BUILD_ID,
+    FORMAT_VERSION,
+    KIND,
+    META_GRAPH,
+    NAMES_FILE,
+    STORE_DIR,
+)
 from kgqa.graph.names import normalize_name
 from kgqa.graph.vocabulary import (
     CLASSES,
     PREFIXES,
     RDF,
     RDF_TYPE,
-    RDFS_SUBCLASS,
-    RELATIONS,
+    RELATION_BY_IRI,
+    SKOS_DEF,
     SOURCE,
+    SUBCLASS,
     VOCAB,
-    relation,
+    predicate_iri,
+    relation_of_iri,
 )
 from kgqa.records import Attribute, Direction, GraphStats, NameMatch, Node, Triple
 
@@ -42,19 +53,38 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MAX_NAME_CHARS = 500
-SUBCLASS = "subClassOf"
-_RELATION_BY_IRI = {r.iri: name for name, r in RELATIONS.items()} | {RDFS_SUBCLASS: SUBCLASS}
+_SOURCE_NAME = re.compile(r"[a-z0-9_]+")
+# the source graph is a checked name (code's, never a user's text)
+_PHENOTYPE_ANNOTATIONS = f"""
+SELECT ?st ?d ?p ?t ?f (GROUP_CONCAT(?ref; separator=";") AS ?refs) WHERE {{
+  GRAPH <{SOURCE}%s> {{
+    ?st <{RDF}predicate> ?p .
+    FILTER(?p IN (<{VOCAB}hasPhenotype>, <{VOCAB}lacksPhenotype>))
+    ?st <{RDF}subject> ?d ; <{RDF}object> ?t .
+    OPTIONAL {{ ?st <{VOCAB}frequencyValue> ?f }}
+    OPTIONAL {{ ?st <{VOCAB}reference> ?ref }}
+  }}
+}} GROUP BY ?st ?d ?p ?t ?f
+"""
 
 
-def _relation_iri(name: str) -> str:
-    return RDFS_SUBCLASS if name == SUBCLASS else relation(name).iri
+@dataclass(frozen=True)
+class PhenotypeAnnotation:
+    """One annotated phenotype of a disease (``negated`` for lacksPhenotype), with its
+    frequency (NaN when the source gives none) and references."""
+
+    disease: str  # IRI
+    phenotype: str  # IRI
+    frequency: float
+    negated: bool
+    references: tuple[str, ...]
 
 
 class KnowledgeGraph:
     """Read access to a built graph. Construct cheaply; :meth:`load` opens the store."""
 
     def __init__(self, directory: Path | None = None) -> None:
-        self.directory = directory or graph_dir()
+        self.directory = directory or Home.resolve().graph
         self.manifest: Manifest | None = None
         self._store: ox.Store | None = None
         self._db: sqlite3.Connection | None = None
@@ -82,16 +112,14 @@ class KnowledgeGraph:
         manifest.check(d, KIND, FORMAT_VERSION)
         build_id = manifest.info.get("build_id")
         try:
-            store = ox.Store.read_only(str(d / "store"))
+            store = ox.Store.read_only(str(d / STORE_DIR))
         except OSError as exc:
             raise ArtifactError(f"cannot open the graph store in {d}: {exc}") from exc
         stored = [q.object.value for q in store.quads_for_pattern(
-            ox.NamedNode(META_GRAPH), ox.NamedNode(VOCAB + "buildId"), None, None)]  # fmt: skip
+            ox.NamedNode(META_GRAPH), ox.NamedNode(BUILD_ID), None, None)]  # fmt: skip
         if stored != [build_id]:
             raise ArtifactError(f"the store in {d} is not the one its manifest describes; rebuild")
-        db = sqlite3.connect(
-            f"file:{d / 'names.sqlite'}?mode=ro", uri=True, check_same_thread=False
-        )
+        db = sqlite3.connect(f"file:{d / NAMES_FILE}?mode=ro", uri=True, check_same_thread=False)
         try:
             (db_build,) = db.execute("SELECT value FROM meta WHERE key='build_id'").fetchone()
             rows = db.execute("SELECT iri, curie, label, cls FROM nodes").fetchall()
@@ -175,7 +203,7 @@ class KnowledgeGraph:
         lowered = text.casefold()
         ranked = sorted(
             rows,
-            key=lambda r: (r[1].casefold() != lowered, r[3] != "label", self._rank(r[0]), r[1]),
+            key=lambda r: (r[1].casefold() != lowered, r[3] != "label", self.priority(r[0]), r[1]),
         )
         for iri, matched, row_lang, kind in ranked:
             node = self._nodes.get(iri)
@@ -186,7 +214,9 @@ class KnowledgeGraph:
         matches = [m for m in out.values() if cls is None or self._is_a_class(m.node, cls)]
         return matches[:limit]
 
-    def _rank(self, iri: str) -> int:
+    def priority(self, iri: str) -> int:
+        """How a node's id ranks among sources when names tie (lower first: DO before
+        MeSH-only nodes); the same order identity merging uses."""
         return priority(self._nodes[iri].curie)
 
     def _is_a_class(self, node: Node, cls: str) -> bool:
@@ -255,7 +285,7 @@ class KnowledgeGraph:
         if direction not in ("out", "in", "both"):
             raise InputError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
         node = self._require(ref)
-        pred = ox.NamedNode(_relation_iri(relation)) if relation else None
+        pred = ox.NamedNode(predicate_iri(relation)) if relation else None
         graphs = [ox.NamedNode(SOURCE + s) for s in sources] if sources is not None else [None]
         me = ox.NamedNode(node.iri)
         out: list[Triple] = []
@@ -275,7 +305,7 @@ class KnowledgeGraph:
         return out
 
     def _triple(self, q: ox.Quad) -> Triple | None:
-        rel = _RELATION_BY_IRI.get(q.predicate.value)
+        rel = relation_of_iri(q.predicate.value)
         if rel is None:
             return None
         s, o = self._nodes.get(q.subject.value), self._nodes.get(q.object.value)
@@ -295,7 +325,7 @@ class KnowledgeGraph:
             query,
             substitutions={
                 ox.Variable("s"): ox.NamedNode(t.subject.iri),
-                ox.Variable("p"): ox.NamedNode(_relation_iri(t.relation)),
+                ox.Variable("p"): ox.NamedNode(predicate_iri(t.relation)),
                 ox.Variable("o"): ox.NamedNode(t.object.iri),
                 ox.Variable("g"): ox.NamedNode(SOURCE + t.source),
             },
@@ -308,6 +338,41 @@ class KnowledgeGraph:
             tuple(sorted(a, key=lambda x: (x.key, str(x.value)))) for a in statements.values()
         )
         return Triple(t.subject, t.relation, t.object, t.source, attrs)
+
+    def edges(self, relation: str, source: str | None = None) -> Iterator[tuple[str, str, str]]:
+        """Every edge of a relation (a vocabulary name or ``subClassOf``), optionally of one
+        source, as (subject IRI, object IRI, source): the bulk read that indexes build on."""
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(SOURCE + source) if source is not None else None
+        for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate_iri(relation)), None,
+                                              graph):  # fmt: skip
+            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+            yield q.subject.value, q.object.value, g.removeprefix(SOURCE)
+
+    def phenotype_annotations(self, source: str = "hpo") -> Iterator[PhenotypeAnnotation]:
+        """A source's disease–phenotype annotations (has / lacks), with frequency and
+        references, read from its annotation statements."""
+        if not _SOURCE_NAME.fullmatch(source):
+            raise InputError(f"not a source name: {source!r}")
+        for r in self.store.query(_PHENOTYPE_ANNOTATIONS % source):
+            yield PhenotypeAnnotation(
+                r["d"].value,
+                r["t"].value,
+                float(r["f"].value) if r["f"] is not None else float("nan"),
+                r["p"].value.endswith("lacksPhenotype"),
+                tuple(x for x in r["refs"].value.split(";") if x),
+            )
+
+    def definitions(self, source: str | None = None) -> Iterator[tuple[Node, str]]:
+        """(node, definition text) for every node with a definition, optionally of one source."""
+        import pyoxigraph as ox
+
+        graph = ox.NamedNode(SOURCE + source) if source is not None else None
+        for q in self.store.quads_for_pattern(None, ox.NamedNode(SKOS_DEF), None, graph):
+            node = self._nodes.get(q.subject.value)
+            if node is not None:
+                yield node, q.object.value
 
     def ancestors(self, ref: str | Node, sources: Iterable[str] | None = None) -> list[Node]:
         """All superclasses (transitive is-a), nearest first."""
@@ -399,12 +464,12 @@ class KnowledgeGraph:
             )
         }
         relations = {
-            _RELATION_BY_IRI[row["p"]]: row["n"]
+            RELATION_BY_IRI[row["p"]]: row["n"]
             for row in self.sparql(
                 "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                 "FILTER(?g != <" + META_GRAPH + ">) } GROUP BY ?p"
             )
-            if row["p"] in _RELATION_BY_IRI
+            if row["p"] in RELATION_BY_IRI
         }
         sources = {
             row["g"][len(SOURCE) :]: row["n"]
@@ -413,7 +478,7 @@ class KnowledgeGraph:
             )
             if row["g"] != META_GRAPH
         }
-        iris = " ".join(f"<{iri}>" for iri in _RELATION_BY_IRI)
+        iris = " ".join(f"<{iri}>" for iri in RELATION_BY_IRI)
         edges_by_source = {
             row["g"][len(SOURCE) :]: row["n"]
             for row in self.sparql(

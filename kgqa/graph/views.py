@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from kgqa.graph.vocabulary import RDFS_SUBCLASS, RELATIONS, SOURCE, relation
+from kgqa.graph.vocabulary import RELATIONS, SOURCE, predicate_iri
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -24,7 +24,7 @@ def to_networkx(
     graphs = [ox.NamedNode(SOURCE + s) for s in sources] if sources is not None else [None]
     g = nx.MultiDiGraph()
     for name in names:
-        iri = RDFS_SUBCLASS if name == "subClassOf" else relation(name).iri
+        iri = predicate_iri(name)
         for graph in graphs:
             for q in kg.store.quads_for_pattern(None, ox.NamedNode(iri), None, graph):
                 s, o = kg.node(q.subject.value), kg.node(q.object.value)

@@ -280,6 +280,20 @@ def iri_to_curie(iri: str) -> str:
     return f"{prefix}:{local}"
 
 
+SUBCLASS = "subClassOf"
+
+
+def predicate_iri(name: str) -> str:
+    """The predicate IRI of a relation name: a vocabulary relation, or ``subClassOf``
+    (``rdfs:subClassOf``). The one place that rule is written."""
+    return RDFS_SUBCLASS if name == SUBCLASS else relation(name).iri
+
+
+def relation_of_iri(iri: str) -> str | None:
+    """The relation name of a predicate IRI (``subClassOf`` included), or None."""
+    return RELATION_BY_IRI.get(iri)
+
+
 def relation(name: str) -> Relation:
     """Look up a relation by name, saying which names exist when it is unknown."""
     try:
@@ -288,6 +302,9 @@ def relation(name: str) -> Relation:
         raise ValueError(
             f"unknown relation {name!r}; expected one of {sorted(RELATIONS)}"
         ) from None
+
+
+RELATION_BY_IRI = {r.iri: name for name, r in RELATIONS.items()} | {RDFS_SUBCLASS: SUBCLASS}
 
 
 def to_turtle() -> str:

@@ -16,12 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kgqa.linking.abbreviations import define_abbreviations
-from kgqa.linking.dictionary import DictionaryLinker, split_findings
 from kgqa.linking.linker import EntityLinker
+from kgqa.linking.negation import split_findings
 from kgqa.records import Mention
 
 __all__ = [
-    "DictionaryLinker",
     "EntityLinker",
     "define_abbreviations",
     "link",

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kgqa.linking.spans import Span, uncovered
+
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-]{1,9})\s*[);,]")
 
@@ -55,19 +57,6 @@ def define_abbreviations(text: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-SpanRow = tuple[int, int, str, float]  # (start, end, type, confidence)
-
-
-def uncovered(start: int, end: int, row: Sequence[SpanRow]) -> bool:
-    """Whether no span of ``row`` overlaps ``start:end``.
-
-    Example:
-        >>> uncovered(5, 9, [(0, 4, "DISEASE", 1.0)]), uncovered(3, 9, [(0, 4, "DISEASE", 1.0)])
-        (True, False)
-    """
-    return all(end <= s or start >= e for s, e, *_ in row)
-
-
 def occurrences(text: str, surface: str) -> list[int]:
     """Start offsets of ``surface`` in ``text`` as a whole word."""
     pat = re.compile(r"(?<![A-Za-z0-9\-])" + re.escape(surface) + r"(?![A-Za-z0-9\-])")
@@ -109,9 +98,9 @@ def propagate_mentions(
             b = a + len(short)
             same = [i for i, x in enumerate(out) if x[0] == a and x[1] == b]
             if same:  # the long form's head types its short form ("RIHA" after "... anemia")
-                out[same[0]] = (a, b, kind, max(conf, out[same[0]][3]))
+                out[same[0]] = Span(a, b, kind, max(conf, out[same[0]][3]))
             elif uncovered(a, b, out):
-                out.append((a, b, kind, conf))
+                out.append(Span(a, b, kind, conf))
     return sorted(
         x for x in out if text[x[0] : x[1]] in covered or text[x[0] : x[1]] not in defined
     )

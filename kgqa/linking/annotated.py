@@ -60,10 +60,6 @@ def annotation_key(text: str) -> str:
     return normalize_name(text, stop_words=True)
 
 
-def annotated_dir(home: Path) -> Path:
-    return home / "annotated"
-
-
 def corpus_files(data: Path) -> list[Path]:
     """The training splits present under ``<data>/corpora`` (never a dev or test split)."""
     return [p for c in CORPORA if (p := data / "corpora" / c / TRAIN_FILE).is_file()]
@@ -86,7 +82,7 @@ class AnnotatedName:
 def count_annotations(kg: KnowledgeGraph, files: Iterable[Path]) -> dict[str, Counter[str]]:
     """Name key → Counter of the graph node each annotation of it reaches (through the
     graph's MeSH / OMIM cross-references; composite and unknown ids are skipped)."""
-    from kgqa.evaluation.pubtator import read_pubtator
+    from kgqa.datasets.pubtator import read_pubtator
 
     counts: dict[str, Counter[str]] = {}
     for path in files:
@@ -130,7 +126,7 @@ def build_annotated_names(kg: KnowledgeGraph, data: Path, target: Path) -> Manif
         logger.warning("no corpus training splits under %s/corpora: no annotated names", data)
     counts = count_annotations(kg, files)
     kept = agreed(counts)
-    build_id = kg.manifest.info.get("build_id") if kg.manifest else None
+    build_id = kg.build_id
     keys = sorted(kept)
     vectors = _embed(keys)
     with atomic_directory(target) as tmp:
@@ -163,19 +159,12 @@ def build_annotated_names(kg: KnowledgeGraph, data: Path, target: Path) -> Manif
 
 
 def up_to_date(kg: KnowledgeGraph, data: Path, target: Path) -> bool:
-    try:
-        manifest = Manifest.read(target)
-    except ArtifactError:
-        return False
-    build_id = kg.manifest.info.get("build_id") if kg.manifest else None
     want = {f"{p.parent.name}/{p.name}": sha256_file(p) for p in corpus_files(data)}
-    have = {k: v for k, v in manifest.inputs.items() if k != "graph_build_id"}
-    return (
-        manifest.format_version == FORMAT_VERSION
-        and manifest.inputs.get("graph_build_id") == str(build_id)
-        and manifest.info.get("embedder_sha256") == base_model_checksum()
-        and (have == want or not want)  # without the corpora here, keep what was built
-    )
+    return Manifest.is_current(
+        target, FORMAT_VERSION, {**want, "graph_build_id": str(kg.build_id)},
+        {"embedder_sha256": base_model_checksum()},
+        exact=bool(want),  # without the corpora here, keep what was built
+    )  # fmt: skip
 
 
 class AnnotatedNames:
@@ -215,7 +204,7 @@ class AnnotatedNames:
     def load(cls, directory: Path, kg: KnowledgeGraph) -> AnnotatedNames:
         manifest = Manifest.read(directory, remedy="run `kgqa build linking`")
         manifest.check(directory, KIND, FORMAT_VERSION)
-        build_id = kg.manifest.info.get("build_id") if kg.manifest else None
+        build_id = kg.build_id
         if manifest.inputs.get("graph_build_id") != str(build_id):
             raise ArtifactError(
                 f"the annotated names in {directory} were built from another graph; "

@@ -367,7 +367,7 @@ class CandidateGenerator:
             if ctx:
                 shared = ctx & set(_WORD.findall(node.label.casefold()))
                 score += min(0.03, 0.01 * len(shared))
-            score -= 0.0005 * self.kg._rank(node.iri)  # tie-break: DO before MeSH-only nodes
+            score -= 0.0005 * self.kg.priority(node.iri)  # tie-break: DO before MeSH-only nodes
             score = round(min(1.0, score), 4)
             if score < FLOOR:
                 continue

@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from kgqa.linking.abbreviations import SpanRow, occurrences, propagate_mentions, uncovered
+from kgqa.linking.abbreviations import occurrences, propagate_mentions
+from kgqa.linking.spans import Span, uncovered
 
 REPEAT_MIN_SCORE = 0.95
 REPEAT_MIN_CHARS = 3  # "AD", "DM" recur as other things; short forms go by their definition
 
 
-def repeat_mentions(text: str, row: Sequence[SpanRow]) -> list[SpanRow]:
+def repeat_mentions(text: str, row: Sequence[Span]) -> list[Span]:
     """``row`` plus every uncovered recurrence of a surface tagged with a score of at least
     ``REPEAT_MIN_SCORE``; a recurrence takes the type most spans of that surface have.
 
@@ -35,7 +36,7 @@ def repeat_mentions(text: str, row: Sequence[SpanRow]) -> list[SpanRow]:
         >>> [t[s:e] for s, e, *_ in repeat_mentions(t, [(37, 41, "DISEASE", 0.6)])]
         ['gout']
     """
-    sure: dict[str, list[SpanRow]] = {}
+    sure: dict[str, list[Span]] = {}
     for span in row:
         surface = text[span[0] : span[1]]
         if span[3] >= REPEAT_MIN_SCORE and len(surface) >= REPEAT_MIN_CHARS:
@@ -47,11 +48,11 @@ def repeat_mentions(text: str, row: Sequence[SpanRow]) -> list[SpanRow]:
         for a in occurrences(text, surface):
             b = a + len(surface)
             if uncovered(a, b, out):
-                out.append((a, b, kind, score))
+                out.append(Span(a, b, kind, score))
     return sorted(out)
 
 
-def document_mentions(text: str, row: Sequence[SpanRow]) -> list[SpanRow]:
+def document_mentions(text: str, row: Sequence[Span]) -> list[Span]:
     """The text-level revision of tagged spans: short forms follow their long forms
     (``propagate_mentions``), then sure names recur (``repeat_mentions``)."""
     return repeat_mentions(text, propagate_mentions(text, row))

@@ -27,10 +27,6 @@ INDEX_FILE = "names.faiss"
 ROWS_FILE = "rows.tsv"
 
 
-def index_dir(home: Path) -> Path:
-    return home / "names"
-
-
 @dataclass(frozen=True)
 class DenseHit:
     iri: str
@@ -74,7 +70,7 @@ def build_name_index(kg: KnowledgeGraph, target: Path, batch_size: int = 256) ->
     index.hnsw.efConstruction = 80
     index.train(vectors)
     index.add(vectors)
-    build_id = kg.manifest.info.get("build_id") if kg.manifest else None
+    build_id = kg.build_id
     with atomic_directory(target) as tmp:
         faiss.write_index(index, str(tmp / INDEX_FILE))
         with open(tmp / ROWS_FILE, "w", encoding="utf-8") as fh:
@@ -101,16 +97,10 @@ def build_name_index(kg: KnowledgeGraph, target: Path, batch_size: int = 256) ->
 
 
 def up_to_date(kg: KnowledgeGraph, target: Path) -> bool:
-    try:
-        manifest = Manifest.read(target)
-    except ArtifactError:
-        return False
-    build_id = kg.manifest.info.get("build_id") if kg.manifest else None
-    return (
-        manifest.format_version == FORMAT_VERSION
-        and manifest.inputs.get("graph_build_id") == str(build_id)
-        and manifest.info.get("embedder_sha256") == base_model_checksum()
-    )
+    return Manifest.is_current(
+        target, FORMAT_VERSION, {"graph_build_id": str(kg.build_id)},
+        {"embedder_sha256": base_model_checksum()},
+    )  # fmt: skip
 
 
 class NameIndex:

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from kgqa.config import kgqa_home
+from kgqa.config import Home
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.abbreviations import define_abbreviations, uncovered
-from kgqa.linking.annotated import AnnotatedNames, annotated_dir
+from kgqa.linking.abbreviations import define_abbreviations
+from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.candidates import (
     CLASS_TYPE,
     DISORDERS,
@@ -30,11 +30,12 @@ from kgqa.linking.candidates import (
     CandidateGenerator,
 )
 from kgqa.linking.consistency import document_mentions
-from kgqa.linking.dense import NameIndex, index_dir
-from kgqa.linking.dictionary import COMMON_NAME_WORDS, clean_text
+from kgqa.linking.dense import NameIndex
 from kgqa.linking.negation import negated_spans
-from kgqa.linking.ner import EDGE_WORDS, NerTagger, sentence_bounds
+from kgqa.linking.ner import EDGE_WORDS, NerTagger
+from kgqa.linking.spans import Span, resolve_overlaps, uncovered
 from kgqa.records import Mention
+from kgqa.text import COMMON_NAME_WORDS, clean_text, sentence_bounds
 
 logger = logging.getLogger(__name__)
 
@@ -109,20 +110,20 @@ class EntityLinker:
     @classmethod
     def load(
         cls,
-        home: Path | str | None = None,
+        home: Path | str | Home | None = None,
         mode: Mode = "ner",
         kg: KnowledgeGraph | None = None,
         ner_dir: Path | None = None,
     ) -> EntityLinker:
-        home = Path(home) if home else kgqa_home()
-        kg = kg or KnowledgeGraph.load(home / "graph")
+        where = Home.resolve(home)
+        kg = kg or KnowledgeGraph.load(where.graph)
         tagger = NerTagger.load(ner_dir) if mode != "dictionary" else None
-        dense = NameIndex.load(index_dir(home), kg)
-        annotated = AnnotatedNames.load(annotated_dir(home), kg)
+        dense = NameIndex.load(where.names, kg)
+        annotated = AnnotatedNames.load(where.annotated, kg)
         return cls(kg, tagger, dense, mode, annotated)
 
     # -- spans -------------------------------------------------------------------------------
-    def dictionary_spans(self, text: str) -> list[tuple[int, int, str, float]]:
+    def dictionary_spans(self, text: str) -> list[Span]:
         """Longest graph-name matches of disease, phenotype, chemical and gene names."""
         words = list(_TOKEN.finditer(text))
         out = []
@@ -140,14 +141,14 @@ class EntityLinker:
                     continue  # "tumor of the" may normalise onto a name; a mention never ends so
                 kind = self._dictionary_type(span)
                 if kind:
-                    out.append((s, e, kind, 1.0))
+                    out.append(Span(s, e, kind, 1.0))
                     i += n
                     break
             else:
                 i += 1
         return out
 
-    def chinese_spans(self, text: str) -> list[tuple[int, int, str, float]]:
+    def chinese_spans(self, text: str) -> list[Span]:
         """Longest matches of the graph's Chinese names inside runs of Chinese text, scanning
         left to right (the tagger was not trained on Chinese). A name of a disease and a
         phenotype (痛风) is a disease, as in :meth:`_dictionary_type`."""
@@ -168,7 +169,7 @@ class EntityLinker:
                 for j in range(min(end, i + self._zh_longest), i + MIN_ZH_CHARS - 1, -1):
                     kind = self._zh.get(text[i:j])
                     if kind:
-                        out.append((i, j, kind, 1.0))
+                        out.append(Span(i, j, kind, 1.0))
                         i = j
                         break
                 else:
@@ -195,17 +196,6 @@ class EntityLinker:
             return None
         return "DISEASE" if "DISEASE" in kinds and kinds[0] == "PHENOTYPE" else kinds[0]
 
-    @staticmethod
-    def _resolve_overlaps(
-        spans: Sequence[tuple[int, int, str, float]],
-    ) -> list[tuple[int, int, str, float]]:
-        """Keep the longest of overlapping spans (then the more confident)."""
-        kept: list[tuple[int, int, str, float]] = []
-        for s in sorted(spans, key=lambda x: (-(x[1] - x[0]), -x[3], x[0])):
-            if uncovered(s[0], s[1], kept):
-                kept.append(s)
-        return sorted(kept)
-
     # -- linking -----------------------------------------------------------------------------
     def link(self, text: str) -> list[Mention]:
         """Mentions of diseases, phenotypes, chemicals and genes in ``text``, in text order."""
@@ -216,64 +206,56 @@ class EntityLinker:
         cleaned = [clean_text(t) for t in texts]
         return self.link_spans(cleaned, self.spans(cleaned, batch_size))
 
-    def spans(
-        self, texts: Sequence[str], batch_size: int = 64
-    ) -> list[list[tuple[int, int, str, float]]]:
-        """(start, end, type, confidence) spans of cleaned texts, as this mode finds them."""
+    def spans(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Span]]:
+        """Spans of cleaned texts: the mode's first spans (tagger or dictionary), then each of
+        :data:`SPAN_RULES` that applies to the mode, in order."""
         cleaned = list(texts)
-        spans: list[list[tuple[int, int, str, float]]]
-        if self.mode == "dictionary" or self.tagger is None:
-            spans = [self.dictionary_spans(t) for t in cleaned]
-        else:
-            short = [len(t.split()) <= SHORT_WORDS for t in cleaned]
-            todo = [i for i, t in enumerate(cleaned) if t.strip()]
-            tagged = self.tagger.tag(
-                [cleaned[i] for i in todo], batch_size=batch_size, min_score=0.0
-            )
-            spans = [[] for _ in cleaned]
-            for i, row in zip(todo, tagged, strict=True):
-                # a span the tagger is unsure of stays only in a short text or sentence (a
-                # question, a findings list, a title) where it is a graph name: "fever and
-                # headache"
-                unsure = any(s.score < self.tagger.min_score for s in row)
-                brief = short_sentences(cleaned[i]) if unsure else []
-                spans[i] = [
-                    (s.start, s.end, s.type, s.score)
-                    for s in row
-                    if s.score >= self.tagger.min_score
-                    or (
-                        any(a <= s.start < b for a, b in brief)
-                        and self._dictionary_type(cleaned[i][s.start : s.end])
-                    )
-                ]
-            for i, t in enumerate(cleaned):
-                if self.mode == "hybrid" or (not spans[i] and short[i]):
-                    spans[i] = self._resolve_overlaps(
-                        spans[i]
-                        + [d for d in self.dictionary_spans(t) if uncovered(d[0], d[1], spans[i])]
-                    )
-            spans = [
-                self._extend_to_names(t, self._retype_by_name(t, row))
-                for t, row in zip(cleaned, spans, strict=True)
-            ]
-        spans = [self._with_chinese(t, row) for t, row in zip(cleaned, spans, strict=True)]
-        return [
-            self._narrow_long_spans(t, self._split_coordinations(t, document_mentions(t, row)))
-            for t, row in zip(cleaned, spans, strict=True)
-        ]
+        rows = self._first_spans(cleaned, batch_size)
+        for rule in SPAN_RULES:
+            if self.mode in rule.modes:
+                rows = [rule.apply(self, t, row) for t, row in zip(cleaned, rows, strict=True)]
+        return rows
 
-    def _with_chinese(
-        self, text: str, row: list[tuple[int, int, str, float]]
-    ) -> list[tuple[int, int, str, float]]:
+    def _first_spans(self, cleaned: list[str], batch_size: int) -> list[list[Span]]:
+        """Dictionary spans, or the tagger's; in ``ner`` mode a short text where the tagger
+        finds nothing gets dictionary spans, in ``hybrid`` mode every text gets those no tagged
+        span overlaps."""
+        if self.mode == "dictionary" or self.tagger is None:
+            return [self.dictionary_spans(t) for t in cleaned]
+        short = [len(t.split()) <= SHORT_WORDS for t in cleaned]
+        todo = [i for i, t in enumerate(cleaned) if t.strip()]
+        tagged = self.tagger.tag([cleaned[i] for i in todo], batch_size=batch_size, min_score=0.0)
+        spans: list[list[Span]] = [[] for _ in cleaned]
+        for i, row in zip(todo, tagged, strict=True):
+            # a span the tagger is unsure of stays only in a short text or sentence (a
+            # question, a findings list, a title) where it is a graph name: "fever and headache"
+            unsure = any(s.score < self.tagger.min_score for s in row)
+            brief = short_sentences(cleaned[i]) if unsure else []
+            spans[i] = [
+                s
+                for s in row
+                if s.score >= self.tagger.min_score
+                or (
+                    any(a <= s.start < b for a, b in brief)
+                    and self._dictionary_type(cleaned[i][s.start : s.end])
+                )
+            ]
+        for i, t in enumerate(cleaned):
+            if self.mode == "hybrid" or (not spans[i] and short[i]):
+                spans[i] = resolve_overlaps(
+                    spans[i]
+                    + [d for d in self.dictionary_spans(t) if uncovered(d[0], d[1], spans[i])]
+                )
+        return spans
+
+    def _with_chinese(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the Chinese name matches no span covers yet."""
         if not _CJK_RUN.search(text):
             return row
         extra = [c for c in self.chinese_spans(text) if uncovered(c[0], c[1], row)]
-        return self._resolve_overlaps(row + extra) if extra else row
+        return resolve_overlaps(row + extra) if extra else row
 
-    def _extend_to_names(
-        self, text: str, row: list[tuple[int, int, str, float]]
-    ) -> list[tuple[int, int, str, float]]:
+    def _extend_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span that the next one to ``EXTEND_WORDS`` words complete into a disease or
         phenotype name takes them: the tagger stops early in "migraine with aura",
         "glioblastoma multiforme", "stroke-like episodes". Only words on the right (a modifier
@@ -297,12 +279,10 @@ class EntityLinker:
                     ):
                         e = end
                         break
-            out.append((s, e, kind, conf))
+            out.append(Span(s, e, kind, conf))
         return out
 
-    def _retype_by_name(
-        self, text: str, row: list[tuple[int, int, str, float]]
-    ) -> list[tuple[int, int, str, float]]:
+    def _retype_by_name(self, text: str, row: list[Span]) -> list[Span]:
         """A tagged span that is exactly the name of a chemical and of no disease or phenotype
         (or the other way round) takes the type its name gives. The tagger learnt word order
         from questions like "Does marfan syndrome cause ...?" and calls "metformin" a disease in
@@ -331,12 +311,10 @@ class EntityLinker:
                 if named and named <= other and not found & own:
                     # a disease wins a tie with a phenotype of the same name
                     kind = "DISEASE" if "DISEASE" in named else min(named)
-            out.append((s, e, kind, conf))
+            out.append(Span(s, e, kind, conf))
         return out
 
-    def _narrow_long_spans(
-        self, text: str, row: list[tuple[int, int, str, float]]
-    ) -> list[tuple[int, int, str, float]]:
+    def _narrow_long_spans(self, text: str, row: list[Span]) -> list[Span]:
         """In a question-length text, a tagged phrase that is no graph name and reads like a
         heading or a topic ("Allergic rhinitis - self-care", "Living with heart disease and
         angina", "Controlling your high blood pressure") gives way to the graph names of its
@@ -347,7 +325,7 @@ class EntityLinker:
         Running text keeps the tagger's spans."""
         if len(text.split()) > SHORT_WORDS:
             return row
-        out: list[tuple[int, int, str, float]] = []
+        out: list[Span] = []
         for s, e, kind, conf in row:
             surface = text[s:e]
             parts = _parts(surface)
@@ -355,14 +333,12 @@ class EntityLinker:
                 group = DISORDERS if kind in DISORDERS else {kind}
                 inner = [d for d in self.dictionary_spans(surface) if d[2] in group]
                 if inner and not self._shares_a_head(surface, parts, inner):
-                    out += [(s + a, s + b, k, conf) for a, b, k, _ in inner]
+                    out += [Span(s + a, s + b, k, conf) for a, b, k, _ in inner]
                     continue
-            out.append((s, e, kind, conf))
+            out.append(Span(s, e, kind, conf))
         return out
 
-    def _shares_a_head(
-        self, surface: str, parts: list[tuple[int, int]], inner: list[tuple[int, int, str, float]]
-    ) -> bool:
+    def _shares_a_head(self, surface: str, parts: list[tuple[int, int]], inner: list[Span]) -> bool:
         """Whether a part holding no name, or its last word, reads as a modifier of the last
         part's head word: "breast cancer" in "hereditary breast and ovarian cancer"."""
         if len(parts) < 2:
@@ -376,9 +352,7 @@ class EntityLinker:
                 return True
         return False
 
-    def _split_coordinations(
-        self, text: str, row: list[tuple[int, int, str, float]]
-    ) -> list[tuple[int, int, str, float]]:
+    def _split_coordinations(self, text: str, row: list[Span]) -> list[Span]:
         """ "rash or seizures" → two spans, when each part is a graph name and the whole is not."""
         out = []
         for s, e, kind, conf in row:
@@ -398,13 +372,13 @@ class EntityLinker:
                     for a, b in pieces
                 )
             ):
-                out += [(a, b, kind, conf) for a, b in pieces]
+                out += [Span(a, b, kind, conf) for a, b in pieces]
             else:
-                out.append((s, e, kind, conf))
+                out.append(Span(s, e, kind, conf))
         return out
 
     def link_spans(
-        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int, str, float]]]
+        self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
     ) -> list[list[Mention]]:
         """Candidates, abbreviations and negation for given (start, end, type, score) spans of
         already cleaned texts (used by ``link_many`` and to evaluate linking on gold spans)."""
@@ -483,3 +457,26 @@ class EntityLinker:
                     m = replace(m, candidates=cands)
             out.append(m)
         return out
+
+
+@dataclass(frozen=True)
+class SpanRule:
+    """One named pass over a text's spans, for the modes it applies to."""
+
+    name: str
+    apply: Callable[[EntityLinker, str, list[Span]], list[Span]]
+    modes: frozenset[str]
+
+
+ALL_MODES = frozenset(MODES)
+_TAGGED = frozenset({"ner", "hybrid"})
+# The passes after the first spans, in order. The first two correct the tagger, so they run
+# only where it ran (not in dictionary mode).
+SPAN_RULES: tuple[SpanRule, ...] = (
+    SpanRule("retype_by_name", EntityLinker._retype_by_name, _TAGGED),
+    SpanRule("extend_to_names", EntityLinker._extend_to_names, _TAGGED),
+    SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
+    SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
+    SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),
+    SpanRule("narrow_long_spans", EntityLinker._narrow_long_spans, ALL_MODES),
+)

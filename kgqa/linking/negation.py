@@ -1,27 +1,42 @@
-"""Negation of mentions: NegEx-style cues before a mention, in the same clause, with lists
-carried ("no fever, cough or rash" negates all three), and a few post-cues ("fever absent").
+"""Negation, for every stage: one list of cues, read two ways.
+
+- :func:`negated_spans`: mentions in running text. NegEx-style cues before a mention in the same
+  clause, with lists carried ("no fever, cough or rash" negates all three), and post-cues
+  ("fever absent").
+- :func:`split_findings`: a findings list ("short stature, no seizures; denies fever") split into
+  clauses, each marked negated when a cue opens it (carried over "or" lists) or closes it.
 
 Example:
     >>> text = "Fever and cough, no rash or seizures, but headache."
     >>> spans = [(0, 5), (10, 15), (20, 24), (28, 36), (42, 50)]
     >>> negated_spans(text, spans)
     [False, False, True, True, False]
+    >>> [(c.text, c.negated) for c in split_findings("short stature, no seizures; denies fever")]
+    [('short stature', False), ('seizures', True), ('fever', True)]
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_PRE = re.compile(
-    r"\b(?:no|not|without|denies|denied|denying|deny|absence of|negative for|free of|"
-    r"no evidence of|no signs? of|no history of|never had|rules? out|ruled out|excluded|"
-    r"does not have|did not have|doesn't have|didn't have|has no|had no|lack of|lacks)\b",
-    re.IGNORECASE,
-)
-_POST = re.compile(
-    r"^\s*(?:was|were|is|are)?\s*(?:absent|not present|excluded|ruled out|negative|denied)\b",
-    re.IGNORECASE,
-)
+from kgqa.text import clean_text
+
+# what negates what follows it, and what negates what precedes it. "absent" only follows:
+# before a word it is most often part of a phenotype's name (absent speech, absent thumbs)
+PRE_CUES = (
+    "no", "not", "without", "denies", "denied", "denying", "deny", "absence of",
+    "negative for", "free of", "no evidence of", r"no signs? of", "no history of", "never had",
+    r"rules? out", "ruled out", "excluded", "does not have", "did not have", "doesn't have",
+    "didn't have", "has no", "had no", "lack of", "lacks",
+)  # fmt: skip
+POST_CUES = ("absent", "not present", "excluded", "ruled out", "negative", "denied")
+_PRE = re.compile(r"\b(?:" + "|".join(PRE_CUES) + r")\b", re.IGNORECASE)
+_POST = re.compile(r"^\s*(?:was|were|is|are)?\s*(?:" + "|".join(POST_CUES) + r")\b", re.IGNORECASE)
+# a findings clause opened or closed by a cue
+_OPENS = re.compile(r"^(?:" + "|".join(PRE_CUES) + r"):?\s+", re.IGNORECASE)
+_CLOSES = re.compile(r"\s+(?:" + "|".join(POST_CUES) + r")$", re.IGNORECASE)
+_SPLIT = re.compile(r"[,;\n\r\t•]+|\.\s+|\s+and\s+|\s+but\s+|\s+with\s+", re.IGNORECASE)
 # what may stand between a cue and a negated mention: other mentions, list glue, a few words
 _GLUE = re.compile(
     r"^[\s,/]*(?:(?:or|and|nor|any|signs? of|history of|a|an|the)[\s,/]*)*$", re.IGNORECASE
@@ -61,4 +76,34 @@ def negated_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
             nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
             negated = bool(_POST.match(text[end:nxt]))
         out.append(negated)
+    return out
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One finding of a findings list, with the cue removed, and whether it is negated."""
+
+    text: str
+    negated: bool
+
+
+def split_findings(text: str) -> list[Clause]:
+    """Split a findings list into clauses and mark the negated ones. Negation carries over
+    a list after a cue ("no fever, cough or rash" negates all three)."""
+    out: list[Clause] = []
+    for chunk in _SPLIT.split(clean_text(text)):
+        chunk = chunk.strip(" .:-")
+        if not chunk:
+            continue
+        negated = False
+        m = _OPENS.match(chunk)
+        if m:
+            negated, chunk = True, chunk[m.end() :]
+        m2 = _CLOSES.search(chunk)
+        if m2:
+            negated, chunk = True, chunk[: m2.start()]
+        for part in re.split(r"\s+or\s+|\s+nor\s+", chunk):
+            part = part.strip(" .:-")
+            if part:
+                out.append(Clause(part, negated))
     return out

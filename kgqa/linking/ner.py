@@ -12,13 +12,11 @@ adapter.
 
 from __future__ import annotations
 
-import itertools
 import logging
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from kgqa.artifacts import Manifest
+from kgqa.config import models_dir
 from kgqa.encoder import (
     base_model_checksum,
     base_model_path,
@@ -27,6 +25,8 @@ from kgqa.encoder import (
     quiet_loading,
 )
 from kgqa.errors import ArtifactError
+from kgqa.linking.spans import Span
+from kgqa.text import sentence_bounds
 
 logger = logging.getLogger(__name__)
 
@@ -42,24 +42,13 @@ CASE_FEATURE = "case"  # in the manifest's "features" when the weights were trai
 # such spans were mostly wrong (spurious, or cut at the wrong place). Chosen on NCBI-disease
 # devel and BC5CDR dev, where 0.75 to 0.9 score within 0.005 F1 of each other.
 MIN_SPAN_SCORE = 0.8
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+MODELS_DIR = models_dir()
 # A sentence ends at ".", "!" or "?" followed by white space and a capital, a digit or a bracket.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
 
 
 def default_dir() -> Path:
     """Committed NER weights (LoRA adapter + head) inside the package."""
     return MODELS_DIR / "ner"
-
-
-@dataclass(frozen=True)
-class Span:
-    """A tagged character span with its type and mean token confidence."""
-
-    start: int
-    end: int
-    type: str
-    score: float
 
 
 def word_shape(word: str) -> int:
@@ -100,23 +89,6 @@ def case_types(text: str, offsets: list[tuple[int, int]]) -> list[int]:
         while e < len(text) and text[e].isalnum():
             e += 1
         out.append(word_shape(text[s:e]))
-    return out
-
-
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text``, without their surrounding white space.
-
-    Example:
-        >>> sentence_bounds("Gout hurts. Colchicine (oral) helps e.g. in flares.  ")
-        [(0, 11), (12, 51)]
-    """
-    cuts = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
-    out = []
-    for a, b in itertools.pairwise(cuts):
-        seg = text[a:b]
-        lead, trail = len(seg) - len(seg.lstrip()), len(seg.rstrip())
-        if trail > lead:
-            out.append((a + lead, a + trail))
     return out
 
 

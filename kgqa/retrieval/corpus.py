@@ -20,12 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgqa.evaluation.medquad import read_medquad
-from kgqa.evaluation.pubtator import read_pubtator
+from kgqa.datasets.medquad import read_medquad
+from kgqa.datasets.pubtator import read_pubtator
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.graph.vocabulary import SKOS_DEF
-from kgqa.linking.dictionary import COMMON_NAME_WORDS
+from kgqa.text import COMMON_NAME_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +104,7 @@ class NameSpotter:
     def __init__(self, kg: KnowledgeGraph, max_words: int = 6) -> None:
         rows = [(key, iri) for iri, _name, key, cls in kg.english_names() if cls in SPOT_CLASSES]
         self.keys: dict[str, str] = {}
-        for key, iri in sorted(rows, key=lambda r: (r[0], kg._rank(r[1]), r[1])):
+        for key, iri in sorted(rows, key=lambda r: (r[0], kg.priority(r[1]), r[1])):
             if len(key) >= 4 and key not in _SPOT_STOP:
                 self.keys.setdefault(key, iri)
         self.max_words = max_words
@@ -156,16 +155,11 @@ def iter_passages(data_dir: Path, kg: KnowledgeGraph) -> Iterator[PassageRow]:
                 tuple(sorted(nodes)),
             )
             pid += 1
-    import pyoxigraph as ox
 
-    hpo_graph = ox.NamedNode("https://w3id.org/kgqa/source/hpo")
-    for quad in kg.store.quads_for_pattern(None, ox.NamedNode(SKOS_DEF), None, hpo_graph):
-        node = kg.node(quad.subject.value)
-        if node is None:
-            continue
+    for node, definition in kg.definitions("hpo"):
         yield PassageRow(
             pid,
-            quad.object.value,
+            definition,
             node.label,
             "hpo",
             node.curie,

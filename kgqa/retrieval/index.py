@@ -21,10 +21,10 @@ from kgqa.artifacts import Manifest, atomic_directory, sha256_file
 from kgqa.encoder import MAX_SEQ_LENGTH, base_model_checksum, sentence_encoder
 from kgqa.errors import ArtifactError, InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.dictionary import clean_text
 from kgqa.records import Node, Passage
 from kgqa.retrieval.corpus import CORPUS_FILES, PassageRow, iter_passages
 from kgqa.retrieval.lexical import BM25, tokens
+from kgqa.text import clean_text
 from kgqa.version import __version__
 
 logger = logging.getLogger(__name__)
@@ -40,10 +40,6 @@ EF_SEARCH = 128
 MAX_QUERY_CHARS = 2000
 
 
-def passages_dir(home: Path) -> Path:
-    return home / "passages"
-
-
 def embed_text(row: PassageRow) -> str:
     return f"{row.title}: {row.text}" if row.title else row.text
 
@@ -56,17 +52,13 @@ def _inputs(data_dir: Path, kg: KnowledgeGraph) -> dict[str, str]:
             path = path.with_suffix("")
         if path.is_file():
             sums[str(rel)] = sha256_file(path)
-    sums["graph_build_id"] = str(kg.manifest.info.get("build_id") if kg.manifest else None)
+    sums["graph_build_id"] = str(kg.build_id)
     sums["embedder_sha256"] = base_model_checksum()
     return sums
 
 
 def up_to_date(data_dir: Path, kg: KnowledgeGraph, target: Path) -> bool:
-    try:
-        manifest = Manifest.read(target)
-    except ArtifactError:
-        return False
-    return manifest.format_version == FORMAT_VERSION and manifest.inputs == _inputs(data_dir, kg)
+    return Manifest.is_current(target, FORMAT_VERSION, _inputs(data_dir, kg))
 
 
 def build_passage_index(

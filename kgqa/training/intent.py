@@ -14,11 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from kgqa.artifacts import Manifest, sha256_file
-from kgqa.evaluation.medquad import MEDQUAD_FILE, read_medquad
+from kgqa.datasets.medquad import MEDQUAD_FILE, read_medquad
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.training.loop import PairExample, train_sequence_classifier
 from kgqa.training.ner_data import graph_names
-from kgqa.understanding.intents import INTENTS, TEMPLATES, fill, intent_of_qtype
+from kgqa.understanding.registry import NAMES as INTENTS
+from kgqa.understanding.registry import TEMPLATES, fill, intent_of_qtype
 
 logger = logging.getLogger(__name__)
 

@@ -65,23 +65,6 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     return round(float(best), 3)
 
 
-def expected_calibration_error(probs: np.ndarray, labels: np.ndarray, bins: int = 10
-                               ) -> tuple[float, list[dict[str, float]]]:  # fmt: skip
-    """ECE of the top-class confidence, with the reliability table (per confidence bin)."""
-    conf = probs.max(axis=1)
-    correct = probs.argmax(axis=1) == labels
-    ece, table = 0.0, []
-    for i in range(bins):
-        lo, hi = i / bins, (i + 1) / bins
-        m = (conf > lo) & (conf <= hi) if i else (conf >= lo) & (conf <= hi)
-        if m.any():
-            acc, c = float(correct[m].mean()), float(conf[m].mean())
-            ece += m.mean() * abs(acc - c)
-            table.append({"bin": f"{lo:.1f}-{hi:.1f}", "count": int(m.sum()),
-                          "confidence": round(c, 4), "accuracy": round(acc, 4)})  # fmt: skip
-    return round(float(ece), 4), table
-
-
 def train_sequence_classifier(
     train: Sequence[PairExample],
     dev: Sequence[PairExample],

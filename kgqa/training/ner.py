@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from kgqa.artifacts import Manifest, atomic_directory, sha256_file
+from kgqa.datasets.pubtator import read_pubtator
 from kgqa.encoder import base_model_checksum, base_model_path, inference_dtype, offline
-from kgqa.evaluation.pubtator import read_pubtator
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.ner import (
     CASE_FEATURE,
@@ -258,7 +258,7 @@ def train_ner(
                 },
                 "trainable_parameters": trainable,
                 "training_examples": len(examples),
-                "graph_build_id": kg.manifest.info.get("build_id") if kg.manifest else None,
+                "graph_build_id": kg.build_id,
                 "best_epoch": best[1],
                 "metrics": {"dev": best[2]},
                 "history": history,

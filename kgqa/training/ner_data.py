@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgqa.evaluation.medquad import read_medquad
-from kgqa.evaluation.pubtator import Document, read_pubtator
+from kgqa.datasets.medquad import read_medquad
+from kgqa.datasets.pubtator import Document, read_pubtator
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import CLASS_TYPE
 

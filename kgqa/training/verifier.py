@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 
 from kgqa.artifacts import Manifest, sha256_file
+from kgqa.evaluation.metrics import expected_calibration_error
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.training.loop import PairExample, expected_calibration_error, train_sequence_classifier
+from kgqa.training.loop import PairExample, train_sequence_classifier
 from kgqa.training.verifier_data import VERDICTS, verifier_examples
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def train_verifier(data_dir: Path, kg: KnowledgeGraph, out_dir: Path, seed: int 
     bc5 = data_dir / "corpora" / "bc5cdr"
     inputs = {f"corpora/bc5cdr/{n}.pubtator.txt": sha256_file(bc5 / f"{n}.pubtator.txt")
               for n in ("train", "dev") if (bc5 / f"{n}.pubtator.txt").is_file()}  # fmt: skip
-    inputs["graph_build_id"] = str(kg.manifest.info.get("build_id") if kg.manifest else None)
+    inputs["graph_build_id"] = str(kg.build_id)
     manifest = train_sequence_classifier(
         parts["train"], parts["dev"], VERDICTS, out_dir, KIND, seed, epochs=epochs,
         max_tokens=128, inputs=inputs,

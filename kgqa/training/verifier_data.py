@@ -18,12 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kgqa.answering.verbalize import statement
-from kgqa.evaluation.pubtator import read_pubtator
+from kgqa.datasets.pubtator import read_pubtator
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.graph.vocabulary import RDFS_SUBCLASS, RELATIONS, SOURCE
 from kgqa.records import Node
 
 VERDICTS = ("supported", "refuted", "not_enough_evidence")
@@ -47,14 +44,9 @@ def split_of(key: str) -> str:
 
 
 def _edges(kg: KnowledgeGraph, relation: str) -> list[tuple[str, str, str]]:
-    pred = ox.NamedNode(RDFS_SUBCLASS if relation == "subClassOf" else RELATIONS[relation].iri)
-    out = []
-    for q in kg.store.quads_for_pattern(None, pred, None, None):
-        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-        if relation == "subClassOf" and not g.endswith("/doid"):
-            continue
-        out.append((q.subject.value, q.object.value, g.removeprefix(SOURCE)))
-    return out
+    if relation == "subClassOf":
+        return list(kg.edges(relation, source="doid"))
+    return list(kg.edges(relation))
 
 
 def evidence_text(facts: list[str], rng: random.Random) -> str:

@@ -49,32 +49,34 @@ def test_multiple_choice_picks_the_supported_option(pipeline):
 
 
 def test_a_yes_no_question_naming_two_kinds_of_thing_is_a_claim_to_check(pipeline):
-    from kgqa.answering.engine import _linked
+    from kgqa.understanding.router import linked as _linked
+    from kgqa.understanding.router import route
 
     q = "Does Marfan syndrome cause arachnodactyly?"
     linked = _linked(pipeline.link(q))
     assert {n.cls for _, n in linked} == {"Disease", "Phenotype"}
     # whatever the classifier believed, the question's form decides
     probs = {"diseases_of_phenotype": 0.9, "claim": 0.1}
-    assert pipeline.qa._route(q, probs, linked) == ("claim", 0.1)
+    assert route(q, probs, linked) == ("claim", 0.1)
     # a multiple-choice question keeps its intent: the options are the answers
-    assert pipeline.qa._route(q, probs, linked, options=["a", "b"])[0] == "diseases_of_phenotype"
+    assert route(q, probs, linked, options=["a", "b"])[0] == "diseases_of_phenotype"
     wh = "Which diseases cause arachnodactyly?"
-    assert pipeline.qa._route(wh, probs, _linked(pipeline.link(wh)))[0] == "diseases_of_phenotype"
+    assert route(wh, probs, _linked(pipeline.link(wh)))[0] == "diseases_of_phenotype"
     r = pipeline.ask(q)
     assert r.intent == "claim" and r.answers == () and r.verdict.verdict == "supported"
 
 
 def test_a_relation_asked_from_its_other_end_is_turned_round(pipeline):
-    from kgqa.answering.engine import _linked
+    from kgqa.understanding.router import linked as _linked
+    from kgqa.understanding.router import route
 
     q = "What does allopurinol treat?"
     linked = _linked(pipeline.link(q))
     probs = {"drugs_for_disease": 0.98, "diseases_for_drug": 0.02}
-    assert pipeline.qa._route(q, probs, linked) == ("diseases_for_drug", 0.02)
+    assert route(q, probs, linked) == ("diseases_for_drug", 0.02)
     # unsure of the relation itself: no guessing at the other end
     unsure = {"drugs_for_disease": 0.6, "other": 0.4}
-    assert pipeline.qa._route(q, unsure, linked) == ("drugs_for_disease", 0.6)
+    assert route(q, unsure, linked) == ("drugs_for_disease", 0.6)
     r = pipeline.ask(q)
     assert r.intent == "diseases_for_drug" and [a.node.label for a in r.answers] == ["gout"]
 
@@ -182,15 +184,15 @@ def test_a_passage_alone_never_supports_an_indication(pipeline, monkeypatch):
     qa = pipeline.qa
     supported = qa.verifier.labels.index("supported")
 
-    def sure(claims, evidence):
+    def sure(verifier, claims, evidence):
         probs = np.full((len(claims), len(qa.verifier.labels)), 0.01, dtype=np.float32)
         probs[:, supported] = 0.98
         return probs
 
-    monkeypatch.setattr(qa, "_verify_pairs", sure)
+    monkeypatch.setattr("kgqa.answering.verification.verify_pairs", sure)
     assert pipeline.verify("Allopurinol treats gout").verdict == "supported"  # graph statement
     # the same claim with the graph silent: a passage names allopurinol and gout, no more
-    monkeypatch.setattr(qa, "_statements", lambda s, rel, o: [])
+    monkeypatch.setattr(qa.claims, "statements", lambda s, rel, o: [])
     v = pipeline.verify("Allopurinol treats gout")
     assert not v.evidence.triples and v.evidence.passages
     assert v.verdict == "unknown" and "no graph statement" in v.reason

@@ -1,7 +1,7 @@
 from dataclasses import replace
 
 from kgqa.answering.candidates import GraphCandidate, graph_candidates, one_hop
-from kgqa.answering.engine import QAEngine
+from kgqa.answering.ranking import prior, with_attributes
 from kgqa.answering.verbalize import statement
 from kgqa.records import Attribute, Node, Triple
 from kgqa.understanding.claims import parse_claim
@@ -72,13 +72,13 @@ def test_a_stronger_literature_cooccurrence_ranks_first():
         return GraphCandidate(node, (Triple(gout, "hasPhenotype", node, source, attrs),))
 
     back, angina = seen("Back pain", 10.3), seen("Angina pectoris", 1.45)
-    assert QAEngine._prior(back) > QAEngine._prior(angina)
+    assert prior(back) > prior(angina)
     # a frequency annotated by curators counts for more than the literature
     hpo = GraphCandidate(
         angina.node,
         (Triple(gout, "hasPhenotype", angina.node, "hpo", ((Attribute("frequencyValue", 0.8),),)),),
     )
-    assert QAEngine._prior(hpo) > QAEngine._prior(back)
+    assert prior(hpo) > prior(back)
 
 
 def test_more_curators_behind_an_indication_rank_it_first():
@@ -89,7 +89,7 @@ def test_more_curators_behind_an_indication_rank_it_first():
         attrs = ((Attribute("curators", curators), Attribute("origin", "2 resources")),)
         return GraphCandidate(drug, (Triple(drug, "treats", gout, "pharmacotherapydb", attrs),))
 
-    assert QAEngine._prior(indicated("Probenecid", 3)) > QAEngine._prior(indicated("Aaa", 1))
+    assert prior(indicated("Probenecid", 3)) > prior(indicated("Aaa", 1))
 
 
 def test_answers_carry_their_triples_annotations(pipeline):
@@ -109,9 +109,8 @@ def test_each_source_keeps_its_own_statement_of_an_edge():
         def neighbours(self, node, relation, direction, attributes):
             return [hpo, hsdn]
 
-    engine = QAEngine(Graph(), None, None, None, None)  # type: ignore[arg-type]
     bare = GraphCandidate(fever, (replace(hpo, attributes=()), replace(hsdn, attributes=())))
-    (c,) = engine._with_attributes(gout, "phenotypes_of_disease", [bare])
+    (c,) = with_attributes(Graph(), gout, "phenotypes_of_disease", [bare])  # type: ignore[arg-type]
     assert [(t.source, t.attributes) for t in c.triples] == [
         ("hpo", hpo.attributes),
         ("hsdn", hsdn.attributes),

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from kgqa.datasets.phenopackets import read_phenopackets
 from kgqa.errors import InputError
 from kgqa.evaluation.diagnosis import evaluate
-from kgqa.evaluation.phenopackets import read_phenopackets
 from kgqa.pipeline import Pipeline
 
 PHENOPACKETS = Path(__file__).parent.parent / "fixtures" / "phenopackets"
@@ -202,3 +202,26 @@ def test_index_from_another_graph_or_corrupted_is_refused(
         fh.write(b"\x00" * 8)
     with pytest.raises(ArtifactError, match="checksum"):
         DiagnosisIndex.load(broken)
+
+
+def test_free_text_findings_go_through_the_given_linker(kg, fixture_home: Path) -> None:
+    """The diagnoser links text with whatever linker it is given (here a fake: no encoder),
+    reads negation from the findings list, keeps HPO ids as they are, and reports the rest."""
+    from kgqa.diagnosis.differential import Diagnoser
+    from tests.answering.fakes import FakeLinker
+
+    fake = FakeLinker(kg, {"long fingers": "HP:0001166", "lens dislocation": "HP:0001083"})
+    seen: list[list[str]] = []
+
+    class Recording(FakeLinker):
+        def link_many(self, texts):
+            seen.append(list(texts))
+            return fake.link_many(texts)
+
+    dx = Diagnoser.load(kg, fixture_home / "diagnosis", linker=Recording(kg, {}))
+    diff = dx.diagnose("long fingers, no lens dislocation, HP:0000098, purple aura", k=3)
+    got = {(f.node.curie, f.excluded) for f in diff.findings}
+    assert got == {("HP:0001166", False), ("HP:0001083", True), ("HP:0000098", False)}
+    assert diff.unlinked == ("purple aura",)
+    assert seen == [["long fingers", "lens dislocation", "purple aura"]]  # ids are not linked
+    assert diff.ranked[0].node.curie == "DOID:14323"

@@ -13,7 +13,6 @@ from kgqa.linking.annotated import (
     AnnotatedName,
     AnnotatedNames,
     agreed,
-    annotated_dir,
     annotation_key,
     build_annotated_names,
     corpus_files,
@@ -90,7 +89,7 @@ def test_mentions_near_an_annotated_text_take_its_node(dict_linker):
 
 
 def test_build_load_and_checks(kg, fixture_data: Path, tmp_path: Path):
-    target = annotated_dir(tmp_path)
+    target = tmp_path / "annotated"
     manifest = build_annotated_names(kg, fixture_data, target)
     assert manifest.info["keys_kept"] >= 3
     names = AnnotatedNames.load(target, kg)

@@ -287,7 +287,7 @@ def test_a_disorder_span_grows_to_the_right_into_a_graph_name(dict_linker):
 
 
 def test_an_unsure_graph_name_stays_in_a_short_sentence_of_a_long_text(linker, monkeypatch):
-    from kgqa.linking.ner import Span
+    from kgqa.linking.spans import Span
 
     long = "Gout was " + " ".join(["rarely"] * 20) + " seen with gout."
     text = "Gout. " + long
@@ -299,7 +299,7 @@ def test_an_unsure_graph_name_stays_in_a_short_sentence_of_a_long_text(linker, m
 
 
 def test_a_text_of_several_sentences_is_read_whole_and_by_sentence(linker):
-    from kgqa.linking.ner import sentence_bounds
+    from kgqa.text import sentence_bounds
 
     tagger = linker.tagger
     text = "Gout is painful. Colchicine helps."

@@ -6,7 +6,7 @@ import pytest
 from kgqa.cli import main
 from kgqa.errors import ArtifactError, InputError
 from kgqa.retrieval.corpus import split_passages
-from kgqa.retrieval.index import PassageRetriever, passages_dir
+from kgqa.retrieval.index import PassageRetriever
 
 
 def test_split_passages_respects_the_cap_and_keeps_every_word():
@@ -66,7 +66,7 @@ def test_bad_queries(retriever):
 
 def test_corrupted_or_missing_index_is_refused(fixture_home, tmp_path, kg):
     copy = tmp_path / "passages"
-    shutil.copytree(passages_dir(fixture_home), copy)
+    shutil.copytree(fixture_home / "passages", copy)
     with open(copy / "bm25.npz", "r+b") as fh:
         fh.seek(100)
         fh.write(b"\x00\x01\x02\x03")

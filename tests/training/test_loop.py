@@ -5,9 +5,9 @@ import pytest
 
 from kgqa.classifier import SequenceClassifier
 from kgqa.errors import ArtifactError
+from kgqa.evaluation.metrics import expected_calibration_error
 from kgqa.training.loop import (
     PairExample,
-    expected_calibration_error,
     fit_temperature,
     train_sequence_classifier,
 )

@@ -2,10 +2,7 @@
 name, then write N-Quads (one named graph per source) into an oxigraph store, the names index
 and the manifest.
 
-The persisted artifact, ``$KGQA_HOME/graph/``:
-    store/          oxigraph (RocksDB) dataset: one named graph per source, plus ``src:meta``
-    names.sqlite    names and ids index (normalised keys -> node IRIs)
-    manifest.json   inputs and their checksums, HPO release, counts, merge statistics
+The persisted artifact's layout and the names index's schema are in :mod:`kgqa.graph.format`.
 """
 
 from __future__ import annotations
@@ -58,13 +55,23 @@ from kgqa.graph.build.identity import (
     priority,
     split_pairs,
 )
+from kgqa.graph.format import (
+    BUILD_ID,
+    FORMAT_VERSION,
+    KIND,
+    META_GRAPH,
+    NAMES_FILE,
+    NAMES_INDEXES,
+    NAMES_SCHEMA,
+    REFUSALS_FILE,
+    STORE_DIR,
+)
 from kgqa.graph.names import name_keys, normalize_name
 from kgqa.graph.vocabulary import (
     DCT,
     RDF,
     RDF_TYPE,
     RDFS_LABEL,
-    RDFS_SUBCLASS,
     RELATIONS,
     SKOS_ALT,
     SKOS_DEF,
@@ -73,16 +80,12 @@ from kgqa.graph.vocabulary import (
     VOCAB,
     XSD,
     curie_to_iri,
-    relation,
+    predicate_iri,
 )
 from kgqa.version import __version__
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
-KIND = "graph"
-META_GRAPH = SOURCE + "meta"
-REFUSALS_FILE = "merges_refused.tsv"
 
 Reader = Callable[[Path], Contribution]
 # Order matters only for which label a node shows first; identity does not depend on it.
@@ -478,7 +481,7 @@ def _quads(
     # Edges (+ a reified statement when the edge carries attributes)
     drugs: set[tuple[str, str]] = set()
     for e, s, o in edges:
-        pred = RDFS_SUBCLASS if e.relation == SUBCLASS else relation(e.relation).iri
+        pred = predicate_iri(e.relation)
         si, oi, g = curie_to_iri(s), curie_to_iri(o), f"<{SOURCE}{e.source}>"
         yield f"<{si}> <{pred}> <{oi}> {g} .\n"
         if e.relation in INDICATIONS:
@@ -500,14 +503,7 @@ def _quads(
 def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str], build_id: str) -> int:
     """The names index: normalised names and ids -> node IRIs, and a node table."""
     con = sqlite3.connect(path)
-    con.executescript(
-        """
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE nodes(iri TEXT PRIMARY KEY, curie TEXT, label TEXT, cls TEXT);
-        CREATE TABLE ids(id TEXT, id_key TEXT, iri TEXT);
-        CREATE TABLE names(key TEXT, iri TEXT, name TEXT, lang TEXT, kind TEXT, source TEXT);
-        """
-    )
+    con.executescript(NAMES_SCHEMA)
     con.execute("INSERT INTO meta VALUES ('build_id', ?)", (build_id,))
     nodes: dict[str, tuple[str, str, str]] = {}
     ids: set[tuple[str, str]] = set()
@@ -534,13 +530,7 @@ def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str], bui
     con.executemany("INSERT INTO nodes VALUES (?,?,?,?)", [(i, *v) for i, v in nodes.items()])
     con.executemany("INSERT INTO ids VALUES (?,?,?)", [(i, i.upper(), n) for i, n in sorted(ids)])
     con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", sorted(names))
-    con.executescript(
-        """
-        CREATE INDEX ids_key ON ids(id_key);
-        CREATE INDEX names_key ON names(key);
-        CREATE INDEX names_iri ON names(iri);
-        """
-    )
+    con.executescript(NAMES_INDEXES)
     con.commit()
     con.close()
     return len(nodes)
@@ -631,15 +621,15 @@ def build_graph(
                 n_quads += 1
             for line in _licence_quads(records, included):
                 fh.write(line)
-            fh.write(f'<{META_GRAPH}> <{VOCAB}buildId> "{build_id}" <{META_GRAPH}> .\n')
+            fh.write(f'<{META_GRAPH}> <{BUILD_ID}> "{build_id}" <{META_GRAPH}> .\n')
         logger.info("loading %d quads into the store", n_quads)
-        store = ox.Store(str(tmp / "store"))
+        store = ox.Store(str(tmp / STORE_DIR))
         store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
         store.optimize()
         store.flush()
         del store
         nq.unlink()
-        n_nodes = _write_names(tmp / "names.sqlite", resolver, preferred, build_id)
+        n_nodes = _write_names(tmp / NAMES_FILE, resolver, preferred, build_id)
         _write_refusals(tmp / REFUSALS_FILE, ids)
         seconds = time.perf_counter() - t0
         report = BuildReport(
@@ -652,7 +642,7 @@ def build_graph(
             kgqa_version=__version__,
             inputs=inputs,
             files={
-                "names.sqlite": sha256_file(tmp / "names.sqlite"),
+                NAMES_FILE: sha256_file(tmp / NAMES_FILE),
                 REFUSALS_FILE: sha256_file(tmp / REFUSALS_FILE),
             },
             info={

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgqa.errors import DataError
-from kgqa.linking.ner import SENTENCE_END
+from kgqa.text import SENTENCE_END
 
 logger = logging.getLogger(__name__)
 

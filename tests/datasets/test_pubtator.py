@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from kgqa.datasets.pubtator import read_pubtator
 from kgqa.errors import DataError
-from kgqa.evaluation.pubtator import read_pubtator
 
 TINY = Path(__file__).parent.parent / "fixtures" / "pubtator" / "tiny.pubtator.txt"
 

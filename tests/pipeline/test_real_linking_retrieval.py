@@ -7,8 +7,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.data]
 
 
 def test_ner_and_linking_on_ncbi_devel(real_linker, real_data_dir):
+    from kgqa.datasets.pubtator import read_pubtator
     from kgqa.evaluation.linking import evaluate_pubtator
-    from kgqa.evaluation.pubtator import read_pubtator
 
     docs = read_pubtator(real_data_dir / "corpora" / "ncbi_disease" / "devel.pubtator.txt")[:40]
     report = evaluate_pubtator(real_linker, docs)

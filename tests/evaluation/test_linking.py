@@ -2,8 +2,9 @@ import json
 from pathlib import Path
 
 from kgqa.cli import main
-from kgqa.evaluation.linking import evaluate_pubtator, prf_by_type
-from kgqa.evaluation.pubtator import read_pubtator
+from kgqa.datasets.pubtator import read_pubtator
+from kgqa.evaluation.linking import evaluate_pubtator
+from kgqa.evaluation.metrics import prf_by_type
 from kgqa.linking import EntityLinker
 
 TINY = Path(__file__).parent.parent / "fixtures" / "pubtator" / "tiny.pubtator.txt"

@@ -1,0 +1,113 @@
+"""Claim verification: link → parse the claim (relation and polarity) → graph statements of
+that relation, and contradicting ones → passages → the verifier → supported / refuted /
+unknown, with the evidence and the reason.
+"""
+
+from __future__ import annotations
+
+from kgqa.answering.ranking import evidence_text, passages_about, verify_pairs
+from kgqa.answering.verbalize import CONTRADICTS, statement
+from kgqa.errors import InputError
+from kgqa.graph.store import KnowledgeGraph
+from kgqa.records import Evidence, Mention, Node, Triple, Verdict
+from kgqa.stages import Classifying, Linking, Retrieving
+from kgqa.text import clean_text
+from kgqa.understanding.claims import parse_claim
+
+VERDICT_THRESHOLD = 0.6
+MAX_CLAIM_CHARS = 2000
+# Relations a passage alone never supports: a text that names a drug and a disease together
+# is as often a contraindication, a warning or a side effect ("patients with hyperthyroidism
+# must not take levothyroxine") as an indication. Only a graph statement supports these.
+GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates"})
+
+
+class ClaimVerifier:
+    """Checks claims against the graph and passages with the fine-tuned verifier."""
+
+    def __init__(self, kg: KnowledgeGraph, linker: Linking, verifier: Classifying,
+                 retriever: Retrieving | None) -> None:  # fmt: skip
+        self.kg = kg
+        self.linker = linker
+        self.verifier = verifier
+        self.retriever = retriever
+
+    def verify(self, claim: str, mentions: list[Mention] | None = None) -> Verdict:
+        if not isinstance(claim, str):
+            raise InputError(f"a claim must be text, not {type(claim).__name__}")
+        if len(claim) > MAX_CLAIM_CHARS:
+            raise InputError(f"claim of {len(claim)} characters; at most {MAX_CLAIM_CHARS}")
+        text = clean_text(claim).strip()
+        empty = Evidence()
+        if not text:
+            return Verdict(claim, "unknown", 0.0, (), None, None, None, False, empty,
+                           "empty claim")  # fmt: skip
+        mentions = mentions if mentions is not None else self.linker.link(text)
+        parsed = parse_claim(text, mentions, self.kg)
+        s, rel, o, neg = parsed.subject, parsed.relation, parsed.object, parsed.negated
+        if rel == "id" and s is not None:
+            return self._id_claim(claim, s, parsed.object_id or "", neg)
+        if s is None or o is None or rel is None:
+            return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg, empty,
+                           parsed.reason or "the claim could not be parsed")  # fmt: skip
+        triples = self.statements(s, rel, o)
+        passages = [p for p in passages_about(self.retriever, text, [s, o], k=20)
+                    if s.iri in p.nodes and o.iri in p.nodes][:3]  # fmt: skip
+        if not triples and not passages:
+            # the graph is not a closed world: no statement and no passage is not a "no"
+            context = self.kg.neighbours(s, rel, direction="out")[:3]
+            return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg,
+                           Evidence(tuple(context), ()),
+                           f"neither the graph nor a passage relates {s.label} and "
+                           f"{o.label}")  # fmt: skip
+        # graph statements, when there are any, are the evidence the verifier reads; passages
+        # are read only when the graph says nothing about the pair
+        evidence = evidence_text(triples, [] if triples else passages)
+        probs = verify_pairs(self.verifier, [statement(s.label, rel, o.label, negated=neg)],
+                             [evidence])[0]  # fmt: skip
+        labels = self.verifier.labels
+        best = int(probs.argmax())
+        verdict = {"supported": "supported", "refuted": "refuted"}.get(labels[best], "unknown")
+        if probs[best] < VERDICT_THRESHOLD:
+            verdict = "unknown"
+        reason = "" if verdict != "unknown" else "the evidence neither supports nor refutes it"
+        if verdict == "supported" and not triples and rel in GRAPH_ONLY_SUPPORT and not neg:
+            verdict = "unknown"
+            reason = (f"no graph statement says {s.label} {rel} {o.label}; passages that name "
+                      "a drug with a disease can be contraindications or side effects")  # fmt: skip
+        scores = tuple((lab, round(float(p), 4)) for lab, p in zip(labels, probs, strict=True))
+        evidence_used = Evidence(tuple(triples), tuple(passages))
+        return Verdict(claim, verdict, round(float(probs[best]), 4), scores,  # type: ignore[arg-type]
+                       s, rel, o, neg, evidence_used, reason)  # fmt: skip
+
+    def _id_claim(self, claim: str, s: Node, want: str, neg: bool) -> Verdict:
+        """ "The DOID of X is DOID:n": a lookup, not a judgement."""
+        ids = {i.upper() for i in self.kg.ids(s)}
+        want = want.upper()
+        prefix = want.split(":", 1)[0]
+        same_prefix = sorted(i for i in ids if i.startswith(prefix + ":"))
+        if want not in ids and not same_prefix:
+            return Verdict(claim, "unknown", 0.0, (), s, "id", None, neg, Evidence(),
+                           f"{s.label} has no {prefix} id in the graph")  # fmt: skip
+        verdict = "supported" if (want in ids) != neg else "refuted"
+        reason = f"{s.label} has the ids {', '.join(same_prefix)}"
+        return Verdict(claim, verdict, 1.0, ((verdict, 1.0),), s, "id", None, neg, Evidence(),
+                       reason)  # fmt: skip
+
+    def statements(self, s: Node, rel: str, o: Node) -> list[Triple]:
+        """Graph statements of ``rel`` (or a contradicting relation) between s and o, also
+        through o's or s's ancestors for inheritance-like relations."""
+        out = []
+        for r in (rel, CONTRADICTS.get(rel)):
+            if r is None:
+                continue
+            out += [t for t in self.kg.neighbours(s, r, direction="out") if t.object.iri == o.iri]
+        if rel == "subClassOf" and not out:
+            ancestors = {n.iri for n in self.kg.ancestors(s)}
+            if o.iri in ancestors:
+                out += self.kg.neighbours(s, "subClassOf", direction="out")[:1]
+        if rel == "treats" and not out:  # a drug for a broader disease
+            for parent in self.kg.ancestors(o)[:4]:
+                out += [t for t in self.kg.neighbours(s, "treats", direction="out")
+                        if t.object.iri == parent.iri]  # fmt: skip
+        return out

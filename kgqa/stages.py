@@ -1,0 +1,48 @@
+"""The stages answering and diagnosis are built from, as protocols: anything with these
+methods will do.
+
+The real ones are :class:`~kgqa.linking.EntityLinker`, :class:`~kgqa.classifier.
+SequenceClassifier`, :class:`~kgqa.retrieval.index.PassageRetriever` and
+:class:`~kgqa.diagnosis.differential.Diagnoser`; tests pass small fakes, so answering can be
+tested without an encoder or a FAISS index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+import numpy as np
+
+from kgqa.records import Differential, Mention, Node, Passage
+
+
+class Linking(Protocol):
+    def link(self, text: str) -> list[Mention]: ...
+
+    def link_many(self, texts: Sequence[str]) -> list[list[Mention]]: ...
+
+
+class Classifying(Protocol):
+    """Class probabilities for texts (or text pairs), columns in ``labels`` order."""
+
+    labels: tuple[str, ...]
+
+    def predict_proba(self, a: Sequence[str], b: Sequence[str] | None = None) -> np.ndarray: ...
+
+
+class Retrieving(Protocol):
+    def retrieve(
+        self, query: str, k: int = 10, about: Iterable[str | Node] | None = None
+    ) -> list[Passage]: ...
+
+
+class Diagnosing(Protocol):
+    def diagnose(
+        self,
+        findings: str | Iterable[str],
+        excluded: Iterable[str] = (),
+        proposed: str | None = None,
+        drugs: Iterable[str] = (),
+        k: int = 10,
+    ) -> Differential: ...

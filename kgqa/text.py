@@ -1,0 +1,48 @@
+"""Text hygiene shared by every stage: what text is accepted, control characters, sentences.
+
+Example:
+    >>> clean_text("gout\\x00fever")
+    'gout fever'
+    >>> sentence_bounds("Gout hurts. Colchicine (oral) helps e.g. in flares.  ")
+    [(0, 11), (12, 51)]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+from kgqa.errors import InputError
+
+MAX_TEXT_CHARS = 20_000
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
+# single words that are graph names but almost never mean the node in running text
+COMMON_NAME_WORDS = frozenset(
+    """all can was has had may not per set age men man fat cell cells iron gold lead tin ace
+    acid base water oxygen salt sugar pain other type form forms role case cases normal high
+    low long short large small disease diseases disorder syndrome patient patients increase
+    increased decrease decreased loss therapy treatment drug drugs gene genes""".split()
+)
+
+
+def clean_text(text: str) -> str:
+    """Reject what is not text or too long; each control character becomes one space, so
+    offsets into the result are offsets into the input."""
+    if not isinstance(text, str):
+        raise InputError(f"expected text, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text of {len(text)} characters; at most {MAX_TEXT_CHARS} are accepted")
+    return "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, without their surrounding white space."""
+    cuts = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]
+    out = []
+    for a, b in itertools.pairwise(cuts):
+        seg = text[a:b]
+        lead, trail = len(seg) - len(seg.lstrip()), len(seg.rstrip())
+        if trail > lead:
+            out.append((a + lead, a + trail))
+    return out

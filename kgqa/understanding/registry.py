@@ -1,0 +1,257 @@
+"""The intents: what a question can ask, one record each. Nothing else holds intent tables.
+
+An :class:`Intent` says which graph relation answers it (and from which end), what the topic
+and the answers must be, whether super- or subtypes may stand in, which MedQuAD question types
+it covers, and the question forms that teach the classifier to route to it. Adding an intent
+is one record here plus its forms (then ``kgqa train intent``).
+
+Example:
+    >>> INTENTS["drugs_for_disease"].relation, INTENTS["drugs_for_disease"].reversed
+    ('treats', True)
+    >>> intent_of_qtype("genetic changes")
+    'genes_of_disease'
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Direction = Literal["out", "in"]
+Stand_in = Literal["supertype", "subtype"]
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One relation read from the topic: ``out`` (topic is the subject) or ``in``."""
+
+    relation: str
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a question asks, and how the graph answers it."""
+
+    name: str
+    summary: str
+    # the graph query: relations read from the topic, the first one the intent's own
+    hops: tuple[Hop, ...] = ()
+    # what the topic may be, in order of preference (None: any linked entity)
+    topic_classes: tuple[str, ...] | None = None
+    answer_classes: tuple[str, ...] = ()
+    # may the hierarchy stand in when the topic itself has no edge? supertypes for properties
+    # inherited downwards, subtypes for "which drugs / genes" where narrower diseases have them
+    hierarchy: tuple[Stand_in, ...] = ()
+    # the same relation asked from its other end ("What does allopurinol treat?")
+    inverse: str | None = None
+    # whether the answers' annotations (frequency, co-occurrence weight, curators) pre-rank them
+    annotated: bool = False
+    qtypes: tuple[str, ...] = ()  # MedQuAD question types this intent answers
+    forms: tuple[str, ...] = ()  # question forms; slots {d} {d2} {p} {c} {g} {n}
+
+    @property
+    def relation(self) -> str | None:
+        """The relation that answers it (None: no graph answer, e.g. passages only)."""
+        return self.hops[0].relation if self.hops else None
+
+    @property
+    def reversed(self) -> bool:
+        """Whether the answer is the relation's subject and the topic its object."""
+        return bool(self.hops) and self.hops[0].direction == "in"
+
+
+_DISEASE, _PHENO, _DRUG, _GENE = "Disease", "Phenotype", "Chemical", "Gene"
+
+_RECORDS = (
+    Intent(
+        "phenotypes_of_disease", "What are the symptoms of X?",
+        hops=(Hop("hasPhenotype", "out"),), topic_classes=(_DISEASE,),
+        answer_classes=(_PHENO,), hierarchy=("supertype",), annotated=True,
+        qtypes=("symptoms",),
+        forms=(
+            "What are the symptoms of {d}?", "what are the signs of {d}",
+            "How does {d} present?", "Which phenotypes are associated with {d}?",
+            "What clinical features does {d} have?", "symptoms of {d}",
+            "What problems does {d} cause?",
+        ),
+    ),
+    Intent(
+        "drugs_for_disease", "Which drugs treat X?",
+        hops=(Hop("treats", "in"), Hop("palliates", "in")), topic_classes=(_DISEASE, _PHENO),
+        answer_classes=(_DRUG,), hierarchy=("subtype", "supertype"),
+        inverse="diseases_for_drug", annotated=True, qtypes=("treatment",),
+        forms=(
+            "Which drugs treat {d}?", "What medication is used for {d}?", "How is {d} treated?",
+            "drugs for {d}", "What can I take for {d}?", "How do you treat {d}?",
+            "Which medicines are indicated for {d}?",
+        ),
+    ),
+    Intent(
+        "diseases_for_drug", "What is drug X used for?",
+        hops=(Hop("treats", "out"), Hop("palliates", "out")), topic_classes=(_DRUG,),
+        answer_classes=(_DISEASE, _PHENO), inverse="drugs_for_disease",
+        qtypes=("indication",),
+        forms=(
+            "What is {c} used for?", "Which diseases does {c} treat?",
+            "What conditions is {c} prescribed for?", "indications of {c}",
+            "Why is {c} prescribed?", "What does {c} treat?", "What is {c} for?",
+        ),
+    ),
+    Intent(
+        "genes_of_disease", "Which genes are associated with X?",
+        hops=(Hop("associatedWithGene", "out"),), topic_classes=(_DISEASE, _PHENO),
+        answer_classes=(_GENE,), hierarchy=("subtype",), inverse="diseases_of_gene",
+        qtypes=("genetic changes",),
+        forms=(
+            "Which genes are associated with {d}?", "What gene causes {d}?", "genes of {d}",
+            "Which genes are mutated in {d}?",
+            "What are the genetic changes related to {d}?",
+        ),
+    ),
+    Intent(
+        "diseases_of_gene", "Which diseases are associated with gene G?",
+        hops=(Hop("associatedWithGene", "in"),), topic_classes=(_GENE,),
+        answer_classes=(_DISEASE,), inverse="genes_of_disease",
+        forms=(
+            "Which diseases are associated with {g}?",
+            "What conditions are caused by mutations in {g}?",
+            "diseases linked to the {g} gene", "What disorders involve {g}?",
+        ),
+    ),
+    # not inverse to phenotypes_of_disease: a question's disease often links to a phenotype
+    Intent(
+        "diseases_of_phenotype", "What diseases cause phenotype P?",
+        hops=(Hop("hasPhenotype", "in"),), topic_classes=(_PHENO, _DISEASE),
+        answer_classes=(_DISEASE,),
+        forms=(
+            "What diseases cause {p}?", "Which conditions present with {p}?",
+            "What could cause {p}?", "causes of {p}", "Which disorders have {p} as a feature?",
+        ),
+    ),
+    Intent(
+        "causes", "What causes X?",
+        hops=(Hop("causedBy", "out"), Hop("transmittedBy", "out"),
+              Hop("associatedWithGene", "out")),
+        topic_classes=(_DISEASE,), hierarchy=("supertype",), qtypes=("causes",),
+        forms=(
+            "What causes {d}?", "what is the cause of {d}", "Why do people get {d}?",
+            "What is {d} caused by?",
+        ),
+    ),
+    Intent(
+        "inheritance", "How is X inherited?",
+        hops=(Hop("hasInheritance", "out"),), topic_classes=(_DISEASE,),
+        hierarchy=("supertype",), qtypes=("inheritance",),
+        forms=(
+            "Is {d} inherited?", "How is {d} inherited?",
+            "What is the inheritance pattern of {d}?", "Is {d} passed down in families?",
+            "Is {d} hereditary?", "Is {d} genetic?",
+        ),
+    ),
+    Intent(
+        "is_a", "What kind of disease is X?",
+        hops=(Hop("subClassOf", "out"),), topic_classes=(_DISEASE, _PHENO, _DRUG),
+        forms=(
+            "What kind of disease is {d}?", "What type of disorder is {d}?",
+            "{d} is a kind of what?", "Which disease class does {d} belong to?",
+        ),
+    ),
+    Intent(
+        "subtypes", "What are the types of X?",
+        hops=(Hop("subClassOf", "in"),), topic_classes=(_DISEASE, _PHENO, _DRUG),
+        forms=(
+            "What are the types of {d}?", "Which subtypes of {d} exist?", "kinds of {d}",
+            "What forms of {d} are there?",
+        ),
+    ),
+    Intent(
+        "definition", "What is X?",
+        topic_classes=(_DISEASE, _PHENO, _DRUG, _GENE), qtypes=("information",),
+        forms=(
+            "What is {d}?", "What is (are) {d} ?", "Define {p}", "What does {p} mean?",
+            "What is {c}?", "Tell me about {d}",
+        ),
+    ),
+    Intent(
+        "diagnosis", "Findings: which disease?",
+        answer_classes=(_DISEASE,),
+        forms=(
+            "{p}, {p} and {p}: what is the diagnosis?",
+            "A child with {p} and {p}. What disease could this be?",
+            "Which disease explains {p}, {p} and {p}?",
+            "Patient presents with {p}, {p}, no {p}. Differential?",
+            "differential diagnosis for {p} and {p}", "Could {p} and {p} be {d}?",
+            "{p}, {p} and {p}: is it {d}?",
+        ),
+    ),
+    Intent(
+        "claim", "Yes or no: does X treat Y? A statement to check.",
+        forms=(
+            "Does {c} treat {d}?", "{c} treats {d}", "Is {d} associated with gene {g}?",
+            "{d} is associated with {g}", "Is {d} a kind of {d2}?", "{d} is a {d2}",
+            "{c} is not indicated for {d}", "Is {p} a symptom of {d}?",
+            "The DOID of {d} is DOID:{n}", "{d} is not associated with gene {g}",
+            "Can {c} be used for {d}?", "Does {d} cause {p}?", "Does {c} cause {p}?",
+            "Can {c} cause {d}?", "Is {p} a side effect of {c}?",
+        ),
+    ),
+    Intent(
+        "other", "Outlook, prevention, tests ...: passages only.",
+        forms=(
+            "What is the outlook for {d}?", "How can {d} be prevented?",
+            "How is {d} diagnosed?", "What are the complications of {d}?",
+            "How many people are affected by {d}?", "What are the side effects of {c}?",
+            "What should I do if I forget a dose of {c}?",
+            "What research is being done for {d}?", "Where can I find support for {d}?",
+        ),
+    ),
+)  # fmt: skip
+
+INTENTS: dict[str, Intent] = {i.name: i for i in _RECORDS}
+NAMES: tuple[str, ...] = tuple(INTENTS)  # the classifier's label order
+# every intent's own relation: a candidate reached through one of these ranks first
+MAIN_RELATIONS = frozenset(i.relation for i in _RECORDS if i.relation)
+_OF_QTYPE = {q: i.name for i in _RECORDS for q in i.qtypes}
+
+
+def intent_of_qtype(qtype: str) -> str:
+    """The intent a MedQuAD question type asks (``other`` when none does)."""
+    return _OF_QTYPE.get(qtype, "other")
+
+
+def _check(records: tuple[Intent, ...]) -> None:
+    """The registry is consistent: unique names, inverses that exist and point back."""
+    names = [i.name for i in records]
+    assert len(set(names)) == len(names), "intent names must be unique"
+    for i in records:
+        if i.inverse is not None:
+            other = INTENTS[i.inverse]
+            assert other.inverse == i.name and other.relation == i.relation, i.name
+
+
+_check(_RECORDS)
+
+
+@dataclass(frozen=True)
+class IntentTemplate:
+    intent: str
+    text: str  # slots: {d} disease, {p} phenotype, {c} drug, {g} gene, {d2} disease
+
+
+TEMPLATES = tuple(IntentTemplate(i.name, form) for i in _RECORDS for form in i.forms)
+
+
+def fill(template: str, names: dict[str, list[str]], rng: random.Random) -> str:
+    """A question from a form, with names drawn for its slots (sometimes lower-cased)."""
+
+    def one(m: re.Match[str]) -> str:
+        slot = m.group(1)
+        if slot == "n":
+            return str(rng.randint(1, 99999))
+        name = rng.choice(names["d" if slot == "d2" else slot])
+        return name.lower() if rng.random() < 0.4 else name
+
+    return re.sub(r"\{(\w+)\}", one, template)
