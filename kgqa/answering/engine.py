@@ -21,6 +21,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Mention, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
 from kgqa.text import clean_text
+from kgqa.understanding.claims import mentions_contraindication
 from kgqa.understanding.registry import INTENTS
 from kgqa.understanding.router import linked, route, topic_of
 
@@ -101,6 +102,11 @@ class QAEngine:
         if intent == "diagnosis" and self.diagnoser is not None:
             return self._diagnosis(text, base, k)
         spec = INTENTS.get(intent)
+        if spec is not None and spec.relation == "treats" and mentions_contraindication(text):
+            # "Which drugs are contraindicated in asthma?" is no question about treatment
+            reason = ("kgqa has no contraindication data (none of its graph's sources lists "
+                      "them); it will not answer from indications")  # fmt: skip
+            return Result(**base, answers=(), no_answer=True, reason=reason)
         topic = topic_of(intent, found)
         if topic is None:
             classes = spec.topic_classes if spec is not None else None

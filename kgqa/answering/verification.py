@@ -12,14 +12,14 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Evidence, Mention, Node, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
 from kgqa.text import clean_text
-from kgqa.understanding.claims import parse_claim
+from kgqa.understanding.claims import CONTRAINDICATION, parse_claim
 
 VERDICT_THRESHOLD = 0.6
 MAX_CLAIM_CHARS = 2000
 # Relations a passage alone never supports: a text that names a drug and a disease together
-# is as often a contraindication, a warning or a side effect ("patients with hyperthyroidism
-# must not take levothyroxine") as an indication. Only a graph statement supports these.
-GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates"})
+# is as often a contraindication, a warning, an indication or a side effect ("patients with
+# hyperthyroidism must not take levothyroxine"). Only a graph statement supports these.
+GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates", "hasSideEffect"})
 
 
 class ClaimVerifier:
@@ -50,6 +50,8 @@ class ClaimVerifier:
         if s is None or o is None or rel is None:
             return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg, empty,
                            parsed.reason or "the claim could not be parsed")  # fmt: skip
+        if rel == CONTRAINDICATION:
+            return self._contraindication(claim, s, o, neg)
         triples = self.statements(s, rel, o)
         passages = [p for p in passages_about(self.retriever, text, [s, o], k=20)
                     if s.iri in p.nodes and o.iri in p.nodes][:3]  # fmt: skip
@@ -79,6 +81,21 @@ class ClaimVerifier:
         evidence_used = Evidence(tuple(triples), tuple(passages))
         return Verdict(claim, verdict, round(float(probs[best]), 4), scores,  # type: ignore[arg-type]
                        s, rel, o, neg, evidence_used, reason)  # fmt: skip
+
+    def _contraindication(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
+        """ "X is (not) contraindicated in Y": always unknown. None of the graph's sources lists
+        contraindications; "not indicated" (PharmacotherapyDB) is not "contraindicated", and
+        an indication does not rule out a contraindication in some patients. What the graph
+        does say about the pair is given as context, and a passage is no ground either way."""
+        said = self.statements(s, "treats", o)  # indications and "not indicated" statements
+        reason = ("the graph has no contraindication data (none of its sources lists them), so "
+                  f"it cannot check whether {s.label} is contraindicated in {o.label}")  # fmt: skip
+        if said:
+            kinds = sorted({"treats" if t.relation == "treats" else "is not indicated for"
+                            for t in said})  # fmt: skip
+            reason += f"; it says {s.label} {' and '.join(kinds)} {o.label}"
+        return Verdict(claim, "unknown", 0.0, (), s, CONTRAINDICATION, o, neg,
+                       Evidence(tuple(said)), reason)  # fmt: skip
 
     def _id_claim(self, claim: str, s: Node, want: str, neg: bool) -> Verdict:
         """ "The DOID of X is DOID:n": a lookup, not a judgement."""

@@ -14,6 +14,22 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
 
 _NEG = re.compile(r"\b(?:not|n't|never|no|cannot)\b", re.IGNORECASE)
+CONTRAINDICATION = "contraindicatedIn"
+# A contraindication is its own relation, never "treats" read backwards. The cue words hold
+# their own "not" ("should not be used"), which is no negation of the claim. ("Not indicated"
+# stays a negated "treats": an indication in the graph refutes it.)
+_CONTRA = re.compile(
+    r"\b(?:contra-?indicat\w*|(?:should|must|may|can)\s*(?:not|n't)\s+be\s+(?:used|given|"
+    r"taken|prescribed|administered)|(?:should|must)\s+be\s+avoided|avoid(?:ed|s)?|"
+    r"(?:do|does)\s*(?:not|n't)\s+(?:use|give|take|prescribe)|never\s+(?:use|give|take|be\s+"
+    r"(?:used|given|taken))|not\s+(?:be\s+)?recommended)\b",
+    re.IGNORECASE,
+)
+_SIDE_EFFECT = re.compile(
+    r"\b(?:side[- ]effects?|adverse (?:effects?|reactions?|events?)|(?:can|could|may|does|do|"
+    r"did|will|might)\s+\w+\s+(?:cause|give|trigger|lead to)|causes?|caused)\b",
+    re.IGNORECASE,
+)
 _CURIE = re.compile(r"\b([A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_.]+)\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id", re.compile(r"\b(?:doid|id|identifier|omim|orpha|mesh|code)\b", re.I)),
@@ -53,6 +69,12 @@ _INHERITANCE = re.compile(
     r"(?:[\s-](?:dominant|recessive|semidominant))?)",
     re.I,
 )
+
+
+def mentions_contraindication(text: str) -> bool:
+    """Whether the text speaks of a contraindication ("contraindicated", "should not be used",
+    "avoid", ...)."""
+    return bool(_CONTRA.search(text))
 
 
 @dataclass(frozen=True)
@@ -104,8 +126,20 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     phenos = [n for _, n in nodes if n.cls == "Phenotype"]
     if genes and (diseases or phenos):
         return ParsedClaim((diseases or phenos)[0], "associatedWithGene", genes[0], negated)
+    contra = _CONTRA.search(text)
+    if chems and (diseases or phenos) and contra:
+        # "X is contraindicated in Y", "X should not be used for Y", negated only by a
+        # negation outside the cue ("X is not contraindicated in Y")
+        outside = text[: contra.start()] + " " + text[contra.end() :]
+        return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0],
+                           bool(_NEG.search(outside)))  # fmt: skip
     if chems and (diseases or phenos) and _PATTERNS[2][1].search(around):
         return ParsedClaim(chems[0], "treats", (diseases or phenos)[0], negated)
+    passive = re.search(r"\b(?:caused|induced|triggered) by\b", around, re.I)
+    if chems and (diseases or phenos) and _SIDE_EFFECT.search(around) and not passive:
+        # "Can metformin cause lactic acidosis?", "X is a side effect of metformin": the drug's
+        # side effect, not a disease caused by a chemical agent
+        return ParsedClaim(chems[0], "hasSideEffect", (diseases or phenos)[0], negated)
     if (
         re.search(r"\bcaused by\b|\binduce|\bcauses?\b", around, re.I)
         and chems
