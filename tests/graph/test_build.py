@@ -201,3 +201,15 @@ def test_a_mesh_id_shared_by_a_do_class_and_its_subclasses_goes_to_the_general_o
     # DOID:4 lists two descriptors: neither is merged
     assert not any(d == "DOID:4" for d, _ in merge)
     assert set(merge) | set(leave) == set(pairs) and not set(merge) & set(leave)
+
+
+def test_the_build_id_is_a_digest_of_what_was_built(fixture_data: Path, tmp_path: Path) -> None:
+    """The same inputs give the same graph and so the same id (the indexes made from it stay
+    current across a rebuild); leaving a source out gives another."""
+    ids = []
+    for name, excluded in (("a", ()), ("b", ()), ("c", ("NC",))):
+        build_graph(fixture_data, tmp_path / name, excluded)
+        kg = KnowledgeGraph.load(tmp_path / name)
+        ids.append(kg.build_id)
+        kg.close()
+    assert ids[0] == ids[1] != ids[2]

@@ -13,7 +13,6 @@ import logging
 import re
 import sqlite3
 import time
-import uuid
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -500,11 +499,11 @@ def _quads(
         yield f"<{d}> <{RDF_TYPE}> <{VOCAB}Drug> <{SOURCE}{source}> .\n"
 
 
-def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str], build_id: str) -> int:
-    """The names index: normalised names and ids -> node IRIs, and a node table."""
+def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str]) -> tuple[int, int]:
+    """The names index: normalised names and ids -> node IRIs, and a node table. Returns the
+    node count and the digest of its rows (the build id, written later, is not among them)."""
     con = sqlite3.connect(path)
     con.executescript(NAMES_SCHEMA)
-    con.execute("INSERT INTO meta VALUES ('build_id', ?)", (build_id,))
     nodes: dict[str, tuple[str, str, str]] = {}
     ids: set[tuple[str, str]] = set()
     names: set[tuple[str, str, str, str, str, str]] = set()
@@ -527,13 +526,38 @@ def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str], bui
                     continue
                 keys = name_keys(name) if lang == "en" else {name.strip()}
                 names.update((k, iri, name, lang, kind, v.source) for k in keys)
-    con.executemany("INSERT INTO nodes VALUES (?,?,?,?)", [(i, *v) for i, v in nodes.items()])
-    con.executemany("INSERT INTO ids VALUES (?,?,?)", [(i, i.upper(), n) for i, n in sorted(ids)])
-    con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", sorted(names))
+    node_rows = [(i, *v) for i, v in nodes.items()]
+    id_rows = [(i, i.upper(), n) for i, n in sorted(ids)]
+    name_rows = sorted(names)
+    con.executemany("INSERT INTO nodes VALUES (?,?,?,?)", node_rows)
+    con.executemany("INSERT INTO ids VALUES (?,?,?)", id_rows)
+    con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", name_rows)
     con.executescript(NAMES_INDEXES)
     con.commit()
     con.close()
-    return len(nodes)
+    digest = _Digest()
+    for row in (*node_rows, *id_rows, *name_rows):
+        digest.add(repr(row))
+    return len(nodes), digest.value
+
+
+class _Digest:
+    """An order-independent digest of text lines (the sum of their hashes), so that the same
+    graph built twice, whatever order sets iterate in, has the same id."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def add(self, line: str) -> None:
+        h = int.from_bytes(hashlib.sha256(line.encode("utf-8")).digest()[:16], "big")
+        self.value = (self.value + h) % (1 << 128)
+
+
+def _set_build_id(path: Path, build_id: str) -> None:
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO meta VALUES ('build_id', ?)", (build_id,))
+    con.commit()
+    con.close()
 
 
 def _input_checksums(data_dir: Path) -> tuple[dict[str, str], str]:
@@ -606,22 +630,29 @@ def build_graph(
     notes = {c.source: dict(c.notes) for c in contributions}
     edges = _resolve_edges(contributions, resolver, notes, exclude_licences)
     preferred = _preferred_labels(resolver)
-    build_id = uuid.uuid4().hex
     inputs, release = _input_checksums(data_dir)
     included = [s for s in SOURCES if s not in excluded]
     with atomic_directory(target) as tmp:
         nq = tmp / "graph.nq"
         n_quads = 0
+        # the build id is a digest of what was built (quads and names), not of when: the same
+        # graph built again keeps its id, and the indexes made from it stay current
+        digest = _Digest()
         with open(nq, "w", encoding="utf-8") as fh:
             for line in tqdm(
                 _quads(edges, resolver, preferred), desc="writing quads", unit="quad",
                 unit_scale=True, mininterval=2.0, disable=not logger.isEnabledFor(logging.INFO),
             ):  # fmt: skip
                 fh.write(line)
+                digest.add(line)
                 n_quads += 1
             for line in _licence_quads(records, included):
                 fh.write(line)
+                digest.add(line)
+            n_nodes, names_digest = _write_names(tmp / NAMES_FILE, resolver, preferred)
+            build_id = f"{(digest.value + names_digest) % (1 << 128):032x}"
             fh.write(f'<{META_GRAPH}> <{BUILD_ID}> "{build_id}" <{META_GRAPH}> .\n')
+        _set_build_id(tmp / NAMES_FILE, build_id)
         logger.info("loading %d quads into the store", n_quads)
         store = ox.Store(str(tmp / STORE_DIR))
         store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
@@ -629,7 +660,6 @@ def build_graph(
         store.flush()
         del store
         nq.unlink()
-        n_nodes = _write_names(tmp / NAMES_FILE, resolver, preferred, build_id)
         _write_refusals(tmp / REFUSALS_FILE, ids)
         seconds = time.perf_counter() - t0
         report = BuildReport(
@@ -676,13 +706,7 @@ def build_graph(
 def inputs_unchanged(data_dir: Path, target: Path, exclude_licences: Collection[str] = ()) -> bool:
     """True when ``target`` holds a graph built from exactly these input files (and licence
     choice)."""
-    try:
-        manifest = Manifest.read(target)
-    except Exception:
-        return False
     inputs, _ = _input_checksums(data_dir)
-    return (
-        manifest.inputs == inputs
-        and manifest.format_version == FORMAT_VERSION
-        and manifest.info.get("excluded_licences", []) == sorted(exclude_licences)
+    return Manifest.is_current(
+        target, FORMAT_VERSION, inputs, {"excluded_licences": sorted(exclude_licences)}
     )
