@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
 
-_NEG = re.compile(r"\b(?:not|n't|never|no|cannot)\b", re.IGNORECASE)
+# "n't" has no word boundary before it ("doesn't"); a typed apostrophe may be curly
+_NEG = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b", re.IGNORECASE)
 CONTRAINDICATION = "contraindicatedIn"
 # A contraindication is its own relation, never "treats" read backwards. The cue words hold
 # their own "not" ("should not be used"), which is no negation of the claim. ("Not indicated"
 # stays a negated "treats": an indication in the graph refutes it.)
 _CONTRA = re.compile(
-    r"\b(?:contra-?indicat\w*|(?:should|must|may|can)\s*(?:not|n't)\s+be\s+(?:used|given|"
+    r"\b(?:contra-?indicat\w*|(?:should|must|may|can)\s*(?:not|n[’']t)\s+be\s+(?:used|given|"
     r"taken|prescribed|administered)|(?:should|must)\s+be\s+avoided|avoid(?:ed|s)?|"
-    r"(?:do|does)\s*(?:not|n't)\s+(?:use|give|take|prescribe)|never\s+(?:use|give|take|be\s+"
+    r"(?:do|does)\s*(?:not|n[’']t)\s+(?:use|give|take|prescribe)|never\s+(?:use|give|take|be\s+"
     r"(?:used|given|taken))|not\s+(?:be\s+)?recommended)\b",
     re.IGNORECASE,
 )
@@ -71,10 +72,23 @@ _INHERITANCE = re.compile(
 )
 
 
+_DRUG_WORDS = re.compile(r"\b(?:drugs?|medications?|medicines?|meds|pills?|tablets?)\b", re.I)
+
+
 def mentions_contraindication(text: str) -> bool:
-    """Whether the text speaks of a contraindication ("contraindicated", "should not be used",
-    "avoid", ...)."""
-    return bool(_CONTRA.search(text))
+    """Whether a question asks about contraindications: "contraindicated" anywhere, or another
+    cue ("avoid", "should not be used") with a word for drugs ("Which drugs should I avoid
+    with gout?"; not "How can I avoid gout attacks?").
+
+    Example:
+        >>> [mentions_contraindication(q) for q in ("Which drugs should I avoid with gout?",
+        ...     "How can I avoid gout attacks?", "Is X contraindicated in asthma?")]
+        [True, False, True]
+    """
+    found = _CONTRA.search(text)
+    if found is None:
+        return False
+    return found.group(0).lower().startswith("contra") or bool(_DRUG_WORDS.search(text))
 
 
 @dataclass(frozen=True)

@@ -92,3 +92,62 @@ def test_side_effects_are_checked_against_the_graph_both_ways(pipeline):
     assert {t.source for t in yes.evidence.triples} == {"sider"}
     no = pipeline.verify("Metformin does not cause headache")
     assert no.verdict != "supported"
+
+
+ALL_NAMES = {
+    **NAMES,
+    "colchicine": "DRUGBANK:DB01394",
+    "marfan syndrome": "DOID:14323",
+    "fbn1": "NCBIGene:2200",
+    "arachnodactyly": "HP:0001166",
+    "headache": "HP:0002315",
+}
+# (claim, relation, negated): every polarity of every relation a claim can carry, written the
+# ways people write them; the parse must keep the polarity the words give
+POLARITY = [
+    ("Colchicine treats gout", "treats", False),
+    ("Colchicine is used for gout", "treats", False),
+    ("Colchicine is indicated for gout", "treats", False),
+    ("Colchicine doesn't treat gout", "treats", True),
+    ("Colchicine is never used for gout", "treats", True),
+    ("Colchicine cannot treat gout", "treats", True),
+    ("Colchicine is not indicated for gout", "treats", True),
+    ("Colchicine is contraindicated in gout", "contraindicatedIn", False),
+    ("Colchicine should be avoided in gout", "contraindicatedIn", False),
+    ("Colchicine may not be given in gout", "contraindicatedIn", False),
+    ("Colchicine must not be taken in gout", "contraindicatedIn", False),
+    ("Never use colchicine in gout", "contraindicatedIn", False),
+    ("Colchicine is not contraindicated in gout", "contraindicatedIn", True),
+    ("Marfan syndrome is associated with FBN1", "associatedWithGene", False),
+    ("FBN1 mutations cause Marfan syndrome", "associatedWithGene", False),
+    ("Marfan syndrome is not associated with FBN1", "associatedWithGene", True),
+    ("Arachnodactyly is a symptom of Marfan syndrome", "hasPhenotype", False),
+    ("Arachnodactyly is not a feature of Marfan syndrome", "hasPhenotype", True),
+    ("Marfan syndrome does not cause arachnodactyly", "hasPhenotype", True),
+    ("Can colchicine cause headache?", "hasSideEffect", False),
+    ("Headache is a side effect of colchicine", "hasSideEffect", False),
+    ("Headache is an adverse effect of colchicine", "hasSideEffect", False),
+    ("Colchicine never causes headache", "hasSideEffect", True),
+    ("Headache is not a side effect of colchicine", "hasSideEffect", True),
+]
+
+
+@pytest.mark.parametrize(("claim", "relation", "negated"), POLARITY)
+def test_the_parse_keeps_the_polarity_the_words_give(kg, claim, relation, negated):
+    parsed = parse_claim(claim, FakeLinker(kg, ALL_NAMES).link(claim), kg)
+    assert (parsed.relation, parsed.negated) == (relation, negated), parsed
+
+
+@pytest.mark.parametrize(("claim", "relation", "negated"), POLARITY)
+def test_no_claim_is_supported_against_its_polarity(pipeline, claim, relation, negated):
+    """On the fixture graph (colchicine treats gout; Marfan syndrome, FBN1 and arachnodactyly
+    are related; colchicine has no recorded headache): a claim the graph contradicts is never
+    supported, and a true claim negated is never supported either."""
+    v = pipeline.verify(claim)
+    graph_says = relation in ("treats", "associatedWithGene", "hasPhenotype")
+    if negated and graph_says:
+        assert v.verdict != "supported", v
+    if not negated and graph_says:
+        assert v.verdict != "refuted", v
+    if relation in ("contraindicatedIn", "hasSideEffect"):
+        assert v.verdict == "unknown", v
