@@ -107,7 +107,6 @@ class Pipeline:
         drugs: Iterable[str] = (),
         k: int = 10,
     ) -> Differential:
-        """Rank diseases from findings (free text, or names / HPO ids), explain each, suggest
-        what to check next, and check a proposed diagnosis and drugs against the graph.
-        Negated findings in the text ("no seizures") and ``excluded`` count as absent."""
+        """:meth:`Diagnoser.diagnose <kgqa.diagnosis.differential.Diagnoser.diagnose>`: the
+        ranked, explained differential for findings, with the checks asked for."""
         return self.diagnoser.diagnose(findings, excluded, proposed, drugs, k)

@@ -278,3 +278,15 @@ class Result:
     verdict: Verdict | None = None
     differential: Differential | None = None
     topic: Node | None = None
+
+
+@dataclass(frozen=True)
+class PhenotypeAnnotation:
+    """One annotated phenotype of a disease (``negated`` for lacksPhenotype), with its
+    frequency (NaN when the source gives none) and references."""
+
+    disease: str  # IRI
+    phenotype: str  # IRI
+    frequency: float
+    negated: bool
+    references: tuple[str, ...]

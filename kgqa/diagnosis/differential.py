@@ -17,7 +17,7 @@ from kgqa.diagnosis.scoring import PhenotypeScorer, TermScore
 from kgqa.diagnosis.suggest import next_findings
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import NIL_THRESHOLD
+from kgqa.linking.candidates import close_candidate
 from kgqa.linking.negation import Clause, split_findings
 from kgqa.records import (
     Differential,
@@ -181,13 +181,7 @@ class Diagnoser:
         """The mention's best candidate that is an annotated phenotype term, when it scores
         close to the top candidate (a name of both a disease and a phenotype reads as the
         phenotype here: findings are phenotypes)."""
-        if not mention.candidates:
-            return None
-        top = mention.candidates[0].score
-        for c in mention.candidates:
-            if c.node.iri in self.ix.term_index and c.score >= max(NIL_THRESHOLD, top - 0.1):
-                return c.node
-        return None
+        return close_candidate(mention, lambda n: n.iri in self.ix.term_index)
 
     # ------------------------------------------------------------- ranking
     def indices(self, findings: Sequence[Finding]) -> tuple[list[int], list[int]]:

@@ -13,7 +13,6 @@ import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +42,15 @@ from kgqa.graph.vocabulary import (
     predicate_iri,
     relation_of_iri,
 )
-from kgqa.records import Attribute, Direction, GraphStats, NameMatch, Node, Triple
+from kgqa.records import (
+    Attribute,
+    Direction,
+    GraphStats,
+    NameMatch,
+    Node,
+    PhenotypeAnnotation,
+    Triple,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -66,18 +73,6 @@ SELECT ?st ?d ?p ?t ?f (GROUP_CONCAT(?ref; separator=";") AS ?refs) WHERE {{
   }}
 }} GROUP BY ?st ?d ?p ?t ?f
 """
-
-
-@dataclass(frozen=True)
-class PhenotypeAnnotation:
-    """One annotated phenotype of a disease (``negated`` for lacksPhenotype), with its
-    frequency (NaN when the source gives none) and references."""
-
-    disease: str  # IRI
-    phenotype: str  # IRI
-    frequency: float
-    negated: bool
-    references: tuple[str, ...]
 
 
 class KnowledgeGraph:

@@ -37,7 +37,7 @@ import bisect
 import functools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -45,12 +45,14 @@ from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
-from kgqa.records import Candidate, MatchKind, Node
+from kgqa.records import Candidate, MatchKind, Mention, Node
 
 logger = logging.getLogger(__name__)
 
 FLOOR = 0.5
 NIL_THRESHOLD = 0.75
+# how far below a mention's top candidate another may score and still be read as meant
+CLOSE_MARGIN = 0.1
 TYPE_FIT = {
     "DISEASE": {"Disease": 1.0, "Phenotype": 0.9},
     "PHENOTYPE": {"Phenotype": 1.0, "Disease": 0.9},
@@ -376,3 +378,13 @@ class CandidateGenerator:
                 best[node.iri] = Candidate(node, score, how, name)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.node.curie))
         return tuple(ranked[:k])
+
+
+def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | None:
+    """The mention's best candidate node that ``accept`` takes and that scores above the NIL
+    threshold and within ``CLOSE_MARGIN`` of the top candidate: "ovarian cancer" tagged a
+    phenotype still reaches the disease node a question asks about."""
+    if not mention.candidates:
+        return None
+    floor = max(NIL_THRESHOLD, mention.candidates[0].score - CLOSE_MARGIN)
+    return next((c.node for c in mention.candidates if c.score >= floor and accept(c.node)), None)

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kgqa.linking.candidates import NIL_THRESHOLD
+from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
 from kgqa.understanding.registry import INTENTS
 
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
-# how far below a mention's top candidate one of the intent's class may be and still count
-TOPIC_MARGIN = 0.1
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
@@ -42,10 +40,9 @@ def topic_of(intent: str, found: Linked) -> Node | None:
         return found[0][1] if found else None
     for cls in allowed:
         for m, _ in found:
-            top = m.candidates[0].score
-            for c in m.candidates:
-                if c.node.cls == cls and c.score >= max(NIL_THRESHOLD, top - TOPIC_MARGIN):
-                    return c.node
+            node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
+            if node is not None:
+                return node
     return None
 
 
