@@ -71,13 +71,16 @@ def real_graph(real_data_dir: Path):
 
 
 @pytest.fixture(scope="session")
-def real_pipeline(real_graph):
-    """Pipeline over the real graph; builds the diagnosis index when it is missing or stale."""
+def real_pipeline(real_graph, real_data_dir: Path):
+    """Pipeline over the real graph; builds the diagnosis and name indexes when missing or stale.
+
+    The diagnoser links free-text findings with the entity linker, which needs the name index.
+    """
     from kgqa.build import build
     from kgqa.diagnosis.differential import Diagnoser
     from kgqa.pipeline import Pipeline
 
-    build(["diagnosis"])
+    build(["diagnosis", "linking"], data=real_data_dir)
     return Pipeline(real_graph, Diagnoser.load(real_graph))
 
 
