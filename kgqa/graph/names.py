@@ -111,3 +111,78 @@ def name_keys(text: str) -> set[str]:
     keys.add(normalize_name(text, uninvert=True))
     keys.discard("")
     return keys
+
+
+# ------------------------------------------------------------------------ subtypes
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+# "..., type 2A", "... type IV", "... VI", "... subtype B": a name's last part names a subtype
+_SUBTYPE = re.compile(
+    r"^(?P<head>.*?[A-Za-z].*?)[\s,]+(?:(?P<word>type|subtype|group|form|class)\s+)?"
+    r"(?P<num>\d{1,2}|[IVXivx]{1,5})(?P<letter>[A-Za-z]?\d?)$",
+    re.IGNORECASE,
+)
+
+
+def roman_to_int(text: str) -> int | None:
+    """A roman numeral's value (up to 39), else None.
+
+    Example:
+        >>> roman_to_int("IV"), roman_to_int("xii"), roman_to_int("IIII"), roman_to_int("VX")
+        (4, 12, None, None)
+    """
+    s = text.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total if 0 < total < 40 and int_to_roman(total) == s else None
+
+
+def int_to_roman(n: int) -> str:
+    """``n`` (1..39) as a roman numeral."""
+    out = "X" * (n // 10)
+    n %= 10
+    return out + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[n]
+
+
+def subtype_variants(text: str) -> list[str]:
+    """Other spellings of a numbered or lettered subtype, for names that spell it another way:
+    roman and arabic numerals, with and without "type", the OMIM comma, a short form run
+    together ("MPS VI": "MPS6"), then without a trailing letter (the broader subtype). A bare
+    roman numeral (no "type") counts only in upper case ("MPS VI", not "... vi").
+
+    Example:
+        >>> subtype_variants("spinal muscular atrophy type 1")[:3]
+        ['spinal muscular atrophy type I', 'spinal muscular atrophy 1', 'spinal muscular atrophy I']
+        >>> subtype_variants("CHARCOT-MARIE-TOOTH DISEASE, TYPE 4C")[0]
+        'CHARCOT-MARIE-TOOTH DISEASE type 4C'
+        >>> subtype_variants("Marfan syndrome"), subtype_variants("COVID 19")[:1]
+        ([], ['COVID type 19'])
+    """
+    m = _SUBTYPE.match(text.strip())
+    if m is None:
+        return []
+    head, word, num, letter = m["head"], m["word"], m["num"], m["letter"]
+    if num.isdigit():
+        value = int(num)
+        numerals = [num] + ([int_to_roman(value)] if 0 < value < 40 and not letter else [])
+    else:
+        value = roman_to_int(num)
+        if value is None or (word is None and not num.isupper()):
+            return []
+        numerals = [num.upper(), str(value)]
+    words = [word.lower()] if word else []
+    words += [w for w in ("type", "") if w not in words]
+    out: list[str] = []
+    # a letter the graph does not know falls back to the numbered subtype ("type 2A" → 2)
+    for tail in (letter, "") if letter else (letter,):
+        for w in words:
+            for n in numerals:
+                v = f"{head} {w} {n}{tail}" if w else f"{head} {n}{tail}"
+                if v != text and v not in out:
+                    out.append(v)
+        if head.isupper() and len(head) <= 5:  # a short form: "MPS VI" → "MPS6", "MPSVI"
+            out += [f"{head}{n}{tail}" for n in numerals if f"{head}{n}{tail}" not in out]
+    return out

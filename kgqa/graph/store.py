@@ -28,7 +28,7 @@ from kgqa.graph.format import (
     NAMES_FILE,
     STORE_DIR,
 )
-from kgqa.graph.names import normalize_name
+from kgqa.graph.names import normalize_name, subtype_variants
 from kgqa.graph.vocabulary import (
     CLASSES,
     PREFIXES,
@@ -191,10 +191,14 @@ class KnowledgeGraph:
         out: dict[str, NameMatch] = {}
         for node in self.lookup_id(text) if ":" in text else []:
             out[node.iri] = NameMatch(node, text, "id", "id")
-        keys = [normalize_name(text), normalize_name(text, uninvert=True), text]
-        rows = self._conn.execute(
-            "SELECT iri, name, lang, kind FROM names WHERE key IN (?, ?, ?)", keys
-        ).fetchall()
+        rows = self._name_rows(text)
+        if not rows:
+            # a subtype spelt another way: "spinal muscular atrophy type 1" for "... type I",
+            # "CHARCOT-MARIE-TOOTH DISEASE, TYPE 4C", "mucopolysaccharidosis 6"
+            for variant in subtype_variants(text):
+                rows = self._name_rows(variant)
+                if rows:
+                    break
         lowered = text.casefold()
         ranked = sorted(
             rows,
@@ -208,6 +212,12 @@ class KnowledgeGraph:
             out[iri] = NameMatch(node, matched, how, kind, row_lang)
         matches = [m for m in out.values() if cls is None or self._is_a_class(m.node, cls)]
         return matches[:limit]
+
+    def _name_rows(self, text: str) -> list[tuple[str, str, str, str]]:
+        keys = [normalize_name(text), normalize_name(text, uninvert=True), text]
+        return self._conn.execute(
+            "SELECT iri, name, lang, kind FROM names WHERE key IN (?, ?, ?)", keys
+        ).fetchall()
 
     def priority(self, iri: str) -> int:
         """How a node's id ranks among sources when names tie (lower first: DO before

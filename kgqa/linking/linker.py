@@ -81,6 +81,28 @@ MIN_ZH_CHARS = 2  # single characters (铁, 钙) are too often part of other wor
 ZH_TYPE_ORDER = ("DISEASE", "PHENOTYPE", "CHEMICAL", "GENE")
 EXTEND_WORDS = 3  # how far a disorder span may grow to the right into a graph name
 _RETYPES = frozenset({"DISEASE", "PHENOTYPE", "CHEMICAL"})  # types a name may correct
+# after a disorder name: ", type 2A", " type IV", " subtype B", " VI", " 1" (after a comma only
+# with its "type" word: "diabetes, 2 days")
+_SUBTYPE_TAIL = re.compile(
+    r"(?:,\s*(?:type|subtype|group|form|class)\s+|\s+(?:(?:type|subtype|group|form|class)\s+)?)"
+    r"(?:\d{1,2}|[IVXivx]{1,5})[A-Za-z]?\d?\b",
+    re.IGNORECASE,
+)
+_NAME_CLASSES = frozenset(CLASS_TYPE)
+
+
+def _joinable(surface: str) -> bool:
+    """Whether a stretch may be one name: no sentence break or question inside it."""
+    return not re.search(r"[.?!;:]\s", surface) and "?" not in surface
+
+
+# words a question asks with that a tagged span may swallow ("CVID symptoms")
+_QUESTION_TAIL = re.compile(
+    r"\s+(?:symptoms?|signs?|treatments?|therapy|therapies|causes?|side[- ]effects?|"
+    r"medications?|medicines?|drugs?|cures?|diagnosis|prognosis|test(?:s|ing)?|genes?|"
+    r"contra-?indicated)$",
+    re.IGNORECASE,
+)
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
@@ -282,6 +304,71 @@ class EntityLinker:
             out.append(Span(s, e, kind, conf))
         return out
 
+    def _extend_to_subtypes(self, text: str, row: list[Span]) -> list[Span]:
+        """A disorder span followed by a subtype designation (", type 2A", " type IV", " VI",
+        " 1") takes it when the whole is a graph name, spelt there perhaps another way
+        ("mucopolysaccharidosis VI" for "MPS type 6"); a span the designation held of its own
+        ("type 2A" taken for a disease) goes. The tagger, and the OMIM comma, cut subtypes
+        off: "Charcot-Marie-Tooth disease, type 2A" read as plain Charcot-Marie-Tooth disease."""
+        out: list[Span] = []
+        taken_to = -1
+        for s, e, kind, conf in row:
+            if s < taken_to:
+                continue  # inside a designation a previous span took
+            m = _SUBTYPE_TAIL.match(text, e) if kind in DISORDERS else None
+            if m is not None:
+                end = m.end()
+                hits = self.kg.find(text[s:end], limit=3)
+                if any(h.node.cls in ("Disease", "Phenotype") for h in hits):
+                    out.append(Span(s, end, kind, conf))
+                    taken_to = end
+                    continue
+            out.append(Span(s, e, kind, conf))
+        return out
+
+    def _join_to_names(self, text: str, row: list[Span]) -> list[Span]:
+        """In a short text (a name, a title, a findings line), the longest stretch from a
+        span's start to a later span's end (or to the text's end) that is a graph name
+        becomes one span: the tagger cuts names at commas and inversions ("Sleep Apnea,
+        Obstructive", "Cataract 11, multiple types", "Cleft palate, proliferative
+        retinopathy, and developmental delay"). Spans inside it go."""
+        if not row or len(text.split()) > SHORT_WORDS:
+            return row
+        end_of_text = len(text.rstrip(" .?!;:"))
+        ends = sorted({e for _, e, _, _ in row} | {end_of_text}, reverse=True)
+        out: list[Span] = []
+        taken_to = -1
+        for s, e, kind, conf in row:
+            if s < taken_to:
+                continue
+            best = e
+            for end in ends:
+                if end <= e:
+                    break
+                if _joinable(text[s:end]) and any(
+                    h.node.cls in _NAME_CLASSES
+                    for h in self.kg.find(text[s:end], limit=3)
+                    if h.match in ("exact", "normalized")
+                ):
+                    best = end
+                    break
+            out.append(Span(s, best, kind, conf))
+            taken_to = best
+        return out
+
+    def _trim_question_words(self, text: str, row: list[Span]) -> list[Span]:
+        """A span ending in a word the question asks with ("CVID symptoms", "gout treatment",
+        "lupus causes") gives it up when the rest is a graph name and the whole is not."""
+        out = []
+        for s, e, kind, conf in row:
+            m = _QUESTION_TAIL.search(text, s, e)
+            if m is not None and m.end() == e and m.start() > s:
+                head = re.sub(r"(?:['’]s|-)$", "", text[s : m.start()].rstrip()).rstrip()
+                if head and not self.kg.find(text[s:e], limit=1) and self.kg.find(head, limit=1):
+                    e = s + len(head)
+            out.append(Span(s, e, kind, conf))
+        return out
+
     def _retype_by_name(self, text: str, row: list[Span]) -> list[Span]:
         """A tagged span that is exactly the name of a chemical and of no disease or phenotype
         (or the other way round) takes the type its name gives. The tagger learnt word order
@@ -475,6 +562,9 @@ _TAGGED = frozenset({"ner", "hybrid"})
 SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("retype_by_name", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("extend_to_names", EntityLinker._extend_to_names, _TAGGED),
+    SpanRule("extend_to_subtypes", EntityLinker._extend_to_subtypes, ALL_MODES),
+    SpanRule("trim_question_words", EntityLinker._trim_question_words, _TAGGED),
+    SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),

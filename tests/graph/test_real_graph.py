@@ -88,17 +88,18 @@ def test_every_lexicon_id_names_a_node_of_its_kind(real_graph) -> None:
         assert name_keys(row["en"]) & names, (row, node)
 
 
-def test_every_english_class_name_names_the_class_it_was_written_for(real_graph) -> None:
+def test_every_english_lexicon_name_names_the_node_it_was_written_for(real_graph) -> None:
     from kgqa.config import graph_data_dir
     from kgqa.graph.build.common import read_tsv
     from kgqa.graph.names import name_keys
 
     path = graph_data_dir() / "lexicon_en.tsv"
     for row in read_tsv(path, ["name", "id", "kind", "note"], "#"):
+        cls = {"class": "DrugClass", "disease": "Disease", "symptom": "Phenotype"}[row["kind"]]
         node = real_graph.node(row["id"])
-        assert node is not None and node.cls == "DrugClass", row
+        assert node is not None and node.cls == cls, row
         assert name_keys(row["note"]) & name_keys(node.label), (row, node)
-        assert node in {m.node for m in real_graph.find(row["name"], cls="DrugClass")}
+        assert node in {m.node for m in real_graph.find(row["name"], cls=cls)}
     members = {
         t.subject.label.lower()
         for m in real_graph.find("immune checkpoint inhibitors", cls="DrugClass")

@@ -28,6 +28,36 @@ def test_questions_link_to_the_right_nodes(real_linker):
         assert curie in [m.node.curie for m in real_linker.link(question) if m.node], question
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "curie"),
+    [
+        # numbered, lettered and roman subtypes, OMIM upper-case titles: the exact subtype,
+        # else (no "2A" in the graph) the numbered one, never the bare disease
+        ("Charcot-Marie-Tooth disease, type 2A", "Charcot-Marie-Tooth disease, type 2A",
+         "DOID:0050539"),
+        ("CHARCOT-MARIE-TOOTH DISEASE, TYPE 4C", "CHARCOT-MARIE-TOOTH DISEASE, TYPE 4C",
+         "DOID:0110183"),
+        ("Is mucopolysaccharidosis VI associated with ARSB?", "mucopolysaccharidosis VI",
+         "DOID:12800"),
+        ("which gene causes MPS VI", "MPS VI", "DOID:12800"),
+        ("spinal muscular atrophy type 1 treatment", "spinal muscular atrophy type 1",
+         "DOID:13137"),
+        ("What is osteogenesis imperfecta type III?", "osteogenesis imperfecta type III",
+         "DOID:0110339"),
+        # lay names and short forms
+        ("Does HNPP cause weakness?", "HNPP", "DOID:0060843"),
+        ("CVID symptoms", "CVID", "DOID:12177"),
+        ("DVT treatment", "DVT", "HP:0002625"),
+        ("giant cell vasculitis", "giant cell vasculitis", "DOID:13375"),
+        ("what helps a heart attack", "heart attack", "DOID:5844"),
+        ("treatment for UTI", "UTI", "DOID:0080784"),
+    ],
+)  # fmt: skip
+def test_subtypes_and_lay_names_link_to_their_own_node(real_linker, text, surface, curie):
+    found = [(m.text, m.node.curie) for m in real_linker.link(text) if m.node]
+    assert (surface, curie) in found, found
+
+
 def test_focus_linking_on_heldout_medquad(real_linker, real_data_dir):
     from kgqa.evaluation.focus import evaluate_focus
 
