@@ -36,6 +36,11 @@ demo: setup
 	$(BIN)/kgqa ask "What does allopurinol treat?" -k 3
 	$(BIN)/kgqa ask "Does metformin cause lactic acidosis?"
 	$(BIN)/kgqa ask "Which drug treats gout?" --option metformin --option allopurinol --option aspirin
+	$(BIN)/kgqa ask "Which gene is associated with Charcot-Marie-Tooth disease, type 2A?" \
+		--option MFN2 --option CFTR --option FBN1 --option HBB
+	$(BIN)/kgqa ask "What are the side effects of metformin?" -k 3
+	$(BIN)/kgqa ask "Which drugs should I avoid with asthma?"
+	$(BIN)/kgqa ask "SUBJECT: gout MESSAGE: My father was told he has gout. What can he take for it?" -k 3
 	$(BIN)/kgqa verify "Metformin treats type 2 diabetes mellitus"
 	$(BIN)/kgqa verify "Marfan syndrome is not associated with gene FBN1"
 

@@ -149,3 +149,47 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     os.replace(tmp, target)
     shutil.rmtree(old, ignore_errors=True)
     logger.info("wrote %s", target)
+
+
+# ----------------------------------------------------------------------------- linear models
+LINEAR_WEIGHTS = "model.safetensors"
+
+
+def save_linear(out: Path, weights: Any, kind: str, format_version: int,
+                features: tuple[str, ...], inputs: Mapping[str, str],
+                info: Mapping[str, Any]) -> Manifest:  # fmt: skip
+    """Write a small linear model (one weight per named feature) as safetensors with its
+    manifest (the features, the weights readable, and ``info``)."""
+    import numpy as np
+    from safetensors.numpy import save_file
+
+    from kgqa.version import __version__
+
+    w = np.asarray(weights, dtype=np.float64)
+    out.mkdir(parents=True, exist_ok=True)
+    save_file({"weights": w}, str(out / LINEAR_WEIGHTS))
+    manifest = Manifest(
+        kind=kind, format_version=format_version, kgqa_version=__version__, inputs=dict(inputs),
+        files={LINEAR_WEIGHTS: sha256_file(out / LINEAR_WEIGHTS)},
+        info={"features": list(features),
+              "weights": {f: round(float(v), 4) for f, v in zip(features, w, strict=True)},
+              **info},
+    )  # fmt: skip
+    manifest.write(out)
+    return manifest
+
+
+def load_linear(directory: Path, kind: str, format_version: int, features: tuple[str, ...],
+                remedy: str) -> Any:  # fmt: skip
+    """The weight vector of a linear model written by :func:`save_linear`, checked against its
+    manifest and against the features this code computes."""
+    from safetensors.numpy import load_file
+
+    manifest = Manifest.read(directory, remedy=remedy)
+    manifest.check(directory, kind, format_version)
+    if tuple(manifest.info.get("features", ())) != tuple(features):
+        raise ArtifactError(
+            f"{directory} was trained on features {manifest.info.get('features')}, this kgqa "
+            f"computes {list(features)}; {remedy}"
+        )
+    return load_file(str(directory / LINEAR_WEIGHTS))["weights"]

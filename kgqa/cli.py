@@ -346,6 +346,45 @@ def cmd_eval_focus(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_consumer(args: argparse.Namespace) -> int:
+    from kgqa.config import data_dir, graph_data_dir
+    from kgqa.datasets.consumer import MEQSUM_FILE, read_consumer_questions
+    from kgqa.evaluation.consumer import evaluate_consumer, read_labels
+    from kgqa.pipeline import Pipeline
+
+    path = Path(args.file) if args.file else data_dir(args.data_dir) / MEQSUM_FILE
+    items = list(read_consumer_questions(path))[: args.limit]
+    labels_path = Path(args.labels) if args.labels else graph_data_dir() / "meqsum_labels.tsv"
+    labels = read_labels(labels_path) if labels_path.is_file() else None
+    report = evaluate_consumer(Pipeline.load(args.home).qa, items, labels)
+    if args.json:
+        _print_json(report)
+        return 0
+    for key in ("agreement_with_summary", "agreement_reading_whole_message",
+                "labelled_summaries"):  # fmt: skip
+        if key in report:
+            _table(key.replace("_", " "), ["metric", "value"], list(report[key].items()))  # type: ignore[union-attr]
+    return 0
+
+
+def cmd_eval_roundtrip(args: argparse.Namespace) -> int:
+    from kgqa.evaluation.roundtrip import evaluate_roundtrip, name_cases
+    from kgqa.linking import EntityLinker
+
+    linker = EntityLinker.load(args.home, mode=args.mode)
+    cases = name_cases(linker.kg, args.per_class, args.seed)
+    report = evaluate_roundtrip(linker, linker.kg, cases)
+    if args.json:
+        _print_json(report)
+        return 0
+    rows = [[cls, r["names"], r["acc_at_1"], r["acc_any_named"],  # type: ignore[index]
+             ", ".join(f"{k} {v}" for k, v in r["failures"].items())]  # type: ignore[index]
+            for cls, r in report.items() if cls != "examples"]  # fmt: skip
+    _table(f"name round-trip ({args.mode})", ["class", "names", "acc@1", "acc any named",
+                                              "failures"], rows)  # fmt: skip
+    return 0
+
+
 # ----------------------------------------------------------------------------- retrieval
 def _retriever(home: str | None) -> Any:
     from kgqa.config import Home
@@ -411,8 +450,31 @@ def _evidence_json(ev: Any) -> dict[str, Any]:
 
 def _answer_json(a: Any) -> dict[str, Any]:
     return {"id": a.node.curie, "label": a.node.label, "class": a.node.cls, "score": a.score,
+            "support": a.support, "verdict": a.verdict,
             "via": a.via.curie if a.via else None, "via_relation": a.via_relation,
             "evidence": _evidence_json(a.evidence)}  # fmt: skip
+
+
+def _reading_json(r: Any) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {"intent": r.intent, "intent_score": r.intent_score,
+            "topic": r.topic.curie if r.topic else None, "topic_score": r.topic_score,
+            "topic_negated": r.topic_negated, "relation": r.relation, "reversed": r.reversed,
+            "polarity": r.polarity}  # fmt: skip
+
+
+def _reading_line(r: Any) -> str:
+    """How ``ask`` read the question, in one line."""
+    parts = [f"{r.intent} ({r.intent_score:.2f})"]
+    if r.topic is not None:
+        neg = ", from a negated mention" if r.topic_negated else ""
+        parts.append(f"about {r.topic.label} [{r.topic.curie}] (linked {r.topic_score:.2f}{neg})")
+    if r.relation:
+        parts.append(f"relation {r.relation}" + (" (answer as subject)" if r.reversed else ""))
+    if r.polarity != "positive":
+        parts.append(f"polarity {r.polarity}")
+    return "reads as: " + "; ".join(parts)
 
 
 def _verdict_json(v: Any) -> dict[str, Any]:
@@ -441,7 +503,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         _print_json({
             "question": result.question, "intent": result.intent,
             "intent_score": result.intent_score, "topic": result.topic.curie if result.topic
-            else None, "no_answer": result.no_answer, "reason": result.reason,
+            else None, "reading": _reading_json(result.reading),
+            "no_answer": result.no_answer, "reason": result.reason,
             "answers": [_answer_json(a) for a in result.answers],
             "options": [_answer_json(a) for a in result.options],
             "verdict": _verdict_json(result.verdict) if result.verdict else None,
@@ -450,8 +513,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         })  # fmt: skip
         return 0
     print(f"question: {result.question}")
-    print(f"asks: {result.intent} ({result.intent_score:.2f})"
-          + (f"; about {result.topic}" if result.topic else ""))  # fmt: skip
+    if result.reading is not None:
+        print(_reading_line(result.reading))
+    else:
+        print(f"asks: {result.intent} ({result.intent_score:.2f})")
     if result.verdict is not None:
         v = result.verdict
         print(f"verdict: {v.verdict} ({v.score:.2f}) {v.reason}")
@@ -459,13 +524,17 @@ def cmd_ask(args: argparse.Namespace) -> int:
     elif result.no_answer:
         print(f"no answer: {result.reason}")
     if result.options:
-        best = result.answers[0].node if result.answers else None
-        print(f"answer: {best.label} [{best.curie}]" if best else "answer: none of the options "
-              "is supported")  # fmt: skip
+        best = result.answers[0] if result.answers else None
+        print(f"answer: {best.node.label} [{best.node.curie}], {best.verdict}" if best
+              else "answer: none of the options is in the graph")  # fmt: skip
+        if best is not None and result.reason:
+            print(f"note: {result.reason}")
     listed = result.options or result.answers
     for i, a in enumerate(listed, 1):
         via = f" (via {a.via_relation} {a.via})" if a.via else ""
-        print(f"{i:>2}. {a.node.label} [{a.node.curie}]  score {a.score:.2f}{via}")
+        support = f", support {a.support:.2f}" if a.support is not None else ""
+        mark = f" [{a.verdict}]" if result.options else ""
+        print(f"{i:>2}. {a.node.label} [{a.node.curie}]  p {a.score:.2f}{support}{mark}{via}")
         _print_evidence(a.evidence)
     if result.no_answer and result.passages:
         print("passages:")
@@ -485,6 +554,45 @@ def cmd_verify(args: argparse.Namespace) -> int:
     print(f"claim: {v.claim}\nreads as: {'NOT ' if v.negated else ''}{rel}")
     print(f"verdict: {v.verdict} ({v.score:.2f}) {v.reason}")
     _print_evidence(v.evidence, "  ")
+    return 0
+
+
+def cmd_train_options(args: argparse.Namespace) -> int:
+    from kgqa.answering.verification import ClaimVerifier
+    from kgqa.classifier import SequenceClassifier
+    from kgqa.config import models_dir
+    from kgqa.encoder import set_threads
+    from kgqa.errors import ArtifactError
+    from kgqa.pipeline import Pipeline
+    from kgqa.training.options import train_options
+
+    set_threads(args.threads)
+    pipeline = Pipeline.load(args.home)
+    verifier = SequenceClassifier.load(models_dir() / "verifier", "verifier",
+                                       "kgqa train verifier")  # fmt: skip
+    try:
+        retriever = pipeline.retriever
+    except ArtifactError as exc:
+        logging.getLogger("kgqa").warning("no passage index (%s): options read without passages",
+                                          exc)  # fmt: skip
+        retriever = None
+    statements = ClaimVerifier(pipeline.kg, None, verifier, retriever).statements  # type: ignore[arg-type]
+    out = Path(args.out) if args.out else models_dir() / "options"
+    manifest = train_options(pipeline.kg, verifier, retriever, statements, out, seed=args.seed,
+                             per_intent=args.per_intent)  # fmt: skip
+    _print_json({"out": str(out), **manifest.info})
+    return 0
+
+
+def cmd_train_calibration(args: argparse.Namespace) -> int:
+    from kgqa.config import Home, models_dir
+    from kgqa.pipeline import Pipeline
+    from kgqa.training.calibration import train_calibration
+
+    devsets = Path(args.devsets) if args.devsets else Home.resolve(args.home).devsets
+    out = Path(args.out) if args.out else models_dir() / "calibration"
+    manifest = train_calibration(Pipeline.load(args.home).qa, devsets, out, seed=args.seed)
+    _print_json({"out": str(out), **manifest.info})
     return 0
 
 
@@ -599,6 +707,21 @@ def build_parser() -> argparse.ArgumentParser:
     _home_and_json(ef)
     ef.set_defaults(func=cmd_eval_focus)
 
+    ec = es.add_parser("consumer", help="real consumer messages: read as their summaries are?")
+    ec.add_argument("--file", help="MeQSum-style JSONL (default: the raw data's MeQSum)")
+    ec.add_argument("--labels", help="hand labels of the summaries (default: graph_data's)")
+    ec.add_argument("--limit", type=int, help="only the first N messages")
+    ec.add_argument("--data-dir", help="raw data directory")
+    _home_and_json(ec)
+    ec.set_defaults(func=cmd_eval_consumer)
+
+    eo = es.add_parser("roundtrip", help="do the graph's own names link back to their nodes?")
+    eo.add_argument("--per-class", type=int, default=2000, help="names sampled per class")
+    eo.add_argument("--seed", type=int, default=13)
+    eo.add_argument("--mode", choices=LINK_MODES, default="ner")
+    _home_and_json(eo)
+    eo.set_defaults(func=cmd_eval_roundtrip)
+
     er = es.add_parser("retrieval", help="passage retrieval on MedQuAD questions")
     er.add_argument("--split", choices=["dev", "train"], default="dev")
     er.add_argument("--limit", type=int, default=2000, help="questions sampled (seeded)")
@@ -665,6 +788,21 @@ def build_parser() -> argparse.ArgumentParser:
         tm.add_argument("--epochs", type=int)
         tm.add_argument("--threads", type=int, help="torch threads (default: all cores)")
         tm.set_defaults(func=cmd_train_model)
+
+    to = ts.add_parser("options", help="the multiple-choice option model (from the graph)")
+    to.add_argument("--out", help="output directory (default: the package's models/options)")
+    to.add_argument("--seed", type=int, default=13)
+    to.add_argument("--per-intent", type=int, default=160, help="items per intent")
+    to.add_argument("--threads", type=int, help="torch threads (default: all cores)")
+    _home_and_json(to)
+    to.set_defaults(func=cmd_train_options)
+
+    tc = ts.add_parser("calibration", help="the answer calibrator (on the QA dev sets)")
+    tc.add_argument("--devsets", help="folder of make_dev_sets.py output (default: the home's)")
+    tc.add_argument("--out", help="output directory (default: the package's models/calibration)")
+    tc.add_argument("--seed", type=int, default=13)
+    _home_and_json(tc)
+    tc.set_defaults(func=cmd_train_calibration)
 
     g = sub.add_parser("graph", help="query the knowledge graph")
     g.add_argument("--graph-dir", help="graph artifact directory (default $KGQA_HOME/graph)")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kgqa.config import Home, models_dir
 from kgqa.diagnosis.differential import Diagnoser
+from kgqa.errors import ArtifactError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Differential, Mention, Passage, Result, Verdict
 
@@ -73,7 +74,13 @@ class Pipeline:
                                               "kgqa train intent")  # fmt: skip
             verifier = SequenceClassifier.load(models_dir() / "verifier", "verifier",
                                                "kgqa train verifier")  # fmt: skip
-            self._qa = QAEngine(self.kg, self.linker, intents, verifier, self.retriever,
+            try:
+                retriever = self.retriever
+            except ArtifactError as exc:
+                # the graph alone still answers; passages come back with `kgqa build passages`
+                logger.warning("answering without passages: %s", exc)
+                retriever = None
+            self._qa = QAEngine(self.kg, self.linker, intents, verifier, retriever,
                                 diagnoser=self.diagnoser)  # fmt: skip
         return self._qa
 

@@ -232,8 +232,9 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer: the node, a calibrated score (the verifier's probability that the evidence
-    supports it), and the evidence. ``via`` names the super- or subtype the graph statement is
+    """One answer: the node, its score (the probability that it answers the question: the
+    support of its evidence, discounted by how sure kgqa is of the question's intent and topic),
+    and the evidence. ``via`` names the super- or subtype the graph statement is
     about when it is not the asked entity itself."""
 
     node: Node
@@ -242,6 +243,9 @@ class Answer:
     via: Node | None = None
     via_relation: str | None = None  # "supertype" | "subtype"
     verdict: str = "supported"
+    # the verifier's probability that the evidence states the answer's edge; ``score`` is
+    # the probability that the answer answers the question (also how the question was read)
+    support: float | None = None
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,23 @@ class Verdict:
     negated: bool
     evidence: Evidence
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question was read, as ``ask`` shows it: the intent and how sure the classifier
+    is, the topic and how sure the linker is (and whether its mention was negated), the
+    relation asked and from which end, and the question's polarity (``negated``: "Which genes
+    are not associated with X?", which kgqa does not answer from positive statements)."""
+
+    intent: str
+    intent_score: float
+    topic: Node | None = None
+    topic_score: float = 0.0
+    topic_negated: bool = False
+    relation: str | None = None
+    reversed: bool = False
+    polarity: Literal["positive", "negated", "contraindication"] = "positive"
 
 
 @dataclass(frozen=True)
@@ -278,6 +299,7 @@ class Result:
     verdict: Verdict | None = None
     differential: Differential | None = None
     topic: Node | None = None
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,16 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
     for c in out:
         seen.setdefault(c.node.iri, c)
     return list(seen.values())
+
+
+def shared_candidates(kg: KnowledgeGraph, topics: list[Node], intent: str) -> list[GraphCandidate]:
+    """Answers the graph states of every one of ``topics`` ("Which gene is associated with
+    both A and B?"), each with the statements for all of them."""
+    per_topic = [one_hop(kg, t, intent) for t in topics]
+    common = set(per_topic[0]).intersection(*per_topic[1:])
+    out = []
+    for iri in sorted(common):
+        node = kg.node(iri)
+        if node is not None:
+            out.append(GraphCandidate(node, tuple(t for found in per_topic for t in found[iri])))
+    return out

@@ -11,24 +11,71 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
-from kgqa.answering.candidates import graph_candidates
+from kgqa.answering.calibration import answer_calibrator
+from kgqa.answering.candidates import graph_candidates, shared_candidates
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import SUPPORT_THRESHOLD, passages_about, rank_candidates
+from kgqa.answering.reader import FROM_TEXT, read_answers
 from kgqa.answering.verification import MAX_CLAIM_CHARS, ClaimVerifier
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.records import Answer, Evidence, Mention, Result, Triple, Verdict
+from kgqa.records import Answer, Evidence, Mention, Reading, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
 from kgqa.text import clean_text
-from kgqa.understanding.claims import mentions_contraindication
+from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.registry import INTENTS
-from kgqa.understanding.router import linked, route, topic_of
+from kgqa.understanding.router import (
+    Linked,
+    co_topics,
+    linked,
+    polarity,
+    route,
+    topic_mention,
+    topic_score,
+)
 
 logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = MAX_CLAIM_CHARS
 MAX_K = 100
+# how much a topic taken from a negated mention ("... and not arthritis") is still believed
+NEGATED_TOPIC = 0.3
+
+
+def answer_probability(support: float, reading: Reading) -> float:
+    """The probability that an answer answers the question: the support of its evidence times
+    how sure kgqa is of the intent and of the topic, less for a topic from a negated mention."""
+    p = support * reading.intent_score * reading.topic_score
+    return p * NEGATED_TOPIC if reading.topic_negated else p
+
+
+def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
+    """The linked mentions of a message in the order the topic is sought: those in the main
+    question, then in the subject line; the rest of a long message only when those hold
+    none (its history and side mentions)."""
+    if focus.whole:
+        return found
+
+    def inside(m: Mention, span: tuple[int, int] | None) -> bool:
+        return span is not None and span[0] <= m.start and m.end <= span[1]
+
+    asked = [x for x in found if inside(x[0], focus.question)]
+    subject = [x for x in found if inside(x[0], focus.subject) and x not in asked]
+    return asked + subject or found
+
+
+def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
+    """Why no mention gave a topic: none was found, or what was found names no graph node
+    (said only when the graph has no node of that name), or it was too uncertain to use."""
+    if not mentions:
+        return "no disease, drug, gene or phenotype recognised in the question"
+    named = [m.text for m in mentions if kg.find(m.text, limit=1)]
+    if named:
+        return ("the linker was not sure enough which graph node the question names "
+                f"({', '.join(named)})")  # fmt: skip
+    return "not in the graph: " + ", ".join(m.text for m in mentions)
 
 
 class QAEngine:
@@ -45,6 +92,8 @@ class QAEngine:
         self.retriever = retriever
         self.diagnoser = diagnoser
         self.claims = ClaimVerifier(kg, linker, verifier, retriever)
+        # answer probabilities go through the calibrator (off only to fit it)
+        self.calibrated = True
 
     def classify(self, questions: Sequence[str]) -> list[dict[str, float]]:
         """The intent classifier's probability of each intent, per question."""
@@ -62,6 +111,28 @@ class QAEngine:
         """Answer many questions, with linking and intent classification batched."""
         if k < 1 or k > MAX_K:
             raise InputError(f"k must be between 1 and {MAX_K}, not {k}")
+        out = []
+        reads = self._read_many(questions, options)
+        for i, (q, read) in enumerate(zip(questions, reads, strict=True)):
+            if read is None:
+                out.append(Result(q, "other", 0.0, (), (), True, "empty question"))
+                continue
+            opts = options[i] if options else None
+            out.append(self._answer(q, *read, opts, k))
+        return out
+
+    def read_many(self, questions: Sequence[str], focus: bool = True) -> list[Reading | None]:
+        """How each question would be read (intent, topic, relation, polarity) without
+        answering it: what ``ask`` shows first. None for an empty question. ``focus=False``
+        reads a long message as a whole, as kgqa did before it looked for the main question."""
+        return [r[0] if r else None for r in self._read_many(questions, focus=focus)]
+
+    def _read_many(
+        self,
+        questions: Sequence[str],
+        options: Sequence[Sequence[str] | None] | None = None,
+        focus: bool = True,
+    ) -> list[tuple[Reading, str, Linked, list[Mention], MessageFocus] | None]:
         texts = []
         for q in questions:
             if not isinstance(q, str):
@@ -69,70 +140,128 @@ class QAEngine:
             if len(q) > MAX_QUESTION_CHARS:
                 raise InputError(f"question of {len(q)} characters; at most "
                                  f"{MAX_QUESTION_CHARS}")  # fmt: skip
-            texts.append(clean_text(q).strip())
-        nonempty = [i for i, t in enumerate(texts) if t]
-        batch = [texts[i] for i in nonempty]
-        mentions = dict(zip(nonempty, self.linker.link_many(batch), strict=True))
-        intents = dict(zip(nonempty, self.classify(batch), strict=True))
-        out = []
-        for i, q in enumerate(questions):
+            texts.append(clean_text(q))
+        nonempty = [i for i, t in enumerate(texts) if t.strip()]
+        # a long message is read for its main question: the intent from that sentence, the
+        # topic from it first, then from the subject line (offsets hold: cleaning keeps lengths)
+        whole = [MessageFocus(q, (0, len(q))) for q in questions]
+        foci = {i: read_message(questions[i]) if focus else whole[i] for i in nonempty}
+        asked = [texts[i][slice(*foci[i].question)].strip() for i in nonempty]
+        mentions = dict(zip(nonempty, self.linker.link_many([texts[i] for i in nonempty]),
+                            strict=True))  # fmt: skip
+        intents = dict(zip(nonempty, self.classify(asked), strict=True))
+        out: list[tuple[Reading, str, Linked, list[Mention], MessageFocus] | None] = []
+        for i in range(len(questions)):
             if i not in mentions:
-                out.append(Result(q, "other", 0.0, (), (), True, "empty question"))
+                out.append(None)
                 continue
             opts = options[i] if options else None
-            out.append(self._answer(q, texts[i], intents[i], mentions[i], opts, k))
+            out.append(self._reading(texts[i], intents[i], mentions[i], foci[i], opts))
         return out
 
-    def _answer(self, question: str, text: str, probs: dict[str, float], mentions: list[Mention],
-                options: Sequence[str] | None, k: int) -> Result:  # fmt: skip
-        found = linked(mentions)
-        intent, iscore = route(text, probs, found, options)
+    def _reading(
+        self,
+        text: str,
+        probs: dict[str, float],
+        mentions: list[Mention],
+        focus: MessageFocus,
+        options: Sequence[str] | None = None,
+    ) -> tuple[Reading, str, Linked, list[Mention], MessageFocus]:
+        found = _in_focus(linked(mentions), focus)
+        # what is asked, as routed and verified: the main question of a long message
+        text = (text if focus.whole else text[slice(*focus.question)]).strip()
+        intent, iscore = route(text, probs, found, options, whole=focus.whole)
+        spec = INTENTS.get(intent)
+        hit = topic_mention(intent, found)
+        reading = Reading(
+            intent, round(iscore, 4), hit[1] if hit else None,
+            round(topic_score(*hit), 4) if hit else 0.0, bool(hit and hit[0].negated),
+            spec.relation if spec else None, bool(spec and spec.reversed),
+            polarity(text, intent),  # type: ignore[arg-type]
+        )  # fmt: skip
+        return reading, text, found, mentions, focus
+
+    def _answer(self, question: str, reading: Reading, text: str, found: Linked,
+                mentions: list[Mention], focus: MessageFocus, options: Sequence[str] | None,
+                k: int) -> Result:  # fmt: skip
+        intent, iscore, topic = reading.intent, reading.intent_score, reading.topic
+        spec = INTENTS.get(intent)
         base = dict(question=question, intent=intent, intent_score=round(iscore, 4),
-                    mentions=tuple(mentions))  # fmt: skip
+                    mentions=tuple(mentions), reading=reading)  # fmt: skip
         if options:
             return answer_options(text, intent, found, options, base, kg=self.kg,
                                   linker=self.linker, verifier=self.verifier,
                                   retriever=self.retriever,
                                   statements=self.claims.statements)  # fmt: skip
         if intent == "claim":
-            verdict = self.verify(text, mentions=mentions)
+            verdict = self.verify(text, mentions=mentions if focus.whole else None)
             return Result(**base, answers=(), no_answer=verdict.verdict == "unknown",
                           reason=verdict.reason, verdict=verdict,
                           passages=verdict.evidence.passages)  # fmt: skip
         if intent == "diagnosis" and self.diagnoser is not None:
-            return self._diagnosis(text, base, k)
-        spec = INTENTS.get(intent)
-        if spec is not None and spec.relation == "treats" and mentions_contraindication(text):
-            # "Which drugs are contraindicated in asthma?" is no question about treatment
-            reason = ("kgqa has no contraindication data (none of its graph's sources lists "
-                      "them); it will not answer from indications")  # fmt: skip
-            return Result(**base, answers=(), no_answer=True, reason=reason)
-        topic = topic_of(intent, found)
+            return self._diagnosis(focus.text.strip(), base, k)  # the findings are the message
+        passages = passages_about(self.retriever, text, [topic]) if topic else []
+        shown = dict(topic=topic, passages=tuple(passages[:5]))
+        if spec is not None and spec.refusal:
+            return Result(**base, **shown, answers=(), no_answer=True, reason=spec.refusal)
         if topic is None:
             classes = spec.topic_classes if spec is not None else None
             what = "/".join(classes or ("entity",)).lower()
-            reason = (f"no {what} recognised in the question" if found or not mentions
-                      else "the entities in the question are not in the graph")  # fmt: skip
+            reason = (f"no {what} recognised in the question" if found
+                      else _unlinked_reason(self.kg, mentions))  # fmt: skip
             return Result(**base, answers=(), no_answer=True, reason=reason)
-        passages = passages_about(self.retriever, text, [topic])
-        shown = dict(topic=topic, passages=tuple(passages[:5]))
+        if reading.polarity == "negated" and spec is not None and spec.relation is not None:
+            reason = (f"the question asks what is not so; kgqa's graph states what is "
+                      f"({spec.relation} of {topic.label}) and will not list the rest as "
+                      "an answer")  # fmt: skip
+            return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
         if intent == "definition":
             own = [p for p in passages if topic.iri in p.nodes][:3]
-            score = round(float(mentions[0].candidates[0].score) if mentions else 1.0, 4)
-            answer = Answer(topic, score, Evidence((), tuple(own)))
+            answer = Answer(topic, round(answer_probability(1.0, reading), 4),
+                            Evidence((), tuple(own)), support=1.0)  # fmt: skip
             return Result(**base, **shown, answers=(answer,), no_answer=False)
         if spec is None or spec.relation is None:
             reason = f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
+        also = co_topics(text, intent, found, topic)
+        if also:  # an intersection: what the graph states of every topic
+            every = [topic, *also]
+            names = " and ".join(t.label for t in every)
+            cands = shared_candidates(self.kg, every, intent)
+            if not cands:
+                reason = f"the graph states no {spec.relation} answer shared by {names}"
+                return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
+            answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
+            scored = self._scored(answers, reading, k)
+            reason = "" if scored else "no candidate is supported by its evidence"
+            return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
         cands = graph_candidates(self.kg, topic, intent)
-        if not cands:
-            reason = (f"the graph has no {spec.relation} statement for {topic.label} or its "
-                      "super/subtypes")  # fmt: skip
-            return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
-        answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
-        supported = tuple(a for a in answers if a.score >= SUPPORT_THRESHOLD)[:k]
-        reason = "" if supported else "no candidate is supported by its evidence"
-        return Result(**base, **shown, answers=supported, no_answer=not supported, reason=reason)
+        silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
+                  "super/subtypes")  # fmt: skip
+        if cands:
+            answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
+        else:  # the graph is silent: what the passages about the topic name, marked as text
+            answers = read_answers(self.linker, self.verifier, topic, intent, passages)
+        scored = self._scored(answers, reading, k)
+        reason = ""
+        if not scored:
+            reason = "no candidate is supported by its evidence" if cands else silent
+        elif not cands:
+            reason = silent + "; the answers come from passages, each with its passage"
+        return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
+
+    def _scored(self, answers: list[Answer], reading: Reading, k: int) -> tuple[Answer, ...]:
+        """The supported answers (support ≥ ``SUPPORT_THRESHOLD``), at most ``k``, each with
+        its probability of answering the question: the calibrated probability that it is right
+        (its support unless ``calibrated`` is off) times how sure the reading is."""
+        supported = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
+        out = []
+        for rank, a in enumerate(supported[:k], 1):
+            right = (answer_calibrator().probability(a.support or 0.0, rank, len(supported),
+                                                     a.verdict == FROM_TEXT, a.via is not None)
+                     if self.calibrated else a.support or 0.0)  # fmt: skip
+            out.append(replace(a, score=round(answer_probability(right, reading), 4)))
+        return tuple(out)
 
     def _diagnosis(self, text: str, base: dict, k: int) -> Result:
         diff = self.diagnoser.diagnose(text, k=k)  # type: ignore[union-attr]

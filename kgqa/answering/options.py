@@ -1,12 +1,18 @@
-"""Multiple choice: link each option, then let the verifier read, for every option, the claim
-that it answers the question with its evidence (graph edges of the intent's relation from the
-topic, contradicting statements, passages). The best-supported option is the answer; every
-option keeps its score in ``Result.options``.
+"""Multiple choice: link each option, then rank every option by how the graph and the text tie
+it to the question's topic. For each option the verifier reads the claim that it answers the
+question with its evidence (graph edges of the intent's relation, contradicting statements,
+passages); :mod:`~kgqa.answering.relatedness` adds what the graph says beyond a direct edge
+(the topic's super- and subtypes, GWAS variants, shared neighbours), and the option model turns
+it all into each option's probability of being the answer. The top option is the answer,
+``supported`` when the graph or a passage states it, else ``unsupported``: the best guess,
+labelled as one. Every option keeps its probability in ``Result.options``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kgqa.answering.candidates import one_hop
@@ -18,6 +24,7 @@ from kgqa.answering.ranking import (
     passages_about,
     verify_pairs,
 )
+from kgqa.answering.relatedness import OptionFeatures, OptionModel, TopicContext
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Node, Passage, Result, Triple
@@ -43,6 +50,73 @@ def _option_nodes(kg: KnowledgeGraph, linker: Linking,
     return out
 
 
+@dataclass(frozen=True)
+class OptionEvidence:
+    """One option with what was read for it."""
+
+    node: Node
+    triples: tuple[Triple, ...]
+    passages: tuple[Passage, ...]
+    claim_p: float  # the verifier's P(supported) for its claim with this evidence
+    contradicted: bool
+    features: OptionFeatures
+
+
+def read_options(
+    text: str,
+    intent: str,
+    topic: Node,
+    nodes: Sequence[Node],
+    *,
+    kg: KnowledgeGraph,
+    verifier: Classifying,
+    retriever: Retrieving | None,
+    statements: Statements,
+    hide: str | None = None,
+) -> tuple[list[OptionEvidence], list[Passage]]:
+    """Evidence and features of each option as an answer to ``intent`` about ``topic`` (an
+    intent with a relation), and the topic's passages. ``hide`` (an option's IRI) reads the
+    graph as if it lacked that option's direct edge: how the option model learns what the
+    rest of the evidence is worth."""
+    spec = INTENTS[intent]
+    relation = spec.relation
+    if relation is None:
+        raise InputError(f"intent {intent!r} has no relation to read options against")
+    topic_passages = passages_about(retriever, text, [topic])
+    graph = one_hop(kg, topic, intent)
+    claims, evidence, metas = [], [], []
+    for node in nodes:
+        hidden = node.iri == hide
+        triples = [] if hidden else list(graph.get(node.iri, []))
+        contradicting = []
+        s_, o_ = (node, topic) if spec.reversed else (topic, node)
+        # statements that contradict the option ("not indicated for") are evidence too
+        for t in statements(s_, relation, o_):
+            if t not in triples and not (hidden and t.relation == relation):
+                triples.append(t)
+                if t.relation != relation:
+                    contradicting.append(t)
+        own = mentioning(topic_passages, node)
+        ps = own or (passages_about(retriever, text, [node], k=3) if not triples else [])
+        claims.append(claim_for(intent, topic, node))
+        evidence.append(evidence_text(triples, ps))
+        metas.append((node, triples, ps, len(own), bool(contradicting)))
+    probs = verify_pairs(verifier, claims, evidence)
+    context = TopicContext(kg, topic, intent)
+    out = []
+    for (node, triples, ps, n_own, contra), p in zip(metas, probs, strict=True):
+        p_claim = float(p[0])
+        row = context.features(node, p_claim, n_own, contra, hide_direct=node.iri == hide)
+        out.append(OptionEvidence(node, tuple(triples), tuple(ps), p_claim, contra, row))
+    return out, topic_passages
+
+
+@lru_cache(maxsize=1)
+def option_model() -> OptionModel:
+    """The committed option model, loaded once."""
+    return OptionModel.load()
+
+
 def answer_options(
     text: str,
     intent: str,
@@ -65,48 +139,51 @@ def answer_options(
     option_iris = {n.iri for n in option_nodes if n is not None}
     topic = next((n for _, n in found if n.iri not in option_iris), None)
     spec = INTENTS.get(intent)
-    relation = spec.relation if spec is not None else None
-    # without a relation to test, the verifier compares the question with each option
+    nodes = list({n.iri: n for n in option_nodes if n is not None}.values())
     topic_passages: list[Passage] = []
-    graph: dict[str, list[Triple]] = {}
-    if topic is not None and relation is not None:
-        topic_passages = passages_about(retriever, text, [topic])
-        graph = one_hop(kg, topic, intent)
-    claims, evidence, metas = [], [], []
-    for opt, node in zip(options, option_nodes, strict=True):
-        if node is None:
-            metas.append(None)
-            continue
-        triples = graph.get(node.iri, [])
-        if spec is not None and topic is not None and relation is not None:
-            claim = claim_for(intent, topic, node)
-            s_, o_ = (node, topic) if spec.reversed else (topic, node)
-            # statements that contradict the option ("not indicated for") are evidence too
-            triples = triples + [t for t in statements(s_, relation, o_) if t not in triples]
-        else:
-            claim = f"{text} {opt}"
-        ps = mentioning(topic_passages, node) or (
-            passages_about(retriever, text, [node], k=3) if not triples else []
-        )
-        claims.append(claim)
-        evidence.append(evidence_text(triples, ps))
-        metas.append((node, triples, ps))
-    probs = verify_pairs(verifier, claims, evidence)
-    answers, j = [], 0
-    for meta in metas:
-        if meta is None:
-            continue
-        node, triples, ps = meta
-        p = float(probs[j][0])
-        j += 1
-        verdict = "supported" if p >= SUPPORT_THRESHOLD else "unknown"
-        answers.append(Answer(node, round(p, 4), Evidence(tuple(triples), tuple(ps[:3])),
-                              verdict=verdict))  # fmt: skip
-    ranked = sorted(answers, key=lambda a: -a.score)
-    best = tuple(ranked[:1]) if ranked and ranked[0].score >= SUPPORT_THRESHOLD else ()
+    answers = []
+    if topic is not None and spec is not None and spec.relation is not None:
+        read, topic_passages = read_options(text, intent, topic, nodes, kg=kg, verifier=verifier,
+                                            retriever=retriever, statements=statements)  # fmt: skip
+        reading = base.get("reading")
+        negated = reading is not None and reading.polarity == "negated"
+        # "Which of these is NOT a symptom of X?": the option least tied to the topic answers
+        probs = option_model().probabilities([r.features for r in read], negated=negated)
+        stated_of = [bool(r.features.values[0] or r.features.values[1]
+                          or r.claim_p >= SUPPORT_THRESHOLD) for r in read]  # fmt: skip
+        for j, (r, p) in enumerate(zip(read, probs, strict=True)):
+            direct = r.features.values[0]
+            if negated:  # supported: the graph states it of every other option, not of this one
+                others = all(x for i, x in enumerate(stated_of) if i != j)
+                verdict = "supported" if others and not stated_of[j] else "unsupported"
+            else:
+                verdict = ("supported" if stated_of[j] and not r.contradicted
+                           else "unsupported")  # fmt: skip
+            answers.append(Answer(r.node, round(float(p), 4),
+                                  Evidence(r.triples, r.passages[:3]), via=r.features.via,
+                                  via_relation="hierarchy" if r.features.via and not direct
+                                  else None, verdict=verdict,
+                                  support=round(r.claim_p, 4)))  # fmt: skip
+    elif nodes:
+        # no relation to test: the verifier compares the question with each option
+        claims = [f"{text} {n.label}" for n in nodes]
+        passage_sets = [passages_about(retriever, text, [n], k=3) for n in nodes]
+        evidence = [evidence_text([], ps) for ps in passage_sets]
+        probs = verify_pairs(verifier, claims, evidence)
+        for n, ps, p in zip(nodes, passage_sets, probs, strict=True):
+            verdict = "supported" if p[0] >= SUPPORT_THRESHOLD else "unsupported"
+            answers.append(Answer(n, round(float(p[0]), 4), Evidence((), tuple(ps)),
+                                  verdict=verdict, support=round(float(p[0]), 4)))  # fmt: skip
+    ranked = sorted(answers, key=lambda a: (-a.score, a.verdict != "supported", a.node.label))
+    best = tuple(ranked[:1])
     unlinked = [o for o, n in zip(options, option_nodes, strict=True) if n is None]
-    reason = "" if best else "no option is supported by its evidence"
+    reason = ""
+    if not best:
+        reason = "no option could be found in the graph"
+    elif best[0].verdict != "supported":
+        reason = ("no option is stated by the graph or a passage; the first is the best guess "
+                  "from what the graph says around them")  # fmt: skip
     if unlinked:
         reason = (reason + "; " if reason else "") + "not in the graph: " + ", ".join(unlinked)
-    return Result(**base, answers=best, no_answer=not best, reason=reason, options=tuple(answers),
+    return Result(**base, answers=best, no_answer=not best, reason=reason, options=tuple(ranked),
                   topic=topic, passages=tuple(topic_passages[:5]))  # fmt: skip

@@ -60,8 +60,12 @@ def prf_by_type(
 def expected_calibration_error(probs: np.ndarray, labels: np.ndarray, bins: int = 10
                                ) -> tuple[float, list[dict[str, float]]]:  # fmt: skip
     """ECE of the top-class confidence, with the reliability table (per confidence bin)."""
-    conf = probs.max(axis=1)
-    correct = probs.argmax(axis=1) == labels
+    return calibration(probs.max(axis=1), probs.argmax(axis=1) == labels, bins)
+
+
+def calibration(conf: np.ndarray, correct: np.ndarray, bins: int = 10
+                ) -> tuple[float, list[dict[str, float]]]:  # fmt: skip
+    """ECE of confidences against whether each was right, with the reliability table."""
     ece, table = 0.0, []
     for i in range(bins):
         lo, hi = i / bins, (i + 1) / bins

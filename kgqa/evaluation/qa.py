@@ -102,6 +102,9 @@ def evaluate_qa(pipeline, items: list[QAItem], k: int = 10,
     no_answer = 0
     latencies = []
     rows = []
+    from_text = 0  # questions whose first right answer came from a passage, not the graph
+    answer_conf: list[float] = []  # every answer's probability, and whether it is a gold one
+    answer_ok: list[int] = []
     for item in items:
         t0 = time.perf_counter()
         result = pipeline.ask(item.question, options=list(item.options) or None, k=k)
@@ -109,9 +112,13 @@ def evaluate_qa(pipeline, items: list[QAItem], k: int = 10,
         golds = gold_nodes(pipeline.kg, item.answers)
         gold_any = set().union(*golds) if golds else set()
         ranked = [a.node.iri for a in result.answers]
+        for a in result.answers:
+            answer_conf.append(a.score)
+            answer_ok.append(int(a.node.iri in gold_any))
         if result.no_answer:
             no_answer += 1
         first = next((i for i, iri in enumerate(ranked) if iri in gold_any), None)
+        from_text += first is not None and result.answers[first].verdict == "from text"
         hits1 += first == 0
         hits5 += first is not None and first < 5
         rr += 1.0 / (first + 1) if first is not None else 0.0
@@ -138,9 +145,20 @@ def evaluate_qa(pipeline, items: list[QAItem], k: int = 10,
         "recall": round(float(np.mean(recall)), 4),
         "f1": round(float(np.mean(f1)), 4),
         "no_answer_rate": round(no_answer / n, 4),
+        "hit_from_text": from_text,
         "latency_ms_p50": _pct(latencies, 50),
         "latency_ms_p95": _pct(latencies, 95),
     }
+    if answer_conf:
+        from kgqa.evaluation.metrics import calibration
+
+        # the answer's probability against whether it is a gold answer (gold lists are
+        # partial: a right answer missing from them counts as wrong)
+        c = np.asarray(answer_conf)
+        ece, table = calibration(c, np.asarray(answer_ok, dtype=bool))
+        report["answers_scored"] = len(c)
+        report["answer_ece"] = ece
+        report["answer_reliability"] = table
     _write_rows(out, rows)
     return report
 
@@ -169,7 +187,8 @@ def evaluate_claims(pipeline, items: list[ClaimItem],
             decided += 1
             decided_correct += says == item.label
         probs = dict(v.probabilities)
-        p_true = probs.get("supported", 1.0 if says else 0.0)
+        # P(true) as the verdict states it (a graph statement may overrule the verifier)
+        p_true = {True: v.score, False: 1 - v.score}.get(says, probs.get("supported", 0.0))
         conf.append([1 - p_true, p_true])
         truth.append(int(item.label))
         rows.append({"id": item.id, "text": item.text, "label": item.label,

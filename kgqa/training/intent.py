@@ -51,8 +51,11 @@ def intent_examples(
         rng.shuffle(qs)
         medquad_dev += [PairExample(q, None, index[intent]) for q in qs[: PER_INTENT // 4]]
     names = graph_names(kg, rng, per_type=4000)
+    classes = sorted({name for _, name, _, cls in kg.english_names()
+                      if cls == "DrugClass" and 3 <= len(name) <= 60})  # fmt: skip
+    rng.shuffle(classes)
     slots = {"d": names["DISEASE"], "p": names["PHENOTYPE"], "c": names["CHEMICAL"],
-             "g": names["GENE"]}  # fmt: skip
+             "g": names["GENE"], "k": classes}  # fmt: skip
     half = {k: v[: len(v) // 2] for k, v in slots.items()}
     other_half = {k: v[len(v) // 2 :] for k, v in slots.items()}
     dev = list(medquad_dev)

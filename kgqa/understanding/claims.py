@@ -72,25 +72,6 @@ _INHERITANCE = re.compile(
 )
 
 
-_DRUG_WORDS = re.compile(r"\b(?:drugs?|medications?|medicines?|meds|pills?|tablets?)\b", re.I)
-
-
-def mentions_contraindication(text: str) -> bool:
-    """Whether a question asks about contraindications: "contraindicated" anywhere, or another
-    cue ("avoid", "should not be used") with a word for drugs ("Which drugs should I avoid
-    with gout?"; not "How can I avoid gout attacks?").
-
-    Example:
-        >>> [mentions_contraindication(q) for q in ("Which drugs should I avoid with gout?",
-        ...     "How can I avoid gout attacks?", "Is X contraindicated in asthma?")]
-        [True, False, True]
-    """
-    found = _CONTRA.search(text)
-    if found is None:
-        return False
-    return found.group(0).lower().startswith("contra") or bool(_DRUG_WORDS.search(text))
-
-
 @dataclass(frozen=True)
 class ParsedClaim:
     subject: Node | None

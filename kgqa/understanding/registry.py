@@ -50,7 +50,12 @@ class Intent:
     # whether the answers' annotations (frequency, co-occurrence weight, curators) pre-rank them
     annotated: bool = False
     qtypes: tuple[str, ...] = ()  # MedQuAD question types this intent answers
-    forms: tuple[str, ...] = ()  # question forms; slots {d} {d2} {p} {c} {g} {n}
+    forms: tuple[str, ...] = ()  # question forms; slots {d} {d2} {p} {c} {g} {k} {n}
+    # words that ask for this relation and nothing else ("side effects", "drug class",
+    # "prevalence"): with a topic of its class they route here whatever the classifier says
+    cue: str | None = None
+    # what kgqa says instead of answering, for an intent its graph cannot answer
+    refusal: str | None = None
 
     @property
     def relation(self) -> str | None:
@@ -64,6 +69,8 @@ class Intent:
 
 
 _DISEASE, _PHENO, _DRUG, _GENE = "Disease", "Phenotype", "Chemical", "Gene"
+_CLASS, _EFFECT, _VARIANT = "DrugClass", "SideEffect", "Variant"
+_DRUG_WORD = r"(?:drugs?|medications?|medicines?|meds|pills?)"
 
 _RECORDS = (
     Intent(
@@ -152,6 +159,111 @@ _RECORDS = (
         ),
     ),
     Intent(
+        "side_effects_of_drug", "What are the side effects of drug X?",
+        hops=(Hop("hasSideEffect", "out"),), topic_classes=(_DRUG,),
+        answer_classes=(_PHENO, _EFFECT, _DISEASE), inverse="drugs_causing", annotated=True,
+        qtypes=("side effects",),
+        cue=r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?|events?)\b",
+        forms=(
+            "What are the side effects of {c}?", "side effects of {c}",
+            "What adverse reactions does {c} cause?", "What problems can {c} cause?",
+            "Which adverse effects are reported for {c}?", "Does {c} have side effects?",
+        ),
+    ),
+    Intent(
+        "drugs_causing", "Which drugs can cause X (as a side effect)?",
+        hops=(Hop("hasSideEffect", "in"),), topic_classes=(_PHENO, _EFFECT, _DISEASE),
+        answer_classes=(_DRUG,), inverse="side_effects_of_drug",
+        cue=(rf"\b{_DRUG_WORD}\s+(?:(?:that|which|can|could|may|might|often|commonly)\s+)*"
+             r"(?:caus|induc|trigger|lead to|result in)|\bside[- ]?effects?\b"),
+        forms=(
+            "Which drugs can cause {p}?", "What medications cause {p}?",
+            "Which medicines have {p} as a side effect?", "drugs that induce {p}",
+            "Can any medication cause {p}?",
+        ),
+    ),
+    Intent(
+        "contraindications", "When must drug X not be used? Which drugs to avoid in X?",
+        topic_classes=(_DRUG, _DISEASE, _PHENO), qtypes=("contraindication",),
+        # "contraindicated" anywhere; "avoid", "should not be used", "not safe" with a word
+        # for drugs (not "How can I avoid gout attacks?")
+        cue=(r"\bcontra-?indicat|^(?=.*\b(?:drugs?|medications?|medicines?|meds|pills?)\b)"
+             r".*\b(?:avoid(?:ed|ing)?|must not|never (?:use|take)|(?:not |un)safe"
+             r"|should(?:n't| not) (?:be )?(?:use|used|take|taken|give|given))\b"),
+        refusal=("kgqa has no contraindication data (none of its graph's sources lists "
+                 "them); it will not answer from indications, which say the opposite"),
+        forms=(
+            "What are the contraindications of {c}?", "Who should not take {c}?",
+            "When should {c} not be used?", "Which drugs are contraindicated in {d}?",
+            "Which medications should I avoid with {d}?", "Is {c} safe with {d}?",
+        ),
+    ),
+    Intent(
+        "class_of_drug", "What class of drug is X?",
+        hops=(Hop("inDrugClass", "out"),), topic_classes=(_DRUG,), answer_classes=(_CLASS,),
+        inverse="drugs_in_class",
+        cue=rf"\b(?:drug|pharmacologic(?:al)?|medication|therapeutic) class\b|\bclass of "
+            rf"{_DRUG_WORD}|\b(?:kind|type|group) of {_DRUG_WORD}\b|\bwhat class\b",
+        forms=(
+            "What class of drug is {c}?", "What kind of medication is {c}?",
+            "Which drug class does {c} belong to?", "{c} is what type of drug?",
+        ),
+    ),
+    Intent(
+        "drugs_in_class", "Which drugs are in class X?",
+        hops=(Hop("inDrugClass", "in"),), topic_classes=(_CLASS,), answer_classes=(_DRUG,),
+        inverse="class_of_drug", hierarchy=("subtype",),
+        cue=(r"\bexamples? of\b|\bwhich (?:drugs|medications|medicines) are\b"
+             r"|\bname (?:some|a few)\b|\blist (?:of )?\b|\bmembers? of\b"),
+        forms=(
+            "Which drugs are {k}?", "Name some {k}", "What are examples of {k}?",
+            "list of {k}", "Which medications belong to the {k} class?",
+        ),
+    ),
+    Intent(
+        "targets_of_drug", "What does drug X act on?",
+        hops=(Hop("targets", "out"),), topic_classes=(_DRUG,), answer_classes=(_GENE,),
+        inverse="drugs_targeting", qtypes=("how does it work",),
+        cue=(r"\btargets?\b|\bmechanism of action\b|\bacts? on\b|\bbinds?(?: to)?\b"
+             r"|\bhow does\b.*\bwork\b"),
+        forms=(
+            "What does {c} target?", "What is the target of {c}?",
+            "Which proteins does {c} act on?", "What is the mechanism of action of {c}?",
+            "How does {c} work?",
+        ),
+    ),
+    Intent(
+        "drugs_targeting", "Which drugs act on gene/protein G?",
+        hops=(Hop("targets", "in"),), topic_classes=(_GENE,), answer_classes=(_DRUG,),
+        inverse="targets_of_drug",
+        cue=r"\btargets?\b|\binhibitors?\b|\bagonists?\b|\bantagonists?\b|\bblockers?\b|\bact on\b",
+        forms=(
+            "Which drugs target {g}?", "What drugs inhibit {g}?", "{g} inhibitors",
+            "Which medications act on {g}?",
+        ),
+    ),
+    Intent(
+        "variants_of_disease", "Which genetic variants are associated with X?",
+        hops=(Hop("associatedWithVariant", "out"),), topic_classes=(_DISEASE, _PHENO),
+        answer_classes=(_VARIANT,), hierarchy=("subtype",),
+        cue=r"\bvariants?\b|\bsnps?\b|\bpolymorphisms?\b|\bgwas\b|\bloci\b|\blocus\b",
+        forms=(
+            "Which variants are associated with {d}?", "What SNPs are linked to {d}?",
+            "GWAS hits for {d}", "Which genetic variants increase the risk of {d}?",
+        ),
+    ),
+    Intent(
+        "prevalence", "How common is X?",
+        hops=(Hop("hasPrevalence", "out"),), topic_classes=(_DISEASE,),
+        cue=r"\bhow (?:common|rare|frequent|prevalent)\b|\bprevalen|\bincidence\b"
+            r"|\bhow many (?:people|patients|persons|individuals|children|adults)\b",
+        qtypes=("frequency",),
+        forms=(
+            "How common is {d}?", "What is the prevalence of {d}?",
+            "How many people are affected by {d}?", "How rare is {d}?",
+        ),
+    ),
+    Intent(
         "is_a", "What kind of disease is X?",
         hops=(Hop("subClassOf", "out"),), topic_classes=(_DISEASE, _PHENO, _DRUG),
         forms=(
@@ -203,7 +315,6 @@ _RECORDS = (
         forms=(
             "What is the outlook for {d}?", "How can {d} be prevented?",
             "How is {d} diagnosed?", "What are the complications of {d}?",
-            "How many people are affected by {d}?", "What are the side effects of {c}?",
             "What should I do if I forget a dose of {c}?",
             "What research is being done for {d}?", "Where can I find support for {d}?",
         ),
@@ -222,17 +333,22 @@ def intent_of_qtype(qtype: str) -> str:
     return _OF_QTYPE.get(qtype, "other")
 
 
-def _check(records: tuple[Intent, ...]) -> None:
-    """The registry is consistent: unique names, inverses that exist and point back."""
+def _check(records: tuple[Intent, ...]) -> dict[str, re.Pattern[str]]:
+    """The registry is consistent (unique names, inverses that exist and point back, cues that
+    compile); returns the compiled cues."""
     names = [i.name for i in records]
-    assert len(set(names)) == len(names), "intent names must be unique"
+    if len(set(names)) != len(names):
+        raise ValueError("intent names must be unique")
     for i in records:
-        if i.inverse is not None:
-            other = INTENTS[i.inverse]
-            assert other.inverse == i.name and other.relation == i.relation, i.name
+        other = INTENTS.get(i.inverse) if i.inverse is not None else None
+        if i.inverse is not None and (
+            other is None or other.inverse != i.name or other.relation != i.relation
+        ):
+            raise ValueError(f"intent {i.name}: inverse {i.inverse} does not point back")
+    return {i.name: re.compile(i.cue, re.I | re.S) for i in records if i.cue}
 
 
-_check(_RECORDS)
+CUES = _check(_RECORDS)
 
 
 @dataclass(frozen=True)

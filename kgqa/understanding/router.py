@@ -12,10 +12,12 @@ from collections.abc import Sequence
 
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
-from kgqa.understanding.registry import INTENTS
+from kgqa.understanding.registry import CUES, INTENTS
 
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
+# the intent score of a question routed by its cue words (they name the relation outright)
+CUE_SCORE = 0.9
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
@@ -30,33 +32,81 @@ def linked(mentions: Sequence[Mention]) -> Linked:
             if m.node is not None and m.candidates[0].score >= NIL_THRESHOLD]  # fmt: skip
 
 
-def topic_of(intent: str, found: Linked) -> Node | None:
-    """The entity the question is about: the first linked mention whose best candidate of
-    the intent's preferred class is close to its top one (so "ovarian cancer" read as a
-    phenotype still reaches the disease node), else of any allowed class."""
+def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
+    """The entity the question is about, with its mention: the first linked mention whose
+    best candidate of the intent's preferred class is close to its top one (so "ovarian
+    cancer" read as a phenotype still reaches the disease node), else of any allowed class.
+    A negated mention ("... and not arthritis") is taken only when no other one fits."""
     spec = INTENTS.get(intent)
     allowed = spec.topic_classes if spec is not None else None
+    ordered = [x for x in found if not x[0].negated] + [x for x in found if x[0].negated]
     if allowed is None:
-        return found[0][1] if found else None
+        return ordered[0] if ordered else None
     for cls in allowed:
-        for m, _ in found:
+        for m, _ in ordered:
             node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
             if node is not None:
-                return node
+                return m, node
     return None
 
 
+def topic_of(intent: str, found: Linked) -> Node | None:
+    """The node of :func:`topic_mention` (None when no mention fits the intent)."""
+    hit = topic_mention(intent, found)
+    return hit[1] if hit else None
+
+
+def topic_score(mention: Mention, node: Node) -> float:
+    """How sure the linker is that ``mention`` names ``node``."""
+    return max((float(c.score) for c in mention.candidates if c.node.iri == node.iri), default=0.0)
+
+
+# a question asking for what is *not* so ("Which genes are not associated with X?",
+# "What doesn't metformin treat?", "Which of these is NOT a symptom of X?", "... EXCEPT"):
+# kgqa's graph states what is, so it lists none of these; among options, the one least tied
+# to the topic answers
+_NEGATED_ASK = re.compile(
+    r"(?:\b(?:not|never)\b|n[’']t\b)\s+(?:\w+\s+){0,2}?(?:treat|cause|associat|link|use|"
+    r"indicat|prescrib|inherit|target|work|help|symptom|sign|feature|side effect|gene|drug|"
+    r"risk|finding|manifestation|characteristic|seen|found|present|true)|(?-i:\bEXCEPT\b)",
+    re.I,
+)
+
+
+def polarity(text: str, intent: str) -> str:
+    """``contraindication`` for that intent, ``negated`` for a question asking what is not
+    so, else ``positive``."""
+    if intent == "contraindications":
+        return "contraindication"
+    return "negated" if _NEGATED_ASK.search(text) else "positive"
+
+
 def route(
-    text: str, probs: dict[str, float], found: Linked, options: Sequence[str] | None = None
+    text: str,
+    probs: dict[str, float],
+    found: Linked,
+    options: Sequence[str] | None = None,
+    whole: bool = True,
 ) -> tuple[str, float]:
     """The intent to answer (with the classifier's probability of it): the classifier's
     best, unless the question's form and entities say otherwise. A yes/no question naming
     two things of different kinds is a claim to check, not a list to give ("Does gout cause
-    joint pain?", "Can aspirin cause Reye syndrome?"); a question whose entity can only start
-    the relation from its other end is asked that way ("What does allopurinol treat?"), when
-    the classifier is sure of the relation (either direction). A multiple-choice question
-    keeps its intent: the options are the answers."""
-    intent = max(probs, key=probs.__getitem__)
+    joint pain?", "Can aspirin cause Reye syndrome?"); words that name a relation outright
+    route to it (an intent's cue); a question whose entity can only start the relation from
+    its other end is asked that way ("What does allopurinol treat?"), when the classifier is
+    sure of the relation (either direction). A multiple-choice question keeps its intent: the
+    options are the answers.
+
+    The classifier alone never picks an intent kgqa only refuses (contraindications: its cue
+    words must be there), nor, for the main question of a long message (``whole`` False),
+    diagnosis unless that question asks for one: a message that tells its history names many
+    findings and asks something else."""
+    allowed = {
+        name: p for name, p in probs.items()
+        if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
+        and not (name == "diagnosis" and not whole and not _ASKS_DIAGNOSIS.search(text))
+    }  # fmt: skip
+    intent = max(allowed or probs, key=(allowed or probs).__getitem__)
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)
@@ -68,9 +118,59 @@ def route(
         and len(set(kinds)) >= 2
     ):
         intent = "claim"
+    elif intent not in ("claim", "diagnosis") and CUES["contraindications"].search(text):
+        # "Which drugs are contraindicated in asthma?" is no question about treatment,
+        # whatever the classifier made of it (a yes/no one is a claim to check, above)
+        return "contraindications", max(probs.get("contraindications", 0.0), CUE_SCORE)
+    elif intent != "claim" and not findings and (cued := _cued(text, probs, found)):
+        intent = cued
+        return intent, max(probs.get(intent, 0.0), CUE_SCORE)
     elif spec is not None and spec.inverse and topic_of(intent, found) is None:
         other = spec.inverse
         sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= INVERSE_MIN
         if sure and topic_of(other, found) is not None:
             intent = other
     return intent, probs.get(intent, 0.0)
+
+
+_ASKS_DIAGNOSIS = re.compile(
+    r"\bdiagnos|\bwhat (?:could|might|would|can) (?:this|it|these|that) be\b|\bwhat(?:'s| is) "
+    r"wrong\b|\bwhat do (?:i|you think i) have\b|\bwhat (?:disease|condition|illness)\b",
+    re.I,
+)
+
+
+def _cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
+    """The intent whose cue words the question holds and whose topic class it names (the
+    classifier's likelier first, then registry order), else None."""
+    hits = [name for name, cue in CUES.items()
+            if cue.search(text) and topic_of(name, found) is not None]  # fmt: skip
+    if not hits:
+        return None
+    return max(hits, key=lambda n: (probs.get(n, 0.0), -hits.index(n)))
+
+
+# "both A and B", "in common", or a singular "which drug ... A and B": what holds for each
+_BOTH = re.compile(
+    r"\bboth\b|\bin common\b|\bshared by\b|\bat the same time\b|\bsimultaneously\b"
+    r"|^\s*(?:which|what) (?:single |one )?"
+    r"(?:drug|medication|medicine|gene|protein|symptom|disease)\b",
+    re.I,
+)
+
+
+def co_topics(text: str, intent: str, found: Linked, topic: Node) -> list[Node]:
+    """Further topics of an intersection question ("Which gene is associated with both A and
+    B?", "Which drug treats A and B?"): the other non-negated mentions of the topic's class,
+    when the question asks for what holds of all of them. Empty otherwise ("What are the
+    symptoms of A and B?" asks for each)."""
+    if not _BOTH.search(text) or " and " not in text.lower():
+        return []
+    out: list[Node] = []
+    for m, _ in found:
+        if m.negated:
+            continue
+        node = close_candidate(m, lambda n: n.cls == topic.cls)
+        if node is not None and node.iri != topic.iri and node not in out:
+            out.append(node)
+    return out

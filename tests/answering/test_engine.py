@@ -32,17 +32,21 @@ def engine(kg, intent_of: dict[str, str], passages=(), diagnoser=None):
     return qa, verifier
 
 
-def test_graph_answers_carry_their_sources_and_are_read_by_the_verifier(kg):
+def test_graph_answers_carry_their_sources_and_only_the_unstated_are_read_by_the_verifier(kg):
+    from kgqa.answering.ranking import GRAPH_STATEMENT_SUPPORT
+
     q = "Which drugs treat gout?"
     qa, verifier = engine(kg, {q: "drugs_for_disease"})
     r = qa.ask(q)
     assert (r.intent, r.topic.curie, r.no_answer) == ("drugs_for_disease", "DOID:13189", False)
     assert {"Allopurinol", "Colchicine"} <= {a.node.label for a in r.answers}
     top = r.answers[0]
-    # two sources state allopurinol's indication: it ranks first at equal verifier score
+    # two sources state allopurinol's indication: it ranks first among stated answers
     assert top.node.label == "Allopurinol"
     assert {t.source for t in top.evidence.triples} == {"drugcentral", "pharmacotherapydb"}
-    assert any(c.startswith("Allopurinol") and "gout" in c for c, _ in verifier.read)
+    # a curated statement of the asked relation states the answer: no model reads it
+    assert top.support == GRAPH_STATEMENT_SUPPORT
+    assert not any(c.startswith("Allopurinol") for c, _ in verifier.read)
 
 
 def test_a_relation_without_an_edge_is_an_honest_no_answer(kg):
@@ -70,6 +74,33 @@ def test_every_option_is_scored_and_the_supported_one_answers(kg):
     assert set(scores) == {"Metformin", "Allopurinol"}
     assert scores["Allopurinol"] > scores["Metformin"]
     assert [a.node.label for a in r.answers] == ["Allopurinol"]
+    assert r.answers[0].verdict == "supported" and not r.no_answer
+    assert sum(scores.values()) == pytest.approx(1.0, abs=1e-3)  # one of them is the answer
+
+
+def test_without_a_direct_edge_every_option_is_still_ranked_and_the_best_guess_says_so(kg):
+    q = "Which gene is associated with gout?"
+    qa, _ = engine(kg, {q: "genes_of_disease"})
+    names = {**NAMES_IN_TEXT, "fbn1": "NCBIGene:2200", "xdh": "NCBIGene:7498"}
+    qa.linker = FakeLinker(kg, names)
+    r = qa.ask(q, options=["FBN1", "XDH"])
+    assert len(r.options) == 2 and not r.no_answer
+    assert sum(a.score for a in r.options) == pytest.approx(1.0, abs=1e-3)
+    (best,) = r.answers
+    assert best.verdict == "unsupported" and "best guess" in r.reason
+    assert r.options[0] == best and r.options[0].score >= r.options[1].score
+
+
+def test_a_negated_multiple_choice_question_picks_the_option_the_graph_does_not_state(kg):
+    q = "Which of these is NOT a side effect of metformin?"
+    qa, _ = engine(kg, {q: "side_effects_of_drug"})
+    names = {**NAMES_IN_TEXT, "headache": "HP:0002315", "lactic acidosis": "UMLS:C0001125",
+             "gout": "DOID:13189"}  # fmt: skip
+    qa.linker = FakeLinker(kg, names)
+    r = qa.ask(q, options=["headache", "lactic acidosis", "gout"])
+    assert r.reading.polarity == "negated"
+    assert [a.node.label for a in r.answers] == ["gout"]
+    assert r.answers[0].verdict == "supported"  # the graph states both of the others
 
 
 def test_a_passage_alone_never_supports_treats(kg):
@@ -89,3 +120,141 @@ def test_k_out_of_range_is_refused(kg, k):
     qa, _ = engine(kg, {})
     with pytest.raises(InputError):
         qa.ask("Which drugs treat gout?", k=k)
+
+
+def test_cue_words_route_a_side_effect_question_whatever_the_classifier_says(kg):
+    q = "What are the side effects of metformin?"
+    qa, _ = engine(kg, {q: "other"})
+    r = qa.ask(q)
+    assert r.intent == "side_effects_of_drug"
+    assert r.reading.relation == "hasSideEffect" and r.reading.topic.curie == "DRUGBANK:DB00331"
+    assert "Lactic acidosis" in {a.node.label for a in r.answers}
+    assert all(t.relation == "hasSideEffect" for a in r.answers for t in a.evidence.triples)
+
+
+def test_a_drug_class_question_lists_the_class_and_its_evidence(kg):
+    q = "What class of drug is allopurinol?"
+    qa, _ = engine(kg, {q: "is_a"})
+    r = qa.ask(q)
+    assert r.intent == "class_of_drug"
+    labels = {a.node.label for a in r.answers}
+    assert any("Xanthine Oxidase Inhibitor" in x for x in labels), labels
+    assert {t.source for a in r.answers for t in a.evidence.triples} == {"drugcentral"}
+
+
+def test_a_contraindication_question_is_refused_with_its_reason_never_answered_as_treats(kg):
+    asked = (
+        "Which drugs are contraindicated in gout?",
+        "Which medications should I avoid with gout?",
+    )
+    for q in asked:
+        qa, _ = engine(kg, {q: "drugs_for_disease"})
+        r = qa.ask(q)
+        assert r.intent == "contraindications" and r.no_answer and r.answers == ()
+        assert "contraindication" in r.reason
+        assert r.reading.polarity == "contraindication"
+    q = "How can I avoid gout attacks?"  # no drug word: not a contraindication question
+    qa, _ = engine(kg, {q: "other"})
+    assert qa.ask(q).intent == "other"
+
+
+def test_a_question_asking_what_is_not_so_is_not_answered_with_what_is(kg):
+    q = "Which drugs do not treat gout?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    r = qa.ask(q)
+    assert r.reading.polarity == "negated"
+    assert r.no_answer and r.answers == () and "not so" in r.reason
+
+
+def test_a_negated_mention_is_not_the_topic_when_another_one_fits(kg):
+    q = "Which drugs treat gout and not marfan syndrome?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    r = qa.ask(q)
+    # the fake linker negates nothing: build the mentions as the real linker reads them
+    from dataclasses import replace
+
+    mentions = [replace(m, negated=m.text.lower() == "marfan syndrome")
+                for m in qa.linker.link(q)]  # fmt: skip
+    from kgqa.understanding.router import linked, topic_mention
+
+    found = linked(mentions)
+    assert topic_mention("drugs_for_disease", found)[1].curie == "DOID:13189"
+    marfan_only = [x for x in found if x[0].negated]
+    hit = topic_mention("drugs_for_disease", marfan_only)
+    assert hit is not None and hit[0].negated  # used only when nothing else fits
+    assert r.reading.topic.curie == "DOID:13189"
+
+
+def test_the_answer_probability_is_discounted_by_the_reading(kg):
+    q = "Which drugs treat gout?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    r = qa.ask(q)
+    from kgqa.answering.calibration import answer_calibrator
+
+    top = r.answers[0]
+    # the calibrated probability that the answer is right, times the reading: intent 0.9 of
+    # the fixed classifier's mass, link 0.95
+    right = answer_calibrator().probability(top.support, 1, len(r.answers), False, False)
+    assert top.score == pytest.approx(right * r.reading.intent_score * 0.95, abs=1e-3)
+    assert top.score < top.support
+
+
+def test_an_unlinked_mention_is_called_not_in_the_graph_only_when_no_node_has_its_name(kg):
+    from kgqa.answering.engine import _unlinked_reason
+    from kgqa.records import Mention
+
+    def mention(text):
+        return Mention(0, len(text), text, "DISEASE", False, 1.0, ())
+
+    assert _unlinked_reason(kg, [mention("gout")]).startswith("the linker was not sure")
+    assert _unlinked_reason(kg, [mention("zzyzx fever")]) == "not in the graph: zzyzx fever"
+    assert "no disease" in _unlinked_reason(kg, [])
+
+
+def test_when_the_graph_is_silent_passages_give_answers_marked_as_text(kg):
+    from kgqa.answering.reader import FROM_TEXT
+
+    gout = kg.node("DOID:13189")
+    says = "Gout is associated with the gene FBN1 in this family."
+    never = "Gout is not associated with the gene XDH, but FBN1 is."
+    passages = [Passage(1, says, "t", "pubmed", "PMID:1", "", "", (gout.iri,), 1.0),
+                Passage(2, never, "t", "pubmed", "PMID:2", "", "", (gout.iri,), 0.9)]  # fmt: skip
+    q = "Which genes are associated with gout?"
+    names = {**NAMES_IN_TEXT, "fbn1": "NCBIGene:2200"}
+    qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, {q: "genes_of_disease"}),
+                  GraphReadingVerifier(), FixedPassages(passages))  # fmt: skip
+    assert not kg.neighbours(gout, "associatedWithGene")  # the fixture graph is silent
+    r = qa.ask(q)
+    assert [a.node.label for a in r.answers] == ["FBN1"]
+    (a,) = r.answers
+    assert a.verdict == FROM_TEXT and a.evidence.passages == (passages[0],)
+    assert a.evidence.triples == () and "come from passages" in r.reason
+    assert a.score < a.support  # discounted by how the question was read
+
+
+def test_an_intersection_question_answers_with_what_holds_for_both(kg):
+    q = "Which drug treats both gout and familial Mediterranean fever?"
+    names = {**NAMES_IN_TEXT, "familial mediterranean fever": "DOID:2987"}
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    qa.linker = FakeLinker(kg, names)
+    r = qa.ask(q)
+    assert [a.node.label for a in r.answers] == ["Colchicine"]
+    objects = {t.object.label for t in r.answers[0].evidence.triples}
+    assert {"gout", "familial Mediterranean fever"} <= objects
+    # several topics without "both": each is asked for, not their intersection
+    q2 = "What drugs treat gout and familial Mediterranean fever?"
+    qa2, _ = engine(kg, {q2: "drugs_for_disease"})
+    qa2.linker = FakeLinker(kg, names)
+    assert "Allopurinol" in {a.node.label for a in qa2.ask(q2).answers}
+
+
+def test_a_less_sure_reading_never_gives_a_likelier_answer():
+    from kgqa.answering.engine import answer_probability
+    from kgqa.records import Reading
+
+    sure = Reading("drugs_for_disease", 0.95, None, 0.98)
+    unsure = Reading("drugs_for_disease", 0.40, None, 0.98)
+    negated = Reading("drugs_for_disease", 0.95, None, 0.98, topic_negated=True)
+    p = answer_probability(0.8, sure)
+    assert answer_probability(0.8, unsure) < p and answer_probability(0.8, negated) < p
+    assert answer_probability(0.9, sure) > p  # more support, more probability

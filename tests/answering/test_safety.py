@@ -151,3 +151,163 @@ def test_no_claim_is_supported_against_its_polarity(pipeline, claim, relation, n
         assert v.verdict != "refuted", v
     if relation in ("contraindicatedIn", "hasSideEffect"):
         assert v.verdict == "unknown", v
+
+
+# ----------------------------------------------------------------------------- claims, verified
+# (claim, a verdict it must never get) on the fixture graph: allopurinol, colchicine (and, for
+# pain, aspirin) treat gout; metformin and liraglutide treat type 2 diabetes; metformin is
+# "not indicated" for gout; metformin's side effects include lactic acidosis, headache and
+# diarrhoea; Marfan syndrome is tied to FBN1 and arachnodactyly
+NEVER = [
+    # true claims: never refuted
+    ("Allopurinol treats gout", "refuted"),
+    ("Allopurinol is used to treat gout", "refuted"),
+    ("Metformin treats type 2 diabetes mellitus", "refuted"),
+    ("Metformin is indicated for type 2 diabetes mellitus", "refuted"),
+    ("Liraglutide is used for type 2 diabetes mellitus", "refuted"),
+    ("Colchicine is indicated for familial Mediterranean fever", "refuted"),
+    ("Metformin can cause lactic acidosis", "refuted"),
+    ("Lactic acidosis is a side effect of metformin", "refuted"),
+    ("Headache is an adverse effect of metformin", "refuted"),
+    ("Marfan syndrome is associated with FBN1", "refuted"),
+    ("Arachnodactyly is a feature of Marfan syndrome", "refuted"),
+    # false claims: never supported
+    ("Metformin treats gout", "supported"),
+    ("Metformin is indicated for gout", "supported"),
+    ("Metformin is used for gout", "supported"),
+    ("Allopurinol does not treat gout", "supported"),
+    ("Allopurinol isn't used for gout", "supported"),
+    ("Allopurinol can't treat gout", "supported"),
+    ("Metformin does not treat type 2 diabetes mellitus", "supported"),
+    ("Metformin is never used for type 2 diabetes mellitus", "supported"),
+    ("Metformin never causes lactic acidosis", "supported"),
+    ("Lactic acidosis is not a side effect of metformin", "supported"),
+    ("Marfan syndrome is not associated with FBN1", "supported"),
+    ("Arachnodactyly is not a symptom of Marfan syndrome", "supported"),
+    ("Allopurinol is prescribed for gout", "refuted"),
+    ("Allopurinol is a treatment for gout", "refuted"),
+    ("Colchicine is used to treat gout", "refuted"),
+    ("Metformin is prescribed for gout", "supported"),
+    ("Liraglutide treats gout", "supported"),
+    ("Colchicine does not treat gout", "supported"),
+    ("Allopurinol is not used for gout", "supported"),
+    ("Allopurinol is never prescribed for gout", "supported"),
+    ("Metformin doesn't cause lactic acidosis", "supported"),
+    ("Metformin cannot cause headache", "supported"),
+    ("FBN1 is not associated with Marfan syndrome", "supported"),
+    ("Marfan syndrome isn't associated with the gene FBN1", "supported"),
+    ("Marfan syndrome doesn't cause arachnodactyly", "supported"),
+    # true negated claims: never refuted
+    ("Metformin is not used for gout", "refuted"),
+    ("Liraglutide is not indicated for gout", "refuted"),
+    ("Allopurinol does not treat type 2 diabetes mellitus", "refuted"),
+    ("Metformin is not indicated for gout", "refuted"),
+    ("Metformin does not treat gout", "refuted"),
+    ("Metformin isn't used for gout", "refuted"),
+    ("Liraglutide does not treat gout", "refuted"),
+]
+
+
+@pytest.mark.parametrize(("claim", "never"), NEVER)
+def test_a_claim_never_gets_the_verdict_against_the_graph(pipeline, claim, never):
+    v = pipeline.verify(claim)
+    assert v.verdict != never, v
+
+
+CONTRAINDICATION_CLAIMS = [
+    "Metformin is contraindicated in familial Mediterranean fever",
+    "Aspirin should not be used in gout",
+    "Avoid aspirin in patients with gout",
+    "Liraglutide must not be used in type 2 diabetes mellitus",
+    "Allopurinol should never be taken with gout",
+    "Colchicine is contra-indicated in familial Mediterranean fever",
+    "Metformin is not contraindicated in type 2 diabetes mellitus",
+    "Do not give metformin in gout",
+]
+
+
+@pytest.mark.parametrize("claim", CONTRAINDICATION_CLAIMS)
+def test_every_contraindication_claim_is_unknown_never_read_as_treats(pipeline, claim):
+    v = pipeline.verify(claim)
+    assert v.relation == CONTRAINDICATION and v.verdict == "unknown", v
+
+
+# ----------------------------------------------------------------------------- questions, read
+# (question, what the classifier says, the intent kgqa must answer, its polarity): a wrong
+# classifier guess is overruled by the words that name the relation or its polarity
+QUESTIONS = [
+    ("Which drugs are contraindicated in gout?", "drugs_for_disease", "contraindications",
+     "contraindication"),
+    ("What medications should be avoided with gout?", "drugs_for_disease", "contraindications",
+     "contraindication"),
+    ("Which drugs must not be used in gout?", "drugs_for_disease", "contraindications",
+     "contraindication"),
+    ("Which medicines are unsafe in gout?", "drugs_for_disease", "contraindications",
+     "contraindication"),
+    ("What drugs should I never take with gout?", "drugs_for_disease", "contraindications",
+     "contraindication"),
+    ("Which drugs shouldn't be given to people with gout?", "drugs_for_disease",
+     "contraindications", "contraindication"),
+    ("What are the contraindications of allopurinol?", "diseases_for_drug", "contraindications",
+     "contraindication"),
+    ("Who should not take metformin? Which medications are contraindicated?",
+     "diseases_for_drug", "contraindications", "contraindication"),
+    ("Which drugs do not treat gout?", "drugs_for_disease", "drugs_for_disease", "negated"),
+    ("What does allopurinol not treat?", "diseases_for_drug", "diseases_for_drug", "negated"),
+    ("What doesn't metformin treat?", "diseases_for_drug", "diseases_for_drug", "negated"),
+    ("Which genes are not associated with marfan syndrome?", "genes_of_disease",
+     "genes_of_disease", "negated"),
+    ("What is not a symptom of marfan syndrome?", "phenotypes_of_disease",
+     "phenotypes_of_disease", "negated"),
+    ("Which symptoms are not caused by marfan syndrome?", "phenotypes_of_disease",
+     "phenotypes_of_disease", "negated"),
+    ("What are the side effects of metformin?", "diseases_for_drug", "side_effects_of_drug",
+     "positive"),
+    ("side effects of allopurinol", "other", "side_effects_of_drug", "positive"),
+    ("What adverse reactions does metformin cause?", "diseases_for_drug",
+     "side_effects_of_drug", "positive"),
+    ("Which drugs can cause headache?", "drugs_for_disease", "drugs_causing", "positive"),
+    ("What medications cause lactic acidosis?", "drugs_for_disease", "drugs_causing",
+     "positive"),
+    ("Which medicines have diarrhea as a side effect?", "drugs_for_disease", "drugs_causing",
+     "positive"),
+    ("Is there any drug I should avoid with gout?", "drugs_for_disease", "contraindications",
+     "contraindication"),
+    ("What medicines are not safe for people with gout?", "drugs_for_disease",
+     "contraindications", "contraindication"),
+    ("Which genes are never associated with marfan syndrome?", "genes_of_disease",
+     "genes_of_disease", "negated"),
+    ("What are the adverse effects of allopurinol?", "diseases_for_drug",
+     "side_effects_of_drug", "positive"),
+    ("Which drugs may cause diarrhea?", "drugs_for_disease", "drugs_causing", "positive"),
+    ("What are the symptoms of marfan syndrome?", "phenotypes_of_disease",
+     "phenotypes_of_disease", "positive"),
+    ("Which drugs treat gout?", "drugs_for_disease", "drugs_for_disease", "positive"),
+    ("How can I avoid gout attacks?", "other", "other", "positive"),
+    ("What is allopurinol used for?", "diseases_for_drug", "diseases_for_drug", "positive"),
+    ("Which genes are associated with marfan syndrome?", "genes_of_disease",
+     "genes_of_disease", "positive"),
+]  # fmt: skip
+QUESTION_NAMES = {
+    **ALL_NAMES,
+    "lactic acidosis": "UMLS:C0001125",
+    "diarrhea": "UMLS:C0011991",
+}
+
+
+@pytest.mark.parametrize(("question", "guess", "intent", "polarity"), QUESTIONS)
+def test_a_question_is_answered_only_as_its_words_ask(kg, question, guess, intent, polarity):
+    from kgqa.answering.engine import QAEngine
+    from kgqa.understanding.registry import INTENTS, NAMES
+    from tests.answering.fakes import FixedIntents, FixedPassages, GraphReadingVerifier
+
+    linker = FakeLinker(kg, QUESTION_NAMES)
+    qa = QAEngine(kg, linker, FixedIntents(NAMES, {question: guess}), GraphReadingVerifier(),
+                  FixedPassages(()))  # fmt: skip
+    r = qa.ask(question)
+    assert (r.intent, r.reading.polarity) == (intent, polarity), r.reading
+    if polarity != "positive":
+        assert r.no_answer and r.answers == ()
+    own = {h.relation for h in INTENTS[intent].hops}
+    # no answer stands on an edge of another relation (a side effect is never a "treats")
+    assert all(t.relation in own for a in r.answers for t in a.evidence.triples), r.answers

@@ -1,0 +1,62 @@
+"""Answers from passages when the graph is silent.
+
+When the graph has no statement of the asked relation for the topic (nor its super- or
+subtypes), the passages about the topic may still name the answer: "Syphilis is treated with
+penicillin" names a drug in a syphilis treatment passage. The reader links the passages that
+are about the topic, keeps the entities of the intent's answer class (never a negated
+mention), and the verifier reads, for each, the claim that it answers the question against
+its passage. Such answers carry ``verdict="from text"`` and their passage; they are given only
+when the graph gives none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kgqa.answering.ranking import EVIDENCE_CHARS, claim_for, mentioning, verify_pairs
+from kgqa.records import Answer, Evidence, Node, Passage
+from kgqa.stages import Classifying, Linking
+from kgqa.understanding.registry import INTENTS
+from kgqa.understanding.router import linked
+
+MAX_READ = 5  # passages read per question
+MAX_CANDIDATES = 16
+FROM_TEXT = "from text"
+
+
+def text_candidates(linker: Linking, topic: Node, intent: str,
+                    passages: Sequence[Passage]) -> list[tuple[Node, Passage]]:  # fmt: skip
+    """Entities of the intent's answer class named (not negated) in the passages about the
+    topic, each with the first passage that names it."""
+    spec = INTENTS[intent]
+    own = mentioning(passages, topic)[:MAX_READ]
+    if not own or not spec.answer_classes:
+        return []
+    found: dict[str, tuple[Node, Passage]] = {}
+    for p, mentions in zip(own, linker.link_many([p.text for p in own]), strict=True):
+        for m, node in linked(mentions):
+            if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:
+                continue
+            found.setdefault(node.iri, (node, p))
+    return list(found.values())[:MAX_CANDIDATES]
+
+
+def read_answers(linker: Linking, verifier: Classifying, topic: Node, intent: str,
+                 passages: Sequence[Passage]) -> list[Answer]:  # fmt: skip
+    """The passages' candidate answers, each read by the verifier against its passage,
+    best first (support = the verifier's P(supported))."""
+    cands = text_candidates(linker, topic, intent, passages)
+    if not cands:
+        return []
+    claims = [claim_for(intent, topic, node) for node, _ in cands]
+    evidence = [("passage: " + p.text)[:EVIDENCE_CHARS] for _, p in cands]
+    probs = verify_pairs(verifier, claims, evidence)
+    out = [
+        Answer(node, round(float(pr[0]), 4), Evidence((), (p,)), verdict=FROM_TEXT,
+               support=round(float(pr[0]), 4))
+        for (node, p), pr in zip(cands, probs, strict=True)
+    ]  # fmt: skip
+    return sorted(out, key=lambda a: (-a.score, a.node.label))
+
+
+__all__ = ["FROM_TEXT", "read_answers", "text_candidates"]

@@ -1,0 +1,104 @@
+"""Reading real consumer messages: does a long message read as its expert summary does?
+
+For each MeQSum message the intent and the topic node kgqa reads from the whole message are
+compared with those it reads from the expert's one-line summary (agreement), with and
+without the main-question focus (:mod:`kgqa.understanding.message`). With a labels file
+(``id``, ``intent``, ``topics``: graph CURIEs separated by ``|``, any of which is right; an
+empty ``topics`` means no graph node fits), the summaries' readings are also scored against
+labels written by hand by the guideline in ``docs/labelling.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgqa.answering.engine import QAEngine
+from kgqa.datasets.consumer import ConsumerQuestion
+from kgqa.graph.build.common import read_tsv
+from kgqa.records import Reading
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SummaryLabel:
+    qid: str
+    intent: str
+    topics: frozenset[str]  # CURIEs; empty: no graph node fits
+
+
+def read_labels(path: Path) -> dict[str, SummaryLabel]:
+    """Hand labels of summaries (TSV: ``id``, ``intent``, ``topics``; ``#`` comments)."""
+    out = {}
+    for row in read_tsv(path, ["id", "intent", "topics"], "#"):
+        topics = frozenset(t.strip() for t in row["topics"].split("|") if t.strip())
+        out[row["id"]] = SummaryLabel(row["id"], row["intent"].strip(), topics)
+    return out
+
+
+def _topic(r: Reading | None) -> str | None:
+    return r.topic.curie if r is not None and r.topic is not None else None
+
+
+def _agreement(a: Sequence[Reading | None], b: Sequence[Reading | None]) -> dict[str, float]:
+    n = len(a)
+    pairs = list(zip(a, b, strict=True))
+    intent = sum(x is not None and y is not None and x.intent == y.intent for x, y in pairs)
+    topic = sum(_topic(x) == _topic(y) for x, y in zip(a, b, strict=True))
+    both = sum(
+        x is not None and y is not None and x.intent == y.intent and _topic(x) == _topic(y)
+        for x, y in zip(a, b, strict=True)
+    )
+    return {
+        "intent": round(intent / n, 4) if n else 0.0,
+        "topic": round(topic / n, 4) if n else 0.0,
+        "intent_and_topic": round(both / n, 4) if n else 0.0,
+    }
+
+
+def evaluate_consumer(
+    qa: QAEngine, items: Sequence[ConsumerQuestion], labels: dict[str, SummaryLabel] | None = None
+) -> dict[str, object]:
+    """Agreement of messages with their summaries, and (with labels) summary accuracy."""
+    summaries = qa.read_many([q.summary for q in items])
+    focused = qa.read_many([q.text for q in items])
+    whole = qa.read_many([q.text for q in items], focus=False)
+    report: dict[str, object] = {
+        "messages": len(items),
+        "agreement_with_summary": _agreement(focused, summaries),
+        "agreement_reading_whole_message": _agreement(whole, summaries),
+        "summary_intents": dict(Counter(r.intent for r in summaries if r).most_common()),
+        "message_intents": dict(Counter(r.intent for r in focused if r).most_common()),
+        "disagreements": [
+            {"id": q.qid, "summary": (s.intent, _topic(s)), "message": (m.intent, _topic(m))}
+            for q, s, m in zip(items, summaries, focused, strict=True)
+            if s is not None and m is not None and (s.intent, _topic(s)) != (m.intent, _topic(m))
+        ][:25],
+    }
+    if labels:
+        scored = [(q, s) for q, s in zip(items, summaries, strict=True) if q.qid in labels]
+        n = len(scored)
+
+        def right_topic(q: ConsumerQuestion, s: Reading | None) -> bool:
+            want = labels[q.qid].topics
+            got = _topic(s)
+            return got in want if want else got is None
+
+        intent_ok = sum(s is not None and s.intent == labels[q.qid].intent for q, s in scored)
+        topic_ok = sum(right_topic(q, s) for q, s in scored)
+        both_ok = sum(
+            s is not None and s.intent == labels[q.qid].intent and right_topic(q, s)
+            for q, s in scored
+        )
+        report["labelled_summaries"] = {
+            "n": n,
+            "intent_accuracy": round(intent_ok / n, 4) if n else 0.0,
+            "topic_accuracy": round(topic_ok / n, 4) if n else 0.0,
+            "intent_and_topic_accuracy": round(both_ok / n, 4) if n else 0.0,
+            "missing": sorted(set(labels) - {q.qid for q in items})[:10],
+        }
+    return report

@@ -1,0 +1,119 @@
+"""Reading a long message for its main question.
+
+Real consumer messages run to several sentences: a subject line, history, thanks, and
+somewhere a question ("who makes bromocriptine / i am wondering what company makes the drug
+bromocriptine, i need it for a mass ..."). :func:`read_message` finds the subject line and the
+sentence that asks, so the intent is read from the question and the topic is sought there
+first, then in the subject, and only then in the rest (where history and side mentions live).
+
+A short text (one sentence, or at most ``SHORT_WORDS`` words) is its own question.
+
+Example:
+    >>> m = read_message("SUBJECT: gout\\nMESSAGE: My father has gout. What helps? Thanks!")
+    >>> m.question_text, m.subject_text
+    ('What helps?', 'gout')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SHORT_WORDS = 25
+_HEADER = re.compile(r"^\s*SUBJECT:\s*(?P<subject>.*?)\s*MESSAGE:\s*", re.S | re.I)
+# portal boilerplate that heads some messages and says nothing about the question
+_BOILERPLATE = re.compile(
+    r"(?:ClinicalTrials\.gov\s*-\s*(?:Question|Suggestion|Compliment|Other)\b[^.\n]*[.\n]?|"
+    r"(?:Question|Suggestion)\s*-\s*general information\.?)\s*",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_ASKS = re.compile(
+    r"^\s*(?:what|which|how|why|where|when|who|whom|whose|is|are|was|were|can|could|do|does|"
+    r"did|should|will|would|may|might|has|have|any|please (?:tell|let|help|advise|explain))\b"
+    r"|\b(?:(?:would|'d) like to know|want(?:ed)? to know|wondering|need to know|tell me|"
+    r"looking for|any (?:info|information|help|advice|studies|research)|"
+    r"(?:is|are) there (?:any|a))\b",
+    re.I,
+)
+_GREETING = re.compile(r"^\s*(?:hi|hello|dear|thanks?|thank you|regards|sincerely)\b", re.I)
+
+
+@dataclass(frozen=True)
+class MessageFocus:
+    """Spans (start, end) into the message: the main question and the subject line (None
+    when there is none). Offsets hold in the cleaned text too (cleaning keeps lengths)."""
+
+    text: str
+    question: tuple[int, int]
+    subject: tuple[int, int] | None = None
+
+    @property
+    def question_text(self) -> str:
+        return self.text[self.question[0] : self.question[1]]
+
+    @property
+    def subject_text(self) -> str:
+        return self.text[self.subject[0] : self.subject[1]] if self.subject else ""
+
+    @property
+    def whole(self) -> bool:
+        """Whether the question is the whole text (a short text)."""
+        return self.question == (0, len(self.text))
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _SENTENCE.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        seg = text[a:b]
+        a += len(seg) - len(seg.lstrip())
+        b = a + len(seg.strip())
+        if b > a and re.search(r"[A-Za-z]", text[a:b]):
+            out.append((a, b))
+    return out
+
+
+def read_message(text: str) -> MessageFocus:
+    """The subject line and the main question of a message (see the module docstring).
+
+    The main question is the first sentence that asks (a question mark, a question word first,
+    "I would like to know", "looking for"); among those, one with a question mark wins over one
+    without. With no asking sentence, a subject that asks is the question; else the first
+    sentence that is not a greeting.
+    """
+    if len(text.split()) <= SHORT_WORDS and "\n" not in text.strip() and not _HEADER.match(text):
+        return MessageFocus(text, (0, len(text)))
+    subject = None
+    body_start = 0
+    header = _HEADER.match(text)
+    if header:
+        s, e = header.span("subject")
+        boiler = _BOILERPLATE.match(text, s, e)
+        s = boiler.end() if boiler else s
+        subject = (s, e) if e > s else None
+        body_start = header.end()
+    else:
+        boiler = _BOILERPLATE.match(text)
+        body_start = boiler.end() if boiler else 0
+        first_line = text[body_start:].split("\n", 1)
+        if len(first_line) == 2 and 0 < len(first_line[0].split()) <= 10:
+            s = body_start + len(first_line[0]) - len(first_line[0].lstrip())
+            e = body_start + len(first_line[0].rstrip())
+            subject = (s, e) if e > s else None
+            body_start += len(first_line[0]) + 1
+    sentences = _sentences(text, body_start, len(text))
+    asking = [(a, b) for a, b in sentences if _ASKS.search(text[a:b]) or text[b - 1] == "?"]
+    marked = [(a, b) for a, b in asking if text[b - 1] == "?"]
+    if marked or asking:
+        question = (marked or asking)[0]
+    elif subject is not None and (_ASKS.search(text[subject[0] : subject[1]])
+                                  or text[subject[1] - 1] == "?"):  # fmt: skip
+        question = subject
+    else:
+        plain = [(a, b) for a, b in sentences if not _GREETING.match(text[a:b])]
+        question = plain[0] if plain else (subject or (0, len(text)))
+    return MessageFocus(text, question, subject)
+
+
+__all__ = ["MessageFocus", "read_message"]

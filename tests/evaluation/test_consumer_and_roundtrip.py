@@ -1,0 +1,67 @@
+"""The consumer-message and name round-trip evaluations, on the fixture graph."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from kgqa.answering.engine import QAEngine
+from kgqa.datasets.consumer import read_consumer_questions
+from kgqa.evaluation.consumer import evaluate_consumer, read_labels
+from kgqa.understanding.registry import NAMES
+from tests.answering.fakes import FakeLinker, FixedPassages, GraphReadingVerifier
+
+
+class KnownIntents:
+    """Sure of the intents of the questions it knows; "other" for any other text."""
+
+    labels = NAMES
+
+    def __init__(self, intent_of: dict[str, str]) -> None:
+        self.intent_of = intent_of
+
+    def predict_proba(self, a, b=None):
+        rows = np.full((len(a), len(NAMES)), 0.01, dtype=np.float32)
+        for i, q in enumerate(a):
+            rows[i, NAMES.index(self.intent_of.get(q, "other"))] = 0.9
+        return rows
+
+
+def test_agreement_and_labels_are_counted_per_message(kg, tmp_path):
+    rows = [
+        {"id": "a", "question": "SUBJECT: gout\nMESSAGE: My dad has it. Which drugs treat gout?",
+         "summary": "What are the treatments for gout?"},
+        {"id": "b", "question": "SUBJECT: gout\nMESSAGE: He has gout. What is metformin used for?",
+         "summary": "What are the treatments for gout?"},
+    ]  # fmt: skip
+    path = tmp_path / "m.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    intents = KnownIntents({"Which drugs treat gout?": "drugs_for_disease",
+                            "What are the treatments for gout?": "drugs_for_disease",
+                            "What is metformin used for?": "diseases_for_drug"})  # fmt: skip
+    names = {"gout": "DOID:13189", "metformin": "DRUGBANK:DB00331"}
+    qa = QAEngine(kg, FakeLinker(kg, names), intents, GraphReadingVerifier(), FixedPassages(()))
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("id\tintent\ttopics\na\tdrugs_for_disease\tDOID:13189\n"
+                      "b\tother\t\n", encoding="utf-8")  # fmt: skip
+    report = evaluate_consumer(qa, list(read_consumer_questions(path)), read_labels(labels))
+    # message a asks what its summary asks; b asks about metformin instead
+    assert report["agreement_with_summary"]["intent_and_topic"] == 0.5
+    # read whole, neither message is a treatment question to the classifier
+    assert report["agreement_reading_whole_message"]["intent"] == 0.0
+    # summary a matches its label; summary b does not ("other", no topic)
+    assert report["labelled_summaries"]["intent_and_topic_accuracy"] == 0.5
+
+
+def test_round_trip_links_the_graphs_own_names_back(linker, kg):
+    from kgqa.evaluation.roundtrip import evaluate_roundtrip, name_cases
+
+    cases = name_cases(kg, per_class=40, seed=1)
+    assert cases and {c.cls for c in cases} <= {"Disease", "Chemical", "Gene"}
+    report = evaluate_roundtrip(linker, kg, cases)
+    disease = report["Disease"]
+    assert 0.5 <= disease["acc_at_1"] <= disease["acc_any_named"] <= 1.0
+    # every name is either linked back or counted under one failure kind
+    ok = round(disease["acc_at_1"] * disease["names"])
+    assert ok + sum(disease["failures"].values()) == disease["names"]

@@ -1,0 +1,54 @@
+"""Reading a long message for its main question (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgqa.understanding.message import read_message
+
+
+def test_a_short_question_is_its_own_question():
+    m = read_message("Which drugs treat gout?")
+    assert m.whole and m.question_text == "Which drugs treat gout?" and m.subject is None
+
+
+def test_the_subject_and_the_asking_sentence_of_a_portal_message():
+    text = ("SUBJECT: Friedreich's ataxia\nMESSAGE: I have been told I have Friedreich's "
+            "ataxia. I am looking for a treatment to reverse it. Thank you.")  # fmt: skip
+    m = read_message(text)
+    assert m.subject_text == "Friedreich's ataxia"
+    assert m.question_text == "I am looking for a treatment to reverse it."
+
+
+def test_a_short_first_line_is_the_subject_and_a_question_mark_wins():
+    text = ("who makes bromocriptine\ni am wondering what company makes the drug, i need it "
+            "for a mass on my pituitary gland; the cost keeps rising. Can you help?")  # fmt: skip
+    m = read_message(text)
+    assert m.subject_text == "who makes bromocriptine"
+    assert m.question_text == "Can you help?"
+
+
+def test_portal_boilerplate_is_no_subject():
+    text = ("SUBJECT: ClinicalTrials.gov - Question - general information\nMESSAGE: Both my "
+            "parents had multiple myeloma. Where could I get the genetic test for MM?")  # fmt: skip
+    m = read_message(text)
+    assert m.subject is None
+    assert m.question_text == "Where could I get the genetic test for MM?"
+
+
+def test_without_an_asking_sentence_a_subject_that_asks_is_the_question():
+    m = read_message("SUBJECT: what causes hives?\nMESSAGE: I get them every night. Thanks!")
+    assert m.question_text == "what causes hives?"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "SUBJECT:\nMESSAGE:"])
+def test_odd_messages_give_a_span_not_an_error(text):
+    m = read_message(text)
+    assert 0 <= m.question[0] <= m.question[1] <= len(text)
+
+
+def test_offsets_index_the_message_itself():
+    text = "SUBJECT: gout\nMESSAGE: My father has gout. What helps? Thanks!"
+    m = read_message(text)
+    a, b = m.question
+    assert text[a:b] == "What helps?" and text[slice(*m.subject)] == "gout"
