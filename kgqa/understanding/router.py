@@ -100,13 +100,18 @@ def route(
     The classifier alone never picks an intent kgqa only refuses (contraindications: its cue
     words must be there), nor, for the main question of a long message (``whole`` False),
     diagnosis unless that question asks for one: a message that tells its history names many
-    findings and asks something else."""
+    findings and asks something else. Such a question is then ``other``, unless cue words or
+    the question's form route it."""
     allowed = {
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
         and not (name == "diagnosis" and not whole and not _ASKS_DIAGNOSIS.search(text))
     }  # fmt: skip
-    intent = max(allowed or probs, key=(allowed or probs).__getitem__)
+    intent = max(probs, key=probs.__getitem__)
+    if intent not in allowed:
+        # the classifier's pick is ruled out; its runner-up is noise in a softmax this peaked
+        # (0.001), so the question is answered with passages only
+        intent = "other" if "other" in probs else max(allowed or probs, key=probs.__getitem__)
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)
