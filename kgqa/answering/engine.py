@@ -173,11 +173,15 @@ class QAEngine:
         intent, iscore = route(text, probs, found, options, whole=focus.whole)
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, found)
+        sign = polarity(text, intent)
+        # in "Which of these is NOT a symptom of X?" the "not" belongs to the relation asked,
+        # not to X: a negated question does not make its topic a negated mention
+        negated_topic = bool(hit and hit[0].negated) and sign != "negated"
         reading = Reading(
             intent, round(iscore, 4), hit[1] if hit else None,
-            round(topic_score(*hit), 4) if hit else 0.0, bool(hit and hit[0].negated),
+            round(topic_score(*hit), 4) if hit else 0.0, negated_topic,
             spec.relation if spec else None, bool(spec and spec.reversed),
-            polarity(text, intent),  # type: ignore[arg-type]
+            sign,  # type: ignore[arg-type]
         )  # fmt: skip
         return reading, text, found, mentions, focus
 

@@ -11,7 +11,7 @@ labelled as one. Every option keeps its probability in ``Result.options``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,27 +27,60 @@ from kgqa.answering.ranking import (
 from kgqa.answering.relatedness import OptionFeatures, OptionModel, TopicContext
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.candidates import close_candidate
 from kgqa.records import Answer, Evidence, Node, Passage, Result, Triple
 from kgqa.stages import Classifying, Linking, Retrieving
-from kgqa.understanding.registry import INTENTS
-from kgqa.understanding.router import Linked, linked
+from kgqa.understanding.registry import CUES, INTENTS
+from kgqa.understanding.router import Linked, linked, topic_of
 
 MAX_OPTIONS = 50
 Statements = Callable[[Node, str, Node], list[Triple]]
 
 
-def _option_nodes(kg: KnowledgeGraph, linker: Linking,
-                  options: Sequence[str]) -> list[Node | None]:  # fmt: skip
-    """Each option's node: its first linked mention, else the graph's best name match."""
+def _option_nodes(kg: KnowledgeGraph, linker: Linking, options: Sequence[str],
+                  classes: Sequence[str] = ()) -> list[Node | None]:  # fmt: skip
+    """Each option's node: of its linked mentions, the first whose candidates hold a node of
+    ``classes`` close to the top one (the answer classes of the question: "arachnodactyly"
+    is the HPO phenotype, not the MeSH heading), else its first linked mention, else the
+    graph's best name match."""
     out: list[Node | None] = []
     for opt, mentions in zip(options, linker.link_many(list(options)), strict=True):
         found = linked(mentions)
-        node = found[0][1] if found else None
+        fitting = (close_candidate(m, lambda n: n.cls in classes) for m, _ in found)
+        node = next((n for n in fitting if n is not None), None) if classes else None
+        node = node or (found[0][1] if found else None)
         if node is None:
             hits = kg.find(opt.strip(), limit=1)
             node = hits[0].node if hits else None
         out.append(node)
     return out
+
+
+def intent_for_options(text: str, intent: str, found: Linked,
+                       option_nodes: Sequence[Node | None]) -> str:  # fmt: skip
+    """The intent a multiple-choice question asks: its own when it has a relation to test,
+    else the one whose answers are of the options' class and whose topic the question names
+    (an intent whose cue words the question holds first, then registry order): "Which of
+    these is NOT a symptom of Marfan syndrome?" over phenotypes reads as its symptoms even
+    when the classifier took the list of findings for a diagnosis."""
+    spec = INTENTS.get(intent)
+    if spec is not None and spec.relation is not None:
+        return intent
+    classes = [n.cls for n in option_nodes if n is not None]
+    if not classes:
+        return intent
+    iris = {n.iri for n in option_nodes if n is not None}
+    topics = [x for x in found if x[1].iri not in iris]
+    # the intents whose answers most options are, of a topic the question names; cue first
+    covered = {
+        name: sum(c in i.answer_classes for c in classes)
+        for name, i in INTENTS.items()
+        if i.relation and topic_of(name, topics) is not None
+    }
+    best = max(covered.values(), default=0)
+    fits = [name for name, n in covered.items() if n == best and n > 0]
+    cued = [name for name in fits if name in CUES and CUES[name].search(text)]
+    return (cued or fits or [intent])[0]
 
 
 @dataclass(frozen=True)
@@ -136,9 +169,19 @@ def answer_options(
     if any(not isinstance(opt, str) or not opt.strip() for opt in options):
         raise InputError("options must be non-empty text")
     option_nodes = _option_nodes(kg, linker, options)
+    asked = intent_for_options(text, intent, found, option_nodes)
+    if asked != intent:
+        intent = asked
+        base = {**base, "intent": intent}
+        if base.get("reading") is not None:
+            base["reading"] = replace(base["reading"], intent=intent,
+                                      relation=INTENTS[intent].relation,
+                                      reversed=INTENTS[intent].reversed)  # fmt: skip
+    spec = INTENTS.get(intent)
+    if spec is not None and spec.answer_classes:
+        option_nodes = _option_nodes(kg, linker, options, spec.answer_classes)
     option_iris = {n.iri for n in option_nodes if n is not None}
     topic = next((n for _, n in found if n.iri not in option_iris), None)
-    spec = INTENTS.get(intent)
     nodes = list({n.iri: n for n in option_nodes if n is not None}.values())
     topic_passages: list[Passage] = []
     answers = []

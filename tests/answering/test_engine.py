@@ -258,3 +258,13 @@ def test_a_less_sure_reading_never_gives_a_likelier_answer():
     p = answer_probability(0.8, sure)
     assert answer_probability(0.8, unsure) < p and answer_probability(0.8, negated) < p
     assert answer_probability(0.9, sure) > p  # more support, more probability
+
+
+def test_a_multiple_choice_question_without_a_relation_takes_the_one_its_options_answer(kg):
+    q = "Which of these is NOT a symptom of marfan syndrome?"
+    qa, _ = engine(kg, {q: "diagnosis"})  # the classifier took the findings for a diagnosis
+    r = qa.ask(q, options=["arachnodactyly", "gout"])
+    assert (r.intent, r.reading.relation, r.reading.polarity) == (
+        "phenotypes_of_disease", "hasPhenotype", "negated")  # fmt: skip
+    assert not r.reading.topic_negated  # the "not" belongs to the relation, not to Marfan
+    assert [a.node.label for a in r.answers] == ["gout"]
