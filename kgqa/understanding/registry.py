@@ -185,11 +185,11 @@ _RECORDS = (
     Intent(
         "contraindications", "When must drug X not be used? Which drugs to avoid in X?",
         topic_classes=(_DRUG, _DISEASE, _PHENO), qtypes=("contraindication",),
-        # "contraindicated" anywhere; "avoid", "should not be used", "not safe" with a word
-        # for drugs (not "How can I avoid gout attacks?")
-        cue=(r"\bcontra-?indicat|^(?=.*\b(?:drugs?|medications?|medicines?|meds|pills?)\b)"
-             r".*\b(?:avoid(?:ed|ing)?|must not|never (?:use|take)|(?:not |un)safe"
-             r"|should(?:n't| not) (?:be )?(?:use|used|take|taken|give|given))\b"),
+        # "contraindicated", "should not take / be used", "never take" anywhere; "avoid" and
+        # "not safe" with a word for drugs (not "How can I avoid gout attacks?")
+        cue=(r"\bcontra-?indicat|\b(?:should(?:n't| not)|must not) (?:be )?(?:take|taken|give"
+             r"|given|use|used)\b|\bnever (?:take|use)\b"
+             rf"|^(?=.*\b{_DRUG_WORD}\b).*\b(?:avoid(?:ed|ing)?|(?:not |un)safe)\b"),
         refusal=("kgqa has no contraindication data (none of its graph's sources lists "
                  "them); it will not answer from indications, which say the opposite"),
         forms=(

@@ -282,6 +282,8 @@ QUESTIONS = [
     ("Which drugs may cause diarrhea?", "drugs_for_disease", "drugs_causing", "positive"),
     ("What are the symptoms of marfan syndrome?", "phenotypes_of_disease",
      "phenotypes_of_disease", "positive"),
+    ("Who should not take allopurinol?", "diseases_for_drug", "contraindications",
+     "contraindication"),
     ("Which drugs treat gout?", "drugs_for_disease", "drugs_for_disease", "positive"),
     ("How can I avoid gout attacks?", "other", "other", "positive"),
     ("What is allopurinol used for?", "diseases_for_drug", "diseases_for_drug", "positive"),
