@@ -37,15 +37,14 @@ MAX_OPTIONS = 50
 Statements = Callable[[Node, str, Node], list[Triple]]
 
 
-def _option_nodes(kg: KnowledgeGraph, linker: Linking, options: Sequence[str],
+def _option_nodes(kg: KnowledgeGraph, options: Sequence[str], linked_options: Sequence[Linked],
                   classes: Sequence[str] = ()) -> list[Node | None]:  # fmt: skip
     """Each option's node: of its linked mentions, the first whose candidates hold a node of
     ``classes`` close to the top one (the answer classes of the question: "arachnodactyly"
     is the HPO phenotype, not the MeSH heading), else its first linked mention, else the
     graph's best name match."""
     out: list[Node | None] = []
-    for opt, mentions in zip(options, linker.link_many(list(options)), strict=True):
-        found = linked(mentions)
+    for opt, found in zip(options, linked_options, strict=True):
         fitting = (close_candidate(m, lambda n: n.cls in classes) for m, _ in found)
         node = next((n for n in fitting if n is not None), None) if classes else None
         node = node or (found[0][1] if found else None)
@@ -168,7 +167,8 @@ def answer_options(
         raise InputError(f"at most {MAX_OPTIONS} options")
     if any(not isinstance(opt, str) or not opt.strip() for opt in options):
         raise InputError("options must be non-empty text")
-    option_nodes = _option_nodes(kg, linker, options)
+    linked_options = [linked(m) for m in linker.link_many(list(options))]  # linked once
+    option_nodes = _option_nodes(kg, options, linked_options)
     asked = intent_for_options(text, intent, found, option_nodes)
     if asked != intent:
         intent = asked
@@ -179,7 +179,7 @@ def answer_options(
                                       reversed=INTENTS[intent].reversed)  # fmt: skip
     spec = INTENTS.get(intent)
     if spec is not None and spec.answer_classes:
-        option_nodes = _option_nodes(kg, linker, options, spec.answer_classes)
+        option_nodes = _option_nodes(kg, options, linked_options, spec.answer_classes)
     option_iris = {n.iri for n in option_nodes if n is not None}
     topic = next((n for _, n in found if n.iri not in option_iris), None)
     nodes = list({n.iri: n for n in option_nodes if n is not None}.values())

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from kgqa.answering.reader import FROM_TEXT
 from kgqa.errors import DataError
 from kgqa.graph.store import KnowledgeGraph
 
@@ -118,7 +119,7 @@ def evaluate_qa(pipeline, items: list[QAItem], k: int = 10,
         if result.no_answer:
             no_answer += 1
         first = next((i for i, iri in enumerate(ranked) if iri in gold_any), None)
-        from_text += first is not None and result.answers[first].verdict == "from text"
+        from_text += first is not None and result.answers[first].verdict == FROM_TEXT
         hits1 += first == 0
         hits5 += first is not None and first < 5
         rr += 1.0 / (first + 1) if first is not None else 0.0

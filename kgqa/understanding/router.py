@@ -123,10 +123,6 @@ def route(
         and len(set(kinds)) >= 2
     ):
         intent = "claim"
-    elif intent not in ("claim", "diagnosis") and CUES["contraindications"].search(text):
-        # "Which drugs are contraindicated in asthma?" is no question about treatment,
-        # whatever the classifier made of it (a yes/no one is a claim to check, above)
-        return "contraindications", max(probs.get("contraindications", 0.0), CUE_SCORE)
     elif intent != "claim" and not findings and (cued := _cued(text, probs, found)):
         intent = cued
         return intent, max(probs.get(intent, 0.0), CUE_SCORE)
@@ -147,12 +143,15 @@ _ASKS_DIAGNOSIS = re.compile(
 
 def _cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     """The intent whose cue words the question holds and whose topic class it names (the
-    classifier's likelier first, then registry order), else None."""
-    hits = [name for name, cue in CUES.items()
-            if cue.search(text) and topic_of(name, found) is not None]  # fmt: skip
+    classifier's likelier first, then registry order), else None. An intent kgqa refuses
+    needs no topic and goes first: "Which drugs are contraindicated in asthma?" is no
+    question about treatment, whatever the classifier made of it."""
+    hits = [name for name, cue in CUES.items() if cue.search(text)
+            and (INTENTS[name].refusal or topic_of(name, found) is not None)]  # fmt: skip
     if not hits:
         return None
-    return max(hits, key=lambda n: (probs.get(n, 0.0), -hits.index(n)))
+    refused = [name for name in hits if INTENTS[name].refusal]
+    return refused[0] if refused else max(hits, key=lambda n: (probs.get(n, 0.0), -hits.index(n)))
 
 
 # "both A and B", "in common", or a singular "which drug ... A and B": what holds for each
