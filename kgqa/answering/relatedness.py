@@ -81,10 +81,12 @@ def relatives(kg: KnowledgeGraph, topic: Node, depth: int = HIERARCHY_DEPTH) -> 
 
 
 def _ends(kg: KnowledgeGraph, node: Node, intent: str) -> set[str]:
-    """The nodes the intent's relations join to ``node`` seen as an answer (the other end)."""
+    """The nodes the intent's own relation (its first hop) joins to ``node`` seen as an answer
+    (the other end). A weaker relation the intent also lists ("palliates" for "which drug
+    treats") is no direct answer: aspirin palliates gout, allopurinol treats it."""
     spec = INTENTS[intent]
     out: set[str] = set()
-    for hop in spec.hops:
+    for hop in spec.hops[:1]:
         # the answer sits at the far end of the hop from the topic: read it backwards
         back = "in" if hop.direction == "out" else "out"
         for t in kg.neighbours(node, hop.relation, back):

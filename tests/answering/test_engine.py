@@ -268,3 +268,13 @@ def test_a_multiple_choice_question_without_a_relation_takes_the_one_its_options
         "phenotypes_of_disease", "hasPhenotype", "negated")  # fmt: skip
     assert not r.reading.topic_negated  # the "not" belongs to the relation, not to Marfan
     assert [a.node.label for a in r.answers] == ["gout"]
+
+
+def test_a_drug_that_only_palliates_does_not_outrank_one_that_treats(kg):
+    q = "Which drug treats gout?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    qa.linker = FakeLinker(kg, {**NAMES_IN_TEXT, "aspirin": "DRUGBANK:DB00945"})
+    r = qa.ask(q, options=["aspirin", "allopurinol", "metformin"])
+    ranked = [a.node.label for a in r.options]
+    assert ranked.index("Allopurinol") < ranked.index("Acetylsalicylic acid"), ranked
+    assert r.answers[0].node.label == "Allopurinol"
