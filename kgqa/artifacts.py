@@ -8,18 +8,21 @@ Loading checks the manifest and fails with :class:`~kgqa.errors.ArtifactError` o
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from kgqa.errors import ArtifactError
+from kgqa.errors import ArtifactError, KgqaError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +84,7 @@ class Manifest:
                 info=dict(raw.get("info", {})),
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise ArtifactError(f"{path} is not a valid manifest: {exc}") from exc
+            raise ArtifactError(f"{path} is not a valid manifest ({exc}); {remedy}") from exc
 
     @classmethod
     def is_current(
@@ -114,7 +117,8 @@ class Manifest:
         """Raise ArtifactError unless this manifest describes ``kind`` at ``format_version``
         and every listed file exists with its recorded checksum."""
         if self.kind != kind:
-            raise ArtifactError(f"{directory} holds a {self.kind!r} artifact, expected {kind!r}")
+            raise ArtifactError(f"{directory} holds a {self.kind!r} artifact, expected {kind!r}; "
+                                "rebuild it with `kgqa build --force`")  # fmt: skip
         if self.format_version != format_version:
             raise ArtifactError(
                 f"{directory} has format version {self.format_version}, this kgqa reads "
@@ -123,9 +127,11 @@ class Manifest:
         for name, digest in self.files.items():
             path = directory / name
             if not path.is_file():
-                raise ArtifactError(f"{path} is listed in the manifest but missing; rebuild")
+                raise ArtifactError(f"{path} is listed in the manifest but missing; rebuild it "
+                                    "with `kgqa build --force`")  # fmt: skip
             if sha256_file(path) != digest:
-                raise ArtifactError(f"{path} does not match its manifest checksum; rebuild")
+                raise ArtifactError(f"{path} does not match its manifest checksum; rebuild it "
+                                    "with `kgqa build --force`")  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -179,6 +185,36 @@ def save_linear(out: Path, weights: Any, kind: str, format_version: int,
     return manifest
 
 
+@contextlib.contextmanager
+def damaged(directory: Path | str, remedy: str = "run `kgqa build --force`") -> Iterator[None]:
+    """Whatever a damaged file makes its reader raise (``BadZipFile``, sqlite's
+    ``DatabaseError``, faiss's ``RuntimeError``, a safetensors or JSON error, a missing file)
+    surfaces as :class:`ArtifactError` naming the artifact and the remedy. kgqa's own errors
+    pass through; so do ``MemoryError`` and interrupts."""
+    try:
+        yield
+    except (KgqaError, MemoryError):
+        raise
+    except Exception as exc:
+        raise ArtifactError(f"{directory} is damaged or unreadable ({type(exc).__name__}: "
+                            f"{exc}); {remedy}") from exc  # fmt: skip
+
+
+def guarded(remedy: str = "run `kgqa build --force`") -> Callable[[F], F]:
+    """Decorate an artifact's ``load(cls, directory, ...)`` so that damage surfaces as
+    :class:`ArtifactError` (see :func:`damaged`)."""
+
+    def wrap(fn: F) -> F:
+        @functools.wraps(fn)
+        def load(cls: Any, directory: Any = None, *args: Any, **kwargs: Any) -> Any:
+            with damaged(directory if directory is not None else cls.__name__, remedy):
+                return fn(cls, directory, *args, **kwargs)
+
+        return load  # type: ignore[return-value]
+
+    return wrap
+
+
 def load_linear(directory: Path, kind: str, format_version: int, features: tuple[str, ...],
                 remedy: str) -> Any:  # fmt: skip
     """The weight vector of a linear model written by :func:`save_linear`, checked against its
@@ -192,4 +228,5 @@ def load_linear(directory: Path, kind: str, format_version: int, features: tuple
             f"{directory} was trained on features {manifest.info.get('features')}, this kgqa "
             f"computes {list(features)}; {remedy}"
         )
-    return load_file(str(directory / LINEAR_WEIGHTS))["weights"]
+    with damaged(directory, remedy):
+        return load_file(str(directory / LINEAR_WEIGHTS))["weights"]

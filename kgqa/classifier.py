@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kgqa.artifacts import Manifest
+from kgqa.artifacts import Manifest, guarded
 from kgqa.encoder import base_model_checksum, base_model_path, offline, quiet_loading
 from kgqa.errors import ArtifactError
 
@@ -31,6 +31,7 @@ class SequenceClassifier:
         self.temperature = temperature
 
     @classmethod
+    @guarded("reinstall kgqa or retrain the model (`kgqa train ...`)")
     def load(cls, directory: Path, kind: str, train_command: str) -> SequenceClassifier:
         manifest = Manifest.read(directory, f"train the {kind} with `{train_command}`")
         manifest.check(directory, kind, FORMAT_VERSION)
@@ -62,11 +63,19 @@ class SequenceClassifier:
         with torch.inference_mode():
             for i in range(0, len(order), batch_size):
                 idx = order[i : i + batch_size]
-                enc = self.tokenizer(
-                    [a[j] for j in idx], [b[j] for j in idx] if b is not None else None,
-                    truncation="only_second" if b is not None else True,
-                    max_length=self.max_tokens, padding=True, return_tensors="pt",
-                )  # fmt: skip
+                first = [a[j] for j in idx]
+                second = [b[j] for j in idx] if b is not None else None
+                try:
+                    enc = self.tokenizer(
+                        first, second, truncation="only_second" if b is not None else True,
+                        max_length=self.max_tokens, padding=True, return_tensors="pt",
+                    )  # fmt: skip
+                except Exception:  # the tokenizers library raises a bare Exception
+                    # a first text too long to keep whole beside the second (a claim or a
+                    # question of hundreds of tokens): both are cut, the longer first
+                    enc = self.tokenizer(first, second, truncation="longest_first",
+                                         max_length=self.max_tokens, padding=True,
+                                         return_tensors="pt")  # fmt: skip
                 out.append((idx, self.model(**enc).logits.float().numpy()))
         result = np.zeros((len(a), len(self.labels)), dtype=np.float32)
         for idx, lg in out:

@@ -7,12 +7,14 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+import tarfile
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from kgqa.errors import KgqaError
+from kgqa.errors import InputError, KgqaError
 from kgqa.linking.linker import MODES as LINK_MODES
 
 logger = logging.getLogger("kgqa")
@@ -76,6 +78,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------- graph
+def cmd_verify_graph(args: argparse.Namespace) -> int:
+    kg = _graph(args)
+    n = kg.verify()
+    report = {"graph": str(kg.directory), "store_files_checked": n, "ok": True}
+    if args.json:
+        _print_json(report)
+    else:
+        print(f"{kg.directory}: every file matches its manifest ({n} store files hashed)")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     stats = _graph(args).stats()
     if args.json:
@@ -242,6 +255,7 @@ def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
         qa.diagnoser, Path(args.phenopackets), args.leave_publication_out, args.limit,
         as_text=args.as_text,
     )  # fmt: skip
+    _require_cases(report.n_scored, "scorable phenopackets", args.phenopackets)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
             for r in results:
@@ -318,6 +332,7 @@ def cmd_eval_linking(args: argparse.Namespace) -> int:
     docs = read_pubtator(args.pubtator)
     if args.limit:
         docs = docs[: args.limit]
+    _require_cases(len(docs), "documents", args.pubtator)
     report = evaluate_pubtator(linker, docs)
     if args.json:
         _print_json(report)
@@ -354,6 +369,7 @@ def cmd_eval_consumer(args: argparse.Namespace) -> int:
 
     path = Path(args.file) if args.file else data_dir(args.data_dir) / MEQSUM_FILE
     items = list(read_consumer_questions(path))[: args.limit]
+    _require_cases(len(items), "messages", path)
     labels_path = Path(args.labels) if args.labels else graph_data_dir() / "meqsum_labels.tsv"
     labels = read_labels(labels_path) if labels_path.is_file() else None
     report = evaluate_consumer(Pipeline.load(args.home).qa, items, labels)
@@ -634,9 +650,11 @@ def cmd_eval_qa(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if args.eval_command == "qa":
         items = read_qa(Path(args.file))[: args.limit]
+        _require_cases(len(items), "questions", args.file)
         report = evaluate_qa(pipeline, items, k=args.k, out=out)
     else:
         claims = read_claims(Path(args.file))[: args.limit]
+        _require_cases(len(claims), "claims", args.file)
         report = evaluate_claims(pipeline, claims, out=out)
     if args.json:
         _print_json(report)
@@ -653,8 +671,51 @@ def _home_and_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _require_cases(n: int, what: str, where: object) -> None:
+    """An evaluation with nothing to score is an error, not a report of zeros."""
+    if n == 0:
+        raise InputError(f"no usable {what} in {where}; nothing to evaluate")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments: one ``kgqa: error: ...`` line and exit status 2 (no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"kgqa: error: {message} (see `{self.prog} --help`)\n")
+
+
+def _at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum`` (counts 1, seeds 0)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}")
+        return value
+
+    return parse
+
+
+_positive, _natural = _at_least(1), _at_least(0)
+
+
+def _out_path(text: str) -> str:
+    """An output path, checked before any work: its folder must exist and be writable."""
+    import os
+
+    parent = Path(text).expanduser().resolve().parent
+    if not parent.is_dir():
+        raise argparse.ArgumentTypeError(f"no folder {parent} to write {text} into")
+    if not os.access(parent, os.W_OK):
+        raise argparse.ArgumentTypeError(f"cannot write into {parent}")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kgqa", description=__doc__)
+    p = _Parser(prog="kgqa", description=__doc__)
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     p.add_argument("-q", "--quiet", action="store_true", help="warnings only, no progress bars")
     sub = p.add_subparsers(dest="command", required=True)
@@ -668,7 +729,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--exclude-licence", action="append", choices=["NC", "SA", "ND"],
                    help="leave out sources and records under such a licence (NC: "
                         "non-commercial, e.g. SIDER); repeatable")  # fmt: skip
-    b.add_argument("--limit", type=int, help="passages: only the first N (for quick checks)")
+    b.add_argument("--limit", type=_positive, help="passages: only the first N (for quick checks)")
     b.set_defaults(func=cmd_build)
 
     d = sub.add_parser("diagnose", help="rank diseases from findings and check a diagnosis")
@@ -676,7 +737,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--exclude", action="append", default=[], help="an absent finding (repeatable)")
     d.add_argument("--proposed", help="a proposed diagnosis to check")
     d.add_argument("--drug", action="append", default=[], help="a drug to check (repeatable)")
-    d.add_argument("-k", type=int, default=10, help="diseases to show")
+    d.add_argument("-k", type=_positive, default=10, help="diseases to show")
     _home_and_json(d)
     d.set_defaults(func=cmd_diagnose)
 
@@ -688,21 +749,21 @@ def build_parser() -> argparse.ArgumentParser:
                     help="findings as text (synonyms, 'no ...'), linked")  # fmt: skip
     ed.add_argument("--leave-publication-out", action="store_true",
                     help="ignore annotations supported only by the case's publication")  # fmt: skip
-    ed.add_argument("--limit", type=int, help="only the first N cases (sorted by path)")
-    ed.add_argument("--out", help="write one JSON line per case here")
+    ed.add_argument("--limit", type=_positive, help="only the first N cases (sorted by path)")
+    ed.add_argument("--out", type=_out_path, help="write one JSON line per case here")
     _home_and_json(ed)
     ed.set_defaults(func=cmd_eval_diagnosis)
 
     el = es.add_parser("linking", help="NER and linking on a PubTator file")
     el.add_argument("--pubtator", required=True, help="a PubTator file (e.g. a devel split)")
     el.add_argument("--mode", choices=LINK_MODES, default="ner")
-    el.add_argument("--limit", type=int, help="only the first N documents")
+    el.add_argument("--limit", type=_positive, help="only the first N documents")
     _home_and_json(el)
     el.set_defaults(func=cmd_eval_linking)
     ef = es.add_parser("focus", help="link MedQuAD questions' focus (UMLS CUI via the graph)")
     ef.add_argument("--split", choices=["dev", "train"], default="dev")
     ef.add_argument("--mode", choices=LINK_MODES, default="ner")
-    ef.add_argument("--limit", type=int, help="only the first N questions")
+    ef.add_argument("--limit", type=_positive, help="only the first N questions")
     ef.add_argument("--data-dir", help="raw data directory")
     _home_and_json(ef)
     ef.set_defaults(func=cmd_eval_focus)
@@ -710,27 +771,27 @@ def build_parser() -> argparse.ArgumentParser:
     ec = es.add_parser("consumer", help="real consumer messages: read as their summaries are?")
     ec.add_argument("--file", help="MeQSum-style JSONL (default: the raw data's MeQSum)")
     ec.add_argument("--labels", help="hand labels of the summaries (default: graph_data's)")
-    ec.add_argument("--limit", type=int, help="only the first N messages")
+    ec.add_argument("--limit", type=_positive, help="only the first N messages")
     ec.add_argument("--data-dir", help="raw data directory")
     _home_and_json(ec)
     ec.set_defaults(func=cmd_eval_consumer)
 
     eo = es.add_parser("roundtrip", help="do the graph's own names link back to their nodes?")
-    eo.add_argument("--per-class", type=int, default=2000, help="names sampled per class")
-    eo.add_argument("--seed", type=int, default=13)
+    eo.add_argument("--per-class", type=_positive, default=2000, help="names sampled per class")
+    eo.add_argument("--seed", type=_natural, default=13)
     eo.add_argument("--mode", choices=LINK_MODES, default="ner")
     _home_and_json(eo)
     eo.set_defaults(func=cmd_eval_roundtrip)
 
     er = es.add_parser("retrieval", help="passage retrieval on MedQuAD questions")
     er.add_argument("--split", choices=["dev", "train"], default="dev")
-    er.add_argument("--limit", type=int, default=2000, help="questions sampled (seeded)")
+    er.add_argument("--limit", type=_positive, default=2000, help="questions sampled (seeded)")
     _home_and_json(er)
     er.set_defaults(func=cmd_eval_retrieval)
 
     rt = sub.add_parser("retrieve", help="supporting passages for a query")
     rt.add_argument("query")
-    rt.add_argument("-k", type=int, default=5)
+    rt.add_argument("-k", type=_positive, default=5)
     rt.add_argument("--about", action="append", help="only passages about this node (any id)")
     rt.add_argument("--method", choices=["dense", "hybrid", "lexical"], default="dense")
     _home_and_json(rt)
@@ -742,16 +803,16 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         eq = es.add_parser(name, help=helptext)
         eq.add_argument("file")
-        eq.add_argument("-k", type=int, default=10)
-        eq.add_argument("--limit", type=int, help="only the first N lines")
-        eq.add_argument("--out", help="write one JSON line per item here")
+        eq.add_argument("-k", type=_positive, default=10)
+        eq.add_argument("--limit", type=_positive, help="only the first N lines")
+        eq.add_argument("--out", type=_out_path, help="write one JSON line per item here")
         _home_and_json(eq)
         eq.set_defaults(func=cmd_eval_qa)
 
     ak = sub.add_parser("ask", help="answer a question with evidence")
     ak.add_argument("question")
     ak.add_argument("--option", action="append", help="a multiple-choice option (repeatable)")
-    ak.add_argument("-k", type=int, default=10)
+    ak.add_argument("-k", type=_positive, default=10)
     _home_and_json(ak)
     ak.set_defaults(func=cmd_ask)
 
@@ -771,10 +832,12 @@ def build_parser() -> argparse.ArgumentParser:
     tn = ts.add_parser("ner", help="the NER tagger (LoRA on the base encoder)")
     tn.add_argument("--data-dir", help="raw data directory")
     tn.add_argument("--graph-dir", help="graph artifact directory")
-    tn.add_argument("--out", help="output directory (default: the package's models/ner)")
-    tn.add_argument("--seed", type=int, default=13)
-    tn.add_argument("--epochs", type=int, default=16)
-    tn.add_argument("--threads", type=int, help="torch threads (default: all cores)")
+    tn.add_argument(
+        "--out", type=_out_path, help="output directory (default: the package's models/ner)"
+    )
+    tn.add_argument("--seed", type=_natural, default=13)
+    tn.add_argument("--epochs", type=_positive, default=16)
+    tn.add_argument("--threads", type=_positive, help="torch threads (default: all cores)")
     tn.set_defaults(func=cmd_train_ner)
     for name, helptext in (
         ("intent", "the question-type classifier"),
@@ -783,24 +846,30 @@ def build_parser() -> argparse.ArgumentParser:
         tm = ts.add_parser(name, help=helptext)
         tm.add_argument("--data-dir", help="raw data directory")
         tm.add_argument("--graph-dir", help="graph artifact directory")
-        tm.add_argument("--out", help=f"output directory (default: the package's models/{name})")
-        tm.add_argument("--seed", type=int, default=13)
-        tm.add_argument("--epochs", type=int)
-        tm.add_argument("--threads", type=int, help="torch threads (default: all cores)")
+        tm.add_argument(
+            "--out", type=_out_path, help=f"output directory (default: the package's models/{name})"
+        )
+        tm.add_argument("--seed", type=_natural, default=13)
+        tm.add_argument("--epochs", type=_positive)
+        tm.add_argument("--threads", type=_positive, help="torch threads (default: all cores)")
         tm.set_defaults(func=cmd_train_model)
 
     to = ts.add_parser("options", help="the multiple-choice option model (from the graph)")
-    to.add_argument("--out", help="output directory (default: the package's models/options)")
-    to.add_argument("--seed", type=int, default=13)
-    to.add_argument("--per-intent", type=int, default=160, help="items per intent")
-    to.add_argument("--threads", type=int, help="torch threads (default: all cores)")
+    to.add_argument(
+        "--out", type=_out_path, help="output directory (default: the package's models/options)"
+    )
+    to.add_argument("--seed", type=_natural, default=13)
+    to.add_argument("--per-intent", type=_positive, default=160, help="items per intent")
+    to.add_argument("--threads", type=_positive, help="torch threads (default: all cores)")
     _home_and_json(to)
     to.set_defaults(func=cmd_train_options)
 
     tc = ts.add_parser("calibration", help="the answer calibrator (on the QA dev sets)")
     tc.add_argument("--devsets", help="folder of make_dev_sets.py output (default: the home's)")
-    tc.add_argument("--out", help="output directory (default: the package's models/calibration)")
-    tc.add_argument("--seed", type=int, default=13)
+    tc.add_argument(
+        "--out", type=_out_path, help="output directory (default: the package's models/calibration)"
+    )
+    tc.add_argument("--seed", type=_natural, default=13)
     _home_and_json(tc)
     tc.set_defaults(func=cmd_train_calibration)
 
@@ -815,6 +884,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sp
 
     add("stats", cmd_stats, "node, edge and source counts")
+    add("verify", cmd_verify_graph, "check every file of the graph against its manifest")
     n = add("node", cmd_node, "show a node by id (any id) or name")
     n.add_argument("id")
     f = add("find", cmd_find, "find nodes by name or id")
@@ -822,14 +892,14 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument(
         "--class", dest="cls", help="restrict to a class (Disease, Phenotype, Drug, ...)"
     )
-    f.add_argument("--limit", type=int, default=10)
+    f.add_argument("--limit", type=_positive, default=10)
     nb = add("neighbours", cmd_neighbours, "edges of a node")
     nb.add_argument("id")
     nb.add_argument("--relation", help="a vocabulary relation or subClassOf")
     nb.add_argument("--direction", choices=["out", "in", "both"], default="out")
     nb.add_argument("--source", action="append", help="only this source (repeatable)")
     nb.add_argument("--attributes", action="store_true", help="show annotation attributes")
-    nb.add_argument("--limit", type=int, default=50)
+    nb.add_argument("--limit", type=_positive, default=50)
     sq = add("sparql", cmd_sparql, "run a SELECT query with bound values")
     sq.add_argument("query")
     sq.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind ?NAME (repeatable)")
@@ -853,6 +923,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KgqaError as exc:
         print(f"kgqa: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kgqa: interrupted", file=sys.stderr)
+        return 130
+    except (OSError, UnicodeError, EOFError, ValueError, LookupError, TypeError,
+            AttributeError, tarfile.TarError, zlib.error) as exc:  # fmt: skip
+        # an unreadable or malformed input file (not UTF-8, a truncated archive, a field of
+        # the wrong type): one line for the user; the traceback only with -v
+        logging.getLogger("kgqa").debug("error", exc_info=True)
+        print(f"kgqa: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
 
 

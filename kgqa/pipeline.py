@@ -12,11 +12,15 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
+from kgqa import validation as v
 from kgqa.config import Home, models_dir
 from kgqa.diagnosis.differential import Diagnoser
 from kgqa.errors import ArtifactError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Differential, Mention, Passage, Result, Verdict
+from kgqa.validation import MAX_CLAIM_CHARS, MAX_NAME_CHARS, MAX_QUERY_CHARS, MAX_TEXT_CHARS
+
+MAX_QUESTION_CHARS = MAX_CLAIM_CHARS
 
 logger = logging.getLogger(__name__)
 
@@ -85,26 +89,34 @@ class Pipeline:
         return self._qa
 
     # ---------------------------------------------------------------- front doors
+    # every front door checks its arguments (kgqa.validation) before any work
     def ask(self, question: str, options: list[str] | None = None, k: int = 10) -> Result:
         """Answer a question: ranked answers with calibrated scores and evidence (graph triples
         with their source, passages with their source id), or an explicit no-answer. With
         ``options`` (multiple choice) the best-supported option is the answer."""
-        return self.qa.ask(question, options=options, k=k)
+        v.text("question", question, MAX_QUESTION_CHARS)  # the engine cleans it, keeping offsets
+        opts = v.texts("options", options, v.MAX_OPTIONS, v.MAX_OPTION_CHARS, allow_none=True)
+        return self.qa.ask(question, options=opts or None, k=v.count("k", k, v.MAX_K))
 
     def ask_many(self, questions: list[str], k: int = 10) -> list[Result]:
         """``ask`` for many questions, with linking and question types batched."""
-        return self.qa.ask_many(questions, k=k)
+        qs = v.texts("questions", questions, v.MAX_BATCH, MAX_QUESTION_CHARS)
+        return self.qa.ask_many(qs, k=v.count("k", k, v.MAX_K))
 
     def verify(self, claim: str) -> Verdict:
         """supported / refuted / unknown for a claim such as "metformin treats type 2
         diabetes", with the evidence."""
-        return self.qa.verify(claim)
+        return self.qa.verify(v.text("claim", claim, MAX_CLAIM_CHARS))
 
     def link(self, text: str) -> list[Mention]:
+        v.text("text", text, MAX_TEXT_CHARS)  # checked; offsets index the caller's text
         return self.linker.link(text)
 
     def retrieve(self, query: str, k: int = 10, about: list[str] | None = None) -> list[Passage]:
-        return self.retriever.retrieve(query, k=k, about=about)
+        query = v.text("query", query, MAX_QUERY_CHARS)
+        ids = v.texts("about", about, v.MAX_FINDINGS, MAX_NAME_CHARS, allow_none=True)
+        return self.retriever.retrieve(query, k=v.count("k", k, v.MAX_K),
+                                       about=ids if about is not None else None)  # fmt: skip
 
     def diagnose(
         self,
@@ -115,5 +127,17 @@ class Pipeline:
         k: int = 10,
     ) -> Differential:
         """:meth:`Diagnoser.diagnose <kgqa.diagnosis.differential.Diagnoser.diagnose>`: the
-        ranked, explained differential for findings, with the checks asked for."""
-        return self.diagnoser.diagnose(findings, excluded, proposed, drugs, k)
+        ranked, explained differential for findings, with the checks asked for. ``findings``
+        is one text ("short stature, no seizures") or a list of findings; ``excluded`` and
+        ``drugs`` are lists."""
+        if isinstance(findings, str):
+            found: str | list[str] = v.text("findings", findings, MAX_TEXT_CHARS)
+        else:
+            found = v.texts("findings", findings, v.MAX_FINDINGS, MAX_NAME_CHARS)
+        return self.diagnoser.diagnose(
+            found,
+            v.texts("excluded", excluded, v.MAX_FINDINGS, MAX_NAME_CHARS),
+            v.optional_text("proposed", proposed, MAX_NAME_CHARS),
+            v.texts("drugs", drugs, v.MAX_FINDINGS, MAX_NAME_CHARS),
+            v.count("k", k, v.MAX_K),
+        )

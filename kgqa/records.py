@@ -283,9 +283,11 @@ class Reading:
 
 @dataclass(frozen=True)
 class Result:
-    """The answer to a question. ``answers`` holds only supported answers; when it is empty,
-    ``no_answer`` is True and ``reason`` says why. With options, ``options`` holds every option
-    with its score and evidence and ``answers[0]`` is the best-supported one."""
+    """The answer to a question. ``answers`` holds only supported answers. A yes/no question
+    (a claim) is answered by ``verdict`` instead, with ``answers`` empty. ``no_answer`` is True
+    exactly when nothing answers: no answers, and no verdict other than ``unknown``; then
+    ``reason`` says why. With options, ``options`` holds every option with its score and
+    evidence and ``answers[0]`` is the best-supported one."""
 
     question: str
     intent: str

@@ -14,8 +14,8 @@ import re
 import unicodedata
 
 from kgqa.errors import InputError
+from kgqa.validation import MAX_TEXT_CHARS
 
-MAX_TEXT_CHARS = 20_000
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
 # single words that are graph names but almost never mean the node in running text
 COMMON_NAME_WORDS = frozenset(

@@ -90,3 +90,42 @@ def test_eval_diagnosis_json(fixture_home: Path, capsys: pytest.CaptureFixture[s
     out = json.loads(capsys.readouterr().out)
     assert {"top1", "top3", "top10", "mrr", "n_cases", "n_scored"} <= set(out)
     assert out["n_cases"] == 3
+
+
+def test_bad_input_is_one_error_line_and_status_2(fixture_home, tmp_path, capsys):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    cases = [
+        (["eval", "qa", str(empty), "--home", str(fixture_home)], "no questions"),
+        (["retrieve", "gout", "-k", "-1", "--home", str(fixture_home)], "at least 1"),
+        (["eval", "qa", str(empty), "--out", str(tmp_path / "no" / "x.jsonl")], "no folder"),
+        (["graph", "--graph-dir", str(fixture_home / "graph"), "neighbours", "DOID:13189",
+          "--relation", "bogus"], "unknown relation"),
+        (["graph", "--graph-dir", str(fixture_home / "graph"), "neighbours", "DOID:13189",
+          "--source", "bogus"], "sources"),
+    ]  # fmt: skip
+    for argv, words in cases:
+        try:
+            rc = main(["-q", *argv])
+        except SystemExit as exc:
+            rc = exc.code
+        err = capsys.readouterr().err.strip()
+        assert rc == 2, argv
+        assert err.startswith("kgqa: error:") and words in err and "\n" not in err, (argv, err)
+
+
+def test_graph_verify_checks_every_file_against_the_manifest(fixture_home, tmp_path, capsys):
+    import shutil
+
+    assert main(["-q", "graph", "--graph-dir", str(fixture_home / "graph"), "verify"]) == 0
+    graph = tmp_path / "graph"
+    shutil.copytree(fixture_home / "graph", graph)
+    sst = sorted((graph / "store").glob("*.sst"))[0]
+    data = bytearray(sst.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same size: only the digest can tell
+    sst.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert main(["-q", "graph", "--graph-dir", str(graph), "verify"]) == 2
+    err = capsys.readouterr().err
+    # RocksDB may see the damage when it opens the store; else the digest does
+    assert err.startswith("kgqa: error:") and ("does not match" in err or "damaged" in err)

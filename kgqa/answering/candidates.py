@@ -35,12 +35,16 @@ def one_hop(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Trip
     value)."""
     found: dict[str, list[Triple]] = {}
     spec = INTENTS.get(intent)
+    under = set(spec.answers_under) if spec is not None else set()
     for hop in spec.hops if spec is not None else ():
         relation, direction = hop.relation, hop.direction
         query = (_QUERY_OUT if direction == "out" else _QUERY_IN) % predicate_iri(relation)
-        for row in kg.sparql(query, {"s": topic}):
+        for row in kg.select(query, {"s": topic}):
             other = kg.node(row["o"])
             if other is None or other.iri == topic.iri:
+                continue
+            if under and not ({other.curie, *kg.ids(other)} | {
+                    a.curie for a in kg.ancestors(other)}) & under:  # fmt: skip
                 continue
             source = str(row["g"]).rsplit("/", 1)[-1]
             subj, obj = (topic, other) if direction == "out" else (other, topic)

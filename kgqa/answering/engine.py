@@ -35,11 +35,11 @@ from kgqa.understanding.router import (
     topic_mention,
     topic_score,
 )
+from kgqa.validation import MAX_K
 
 logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = MAX_CLAIM_CHARS
-MAX_K = 100
 # how much a topic taken from a negated mention ("... and not arthritis") is still believed
 NEGATED_TOPIC = 0.3
 
@@ -63,7 +63,19 @@ def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
 
     asked = [x for x in found if inside(x[0], focus.question)]
     subject = [x for x in found if inside(x[0], focus.subject) and x not in asked]
-    return asked + subject or found
+    # a sentence taken for want of one that asks is weaker than the subject line
+    return (asked + subject if focus.asks else subject + asked) or found
+
+
+def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
+    """What the intent classifier reads: the main question, behind its subject line (or the
+    sentence before it) when it names nothing itself ("gout. What should I do?")."""
+    question = text[slice(*focus.question)].strip()
+    if focus.whole or not focus.context_text:
+        return question
+    if any(focus.question[0] <= m.start and m.end <= focus.question[1] for m, _ in found):
+        return question
+    return f"{focus.context_text.strip().rstrip('.')}. {question}"
 
 
 def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
@@ -146,9 +158,9 @@ class QAEngine:
         # topic from it first, then from the subject line (offsets hold: cleaning keeps lengths)
         whole = [MessageFocus(q, (0, len(q))) for q in questions]
         foci = {i: read_message(questions[i]) if focus else whole[i] for i in nonempty}
-        asked = [texts[i][slice(*foci[i].question)].strip() for i in nonempty]
         mentions = dict(zip(nonempty, self.linker.link_many([texts[i] for i in nonempty]),
                             strict=True))  # fmt: skip
+        asked = [_asked(texts[i], foci[i], linked(mentions[i])) for i in nonempty]
         intents = dict(zip(nonempty, self.classify(asked), strict=True))
         out: list[tuple[Reading, str, Linked, list[Mention], MessageFocus] | None] = []
         for i in range(len(questions)):

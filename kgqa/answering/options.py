@@ -32,8 +32,8 @@ from kgqa.records import Answer, Evidence, Node, Passage, Result, Triple
 from kgqa.stages import Classifying, Linking, Retrieving
 from kgqa.understanding.registry import CUES, INTENTS
 from kgqa.understanding.router import Linked, linked, topic_of
+from kgqa.validation import MAX_OPTIONS
 
-MAX_OPTIONS = 50
 Statements = Callable[[Node, str, Node], list[Triple]]
 
 

@@ -13,12 +13,12 @@ from kgqa.records import Evidence, Mention, Node, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
 from kgqa.text import clean_text
 from kgqa.understanding.claims import CONTRAINDICATION, parse_claim
+from kgqa.validation import MAX_CLAIM_CHARS
 
 VERDICT_THRESHOLD = 0.6
 # how sure a verdict is that a graph statement of the pair gives when the verifier reads the
 # words otherwise (curated statements are right this often on the claims dev set: see docs)
 GRAPH_STATEMENT_SCORE = 0.9
-MAX_CLAIM_CHARS = 2000
 # Relations a passage alone never supports: a text that names a drug and a disease together
 # is as often a contraindication, a warning, an indication or a side effect ("patients with
 # hyperthyroidism must not take levothyroxine"). Only a graph statement supports these.

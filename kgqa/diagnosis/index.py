@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kgqa.artifacts import Manifest, atomic_directory, sha256_file
+from kgqa.artifacts import Manifest, atomic_directory, guarded, sha256_file
 from kgqa.errors import ArtifactError
 from kgqa.version import __version__
 
@@ -139,6 +139,7 @@ class DiagnosisIndex:
             (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
 
     @classmethod
+    @guarded("run `kgqa build diagnosis --force`")
     def load(cls, directory: Path, graph_build_id: str | None = None) -> DiagnosisIndex:
         """Load and prepare; with ``graph_build_id``, refuse an index made from another graph."""
         manifest = Manifest.read(directory)

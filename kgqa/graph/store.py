@@ -13,10 +13,12 @@ import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kgqa.artifacts import Manifest
+from kgqa import validation as v
+from kgqa.artifacts import Manifest, sha256_file
 from kgqa.config import Home
 from kgqa.errors import ArtifactError, InputError
 from kgqa.graph.build.identity import priority
@@ -51,6 +53,7 @@ from kgqa.records import (
     PhenotypeAnnotation,
     Triple,
 )
+from kgqa.validation import MAX_NAME_CHARS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -59,8 +62,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-MAX_NAME_CHARS = 500
 _SOURCE_NAME = re.compile(r"[a-z0-9_]+")
+# SPARQL budgets (sparql(timeout_s=, max_rows=) overrides them per query)
+SPARQL_TIMEOUT_S = 2.0
+SPARQL_MAX_ROWS = 100_000
+SPARQL_MAX_CHARS = 20_000
+_FEDERATED = re.compile(r"\bSERVICE\b", re.I)
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # the source graph is a checked name (code's, never a user's text)
 _PHENOTYPE_ANNOTATIONS = f"""
 SELECT ?st ?d ?p ?t ?f (GROUP_CONCAT(?ref; separator=";") AS ?refs) WHERE {{
@@ -106,12 +114,11 @@ class KnowledgeGraph:
         manifest = Manifest.read(d)
         manifest.check(d, KIND, FORMAT_VERSION)
         build_id = manifest.info.get("build_id")
-        try:
+        self._check_store_files(d, manifest, digests=False)
+        with _damage(d):
             store = ox.Store.read_only(str(d / STORE_DIR))
-        except OSError as exc:
-            raise ArtifactError(f"cannot open the graph store in {d}: {exc}") from exc
-        stored = [q.object.value for q in store.quads_for_pattern(
-            ox.NamedNode(META_GRAPH), ox.NamedNode(BUILD_ID), None, None)]  # fmt: skip
+            stored = [q.object.value for q in store.quads_for_pattern(
+                ox.NamedNode(META_GRAPH), ox.NamedNode(BUILD_ID), None, None)]  # fmt: skip
         if stored != [build_id]:
             raise ArtifactError(f"the store in {d} is not the one its manifest describes; rebuild")
         db = sqlite3.connect(f"file:{d / NAMES_FILE}?mode=ro", uri=True, check_same_thread=False)
@@ -125,6 +132,28 @@ class KnowledgeGraph:
         self._nodes = {iri: Node(iri, curie, label, cls) for iri, curie, label, cls in rows}
         self._store, self._db, self.manifest = store, db, manifest
         logger.info("graph loaded: %d nodes from %s", len(self._nodes), d)
+
+    @staticmethod
+    def _check_store_files(d: Path, manifest: Manifest, digests: bool) -> None:
+        """The store's files against the manifest: each there, of its size (and, with
+        ``digests``, of its SHA-256). Graphs built before kgqa recorded them are not checked."""
+        for name, want in manifest.info.get("store_files", {}).items():
+            path = d / STORE_DIR / name
+            if not path.is_file():
+                raise ArtifactError(f"{path} is missing; rebuild with `kgqa build graph --force`")
+            if path.stat().st_size != want["size"] or (digests and sha256_file(path)
+                                                       != want["sha256"]):  # fmt: skip
+                raise ArtifactError(f"{path} does not match the graph's manifest; rebuild with "
+                                    "`kgqa build graph --force`")  # fmt: skip
+
+    def verify(self) -> int:
+        """Check every file of the graph against its manifest, digests included (seconds on
+        the full graph); returns the number of store files checked."""
+        if self.manifest is None:
+            raise ArtifactError("the graph is not loaded; use KnowledgeGraph.load()")
+        self.manifest.check(self.directory, KIND, FORMAT_VERSION)
+        self._check_store_files(self.directory, self.manifest, digests=True)
+        return len(self.manifest.info.get("store_files", {}))
 
     @property
     def store(self) -> ox.Store:
@@ -144,7 +173,10 @@ class KnowledgeGraph:
         """The node for an IRI or any of its ids (CURIE, case-insensitive), or None."""
         if isinstance(ref, Node):
             return ref
-        ref = ref.strip()
+        # a name longer than any in the graph names nothing: None, not an error
+        ref = v.text("ref", ref, v.MAX_TEXT_CHARS).strip()
+        if len(ref) > MAX_NAME_CHARS:
+            return None
         if ref in self._nodes:
             return self._nodes[ref]
         nodes = self.lookup_id(ref)
@@ -152,7 +184,7 @@ class KnowledgeGraph:
 
     def lookup_id(self, curie: str) -> list[Node]:
         """All nodes that carry ``curie`` as an id (usually one; a shared xref may name several)."""
-        key = curie.strip().upper()
+        key = v.text("curie", curie, v.MAX_TEXT_CHARS).strip().upper()
         if not key or len(key) > MAX_NAME_CHARS:
             return []
         if key.startswith("MIM:"):
@@ -185,8 +217,11 @@ class KnowledgeGraph:
         """
         if cls is not None and cls not in CLASSES:
             raise InputError(f"unknown class {cls!r}; expected one of {sorted(CLASSES)}")
-        text = name.strip()
-        if not text or len(text) > MAX_NAME_CHARS:
+        if lang is not None:
+            v.text("lang", lang, 20)
+        limit = v.count("limit", limit, v.MAX_FIND_LIMIT)
+        text = v.text("name", name, v.MAX_TEXT_CHARS).strip()
+        if not text or len(text) > MAX_NAME_CHARS:  # longer than any name: none matches
             return []
         out: dict[str, NameMatch] = {}
         for node in self.lookup_id(text) if ":" in text else []:
@@ -231,7 +266,8 @@ class KnowledgeGraph:
         import pyoxigraph as ox
 
         pattern = (ox.NamedNode(node.iri), ox.NamedNode(RDF_TYPE), ox.NamedNode(VOCAB + "Drug"))
-        return next(iter(self.store.quads_for_pattern(*pattern, None)), None) is not None
+        with _damage(self.directory):
+            return next(iter(self.store.quads_for_pattern(*pattern, None)), None) is not None
 
     def english_names(self) -> list[tuple[str, str, str, str]]:
         """(iri, name, normalised key, class) of every English name, in storage order (for
@@ -290,23 +326,30 @@ class KnowledgeGraph:
         if direction not in ("out", "in", "both"):
             raise InputError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
         node = self._require(ref)
+        if relation is not None and not isinstance(relation, str):
+            raise InputError(f"relation: expected a relation name, got {type(relation).__name__}")
         pred = ox.NamedNode(predicate_iri(relation)) if relation else None
-        graphs = [ox.NamedNode(SOURCE + s) for s in sources] if sources is not None else [None]
+        graphs = (
+            [ox.NamedNode(SOURCE + s) for s in self._sources(sources)]
+            if sources is not None
+            else [None]
+        )
         me = ox.NamedNode(node.iri)
         out: list[Triple] = []
-        for g in graphs:
-            if direction in ("out", "both"):
-                for q in self.store.quads_for_pattern(me, pred, None, g):
-                    t = self._triple(q)
-                    if t:
-                        out.append(t)
-            if direction in ("in", "both"):
-                for q in self.store.quads_for_pattern(None, pred, me, g):
-                    t = self._triple(q)
-                    if t:
-                        out.append(t)
-        if attributes:
-            out = [self._with_attributes(t) for t in out]
+        with _damage(self.directory):
+            for g in graphs:
+                if direction in ("out", "both"):
+                    for q in self.store.quads_for_pattern(me, pred, None, g):
+                        t = self._triple(q)
+                        if t:
+                            out.append(t)
+                if direction in ("in", "both"):
+                    for q in self.store.quads_for_pattern(None, pred, me, g):
+                        t = self._triple(q)
+                        if t:
+                            out.append(t)
+            if attributes:
+                out = [self._with_attributes(t) for t in out]
         return out
 
     def _triple(self, q: ox.Quad) -> Triple | None:
@@ -319,13 +362,17 @@ class KnowledgeGraph:
         return Triple(s, rel, o, q.graph_name.value[len(SOURCE) :])
 
     def _with_attributes(self, t: Triple) -> Triple:
-        import pyoxigraph as ox
-
         query = f"""
             SELECT ?s ?p ?o ?g ?st ?k ?v WHERE {{ GRAPH ?g {{
                 ?st <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; ?k ?v .
                 FILTER(STRSTARTS(STR(?k), "{VOCAB}"))
             }} }}"""
+        with _damage(self.directory):
+            return self._attributed(t, query)
+
+    def _attributed(self, t: Triple, query: str) -> Triple:
+        import pyoxigraph as ox
+
         rows = self.store.query(
             query,
             substitutions={
@@ -350,34 +397,38 @@ class KnowledgeGraph:
         import pyoxigraph as ox
 
         graph = ox.NamedNode(SOURCE + source) if source is not None else None
-        for q in self.store.quads_for_pattern(None, ox.NamedNode(predicate_iri(relation)), None,
-                                              graph):  # fmt: skip
-            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-            yield q.subject.value, q.object.value, g.removeprefix(SOURCE)
+        with _damage(self.directory):
+            for q in self.store.quads_for_pattern(
+                None, ox.NamedNode(predicate_iri(relation)), None, graph
+            ):
+                g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+                yield q.subject.value, q.object.value, g.removeprefix(SOURCE)
 
     def phenotype_annotations(self, source: str = "hpo") -> Iterator[PhenotypeAnnotation]:
         """A source's disease–phenotype annotations (has / lacks), with frequency and
         references, read from its annotation statements."""
         if not _SOURCE_NAME.fullmatch(source):
             raise InputError(f"not a source name: {source!r}")
-        for r in self.store.query(_PHENOTYPE_ANNOTATIONS % source):
-            yield PhenotypeAnnotation(
-                r["d"].value,
-                r["t"].value,
-                float(r["f"].value) if r["f"] is not None else float("nan"),
-                r["p"].value.endswith("lacksPhenotype"),
-                tuple(x for x in r["refs"].value.split(";") if x),
-            )
+        with _damage(self.directory):
+            for r in self.store.query(_PHENOTYPE_ANNOTATIONS % source):
+                yield PhenotypeAnnotation(
+                    r["d"].value,
+                    r["t"].value,
+                    float(r["f"].value) if r["f"] is not None else float("nan"),
+                    r["p"].value.endswith("lacksPhenotype"),
+                    tuple(x for x in r["refs"].value.split(";") if x),
+                )
 
     def definitions(self, source: str | None = None) -> Iterator[tuple[Node, str]]:
         """(node, definition text) for every node with a definition, optionally of one source."""
         import pyoxigraph as ox
 
         graph = ox.NamedNode(SOURCE + source) if source is not None else None
-        for q in self.store.quads_for_pattern(None, ox.NamedNode(SKOS_DEF), None, graph):
-            node = self._nodes.get(q.subject.value)
-            if node is not None:
-                yield node, q.object.value
+        with _damage(self.directory):
+            for q in self.store.quads_for_pattern(None, ox.NamedNode(SKOS_DEF), None, graph):
+                node = self._nodes.get(q.subject.value)
+                if node is not None:
+                    yield node, q.object.value
 
     def ancestors(self, ref: str | Node, sources: Iterable[str] | None = None) -> list[Node]:
         """All superclasses (transitive is-a), nearest first."""
@@ -391,7 +442,7 @@ class KnowledgeGraph:
         self, ref: str | Node, direction: Direction, sources: Iterable[str] | None
     ) -> list[Node]:
         start = self._require(ref)
-        srcs = list(sources) if sources is not None else None
+        srcs = self._sources(sources) if sources is not None else None
         seen = {start.iri}
         order: list[Node] = []
         frontier = [start]
@@ -409,7 +460,11 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ SPARQL
     def sparql(
-        self, query: str, bindings: Mapping[str, str | int | float | Node] | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, str | int | float | Node] | None = None,
+        timeout_s: float = SPARQL_TIMEOUT_S,
+        max_rows: int = SPARQL_MAX_ROWS,
     ) -> list[dict[str, Any]]:
         """Run a SELECT query with values bound to variables (never interpolated into the text).
 
@@ -419,6 +474,11 @@ class KnowledgeGraph:
         ``kgv: kg: src: rdf: rdfs: skos: owl: xsd: dct:`` are predefined. Each row maps a
         variable name to a Python value (IRIs and literals as strings, numbers as numbers).
 
+        The query never leaves the machine (``SERVICE`` is refused) and stops with an
+        :class:`InputError` past ``max_rows`` rows (default 100,000) or ``timeout_s`` seconds
+        (default 2): the query runs in a forked child process that is killed at the budget (the
+        store cannot cancel a query). kgqa's own fixed queries use :meth:`select`.
+
         Example:
             >>> q = "SELECT ?n ?id WHERE { ?n kgv:id ?id }"
             >>> kg.sparql(q, {"id": "HP:0001250"})  # doctest: +SKIP
@@ -426,26 +486,73 @@ class KnowledgeGraph:
         """
         import pyoxigraph as ox
 
+        query = v.text("query", query, SPARQL_MAX_CHARS, empty=False)
+        if _FEDERATED.search(query):
+            raise InputError("query: SERVICE (federated query) is refused; kgqa never leaves "
+                             "the machine")  # fmt: skip
+        timeout_s = v.seconds("timeout_s", timeout_s, 3600)
+        max_rows = v.count("max_rows", max_rows, 10_000_000)
+        if bindings is not None and not isinstance(bindings, Mapping):
+            raise InputError(f"bindings: expected a mapping, got {type(bindings).__name__}")
         subs: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
         for name, value in (bindings or {}).items():
-            if isinstance(value, Node):
-                subs[ox.Variable(name)] = ox.NamedNode(value.iri)
-            elif isinstance(value, str) and value.startswith(("http://", "https://")):
-                subs[ox.Variable(name)] = ox.NamedNode(value)
-            else:
-                subs[ox.Variable(name)] = ox.Literal(value)
+            if not isinstance(name, str) or not _VARIABLE.fullmatch(name):
+                raise InputError(f"bindings: {name!r} is not a SPARQL variable name")
+            try:
+                if isinstance(value, Node):
+                    subs[ox.Variable(name)] = ox.NamedNode(value.iri)
+                elif isinstance(value, str) and value.startswith(("http://", "https://")):
+                    subs[ox.Variable(name)] = ox.NamedNode(value)
+                elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                    if isinstance(value, str):
+                        value = v.text(f"bindings[{name!r}]", value, SPARQL_MAX_CHARS)
+                    subs[ox.Variable(name)] = ox.Literal(value)
+                else:
+                    raise InputError(f"bindings[{name!r}]: cannot bind a {type(value).__name__}")
+            except ValueError as exc:
+                if isinstance(exc, InputError):
+                    raise
+                raise InputError(f"bindings[{name!r}]: {exc}") from exc
+        if self.directory is None or not (self.directory / STORE_DIR).is_dir():
+            raise ArtifactError("the graph is not loaded; use KnowledgeGraph.load()")
+        return _isolated_select(self.directory, query, bindings_of(subs), max_rows, timeout_s)
+
+    def select(
+        self, query: str, bindings: Mapping[str, str | int | float | Node] | None = None
+    ) -> list[dict[str, Any]]:
+        """kgqa's own fixed queries, in this process and without budgets (values bound, never
+        formatted in). User text goes to :meth:`sparql`, which runs in a child process."""
+        import pyoxigraph as ox
+
+        subs: dict[Any, Any] = {}
+        for name, value in (bindings or {}).items():
+            subs[ox.Variable(name)] = (ox.NamedNode(value.iri) if isinstance(value, Node)
+                                       else ox.Literal(value))  # fmt: skip
+        return self._select(query, subs)
+
+    def _select(self, query: str, subs: dict[Any, Any]) -> list[dict[str, Any]]:
+        import pyoxigraph as ox
+
         try:
             result = self.store.query(
                 query, prefixes=PREFIXES, substitutions=subs, use_default_graph_as_union=True
             )
         except SyntaxError as exc:
             raise InputError(f"invalid SPARQL: {exc}") from exc
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError, OSError) as exc:
+            _raise_if_damage(exc, self.directory)
             raise InputError(f"cannot run this query: {exc}") from exc
         if not isinstance(result, ox.QuerySolutions):
             raise InputError("sparql() runs SELECT queries; use .store.query for ASK/CONSTRUCT")
-        names = [v.value for v in result.variables]
-        return [{n: _py(row[n]) for n in names if row[n] is not None} for row in result]
+        names = [x.value for x in result.variables]
+        out: list[dict[str, Any]] = []
+        try:
+            for row in result:
+                out.append({n: _py(row[n]) for n in names if row[n] is not None})
+        except (RuntimeError, OSError) as exc:
+            _raise_if_damage(exc, self.directory)
+            raise InputError(f"cannot run this query: {exc}") from exc
+        return out
 
     # ------------------------------------------------------------------- stats
     @property
@@ -463,32 +570,32 @@ class KnowledgeGraph:
         relation, quad counts per source, edges per source and licence, headline coverage."""
         classes = {
             row["c"][len(VOCAB) :]: row["n"]
-            for row in self.sparql(
+            for row in self.select(
                 "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) "
-                "WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(kgv:))) } GROUP BY ?c"
+                "WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(kgv:))) } GROUP BY ?c",
             )
         }
         relations = {
             RELATION_BY_IRI[row["p"]]: row["n"]
-            for row in self.sparql(
+            for row in self.select(
                 "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                "FILTER(?g != <" + META_GRAPH + ">) } GROUP BY ?p"
+                "FILTER(?g != <" + META_GRAPH + ">) } GROUP BY ?p",
             )
             if row["p"] in RELATION_BY_IRI
         }
         sources = {
             row["g"][len(SOURCE) :]: row["n"]
-            for row in self.sparql(
-                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+            for row in self.select(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
             )
             if row["g"] != META_GRAPH
         }
         iris = " ".join(f"<{iri}>" for iri in RELATION_BY_IRI)
         edges_by_source = {
             row["g"][len(SOURCE) :]: row["n"]
-            for row in self.sparql(
+            for row in self.select(
                 "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                f"VALUES ?p {{ {iris} }} }} GROUP BY ?g"
+                f"VALUES ?p {{ {iris} }} }} GROUP BY ?g",
             )
         }
         info = self.manifest.info if self.manifest else {}
@@ -545,6 +652,15 @@ class KnowledgeGraph:
             raise ArtifactError("the graph is not loaded; use KnowledgeGraph.load()")
         return self._db
 
+    def _sources(self, sources: object) -> list[str]:
+        """Source names to read (a list; each one this graph was built from)."""
+        names = v.texts("sources", sources, 100, 100)
+        known = set(self.manifest.info.get("sources", {})) if self.manifest else set()
+        unknown = [s for s in names if known and s not in known]
+        if unknown:
+            raise InputError(f"sources: unknown {unknown}; this graph has {sorted(known)}")
+        return names
+
     def _require(self, ref: str | Node) -> Node:
         node = self.node(ref)
         if node is None:
@@ -560,6 +676,112 @@ class KnowledgeGraph:
             self._db.close()
         self._db = None
         self._store = None
+
+
+_DAMAGE = re.compile(r"corrupt|checksum|i/o error|io error|no such file", re.I)
+
+
+def _raise_if_damage(exc: Exception, where: Path) -> None:
+    """Re-raise a store error that says the files are damaged as an ArtifactError."""
+    if isinstance(exc, OSError) or (_DAMAGE.search(str(exc)) and "SPARQL" not in str(exc)):
+        raise ArtifactError(f"the graph store in {where} is damaged ({exc}); rebuild it with "
+                            "`kgqa build graph --force`") from exc  # fmt: skip
+
+
+@contextmanager
+def _damage(where: Path) -> Iterator[None]:
+    """Errors of the store's own files (RocksDB) while reading: ArtifactError, with remedy."""
+    try:
+        yield
+    except (RuntimeError, OSError) as exc:
+        raise ArtifactError(f"the graph store in {where} is damaged or unreadable ({exc}); "
+                            "rebuild it with `kgqa build graph --force`") from exc  # fmt: skip
+
+
+def bindings_of(subs: dict[Any, Any]) -> list[tuple[str, str, Any]]:
+    """Substitutions as plain data for the child process: (variable, "iri" or "literal",
+    value)."""
+    import pyoxigraph as ox
+
+    out = []
+    for var, term in subs.items():
+        if isinstance(term, ox.NamedNode):
+            out.append((var.value, "iri", term.value))
+        else:
+            out.append((var.value, "literal", _py(term)))
+    return out
+
+
+def _child_select(store_dir: str, query: str, bindings: list[tuple[str, str, Any]],
+                  max_rows: int, conn: Any) -> None:  # fmt: skip
+    """In the child: open the store read-only, run the query, send the rows as JSON."""
+    import json
+
+    import pyoxigraph as ox
+
+    try:
+        store = ox.Store.read_only(store_dir)
+        subs = {ox.Variable(n): ox.NamedNode(v) if kind == "iri" else ox.Literal(v)
+                for n, kind, v in bindings}  # fmt: skip
+        result = store.query(query, prefixes=PREFIXES, substitutions=subs,
+                             use_default_graph_as_union=True)  # fmt: skip
+        if not isinstance(result, ox.QuerySolutions):
+            msg = {"error": "input", "message": "sparql() runs SELECT queries; use .store.query "
+                   "for ASK/CONSTRUCT"}  # fmt: skip
+        else:
+            names = [x.value for x in result.variables]
+            rows = []
+            for row in result:
+                rows.append({n: _py(row[n]) for n in names if row[n] is not None})
+                if len(rows) > max_rows:
+                    break
+            msg = {"rows": rows}
+    except SyntaxError as exc:
+        msg = {"error": "input", "message": f"invalid SPARQL: {exc}"}
+    except (RuntimeError, ValueError, OSError) as exc:
+        damaged = isinstance(exc, OSError) or bool(_DAMAGE.search(str(exc)))
+        msg = {"error": "artifact" if damaged else "input",
+               "message": str(exc) if damaged else f"cannot run this query: {exc}"}  # fmt: skip
+    conn.send_bytes(json.dumps(msg).encode("utf-8"))
+    conn.close()
+
+
+def _isolated_select(directory: Path, query: str, bindings: list[tuple[str, str, Any]],
+                     max_rows: int, timeout_s: float) -> list[dict[str, Any]]:  # fmt: skip
+    """A user's query in a child process (forked: no start-up cost), killed at the budget.
+    The store gives no way to cancel a query, and some run inside one call that holds the
+    interpreter lock: only a process can be stopped."""
+    import json
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    args = (str(directory / STORE_DIR), query, bindings, max_rows, child)
+    proc = ctx.Process(target=_child_select, args=args, daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout_s):
+            raise InputError(f"the query ran past its {timeout_s:g} s budget; add LIMIT or "
+                             "narrow it (timeout_s)")  # fmt: skip
+        try:
+            msg = json.loads(parent.recv_bytes().decode("utf-8"))
+        except (EOFError, OSError, ValueError) as exc:
+            raise InputError(f"the query could not be run ({exc})") from exc
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        parent.close()
+    if "rows" in msg:
+        if len(msg["rows"]) > max_rows:
+            raise InputError(f"the query returns more than {max_rows} rows; add LIMIT or "
+                             "narrow it (max_rows)")  # fmt: skip
+        return msg["rows"]
+    if msg.get("error") == "artifact":
+        raise ArtifactError(f"the graph store in {directory} is damaged ({msg['message']}); "
+                            "rebuild it with `kgqa build graph --force`")  # fmt: skip
+    raise InputError(msg.get("message", "cannot run this query"))
 
 
 def _py(term: Any) -> Any:

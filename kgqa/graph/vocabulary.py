@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kgqa.errors import InputError
+
 BASE = "https://w3id.org/kgqa/"
 VOCAB = BASE + "vocab#"
 NODE = BASE + "node/"
@@ -298,8 +300,8 @@ def relation(name: str) -> Relation:
     """Look up a relation by name, saying which names exist when it is unknown."""
     try:
         return RELATIONS[name]
-    except KeyError:
-        raise ValueError(
+    except (KeyError, TypeError):
+        raise InputError(
             f"unknown relation {name!r}; expected one of {sorted(RELATIONS)}"
         ) from None
 

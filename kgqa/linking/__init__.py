@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from kgqa import validation as v
 from kgqa.linking.abbreviations import define_abbreviations
 from kgqa.linking.linker import EntityLinker
 from kgqa.linking.negation import split_findings
@@ -44,9 +45,11 @@ def load_linker(home: Path | str | None = None, mode: str = "ner") -> EntityLink
 
 def link(text: str, home: Path | str | None = None) -> list[Mention]:
     """Mentions in ``text`` with their ranked candidate nodes (see :class:`EntityLinker`)."""
+    v.text("text", text, v.MAX_TEXT_CHARS)  # checked; offsets index the caller's text
     return load_linker(home).link(text)
 
 
 def link_many(texts: Sequence[str], home: Path | str | None = None) -> list[list[Mention]]:
     """``link`` over many texts, batched."""
+    v.texts("texts", texts, v.MAX_BATCH, v.MAX_TEXT_CHARS)
     return load_linker(home).link_many(texts)

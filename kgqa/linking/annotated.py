@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kgqa.artifacts import Manifest, atomic_directory, sha256_file
+from kgqa.artifacts import Manifest, atomic_directory, guarded, sha256_file
 from kgqa.encoder import base_model_checksum, sentence_encoder
 from kgqa.errors import ArtifactError
 from kgqa.graph.names import normalize_name
@@ -201,6 +201,7 @@ class AnnotatedNames:
         return search_rows(self._index, self._pairs, vectors, k)
 
     @classmethod
+    @guarded("run `kgqa build linking --force`")
     def load(cls, directory: Path, kg: KnowledgeGraph) -> AnnotatedNames:
         manifest = Manifest.read(directory, remedy="run `kgqa build linking`")
         manifest.check(directory, KIND, FORMAT_VERSION)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kgqa.artifacts import Manifest, atomic_directory, sha256_file
+from kgqa.artifacts import Manifest, atomic_directory, guarded, sha256_file
 from kgqa.encoder import base_model_checksum, sentence_encoder
 from kgqa.errors import ArtifactError
 from kgqa.graph.store import KnowledgeGraph
@@ -112,6 +112,7 @@ class NameIndex:
         self.manifest = manifest
 
     @classmethod
+    @guarded("run `kgqa build linking --force`")
     def load(cls, directory: Path, kg: KnowledgeGraph) -> NameIndex:
         import faiss
 

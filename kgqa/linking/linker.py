@@ -226,7 +226,10 @@ class EntityLinker:
     def link_many(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Mention]]:
         """``link`` for many texts, with the tagger and dense search batched."""
         cleaned = [clean_text(t) for t in texts]
-        return self.link_spans(cleaned, self.spans(cleaned, batch_size))
+        linked = self.link_spans(cleaned, self.spans(cleaned, batch_size))
+        # a mention's text is the caller's text at its offsets (cleaning keeps lengths)
+        return [ms if c == t else [replace(m, text=t[m.start : m.end]) for m in ms]
+                for t, c, ms in zip(texts, cleaned, linked, strict=True)]  # fmt: skip
 
     def spans(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Span]]:
         """Spans of cleaned texts: the mode's first spans (tagger or dictionary), then each of

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kgqa.artifacts import Manifest
+from kgqa.artifacts import Manifest, guarded
 from kgqa.config import models_dir
 from kgqa.encoder import (
     base_model_checksum,
@@ -24,7 +24,7 @@ from kgqa.encoder import (
     offline,
     quiet_loading,
 )
-from kgqa.errors import ArtifactError
+from kgqa.errors import ArtifactError, InputError
 from kgqa.linking.spans import Span
 from kgqa.text import sentence_bounds
 
@@ -35,6 +35,9 @@ LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in ("B", "I")))
 KIND = "ner-tagger"
 FORMAT_VERSION = 1
 MAX_TOKENS = 128
+MAX_SENTENCE_READINGS = 40
+MAX_TWICE_PIECES = 800  # a PubMed abstract has 300-600
+MAX_TAG_PIECES = 5000
 STRIDE = 32
 CASE_TYPES = 4  # lower (or no letters), Title, UPPER (2+ letters), mIxed
 CASE_FEATURE = "case"  # in the manifest's "features" when the weights were trained with them
@@ -247,6 +250,7 @@ class NerTagger:
         self.min_score = MIN_SPAN_SCORE
 
     @classmethod
+    @guarded("reinstall kgqa or retrain it with `kgqa train ner`")
     def load(cls, directory: Path | None = None) -> NerTagger:
         directory = directory or default_dir()
         # the package ships the weights: a missing manifest means a broken checkout or install
@@ -270,6 +274,15 @@ class NerTagger:
         model.eval()
         tokenizer = AutoTokenizer.from_pretrained(str(base_model_path()), local_files_only=True)
         return cls(model, tokenizer, manifest)
+
+    def pieces(self, text: str) -> int:
+        """The number of word pieces of ``text``; past ``MAX_TAG_PIECES`` an InputError (the
+        tagger's time grows with them: 5,000 take about 2 s on two cores)."""
+        n = len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+        if n > MAX_TAG_PIECES:
+            raise InputError(f"text of {n} word pieces; at most {MAX_TAG_PIECES} are tagged "
+                             "(split it)")  # fmt: skip
+        return n
 
     def tag(
         self, texts: list[str], batch_size: int = 64, min_score: float | None = None
@@ -312,12 +325,15 @@ class NerTagger:
         trained on sentences; the whole text shows it the other sentences too. The two
         readings err differently: on the dev splits their mean scored better than either
         alone (see the README's NER figures)."""
+        pieces = [self.pieces(text) for text in texts]
         readings: list[tuple[int, int, str]] = []  # (text index, offset in it, reading)
         if bounds is None:
             bounds = [sentence_bounds(text) for text in texts]
         for t, (text, sents) in enumerate(zip(texts, bounds, strict=True)):
             readings.append((t, 0, text))
-            if len(sents) > 1:
+            # a text of very many "sentences" or marks (a list, a table, runs of punctuation)
+            # is read whole only: the second reading would double a cost of seconds
+            if 1 < len(sents) <= MAX_SENTENCE_READINGS and pieces[t] <= MAX_TWICE_PIECES:
                 readings += [(t, a, text[a:b]) for a, b in sents]
         merged: list[dict[tuple[int, int], list[list[float]]]] = [{} for _ in texts]
         for (t, off, _), seen in zip(

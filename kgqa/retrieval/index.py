@@ -17,7 +17,7 @@ from typing import Literal
 
 import numpy as np
 
-from kgqa.artifacts import Manifest, atomic_directory, sha256_file
+from kgqa.artifacts import Manifest, atomic_directory, damaged, guarded, sha256_file
 from kgqa.encoder import MAX_SEQ_LENGTH, base_model_checksum, sentence_encoder
 from kgqa.errors import ArtifactError, InputError
 from kgqa.graph.store import KnowledgeGraph
@@ -25,6 +25,7 @@ from kgqa.records import Node, Passage
 from kgqa.retrieval.corpus import CORPUS_FILES, PassageRow, iter_passages
 from kgqa.retrieval.lexical import BM25, tokens
 from kgqa.text import clean_text
+from kgqa.validation import MAX_QUERY_CHARS
 from kgqa.version import __version__
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,6 @@ RRF_K = 60
 POOL = 100  # candidates taken from each ranking before fusion
 HNSW_M = 32
 EF_SEARCH = 128
-MAX_QUERY_CHARS = 2000
 
 
 def embed_text(row: PassageRow) -> str:
@@ -160,6 +160,9 @@ def _rrf(rankings: Sequence[Sequence[int]]) -> dict[int, float]:
     return fused
 
 
+REBUILD = "run `kgqa build passages --force`"
+
+
 class PassageRetriever:
     """Dense, lexical or hybrid passage retrieval, optionally restricted to passages about
     given graph nodes."""
@@ -174,6 +177,7 @@ class PassageRetriever:
         self.kg = kg
 
     @classmethod
+    @guarded(REBUILD)
     def load(cls, directory: Path, kg: KnowledgeGraph | None = None) -> PassageRetriever:
         import faiss
 
@@ -238,7 +242,8 @@ class PassageRetriever:
         query = clean_text(query).strip()
         if not query or k <= 0:
             return []
-        subset = self._about(about) if about is not None else None
+        with damaged(self.directory, REBUILD):
+            subset = self._about(about) if about is not None else None
         if subset is not None and len(subset) == 0:
             return []
         pool = max(POOL, k)
@@ -273,7 +278,8 @@ class PassageRetriever:
                           sorted(lexical, key=lambda p: -lexical[p])])  # fmt: skip
             ranked = sorted(fused.items(), key=lambda x: -x[1])
         ranked = ranked[:k]
-        return self._passages(ranked, dense, lexical)
+        with damaged(self.directory, REBUILD):
+            return self._passages(ranked, dense, lexical)
 
     def _passages(self, ranked: list[tuple[int, float]], dense: dict[int, float],
                   lexical: dict[int, float]) -> list[Passage]:  # fmt: skip

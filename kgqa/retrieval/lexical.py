@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from kgqa.artifacts import guarded
+
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     """a an the of and or in on at to for by with from is are was were be been being it its
@@ -81,6 +83,7 @@ class BM25:
         return ["bm25.npz", "bm25_vocab.json"]
 
     @classmethod
+    @guarded("run `kgqa build passages --force`")
     def load(cls, directory: Path) -> BM25:
         with np.load(directory / "bm25.npz", allow_pickle=False) as z:
             w = sp.csc_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 SHORT_WORDS = 25
 _HEADER = re.compile(r"^\s*SUBJECT:\s*(?P<subject>.*?)\s*MESSAGE:\s*", re.S | re.I)
+_MESSAGE_ONLY = re.compile(r"^\s*MESSAGE:\s*", re.I)
 # portal boilerplate that heads some messages and says nothing about the question
 _BOILERPLATE = re.compile(
     r"(?:ClinicalTrials\.gov\s*-\s*(?:Question|Suggestion|Compliment|Other)\b[^.\n]*[.\n]?|"
@@ -36,7 +37,18 @@ _ASKS = re.compile(
     r"(?:is|are) there (?:any|a))\b",
     re.I,
 )
-_GREETING = re.compile(r"^\s*(?:hi|hello|dear|thanks?|thank you|regards|sincerely)\b", re.I)
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|dear|thanks?|thank you|regards|sincerely|best wishes|good (?:morning|"
+    r"afternoon|evening))\b|\[(?:NAME|CONTACT|LOCATION|DATE|EMAIL|PHONE)\]",
+    re.I,
+)
+# a closing line is no question, whatever it holds ("Thanks for any help you can provide");
+# a greeting may open one ("Hello can you tell me who makes nulytely?")
+_CLOSING = re.compile(
+    r"^\s*(?:thanks?|thank you|regards|sincerely|best wishes)\b"
+    r"|\[(?:NAME|CONTACT|LOCATION|DATE|EMAIL|PHONE)\]",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,10 @@ class MessageFocus:
     text: str
     question: tuple[int, int]
     subject: tuple[int, int] | None = None
+    # the sentence before the question: what "it" or "this" in a short question points back to
+    before: tuple[int, int] | None = None
+    # whether the question is a sentence that asks (not the first plain one, for want of any)
+    asks: bool = True
 
     @property
     def question_text(self) -> str:
@@ -55,6 +71,13 @@ class MessageFocus:
     @property
     def subject_text(self) -> str:
         return self.text[self.subject[0] : self.subject[1]] if self.subject else ""
+
+    @property
+    def context_text(self) -> str:
+        """What the question stands on when it names nothing itself ("What should I do?"):
+        the subject line, else the sentence before it."""
+        span = self.subject or self.before
+        return self.text[span[0] : span[1]] if span else ""
 
     @property
     def whole(self) -> bool:
@@ -94,8 +117,9 @@ def read_message(text: str) -> MessageFocus:
         subject = (s, e) if e > s else None
         body_start = header.end()
     else:
-        boiler = _BOILERPLATE.match(text)
-        body_start = boiler.end() if boiler else 0
+        only = _MESSAGE_ONLY.match(text)
+        boiler = _BOILERPLATE.match(text, only.end() if only else 0)
+        body_start = boiler.end() if boiler else (only.end() if only else 0)
         first_line = text[body_start:].split("\n", 1)
         if len(first_line) == 2 and 0 < len(first_line[0].split()) <= 10:
             s = body_start + len(first_line[0]) - len(first_line[0].lstrip())
@@ -103,17 +127,22 @@ def read_message(text: str) -> MessageFocus:
             subject = (s, e) if e > s else None
             body_start += len(first_line[0]) + 1
     sentences = _sentences(text, body_start, len(text))
-    asking = [(a, b) for a, b in sentences if _ASKS.search(text[a:b]) or text[b - 1] == "?"]
+    asking = [(a, b) for a, b in sentences if not _CLOSING.search(text[a:b])
+              and (_ASKS.search(text[a:b]) or text[b - 1] == "?")]  # fmt: skip
     marked = [(a, b) for a, b in asking if text[b - 1] == "?"]
+    asks = True
     if marked or asking:
         question = (marked or asking)[0]
     elif subject is not None and (_ASKS.search(text[subject[0] : subject[1]])
                                   or text[subject[1] - 1] == "?"):  # fmt: skip
         question = subject
     else:
-        plain = [(a, b) for a, b in sentences if not _GREETING.match(text[a:b])]
+        asks = False
+        plain = [(a, b) for a, b in sentences if not _GREETING.search(text[a:b])]
         question = plain[0] if plain else (subject or (0, len(text)))
-    return MessageFocus(text, question, subject)
+    at = sentences.index(question) if question in sentences else 0
+    before = sentences[at - 1] if at > 0 else None
+    return MessageFocus(text, question, subject, before, asks)
 
 
 __all__ = ["MessageFocus", "read_message"]

@@ -42,6 +42,8 @@ class Intent:
     # what the topic may be, in order of preference (None: any linked entity)
     topic_classes: tuple[str, ...] | None = None
     answer_classes: tuple[str, ...] = ()
+    # answers must be one of these terms or under them (onset: HPO "Onset" among the courses)
+    answers_under: tuple[str, ...] = ()
     # may the hierarchy stand in when the topic itself has no edge? supertypes for properties
     # inherited downwards, subtypes for "which drugs / genes" where narrower diseases have them
     hierarchy: tuple[Stand_in, ...] = ()
@@ -51,6 +53,9 @@ class Intent:
     annotated: bool = False
     qtypes: tuple[str, ...] = ()  # MedQuAD question types this intent answers
     forms: tuple[str, ...] = ()  # question forms; slots {d} {d2} {p} {c} {g} {k} {n}
+    # how people write it in a message: lay words, the topic often a pronoun named elsewhere
+    # ({it}: "it", "this", "my condition" or a disease); training wraps them in message noise
+    lay: tuple[str, ...] = ()
     # words that ask for this relation and nothing else ("side effects", "drug class",
     # "prevalence"): with a topic of its class they route here whatever the classifier says
     cue: str | None = None
@@ -84,6 +89,16 @@ _RECORDS = (
             "What clinical features does {d} have?", "symptoms of {d}",
             "What problems does {d} cause?",
         ),
+        lay=(
+            "How do I know if I have {d}?",
+            "What does {it} feel like?",
+            "What should I watch for with {it}?",
+            "What are the early signs of {d}?",
+            "How does {it} affect the body?",
+            "What happens to people with {d}?",
+            "what are the warning signs of {it}",
+            "How would I know if my child has {d}?",
+        ),
     ),
     Intent(
         "drugs_for_disease", "Which drugs treat X?",
@@ -94,6 +109,29 @@ _RECORDS = (
             "Which drugs treat {d}?", "What medication is used for {d}?", "How is {d} treated?",
             "drugs for {d}", "What can I take for {d}?", "How do you treat {d}?",
             "Which medicines are indicated for {d}?",
+        ),
+        lay=(
+            "Is there any treatment for {it}?",
+            "What are the treatment options for {it}?",
+            "What can be done for {it}?",
+            "Are there any new treatments for {d}?",
+            "What medicine can help with {it}?",
+            "Is there anything that can help {it}?",
+            "How can I get rid of {it}?",
+            "What is the best treatment for {d}?",
+            "Is there a medication I can take for {it}?",
+            "what are my options for treating {it}",
+            "I am looking for a treatment for {it}",
+            "any treatment for {d}?",
+            "What do doctors prescribe for {it}?",
+            "How can {it} be managed?",
+            "What helps {d}?",
+            "Are there treatments to reverse {it}?",
+            "What therapies are available for {d}?",
+            "Is there a drug that works for {it}?", "What should I do?", "What can I do?",
+            "What do you suggest?", "Please advise what I can do for {it}.",
+            "Can you suggest something for {it}?", "What would you recommend for {it}?",
+            "How can I get better?", "How can I overcome {it}?", "I need help with {it}.",
         ),
     ),
     Intent(
@@ -106,6 +144,14 @@ _RECORDS = (
             "What conditions is {c} prescribed for?", "indications of {c}",
             "Why is {c} prescribed?", "What does {c} treat?", "What is {c} for?",
         ),
+        lay=(
+            "Why would my doctor give me {c}?",
+            "What does {c} do?",
+            "What are the benefits of {c}?",
+            "What is {c} prescribed for?",
+            "Can {c} be used for anything else?",
+            "My doctor put me on {c}, what is it for?",
+        ),
     ),
     Intent(
         "genes_of_disease", "Which genes are associated with X?",
@@ -116,6 +162,12 @@ _RECORDS = (
             "Which genes are associated with {d}?", "What gene causes {d}?", "genes of {d}",
             "Which genes are mutated in {d}?",
             "What are the genetic changes related to {d}?",
+        ),
+        lay=(
+            "What mutation causes {d}?",
+            "Which gene is involved in {it}?",
+            "What gene is responsible for {it}?",
+            "Is there a gene for {d}?",
         ),
     ),
     Intent(
@@ -137,6 +189,15 @@ _RECORDS = (
             "What diseases cause {p}?", "Which conditions present with {p}?",
             "What could cause {p}?", "causes of {p}", "Which disorders have {p} as a feature?",
         ),
+        lay=(
+            "What could be causing my {p}?",
+            "Why do I have {p}?",
+            "What would cause {p}?",
+            "What is causing my {p}?",
+            "Why do I keep getting {p}?",
+            "what causes {p} in children",
+            "What conditions can cause {p}?",
+        ),
     ),
     Intent(
         "causes", "What causes X?",
@@ -147,6 +208,16 @@ _RECORDS = (
             "What causes {d}?", "what is the cause of {d}", "Why do people get {d}?",
             "What is {d} caused by?",
         ),
+        lay=(
+            "What could have caused my {d}?",
+            "Why did I get {d}?",
+            "What is the cause of {it}?",
+            "How did I get {d}?",
+            "what causes {it}",
+            "What brings on {d}?",
+            "Why does {it} happen?",
+            "What are the risk factors for {d}?",
+        ),
     ),
     Intent(
         "inheritance", "How is X inherited?",
@@ -156,6 +227,15 @@ _RECORDS = (
             "Is {d} inherited?", "How is {d} inherited?",
             "What is the inheritance pattern of {d}?", "Is {d} passed down in families?",
             "Is {d} hereditary?", "Is {d} genetic?",
+        ),
+        lay=(
+            "Is {it} passed from parents to children?",
+            "Will my children get {d}?",
+            "Can I pass {it} on to my kids?",
+            "Does {d} run in families?",
+            "What are the chances my son will have {d}?",
+            "Is {it} something you are born with?",
+            "Can {it} skip a generation?",
         ),
     ),
     Intent(
@@ -168,6 +248,14 @@ _RECORDS = (
             "What are the side effects of {c}?", "side effects of {c}",
             "What adverse reactions does {c} cause?", "What problems can {c} cause?",
             "Which adverse effects are reported for {c}?", "Does {c} have side effects?",
+        ),
+        lay=(
+            "What are the risks of taking {c}?",
+            "Is {c} harmful?",
+            "What happens if I take {c} for a long time?",
+            "Does {c} have any long-term effects?",
+            "Since I started {c} I feel bad, is it the medicine?",
+            "Are there dangers with {c}?",
         ),
     ),
     Intent(
@@ -264,6 +352,22 @@ _RECORDS = (
         ),
     ),
     Intent(
+        "onset", "At what age does X begin?",
+        hops=(Hop("hasClinicalCourse", "out"),), topic_classes=(_DISEASE,),
+        answer_classes=("ClinicalAttribute",), answers_under=("HP:0003674",),
+        hierarchy=("supertype",),
+        cue=r"\bonset\b|\b(?:at )?what age\b|\bhow old\b|\bwhen does\b.*\b(?:start|begin|"
+            r"appear|develop|show up|first)|\bage (?:of|at) (?:onset|diagnosis)\b",
+        forms=(
+            "At what age does {d} start?", "What is the age of onset of {d}?",
+            "When does {d} usually begin?", "onset of {d}", "How old are people when {d} starts?",
+        ),
+        lay=(
+            "At what age do children get {d}?", "When do the first signs of {it} appear?",
+            "Can adults get {d} or only children?",
+        ),
+    ),
+    Intent(
         "is_a", "What kind of disease is X?",
         hops=(Hop("subClassOf", "out"),), topic_classes=(_DISEASE, _PHENO, _DRUG),
         forms=(
@@ -285,6 +389,14 @@ _RECORDS = (
         forms=(
             "What is {d}?", "What is (are) {d} ?", "Define {p}", "What does {p} mean?",
             "What is {c}?", "Tell me about {d}",
+        ),
+        lay=(
+            "Can you explain what {d} is?",
+            "I was told I have {d}, what is that?",
+            "My doctor says I have {d}. What is it?",
+            "What exactly is {d}?",
+            "what does it mean to have {d}",
+            "Can you give me information about what {d} is?",
         ),
     ),
     Intent(
@@ -309,6 +421,17 @@ _RECORDS = (
             "Can {c} be used for {d}?", "Does {d} cause {p}?", "Does {c} cause {p}?",
             "Can {c} cause {d}?", "Is {p} a side effect of {c}?",
         ),
+        lay=(
+            "Can {c} cause {p}?",
+            "Is there a connection between {d} and {d2}?",
+            "Could my {p} be caused by {c}?",
+            "Is {c} effective for {d}?",
+            "Does {c} help {d}?",
+            "Can {d} cause {p}?",
+            "Is {d} related to {d2}?",
+            "Could {c} be the reason for my {p}?",
+            "Is there a link between {c} and {d}?",
+        ),
     ),
     Intent(
         "other", "Outlook, prevention, tests ...: passages only.",
@@ -317,6 +440,46 @@ _RECORDS = (
             "How is {d} diagnosed?", "What are the complications of {d}?",
             "What should I do if I forget a dose of {c}?",
             "What research is being done for {d}?", "Where can I find support for {d}?",
+        ),
+        lay=(
+            "Where can I get tested for {it}?",
+            "Who makes {c}?",
+            "Who manufactures {c}?",
+            "Where can I buy {c}?",
+            "What company makes {c}?",
+            "Are there any clinical trials for {d}?",
+            "Where can I find a doctor who treats {it}?",
+            "Is there a support group for {d}?",
+            "Can you send me information about {d}?",
+            "Where can I find more information on {it}?",
+            "What is the prognosis for {d}?",
+            "What is the life expectancy with {it}?",
+            "Has {c} been discontinued?",
+            "What is the dosage of {c}?",
+            "How much {c} should I take?",
+            "Can I take {c} with {c}?",
+            "What are the ingredients in {c}?",
+            "Does {c} contain gluten?",
+            "How should I store {c}?",
+            "Is there any research being done on {it}?",
+            "How long does {it} last?",
+            "Can {d} be cured?",
+            "How is {it} diagnosed?",
+            "What test shows {d}?",
+            "What kind of specialist should I see for {it}?",
+            "How much does {c} cost?",
+            "Is there a generic version of {c}?",
+            "Is {d} contagious?",
+            "What foods should I eat with {it}?",
+            "Will {it} come back?",
+            "Can I get help paying for {c}?",
+            "Who can I talk to about {it}?",
+            "Is it safe to exercise with {it}?",
+            "Will {it} get worse?",
+            "Where can I find a specialist in {d}?",
+            "Can you help me?",
+            "What can I expect after surgery for {it}?",
+            "How do I get a second opinion about {it}?",
         ),
     ),
 )  # fmt: skip

@@ -146,7 +146,12 @@ def _cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     classifier's likelier first, then registry order), else None. An intent kgqa refuses
     needs no topic and goes first: "Which drugs are contraindicated in asthma?" is no
     question about treatment, whatever the classifier made of it."""
-    hits = [name for name, cue in CUES.items() if cue.search(text)
+    # cue words inside a name are not cues ("neonatal onset multisystem inflammatory disease")
+    bare = text
+    for m, _ in found:
+        if m.text.strip():
+            bare = bare.replace(m.text, " " * len(m.text))
+    hits = [name for name, cue in CUES.items() if cue.search(bare)
             and (INTENTS[name].refusal or topic_of(name, found) is not None)]  # fmt: skip
     if not hits:
         return None

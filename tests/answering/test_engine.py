@@ -278,3 +278,29 @@ def test_a_drug_that_only_palliates_does_not_outrank_one_that_treats(kg):
     ranked = [a.node.label for a in r.options]
     assert ranked.index("Allopurinol") < ranked.index("Acetylsalicylic acid"), ranked
     assert r.answers[0].node.label == "Allopurinol"
+
+
+def test_onset_answers_only_onset_terms_of_the_clinical_course(kg):
+    # the fixture annotates FMF (OMIM:249100) with a childhood onset and a progressive course
+    q = "At what age does familial mediterranean fever start?"
+    qa = QAEngine(kg, FakeLinker(kg, {"familial mediterranean fever": "OMIM:249100"}),
+                  FixedIntents(NAMES, {q: "definition"}), GraphReadingVerifier(),
+                  FixedPassages(()), None)  # fmt: skip
+    r = qa.ask(q)
+    # the cue routes it whatever the classifier says; "Progressive" is a course, not an onset
+    assert r.intent == "onset"
+    assert [a.node.label for a in r.answers] == ["Childhood onset"]
+
+
+def test_cue_words_inside_a_name_are_not_cues(kg):
+    # a disease named "... onset ..." asked for its genes is no question about onset
+    q = "What are the genetic changes related to early onset gout?"
+    qa = QAEngine(kg, FakeLinker(kg, {"early onset gout": "DOID:13189"}),
+                  FixedIntents(NAMES, {q: "genes_of_disease"}), GraphReadingVerifier(),
+                  FixedPassages(()), None)  # fmt: skip
+    assert qa.ask(q).intent == "genes_of_disease"
+    q2 = "What is the age of onset of early onset gout?"
+    qa2 = QAEngine(kg, FakeLinker(kg, {"early onset gout": "DOID:13189"}),
+                   FixedIntents(NAMES, {q2: "definition"}), GraphReadingVerifier(),
+                   FixedPassages(()), None)  # fmt: skip
+    assert qa2.ask(q2).intent == "onset"

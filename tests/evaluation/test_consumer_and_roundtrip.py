@@ -30,9 +30,9 @@ class KnownIntents:
 
 def test_agreement_and_labels_are_counted_per_message(kg, tmp_path):
     rows = [
-        {"id": "a", "question": "SUBJECT: gout\nMESSAGE: My dad has it. Which drugs treat gout?",
+        {"id": "a", "question": "SUBJECT: dad\nMESSAGE: My dad has it. Which drugs treat gout?",
          "summary": "What are the treatments for gout?"},
-        {"id": "b", "question": "SUBJECT: gout\nMESSAGE: He has gout. What is metformin used for?",
+        {"id": "b", "question": "SUBJECT: dad\nMESSAGE: He has gout. What is metformin used for?",
          "summary": "What are the treatments for gout?"},
     ]  # fmt: skip
     path = tmp_path / "m.jsonl"

@@ -62,10 +62,10 @@ def test_labels_in_english_and_chinese(kg: KnowledgeGraph) -> None:
     "hostile",
     [
         'fever" } ; DROP ALL ; #',
+        "x" * 10_000,
         "fever' UNION { ?s ?p ?o } #",
         "} } SELECT * WHERE { ?s ?p ?o",
         "\\u0022) . ?x ?y ?z #",
-        "x" * 10_000,
         "",
         "\x00\x07\x1b[31m",
     ],

@@ -65,3 +65,19 @@ def test_train_save_reload_and_refuse_tampering(tmp_path):
         SequenceClassifier.load(out, "toy", "train it")
     with pytest.raises(ArtifactError, match="train it"):
         SequenceClassifier.load(tmp_path / "absent", "toy", "train it")
+
+
+def test_lay_questions_keep_their_intent_words_and_fill_every_slot():
+    import random
+
+    from kgqa.training.intent import lay_question
+    from kgqa.understanding.registry import INTENTS
+
+    names = {"d": ["gout"], "p": ["headache"], "c": ["metformin"], "g": ["FBN1"], "k": ["statins"]}
+    rng = random.Random(0)
+    made = [lay_question(f, names, rng) for i in INTENTS.values() for f in i.lay for _ in range(5)]
+    assert len(made) >= 5 * 100  # every intent with lay forms, five noisy variants each
+    assert not any("{" in q for q in made)  # no slot left unfilled
+    # the noise varies the text: prefixes, subject lines, typos, case, no question mark
+    assert len(set(made)) > 0.8 * len(made)
+    assert any(q.startswith("gout. ") for q in made) and any(not q.endswith("?") for q in made)

@@ -52,3 +52,41 @@ def test_offsets_index_the_message_itself():
     m = read_message(text)
     a, b = m.question
     assert text[a:b] == "What helps?" and text[slice(*m.subject)] == "gout"
+
+
+def test_thanks_and_placeholders_are_no_question_and_a_plain_sentence_yields_to_the_subject():
+    m = read_message(
+        "SUBJECT: NIFEDIPINE\nMESSAGE: I take nifedipine and my nose bleeds a lot. "
+        "Thanks for any help you can provide. My email is [CONTACT]."
+    )
+    # "Thanks for any help" holds an asking phrase but is a closing line
+    assert m.question_text == "I take nifedipine and my nose bleeds a lot."
+    assert not m.asks and m.context_text == "NIFEDIPINE"
+
+
+def test_a_question_that_names_nothing_stands_on_the_sentence_before_it():
+    text = (
+        "My father was diagnosed with gout last year and the pain keeps coming back. "
+        "He already changed his diet a lot and stopped drinking beer. What should we do?"
+    )
+    m = read_message(text)
+    assert m.question_text == "What should we do?" and m.asks
+    assert m.context_text == "He already changed his diet a lot and stopped drinking beer."
+
+
+def test_a_message_header_without_a_subject_is_not_part_of_the_question():
+    text = (
+        "MESSAGE: Hello, about 9 years ago I was poisoned with mercury and I still feel it "
+        "every day in my hands and feet. Is there any treatment for mercury poisoning?"
+    )
+    m = read_message(text)
+    assert m.question_text == "Is there any treatment for mercury poisoning?"
+    assert not m.question_text.startswith("MESSAGE")
+
+
+def test_a_greeting_may_open_the_question():
+    m = read_message(
+        "SUBJECT: nulytely\nMESSAGE: My pharmacy is out of it and I have a colonoscopy next "
+        "week. Hello can you tell me where do i order the nulytely, who is the manufacturer?"
+    )
+    assert m.question_text.startswith("Hello can you tell me") and m.asks

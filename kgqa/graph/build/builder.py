@@ -595,6 +595,15 @@ def _licence_quads(records: dict[str, dict[str, str]], sources: list[str]) -> It
             yield f"{g} <{VOCAB}licenceTag> {_lit(tag)} {m} .\n"
 
 
+def store_files(store_dir: Path) -> dict[str, dict[str, int | str]]:
+    """Size and SHA-256 of each file of a built store (not RocksDB's lock and info logs)."""
+    return {
+        p.name: {"size": p.stat().st_size, "sha256": sha256_file(p)}
+        for p in sorted(store_dir.iterdir())
+        if p.is_file() and p.name != "LOCK" and not p.name.startswith("LOG")
+    }
+
+
 def _write_refusals(path: Path, ids: Identities) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("a\tb\treason\twhy\n")
@@ -696,6 +705,9 @@ def build_graph(
                 "merges_refused": report.refused,
                 "merges_refused_file": REFUSALS_FILE,
                 "notes": notes,
+                # RocksDB's files as built: sizes are checked at every open, digests by
+                # `kgqa graph verify` (hashing them all takes seconds)
+                "store_files": store_files(tmp / STORE_DIR),
             },
         )
         (tmp / "manifest.json").write_text(manifest.to_json(), encoding="utf-8")
