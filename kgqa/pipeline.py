@@ -18,9 +18,13 @@ from kgqa.diagnosis.differential import Diagnoser
 from kgqa.errors import ArtifactError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Differential, Mention, Passage, Result, Verdict
-from kgqa.validation import MAX_CLAIM_CHARS, MAX_NAME_CHARS, MAX_QUERY_CHARS, MAX_TEXT_CHARS
-
-MAX_QUESTION_CHARS = MAX_CLAIM_CHARS
+from kgqa.validation import (
+    MAX_CLAIM_CHARS,
+    MAX_NAME_CHARS,
+    MAX_QUERY_CHARS,
+    MAX_QUESTION_CHARS,
+    MAX_TEXT_CHARS,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 
 from kgqa.errors import InputError
-from kgqa.validation import MAX_TEXT_CHARS
+from kgqa.validation import MAX_TEXT_CHARS, cleaned
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
 # single words that are graph names but almost never mean the node in running text
@@ -33,7 +32,7 @@ def clean_text(text: str) -> str:
         raise InputError(f"expected text, got {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text of {len(text)} characters; at most {MAX_TEXT_CHARS} are accepted")
-    return "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    return cleaned(text, keep="")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from kgqa.errors import InputError
 
 MAX_TEXT_CHARS = 20_000  # a text to link, a findings text
 MAX_CLAIM_CHARS = 2000  # a question or a claim
+MAX_QUESTION_CHARS = MAX_CLAIM_CHARS
 MAX_QUERY_CHARS = 2000  # a retrieval query
 MAX_NAME_CHARS = 500  # a name or id to look up
 MAX_K = 100
@@ -53,11 +53,13 @@ MAX_BATCH = 256
 MAX_FIND_LIMIT = 1000
 
 
-def cleaned(value: str) -> str:
-    """Control characters and lone surrogates as one space each (lengths kept)."""
+def cleaned(value: str, keep: str = "\n\t") -> str:
+    """Control characters and lone surrogates as one space each (lengths kept), but those in
+    ``keep`` (line breaks and tabs: a message's layout). The one cleaning rule of kgqa;
+    :func:`kgqa.text.clean_text` keeps none."""
     if value.isprintable() and value.isascii():
         return value
-    return "".join(" " if unicodedata.category(ch).startswith("C") and ch not in "\n\t"
+    return "".join(" " if unicodedata.category(ch).startswith("C") and ch not in keep
                    else ch for ch in value)  # fmt: skip
 
 
@@ -119,15 +121,22 @@ def texts(
     return out
 
 
-def choice(name: str, value: object, allowed: Iterable[Any]) -> Any:
-    allowed = list(allowed)
-    if not isinstance(value, str) or value not in allowed:
-        raise InputError(f"{name}: {value!r} is not one of {sorted(map(str, allowed))}")
-    return value
-
-
 __all__ = [
-    "MAX_BATCH", "MAX_CLAIM_CHARS", "MAX_FINDINGS", "MAX_FIND_LIMIT", "MAX_K", "MAX_NAME_CHARS",
-    "MAX_OPTIONS", "MAX_OPTION_CHARS", "MAX_QUERY_CHARS", "MAX_TEXT_CHARS",
-    "choice", "cleaned", "count", "optional_text", "seconds", "text", "texts",
+    "MAX_BATCH",
+    "MAX_CLAIM_CHARS",
+    "MAX_FINDINGS",
+    "MAX_FIND_LIMIT",
+    "MAX_K",
+    "MAX_NAME_CHARS",
+    "MAX_OPTIONS",
+    "MAX_OPTION_CHARS",
+    "MAX_QUERY_CHARS",
+    "MAX_QUESTION_CHARS",
+    "MAX_TEXT_CHARS",
+    "cleaned",
+    "count",
+    "optional_text",
+    "seconds",
+    "text",
+    "texts",
 ]  # fmt: skip

@@ -18,7 +18,7 @@ from kgqa.answering.candidates import graph_candidates, shared_candidates
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import SUPPORT_THRESHOLD, passages_about, rank_candidates
 from kgqa.answering.reader import FROM_TEXT, read_answers
-from kgqa.answering.verification import MAX_CLAIM_CHARS, ClaimVerifier
+from kgqa.answering.verification import ClaimVerifier
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Mention, Reading, Result, Triple, Verdict
@@ -35,11 +35,10 @@ from kgqa.understanding.router import (
     topic_mention,
     topic_score,
 )
-from kgqa.validation import MAX_K
+from kgqa.validation import MAX_K, MAX_QUESTION_CHARS
 
 logger = logging.getLogger(__name__)
 
-MAX_QUESTION_CHARS = MAX_CLAIM_CHARS
 # how much a topic taken from a negated mention ("... and not arthritis") is still believed
 NEGATED_TOPIC = 0.3
 
