@@ -24,6 +24,13 @@ def _print_json(obj: Any) -> None:
     print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
 
 
+def _print_reply(record: Any, kg: Any) -> None:
+    """An answer, verdict or differential with its evidence graph: the service's JSON."""
+    from kgqa.evidence import reply, to_json
+
+    _print_json(to_json(reply(record, kg)))
+
+
 def _console() -> Any:
     from rich.console import Console
 
@@ -86,6 +93,54 @@ def cmd_verify_graph(args: argparse.Namespace) -> int:
         _print_json(report)
     else:
         print(f"{kg.directory}: every file matches its manifest ({n} store files hashed)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    kg = _graph(args)
+    written = kg.export(args.out, args.format)
+    size = sum(p.stat().st_size for p in written)
+    if args.json:
+        _print_json({"format": args.format, "files": [str(p) for p in written], "bytes": size})
+    else:
+        print(f"wrote {len(written)} file(s), {size / 1e6:.1f} MB, to {args.out}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from kgqa.evidence import REPLIES, json_schema
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for cls in REPLIES:
+        text = json.dumps(json_schema(cls), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        (out / f"{cls.__name__}.schema.json").write_text(text, encoding="utf-8")
+    print(f"wrote {len(REPLIES)} JSON Schema files to {out}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise InputError("kgqa serve needs the serve extra: pip install 'kgqa[serve]'") from exc
+    if args.home:
+        os.environ["KGQA_HOME"] = str(Path(args.home).expanduser().resolve())
+    # workers share the cores: each one's model threads get its share
+    share = max(1, (os.cpu_count() or 1) // args.workers)
+    os.environ.setdefault("KGQA_TORCH_THREADS", str(share))
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        logger.warning(
+            "serving on %s: reachable from other machines%s",
+            args.host,
+            "" if os.environ.get("KGQA_API_KEY") else ", and no KGQA_API_KEY is set",
+        )
+    logger.info("kgqa serve on http://%s:%d (workers %d)", args.host, args.port, args.workers)
+    uvicorn.run("kgqa.serve.app:app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers, access_log=False, log_level="warning",
+                timeout_graceful_shutdown=10)  # fmt: skip
     return 0
 
 
@@ -207,7 +262,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     qa = Pipeline.load(args.home)
     diff = qa.diagnose(args.findings, args.exclude, args.proposed, args.drug, args.k)
     if args.json:
-        _print_json(asdict(diff))
+        _print_reply(diff, qa.kg)
         return 0
     con = _console()
     present = ", ".join(f.node.label for f in diff.findings if not f.excluded) or "none"
@@ -452,34 +507,6 @@ def cmd_eval_retrieval(args: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------- answering
-def _evidence_json(ev: Any) -> dict[str, Any]:
-    return {
-        "triples": [{"subject": t.subject.curie, "subject_label": t.subject.label,
-                     "relation": t.relation, "object": t.object.curie,
-                     "object_label": t.object.label, "source": t.source} for t in ev.triples],
-        "passages": [{"source": p.source, "source_id": p.source_id, "url": p.url,
-                      "title": p.title, "text": p.text} for p in ev.passages],
-        "path": [{"subject": t.subject.curie, "relation": t.relation, "object": t.object.curie,
-                  "source": t.source} for t in ev.path],
-    }  # fmt: skip
-
-
-def _answer_json(a: Any) -> dict[str, Any]:
-    return {"id": a.node.curie, "label": a.node.label, "class": a.node.cls, "score": a.score,
-            "support": a.support, "verdict": a.verdict,
-            "via": a.via.curie if a.via else None, "via_relation": a.via_relation,
-            "evidence": _evidence_json(a.evidence)}  # fmt: skip
-
-
-def _reading_json(r: Any) -> dict[str, Any] | None:
-    if r is None:
-        return None
-    return {"intent": r.intent, "intent_score": r.intent_score,
-            "topic": r.topic.curie if r.topic else None, "topic_score": r.topic_score,
-            "topic_negated": r.topic_negated, "relation": r.relation, "reversed": r.reversed,
-            "polarity": r.polarity}  # fmt: skip
-
-
 def _reading_line(r: Any) -> str:
     """How ``ask`` read the question, in one line."""
     parts = [f"{r.intent} ({r.intent_score:.2f})"]
@@ -491,14 +518,6 @@ def _reading_line(r: Any) -> str:
     if r.polarity != "positive":
         parts.append(f"polarity {r.polarity}")
     return "reads as: " + "; ".join(parts)
-
-
-def _verdict_json(v: Any) -> dict[str, Any]:
-    return {"claim": v.claim, "verdict": v.verdict, "score": v.score,
-            "probabilities": dict(v.probabilities),
-            "subject": v.subject.curie if v.subject else None, "relation": v.relation,
-            "object": v.object.curie if v.object else None, "negated": v.negated,
-            "reason": v.reason, "evidence": _evidence_json(v.evidence)}  # fmt: skip
 
 
 def _print_evidence(ev: Any, indent: str = "    ") -> None:
@@ -514,19 +533,10 @@ def _print_evidence(ev: Any, indent: str = "    ") -> None:
 def cmd_ask(args: argparse.Namespace) -> int:
     from kgqa.pipeline import Pipeline
 
-    result = Pipeline.load(args.home).ask(args.question, options=args.option or None, k=args.k)
+    pipeline = Pipeline.load(args.home)
+    result = pipeline.ask(args.question, options=args.option or None, k=args.k)
     if args.json:
-        _print_json({
-            "question": result.question, "intent": result.intent,
-            "intent_score": result.intent_score, "topic": result.topic.curie if result.topic
-            else None, "reading": _reading_json(result.reading),
-            "no_answer": result.no_answer, "reason": result.reason,
-            "answers": [_answer_json(a) for a in result.answers],
-            "options": [_answer_json(a) for a in result.options],
-            "verdict": _verdict_json(result.verdict) if result.verdict else None,
-            "passages": [{"source": p.source, "source_id": p.source_id, "score": p.score,
-                          "text": p.text} for p in result.passages],
-        })  # fmt: skip
+        _print_reply(result, pipeline.kg)
         return 0
     print(f"question: {result.question}")
     if result.reading is not None:
@@ -562,9 +572,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from kgqa.pipeline import Pipeline
 
-    v = Pipeline.load(args.home).verify(args.claim)
+    pipeline = Pipeline.load(args.home)
+    v = pipeline.verify(args.claim)
     if args.json:
-        _print_json(_verdict_json(v))
+        _print_reply(v, pipeline.kg)
         return 0
     rel = f"{v.subject} --{v.relation}--> {v.object}" if v.relation else "not parsed"
     print(f"claim: {v.claim}\nreads as: {'NOT ' if v.negated else ''}{rel}")
@@ -873,6 +884,16 @@ def build_parser() -> argparse.ArgumentParser:
     _home_and_json(tc)
     tc.set_defaults(func=cmd_train_calibration)
 
+    sv = sub.add_parser("serve", help="the REST service and web page (needs the serve extra)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    sv.add_argument("--port", type=_positive, default=8000)
+    sv.add_argument("--workers", type=_positive, default=1, help="processes (own models each)")
+    sv.add_argument("--home", help="artifacts directory (default $KGQA_HOME)")
+    sv.set_defaults(func=cmd_serve)
+    sc = sub.add_parser("schema", help="write the JSON Schema of ask / verify / diagnose replies")
+    sc.add_argument("--out", default="docs/schema", type=_out_path)
+    sc.set_defaults(func=cmd_schema)
+
     g = sub.add_parser("graph", help="query the knowledge graph")
     g.add_argument("--graph-dir", help="graph artifact directory (default $KGQA_HOME/graph)")
     gs = g.add_subparsers(dest="graph_command", required=True)
@@ -907,6 +928,14 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("source_id")
     pa.add_argument("target_id")
     pa.add_argument("--relation", action="append", help="relations to walk (default all)")
+    ex = add("export", cmd_export, "write the whole graph (named graphs kept) for a SPARQL server")
+    ex.add_argument(
+        "--format",
+        choices=["nquads", "trig", "turtle"],
+        default="nquads",
+        help="nquads or trig: one file; turtle: a directory, one file per source",
+    )
+    ex.add_argument("--out", required=True, type=_out_path, help="file (directory for turtle)")
     v = gs.add_parser("vocabulary", help="write graph_data/vocabulary.ttl from the code")
     v.add_argument("--check", action="store_true", help="only check that the file is current")
     v.set_defaults(func=cmd_vocabulary)

@@ -29,6 +29,12 @@ def kgqa_home() -> Path:
     return Path.home() / ".cache" / "kgqa"
 
 
+def sparql_url() -> str | None:
+    """``$KGQA_SPARQL_URL``: a SPARQL 1.1 query endpoint that holds the graph (read over HTTP
+    instead of the embedded store), or None."""
+    return os.environ.get("KGQA_SPARQL_URL") or None
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """Raw data directory: the argument, else ``$KGQA_DATA``, else ``<repo>/../shared/data``."""
     if explicit is not None:

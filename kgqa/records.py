@@ -314,3 +314,81 @@ class PhenotypeAnnotation:
     frequency: float
     negated: bool
     references: tuple[str, ...]
+
+
+# ------------------------------------------------------------ evidence as a graph
+@dataclass(frozen=True)
+class GraphNode:
+    """A node of an evidence graph: its id (CURIE), IRI, English label, class, and its Chinese
+    label where the graph has one."""
+
+    id: str
+    iri: str
+    label: str
+    cls: str
+    label_zh: str = ""
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    """An edge of an evidence graph: subject and object by node id, the relation, the source
+    (named graph) that asserts it and its licence, and its attributes (frequency, p-value,
+    references ...) from the source's annotation statements."""
+
+    id: str
+    subject: str
+    relation: str
+    object: str
+    source: str
+    attributes: tuple[Attribute, ...] = ()
+    licence: str = ""
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One result bound to the evidence graph, in the spirit of TRAPI: the node it is about
+    (an answer, an option, a claim's subject, a disease of the differential), its score and
+    verdict, and the ids of the edges and passages that support it."""
+
+    node: str
+    score: float
+    verdict: str
+    edges: tuple[str, ...] = ()
+    passages: tuple[int, ...] = ()
+    role: str = "answer"  # answer | option | claim | diagnosis
+
+
+@dataclass(frozen=True)
+class EvidenceGraph:
+    """Why: a small knowledge graph of the nodes and edges behind every answer, verdict or
+    differential, the passages cited (by ``pid``), and the bindings of results to them."""
+
+    nodes: tuple[GraphNode, ...] = ()
+    edges: tuple[GraphEdge, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    bindings: tuple[Binding, ...] = ()
+
+
+@dataclass(frozen=True)
+class AskReply:
+    """What ``ask`` returns over JSON (CLI ``--json`` and REST): the result and its evidence
+    graph."""
+
+    result: Result
+    graph: EvidenceGraph
+
+
+@dataclass(frozen=True)
+class VerifyReply:
+    """What ``verify`` returns over JSON: the verdict and its evidence graph."""
+
+    verdict: Verdict
+    graph: EvidenceGraph
+
+
+@dataclass(frozen=True)
+class DiagnoseReply:
+    """What ``diagnose`` returns over JSON: the differential and its evidence graph."""
+
+    differential: Differential
+    graph: EvidenceGraph

@@ -107,3 +107,68 @@ def retriever(fixture_home: Path, kg):
     from kgqa.retrieval.index import PassageRetriever
 
     return PassageRetriever.load(fixture_home / "passages", kg)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _oxigraph() -> str:
+    import shutil
+    import sys
+
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).is_file():
+        raise AssertionError("the oxigraph server is not installed (pip install -e '.[dev]')")
+    return found
+
+
+@pytest.fixture(scope="session")
+def sparql_server(fixture_graph_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Oxigraph's own server on 127.0.0.1, loaded with ``kgqa graph export`` of the fixture
+    graph: the remote backend's counterpart (``oxigraph load`` + ``oxigraph serve``)."""
+    import subprocess
+    import time
+    import urllib.request
+
+    from kgqa.graph import KnowledgeGraph
+
+    work = tmp_path_factory.mktemp("sparql")
+    kg = KnowledgeGraph.load(fixture_graph_dir, endpoint=None)
+    kg.export(work / "graph.nq", "nquads")
+    kg.close()
+    exe = _oxigraph()
+    subprocess.run([exe, "load", "--location", str(work / "db"), "--file", str(work / "graph.nq")],
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
+    port = _free_port()
+    serve = [exe, "serve-read-only", "--location", str(work / "db"), "--bind",
+             f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "10"]  # fmt: skip
+    proc = subprocess.Popen(serve, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError("oxigraph serve did not start") from None
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def remote_kg(fixture_graph_dir: Path, sparql_server: str):
+    """The fixture graph read from the SPARQL server (names index local)."""
+    from kgqa.graph import KnowledgeGraph
+
+    graph = KnowledgeGraph.load(fixture_graph_dir, endpoint=sparql_server)
+    yield graph
+    graph.close()

@@ -70,7 +70,7 @@ def test_diagnose_json(fixture_home: Path, capsys: pytest.CaptureFixture[str]) -
             "Marfan syndrome", "--drug", "allopurinol", "--home", str(fixture_home),
             "--json"]  # fmt: skip
     assert main(args) == 0
-    out = json.loads(capsys.readouterr().out)
+    out = json.loads(capsys.readouterr().out)["differential"]
     assert out["ranked"][0]["node"]["curie"] == "DOID:14323"
     assert out["proposed"]["verdict"] == "consistent"
     assert out["drugs"][0]["relation"] == "none"

@@ -53,6 +53,7 @@ class DiagnosisIndex:
     ancestors: list[np.ndarray] = field(init=False, repr=False)  # each term's is-a closure
     implied: sparse.csc_matrix = field(init=False, repr=False)  # (D, T) max implied frequency
     direct: sparse.csc_matrix = field(init=False, repr=False)  # (D, T) direct annotations
+    direct_rows: sparse.csr_matrix = field(init=False, repr=False)  # the same, by disease
     negated: sparse.csc_matrix = field(init=False, repr=False)  # (D, T) 1 for a NOT annotation
     background: np.ndarray = field(init=False, repr=False)  # (T,) mean implied frequency
 
@@ -188,6 +189,7 @@ class DiagnosisIndex:
         shape = (self.n_diseases, self.n_terms)
         d_pos, t_pos, f_pos = self.ann_disease[pos], self.ann_term[pos], freq[pos]
         self.direct = _max_matrix(d_pos, t_pos, f_pos, shape)
+        self.direct_rows = self.direct.tocsr()
         lens = np.array([len(self.ancestors[t]) for t in t_pos])
         d_imp = np.repeat(d_pos, lens)
         t_imp = (

@@ -29,11 +29,12 @@ def next_findings(
     blocked = set(asked)
     for q in asked:  # terms implied by what is already known add nothing
         blocked.update(int(a) for a in ix.ancestors[q])
-    candidates = sorted({int(t) for d in top for t in _row_terms(ix.direct, d)} - blocked)
+    annotated = np.unique(ix.direct_rows[top].indices)
+    candidates = [int(t) for t in annotated if int(t) not in blocked]
     if not candidates:
         return []
     w = weights / weights.sum()
-    probs = np.array([[_value(ix.implied, d, t) for t in candidates] for d in top])  # (K, C)
+    probs = ix.implied[:, candidates].tocsr()[top].toarray().astype(float)  # (K, C)
     probs = np.where(probs > 0, probs, NOISE)
     p_present = w @ probs  # (C,)
     post_yes = (w[:, None] * probs) / np.maximum(p_present, 1e-12)
@@ -41,15 +42,3 @@ def next_findings(
     gain = _entropy(w) - p_present * _entropy(post_yes.T) - (1 - p_present) * _entropy(post_no.T)
     order = np.argsort(-gain)[:n]
     return [(candidates[i], float(gain[i]), float(p_present[i])) for i in order if gain[i] > 0]
-
-
-def _row_terms(m, d: int) -> np.ndarray:  # type: ignore[no-untyped-def]
-    csr = m.getrow(d)
-    return csr.indices
-
-
-def _value(m, d: int, t: int) -> float:  # type: ignore[no-untyped-def]
-    lo, hi = m.indptr[t], m.indptr[t + 1]
-    rows = m.indices[lo:hi]
-    i = np.searchsorted(rows, d)
-    return float(m.data[lo + i]) if i < len(rows) and rows[i] == d else 0.0

@@ -1,6 +1,11 @@
 """The persisted knowledge graph: an oxigraph dataset (one named graph per source) plus a
 names index, behind a small typed API.
 
+The dataset is read through one store interface (``quads_for_pattern`` and ``query``) with two
+implementations: the embedded, read-only oxigraph store (default) and a SPARQL 1.1 server
+(``KGQA_SPARQL_URL``, :class:`kgqa.graph.remote.SparqlEndpoint`). The names index is a local
+file either way.
+
 Example:
     >>> kg = KnowledgeGraph.load()                      # doctest: +SKIP
     >>> kg.node("OMIM:100300").label                    # doctest: +SKIP
@@ -19,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from kgqa import validation as v
 from kgqa.artifacts import Manifest, sha256_file
-from kgqa.config import Home
-from kgqa.errors import ArtifactError, InputError
+from kgqa.config import Home, sparql_url
+from kgqa.errors import ArtifactError, InputError, KgqaError
 from kgqa.graph.build.identity import priority
 from kgqa.graph.format import (
     BUILD_ID,
@@ -60,6 +65,8 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
     import rdflib
 
+    from kgqa.graph.remote import SparqlEndpoint
+
 logger = logging.getLogger(__name__)
 
 _SOURCE_NAME = re.compile(r"[a-z0-9_]+")
@@ -86,22 +93,27 @@ SELECT ?st ?d ?p ?t ?f (GROUP_CONCAT(?ref; separator=";") AS ?refs) WHERE {{
 class KnowledgeGraph:
     """Read access to a built graph. Construct cheaply; :meth:`load` opens the store."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, endpoint: str | None = None) -> None:
         self.directory = directory or Home.resolve().graph
+        self.endpoint = endpoint
         self.manifest: Manifest | None = None
-        self._store: ox.Store | None = None
+        self._store: ox.Store | SparqlEndpoint | None = None
         self._db: sqlite3.Connection | None = None
         self._nodes: dict[str, Node] = {}
 
     @classmethod
-    def load(cls, directory: Path | str | None = None) -> KnowledgeGraph:
+    def load(cls, directory: Path | str | None = None, endpoint: str | None = None
+             ) -> KnowledgeGraph:  # fmt: skip
         """Open the built graph in ``directory`` (default ``$KGQA_HOME/graph``), checking its
-        manifest.
+        manifest. With ``endpoint`` (default ``$KGQA_SPARQL_URL``), the dataset is read from
+        that SPARQL server, which must hold this build (``kgqa graph export``); only the
+        manifest and the names index are read from ``directory``.
 
         Raises:
-            ArtifactError: the graph is missing, incomplete or does not match its manifest.
+            ArtifactError: the graph is missing, incomplete or does not match its manifest, or
+                the server is unreachable or holds another build.
         """
-        kg = cls(Path(directory) if directory else None)
+        kg = cls(Path(directory) if directory else None, endpoint or sparql_url())
         kg._open()
         return kg
 
@@ -114,13 +126,25 @@ class KnowledgeGraph:
         manifest = Manifest.read(d)
         manifest.check(d, KIND, FORMAT_VERSION)
         build_id = manifest.info.get("build_id")
-        self._check_store_files(d, manifest, digests=False)
+        where: object = d
+        if self.endpoint:
+            from kgqa.graph.remote import SparqlEndpoint
+
+            store: ox.Store | SparqlEndpoint = SparqlEndpoint(self.endpoint)
+            where = self.endpoint
+        else:
+            self._check_store_files(d, manifest, digests=False)
         with _damage(d):
-            store = ox.Store.read_only(str(d / STORE_DIR))
+            if not self.endpoint:
+                store = ox.Store.read_only(str(d / STORE_DIR))
             stored = [q.object.value for q in store.quads_for_pattern(
                 ox.NamedNode(META_GRAPH), ox.NamedNode(BUILD_ID), None, None)]  # fmt: skip
         if stored != [build_id]:
-            raise ArtifactError(f"the store in {d} is not the one its manifest describes; rebuild")
+            raise ArtifactError(
+                f"the store at {where} is not the one the manifest in {d} describes (build "
+                f"{build_id}, found {stored}); rebuild, or load this build's `kgqa graph "
+                "export` into the server"
+            )
         db = sqlite3.connect(f"file:{d / NAMES_FILE}?mode=ro", uri=True, check_same_thread=False)
         try:
             (db_build,) = db.execute("SELECT value FROM meta WHERE key='build_id'").fetchone()
@@ -156,7 +180,9 @@ class KnowledgeGraph:
         return len(self.manifest.info.get("store_files", {}))
 
     @property
-    def store(self) -> ox.Store:
+    def store(self) -> ox.Store | SparqlEndpoint:
+        """The dataset: a read-only ``pyoxigraph.Store``, or a :class:`SparqlEndpoint` that
+        answers the same ``quads_for_pattern`` and ``query`` calls."""
         if self._store is None:
             raise ArtifactError("the graph is not loaded; use KnowledgeGraph.load()")
         return self._store
@@ -513,6 +539,9 @@ class KnowledgeGraph:
                 if isinstance(exc, InputError):
                     raise
                 raise InputError(f"bindings[{name!r}]: {exc}") from exc
+        if self.endpoint and self._store is not None:
+            # the server runs it and keeps its own budget; ours is the request's timeout
+            return self._select(query, subs, timeout_s=timeout_s, max_rows=max_rows)
         if self.directory is None or not (self.directory / STORE_DIR).is_dir():
             raise ArtifactError("the graph is not loaded; use KnowledgeGraph.load()")
         return _isolated_select(self.directory, query, bindings_of(subs), max_rows, timeout_s)
@@ -530,13 +559,21 @@ class KnowledgeGraph:
                                        else ox.Literal(value))  # fmt: skip
         return self._select(query, subs)
 
-    def _select(self, query: str, subs: dict[Any, Any]) -> list[dict[str, Any]]:
+    def _select(self, query: str, subs: dict[Any, Any], timeout_s: float | None = None,
+                max_rows: int | None = None) -> list[dict[str, Any]]:  # fmt: skip
         import pyoxigraph as ox
 
+        extra = {"timeout_s": timeout_s} if timeout_s is not None else {}
         try:
             result = self.store.query(
-                query, prefixes=PREFIXES, substitutions=subs, use_default_graph_as_union=True
+                query,
+                prefixes=PREFIXES,
+                substitutions=subs,
+                use_default_graph_as_union=True,
+                **extra,
             )
+        except KgqaError:
+            raise
         except SyntaxError as exc:
             raise InputError(f"invalid SPARQL: {exc}") from exc
         except (RuntimeError, ValueError, OSError) as exc:
@@ -549,6 +586,9 @@ class KnowledgeGraph:
         try:
             for row in result:
                 out.append({n: _py(row[n]) for n in names if row[n] is not None})
+                if max_rows is not None and len(out) > max_rows:
+                    raise InputError(f"the query returns more than {max_rows} rows; add LIMIT "
+                                     "or narrow it (max_rows)")  # fmt: skip
         except (RuntimeError, OSError) as exc:
             _raise_if_damage(exc, self.directory)
             raise InputError(f"cannot run this query: {exc}") from exc
@@ -627,11 +667,50 @@ class KnowledgeGraph:
             coverage,
         )
 
+    # ------------------------------------------------------------------ export
+    def export(self, out: Path | str, fmt: str = "nquads") -> list[Path]:
+        """Write the whole dataset, named graphs kept, in an open format: ``nquads`` or ``trig``
+        (one file), or ``turtle`` (a directory with one ``<source>.ttl`` per named graph, the
+        graph's IRI in the file's first line). Returns the files written. What a SPARQL server
+        loads to serve this build: ``oxigraph load --location DIR --file graph.nq``.
+        """
+        import pyoxigraph as ox
+
+        formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
+                   "turtle": ox.RdfFormat.TURTLE}  # fmt: skip
+        if fmt not in formats:
+            raise InputError(f"format: expected one of {sorted(formats)}, got {fmt!r}")
+        if self.endpoint:
+            raise InputError("export reads the embedded store; run it where the graph was built")
+        out = Path(out)
+        prefixes = dict(PREFIXES)
+        with _damage(self.directory):
+            if fmt != "turtle":
+                out.parent.mkdir(parents=True, exist_ok=True)
+                self.store.dump(str(out), formats[fmt], prefixes=prefixes)
+                return [out]
+            out.mkdir(parents=True, exist_ok=True)
+            written = []
+            for graph in sorted(self.store.named_graphs(), key=lambda g: g.value):
+                name = graph.value.removeprefix(SOURCE)
+                if not _SOURCE_NAME.fullmatch(name):
+                    raise ArtifactError(f"unexpected graph name {graph.value!r} in the store")
+                path = out / f"{name}.ttl"
+                body = self.store.dump(None, formats[fmt], from_graph=graph, prefixes=prefixes)
+                path.write_bytes(f"# graph <{graph.value}>\n".encode() + body)
+                written.append(path)
+            return written
+
     # ------------------------------------------------------------------- views
     def rdflib(self) -> rdflib.Dataset:
         """The graph as an :class:`rdflib.Dataset` backed by the same oxigraph store (read-only);
         its default graph is the union of the source graphs, ``ds.graph(src:<name>)`` one source."""
         import rdflib
+
+        if self.endpoint:
+            from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+            return rdflib.Dataset(store=SPARQLStore(self.endpoint), default_union=True)
         from oxrdflib import OxigraphStore
 
         return rdflib.Dataset(store=OxigraphStore(store=self.store), default_union=True)
@@ -674,6 +753,8 @@ class KnowledgeGraph:
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+        if self.endpoint and self._store is not None:
+            self._store.close()
         self._db = None
         self._store = None
 

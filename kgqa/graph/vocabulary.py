@@ -302,7 +302,7 @@ def relation(name: str) -> Relation:
         return RELATIONS[name]
     except (KeyError, TypeError):
         raise InputError(
-            f"unknown relation {name!r}; expected one of {sorted(RELATIONS)}"
+            f"relation: unknown relation {name!r}; expected one of {sorted(RELATIONS)}"
         ) from None
 
 

@@ -101,14 +101,19 @@ def test_cli_ask_and_verify_json(fixture_home, capsys):
         main(["-q", "ask", "Which drugs treat gout?", "--home", str(fixture_home), "--json"]) == 0
     )
     out = json.loads(capsys.readouterr().out)
-    assert out["answers"][0]["label"] == "Allopurinol"
-    sources = {t["source"] for t in out["answers"][0]["evidence"]["triples"]}
+    assert out["result"]["answers"][0]["node"]["label"] == "Allopurinol"
+    sources = {t["source"] for t in out["result"]["answers"][0]["evidence"]["triples"]}
     assert {"pharmacotherapydb", "drugcentral"} <= sources  # each source's statement is shown
+    # the same statements as the evidence graph, bound to the answer
+    binding = out["graph"]["bindings"][0]
+    assert binding["node"] == out["result"]["answers"][0]["node"]["curie"]
+    edges = {e["id"]: e for e in out["graph"]["edges"]}
+    assert {edges[i]["source"] for i in binding["edges"]} >= {"pharmacotherapydb", "drugcentral"}
     assert (
         main(["-q", "verify", "Allopurinol treats gout", "--home", str(fixture_home), "--json"])
         == 0
     )
-    assert json.loads(capsys.readouterr().out)["verdict"] == "supported"
+    assert json.loads(capsys.readouterr().out)["verdict"]["verdict"] == "supported"
 
 
 def test_eval_qa_and_claims(fixture_home, tmp_path, capsys):
