@@ -43,6 +43,7 @@ demo: setup
 	$(BIN)/kgqa ask "SUBJECT: gout MESSAGE: My father was told he has gout. What can he take for it?" -k 3
 	$(BIN)/kgqa verify "Metformin treats type 2 diabetes mellitus"
 	$(BIN)/kgqa verify "Marfan syndrome is not associated with gene FBN1"
+	$(BIN)/python scripts/serve_demo.py "Which drugs treat gout?"
 
 test: setup
 	$(BIN)/python -m pytest
@@ -56,6 +57,7 @@ bench: setup
 	$(BIN)/python scripts/bench_linking.py
 	$(BIN)/python scripts/bench_retrieval.py
 	$(BIN)/python scripts/bench_qa.py
+	$(BIN)/python scripts/bench_serve.py
 
 clean:
 	rm -rf $(VENV) indexes/graph indexes/diagnosis indexes/names indexes/annotated indexes/passages .pytest_cache

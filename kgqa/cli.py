@@ -123,7 +123,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401
     except ImportError as exc:
         raise InputError("kgqa serve needs the serve extra: pip install 'kgqa[serve]'") from exc
     if args.home:
@@ -138,9 +138,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "" if os.environ.get("KGQA_API_KEY") else ", and no KGQA_API_KEY is set",
         )
     logger.info("kgqa serve on http://%s:%d (workers %d)", args.host, args.port, args.workers)
-    uvicorn.run("kgqa.serve.app:app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, access_log=False, log_level="warning",
-                timeout_graceful_shutdown=10)  # fmt: skip
+    from kgqa.serve.app import serve
+
+    serve(args.host, args.port, args.workers)
     return 0
 
 

@@ -210,6 +210,11 @@ def to_json(record: Any) -> Any:
     return _adapter(cls).dump_python(record, mode="json")
 
 
+def dump_json(record: Any) -> bytes:
+    """A record as JSON bytes (what the service sends): :func:`to_json`, serialised."""
+    return _adapter(type(record)).dump_json(record)
+
+
 def json_schema(cls: type) -> dict[str, Any]:
     """The JSON Schema of a record type (e.g. :class:`AskReply`)."""
     return _adapter(cls).json_schema(mode="serialization")
@@ -217,4 +222,12 @@ def json_schema(cls: type) -> dict[str, Any]:
 
 REPLIES = (AskReply, VerifyReply, DiagnoseReply)
 
-__all__ = ["REPLIES", "evidence_graph", "json_schema", "neighbourhood", "reply", "to_json"]
+__all__ = [
+    "REPLIES",
+    "dump_json",
+    "evidence_graph",
+    "json_schema",
+    "neighbourhood",
+    "reply",
+    "to_json",
+]

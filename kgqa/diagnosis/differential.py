@@ -144,9 +144,10 @@ class Diagnoser:
         Returns (findings, texts that matched no phenotype).
 
         Text is split into clauses with their negation (:func:`~kgqa.linking.negation.
-        split_findings`); an HPO id is looked up; every other clause goes through the entity
-        linker (tagger, dictionary, candidates), and each mention keeps its best phenotype
-        candidate. A clause with no such mention is unlinked."""
+        split_findings`); an HPO id is looked up, and so is a clause that is exactly a name of
+        a phenotype term (label or synonym, any case: no tagger needed); every other clause
+        goes through the entity linker (tagger, dictionary, candidates), and each mention
+        keeps its best phenotype candidate. A clause with no such mention is unlinked."""
         texts = [findings] if isinstance(findings, str) else list(findings)
         clauses: list[Clause] = []
         for text, forced in [(t, False) for t in texts] + [(t, True) for t in excluded]:
@@ -159,7 +160,8 @@ class Diagnoser:
         unlinked: list[str] = []
         to_link = []
         for c in clauses:
-            node = self.kg.node(c.text) if _HPO_ID.fullmatch(c.text.strip()) else None
+            node = (self.kg.node(c.text) if _HPO_ID.fullmatch(c.text.strip())
+                    else self._named_phenotype(c.text))  # fmt: skip
             if node is not None and node.iri in self.ix.term_index:
                 out.append(Finding(node, c.negated, c.text))
             else:
@@ -176,6 +178,13 @@ class Diagnoser:
         for f in out:
             seen.setdefault((f.node.iri, f.excluded), f)
         return list(seen.values()), unlinked
+
+    def _named_phenotype(self, text: str) -> Node | None:
+        """The phenotype term whose label or synonym is exactly ``text`` (case aside)."""
+        for m in self.kg.find(text, cls="Phenotype", limit=3):
+            if m.match == "exact" and m.node.iri in self.ix.term_index:
+                return m.node
+        return None
 
     def _phenotype_of(self, mention: Mention) -> Node | None:
         """The mention's best candidate that is an annotated phenotype term, when it scores

@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -147,6 +147,12 @@ class Service:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.settings.timeout_s)
         except TimeoutError:
             raise TimedOut(self.settings.timeout_s) from None
+
+    async def reply(self, fn: Callable[..., Any], *args: Any) -> Response:
+        """:meth:`run`, the record serialised to JSON in the pool too (the schema is the
+        record's own, so FastAPI need not validate it again)."""
+        body = await self.run(lambda p, *a: evidence.dump_json(fn(p, *a)), *args)
+        return Response(content=body, media_type="application/json")
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -344,51 +350,51 @@ def create_app(settings: Settings | None = None, pipeline: Any = None) -> Any:
 
     @app.get("/v1/info", response_model=m.ServiceInfo, tags=["service"])
     async def info():
-        if service._info is None:
-            service._info = await service.run(_service_info)
-        return service._info
+        if service._info is None:  # the graph and models do not change while serving
+            service._info = (await service.reply(_service_info)).body
+        return Response(content=service._info, media_type="application/json")
 
     @app.post("/v1/ask", response_model=AskReply, tags=["answers"])
     async def ask(req: m.AskRequest):
-        return await service.run(lambda p: evidence.reply(
+        return await service.reply(lambda p: evidence.reply(
             p.ask(req.question, options=req.options, k=req.k), p.kg))  # fmt: skip
 
     @app.post("/v1/verify", response_model=VerifyReply, tags=["answers"])
     async def verify(req: m.VerifyRequest):
-        return await service.run(lambda p: evidence.reply(p.verify(req.claim), p.kg))
+        return await service.reply(lambda p: evidence.reply(p.verify(req.claim), p.kg))
 
     @app.post("/v1/diagnose", response_model=DiagnoseReply, tags=["diagnosis"])
     async def diagnose(req: m.DiagnoseRequest):
-        return await service.run(lambda p: _diagnose(p, req))
+        return await service.reply(lambda p: _diagnose(p, req))
 
     @app.post("/v1/link", response_model=m.LinkReply, tags=["parts"])
     async def link(req: m.LinkRequest):
-        return await service.run(lambda p: m.LinkReply(req.text, tuple(p.link(req.text))))
+        return await service.reply(lambda p: m.LinkReply(req.text, tuple(p.link(req.text))))
 
     @app.post("/v1/retrieve", response_model=m.RetrieveReply, tags=["parts"])
     async def retrieve(req: m.RetrieveRequest):
-        return await service.run(lambda p: m.RetrieveReply(
+        return await service.reply(lambda p: m.RetrieveReply(
             req.query, tuple(p.retrieve(req.query, k=req.k, about=req.about))))  # fmt: skip
 
     @app.get("/v1/nodes/{ref:path}", response_model=m.NodeReply, tags=["graph"])
     async def node(ref: str, relation: str | None = None, limit: int = 50):
         if not 1 <= limit <= 500:
             raise InputError(f"limit: expected 1 to 500, got {limit}")
-        return await service.run(lambda p: _node(p.kg, ref, relation, limit))
+        return await service.reply(lambda p: _node(p.kg, ref, relation, limit))
 
     @app.post("/v1/ask/batch", response_model=m.AskBatchReply, tags=["answers"])
     async def ask_batch(req: m.AskBatch):
-        return await service.run(lambda p: m.AskBatchReply(tuple(
+        return await service.reply(lambda p: m.AskBatchReply(tuple(
             evidence.reply(r, p.kg) for r in p.ask_many(req.questions, k=req.k))))  # fmt: skip
 
     @app.post("/v1/verify/batch", response_model=m.VerifyBatchReply, tags=["answers"])
     async def verify_batch(req: m.VerifyBatch):
-        return await service.run(lambda p: m.VerifyBatchReply(tuple(
+        return await service.reply(lambda p: m.VerifyBatchReply(tuple(
             evidence.reply(p.verify(c), p.kg) for c in req.claims)))  # fmt: skip
 
     @app.post("/v1/diagnose/batch", response_model=m.DiagnoseBatchReply, tags=["diagnosis"])
     async def diagnose_batch(req: m.DiagnoseBatch):
-        return await service.run(lambda p: m.DiagnoseBatchReply(tuple(
+        return await service.reply(lambda p: m.DiagnoseBatchReply(tuple(
             _diagnose(p, case) for case in req.cases)))  # fmt: skip
 
     # ------------------------------------------------------------------ the page
@@ -416,7 +422,6 @@ def _diagnose(p: Any, req: Any) -> Any:
 
 
 def _node(kg: Any, ref: str, relation: str | None, limit: int) -> Any:
-
     node = kg.node(ref)
     if node is None:
         matches = kg.find(ref, limit=1)
@@ -424,9 +429,20 @@ def _node(kg: Any, ref: str, relation: str | None, limit: int) -> Any:
     if node is None:
         raise HTTPException(404, f"no node for {ref[:200]!r}")
     triples = kg.neighbours(node, relation, direction="both", attributes=False)
-    graph = evidence.neighbourhood(node, triples[:limit], kg)
-    return m.NodeReply(graph.nodes[0], tuple(kg.labels(node)), tuple(kg.ids(node)), graph,
-                     len(triples) > limit)  # fmt: skip
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for t in triples:
+        groups.setdefault((t.relation, "out" if t.subject == node else "in"), []).append(t)
+    counts = tuple(m.RelationCount(r, d, len(ts)) for (r, d), ts in sorted(groups.items()))
+    shown: list[Any] = []  # a few of each relation, in turn, rather than the first N of one
+    lists = list(groups.values())
+    for i in range(max((len(ts) for ts in lists), default=0)):
+        shown += [ts[i] for ts in lists if i < len(ts)]
+        if len(shown) >= limit:
+            break
+    graph = evidence.neighbourhood(node, shown[:limit], kg)
+    sources = tuple(sorted({t.source for t in triples}))
+    return m.NodeReply(graph.nodes[0], tuple(kg.labels(node)), tuple(kg.ids(node)), counts,
+                       sources, graph, len(triples) > limit)  # fmt: skip
 
 
 def _service_info(p: Any) -> Any:
@@ -452,9 +468,33 @@ def _service_info(p: Any) -> Any:
                        sources, tuple(models), limits)  # fmt: skip
 
 
+def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Run the service with uvicorn until stopped; ``workers`` processes share one socket."""
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config("kgqa.serve.app:app_from_env", factory=True, host=host, port=port,
+                            workers=workers, access_log=False, log_level="warning",
+                            timeout_graceful_shutdown=10)  # fmt: skip
+    if workers == 1:
+        uvicorn.Server(config).run()
+        return
+    # uvicorn's own shared socket is made without its protocol number, so asyncio leaves
+    # Nagle's algorithm on for its connections: a large reply then waits ~40 ms on the
+    # client's delayed ACK. A socket made as TCP gets TCP_NODELAY on every connection.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    Multiprocess(config, sockets=[sock]).run()
+
+
 def app_from_env() -> Any:
     """The app for ``uvicorn --factory`` (each worker process builds its own)."""
     return create_app(Settings.from_env())
 
 
-__all__ = ["Service", "Settings", "create_app"]
+__all__ = ["Service", "Settings", "create_app", "serve"]

@@ -110,13 +110,26 @@ class RetrieveReply:
 
 
 @dataclass(frozen=True)
+class RelationCount:
+    """How many edges of one relation a node has, in one direction (``out``: the node is the
+    subject)."""
+
+    relation: str
+    direction: Literal["out", "in"]
+    count: int
+
+
+@dataclass(frozen=True)
 class NodeReply:
-    """A node with all its names (and their language), its ids, and its neighbours as an
-    evidence graph (``truncated`` when there were more than ``limit``)."""
+    """A node with all its names (and their language), its ids, the count of its edges per
+    relation and direction, the sources that state them, and up to ``limit`` of them as an
+    evidence graph, taken in turn from each relation (``truncated`` when there were more)."""
 
     node: GraphNode
     names: tuple[tuple[str, str], ...]
     ids: tuple[str, ...]
+    relations: tuple[RelationCount, ...]
+    sources: tuple[str, ...]
     graph: EvidenceGraph
     truncated: bool = False
 

@@ -225,3 +225,24 @@ def test_free_text_findings_go_through_the_given_linker(kg, fixture_home: Path) 
     assert diff.unlinked == ("purple aura",)
     assert seen == [["long fingers", "lens dislocation", "purple aura"]]  # ids are not linked
     assert diff.ranked[0].node.curie == "DOID:14323"
+
+
+def test_a_finding_that_is_exactly_a_phenotype_name_needs_no_tagger(kg, fixture_home: Path) -> None:
+    """ "Arachnodactyly" or a synonym in any case is looked up by name, like an HPO id; only
+    the other clauses reach the linker (the tagger costs a forward pass each call)."""
+    from kgqa.diagnosis.differential import Diagnoser
+    from tests.answering.fakes import FakeLinker
+
+    seen: list[list[str]] = []
+
+    class Recording(FakeLinker):
+        def link_many(self, texts):
+            seen.append(list(texts))
+            return super().link_many(texts)
+
+    dx = Diagnoser.load(kg, fixture_home / "diagnosis", linker=Recording(kg, {}))
+    synonym = next(n for n, lang in kg.labels("HP:0001250") if lang == "en" and n != "Seizure")
+    diff = dx.diagnose(f"ARACHNODACTYLY, no {synonym.lower()}, purple aura", k=3)
+    got = {(f.node.curie, f.excluded) for f in diff.findings}
+    assert got == {("HP:0001166", False), ("HP:0001250", True)}
+    assert seen == [["purple aura"]] and diff.unlinked == ("purple aura",)

@@ -96,6 +96,11 @@ def test_verify_diagnose_link_retrieve_and_nodes(client):
     node = client.get("/v1/nodes/DOID:13189?limit=3").json()
     assert node["node"]["label"] == "gout" and "DOID:13189" in node["ids"]
     assert len(node["graph"]["edges"]) == 3 and node["truncated"]
+    counts = {(r["relation"], r["direction"]): r["count"] for r in node["relations"]}
+    assert counts[("treats", "in")] >= 2 and sum(counts.values()) > 3
+    # the few edges shown come from different relations, not the first three of one
+    assert len({e["relation"] for e in node["graph"]["edges"]}) == 3
+    assert {"drugcentral", "pharmacotherapydb"} <= set(node["sources"])
     assert client.get("/v1/nodes/gout").json()["node"]["id"] == "DOID:13189"
 
 

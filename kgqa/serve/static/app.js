@@ -23,7 +23,7 @@ const I18N = {
     proposedCheck: "Proposed diagnosis", drugCheck: "Drug check", ids: "Ids",
     names: "Names", neighbours: "Neighbours", sources: "Sources", close: "close",
     needKey: "This service needs an API key: enter it and submit again.",
-    empty: "Type something first.", nodes: "nodes", edges: "edges", noGraph: "No graph evidence.",
+    empty: "Type something first.", nodes: "nodes", edges: "Edges", noGraph: "No graph evidence.",
   },
   zh: {
     tagline: "基于知识图谱回答医学问题，并给出证据",
@@ -41,7 +41,7 @@ const I18N = {
     contributions: "各表现的贡献（对数似然比）", proposedCheck: "拟诊断",
     drugCheck: "药物核对", ids: "编号", names: "名称", neighbours: "相邻关系",
     sources: "来源", close: "关闭", needKey: "此服务需要 API 密钥：请输入后重新提交。",
-    empty: "请先输入内容。", nodes: "个节点", edges: "条边", noGraph: "没有图谱证据。",
+    empty: "请先输入内容。", nodes: "个节点", edges: "关系", noGraph: "没有图谱证据。",
   },
 };
 const CLASS_COLOURS = {
@@ -332,15 +332,16 @@ async function showNode(id, g) {
   try {
     const info = await call(`/v1/nodes/${encodeURIComponent(id)}?limit=40`);
     const byId = new Map(info.graph.nodes.map((n) => [n.id, n]));
-    const sources = [...new Set(info.graph.edges.map((e) => e.source))].sort();
+    const counts = info.relations.map((r) => `${r.relation} ${r.direction === "out" ? "→" : "←"} ${r.count}`).join(" · ");
     panel.replaceChildren(
       el("button", { type: "button", class: "close", onclick: () => panel.classList.add("hidden") }, t("close")),
       el("h3", {}, label(info.node)),
       el("div", { class: "curie" }, `${info.node.id} · ${info.node.cls}`),
       el("div", {}, el("b", {}, `${t("ids")}: `), info.ids.join(", ")),
       el("div", {}, el("b", {}, `${t("names")}: `), info.names.slice(0, 12).map(([n, l]) => `${n} (${l})`).join("; ")),
-      el("div", {}, el("b", {}, `${t("sources")}: `), sources.join(", ")),
-      el("div", {}, el("b", {}, `${t("neighbours")}${info.truncated ? " (40+)" : ""}:`)),
+      el("div", {}, el("b", {}, `${t("sources")}: `), info.sources.join(", ")),
+      el("div", {}, el("b", {}, `${t("edges")}: `), counts),
+      el("div", {}, el("b", {}, `${t("neighbours")}${info.truncated ? ` (${info.graph.edges.length})` : ""}:`)),
       el("ul", { class: "neighbours" }, info.graph.edges.map((e) => {
         const other = e.subject === info.node.id ? byId.get(e.object) : byId.get(e.subject);
         const dir = e.subject === info.node.id ? "→" : "←";
