@@ -123,8 +123,8 @@ class _Builder:
         for check in d.drugs:
             self.node(check.drug)
             edges = [self.triple(t) for t in check.evidence]
-            self.bindings.append(Binding(check.drug.curie, 1.0 if edges else 0.0, check.relation,
-                                         tuple(edges), (), "drug"))  # fmt: skip
+            self.bindings.append(Binding(check.drug.curie, None, check.relation, tuple(edges), (),
+                                         "drug"))  # fmt: skip
 
     def graph(self) -> EvidenceGraph:
         return EvidenceGraph(tuple(self.nodes.values()), tuple(self.edges.values()),

@@ -347,15 +347,17 @@ class GraphEdge:
 @dataclass(frozen=True)
 class Binding:
     """One result bound to the evidence graph, in the spirit of TRAPI: the node it is about
-    (an answer, an option, a claim's subject, a disease of the differential), its score and
-    verdict, and the ids of the edges and passages that support it."""
+    (an answer, an option, a claim's subject, a disease of the differential, a checked drug),
+    its probability (None for a drug check, which states what the graph says and no more) and
+    verdict (for a drug check, the relation found), and the ids of the edges and passages that
+    support it."""
 
     node: str
-    score: float
+    score: float | None
     verdict: str
     edges: tuple[str, ...] = ()
     passages: tuple[int, ...] = ()
-    role: str = "answer"  # answer | option | claim | diagnosis
+    role: Literal["answer", "option", "claim", "diagnosis", "drug"] = "answer"
 
 
 @dataclass(frozen=True)

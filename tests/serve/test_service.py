@@ -184,9 +184,16 @@ def test_api_key_cors_and_no_patient_text_in_logs(pipeline, caplog):
 
 
 def test_time_budget_and_bounded_queue(pipeline):
-    app = create_app(Settings(warm_up=False, timeout_s=0.001), pipeline=pipeline)
+    class Slow:  # a pipeline whose answer takes longer than the budget
+        kg = pipeline.kg
+
+        def ask(self, *_a, **_k):
+            threading.Event().wait(1.0)
+            return pipeline.ask("Which drugs treat gout?")
+
+    app = create_app(Settings(warm_up=False, timeout_s=0.1), pipeline=Slow())
     with TestClient(app) as c:
-        r = c.post("/v1/diagnose", json={"findings": "arachnodactyly, ectopia lentis"})
+        r = c.post("/v1/ask", json={"question": "Which drugs treat gout?"})
         assert r.status_code == 504 and "budget" in r.json()["error"]["message"]
     service = Service(Settings(warm_up=False, queue=1, threads=1), pipeline=object())
     release = threading.Event()
