@@ -24,7 +24,7 @@ def next_findings(
 ) -> list[tuple[int, float, float]]:
     """[(term, information gain in bits, P(present))] for the best ``n`` terms to check."""
     ix = scorer.ix
-    if len(top) < 2:
+    if len(top) < 2 or n <= 0:
         return []
     blocked = set(asked)
     for q in asked:  # terms implied by what is already known add nothing
