@@ -25,7 +25,8 @@ dense, annotated text     ≤1.00  cosine to an annotated mention text
 
 An extension (a name one or two words longer than the mention: 0.88 / 0.84) is tried when no
 name of the mention's type matches. The score is then multiplied by the type fit (a DISEASE
-mention prefers Disease nodes, takes Phenotype nodes at ×0.9 and other classes at ×0.6, or ×0.8
+mention prefers Disease nodes, takes Phenotype nodes at ×0.9, a CHEMICAL mention takes DrugClass
+nodes at ×0.95, other classes count ×0.6, or ×0.8
 for a name matched in its exact case) and nudged by context words shared with the
 node's names. Candidates under ``FLOOR`` are dropped; a mention whose best candidate is under
 ``NIL_THRESHOLD`` is NIL (``Mention.node is None``).
@@ -56,7 +57,8 @@ CLOSE_MARGIN = 0.1
 TYPE_FIT = {
     "DISEASE": {"Disease": 1.0, "Phenotype": 0.9},
     "PHENOTYPE": {"Phenotype": 1.0, "Disease": 0.9},
-    "CHEMICAL": {"Chemical": 1.0},
+    # a drug class is named as chemicals are ("ACE inhibitors", "statins")
+    "CHEMICAL": {"Chemical": 1.0, "DrugClass": 0.95},
     "GENE": {"Gene": 1.0},
 }
 CLASS_TYPE = {

@@ -41,6 +41,14 @@ def test_type_decides_between_same_named_nodes(dict_linker):
     assert wrong.score < as_drug.score
 
 
+def test_a_chemical_mention_may_name_a_drug_class(dict_linker):
+    # "xanthine oxidase inhibitors": a class, named as chemicals are; read, not left NIL
+    best = dict_linker.generator.rank("xanthine oxidase inhibitors", "CHEMICAL")[0]
+    assert best.node.cls == "DrugClass" and best.score >= NIL_THRESHOLD
+    # a drug of the same name still wins over a class
+    assert dict_linker.generator.rank("metformin", "CHEMICAL")[0].node.cls == "Chemical"
+
+
 def test_unknown_entity_is_nil(dict_linker):
     mentions = dict_linker.link_spans(["zorblax quuxitis"], [[(0, 16, "DISEASE", 1.0)]])[0]
     assert mentions[0].node is None or mentions[0].candidates[0].score < NIL_THRESHOLD
