@@ -153,7 +153,11 @@ class Diagnoser:
         for text, forced in [(t, False) for t in texts] + [(t, True) for t in excluded]:
             if not isinstance(text, str):
                 raise InputError(f"findings must be strings, got {type(text).__name__}")
-            clauses += [Clause(c.text, c.negated or forced) for c in split_findings(text)]
+            for c in split_findings(text):
+                # a name that opens with a cue-like word is a finding, not its negation
+                if c.written and self._named_phenotype(c.written) is not None:
+                    c = Clause(c.written, False)
+                clauses.append(Clause(c.text, c.negated or forced))
         if len(clauses) > MAX_FINDINGS:
             raise InputError(f"{len(clauses)} findings; at most {MAX_FINDINGS} are accepted")
         out: list[Finding] = []

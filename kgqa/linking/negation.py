@@ -5,6 +5,8 @@
   ("fever absent").
 - :func:`split_findings`: a findings list ("short stature, no seizures; denies fever") split into
   clauses, each marked negated when a cue opens it (carried over "or" lists) or closes it.
+  Chinese lists too: split on ，、；。 and on 和 / 及 / 伴; a cue (无, 没有, 否认, 未见, 未出现,
+  不伴 ...) negates what follows it up to the next ，；。 ("无抽搐、发热" negates both).
 
 Example:
     >>> text = "Fever and cough, no rash or seizures, but headache."
@@ -13,6 +15,8 @@ Example:
     [False, False, True, True, False]
     >>> [(c.text, c.negated) for c in split_findings("short stature, no seizures; denies fever")]
     [('short stature', False), ('seizures', True), ('fever', True)]
+    >>> [(c.text, c.negated) for c in split_findings("身材矮小，眼距过宽伴阴囊异常，无抽搐、发热")]
+    [('身材矮小', False), ('眼距过宽', False), ('阴囊异常', False), ('抽搐', True), ('发热', True)]
 """
 
 from __future__ import annotations
@@ -36,7 +40,14 @@ _POST = re.compile(r"^\s*(?:was|were|is|are)?\s*(?:" + "|".join(POST_CUES) + r")
 # a findings clause opened or closed by a cue
 _OPENS = re.compile(r"^(?:" + "|".join(PRE_CUES) + r"):?\s+", re.IGNORECASE)
 _CLOSES = re.compile(r"\s+(?:" + "|".join(POST_CUES) + r")$", re.IGNORECASE)
-_SPLIT = re.compile(r"[,;\n\r\t•]+|\.\s+|\s+and\s+|\s+but\s+|\s+with\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"[,;\n\r\t•，；。！？]+|\.\s+|\s+and\s+|\s+but\s+|\s+with\s+", re.IGNORECASE)
+# Chinese: the cues that open a negated list, longest first, and what joins a list's items
+ZH_PRE_CUES = ("无明显", "没有", "否认", "未见", "未出现", "未发现", "未有", "不伴有", "不伴",
+               "并无", "无", "未")  # fmt: skip
+_ZH_OPENS = re.compile(r"^(?:" + "|".join(ZH_PRE_CUES) + r")")
+_ZH_HAS = re.compile(r"^(?:伴有|出现|有)")  # "has": dropped before the name
+_ZH_ITEMS = re.compile(r"[、/]|或|和|及|以及|(?<!不)伴有?|并(?!无)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # what may stand between a cue and a negated mention: other mentions, list glue, a few words
 _GLUE = re.compile(
     r"^[\s,/]*(?:(?:or|and|nor|any|signs? of|history of|a|an|the)[\s,/]*)*$", re.IGNORECASE
@@ -81,10 +92,14 @@ def negated_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
 
 @dataclass(frozen=True)
 class Clause:
-    """One finding of a findings list, with the cue removed, and whether it is negated."""
+    """One finding of a findings list, with the cue removed, and whether it is negated.
+    ``written`` is the item as written where a Chinese cue (or 有, "has") was taken off it:
+    phenotype names may begin with what reads as a cue (无汗症 is anhidrosis, not "no 汗症"),
+    so a reader that knows the names checks ``written`` first."""
 
     text: str
     negated: bool
+    written: str = ""
 
 
 def split_findings(text: str) -> list[Clause]:
@@ -92,8 +107,11 @@ def split_findings(text: str) -> list[Clause]:
     a list after a cue ("no fever, cough or rash" negates all three)."""
     out: list[Clause] = []
     for chunk in _SPLIT.split(clean_text(text)):
-        chunk = chunk.strip(" .:-")
+        chunk = chunk.strip(" .:-：")
         if not chunk:
+            continue
+        if _CJK.match(chunk):
+            out += _chinese_clauses(chunk)
             continue
         negated = False
         m = _OPENS.match(chunk)
@@ -106,4 +124,25 @@ def split_findings(text: str) -> list[Clause]:
             part = part.strip(" .:-")
             if part:
                 out.append(Clause(part, negated))
+    return out
+
+
+def _chinese_clauses(chunk: str) -> list[Clause]:
+    """One Chinese findings chunk (between ，；。): its items (split on 、 和 及 伴 或), each
+    negated after a cue (无, 没有, 不伴 ...) that opens it or an item before it; an item opened
+    by 有 / 出现 / 伴有 ("has") is present again. ``written`` keeps an item as written when a
+    cue or "has" was taken off it."""
+    out: list[Clause] = []
+    negated = False
+    for item in _ZH_ITEMS.split(chunk):
+        item = item.strip(" ：:")
+        m = _ZH_OPENS.match(item)
+        has = _ZH_HAS.match(item)
+        written = ""
+        if m and len(item) > m.end():
+            negated, written, item = True, item, item[m.end() :]
+        elif has and len(item) > has.end():
+            negated, written, item = False, item, item[has.end() :]
+        if item:
+            out.append(Clause(item, negated, written))
     return out

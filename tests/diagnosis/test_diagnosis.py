@@ -246,3 +246,13 @@ def test_a_finding_that_is_exactly_a_phenotype_name_needs_no_tagger(kg, fixture_
     got = {(f.node.curie, f.excluded) for f in diff.findings}
     assert got == {("HP:0001166", False), ("HP:0001250", True)}
     assert seen == [["purple aura"]] and diff.unlinked == ("purple aura",)
+
+
+def test_chinese_findings_are_split_negated_and_linked_by_chinese_names(pipeline: Pipeline) -> None:
+    diff = pipeline.diagnose("蜘蛛指，晶状体异位，无癫痫发作、发热", k=3)
+    got = {(f.node.curie, f.excluded) for f in diff.findings}
+    assert got == {("HP:0001166", False), ("HP:0001083", False), ("HP:0001250", True),
+                   ("HP:0001945", True)}  # fmt: skip
+    assert diff.unlinked == () and diff.ranked[0].node.curie == "DOID:14323"
+    english = pipeline.diagnose("arachnodactyly, ectopia lentis, no seizures, no fever", k=3)
+    assert [r.node for r in diff.ranked] == [r.node for r in english.ranked]

@@ -18,6 +18,17 @@ def test_aarskog_example_from_the_issue(real_pipeline) -> None:
     assert diff.suggestions
 
 
+def test_chinese_findings_on_the_real_graph(real_pipeline) -> None:
+    # the issue's example: with Chinese commas, and 无 read as a cue ...
+    diff = real_pipeline.diagnose("身材矮小，眼距过宽，无癫痫发作")
+    got = {(f.node.curie, f.excluded) for f in diff.findings}
+    assert got == {("HP:0004322", False), ("HP:0000316", False), ("HP:0001250", True)}
+    # ... but not where it begins a phenotype's own name: 无汗症 is anhidrosis, present
+    diff = real_pipeline.diagnose("无汗症，无发热")
+    got = {(f.node.curie, f.excluded) for f in diff.findings}
+    assert got == {("HP:0000970", False), ("HP:0001945", True)}
+
+
 def test_phenopacket_store_ranking_does_not_regress(real_pipeline, real_data_dir) -> None:
     cases = real_data_dir / "phenopackets" / "cases.tgz"
     report, _ = evaluate(real_pipeline.diagnoser, cases)

@@ -34,3 +34,34 @@ def spans_of(text, words):
 )
 def test_negation_scope(text, words, expected):
     assert negated_spans(text, spans_of(text, words)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("身材矮小，眼距过宽，无癫痫发作",
+         [("身材矮小", False), ("眼距过宽", False), ("癫痫发作", True)]),
+        # a cue negates its list up to the next ，；。
+        ("无抽搐、发热或头痛；身材矮小",
+         [("抽搐", True), ("发热", True), ("头痛", True), ("身材矮小", False)]),
+        # 伴 and 和 join findings; 不伴 negates
+        ("眼距过宽伴阴囊异常和身材矮小，不伴癫痫发作",
+         [("眼距过宽", False), ("阴囊异常", False), ("身材矮小", False), ("癫痫发作", True)]),
+        ("否认发热。未见晶状体异位", [("发热", True), ("晶状体异位", True)]),
+        ("没有抽搐，有发热、出现头痛", [("抽搐", True), ("发热", False), ("头痛", False)]),
+        # full-width and mixed text
+        ("short stature，无发热, no seizures",
+         [("short stature", False), ("发热", True), ("seizures", True)]),
+    ],
+)  # fmt: skip
+def test_chinese_findings_lists(text, expected):
+    from kgqa.linking.negation import split_findings
+
+    assert [(c.text, c.negated) for c in split_findings(text)] == expected
+
+
+def test_a_chinese_cue_keeps_what_was_written():
+    from kgqa.linking.negation import split_findings
+
+    (clause,) = split_findings("无汗症")  # anhidrosis, or "no 汗症": only the names can say
+    assert (clause.text, clause.negated, clause.written) == ("汗症", True, "无汗症")

@@ -124,5 +124,12 @@ def test_chinese_interface_and_a_refused_request(page):
     page.evaluate("document.querySelector('#question').value = ''")
     page.click("#ask-form button[type=submit]")
     assert page.inner_text("#status") == "请先输入内容。"
+    # findings written in Chinese: split on ，、, 无 negates, linked by Chinese names
+    page.click('.tab[data-tab="diagnose"]')
+    page.fill("#findings", "蜘蛛指，晶状体异位，无癫痫发作")
+    page.fill("#excluded", "")
+    page.click("#diagnose-form button[type=submit]")
+    page.wait_for_selector('#answer .ranked li[data-curie="DOID:14323"]:first-child')
+    assert "无" in page.inner_text("#answer .reading")  # the absent finding is listed as such
     page.click("#lang")
     assert page.inner_text('.tab[data-tab="ask"]') == "Ask"
