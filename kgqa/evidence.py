@@ -100,8 +100,9 @@ class _Builder:
             if n is not None:
                 self.node(n)
         edges, pids = self.evidence(v.evidence)
-        about = v.subject.curie if v.subject is not None else ""
-        self.bindings.append(Binding(about, v.score, v.verdict, edges, pids, "claim"))
+        if v.subject is not None:  # an unparsed claim binds to nothing; its verdict says why
+            self.bindings.append(Binding(v.subject.curie, v.score, v.verdict, edges, pids,
+                                         "claim"))  # fmt: skip
 
     def differential(self, d: Differential) -> None:
         for f in d.findings:
