@@ -107,6 +107,8 @@ class _Builder:
     def differential(self, d: Differential) -> None:
         for f in d.findings:
             self.node(f.node)
+        for s in d.suggestions:  # no edge yet: a finding to ask about
+            self.node(s.node)
         for r in d.ranked:
             edges = []
             for c in r.contributions:

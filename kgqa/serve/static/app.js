@@ -19,7 +19,7 @@ const I18N = {
     differential: "Differential", of: "of", diseases: "diseases scored",
     unlinked: "Not recognised", present: "Findings", absent: "Absent",
     next: "Worth asking next (click: present; shift-click: absent)",
-    bits: "bits", separates: "separates", contributions: "Per-finding contributions (log LR)",
+    bits: "bits", separates: "separates", score: "score (sum of log LR)", contributions: "Per-finding contributions (log LR)",
     proposedCheck: "Proposed diagnosis", drugCheck: "Drug check", ids: "Ids",
     names: "Names", neighbours: "Neighbours", sources: "Sources", close: "close",
     needKey: "This service needs an API key: enter it and submit again.",
@@ -38,6 +38,7 @@ const I18N = {
     passages: "文献段落", options: "选项", differential: "鉴别诊断", of: "/",
     diseases: "种疾病参与评分", unlinked: "未识别", present: "有", absent: "无",
     next: "下一步值得询问（点击：有；Shift+点击：无）", bits: "比特", separates: "区分",
+    score: "得分（对数似然比之和）",
     contributions: "各表现的贡献（对数似然比）", proposedCheck: "拟诊断",
     drugCheck: "药物核对", ids: "编号", names: "名称", neighbours: "相邻关系",
     sources: "来源", close: "关闭", needKey: "此服务需要 API 密钥：请输入后重新提交。",
@@ -85,8 +86,9 @@ function probBar(p, extra) {
   const v = Math.max(0, Math.min(1, Number(p) || 0));
   const fill = el("span");
   fill.style.width = `${(v * 100).toFixed(0)}%`;
+  const shown = v > 0 && v < 0.01 ? "<0.01" : v.toFixed(2);
   return el("span", { class: "prob" }, el("span", { class: "bar" }, fill),
-    `${t("probability")} ${v.toFixed(2)}`, extra || "");
+    `${t("probability")} ${shown}`, extra || "");
 }
 function applyLanguage() {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -180,14 +182,14 @@ function showVerify(reply) {
   drawGraph(reply.graph);
 }
 
-function contributionChart(ranked) {
+function contributionChart(ranked, named) {
   const maxAbs = Math.max(1, ...ranked.contributions.map((c) => Math.abs(c.log_lr)));
   return el("div", {}, el("div", { class: "muted" }, t("contributions")),
     ranked.contributions.map((c) => {
       const w = `${(Math.abs(c.log_lr) / maxAbs * 50).toFixed(1)}%`;
       const bar = el("span", { class: c.log_lr >= 0 ? "pos" : "neg" });
       bar.style.width = w;
-      const name = `${c.finding.excluded ? t("absent") + ": " : ""}${c.finding.node.label}`;
+      const name = `${c.finding.excluded ? t("absent") + ": " : ""}${named(c.finding.node)}`;
       return el("div", { class: "contrib", title: c.kind },
         el("span", {}, name), el("span", { class: "track" }, bar),
         el("span", {}, Number(c.log_lr).toFixed(2)));
@@ -198,8 +200,9 @@ function showDiagnosis(reply) {
   lastDiagnosis = reply;
   const d = reply.differential;
   const box = document.getElementById("answer");
-  const present = d.findings.filter((f) => !f.excluded).map((f) => f.node.label).join(", ");
-  const absent = d.findings.filter((f) => f.excluded).map((f) => f.node.label).join(", ");
+  const named = (n) => label(nodeOf(reply.graph, n.curie) || n);
+  const present = d.findings.filter((f) => !f.excluded).map((f) => named(f.node)).join(", ");
+  const absent = d.findings.filter((f) => f.excluded).map((f) => named(f.node)).join(", ");
   box.replaceChildren(
     el("div", { class: "reading" }, `${t("present")}: `, el("b", {}, present || "—"),
       absent ? ` · ${t("absent")}: ${absent}` : "",
@@ -216,13 +219,14 @@ function showDiagnosis(reply) {
   const items = d.ranked.map((r, i) => {
     const gn = nodeOf(reply.graph, r.node.curie) || r.node;
     const li = el("li", { "data-curie": r.node.curie },
-      label(gn), " ", el("span", { class: "curie" }, `[${r.node.curie}]`), " ", probBar(r.posterior));
+      label(gn), " ", el("span", { class: "curie" }, `[${r.node.curie}]`), " ",
+      probBar(r.posterior, el("span", { class: "muted" }, ` · ${t("score")} ${Number(r.score).toFixed(2)}`)));
     li.addEventListener("click", () => {
       for (const o of li.parentNode.children) o.classList.remove("open");
       li.classList.add("open");
-      detail.replaceChildren(contributionChart(r));
+      detail.replaceChildren(contributionChart(r, named));
     });
-    if (i === 0) { li.classList.add("open"); detail.append(contributionChart(r)); }
+    if (i === 0) { li.classList.add("open"); detail.append(contributionChart(r, named)); }
     return li;
   });
   box.append(el("div", { class: "muted" }, `${t("differential")} (${d.ranked.length} ${t("of")} ${d.n_diseases} ${t("diseases")})`),
@@ -233,7 +237,7 @@ function showDiagnosis(reply) {
         type: "button", class: "suggestion", "data-curie": s.node.curie,
         title: `${Number(s.information_gain).toFixed(2)} ${t("bits")}`,
         onclick: (ev) => addFinding(s.node.label, ev.shiftKey),
-      }, `+ ${s.node.label}`))));
+      }, `+ ${named(s.node)}`))));
   }
   drawGraph(reply.graph);
 }
