@@ -76,6 +76,12 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 # A run of Chinese text (with the digits, Latin letters and hyphens Chinese names hold: "2型糖尿病")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_NON_CJK = re.compile(r"[^\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
+_WORDISH = re.compile(r"[A-Za-z0-9]{2,}")
+_CUT_WORD = re.compile(r"\S+")
+_CUT_PUNCT = " ,.;:!?()[]'\""
+_CUT_GLUE = frozenset("and or with of the in to for a an is are does do".split()) | {""}
 _CJK_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z\-]*[\u3400-\u9fff][\u3400-\u9fff0-9A-Za-z\-]*")
 MIN_ZH_CHARS = 2  # single characters (铁, 钙) are too often part of other words
 ZH_TYPE_ORDER = ("DISEASE", "PHENOTYPE", "CHEMICAL", "GENE")
@@ -274,11 +280,35 @@ class EntityLinker:
         return spans
 
     def _with_chinese(self, text: str, row: list[Span]) -> list[Span]:
-        """``row`` plus the Chinese name matches no span covers yet."""
+        """``row`` plus the Chinese name matches no span covers yet. The tagger was not
+        trained on Chinese: a span of its that runs into Chinese text ("二甲双胍属于哪类药",
+        "BRCA1基因和哪些疾病有关") is kept only when it is a Chinese name, else cut to its
+        parts outside the Chinese text ("BRCA1"), and the names found in the Chinese text
+        take their places."""
         if not _CJK_RUN.search(text):
             return row
-        extra = [c for c in self.chinese_spans(text) if uncovered(c[0], c[1], row)]
-        return resolve_overlaps(row + extra) if extra else row
+        self.chinese_spans("")  # loads the names
+        kept: list[Span] = []
+        for s, e, kind, conf in row:
+            piece = text[s:e]
+            if not _CJK_CHAR.search(piece) or piece.strip() in (self._zh or {}):
+                kept.append(Span(s, e, kind, conf))
+                continue
+            for part in _NON_CJK.finditer(piece):
+                # the words at the cut are glue, not name ("痛风 and gout" → "gout")
+                words = list(_CUT_WORD.finditer(part.group()))
+                while words and words[0].group().strip(_CUT_PUNCT).lower() in _CUT_GLUE:
+                    words.pop(0)
+                while words and words[-1].group().strip(_CUT_PUNCT).lower() in _CUT_GLUE:
+                    words.pop()
+                if not words:
+                    continue
+                a = s + part.start() + words[0].start()
+                b = s + part.start() + words[-1].start() + len(words[-1].group().rstrip(_CUT_PUNCT))
+                if b > a and _WORDISH.search(text[a:b]):
+                    kept.append(Span(a, b, kind, conf))
+        extra = [c for c in self.chinese_spans(text) if uncovered(c[0], c[1], kept)]
+        return resolve_overlaps(kept + extra)
 
     def _extend_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span that the next one to ``EXTEND_WORDS`` words complete into a disease or

@@ -59,6 +59,10 @@ class Intent:
     # words that ask for this relation and nothing else ("side effects", "drug class",
     # "prevalence"): with a topic of its class they route here whatever the classifier says
     cue: str | None = None
+    # the same in Chinese: words that ask for this relation in a Chinese question (a question
+    # with Chinese text is routed by these first, in ``ZH_ORDER``; the classifier was trained
+    # on English)
+    zh: str | None = None
     # what kgqa says instead of answering, for an intent its graph cannot answer
     refusal: str | None = None
 
@@ -80,6 +84,7 @@ _DRUG_WORD = r"(?:drugs?|medications?|medicines?|meds|pills?)"
 _RECORDS = (
     Intent(
         "phenotypes_of_disease", "What are the symptoms of X?",
+        zh=r"症状|表现|体征|临床特[征点]|征象",
         hops=(Hop("hasPhenotype", "out"),), topic_classes=(_DISEASE,),
         answer_classes=(_PHENO,), hierarchy=("supertype",), annotated=True,
         qtypes=("symptoms",),
@@ -102,6 +107,7 @@ _RECORDS = (
     ),
     Intent(
         "drugs_for_disease", "Which drugs treat X?",
+        zh=r"什么药|哪些药|哪种药|何种药|用药|药物|吃什么|怎么治|如何治|治疗方法|怎样治|治疗",
         hops=(Hop("treats", "in"), Hop("palliates", "in")), topic_classes=(_DISEASE, _PHENO),
         answer_classes=(_DRUG,), hierarchy=("subtype", "supertype"),
         inverse="diseases_for_drug", annotated=True, qtypes=("treatment",),
@@ -136,6 +142,7 @@ _RECORDS = (
     ),
     Intent(
         "diseases_for_drug", "What is drug X used for?",
+        zh=r"治疗什么|治什么|治疗哪些|用于|适应症|适应证|主治|用来",
         hops=(Hop("treats", "out"), Hop("palliates", "out")), topic_classes=(_DRUG,),
         answer_classes=(_DISEASE, _PHENO), inverse="drugs_for_disease",
         qtypes=("indication",),
@@ -155,6 +162,7 @@ _RECORDS = (
     ),
     Intent(
         "genes_of_disease", "Which genes are associated with X?",
+        zh=r"基因|突变",
         hops=(Hop("associatedWithGene", "out"),), topic_classes=(_DISEASE, _PHENO),
         answer_classes=(_GENE,), hierarchy=("subtype",), inverse="diseases_of_gene",
         qtypes=("genetic changes",),
@@ -172,6 +180,7 @@ _RECORDS = (
     ),
     Intent(
         "diseases_of_gene", "Which diseases are associated with gene G?",
+        zh=r"什么病|哪些病|哪种病|什么疾病|哪些疾病|相关疾病|有关",
         hops=(Hop("associatedWithGene", "in"),), topic_classes=(_GENE,),
         answer_classes=(_DISEASE,), inverse="genes_of_disease",
         forms=(
@@ -183,6 +192,7 @@ _RECORDS = (
     # not inverse to phenotypes_of_disease: a question's disease often links to a phenotype
     Intent(
         "diseases_of_phenotype", "What diseases cause phenotype P?",
+        zh=r"什么病|哪些病|哪种病|什么疾病|哪些疾病|是什么引起|原因",
         hops=(Hop("hasPhenotype", "in"),), topic_classes=(_PHENO, _DISEASE),
         answer_classes=(_DISEASE,),
         forms=(
@@ -201,6 +211,7 @@ _RECORDS = (
     ),
     Intent(
         "causes", "What causes X?",
+        zh=r"病因|原因|为什么会|由什么引起|什么引起|是什么导致|怎么引起",
         hops=(Hop("causedBy", "out"), Hop("transmittedBy", "out"),
               Hop("associatedWithGene", "out")),
         topic_classes=(_DISEASE,), hierarchy=("supertype",), qtypes=("causes",),
@@ -221,6 +232,7 @@ _RECORDS = (
     ),
     Intent(
         "inheritance", "How is X inherited?",
+        zh=r"遗传",
         hops=(Hop("hasInheritance", "out"),), topic_classes=(_DISEASE,),
         hierarchy=("supertype",), qtypes=("inheritance",),
         forms=(
@@ -240,6 +252,7 @@ _RECORDS = (
     ),
     Intent(
         "side_effects_of_drug", "What are the side effects of drug X?",
+        zh=r"副作用|不良反应|毒副",
         hops=(Hop("hasSideEffect", "out"),), topic_classes=(_DRUG,),
         answer_classes=(_PHENO, _EFFECT, _DISEASE), inverse="drugs_causing", annotated=True,
         qtypes=("side effects",),
@@ -260,6 +273,7 @@ _RECORDS = (
     ),
     Intent(
         "drugs_causing", "Which drugs can cause X (as a side effect)?",
+        zh=r"药.{0,6}(?:引起|导致|诱发)",
         hops=(Hop("hasSideEffect", "in"),), topic_classes=(_PHENO, _EFFECT, _DISEASE),
         answer_classes=(_DRUG,), inverse="side_effects_of_drug",
         cue=(rf"\b{_DRUG_WORD}\s+(?:(?:that|which|can|could|may|might|often|commonly)\s+)*"
@@ -272,6 +286,7 @@ _RECORDS = (
     ),
     Intent(
         "contraindications", "When must drug X not be used? Which drugs to avoid in X?",
+        zh=r"禁用|禁忌|不能用|不能吃|不宜|慎用|不可以用|不能服用|避免使用",
         topic_classes=(_DRUG, _DISEASE, _PHENO), qtypes=("contraindication",),
         # "contraindicated", "should not take / be used", "never take" anywhere; "avoid" and
         # "not safe" with a word for drugs (not "How can I avoid gout attacks?")
@@ -288,6 +303,7 @@ _RECORDS = (
     ),
     Intent(
         "class_of_drug", "What class of drug is X?",
+        zh=r"(?:属于|是)(?:哪|什么|哪一)(?:一)?类|哪类药|什么类(?:型)?的?药|药物类别|药理分类",
         hops=(Hop("inDrugClass", "out"),), topic_classes=(_DRUG,), answer_classes=(_CLASS,),
         inverse="drugs_in_class",
         cue=rf"\b(?:drug|pharmacologic(?:al)?|medication|therapeutic) class\b|\bclass of "
@@ -299,6 +315,7 @@ _RECORDS = (
     ),
     Intent(
         "drugs_in_class", "Which drugs are in class X?",
+        zh=r"有哪些药|包括哪些|哪些药物?属于|有哪些|包括什么",
         hops=(Hop("inDrugClass", "in"),), topic_classes=(_CLASS,), answer_classes=(_DRUG,),
         inverse="class_of_drug", hierarchy=("subtype",),
         cue=(r"\bexamples? of\b|\bwhich (?:drugs|medications|medicines) are\b"
@@ -310,6 +327,7 @@ _RECORDS = (
     ),
     Intent(
         "targets_of_drug", "What does drug X act on?",
+        zh=r"靶点|作用机制|作用于|作用靶",
         hops=(Hop("targets", "out"),), topic_classes=(_DRUG,), answer_classes=(_GENE,),
         inverse="drugs_targeting", qtypes=("how does it work",),
         cue=(r"\btargets?\b|\bmechanism of action\b|\bacts? on\b|\bbinds?(?: to)?\b"
@@ -322,6 +340,7 @@ _RECORDS = (
     ),
     Intent(
         "drugs_targeting", "Which drugs act on gene/protein G?",
+        zh=r"靶向|抑制剂|作用于",
         hops=(Hop("targets", "in"),), topic_classes=(_GENE,), answer_classes=(_DRUG,),
         inverse="targets_of_drug",
         cue=r"\btargets?\b|\binhibitors?\b|\bagonists?\b|\bantagonists?\b|\bblockers?\b|\bact on\b",
@@ -332,6 +351,7 @@ _RECORDS = (
     ),
     Intent(
         "variants_of_disease", "Which genetic variants are associated with X?",
+        zh=r"变异|位点|多态性|SNP|snp",
         hops=(Hop("associatedWithVariant", "out"),), topic_classes=(_DISEASE, _PHENO),
         answer_classes=(_VARIANT,), hierarchy=("subtype",),
         cue=r"\bvariants?\b|\bsnps?\b|\bpolymorphisms?\b|\bgwas\b|\bloci\b|\blocus\b",
@@ -342,6 +362,7 @@ _RECORDS = (
     ),
     Intent(
         "prevalence", "How common is X?",
+        zh=r"发病率|患病率|多常见|常见吗|罕见吗|多少人",
         hops=(Hop("hasPrevalence", "out"),), topic_classes=(_DISEASE,),
         cue=r"\bhow (?:common|rare|frequent|prevalent)\b|\bprevalen|\bincidence\b"
             r"|\bhow many (?:people|patients|persons|individuals|children|adults)\b",
@@ -353,6 +374,7 @@ _RECORDS = (
     ),
     Intent(
         "onset", "At what age does X begin?",
+        zh=r"发病年龄|什么时候(?:发病|开始|出现)|几岁|多大(?:年龄|岁数)?(?:发病|开始)",
         hops=(Hop("hasClinicalCourse", "out"),), topic_classes=(_DISEASE,),
         answer_classes=("ClinicalAttribute",), answers_under=("HP:0003674",),
         hierarchy=("supertype",),
@@ -369,6 +391,7 @@ _RECORDS = (
     ),
     Intent(
         "is_a", "What kind of disease is X?",
+        zh=r"属于|是一种|归类",
         hops=(Hop("subClassOf", "out"),), topic_classes=(_DISEASE, _PHENO, _DRUG),
         forms=(
             "What kind of disease is {d}?", "What type of disorder is {d}?",
@@ -377,6 +400,7 @@ _RECORDS = (
     ),
     Intent(
         "subtypes", "What are the types of X?",
+        zh=r"类型|分型|亚型|有哪几种|分为哪",
         hops=(Hop("subClassOf", "in"),), topic_classes=(_DISEASE, _PHENO, _DRUG),
         forms=(
             "What are the types of {d}?", "Which subtypes of {d} exist?", "kinds of {d}",
@@ -385,6 +409,7 @@ _RECORDS = (
     ),
     Intent(
         "definition", "What is X?",
+        zh=r"是什么|什么是|指什么|是指|定义|介绍一下|是啥",
         topic_classes=(_DISEASE, _PHENO, _DRUG, _GENE), qtypes=("information",),
         forms=(
             "What is {d}?", "What is (are) {d} ?", "Define {p}", "What does {p} mean?",
@@ -496,6 +521,17 @@ def intent_of_qtype(qtype: str) -> str:
     return _OF_QTYPE.get(qtype, "other")
 
 
+# the order in which Chinese cues are tried: the most specific relation words first (副作用
+# before 治疗, 属于哪类 before 属于), an intent kgqa refuses before all
+ZH_ORDER = (
+    "contraindications", "side_effects_of_drug", "drugs_causing", "class_of_drug",
+    "drugs_in_class", "targets_of_drug", "drugs_targeting", "variants_of_disease", "prevalence",
+    "onset", "inheritance", "subtypes", "causes", "genes_of_disease", "diseases_of_gene",
+    "diseases_for_drug", "drugs_for_disease", "phenotypes_of_disease", "diseases_of_phenotype",
+    "is_a", "definition",
+)  # fmt: skip
+
+
 def _check(records: tuple[Intent, ...]) -> dict[str, re.Pattern[str]]:
     """The registry is consistent (unique names, inverses that exist and point back, cues that
     compile); returns the compiled cues."""
@@ -508,10 +544,14 @@ def _check(records: tuple[Intent, ...]) -> dict[str, re.Pattern[str]]:
             other is None or other.inverse != i.name or other.relation != i.relation
         ):
             raise ValueError(f"intent {i.name}: inverse {i.inverse} does not point back")
+    zh = {i.name for i in records if i.zh}
+    if zh != set(ZH_ORDER):
+        raise ValueError(f"ZH_ORDER must list each intent with Chinese cues once: {sorted(zh)}")
     return {i.name: re.compile(i.cue, re.I | re.S) for i in records if i.cue}
 
 
 CUES = _check(_RECORDS)
+ZH_CUES = {name: re.compile(INTENTS[name].zh or "") for name in ZH_ORDER}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
-from kgqa.understanding.registry import CUES, INTENTS
+from kgqa.understanding.registry import CUES, INTENTS, ZH_CUES
 
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
@@ -73,12 +73,23 @@ _NEGATED_ASK = re.compile(
 )
 
 
+# the same in Chinese: a negation before the relation word ("哪些药不能治疗痛风", "和哪个基因
+# 无关", "对痛风无效")
+_ZH_NEGATED_ASK = re.compile(
+    r"(?:不|没有|没|无法|并非|非)(?:能|会|可以|可|是)?(?:治疗|治|引起|导致|用于|属于|相关|有关|"
+    r"遗传|表现|出现)|无关|无效|没用|除了|除外|以外"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def polarity(text: str, intent: str) -> str:
     """``contraindication`` for that intent, ``negated`` for a question asking what is not
     so, else ``positive``."""
     if intent == "contraindications":
         return "contraindication"
-    return "negated" if _NEGATED_ASK.search(text) else "positive"
+    if _NEGATED_ASK.search(text) or (_CJK.search(text) and _ZH_NEGATED_ASK.search(text)):
+        return "negated"
+    return "positive"
 
 
 def route(
@@ -102,6 +113,11 @@ def route(
     diagnosis unless that question asks for one: a message that tells its history names many
     findings and asks something else. Such a question is then ``other``, unless cue words or
     the question's form route it."""
+    if _CJK.search(text) and not options:
+        # the classifier was trained on English: a Chinese question is routed by its words
+        zh = _zh_cued(text, found)
+        if zh is not None:
+            return zh, max(probs.get(zh, 0.0), CUE_SCORE)
     allowed = {
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
@@ -141,16 +157,31 @@ _ASKS_DIAGNOSIS = re.compile(
 )
 
 
+def _bare(text: str, found: Linked) -> str:
+    """The text with its linked mentions blanked: cue words inside a name are not cues
+    ("neonatal onset multisystem inflammatory disease", 遗传性血色病)."""
+    for m, _ in found:
+        if m.text.strip():
+            text = text.replace(m.text, " " * len(m.text))
+    return text
+
+
+def _zh_cued(text: str, found: Linked) -> str | None:
+    """The first intent, in ``ZH_ORDER``, whose Chinese cue words the question holds and whose
+    topic class it names (an intent kgqa refuses needs no topic), else None."""
+    bare = _bare(text, found)
+    for name, cue in ZH_CUES.items():
+        if cue.search(bare) and (INTENTS[name].refusal or topic_of(name, found) is not None):
+            return name
+    return None
+
+
 def _cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     """The intent whose cue words the question holds and whose topic class it names (the
     classifier's likelier first, then registry order), else None. An intent kgqa refuses
     needs no topic and goes first: "Which drugs are contraindicated in asthma?" is no
     question about treatment, whatever the classifier made of it."""
-    # cue words inside a name are not cues ("neonatal onset multisystem inflammatory disease")
-    bare = text
-    for m, _ in found:
-        if m.text.strip():
-            bare = bare.replace(m.text, " " * len(m.text))
+    bare = _bare(text, found)
     hits = [name for name, cue in CUES.items() if cue.search(bare)
             and (INTENTS[name].refusal or topic_of(name, found) is not None)]  # fmt: skip
     if not hits:

@@ -1,0 +1,54 @@
+"""Chinese questions route to the same intents as English ones, by their own cue words (the
+intent classifier was trained on English), over names linked from the Chinese dictionary."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "topic"),
+    [
+        ("痛风用什么药治疗？", "drugs_for_disease", "DOID:13189"),
+        ("痛风吃什么药", "drugs_for_disease", "DOID:13189"),
+        ("别嘌醇治疗什么病？", "diseases_for_drug", "DRUGBANK:DB00437"),
+        ("二甲双胍有什么副作用？", "side_effects_of_drug", "DRUGBANK:DB00331"),
+        ("二甲双胍属于哪类药？", "class_of_drug", "DRUGBANK:DB00331"),
+        ("痛风禁用哪些药？", "contraindications", None),
+        ("痛风是什么？", "definition", "DOID:13189"),
+    ],
+)
+def test_chinese_questions_route_by_their_words(pipeline, question, intent, topic):
+    r = pipeline.ask(question, k=5)
+    assert r.reading is not None and r.reading.intent == intent
+    if topic is not None:
+        assert r.reading.topic is not None and r.reading.topic.curie == topic
+
+
+def test_chinese_questions_are_answered_from_the_graph(pipeline):
+    drugs = pipeline.ask("痛风用什么药治疗？", k=5)
+    assert drugs.answers and drugs.answers[0].node.label == "Allopurinol"
+    english = pipeline.ask("Which drugs treat gout?", k=5)
+    assert [a.node for a in drugs.answers] == [a.node for a in english.answers]
+    diseases = pipeline.ask("别嘌醇治疗什么病？", k=5)
+    assert "DOID:13189" in [a.node.curie for a in diseases.answers]
+    classes = pipeline.ask("二甲双胍属于哪类药？", k=5)
+    assert "Hypoglycemic Agents" in [a.node.label for a in classes.answers]
+
+
+def test_a_negated_chinese_question_is_never_answered_as_a_positive_one(pipeline):
+    # "which drugs can NOT treat gout": listing gout's drugs would flip the question
+    for question in ("哪些药不能治疗痛风？", "哪些药对痛风无效？"):
+        r = pipeline.ask(question, k=5)
+        assert r.reading.polarity == "negated" and not r.answers, question
+    r = pipeline.ask("痛风禁用哪些药？")
+    assert r.reading.polarity == "contraindication" and not r.answers and r.no_answer
+
+
+def test_a_tagger_span_running_into_chinese_is_cut_to_the_names(pipeline):
+    mentions = pipeline.link("二甲双胍属于哪类药？")
+    assert [(m.text, m.node.curie if m.node else None) for m in mentions] == [
+        ("二甲双胍", "DRUGBANK:DB00331")]  # fmt: skip
+    mentions = pipeline.link("FBN1基因和哪些疾病有关？")
+    assert [m.text for m in mentions] == ["FBN1"]
+    assert mentions[0].node is not None and mentions[0].node.curie == "NCBIGene:2200"
