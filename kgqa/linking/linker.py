@@ -176,10 +176,8 @@ class EntityLinker:
                 i += 1
         return out
 
-    def chinese_spans(self, text: str) -> list[Span]:
-        """Longest matches of the graph's Chinese names inside runs of Chinese text, scanning
-        left to right (the tagger was not trained on Chinese). A name of a disease and a
-        phenotype (痛风) is a disease, as in :meth:`_dictionary_type`."""
+    def _chinese_names(self) -> dict[str, str]:
+        """The graph's Chinese names and their mention types (read once)."""
         if self._zh is None:
             types: dict[str, set[str]] = {}
             for name, cls in self.kg.chinese_names():
@@ -190,12 +188,19 @@ class EntityLinker:
                 n: next(k for k in ZH_TYPE_ORDER if k in kinds) for n, kinds in types.items()
             }
             self._zh_longest = max(map(len, self._zh), default=0)
+        return self._zh
+
+    def chinese_spans(self, text: str) -> list[Span]:
+        """Longest matches of the graph's Chinese names inside runs of Chinese text, scanning
+        left to right (the tagger was not trained on Chinese). A name of a disease and a
+        phenotype (痛风) is a disease, as in :meth:`_dictionary_type`."""
+        names = self._chinese_names()
         out = []
         for run in _CJK_RUN.finditer(text):
             i, end = run.start(), run.end()
             while i < end:
                 for j in range(min(end, i + self._zh_longest), i + MIN_ZH_CHARS - 1, -1):
-                    kind = self._zh.get(text[i:j])
+                    kind = names.get(text[i:j])
                     if kind:
                         out.append(Span(i, j, kind, 1.0))
                         i = j
@@ -287,11 +292,11 @@ class EntityLinker:
         take their places."""
         if not _CJK_RUN.search(text):
             return row
-        self.chinese_spans("")  # loads the names
+        names = self._chinese_names()
         kept: list[Span] = []
         for s, e, kind, conf in row:
             piece = text[s:e]
-            if not _CJK_CHAR.search(piece) or piece.strip() in (self._zh or {}):
+            if not _CJK_CHAR.search(piece) or piece.strip() in names:
                 kept.append(Span(s, e, kind, conf))
                 continue
             for part in _NON_CJK.finditer(piece):
