@@ -88,8 +88,69 @@ def _node(m: Mention) -> Node | None:
     return m.node if m.candidates and m.candidates[0].score >= NIL_THRESHOLD else None
 
 
+# Chinese claims: the words are read with the entities' names blanked out (无汗症 is a name,
+# not "no 汗症"); a relation needs its own words, there is no default reading
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ZH_CONTRA = re.compile(r"禁用|禁忌|不能用于|不能用|不宜|慎用|不可用于|避免使用|避免")
+_ZH_NEG = re.compile(r"不|没有|没|无关|并非|非|未|无")
+_ZH_TREATS = re.compile(r"治疗|主治|治|用于|适应症|适应证|有效")
+_ZH_SIDE = re.compile(r"引起|导致|诱发|副作用|不良反应")
+_ZH_GENE = re.compile(r"有关|相关|关联|致病基因|突变|基因")
+_ZH_PHENO = re.compile(r"症状|表现|体征|特征|出现|会有")
+_ZH_ISA = re.compile(r"是一种|属于|是一类")
+_ZH_INHERITANCE = {
+    "常染色体显性": "autosomal dominant", "常染色体隐性": "autosomal recessive",
+    "X连锁显性": "X-linked dominant", "X连锁隐性": "X-linked recessive", "X连锁": "X-linked",
+    "伴X": "X-linked", "线粒体": "mitochondrial",
+}  # fmt: skip
+
+
+def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGraph
+                   ) -> ParsedClaim:  # fmt: skip
+    """A claim written in Chinese: 别嘌醇治疗痛风, 二甲双胍会引起乳酸酸中毒,
+    马方综合征与FBN1基因无关, 哮喘患者禁用普萘洛尔, 亨廷顿病是常染色体显性遗传."""
+    bare = text
+    for m, _ in nodes:
+        bare = bare[: m.start] + " " * (m.end - m.start) + bare[m.end :]
+    contra = _ZH_CONTRA.search(bare)
+    outside = bare[: contra.start()] + " " + bare[contra.end() :] if contra else bare
+    negated = bool(_ZH_NEG.search(outside))
+    by_cls = {cls: [n for _, n in nodes if n.cls == cls]
+              for cls in ("Gene", "Chemical", "Disease", "Phenotype")}  # fmt: skip
+    genes, chems = by_cls["Gene"], by_cls["Chemical"]
+    disorders = by_cls["Disease"] + by_cls["Phenotype"]
+    if "遗传" in bare and by_cls["Disease"]:
+        mode = next((en for zh, en in _ZH_INHERITANCE.items() if zh in bare.replace(" ", "")),
+                    None)  # fmt: skip
+        found = (kg.find(mode + " inheritance", cls="Inheritance", limit=1)
+                 or kg.find(mode, cls="Inheritance", limit=1)) if mode else []  # fmt: skip
+        return ParsedClaim(by_cls["Disease"][0], "hasInheritance",
+                           found[0].node if found else None, negated,
+                           reason="" if found else "inheritance mode not recognised")  # fmt: skip
+    if len(nodes) < 2:
+        why = f"a claim needs two linked entities; found {len(nodes)}"
+        return ParsedClaim(nodes[0][1] if nodes else None, None, None, negated, reason=why)
+    if genes and disorders and _ZH_GENE.search(bare):
+        return ParsedClaim(disorders[0], "associatedWithGene", genes[0], negated)
+    if chems and disorders and contra:
+        return ParsedClaim(chems[0], CONTRAINDICATION, disorders[0], negated)
+    if chems and disorders and _ZH_SIDE.search(bare):
+        return ParsedClaim(chems[0], "hasSideEffect", disorders[0], negated)
+    if chems and disorders and _ZH_TREATS.search(bare):
+        return ParsedClaim(chems[0], "treats", disorders[0], negated)
+    if by_cls["Disease"] and by_cls["Phenotype"] and _ZH_PHENO.search(bare):
+        return ParsedClaim(by_cls["Disease"][0], "hasPhenotype", by_cls["Phenotype"][0], negated)
+    (_, a), (_, b) = nodes[0], nodes[1]
+    if a.cls == b.cls and _ZH_ISA.search(bare):
+        return ParsedClaim(a, "subClassOf", b, negated)
+    return ParsedClaim(a, None, b, negated, reason="no relation recognised between "
+                       f"{a.label} and {b.label}")  # fmt: skip
+
+
 def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:
     nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
+    if _CJK.search(text):
+        return _parse_chinese(text, nodes, kg)
     negated = bool(_NEG.search(text))
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
                  None)  # fmt: skip

@@ -80,6 +80,7 @@ _ZH_NEGATED_ASK = re.compile(
     r"遗传|表现|出现)|无关|无效|没用|除了|除外|以外"
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_ZH_YES_NO = re.compile(r"[吗么][\s？?。]*$|是否|是不是|能否|能不能|会不会|可不可以|有没有")
 
 
 def polarity(text: str, intent: str) -> str:
@@ -114,7 +115,10 @@ def route(
     findings and asks something else. Such a question is then ``other``, unless cue words or
     the question's form route it."""
     if _CJK.search(text) and not options:
-        # the classifier was trained on English: a Chinese question is routed by its words
+        # the classifier was trained on English: a Chinese question is routed by its words;
+        # a yes/no question naming two kinds of thing is a claim (别嘌醇能治疗痛风吗？)
+        if _ZH_YES_NO.search(text) and len({n.cls for _, n in found}) >= 2:
+            return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         zh = _zh_cued(text, found)
         if zh is not None:
             return zh, max(probs.get(zh, 0.0), CUE_SCORE)
