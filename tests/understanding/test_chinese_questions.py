@@ -52,3 +52,13 @@ def test_a_tagger_span_running_into_chinese_is_cut_to_the_names(pipeline):
     mentions = pipeline.link("FBN1基因和哪些疾病有关？")
     assert [m.text for m in mentions] == ["FBN1"]
     assert mentions[0].node is not None and mentions[0].node.curie == "NCBIGene:2200"
+
+
+def test_the_cli_shows_chinese_labels_for_a_chinese_question(fixture_home, capsys):
+    from kgqa.cli import main
+
+    assert main(["-q", "ask", "痛风用什么药治疗？", "--home", str(fixture_home), "-k", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "别嘌醇 (Allopurinol) [DRUGBANK:DB00437]" in out
+    assert main(["-q", "ask", "Which drugs treat gout?", "--home", str(fixture_home)]) == 0
+    assert "别嘌醇" not in capsys.readouterr().out  # an English question keeps English labels
