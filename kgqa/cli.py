@@ -507,15 +507,11 @@ def cmd_eval_retrieval(args: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------- answering
-def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
 def _named(kg: Any, node: Any) -> str:
     """A node's Chinese label with its English one beside it ("别嘌醇 (Allopurinol)"), or the
     English label alone when the graph has no Chinese one."""
-    zh = kg.labels(node, lang="zh")
-    return f"{zh[0][0]} ({node.label})" if zh else node.label
+    zh = kg.chinese_label(node)
+    return f"{zh} ({node.label})" if zh else node.label
 
 
 def _reading_line(r: Any) -> str:
@@ -567,7 +563,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if best is not None and result.reason:
             print(f"note: {result.reason}")
     listed = result.options or result.answers
-    chinese = _has_cjk(result.question)
+    from kgqa.text import has_cjk
+
+    chinese = has_cjk(result.question)
     for i, a in enumerate(listed, 1):
         via = f" (via {a.via_relation} {a.via})" if a.via else ""
         support = f", support {a.support:.2f}" if a.support is not None else ""

@@ -170,7 +170,7 @@ def evidence_graph(
 def neighbourhood(node: Node, triples: list[Triple] | tuple[Triple, ...], kg: Any = None
                   ) -> EvidenceGraph:  # fmt: skip
     """A node and some of its edges as an evidence graph (the node first), for browsing."""
-    b = _Builder(_chinese_of(kg) if kg is not None else None,
+    b = _Builder(kg.chinese_label if kg is not None else None,
                  kg.licence if kg is not None else None)  # fmt: skip
     b.node(node)
     for t in triples:
@@ -182,21 +182,13 @@ def reply(record: Result | Verdict | Differential, kg: Any = None
           ) -> AskReply | VerifyReply | DiagnoseReply:  # fmt: skip
     """A record with its evidence graph; with ``kg`` (a KnowledgeGraph) nodes carry their
     Chinese label and edges their source's licence."""
-    zh = _chinese_of(kg) if kg is not None else None
-    graph = evidence_graph(record, zh, kg.licence if kg is not None else None)
+    graph = evidence_graph(record, kg.chinese_label if kg is not None else None,
+                           kg.licence if kg is not None else None)  # fmt: skip
     if isinstance(record, Result):
         return AskReply(record, graph)
     if isinstance(record, Verdict):
         return VerifyReply(record, graph)
     return DiagnoseReply(record, graph)
-
-
-def _chinese_of(kg: Any) -> ChineseLabel:
-    def label(node: Node) -> str:
-        names = kg.labels(node, lang="zh")
-        return names[0][0] if names else ""
-
-    return label
 
 
 @functools.cache

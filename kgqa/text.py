@@ -15,6 +15,8 @@ import re
 from kgqa.errors import InputError
 from kgqa.validation import MAX_TEXT_CHARS, cleaned
 
+# a CJK ideograph (the Unified Ideographs and Extension A): what makes a text "Chinese" here
+CJK = re.compile(r"[\u3400-\u9fff]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[])")
 # single words that are graph names but almost never mean the node in running text
 COMMON_NAME_WORDS = frozenset(
@@ -23,6 +25,16 @@ COMMON_NAME_WORDS = frozenset(
     low long short large small disease diseases disorder syndrome patient patients increase
     increased decrease decreased loss therapy treatment drug drugs gene genes""".split()
 )
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character.
+
+    Example:
+        >>> has_cjk("Which drugs treat 痛风?"), has_cjk("gout")
+        (True, False)
+    """
+    return CJK.search(text) is not None
 
 
 def clean_text(text: str) -> str:

@@ -327,6 +327,12 @@ class KnowledgeGraph:
         ).fetchall()
         return [(n, lg) for n, lg in rows if lang is None or lg == lang]
 
+    def chinese_label(self, ref: str | Node) -> str:
+        """The node's Chinese label as answers show it ("" when it has none): the first of
+        its Chinese names in :meth:`labels` order."""
+        names = self.labels(ref, lang="zh")
+        return names[0][0] if names else ""
+
     def ids(self, ref: str | Node) -> list[str]:
         """Every id the node is reachable from."""
         node = self._require(ref)
@@ -510,7 +516,6 @@ class KnowledgeGraph:
             >>> kg.sparql(q, {"id": "HP:0001250"})  # doctest: +SKIP
             [{'n': 'https://w3id.org/kgqa/node/HP_0001250', 'id': 'HP:0001250'}]
         """
-        import pyoxigraph as ox
 
         query = v.text("query", query, SPARQL_MAX_CHARS, empty=False)
         if _FEDERATED.search(query):
@@ -518,27 +523,7 @@ class KnowledgeGraph:
                              "the machine")  # fmt: skip
         timeout_s = v.seconds("timeout_s", timeout_s, 3600)
         max_rows = v.count("max_rows", max_rows, 10_000_000)
-        if bindings is not None and not isinstance(bindings, Mapping):
-            raise InputError(f"bindings: expected a mapping, got {type(bindings).__name__}")
-        subs: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
-        for name, value in (bindings or {}).items():
-            if not isinstance(name, str) or not _VARIABLE.fullmatch(name):
-                raise InputError(f"bindings: {name!r} is not a SPARQL variable name")
-            try:
-                if isinstance(value, Node):
-                    subs[ox.Variable(name)] = ox.NamedNode(value.iri)
-                elif isinstance(value, str) and value.startswith(("http://", "https://")):
-                    subs[ox.Variable(name)] = ox.NamedNode(value)
-                elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-                    if isinstance(value, str):
-                        value = v.text(f"bindings[{name!r}]", value, SPARQL_MAX_CHARS)
-                    subs[ox.Variable(name)] = ox.Literal(value)
-                else:
-                    raise InputError(f"bindings[{name!r}]: cannot bind a {type(value).__name__}")
-            except ValueError as exc:
-                if isinstance(exc, InputError):
-                    raise
-                raise InputError(f"bindings[{name!r}]: {exc}") from exc
+        subs = _substitutions(bindings)
         if self.endpoint and self._store is not None:
             # the server runs it and keeps its own budget; ours is the request's timeout
             return self._select(query, subs, timeout_s=timeout_s, max_rows=max_rows)
@@ -551,13 +536,7 @@ class KnowledgeGraph:
     ) -> list[dict[str, Any]]:
         """kgqa's own fixed queries, in this process and without budgets (values bound, never
         formatted in). User text goes to :meth:`sparql`, which runs in a child process."""
-        import pyoxigraph as ox
-
-        subs: dict[Any, Any] = {}
-        for name, value in (bindings or {}).items():
-            subs[ox.Variable(name)] = (ox.NamedNode(value.iri) if isinstance(value, Node)
-                                       else ox.Literal(value))  # fmt: skip
-        return self._select(query, subs)
+        return self._select(query, _substitutions(bindings))
 
     def _select(self, query: str, subs: dict[Any, Any], timeout_s: float | None = None,
                 max_rows: int | None = None) -> list[dict[str, Any]]:  # fmt: skip
@@ -777,6 +756,36 @@ def _damage(where: Path) -> Iterator[None]:
     except (RuntimeError, OSError) as exc:
         raise ArtifactError(f"the graph store in {where} is damaged or unreadable ({exc}); "
                             "rebuild it with `kgqa build graph --force`") from exc  # fmt: skip
+
+
+def _substitutions(bindings: object) -> dict[Any, Any]:
+    """Bound values as pyoxigraph terms, the one binding rule of :meth:`KnowledgeGraph.sparql`
+    and :meth:`KnowledgeGraph.select`: a :class:`Node` or a string starting with ``http`` is an
+    IRI (pyoxigraph checks it), another string a plain literal, a number a typed literal."""
+    import pyoxigraph as ox
+
+    if bindings is not None and not isinstance(bindings, Mapping):
+        raise InputError(f"bindings: expected a mapping, got {type(bindings).__name__}")
+    subs: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
+    for name, value in (bindings or {}).items():
+        if not isinstance(name, str) or not _VARIABLE.fullmatch(name):
+            raise InputError(f"bindings: {name!r} is not a SPARQL variable name")
+        try:
+            if isinstance(value, Node):
+                subs[ox.Variable(name)] = ox.NamedNode(value.iri)
+            elif isinstance(value, str) and value.startswith(("http://", "https://")):
+                subs[ox.Variable(name)] = ox.NamedNode(value)
+            elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                if isinstance(value, str):
+                    value = v.text(f"bindings[{name!r}]", value, SPARQL_MAX_CHARS)
+                subs[ox.Variable(name)] = ox.Literal(value)
+            else:
+                raise InputError(f"bindings[{name!r}]: cannot bind a {type(value).__name__}")
+        except ValueError as exc:
+            if isinstance(exc, InputError):
+                raise
+            raise InputError(f"bindings[{name!r}]: {exc}") from exc
+    return subs
 
 
 def bindings_of(subs: dict[Any, Any]) -> list[tuple[str, str, Any]]:

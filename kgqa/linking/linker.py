@@ -35,7 +35,7 @@ from kgqa.linking.negation import negated_spans
 from kgqa.linking.ner import EDGE_WORDS, NerTagger
 from kgqa.linking.spans import Span, resolve_overlaps, uncovered
 from kgqa.records import Mention
-from kgqa.text import COMMON_NAME_WORDS, clean_text, sentence_bounds
+from kgqa.text import COMMON_NAME_WORDS, clean_text, has_cjk, sentence_bounds
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,6 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 # A run of Chinese text (with the digits, Latin letters and hyphens Chinese names hold: "2型糖尿病")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _NON_CJK = re.compile(r"[^\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
 _WORDISH = re.compile(r"[A-Za-z0-9]{2,}")
 _CUT_WORD = re.compile(r"\S+")
@@ -296,7 +295,7 @@ class EntityLinker:
         kept: list[Span] = []
         for s, e, kind, conf in row:
             piece = text[s:e]
-            if not _CJK_CHAR.search(piece) or piece.strip() in names:
+            if not has_cjk(piece) or piece.strip() in names:
                 kept.append(Span(s, e, kind, conf))
                 continue
             for part in _NON_CJK.finditer(piece):

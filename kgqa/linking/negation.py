@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kgqa.text import clean_text
+from kgqa.text import CJK, clean_text
 
 # what negates what follows it, and what negates what precedes it. "absent" only follows:
 # before a word it is most often part of a phenotype's name (absent speech, absent thumbs)
@@ -47,7 +47,6 @@ ZH_PRE_CUES = ("无明显", "没有", "否认", "未见", "未出现", "未发�
 _ZH_OPENS = re.compile(r"^(?:" + "|".join(ZH_PRE_CUES) + r")")
 _ZH_HAS = re.compile(r"^(?:伴有|出现|有)")  # "has": dropped before the name
 _ZH_ITEMS = re.compile(r"[、/]|或|和|及|以及|(?<!不)伴有?|并(?!无)")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # what may stand between a cue and a negated mention: other mentions, list glue, a few words
 _GLUE = re.compile(
     r"^[\s,/]*(?:(?:or|and|nor|any|signs? of|history of|a|an|the)[\s,/]*)*$", re.IGNORECASE
@@ -110,7 +109,7 @@ def split_findings(text: str) -> list[Clause]:
         chunk = chunk.strip(" .:-：")
         if not chunk:
             continue
-        if _CJK.match(chunk):
+        if CJK.match(chunk):
             out += _chinese_clauses(chunk)
             continue
         negated = False

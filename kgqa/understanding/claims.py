@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
+from kgqa.text import has_cjk
 
 # "n't" has no word boundary before it ("doesn't"); a typed apostrophe may be curly
 _NEG = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b", re.IGNORECASE)
@@ -90,7 +91,6 @@ def _node(m: Mention) -> Node | None:
 
 # Chinese claims: the words are read with the entities' names blanked out (无汗症 is a name,
 # not "no 汗症"); a relation needs its own words, there is no default reading
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _ZH_CONTRA = re.compile(r"禁用|禁忌|不能用于|不能用|不宜|慎用|不可用于|避免使用|避免")
 _ZH_NEG = re.compile(r"不|没有|没|无关|并非|非|未|无")
 _ZH_TREATS = re.compile(r"治疗|主治|治|用于|适应症|适应证|有效")
@@ -103,6 +103,21 @@ _ZH_INHERITANCE = {
     "X连锁显性": "X-linked dominant", "X连锁隐性": "X-linked recessive", "X连锁": "X-linked",
     "伴X": "X-linked", "线粒体": "mitochondrial",
 }  # fmt: skip
+
+
+def _inheritance_claim(disease: Node, mode: str | None, negated: bool, kg: KnowledgeGraph
+                       ) -> ParsedClaim:  # fmt: skip
+    """ "``disease`` is inherited as ``mode``" ("autosomal dominant"), the mode as a node."""
+    found = (kg.find(mode + " inheritance", cls="Inheritance", limit=1)
+             or kg.find(mode, cls="Inheritance", limit=1)) if mode else []  # fmt: skip
+    return ParsedClaim(disease, "hasInheritance", found[0].node if found else None, negated,
+                       reason="" if found else "inheritance mode not in the graph" if mode
+                       else "inheritance mode not recognised")  # fmt: skip
+
+
+def _too_few(nodes: list[tuple[Mention, Node]], negated: bool) -> ParsedClaim:
+    return ParsedClaim(nodes[0][1] if nodes else None, None, None, negated,
+                       reason=f"a claim needs two linked entities; found {len(nodes)}")  # fmt: skip
 
 
 def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGraph
@@ -122,14 +137,9 @@ def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGr
     if "遗传" in bare and by_cls["Disease"]:
         mode = next((en for zh, en in _ZH_INHERITANCE.items() if zh in bare.replace(" ", "")),
                     None)  # fmt: skip
-        found = (kg.find(mode + " inheritance", cls="Inheritance", limit=1)
-                 or kg.find(mode, cls="Inheritance", limit=1)) if mode else []  # fmt: skip
-        return ParsedClaim(by_cls["Disease"][0], "hasInheritance",
-                           found[0].node if found else None, negated,
-                           reason="" if found else "inheritance mode not recognised")  # fmt: skip
+        return _inheritance_claim(by_cls["Disease"][0], mode, negated, kg)
     if len(nodes) < 2:
-        why = f"a claim needs two linked entities; found {len(nodes)}"
-        return ParsedClaim(nodes[0][1] if nodes else None, None, None, negated, reason=why)
+        return _too_few(nodes, negated)
     if genes and disorders and _ZH_GENE.search(bare):
         return ParsedClaim(disorders[0], "associatedWithGene", genes[0], negated)
     if chems and disorders and contra:
@@ -149,7 +159,7 @@ def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGr
 
 def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:
     nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
-    if _CJK.search(text):
+    if has_cjk(text):
         return _parse_chinese(text, nodes, kg)
     negated = bool(_NEG.search(text))
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
@@ -158,21 +168,10 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         return ParsedClaim(nodes[0][1], "id", None, negated, object_id=curie)
     inh = _INHERITANCE.search(text)
     if inh and re.search(r"\binherit", text, re.I) and nodes:
-        found = kg.find(inh.group(1) + " inheritance", cls="Inheritance", limit=1) or kg.find(
-            inh.group(1), cls="Inheritance", limit=1
-        )
         disease = next((n for _, n in nodes if n.cls == "Disease"), nodes[0][1])
-        return ParsedClaim(
-            disease,
-            "hasInheritance",
-            found[0].node if found else None,
-            negated,
-            reason="" if found else "inheritance mode not in the graph",
-        )
+        return _inheritance_claim(disease, inh.group(1), negated, kg)
     if len(nodes) < 2:
-        return ParsedClaim(nodes[0][1] if nodes else None, None, None, negated,
-                           reason="a claim needs two linked entities; found "
-                           f"{len(nodes)}")  # fmt: skip
+        return _too_few(nodes, negated)
     (m1, a), (m2, b) = nodes[0], nodes[1]
     between = text[m1.end : m2.start]
     around = text

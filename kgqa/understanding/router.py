@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
+from kgqa.text import has_cjk
 from kgqa.understanding.registry import CUES, INTENTS, ZH_CUES
 
 # how sure the classifier must be of the relation (either direction) to turn it round
@@ -79,7 +80,6 @@ _ZH_NEGATED_ASK = re.compile(
     r"(?:不|没有|没|无法|并非|非)(?:能|会|可以|可|是)?(?:治疗|治|引起|导致|用于|属于|相关|有关|"
     r"遗传|表现|出现)|无关|无效|没用|除了|除外|以外"
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _ZH_YES_NO = re.compile(r"[吗么][\s？?。]*$|是否|是不是|能否|能不能|会不会|可不可以|有没有")
 
 
@@ -88,7 +88,7 @@ def polarity(text: str, intent: str) -> str:
     so, else ``positive``."""
     if intent == "contraindications":
         return "contraindication"
-    if _NEGATED_ASK.search(text) or (_CJK.search(text) and _ZH_NEGATED_ASK.search(text)):
+    if _NEGATED_ASK.search(text) or (has_cjk(text) and _ZH_NEGATED_ASK.search(text)):
         return "negated"
     return "positive"
 
@@ -114,7 +114,7 @@ def route(
     diagnosis unless that question asks for one: a message that tells its history names many
     findings and asks something else. Such a question is then ``other``, unless cue words or
     the question's form route it."""
-    if _CJK.search(text) and not options:
+    if has_cjk(text) and not options:
         # the classifier was trained on English: a Chinese question is routed by its words;
         # a yes/no question naming two kinds of thing is a claim (别嘌醇能治疗痛风吗？)
         if _ZH_YES_NO.search(text) and len({n.cls for _, n in found}) >= 2:

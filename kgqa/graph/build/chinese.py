@@ -12,6 +12,7 @@ from typing import Any
 
 from kgqa.errors import DataError
 from kgqa.graph.build.common import SUBCLASS, Concept, Contribution, Edge, require
+from kgqa.text import CJK
 
 SOURCE = "chinese"
 ANNOTATES_ONLY = ""
@@ -19,7 +20,6 @@ FILES = (
     "omim_zh.json", "orphanet_zh.json", "ccrd_conpendium_hpo.json", "ccrd_ccrd_to_omim.json",
     "ccrd_ccrd_to_orpha.json",
 )  # fmt: skip
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
 _SPLIT = re.compile(r"\s*[；;]\s*")
 
@@ -38,9 +38,9 @@ def zh_names(raw: str) -> tuple[str, ...]:
     """
     out: list[str] = []
     for part in _SPLIT.split(raw.strip()):
-        part = _PAREN.sub(lambda m: m.group(0) if _CJK.search(m.group(1)) else "", part).strip()
+        part = _PAREN.sub(lambda m: m.group(0) if CJK.search(m.group(1)) else "", part).strip()
         part = part.strip("，,、 ")
-        if part and _CJK.search(part) and part not in out:
+        if part and CJK.search(part) and part not in out:
             out.append(part)
     return tuple(out)
 

@@ -13,18 +13,17 @@ the build notes; a test checks there are none on the real graph.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from kgqa.config import graph_data_dir
 from kgqa.errors import DataError
 from kgqa.graph.build.common import Concept, Contribution, read_tsv
+from kgqa.text import CJK
 
 SOURCE = "lexicon"
 FILES = ("lexicon_zh.tsv", "lexicon_en.tsv")
 KINDS = ("disease", "drug", "symptom", "class", "gene")
 ANNOTATES_ONLY = ""
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _rows(path: Path, name_column: str, other: str, chinese: bool) -> dict[str, list[str]]:
@@ -32,7 +31,7 @@ def _rows(path: Path, name_column: str, other: str, chinese: bool) -> dict[str, 
     columns = [name_column, "id", "kind", other]
     for i, row in enumerate(read_tsv(path, columns, comment="#"), 1):
         name, curie, kind = row[name_column], row["id"], row["kind"]
-        if kind not in KINDS or ":" not in curie or not name or bool(_CJK.search(name)) != chinese:
+        if kind not in KINDS or ":" not in curie or not name or bool(CJK.search(name)) != chinese:
             raise DataError(
                 f"{path}, row {i}: expected a {'Chinese' if chinese else 'English'} name, a CURIE "
                 f"and a kind in {KINDS}; got {name!r}, {curie!r}, {kind!r}"
