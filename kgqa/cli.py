@@ -306,9 +306,10 @@ def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
     from kgqa.pipeline import Pipeline
 
     qa = Pipeline.load(args.home)
+    methods = [m.strip() for arg in args.method or () for m in arg.split(",") if m.strip()]
     report, results = evaluate(
         qa.diagnoser, Path(args.phenopackets), args.leave_publication_out, args.limit,
-        as_text=args.as_text,
+        as_text=args.as_text, methods=methods, folds=args.folds,
     )  # fmt: skip
     _require_cases(report.n_scored, "scorable phenopackets", args.phenopackets)
     if args.out:
@@ -319,9 +320,44 @@ def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
         _print_json(report.to_dict())
         return 0
     setting = "leave-publication-out" if report.leave_publication_out else "all annotations"
-    rows = [(k, v) for k, v in report.to_dict().items() if k != "not_scored"]
-    rows += [(f"not scored: {k}", v) for k, v in report.not_scored.items()]
-    _table(f"Diagnosis ranking ({setting})", ["metric", "value"], rows)
+    rows = [(m, f.top1, f.top3, f.top10, f.mrr, f.n_scored,
+             "cohort CV" if f.cross_validated else "")
+            for m, f in report.by_method.items()]  # fmt: skip
+    _table(f"Diagnosis ranking ({setting}, {report.n_cases} cases)",
+           ["method", "top-1", "top-3", "top-10", "MRR", "scored", ""], rows)  # fmt: skip
+    other = [
+        ("latency p50 ms (all methods)", report.latency_p50_ms),
+        ("latency p95 ms", report.latency_p95_ms),
+        ("unknown terms", report.unknown_terms),
+    ]
+    other += [(f"not scored: {k}", v) for k, v in report.not_scored.items()]  # fmt: skip
+    _table("Cases", ["", "value"], other)
+    if "learned" in report.by_method and not args.folds:
+        _console().print("[dim]learned: the shipped weights were fitted on phenopacket-store's "
+                         "cohorts; add --folds 5 for cohort-held-out figures[/dim]")  # fmt: skip
+    return 0
+
+
+def cmd_train_ranker(args: argparse.Namespace) -> int:
+    from kgqa.config import data_dir
+    from kgqa.datasets.phenopackets import read_phenopackets
+    from kgqa.diagnosis.ranker import default_directory
+    from kgqa.evaluation.diagnosis import prepare_case
+    from kgqa.pipeline import Pipeline
+    from kgqa.training.ranker import train_ranker
+
+    path = Path(args.phenopackets) if args.phenopackets else (
+        data_dir(args.data_dir) / "phenopackets" / "cases.tgz")  # fmt: skip
+    dx = Pipeline.load(args.home).diagnoser
+    cases = []
+    for case in read_phenopackets(path):
+        ready = prepare_case(dx, case)
+        if not isinstance(ready, str):
+            cases.append((case, *ready))
+    out = Path(args.out) if args.out else default_directory()
+    command = f"kgqa train ranker --seed {args.seed} --folds {args.folds}"
+    manifest = train_ranker(dx, cases, out, seed=args.seed, folds=args.folds, command=command)
+    _print_json({"out": str(out), **manifest.info})
     return 0
 
 
@@ -772,6 +808,18 @@ def build_parser() -> argparse.ArgumentParser:
     ed.add_argument("--leave-publication-out", action="store_true",
                     help="ignore annotations supported only by the case's publication")  # fmt: skip
     ed.add_argument("--limit", type=_positive, help="only the first N cases (sorted by path)")
+    ed.add_argument(
+        "--method",
+        action="append",
+        metavar="M",
+        help="lr, similarity, symmetric, learned; repeat or comma-separate to "
+        "compare on the same cases (default: the diagnoser's own)",
+    )
+    ed.add_argument(
+        "--folds",
+        type=_positive,
+        help="score 'learned' by gene-cohort cross-validation with this many folds",
+    )
     ed.add_argument("--out", type=_out_path, help="write one JSON line per case here")
     _home_and_json(ed)
     ed.set_defaults(func=cmd_eval_diagnosis)
@@ -894,6 +942,20 @@ def build_parser() -> argparse.ArgumentParser:
     tc.add_argument("--seed", type=_natural, default=13)
     _home_and_json(tc)
     tc.set_defaults(func=cmd_train_calibration)
+
+    tr = ts.add_parser("ranker", help="the diagnosis re-ranker (on phenopacket cohorts)")
+    tr.add_argument(
+        "--phenopackets",
+        help="a directory or .tgz (default: the data dir's phenopackets/cases.tgz)",
+    )
+    tr.add_argument("--data-dir", help="raw data directory (default $KGQA_DATA or ../shared/data)")
+    tr.add_argument(
+        "--out", type=_out_path, help="output directory (default: the package's models/ranker)"
+    )
+    tr.add_argument("--seed", type=_natural, default=13)
+    tr.add_argument("--folds", type=_positive, default=5, help="gene-cohort folds")
+    _home_and_json(tr)
+    tr.set_defaults(func=cmd_train_ranker)
 
     sv = sub.add_parser("serve", help="the REST service and web page (needs the serve extra)")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")

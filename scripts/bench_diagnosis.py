@@ -1,5 +1,7 @@
-"""Benchmark diagnosis: cold Pipeline.load, one case ranked over all diseases (p50/p95),
-re-ranking after one finding is added (the interactive loop), and memory.
+"""Benchmark diagnosis: cold Pipeline.load; one case ranked over all diseases by each method
+(the similarity baseline, the LR model, the learned re-ranker: ordering only), the default
+method's top 10 with explanations, re-ranking after one finding is added with suggestions
+(the interactive loop), free text, and memory.
 
     python scripts/bench_diagnosis.py [--cases 500] [--json]
 
@@ -50,10 +52,16 @@ def main() -> None:
     dx = qa.diagnoser
     cases = list(read_phenopackets(data_dir() / "phenopackets" / "cases.tgz"))[: args.cases]
     rank_ms, rerank_ms, text_ms = [], [], []
+    order_ms: dict[str, list[float]] = {m: [] for m in ("similarity", "lr", "learned")}
     for case in cases:
         findings, _ = dx.link_findings(list(case.observed), list(case.excluded))
         if not any(not f.excluded for f in findings):
             continue
+        observed, excluded = dx.indices(findings)
+        for method, times in order_ms.items():
+            t = time.perf_counter()
+            dx.ranking(observed, excluded, method=method)
+            times.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
         dx.rank(findings, k=10, suggest=0)
         rank_ms.append((time.perf_counter() - t) * 1000)
@@ -69,6 +77,11 @@ def main() -> None:
         "pipeline_load_p50_s": round(statistics.median(x["load_s"] for x in loads), 2),
         "rss_after_load_mb": round(statistics.median(x["rss_mb"] for x in loads)),
         "cases": len(rank_ms),
+        "default_method": dx.method,
+        **{f"order_{m}_p50_ms": round(statistics.median(v), 2) for m, v in order_ms.items()},
+        "learned_vs_similarity": round(
+            statistics.median(order_ms["learned"]) / statistics.median(order_ms["similarity"]), 2
+        ),
         "rank_top10_p50_ms": round(statistics.median(rank_ms), 2),
         "rank_top10_p95_ms": round(p95(rank_ms), 2),
         "rerank_with_suggestions_p50_ms": round(statistics.median(rerank_ms), 2),

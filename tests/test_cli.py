@@ -92,6 +92,18 @@ def test_eval_diagnosis_json(fixture_home: Path, capsys: pytest.CaptureFixture[s
     assert out["n_cases"] == 3
 
 
+def test_eval_diagnosis_compares_methods(fixture_home: Path, capsys) -> None:
+    pp = Path(__file__).parent / "fixtures" / "phenopackets"
+    args = ["-q", "eval", "diagnosis", "--phenopackets", str(pp), "--home", str(fixture_home),
+            "--method", "similarity,lr", "--method", "learned"]  # fmt: skip
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    lines = {line.split("│")[1].strip() for line in out.splitlines() if line.count("│") > 3}
+    assert {"similarity", "lr", "learned"} <= lines
+    assert "--folds 5" in out  # the shipped weights saw phenopacket-store: said so
+    assert main([*args[:-4], "--method", "magic"]) == 2
+
+
 def test_bad_input_is_one_error_line_and_status_2(fixture_home, tmp_path, capsys):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")

@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,16 @@ import numpy as np
 from kgqa.config import Home
 from kgqa.diagnosis.checks import check_diagnosis, check_drug
 from kgqa.diagnosis.index import DiagnosisIndex
+from kgqa.diagnosis.ranker import (
+    METHODS,
+    CaseScores,
+    DiseasePriors,
+    LearnedRanker,
+    prevalence_value,
+)
+from kgqa.diagnosis.ranker import default_directory as ranker_directory
 from kgqa.diagnosis.scoring import PhenotypeScorer, TermScore
+from kgqa.diagnosis.similarity import FREQUENT, Similarity, SimilarityScorer
 from kgqa.diagnosis.suggest import next_findings
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
@@ -35,17 +45,32 @@ logger = logging.getLogger(__name__)
 MAX_FINDINGS = 200
 _HPO_ID = re.compile(r"HP:\d{7}", re.IGNORECASE)
 MAX_K = 1000
-FREQUENT = 0.5  # "frequent" phenotypes listed as absent when no finding covers them
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One method's order of every disease for one case."""
+
+    method: str
+    order: np.ndarray  # (D,) higher ranks first; -inf: not scorable
+    lr: np.ndarray  # (D,) the LR model's log score (shown beside each disease)
+    posterior: np.ndarray  # (D,) the method's probability of each disease
 
 
 class Diagnoser:
     """Phenotype-driven differential diagnosis over the graph's HPO annotations."""
 
     def __init__(self, kg: KnowledgeGraph, index: DiagnosisIndex,
-                 linker: Linking | Callable[[], Linking] | None = None) -> None:  # fmt: skip
+                 linker: Linking | Callable[[], Linking] | None = None,
+                 ranker: LearnedRanker | None = None) -> None:  # fmt: skip
         self.kg = kg
         self.ix = index
         self.scorer = PhenotypeScorer(index)
+        self.similarity = SimilarityScorer(index)
+        self.ranker = ranker
+        # the learned re-ranker when one is loaded, else the likelihood-ratio model
+        self.method = "learned" if ranker is not None else "lr"
+        self._priors: DiseasePriors | None = None
         # a linker now, or a function that makes one when free text first needs it
         self._linker: Linking | None = linker if hasattr(linker, "link_many") else None  # type: ignore[assignment]
         self._make_linker = None if self._linker is not None else linker
@@ -53,8 +78,10 @@ class Diagnoser:
 
     @classmethod
     def load(cls, kg: KnowledgeGraph, directory: Path | None = None,
-             linker: Linking | Callable[[], Linking] | None = None) -> Diagnoser:  # fmt: skip
-        """The diagnoser over the index in ``directory`` (default ``$KGQA_HOME/diagnosis``).
+             linker: Linking | Callable[[], Linking] | None = None,
+             ranker: Path | None = None) -> Diagnoser:  # fmt: skip
+        """The diagnoser over the index in ``directory`` (default ``$KGQA_HOME/diagnosis``)
+        with the learned re-ranker in ``ranker`` (default: the package's ``models/ranker``).
         Free-text findings are linked by ``linker`` (a linker, or a function giving one when
         first needed); by default the entity linker of the same home, loaded on first use."""
         directory = directory or Home.resolve().diagnosis
@@ -65,7 +92,11 @@ class Diagnoser:
 
                 return EntityLinker.load(directory.parent, kg=kg)
 
-        return cls(kg, DiagnosisIndex.load(directory, kg.build_id), linker)
+        ranker = ranker or ranker_directory()
+        learned = LearnedRanker.load(ranker) if (ranker / "manifest.json").exists() else None
+        if learned is None:
+            logger.warning("no learned ranker in %s: ranking by the LR model", ranker)
+        return cls(kg, DiagnosisIndex.load(directory, kg.build_id), linker, learned)
 
     @property
     def linker(self) -> Linking:
@@ -95,16 +126,16 @@ class Diagnoser:
             raise InputError(f"k must be between 1 and {MAX_K}, not {k}")
         linked, unlinked = self.link_findings(findings, excluded)
         observed, absent = self.indices(linked)
-        scores = self.scores(observed, absent) if observed else None
-        diff = self.rank(linked, k=k, unlinked=unlinked, scores=scores)
+        ranking = self.ranking(observed, absent) if observed else None
+        diff = self.rank(linked, k=k, unlinked=unlinked, ranking=ranking)
         check = None
         target: Node | None = diff.ranked[0].node if diff.ranked else None
         if proposed:
             target = self.disease(proposed)
             d = self.ix.disease_index.get(target.iri)
             rank = None
-            if d is not None and scores is not None and np.isfinite(scores[d]):
-                rank = self.rank_of(scores, d)
+            if d is not None and ranking is not None and np.isfinite(ranking.order[d]):
+                rank = self.rank_of(ranking.order, d)
             check = check_diagnosis(self, linked, target, rank)
         drug_checks = []
         for name in drugs:
@@ -206,15 +237,99 @@ class Diagnoser:
     def scores(
         self, observed: list[int], excluded: list[int], leave_out: Sequence[str] = ()
     ) -> np.ndarray:
-        """Scores of every disease; ``leave_out`` references (e.g. a case's PMID) remove the
-        annotations supported only by them (the diseases citing them are re-scored)."""
-        s = self.scorer.score_all(observed, excluded)
-        for d in self._diseases_citing(leave_out):
-            direct, negated = self.scorer.disease_terms(d, drop_only=set(leave_out))
-            s[d] = (
-                self.scorer.score_one(observed, excluded, direct, negated)[0] if direct else -np.inf
+        """The LR model's scores of every disease; ``leave_out`` references (e.g. a case's
+        PMID) remove the annotations supported only by them (the diseases citing them are
+        re-scored)."""
+        return self.case_scores(observed, excluded, leave_out, similarity=False).lr
+
+    def case_scores(
+        self,
+        observed: list[int],
+        excluded: list[int],
+        leave_out: Sequence[str] = (),
+        similarity: bool = True,
+    ) -> CaseScores:
+        """Everything the methods need for one case: the LR model's per-finding scores and
+        (with ``similarity``) the IC similarities and the frequent annotations covered, all
+        leaving out the annotations supported only by ``leave_out``."""
+        sc, ix = self.scorer, self.ix
+        n_d = ix.n_diseases
+        per = (np.vstack([sc.observed_column(q) for q in observed]) if observed
+               else np.zeros((0, n_d)))  # fmt: skip
+        exc = np.zeros(n_d)
+        for q in excluded:
+            exc += sc.excluded_column(q)
+        sim = self.similarity.score_all(observed) if similarity else Similarity(exc, exc)
+        covered = self.similarity.covered_frequent(observed) if similarity else exc
+        citing = self._diseases_citing(leave_out)
+        dead = np.zeros(n_d, dtype=bool)
+        if citing:
+            one_way, sym, covered = sim.one_way.copy(), sim.symmetric.copy(), covered.copy()
+            term_best = self.similarity.term_best(observed) if similarity and observed else None
+            reach = {int(a) for q in observed for a in ix.ancestors[q]}
+            for d in citing:
+                direct, negated = sc.disease_terms(d, drop_only=set(leave_out))
+                if not direct:
+                    dead[d] = True
+                    continue
+                _, parts = sc.score_one(observed, excluded, direct, negated)
+                per[:, d] = [p.log_lr for p in parts[: len(observed)]]
+                exc[d] = sum(p.log_lr for p in parts[len(observed) :])
+                if similarity:
+                    one_way[d], sym[d] = self.similarity.score_one(observed, direct, term_best)
+                    frequent = [t for t, f in direct.items() if f >= FREQUENT]
+                    covered[d] = (sum(t in reach for t in frequent) / len(frequent)
+                                  if frequent else 0.0)  # fmt: skip
+            sim = Similarity(np.where(dead, -np.inf, one_way), np.where(dead, -np.inf, sym))
+        lr = per.sum(axis=0) + exc
+        lr[dead] = -np.inf
+        return CaseScores(lr, per, exc, sim, covered)
+
+    def ranking(
+        self,
+        observed: list[int],
+        excluded: list[int],
+        leave_out: Sequence[str] = (),
+        method: str | None = None,
+        case: CaseScores | None = None,
+    ) -> Ranking:
+        """Every disease ordered by ``method`` (default :attr:`method`): ``lr``, ``similarity``
+        (IC best-match average), ``symmetric`` (its symmetric form) or ``learned``."""
+        method = method or self.method
+        if method not in METHODS:
+            raise InputError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
+        cs = case or self.case_scores(observed, excluded, leave_out, similarity=method != "lr")
+        if method == "lr":
+            return Ranking(method, cs.lr, cs.lr, _posterior(cs.lr))
+        if method in ("similarity", "symmetric"):
+            s = cs.similarity.one_way if method == "similarity" else cs.similarity.symmetric
+            return Ranking(method, s, cs.lr, _posterior(s))
+        if self.ranker is None:
+            raise InputError("no learned ranker is loaded: run `kgqa train ranker`")
+        order, post = self.ranker.order(cs, self.priors)
+        return Ranking(method, order, cs.lr, post)
+
+    @property
+    def priors(self) -> DiseasePriors:
+        """The case-independent features of every disease (prevalence read from the graph
+        on first use)."""
+        if self._priors is None:
+            ix = self.ix
+            prevalence = np.zeros(ix.n_diseases)
+            for s, o, _ in self.kg.edges("hasPrevalence"):
+                d = ix.disease_index.get(s)
+                node = self.kg.node(o) if d is not None else None
+                value = prevalence_value(node.label) if node is not None else None
+                if d is not None and value:
+                    prevalence[d] = max(prevalence[d], value)
+            known = prevalence > 0
+            self._priors = DiseasePriors(
+                log_annotations=np.log1p(self.similarity.n_annotations),
+                mean_ic=self.similarity.mean_ic,
+                log_prevalence=np.where(known, np.log10(np.where(known, prevalence, 1.0)), 0.0),
+                prevalence_known=known.astype(float),
             )
-        return s
+        return self._priors
 
     def _diseases_citing(self, refs: Sequence[str]) -> list[int]:
         if not refs:
@@ -234,22 +349,24 @@ class Diagnoser:
         leave_out: Sequence[str] = (),
         unlinked: Sequence[str] = (),
         suggest: int = 5,
-        scores: np.ndarray | None = None,
+        ranking: Ranking | None = None,
+        method: str | None = None,
     ) -> Differential:
-        """The top ``k`` diseases explained, plus suggestions; pass ``scores`` from
-        :meth:`scores` when the caller already has them."""
+        """The top ``k`` diseases by ``method`` explained, plus suggestions; pass ``ranking``
+        from :meth:`ranking` when the caller already has it."""
         observed, excluded = self.indices(findings)
         if not observed:
             return Differential(tuple(findings), tuple(unlinked), (), n_diseases=self.ix.n_diseases)
-        s = self.scores(observed, excluded, leave_out) if scores is None else scores
-        top = np.argsort(-s, kind="stable")[: max(k, 1)]
-        post = _posterior(s)
+        r = ranking or self.ranking(observed, excluded, leave_out, method)
+        top = np.argsort(-r.order, kind="stable")[: max(k, 1)]
         ranked = tuple(
-            self.explain(int(d), findings, rank=i + 1, score=float(s[d]), posterior=float(post[d]))
+            self.explain(
+                int(d), findings, rank=i + 1, score=float(r.lr[d]), posterior=float(r.posterior[d])
+            )
             for i, d in enumerate(top)
-            if np.isfinite(s[d])
+            if np.isfinite(r.order[d])
         )
-        suggestions = self.suggest(findings, [int(d) for d in top], post[top], suggest)
+        suggestions = self.suggest(findings, [int(d) for d in top], r.posterior[top], suggest)
         return Differential(
             tuple(findings),
             tuple(unlinked),

@@ -222,6 +222,7 @@ def _max_matrix(
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]
     key, vals = key[first], vals[first]
-    return sparse.csc_matrix(
-        (vals, (key // shape[1], key % shape[1])), shape=shape, dtype=np.float32
-    )
+    m = sparse.csc_matrix((vals, (key // shape[1], key % shape[1])), shape=shape,
+                          dtype=np.float32)  # fmt: skip
+    m.sort_indices()  # scoring searches the row indices of a column
+    return m

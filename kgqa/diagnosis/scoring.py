@@ -49,16 +49,26 @@ class PhenotypeScorer:
         ix = self.ix
         bg = ix.background
         p = _col(ix.implied, q)
+        imp, dire = ix.implied, ix.direct
         for a in ix.ancestors[q]:
             if a == q:
                 continue
-            direct, implied = _col(ix.direct, a), _col(ix.implied, a)
-            np.maximum(p, (bg[q] / bg[a]) * np.maximum(direct, RELATED_PENALTY * implied), out=p)
+            # only the diseases annotated at or below a can match through it
+            lo, hi = imp.indptr[a], imp.indptr[a + 1]
+            rows = imp.indices[lo:hi]
+            value = RELATED_PENALTY * imp.data[lo:hi].astype(np.float64)
+            dlo, dhi = dire.indptr[a], dire.indptr[a + 1]
+            if dhi > dlo:  # a direct annotation of a beats the related penalty
+                pos = np.searchsorted(rows, dire.indices[dlo:dhi])
+                value[pos] = np.maximum(value[pos], dire.data[dlo:dhi])
+            value *= bg[q] / bg[a]
+            p[rows] = np.maximum(p[rows], value)
         lr = np.maximum(p / bg[q], UNEXPLAINED_LR)
-        contradicted = np.zeros(ix.n_diseases, dtype=bool)
         for a in ix.ancestors[q]:
-            contradicted |= _col(ix.negated, a) > 0
-        lr[contradicted] = np.minimum(lr[contradicted], CONTRADICTED_LR)
+            lo, hi = ix.negated.indptr[a], ix.negated.indptr[a + 1]
+            if hi > lo:
+                rows = ix.negated.indices[lo:hi]
+                lr[rows] = np.minimum(lr[rows], CONTRADICTED_LR)
         return np.log(lr)
 
     def excluded_column(self, q: int) -> np.ndarray:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import statistics
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -14,6 +16,9 @@ from tqdm import tqdm
 
 from kgqa.datasets.phenopackets import Case, read_phenopackets
 from kgqa.diagnosis.differential import Diagnoser
+from kgqa.diagnosis.ranker import METHODS
+from kgqa.errors import InputError
+from kgqa.evaluation.metrics import Placing, placing, ranking_figures
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +28,12 @@ class CaseResult:
     id: str
     cohort: str
     diagnosis: str
-    rank: int | None  # None: not scored (see reason)
+    rank: int | None  # None: not scored (see reason); the best of its tied places
     reason: str = ""
     n_observed: int = 0
     n_excluded: int = 0
+    tied: int = 0  # other diseases scored the same as the diagnosis
+    placings: dict[str, Placing] = field(default_factory=dict)  # by method
 
 
 @dataclass
@@ -43,6 +50,8 @@ class DiagnosisReport:
     latency_p50_ms: float = 0.0
     latency_p95_ms: float = 0.0
     unknown_terms: int = 0
+    method: str = "lr"  # the method of the top-level figures
+    by_method: dict[str, MethodReport] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -62,23 +71,19 @@ def findings_text(dx: Diagnoser, case: Case) -> str:
     return ", ".join(parts)
 
 
-def evaluate_case(
-    dx: Diagnoser, case: Case, leave_publication_out: bool, as_text: bool = False
-) -> tuple[CaseResult, float]:
+def prepare_case(
+    dx: Diagnoser, case: Case, as_text: bool = False
+) -> tuple[list[int], list[int], list[int]] | str:
+    """(observed, excluded, gold disease indices) of a case, or why it cannot be scored."""
     kg, ix = dx.kg, dx.ix
-    diagnosis = case.diagnoses[0] if case.diagnoses else ""
-
-    def result(rank: int | None, reason: str = "", n_obs: int = 0, n_exc: int = 0) -> CaseResult:
-        return CaseResult(case.id, case.cohort, diagnosis, rank, reason, n_obs, n_exc)
-
     if not case.diagnoses:
-        return result(None, "no diagnosis in the phenopacket"), 0.0
+        return "no diagnosis in the phenopacket"
     nodes = [n for n in (kg.node(d) for d in case.diagnoses) if n is not None]
     if not nodes:
-        return result(None, "diagnosis id not in the graph"), 0.0
+        return "diagnosis id not in the graph"
     gold = [ix.disease_index[n.iri] for n in nodes if n.iri in ix.disease_index]
     if not gold:
-        return result(None, "diagnosis has no HPO annotations in this release"), 0.0
+        return "diagnosis has no HPO annotations in this release"
     terms = ix.term_index
 
     def idx(curies: tuple[str, ...]) -> list[int]:
@@ -94,19 +99,22 @@ def evaluate_case(
         linked, _ = dx.link_findings(findings_text(dx, case))
         observed, excluded = dx.indices(linked)
         if not observed:
-            return result(None, "no finding linked from the text"), 0.0
+            return "no finding linked from the text"
     if not observed:
-        return result(None, "no observed HPO term known to this release"), 0.0
-    t0 = time.perf_counter()
-    leave_out = case.pmids if leave_publication_out else ()
-    scores = dx.scores(observed, excluded, leave_out)
-    elapsed = time.perf_counter() - t0
-    finite = [g for g in gold if np.isfinite(scores[g])]
-    if not finite:
-        return result(None, "no annotations left once the case's publication is left out",
-                      len(observed), len(excluded)), elapsed  # fmt: skip
-    rank = min(dx.rank_of(scores, g) for g in finite)
-    return result(rank, "", len(observed), len(excluded)), elapsed
+        return "no observed HPO term known to this release"
+    return observed, excluded, gold
+
+
+@dataclass
+class MethodReport:
+    """One method's figures over the scored cases."""
+
+    top1: float
+    top3: float
+    top10: float
+    mrr: float
+    n_scored: int
+    cross_validated: bool = False  # learned: scored by weights fitted on other cohorts
 
 
 def evaluate(
@@ -115,38 +123,100 @@ def evaluate(
     leave_publication_out: bool = False,
     limit: int | None = None,
     as_text: bool = False,
+    methods: Sequence[str] = (),
+    folds: int | None = None,
+    seed: int = 13,
 ) -> tuple[DiagnosisReport, list[CaseResult]]:
-    """Rank every case's diagnosis. With ``as_text`` the findings go in as text
-    (:func:`findings_text`) and are linked as ``diagnose`` links them."""
+    """Rank every case's diagnosis by each of ``methods`` (default: the diagnoser's own) on
+    the same cases. With ``as_text`` the findings go in as text (:func:`findings_text`) and
+    are linked as ``diagnose`` links them. With ``folds``, the learned ranker is refitted
+    and scored by gene-cohort cross-validation (:mod:`kgqa.training.ranker`) instead of
+    using the shipped weights, which were fitted on phenopacket-store's cohorts."""
+    methods = tuple(methods) or (dx.method,)
+    for m in methods:
+        if m not in METHODS:
+            raise InputError(f"unknown method {m!r}; one of {', '.join(METHODS)}")
     cases = list(read_phenopackets(path))[:limit]
-    results, times = [], []
+    results: list[CaseResult] = []
+    ranks: dict[str, list[Placing]] = {m: [] for m in methods}
+    times = []
     unknown = 0
+    need_sim = any(m != "lr" for m in methods)
     quiet = not logger.isEnabledFor(logging.INFO)
+    prepared = []
     for case in tqdm(cases, desc="ranking cases", unit="case", mininterval=2.0, disable=quiet):
-        res, secs = evaluate_case(dx, case, leave_publication_out, as_text)
-        results.append(res)
-        if res.rank is not None:
-            times.append(secs)
+        diagnosis = case.diagnoses[0] if case.diagnoses else ""
         unknown += sum(1 for c in case.observed if dx.kg.node(c) is None)
-    ranks = np.array([r.rank for r in results if r.rank is not None], dtype=float)
-    n = len(ranks)
+        ready = prepare_case(dx, case, as_text)
+        if isinstance(ready, str):
+            results.append(CaseResult(case.id, case.cohort, diagnosis, None, ready))
+            continue
+        observed, excluded, gold = ready
+        prepared.append((case, observed, excluded, gold))
+        leave_out = case.pmids if leave_publication_out else ()
+        t0 = time.perf_counter()
+        cs = dx.case_scores(observed, excluded, leave_out, similarity=need_sim)
+        case_ranks = {}
+        for m in methods:
+            if m == "learned" and folds:
+                continue
+            order = dx.ranking(observed, excluded, method=m, case=cs).order
+            finite = [g for g in gold if np.isfinite(order[g])]
+            if finite:
+                case_ranks[m] = placing(order, finite)
+        times.append(time.perf_counter() - t0)
+        if not np.isfinite(cs.lr[gold]).any():
+            results.append(CaseResult(
+                case.id, case.cohort, diagnosis, None,
+                "no annotations left once the case's publication is left out",
+                len(observed), len(excluded)))  # fmt: skip
+            continue
+        for m, r in case_ranks.items():
+            ranks[m].append(r)
+        first = case_ranks.get(methods[0], Placing(-1))
+        results.append(CaseResult(
+            case.id, case.cohort, diagnosis, first.best_rank or None, "", len(observed),
+            len(excluded), first.tied, case_ranks))  # fmt: skip
+    if "learned" in methods and folds:
+        from kgqa.training.ranker import collect, cross_validate, short_copies
 
-    def share(x: np.ndarray) -> float:
-        return round(float(x.mean()), 4) if n else 0.0
-
-    reasons = Counter(r.reason for r in results if r.rank is None)
+        data = collect(dx, prepared, leave_publication_out)
+        short = collect(dx, short_copies(prepared, seed), leave_publication_out)
+        learned, _, _ = cross_validate(data, folds, seed, extra=short)
+        by_id = dict(zip((d.id for d in data), learned, strict=True))
+        ranks["learned"] = learned
+        results = [
+            r if r.id not in by_id else dataclasses.replace(
+                r, placings={**r.placings, "learned": by_id[r.id]},
+                **({"rank": by_id[r.id].best_rank, "tied": by_id[r.id].tied}
+                   if methods[0] == "learned" else {}))
+            for r in results
+        ]  # fmt: skip
+    n_cases = len(results)
+    by_method = {m: _figures(ranks[m], cross_validated=m == "learned" and bool(folds))
+                 for m in methods}  # fmt: skip
+    main = by_method[methods[0]]
+    reasons = Counter(r.reason for r in results if r.rank is None and r.reason)
     report = DiagnosisReport(
-        top1=share(ranks <= 1),
-        top3=share(ranks <= 3),
-        top10=share(ranks <= 10),
-        mrr=share(1.0 / ranks) if n else 0.0,
-        n_cases=len(results),
-        n_scored=n,
-        top1_all_cases=round(float((ranks <= 1).sum()) / max(1, len(results)), 4),
+        top1=main.top1,
+        top3=main.top3,
+        top10=main.top10,
+        mrr=main.mrr,
+        n_cases=n_cases,
+        n_scored=main.n_scored,
+        top1_all_cases=round(main.top1 * main.n_scored / max(1, n_cases), 4),
         leave_publication_out=leave_publication_out,
         not_scored=dict(reasons.most_common()),
         latency_p50_ms=round(statistics.median(times) * 1000, 2) if times else 0.0,
         latency_p95_ms=round(float(np.percentile(times, 95)) * 1000, 2) if times else 0.0,
         unknown_terms=unknown,
+        method=methods[0],
+        by_method=by_method,
     )
     return report, results
+
+
+def _figures(placings: Sequence[Placing], cross_validated: bool = False) -> MethodReport:
+    f = ranking_figures(placings)
+    return MethodReport(f["top1"], f["top3"], f["top10"], f["mrr"], len(placings),
+                        cross_validated)  # fmt: skip

@@ -1,9 +1,11 @@
-"""Metrics with no model or graph in them: strict span P/R/F1 and calibration (expected
-calibration error with its reliability table)."""
+"""Metrics with no model or graph in them: strict span P/R/F1, calibration (expected
+calibration error with its reliability table) and tie-aware ranking figures."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -76,3 +78,52 @@ def calibration(conf: np.ndarray, correct: np.ndarray, bins: int = 10
             table.append({"bin": f"{lo:.1f}-{hi:.1f}", "count": int(m.sum()),
                           "confidence": round(c, 4), "accuracy": round(acc, 4)})  # fmt: skip
     return round(float(ece), 4), table
+
+
+# ----------------------------------------------------------------------------- ranking
+class Placing(NamedTuple):
+    """Where the right answer landed: ``above`` items scored higher, ``tied`` others equal.
+
+    A method that gives many candidates the same score must not be credited with the best
+    of the tied places: the figures below take the expectation over random tie-breaking.
+    """
+
+    above: int
+    tied: int = 0
+
+    @property
+    def best_rank(self) -> int:
+        return self.above + 1
+
+
+def placing(scores: np.ndarray, gold: Sequence[int]) -> Placing:
+    """The best placing among the ``gold`` indices (fewest above, then fewest tied).
+
+    >>> placing(np.array([0.9, 0.5, 0.5, 0.1]), [2])
+    Placing(above=1, tied=1)
+    """
+    out = []
+    for g in gold:
+        s = scores[g]
+        out.append(Placing(int((scores > s).sum()), int((scores == s).sum()) - 1))
+    return min(out)
+
+
+def ranking_figures(placings: Sequence[Placing], ks: Sequence[int] = (1, 3, 10)
+                    ) -> dict[str, float]:  # fmt: skip
+    """Expected top-k accuracy and MRR over random tie-breaking, e.g. ``top1``, ``mrr``.
+
+    >>> ranking_figures([Placing(0, 1), Placing(2, 0)])
+    {'top1': 0.25, 'top3': 1.0, 'top10': 1.0, 'mrr': 0.5417}
+    """
+    n = len(placings)
+    if not n:
+        return {**{f"top{k}": 0.0 for k in ks}, "mrr": 0.0}
+    above = np.array([p.above for p in placings], dtype=float)
+    width = np.array([p.tied + 1 for p in placings], dtype=float)
+    out = {f"top{k}": round(float(np.clip((k - above) / width, 0, 1).mean()), 4) for k in ks}
+    # mean of 1/r over the tied ranks above+1 .. above+width (harmonic numbers)
+    rr = [float(np.mean(1.0 / np.arange(a + 1, a + w + 1)))
+          for a, w in zip(above, width, strict=True)]  # fmt: skip
+    out["mrr"] = round(float(np.mean(rr)), 4)
+    return out
