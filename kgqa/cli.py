@@ -274,7 +274,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         con.print("No phenotype findings to rank diseases with: no differential.")
     for r in diff.ranked:
         con.print(f"\n[bold]{r.rank}. {r.node.label}[/bold] [{r.node.curie}]  "
-                  f"score {r.score:.2f}  posterior {r.posterior:.2f}")  # fmt: skip
+                  f"P {r.posterior:.2f}  (log LR {r.score:.2f})")  # fmt: skip
         for c in r.contributions:
             via = " -> ".join(n.label for n in c.path) if c.path else ""
             sign = "+" if c.log_lr >= 0 else ""
@@ -286,9 +286,15 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
                       + ", ".join(f"{n.label} ({f:.0%})"
                                   for n, f in r.missing_frequent[:5]))  # fmt: skip
     if diff.suggestions:
-        con.print("\n[bold]Worth checking next[/bold]: " + "; ".join(
-            f"{s.node.label} ({s.information_gain:.2f} bits)"
-            for s in diff.suggestions))  # fmt: skip
+        con.print("\n[bold]Worth checking next[/bold]:")
+        for s in diff.suggestions:
+            sep = []
+            if s.present_in:
+                sep.append("usual in " + ", ".join(n.label for n in s.present_in[:3]))
+            if s.absent_in:
+                sep.append("not in " + ", ".join(n.label for n in s.absent_in[:3]))
+            con.print(f"  {s.node.label} [{s.node.curie}] ({s.information_gain:.2f} bits): "
+                      + "; ".join(sep))  # fmt: skip
     if diff.proposed:
         p = diff.proposed
         con.print(f"\n[bold]Proposed[/bold] {p.disease.label} [{p.disease.curie}]: "
@@ -335,6 +341,42 @@ def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
     if "learned" in report.by_method and not args.folds:
         _console().print("[dim]learned: the shipped weights were fitted on phenopacket-store's "
                          "cohorts; add --folds 5 for cohort-held-out figures[/dim]")  # fmt: skip
+    return 0
+
+
+def cmd_eval_vignettes(args: argparse.Namespace) -> int:
+    from kgqa.config import graph_data_dir
+    from kgqa.evaluation.vignettes import evaluate_findings, evaluate_vignettes
+    from kgqa.pipeline import Pipeline
+
+    dx = Pipeline.load(args.home).diagnoser
+    if args.eval_command == "vignettes":
+        path = Path(args.file) if args.file else graph_data_dir() / "vignettes_dev.jsonl"
+        report = evaluate_vignettes(dx, path, suggest=args.suggest)
+        _require_cases(report.n, "vignettes", str(path))
+        if args.json:
+            _print_json(report.to_dict())
+            return 0
+        rows = [(r.id, r.diagnosis, r.rank or "-", r.rank_lr or "-", r.hit or "-",
+                 "; ".join(r.suggestions)) for r in report.results]  # fmt: skip
+        head = ["id", "diagnosis", "rank", "LR rank", "expected finding suggested",
+                f"top {report.suggestions_shown} suggestions"]  # fmt: skip
+        _table(f"Vignettes ({report.method})", head, rows)
+        summary = {k: v for k, v in report.to_dict().items() if k != "results"}
+        _table("Summary", ["", "value"], list(summary.items()))
+        return 0
+    path = Path(args.file) if args.file else graph_data_dir() / "findings_dev.jsonl"
+    freport = evaluate_findings(dx, path)
+    _require_cases(freport.n, "findings", str(path))
+    if args.json:
+        _print_json(freport.to_dict())
+        return 0
+    rows = [(r.text, ("" if r.present else "absent ") + r.expected, r.outcome,
+             "; ".join(r.linked) or "-")
+            for r in freport.results if r.outcome != "correct"]  # fmt: skip
+    _table("Findings not linked correctly", ["text", "expected", "outcome", "linked"], rows)
+    summary = {k: v for k, v in freport.to_dict().items() if k != "results"}
+    _table("Summary", ["", "value"], list(summary.items()))
     return 0
 
 
@@ -823,6 +865,17 @@ def build_parser() -> argparse.ArgumentParser:
     ed.add_argument("--out", type=_out_path, help="write one JSON line per case here")
     _home_and_json(ed)
     ed.set_defaults(func=cmd_eval_diagnosis)
+
+    for name, text in (
+        ("vignettes", "textbook vignettes: diagnosis rank and suggestions"),
+        ("findings", "free-text findings: linked correctly, wrong, lost"),
+    ):
+        ev = es.add_parser(name, help=text)
+        ev.add_argument("file", nargs="?", help=f"JSONL (default graph_data/{name}_dev.jsonl)")
+        if name == "vignettes":
+            ev.add_argument("--suggest", type=_positive, default=5, help="suggestions to check")
+        _home_and_json(ev)
+        ev.set_defaults(func=cmd_eval_vignettes)
 
     el = es.add_parser("linking", help="NER and linking on a PubTator file")
     el.add_argument("--pubtator", required=True, help="a PubTator file (e.g. a devel split)")

@@ -125,11 +125,15 @@ class RankedDisease:
 
 @dataclass(frozen=True)
 class NextFinding:
-    """A phenotype worth checking next, by expected information gain over the top candidates."""
+    """A phenotype worth checking next, by expected information gain over the top candidates,
+    with the candidates it separates: those that usually have it, those never annotated
+    with it."""
 
     node: Node
     information_gain: float
     p_present: float
+    present_in: tuple[Node, ...] = ()
+    absent_in: tuple[Node, ...] = ()
 
 
 @dataclass(frozen=True)

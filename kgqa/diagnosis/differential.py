@@ -24,8 +24,14 @@ from kgqa.diagnosis.ranker import (
 from kgqa.diagnosis.ranker import default_directory as ranker_directory
 from kgqa.diagnosis.scoring import PhenotypeScorer, TermScore
 from kgqa.diagnosis.similarity import FREQUENT, Similarity, SimilarityScorer
-from kgqa.diagnosis.suggest import next_findings
+from kgqa.diagnosis.suggest import (
+    descendant_counts,
+    is_grouping,
+    next_findings,
+    term_depths,
+)
 from kgqa.errors import InputError
+from kgqa.graph.names import stem_key
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import close_candidate
 from kgqa.linking.negation import Clause, split_findings
@@ -45,6 +51,7 @@ logger = logging.getLogger(__name__)
 MAX_FINDINGS = 200
 _HPO_ID = re.compile(r"HP:\d{7}", re.IGNORECASE)
 MAX_K = 1000
+SUGGEST_OVER = 10  # suggestions separate at least this many top candidates
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,9 @@ class Diagnoser:
         # the learned re-ranker when one is loaded, else the likelihood-ratio model
         self.method = "learned" if ranker is not None else "lr"
         self._priors: DiseasePriors | None = None
+        self._depths: np.ndarray | None = None
+        self._grouping: dict[int, bool] = {}
+        self._stem_names: dict[str, set[str]] | None = None
         # a linker now, or a function that makes one when free text first needs it
         self._linker: Linking | None = linker if hasattr(linker, "link_many") else None  # type: ignore[assignment]
         self._make_linker = None if self._linker is not None else linker
@@ -195,8 +205,10 @@ class Diagnoser:
         unlinked: list[str] = []
         to_link = []
         for c in clauses:
-            node = (self.kg.node(c.text) if _HPO_ID.fullmatch(c.text.strip())
-                    else self._named_phenotype(c.text))  # fmt: skip
+            if _HPO_ID.fullmatch(c.text.strip()):
+                node = self.kg.node(c.text)
+            else:
+                node = self._named_phenotype(c.text) or self._reordered_phenotype(c.text)
             if node is not None and node.iri in self.ix.term_index:
                 out.append(Finding(node, c.negated, c.text))
             else:
@@ -220,6 +232,22 @@ class Diagnoser:
             if m.match == "exact" and m.node.iri in self.ix.term_index:
                 return m.node
         return None
+
+    def _reordered_phenotype(self, text: str) -> Node | None:
+        """The one phenotype term with a name of the same word stems in any order ("dilated
+        aortic root" is "Aortic root dilatation", "hypermobile joints" "Joint hypermobility");
+        None when no name, or names of several terms, match."""
+        key = stem_key(text)
+        if not key:
+            return None
+        if self._stem_names is None:
+            self._stem_names = {}
+            ti = self.ix.term_index
+            for iri, name, _, cls in self.kg.english_names():
+                if cls == "Phenotype" and iri in ti:
+                    self._stem_names.setdefault(stem_key(name), set()).add(iri)
+        found = self._stem_names.get(key, set())
+        return self.kg.node(next(iter(found))) if len(found) == 1 else None
 
     def _phenotype_of(self, mention: Mention) -> Node | None:
         """The mention's best candidate that is an annotated phenotype term, when it scores
@@ -366,7 +394,11 @@ class Diagnoser:
             for i, d in enumerate(top)
             if np.isfinite(r.order[d])
         )
-        suggestions = self.suggest(findings, [int(d) for d in top], r.posterior[top], suggest)
+        # the rivals worth separating: the top ten at least, whatever k is shown
+        rivals = np.argsort(-r.order, kind="stable")[: max(k, SUGGEST_OVER)]
+        rivals = rivals[np.isfinite(r.order[rivals])]
+        suggestions = self.suggest(findings, [int(d) for d in rivals], r.posterior[rivals],
+                                   suggest)  # fmt: skip
         return Differential(
             tuple(findings),
             tuple(unlinked),
@@ -455,11 +487,24 @@ class Diagnoser:
     def suggest(
         self, findings: Sequence[Finding], top: list[int], weights: np.ndarray, n: int = 5
     ) -> list[NextFinding]:
+        """Findings worth checking next (:func:`~kgqa.diagnosis.suggest.next_findings`)."""
         observed, excluded = self.indices(findings)
-        picks = next_findings(
-            self.scorer, top, np.asarray(weights, dtype=float), set(observed) | set(excluded), n
-        )
-        return [NextFinding(self._term(t), gain, p) for t, gain, p in picks]
+        picks = next_findings(self.scorer, top, np.asarray(weights, dtype=float), set(observed),
+                              set(excluded), self._is_grouping, n)  # fmt: skip
+        return [
+            NextFinding(self._term(s.term), s.gain, s.p_present,
+                        tuple(self._node(str(self.ix.disease_iris[d])) for d in s.present_in),
+                        tuple(self._node(str(self.ix.disease_iris[d])) for d in s.absent_in))
+            for s in picks
+        ]  # fmt: skip
+
+    def _is_grouping(self, t: int) -> bool:
+        if self._depths is None:
+            self._depths = np.stack([term_depths(self.scorer), descendant_counts(self.scorer)])
+        if t not in self._grouping:
+            depth, below = self._depths[:, t]
+            self._grouping[t] = is_grouping(self._term(t).label, int(depth), int(below))
+        return self._grouping[t]
 
     def _node(self, iri: str) -> Node:
         node = self.kg.node(iri)

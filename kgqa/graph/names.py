@@ -113,6 +113,38 @@ def name_keys(text: str) -> set[str]:
     return keys
 
 
+_SUFFIXES = ("ations", "ation", "ating", "ated", "ates", "ions", "ion", "ities", "ity",
+             "ically", "ical", "ic", "ed", "ing", "es", "e", "s")  # fmt: skip
+# stems that say the same of a structure's size ("dilated aortic root", "enlarged aortic root")
+_SAME_STEM = {"dilat": "enlarg", "widen": "enlarg"}
+
+
+def stem_key(text: str) -> str:
+    """A word-order- and derivation-blind key: the sorted stems of the normalised words
+    (derivational suffixes cut), for matching a written finding with a name that says the
+    same in another form. Empty for fewer than two words (a single word is matched as is).
+
+    Example:
+        >>> stem_key("dilated aortic root") == stem_key("Enlarged aortic root")
+        True
+        >>> stem_key("hypermobile joints") == stem_key("Joint hypermobility")
+        True
+        >>> stem_key("aortic root") == stem_key("aortic root dilatation")
+        False
+    """
+    words = normalize_name(text).split()
+    if len(words) < 2:
+        return ""
+    stems = []
+    for w in words:
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        stems.append(_SAME_STEM.get(w, w))
+    return " ".join(sorted(set(stems)))
+
+
 # ------------------------------------------------------------------------ subtypes
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 # "..., type 2A", "... type IV", "... VI", "... subtype B": a name's last part names a subtype

@@ -134,8 +134,10 @@ def test_drug_checks_use_the_disease_hierarchy(pipeline: Pipeline) -> None:
 def test_suggestions_separate_the_candidates(pipeline: Pipeline) -> None:
     diff = pipeline.diagnose("fever")
     labels = [s.node.label for s in diff.suggestions]
-    assert "Headache" in labels  # FMF (AR) has it, FMF (AD) does not
-    assert "Fever" not in labels
+    # Marfan's cardinal signs tell it from the fevers; headache would tell the two fevers apart
+    # but FMF (AR) has it in 2 of 10 patients: too rare in any candidate to be worth asking
+    assert {"Arachnodactyly", "Ectopia lentis"} <= set(labels)
+    assert "Headache" not in labels and "Fever" not in labels
     assert all(s.information_gain > 0 and 0 < s.p_present < 1 for s in diff.suggestions)
 
 
@@ -223,7 +225,8 @@ def test_free_text_findings_go_through_the_given_linker(kg, fixture_home: Path) 
     got = {(f.node.curie, f.excluded) for f in diff.findings}
     assert got == {("HP:0001166", False), ("HP:0001083", True), ("HP:0000098", False)}
     assert diff.unlinked == ("purple aura",)
-    assert seen == [["long fingers", "lens dislocation", "purple aura"]]  # ids are not linked
+    # ids are not linked; "lens dislocation" is a name of ectopia lentis in other words
+    assert seen == [["long fingers", "purple aura"]]
     assert diff.ranked[0].node.curie == "DOID:14323"
 
 

@@ -180,3 +180,80 @@ def test_train_ranker_writes_a_loadable_model(pipeline: Pipeline, tmp_path: Path
     assert set(manifest.info["cross_validated"]) == {"lr", "similarity", "symmetric", "learned"}
     ranker = LearnedRanker.load(tmp_path / "ranker")
     assert ranker.weights.shape == (len(FEATURES),)
+
+
+# ----------------------------------------------------------------------------- suggestions
+def test_suggestions_name_the_rivals_they_separate_and_skip_what_is_known(
+    pipeline: Pipeline,
+) -> None:
+    dx = pipeline.diagnoser
+    diff = pipeline.diagnose("fever, no abdominal pain")
+    assert diff.suggestions
+    reported = {dx.ix.term_index[f.node.iri] for f in diff.findings if not f.excluded}
+    absent = {dx.ix.term_index[f.node.iri] for f in diff.findings if f.excluded}
+    known_present = {int(a) for q in reported for a in dx.ix.ancestors[q]}
+    picked = [dx.ix.term_index[s.node.iri] for s in diff.suggestions]
+    for t, s in zip(picked, diff.suggestions, strict=True):
+        assert t not in known_present | absent
+        assert not absent & set(dx.ix.ancestors[t].tolist())  # not below an absent finding
+        assert s.present_in and s.absent_in  # it separates some candidates from others
+        assert not {n.iri for n in s.present_in} & {n.iri for n in s.absent_in}
+        assert not dx._is_grouping(t)
+    for a in picked:  # one question per branch of the ontology
+        for b in picked:
+            assert a == b or a not in dx.ix.ancestors[b]
+
+
+def test_suggestion_gains_are_not_all_zero_under_a_dominant_candidate(pipeline: Pipeline) -> None:
+    from kgqa.diagnosis.suggest import next_findings
+
+    dx = pipeline.diagnoser
+    findings, _ = dx.link_findings("fever")
+    r = dx.ranking(*dx.indices(findings))
+    top = [int(d) for d in np.argsort(-r.order)[:5] if np.isfinite(r.order[d])]
+    dominant = np.array([1.0] + [1e-9] * (len(top) - 1))
+    picks = next_findings(dx.scorer, top, dominant, set(dx.indices(findings)[0]), set(),
+                          dx._is_grouping)  # fmt: skip
+    assert picks and all(p.gain > 0.01 for p in picks)
+
+
+def test_grouping_terms_are_recognised(pipeline: Pipeline) -> None:
+    from kgqa.diagnosis.suggest import is_grouping
+
+    assert is_grouping("Abnormality of the eye", 9, 900)
+    assert is_grouping("Phenotypic abnormality", 1, 17000)  # near the root: a category
+    assert not is_grouping("Fever", 1, 3)  # near the root of a small ontology: a finding
+    assert not is_grouping("Ectopia lentis", 6, 4)
+
+
+# ----------------------------------------------------------------------------- hand-written sets
+def test_vignette_and_findings_evaluations(pipeline: Pipeline, tmp_path: Path) -> None:
+    import json
+
+    from kgqa.evaluation.vignettes import evaluate_findings, evaluate_vignettes
+
+    vignettes = tmp_path / "v.jsonl"
+    vignettes.write_text(json.dumps({
+        "id": "fmf", "findings": "fever", "diagnosis": "OMIM:249100",
+        "expected_next": ["Headache", "Not a phenotype name"]}) + "\n")  # fmt: skip
+    report = evaluate_vignettes(pipeline.diagnoser, vignettes)
+    (r,) = report.results
+    assert r.rank is not None and r.unresolved == ("Not a phenotype name",)
+    assert (r.hit is not None) == (report.suggestion_hit_rate == 1.0)
+    findings = tmp_path / "f.jsonl"
+    rows = [{"text": "tall", "expected": "Tall stature", "present": True},
+            {"text": "no headache", "expected": "Headache", "present": False},
+            {"text": "headache", "expected": "Headache", "present": False},
+            {"text": "qwerty", "expected": "Fever", "present": True},
+            {"text": "fever", "expected": "Unknown phenotype", "present": True}]  # fmt: skip
+    findings.write_text("".join(json.dumps(x) + "\n" for x in rows))
+    got = {r.text: r.outcome for r in evaluate_findings(pipeline.diagnoser, findings).results}
+    assert got["no headache"] == "correct" and got["headache"] == "wrong polarity"
+    assert got["qwerty"] == "lost" and got["fever"] == "unresolved"
+
+
+def test_findings_in_another_word_order_or_form_are_read(pipeline: Pipeline) -> None:
+    findings, unlinked = pipeline.diagnoser.link_findings("stature tall, no fevers")
+    assert {(f.node.label, f.excluded) for f in findings} == {("Tall stature", False),
+                                                              ("Fever", True)}  # fmt: skip
+    assert not unlinked

@@ -19,7 +19,7 @@ const I18N = {
     differential: "Differential", of: "of", diseases: "diseases scored",
     unlinked: "Not recognised", present: "Findings", absent: "Absent",
     next: "Worth asking next (click: present; shift-click: absent)",
-    bits: "bits", separates: "separates", score: "score (sum of log LR)", contributions: "Per-finding contributions (log LR)",
+    bits: "bits", separates: "separates", usualIn: "usual in", notIn: "not in", score: "score (sum of log LR)", contributions: "Per-finding contributions (log LR)",
     proposedCheck: "Proposed diagnosis", drugCheck: "Drug check", ids: "Ids",
     names: "Names", neighbours: "Neighbours", sources: "Sources", close: "close",
     needKey: "This service needs an API key: enter it and submit again.",
@@ -37,7 +37,7 @@ const I18N = {
     noAnswer: "没有答案", probability: "概率", support: "支持度", via: "经由",
     passages: "文献段落", options: "选项", differential: "鉴别诊断", of: "/",
     diseases: "种疾病参与评分", unlinked: "未识别", present: "有", absent: "无",
-    next: "下一步值得询问（点击：有；Shift+点击：无）", bits: "比特", separates: "区分",
+    next: "下一步值得询问（点击：有；Shift+点击：无）", bits: "比特", separates: "区分", usualIn: "常见于", notIn: "不见于",
     score: "得分（对数似然比之和）",
     contributions: "各表现的贡献（对数似然比）", proposedCheck: "拟诊断",
     drugCheck: "药物核对", ids: "编号", names: "名称", neighbours: "相邻关系",
@@ -235,7 +235,9 @@ function showDiagnosis(reply) {
     box.append(el("div", { class: "muted" }, t("next")), el("div", { class: "suggest" },
       d.suggestions.map((s) => el("button", {
         type: "button", class: "suggestion", "data-curie": s.node.curie,
-        title: `${Number(s.information_gain).toFixed(2)} ${t("bits")}`,
+        title: `${Number(s.information_gain).toFixed(2)} ${t("bits")}`
+          + ((s.present_in || []).length ? ` · ${t("usualIn")} ${s.present_in.map(named).join(", ")}` : "")
+          + ((s.absent_in || []).length ? ` · ${t("notIn")} ${s.absent_in.slice(0, 4).map(named).join(", ")}` : ""),
         onclick: (ev) => addFinding(s.node.label, ev.shiftKey),
       }, `+ ${named(s.node)}`))));
   }
