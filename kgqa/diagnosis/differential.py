@@ -78,7 +78,7 @@ class Diagnoser:
         # the learned re-ranker when one is loaded, else the likelihood-ratio model
         self.method = "learned" if ranker is not None else "lr"
         self._priors: DiseasePriors | None = None
-        self._depths: np.ndarray | None = None
+        self._shape: np.ndarray | None = None  # each term's depth and terms below it
         self._grouping: dict[int, bool] = {}
         self._stem_names: dict[str, set[str]] | None = None
         # a linker now, or a function that makes one when free text first needs it
@@ -235,8 +235,9 @@ class Diagnoser:
 
     def _reordered_phenotype(self, text: str) -> Node | None:
         """The one phenotype term with a name of the same word stems in any order ("dilated
-        aortic root" is "Aortic root dilatation", "hypermobile joints" "Joint hypermobility");
-        None when no name, or names of several terms, match."""
+        aortic root" is "Enlarged aortic root", "hypermobile joints" "Joint hypermobility");
+        None when no name, or names of several terms, match (:func:`stem_key`). The stems of
+        every phenotype name are indexed on first use (about a second)."""
         key = stem_key(text)
         if not key:
             return None
@@ -499,10 +500,10 @@ class Diagnoser:
         ]  # fmt: skip
 
     def _is_grouping(self, t: int) -> bool:
-        if self._depths is None:
-            self._depths = np.stack([term_depths(self.scorer), descendant_counts(self.scorer)])
+        if self._shape is None:
+            self._shape = np.stack([term_depths(self.scorer), descendant_counts(self.scorer)])
         if t not in self._grouping:
-            depth, below = self._depths[:, t]
+            depth, below = self._shape[:, t]
             self._grouping[t] = is_grouping(self._term(t).label, int(depth), int(below))
         return self._grouping[t]
 

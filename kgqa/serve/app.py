@@ -122,7 +122,7 @@ class Service:
             pipeline = Pipeline.load(self.settings.home, eager=True)
             if self.settings.warm_up:  # the first real request should not pay for it
                 pipeline.ask("Which drugs treat gout?", k=3)
-                pipeline.diagnose(["Seizure"], k=3)
+                pipeline.diagnose(["Seizure", "dilated aortic root"], k=3)  # + the stem index
         except Exception as exc:
             logger.error("the pipeline could not be loaded: %s", exc)
             self.status, self.detail = "failed", str(exc)
