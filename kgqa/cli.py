@@ -345,38 +345,50 @@ def cmd_eval_diagnosis(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_vignettes(args: argparse.Namespace) -> int:
+    """``kgqa eval vignettes | findings | findings-zh``: the hand-written diagnosis sets."""
     from kgqa.config import graph_data_dir
-    from kgqa.evaluation.vignettes import evaluate_findings, evaluate_vignettes
+    from kgqa.evaluation import vignettes as v
     from kgqa.pipeline import Pipeline
 
+    name = args.eval_command
+    path = (
+        Path(args.file) if args.file else graph_data_dir() / f"{name.replace('-', '_')}_dev.jsonl"
+    )
     dx = Pipeline.load(args.home).diagnoser
-    if args.eval_command == "vignettes":
-        path = Path(args.file) if args.file else graph_data_dir() / "vignettes_dev.jsonl"
-        report = evaluate_vignettes(dx, path, suggest=args.suggest)
-        _require_cases(report.n, "vignettes", str(path))
-        if args.json:
-            _print_json(report.to_dict())
-            return 0
-        rows = [(r.id, r.diagnosis, r.rank or "-", r.rank_lr or "-", r.hit or "-",
-                 "; ".join(r.suggestions)) for r in report.results]  # fmt: skip
+    report: Any
+    if name == "vignettes":
+        report = v.evaluate_vignettes(dx, path, suggest=args.suggest)
+        count, rows = report.n, [
+            (r.id, r.diagnosis, r.rank or "-", r.rank_lr or "-", r.hit or "-",
+             "; ".join(r.suggestions)) for r in report.results]  # fmt: skip
         head = ["id", "diagnosis", "rank", "LR rank", "expected finding suggested",
                 f"top {report.suggestions_shown} suggestions"]  # fmt: skip
-        _table(f"Vignettes ({report.method})", head, rows)
-        summary = {k: v for k, v in report.to_dict().items() if k != "results"}
-        _table("Summary", ["", "value"], list(summary.items()))
-        return 0
-    path = Path(args.file) if args.file else graph_data_dir() / "findings_dev.jsonl"
-    freport = evaluate_findings(dx, path)
-    _require_cases(freport.n, "findings", str(path))
-    if args.json:
-        _print_json(freport.to_dict())
-        return 0
-    rows = [(r.text, ("" if r.present else "absent ") + r.expected, r.outcome,
+    elif name == "findings":
+        report = v.evaluate_findings(dx, path)
+        count, rows = report.n, [
+            (r.text, ("" if r.present else "absent ") + r.expected, r.outcome,
              "; ".join(r.linked) or "-")
-            for r in freport.results if r.outcome != "correct"]  # fmt: skip
-    _table("Findings not linked correctly", ["text", "expected", "outcome", "linked"], rows)
-    summary = {k: v for k, v in freport.to_dict().items() if k != "results"}
-    _table("Summary", ["", "value"], list(summary.items()))
+            for r in report.results if r.outcome != "correct"]  # fmt: skip
+        head = ["text", "expected", "outcome", "linked (not correct only)"]
+    else:
+        report = v.evaluate_findings_lists(dx, path)
+        count, rows = report.n_lists, [
+            (r.id, r.language, r.text, "; ".join(r.missed) or "-", "; ".join(r.extra) or "-")
+            for r in report.results if r.missed or r.extra or r.wrong_polarity]  # fmt: skip
+        head = ["id", "lang", "text (not read in full only)", "missed", "extra"]
+    _require_cases(count, name, str(path))
+    summary = {k: val for k, val in report.to_dict().items() if k != "results"}
+    if args.json:
+        _print_json(report.to_dict())
+        return 0
+    _table(f"{name} ({path.name})", head, rows)
+    flat = []
+    for k, val in summary.items():  # by_language: one row per language and figure
+        parts = val.items() if isinstance(val, dict) else [("", val)]
+        for sub, x in parts:
+            inner = x.items() if isinstance(x, dict) else [("", x)]
+            flat += [(" ".join(p for p in (k, sub, leaf) if p), y) for leaf, y in inner]
+    _table("Summary", ["", "value"], flat)
     return 0
 
 
@@ -869,9 +881,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (
         ("vignettes", "textbook vignettes: diagnosis rank and suggestions"),
         ("findings", "free-text findings: linked correctly, wrong, lost"),
+        ("findings-zh", "findings lists in English and Chinese against the same terms"),
     ):
         ev = es.add_parser(name, help=text)
-        ev.add_argument("file", nargs="?", help=f"JSONL (default graph_data/{name}_dev.jsonl)")
+        default = name.replace("-", "_")
+        ev.add_argument("file", nargs="?", help=f"JSONL (default graph_data/{default}_dev.jsonl)")
         if name == "vignettes":
             ev.add_argument("--suggest", type=_positive, default=5, help="suggestions to check")
         _home_and_json(ev)

@@ -104,6 +104,15 @@ def test_eval_diagnosis_compares_methods(fixture_home: Path, capsys) -> None:
     assert main([*args[:-4], "--method", "magic"]) == 2
 
 
+def test_hand_written_diagnosis_sets_run_from_the_cli(fixture_home: Path, capsys) -> None:
+    # the shipped sets on the fixture graph: most of their terms are not in it, and say so
+    for name, count in (("vignettes", "n"), ("findings", "n"), ("findings-zh", "n_lists")):
+        assert main(["-q", "eval", name, "--home", str(fixture_home), "--json"]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert out[count] >= 25
+    assert out["by_language"]["en"]["found"] >= out["by_language"]["zh"]["found"]
+
+
 def test_bad_input_is_one_error_line_and_status_2(fixture_home, tmp_path, capsys):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")

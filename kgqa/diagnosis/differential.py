@@ -45,12 +45,14 @@ from kgqa.records import (
     RankedDisease,
 )
 from kgqa.stages import Linking
+from kgqa.text import has_cjk
 
 logger = logging.getLogger(__name__)
 
 MAX_FINDINGS = 200
 _HPO_ID = re.compile(r"HP:\d{7}", re.IGNORECASE)
 MAX_K = 1000
+_ABSENT_SUFFIXES = ("缺失", "缺如", "丧失")
 SUGGEST_OVER = 10  # suggestions separate at least this many top candidates
 
 
@@ -81,6 +83,7 @@ class Diagnoser:
         self._shape: np.ndarray | None = None  # each term's depth and terms below it
         self._grouping: dict[int, bool] = {}
         self._stem_names: dict[str, set[str]] | None = None
+        self._zh_names: list[tuple[str, frozenset[str]]] | None = None
         # a linker now, or a function that makes one when free text first needs it
         self._linker: Linking | None = linker if hasattr(linker, "link_many") else None  # type: ignore[assignment]
         self._make_linker = None if self._linker is not None else linker
@@ -198,6 +201,8 @@ class Diagnoser:
                 # a name that opens with a cue-like word is a finding, not its negation
                 if c.written and self._named_phenotype(c.written) is not None:
                     c = Clause(c.written, False)
+                elif c.written and c.negated and self._named_phenotype(c.text) is None:
+                    c = self._absent_function(c)
                 clauses.append(Clause(c.text, c.negated or forced))
         if len(clauses) > MAX_FINDINGS:
             raise InputError(f"{len(clauses)} findings; at most {MAX_FINDINGS} are accepted")
@@ -208,7 +213,8 @@ class Diagnoser:
             if _HPO_ID.fullmatch(c.text.strip()):
                 node = self.kg.node(c.text)
             else:
-                node = self._named_phenotype(c.text) or self._reordered_phenotype(c.text)
+                node = (self._named_phenotype(c.text) or self._reordered_phenotype(c.text)
+                        or self._chinese_phenotype(c.text))  # fmt: skip
             if node is not None and node.iri in self.ix.term_index:
                 out.append(Finding(node, c.negated, c.text))
             else:
@@ -232,6 +238,37 @@ class Diagnoser:
             if m.match == "exact" and m.node.iri in self.ix.term_index:
                 return m.node
         return None
+
+    def _absent_function(self, c: Clause) -> Clause:
+        """无语言 is absent speech, not "no speech": where what a Chinese cue negates names no
+        phenotype (a normal function: 语言, 听力) but "X缺失 / X缺如 / X丧失" does, the item is
+        that phenotype, present (the mirror of English "absent speech")."""
+        for suffix in _ABSENT_SUFFIXES:
+            if self._named_phenotype(c.text + suffix) is not None:
+                return Clause(c.text + suffix, False)
+        return c
+
+    def _chinese_phenotype(self, text: str) -> Node | None:
+        """The one phenotype term with a Chinese name of the same characters in another order
+        or with a few more or fewer (身材高大 / 高身材, 颈蹼 / 蹼颈, 披肩阴囊 / 披肩状阴囊):
+        CHPO gives one name per term, clinicians write others. One character set must hold
+        the other; None when several terms match. Indexed on first use."""
+        chars = set(text.strip())
+        if len(chars) < 2 or not has_cjk(text):
+            return None
+        if self._zh_names is None:
+            ti = self.ix.term_index
+            rows = self.kg.chinese_name_rows()
+            self._zh_names = [(iri, frozenset(name)) for iri, name, cls in rows
+                              if cls == "Phenotype" and iri in ti]  # fmt: skip
+        # the name may add two characters (巨头 / 巨头畸形); the text may add one, not more
+        # (血管角质瘤 is angiokeratoma, not 血管瘤)
+        found = {
+            iri for iri, name in self._zh_names
+            if len(name & chars) >= 2 and ((chars <= name and len(name - chars) <= 2)
+                                           or (name <= chars and len(chars - name) <= 1))
+        }  # fmt: skip
+        return self.kg.node(next(iter(found))) if len(found) == 1 else None
 
     def _reordered_phenotype(self, text: str) -> Node | None:
         """The one phenotype term with a name of the same word stems in any order ("dilated

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from kgqa.diagnosis.differential import Diagnoser
-from kgqa.errors import DataError
+from kgqa.errors import DataError, InputError
 from kgqa.evaluation.metrics import placing
 
 logger = logging.getLogger(__name__)
@@ -84,8 +84,11 @@ def evaluate_vignettes(dx: Diagnoser, path: Path, suggest: int = 5) -> VignetteR
     for rec in _records(path):
         findings, unlinked = dx.link_findings(rec["findings"])
         observed, excluded = dx.indices(findings)
-        target = dx.disease(rec["diagnosis"])
-        d = dx.ix.disease_index.get(target.iri)
+        try:
+            target = dx.disease(rec["diagnosis"])
+            name, d = target.label, dx.ix.disease_index.get(target.iri)
+        except InputError:  # not in this graph: reported with no rank
+            name, d = rec["diagnosis"], None
         rank = rank_lr = None
         suggestions: tuple[str, ...] = ()
         hit = None
@@ -103,7 +106,7 @@ def evaluate_vignettes(dx: Diagnoser, path: Path, suggest: int = 5) -> VignetteR
                     hit = s.node.label
                     break
         results.append(VignetteResult(
-            rec["id"], target.label, rank, rank_lr, tuple(unlinked), suggestions, hit,
+            rec["id"], name, rank, rank_lr, tuple(unlinked), suggestions, hit,
             tuple(lab for lab, t in expected.items() if t is None),
         ))  # fmt: skip
     n = len(results)
@@ -177,3 +180,80 @@ def evaluate_findings(dx: Diagnoser, path: Path) -> FindingsReport:
     n = {o: sum(r.outcome == o for r in results) for o in OUTCOMES}
     return FindingsReport(len(results), n["correct"], n["wrong polarity"], n["wrong term"],
                           n["lost"], n["unresolved"], results)  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- findings lists
+@dataclass(frozen=True)
+class ListResult:
+    id: str
+    language: str
+    text: str
+    found: int  # expected findings linked (the term, a parent or a child) with the right polarity
+    wrong_polarity: int
+    missed: tuple[str, ...]
+    extra: tuple[str, ...]  # linked findings that match no expected one
+    unresolved: tuple[str, ...]
+    top: str = ""  # the top-ranked disease from what was linked
+
+
+@dataclass
+class ListsReport:
+    """Findings lists written twice, in English and in Chinese, each against the same terms."""
+
+    n_lists: int
+    expected: int  # expected findings (resolved), per language
+    by_language: dict[str, dict[str, float]]
+    results: list[ListResult] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def evaluate_findings_lists(dx: Diagnoser, path: Path,
+                            languages: tuple[str, ...] = ("en", "zh")) -> ListsReport:  # fmt: skip
+    """Link each list in every language and compare with its expected terms: the share found
+    with the right polarity, wrong polarities, extra findings, and lists read in full."""
+    results = []
+    expected_total = 0
+    for rec in _records(path):
+        want = [(e["term"], _term(dx, e["term"]), bool(e.get("present", True)))
+                for e in rec["expected"]]  # fmt: skip
+        resolved = [(lab, t, p) for lab, t, p in want if t is not None]
+        expected_total += len(resolved)
+        for lang in languages:
+            findings, _ = dx.link_findings(rec[lang])
+            got = [(dx.ix.term_index[f.node.iri], not f.excluded, f) for f in findings]
+            found = polarity = 0
+            missed, used = [], set()
+            for lab, t, present in resolved:
+                close = [i for i, (g, _, _) in enumerate(got) if _close(dx, g, t)]
+                if any(got[i][1] == present for i in close):
+                    found += 1
+                elif close:
+                    polarity += 1
+                else:
+                    missed.append(lab)
+                used.update(close)
+            extra = tuple(("" if p else "absent ") + f.node.label
+                          for i, (_, p, f) in enumerate(got) if i not in used)  # fmt: skip
+            unresolved = tuple(lab for lab, t, _ in want if t is None)
+            ranked = dx.rank(findings, k=1, suggest=0).ranked
+            top = ranked[0].node.curie if ranked else ""
+            results.append(ListResult(rec["id"], lang, rec[lang], found, polarity,
+                                      tuple(missed), extra, unresolved, top))  # fmt: skip
+    by_language = {}
+    first = {r.id: r.top for r in results if r.language == languages[0]}
+    for lang in languages:
+        rows = [r for r in results if r.language == lang]
+        by_language[lang] = {
+            "found": round(sum(r.found for r in rows) / max(1, expected_total), 4),
+            "wrong_polarity": sum(r.wrong_polarity for r in rows),
+            "extra": sum(len(r.extra) for r in rows),
+            "lists_read_in_full": round(
+                float(np.mean([not r.missed and not r.wrong_polarity for r in rows])), 4)
+            if rows else 0.0,
+            f"same_top_disease_as_{languages[0]}": round(
+                float(np.mean([r.top == first[r.id] for r in rows])), 4) if rows else 0.0,
+        }  # fmt: skip
+    n = len({r.id for r in results})
+    return ListsReport(n, expected_total, by_language, results)

@@ -310,6 +310,13 @@ class KnowledgeGraph:
             "WHERE m.lang = 'zh' ORDER BY m.name, n.cls"
         ).fetchall()
 
+    def chinese_name_rows(self) -> list[tuple[str, str, str]]:
+        """(iri, name, class) of every Chinese name."""
+        return self._conn.execute(
+            "SELECT m.iri, m.name, n.cls FROM names m JOIN nodes n ON n.iri = m.iri "
+            "WHERE m.lang = 'zh'"
+        ).fetchall()
+
     def names_extending(self, key: str, limit: int = 20) -> list[tuple[str, str, str]]:
         """(iri, name, key) of names whose normalised key starts with ``key`` and a space,
         shortest first ("type 2 diabetes" → "type 2 diabetes mellitus")."""

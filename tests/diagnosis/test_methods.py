@@ -257,3 +257,33 @@ def test_findings_in_another_word_order_or_form_are_read(pipeline: Pipeline) -> 
     assert {(f.node.label, f.excluded) for f in findings} == {("Tall stature", False),
                                                               ("Fever", True)}  # fmt: skip
     assert not unlinked
+
+
+def test_chinese_findings_written_otherwise_than_the_chpo_name(pipeline: Pipeline) -> None:
+    dx = pipeline.diagnoser
+    findings, unlinked = dx.link_findings("异位晶状体，蜘蛛样指，无发热")  # 晶状体异位, 蜘蛛指
+    got = {(f.node.label, f.excluded) for f in findings}
+    assert got == {("Ectopia lentis", False), ("Arachnodactyly", False), ("Fever", True)}
+    assert not unlinked
+    # too many characters beyond a name is another finding: left unlinked, not guessed
+    assert dx._chinese_phenotype("蜘蛛样长指趾") is None
+
+
+def test_findings_lists_in_two_languages(pipeline: Pipeline, tmp_path: Path) -> None:
+    import json
+
+    from kgqa.evaluation.vignettes import evaluate_findings_lists
+
+    path = tmp_path / "lists.jsonl"
+    path.write_text(json.dumps({
+        "id": "marfan", "en": "arachnodactyly, ectopia lentis, no fever", "zh": "蜘蛛指，无发热",
+        "expected": [{"term": "Arachnodactyly", "present": True},
+                     {"term": "Ectopia lentis", "present": True},
+                     {"term": "Fever", "present": False}]}, ensure_ascii=False) + "\n")  # fmt: skip
+    report = evaluate_findings_lists(pipeline.diagnoser, path)
+    assert report.expected == 3
+    en, zh = report.results
+    assert en.found == 3 and not en.missed and en.top == zh.top == "DOID:14323"
+    assert zh.found == 2 and zh.missed == ("Ectopia lentis",)
+    assert report.by_language["zh"]["found"] == pytest.approx(2 / 3, abs=1e-4)
+    assert report.by_language["zh"]["same_top_disease_as_en"] == 1.0

@@ -32,6 +32,10 @@ def test_chinese_findings_on_the_real_graph(real_pipeline) -> None:
     diff = real_pipeline.diagnose("无汗症，无发热")
     got = {(f.node.curie, f.excluded) for f in diff.findings}
     assert got == {("HP:0000970", False), ("HP:0001945", True)}
+    # 无语言 is absent speech (语言缺失), present: "speech" alone names no phenotype
+    diff = real_pipeline.diagnose("无语言，身材高大，颈蹼")  # CHPO: 语言缺失, 高身材, 蹼颈
+    got = {(f.node.curie, f.excluded) for f in diff.findings}
+    assert got == {("HP:0001344", False), ("HP:0000098", False), ("HP:0000465", False)}
 
 
 def test_phenopacket_store_ranking_does_not_regress(real_pipeline, real_data_dir) -> None:
