@@ -761,11 +761,11 @@ def cmd_eval_qa(args: argparse.Namespace) -> int:
     pipeline = Pipeline.load(args.home, eager=True)
     out = Path(args.out) if args.out else None
     if args.eval_command == "qa":
-        items = read_qa(Path(args.file))[: args.limit]
+        items = read_qa(Path(args.file), field=args.field)[: args.limit]
         _require_cases(len(items), "questions", args.file)
         report = evaluate_qa(pipeline, items, k=args.k, out=out)
     else:
-        claims = read_claims(Path(args.file))[: args.limit]
+        claims = read_claims(Path(args.file), field=args.field)[: args.limit]
         _require_cases(len(claims), "claims", args.file)
         report = evaluate_claims(pipeline, claims, out=out)
     if args.json:
@@ -943,6 +943,10 @@ def build_parser() -> argparse.ArgumentParser:
         eq.add_argument("-k", type=_positive, default=10)
         eq.add_argument("--limit", type=_positive, help="only the first N lines")
         eq.add_argument("--out", type=_out_path, help="write one JSON line per item here")
+        default = "question" if name == "qa" else "text"
+        eq.add_argument("--field", default=default,
+                        help=f"the JSON field to read the {default} from (default {default}; "
+                             "e.g. 'en' for a Chinese set's English counterparts)")  # fmt: skip
         _home_and_json(eq)
         eq.set_defaults(func=cmd_eval_qa)
 

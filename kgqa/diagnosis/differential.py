@@ -252,7 +252,8 @@ class Diagnoser:
         """The one phenotype term with a Chinese name of the same characters in another order
         or with a few more or fewer (身材高大 / 高身材, 颈蹼 / 蹼颈, 披肩阴囊 / 披肩状阴囊):
         CHPO gives one name per term, clinicians write others. One character set must hold
-        the other; None when several terms match. Indexed on first use."""
+        the other; the term whose name differs by the fewest characters wins, and a tie
+        between terms is no match. Indexed on first use."""
         chars = set(text.strip())
         if len(chars) < 2 or not has_cjk(text):
             return None
@@ -263,12 +264,17 @@ class Diagnoser:
                               if cls == "Phenotype" and iri in ti]  # fmt: skip
         # the name may add two characters (巨头 / 巨头畸形); the text may add one, not more
         # (血管角质瘤 is angiokeratoma, not 血管瘤)
-        found = {
-            iri for iri, name in self._zh_names
-            if len(name & chars) >= 2 and ((chars <= name and len(name - chars) <= 2)
-                                           or (name <= chars and len(chars - name) <= 1))
-        }  # fmt: skip
-        return self.kg.node(next(iter(found))) if len(found) == 1 else None
+        found: dict[str, int] = {}  # term -> the fewest characters its names differ by
+        for iri, name in self._zh_names:
+            wider = chars <= name and len(name - chars) <= 2
+            narrower = name <= chars and len(chars - name) <= 1
+            if len(name & chars) >= 2 and (wider or narrower):
+                found[iri] = min(found.get(iri, 99), len(name ^ chars))
+        if not found:
+            return None
+        fewest = min(found.values())  # the closest name wins; a tie between terms is no match
+        best = [iri for iri, d in found.items() if d == fewest]
+        return self.kg.node(best[0]) if len(best) == 1 else None
 
     def _reordered_phenotype(self, text: str) -> Node | None:
         """The one phenotype term with a name of the same word stems in any order ("dilated

@@ -51,13 +51,15 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     logger.warning("%s line %d is not JSON (%s); skipped", path, n, exc)
 
 
-def read_qa(path: Path) -> list[QAItem]:
+def read_qa(path: Path, field: str = "question") -> list[QAItem]:
+    """Questions with gold answers; ``field`` names the question's field (e.g. ``en`` for the
+    English counterpart of a Chinese set)."""
     out = []
     for n, raw in _lines(path):
-        if not isinstance(raw, dict) or not isinstance(raw.get("question"), str):
-            logger.warning("%s line %d has no question; skipped", path, n)
+        if not isinstance(raw, dict) or not isinstance(raw.get(field), str):
+            logger.warning("%s line %d has no %s; skipped", path, n, field)
             continue
-        out.append(QAItem(str(raw.get("id", n)), raw["question"],
+        out.append(QAItem(str(raw.get("id", n)), raw[field],
                           tuple(str(a) for a in raw.get("answers") or ()),
                           tuple(str(o) for o in raw.get("options") or ())))  # fmt: skip
     if not out:
@@ -65,17 +67,18 @@ def read_qa(path: Path) -> list[QAItem]:
     return out
 
 
-def read_claims(path: Path) -> list[ClaimItem]:
+def read_claims(path: Path, field: str = "text") -> list[ClaimItem]:
+    """True/false claims; ``field`` names the claim's field (``en``: a Chinese set's English)."""
     out = []
     for n, raw in _lines(path):
         if (
             not isinstance(raw, dict)
-            or not isinstance(raw.get("text"), str)
+            or not isinstance(raw.get(field), str)
             or not isinstance(raw.get("label"), bool)
         ):
-            logger.warning("%s line %d needs text and a true/false label; skipped", path, n)
+            logger.warning("%s line %d needs %s and a true/false label; skipped", path, n, field)
             continue
-        out.append(ClaimItem(str(raw.get("id", n)), raw["text"], raw["label"]))
+        out.append(ClaimItem(str(raw.get("id", n)), raw[field], raw["label"]))
     if not out:
         raise DataError(f"{path} holds no claims")
     return out
@@ -202,6 +205,8 @@ def evaluate_claims(pipeline, items: list[ClaimItem],
         "claims": n,
         "accuracy": round(correct / n, 4),
         "accuracy_decided": round(decided_correct / decided, 4) if decided else 0.0,
+        # the dangerous ones: a false claim supported, a true claim refuted
+        "wrong_verdicts": decided - decided_correct,
         "abstention_rate": round(1 - decided / n, 4),
         "ece": ece,
         "reliability": table,

@@ -14,6 +14,7 @@ a label that resolves to nothing is reported, not guessed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Iterator
@@ -183,8 +184,14 @@ def evaluate_findings(dx: Diagnoser, path: Path) -> FindingsReport:
 
 
 # ----------------------------------------------------------------------------- findings lists
+def _share(values: list) -> float:  # type: ignore[type-arg]
+    return round(float(np.mean(values)), 4) if values else 0.0
+
+
 @dataclass(frozen=True)
 class ListResult:
+    """One findings list in one language."""
+
     id: str
     language: str
     text: str
@@ -193,7 +200,8 @@ class ListResult:
     missed: tuple[str, ...]
     extra: tuple[str, ...]  # linked findings that match no expected one
     unresolved: tuple[str, ...]
-    top: str = ""  # the top-ranked disease from what was linked
+    top10: tuple[str, ...] = ()  # the ten top-ranked diseases from what was linked
+    rank: int | None = None  # the list's diagnosis, when it has one in the graph
 
 
 @dataclass
@@ -220,6 +228,10 @@ def evaluate_findings_lists(dx: Diagnoser, path: Path,
                 for e in rec["expected"]]  # fmt: skip
         resolved = [(lab, t, p) for lab, t, p in want if t is not None]
         expected_total += len(resolved)
+        target = None
+        if rec.get("diagnosis"):
+            with contextlib.suppress(InputError):  # not in this graph: no rank
+                target = dx.ix.disease_index.get(dx.disease(rec["diagnosis"]).iri)
         for lang in languages:
             findings, _ = dx.link_findings(rec[lang])
             got = [(dx.ix.term_index[f.node.iri], not f.excluded, f) for f in findings]
@@ -237,12 +249,19 @@ def evaluate_findings_lists(dx: Diagnoser, path: Path,
             extra = tuple(("" if p else "absent ") + f.node.label
                           for i, (_, p, f) in enumerate(got) if i not in used)  # fmt: skip
             unresolved = tuple(lab for lab, t, _ in want if t is None)
-            ranked = dx.rank(findings, k=1, suggest=0).ranked
-            top = ranked[0].node.curie if ranked else ""
+            observed, excluded = dx.indices(findings)
+            top10: tuple[str, ...] = ()
+            rank = None
+            if observed:
+                ranking = dx.ranking(observed, excluded)
+                ranked = dx.rank(findings, k=10, suggest=0, ranking=ranking).ranked
+                top10 = tuple(n.node.curie for n in ranked)
+                if target is not None:
+                    rank = placing(ranking.order, [target]).best_rank
             results.append(ListResult(rec["id"], lang, rec[lang], found, polarity,
-                                      tuple(missed), extra, unresolved, top))  # fmt: skip
+                                      tuple(missed), extra, unresolved, top10, rank))  # fmt: skip
     by_language = {}
-    first = {r.id: r.top for r in results if r.language == languages[0]}
+    first = {r.id: r.top10 for r in results if r.language == languages[0]}
     for lang in languages:
         rows = [r for r in results if r.language == lang]
         by_language[lang] = {
@@ -252,8 +271,14 @@ def evaluate_findings_lists(dx: Diagnoser, path: Path,
             "lists_read_in_full": round(
                 float(np.mean([not r.missed and not r.wrong_polarity for r in rows])), 4)
             if rows else 0.0,
-            f"same_top_disease_as_{languages[0]}": round(
-                float(np.mean([r.top == first[r.id] for r in rows])), 4) if rows else 0.0,
+            "diagnosis_top1": _share([r.rank is not None and r.rank <= 1 for r in rows]),
+            "diagnosis_top10": _share([r.rank is not None and r.rank <= 10 for r in rows]),
+            f"same_top1_as_{languages[0]}": _share(
+                [r.top10[:1] == first[r.id][:1] for r in rows]),
+            f"same_top10_as_{languages[0]}": _share(
+                [set(r.top10) == set(first[r.id]) for r in rows]),
+            f"top10_overlap_with_{languages[0]}": _share(
+                [len(set(r.top10) & set(first[r.id])) / max(1, len(first[r.id])) for r in rows]),
         }  # fmt: skip
     n = len({r.id for r in results})
     return ListsReport(n, expected_total, by_language, results)

@@ -177,7 +177,18 @@ def test_eval_qa_and_claims(fixture_home, tmp_path, capsys):
     assert main(["-q", "eval", "claims", str(claims), "--home", str(fixture_home), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
     assert rep["accuracy"] == 1.0 and rep["abstention_rate"] == round(1 / 3, 4)
-    assert {"accuracy_decided", "ece"} <= set(rep)
+    assert {"accuracy_decided", "ece"} <= set(rep) and rep["wrong_verdicts"] == 0
+    # the same items read from another field (a Chinese set's English counterparts)
+    bilingual = tmp_path / "bilingual.jsonl"
+    item = {"id": "z", "text": "别嘌醇治疗痛风", "en": "Allopurinol treats gout", "label": True}
+    bilingual.write_text(json.dumps(item, ensure_ascii=False) + "\n")
+    for field in ("text", "en"):
+        argv = ["-q", "eval", "claims", str(bilingual), "--field", field, "--json"]
+        assert main([*argv, "--home", str(fixture_home)]) == 0
+        rep = json.loads(capsys.readouterr().out)
+        assert rep["claims"] == 1 and rep["wrong_verdicts"] == 0, field
+    argv = ["-q", "eval", "claims", str(bilingual), "--field", "nope", "--home", str(fixture_home)]
+    assert main(argv) == 2  # no usable claims: one error line
 
 
 def test_a_passage_alone_never_supports_an_indication(pipeline, monkeypatch):
