@@ -21,8 +21,10 @@ VERDICT_THRESHOLD = 0.6
 GRAPH_STATEMENT_SCORE = 0.9
 # Relations a passage alone never supports: a text that names a drug and a disease together
 # is as often a contraindication, a warning, an indication or a side effect ("patients with
-# hyperthyroidism must not take levothyroxine"). Only a graph statement supports these.
-GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates", "hasSideEffect"})
+# hyperthyroidism must not take levothyroxine"). Only a graph statement supports these. The
+# same holds for is-a: the graph holds the whole disease and phenotype hierarchies, and a
+# passage about pneumonia that mentions cancer does not make pneumonia a cancer.
+GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates", "hasSideEffect", "subClassOf"})
 
 
 def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
@@ -107,10 +109,14 @@ class ClaimVerifier:
             elif not agrees:
                 score = GRAPH_STATEMENT_SCORE
                 reason += "; the verifier read the words otherwise"
-        if verdict == "supported" and not triples and rel in GRAPH_ONLY_SUPPORT and not neg:
+        # passages alone asserting such a relation: "supported", or a negated claim "refuted"
+        asserts = (verdict == "supported") != neg and verdict != "unknown"
+        if asserts and not triples and rel in GRAPH_ONLY_SUPPORT:
             verdict = "unknown"
-            reason = (f"no graph statement says {s.label} {rel} {o.label}; passages that name "
-                      "a drug with a disease can be contraindications or side effects")  # fmt: skip
+            why = ("is-a holds only where the graph's hierarchy says so" if rel == "subClassOf"
+                   else "passages that name a drug with a disease can be contraindications or "
+                        "side effects")  # fmt: skip
+            reason = f"no graph statement says {s.label} {rel} {o.label}; {why}"
         scores = tuple((lab, round(float(p), 4)) for lab, p in zip(labels, probs, strict=True))
         evidence_used = Evidence(tuple(triples), tuple(passages))
         return Verdict(claim, verdict, round(score, 4), scores,  # type: ignore[arg-type]

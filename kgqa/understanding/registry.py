@@ -527,8 +527,9 @@ ZH_ORDER = (
     "contraindications", "side_effects_of_drug", "drugs_causing", "class_of_drug",
     "drugs_in_class", "targets_of_drug", "drugs_targeting", "variants_of_disease", "prevalence",
     "onset", "inheritance", "subtypes", "causes", "genes_of_disease", "diseases_of_gene",
-    "diseases_for_drug", "drugs_for_disease", "phenotypes_of_disease", "diseases_of_phenotype",
-    "is_a", "definition",
+    "diseases_for_drug", "drugs_for_disease", "phenotypes_of_disease",
+    # "2型糖尿病是一种什么病" asks for a class, though it holds 什么病
+    "is_a", "diseases_of_phenotype", "definition",
 )  # fmt: skip
 
 

@@ -16,6 +16,8 @@ import pytest
         ("二甲双胍属于哪类药？", "class_of_drug", "DRUGBANK:DB00331"),
         ("痛风禁用哪些药？", "contraindications", None),
         ("痛风是什么？", "definition", "DOID:13189"),
+        ("痛风是一种什么病？", "is_a", "DOID:13189"),  # a class, though it holds 什么病
+        ("哪些病会引起发热？", "diseases_of_phenotype", "HP:0001945"),
     ],
 )
 def test_chinese_questions_route_by_their_words(pipeline, question, intent, topic):
