@@ -331,8 +331,9 @@ class Diagnoser:
         exc = np.zeros(n_d)
         for q in excluded:
             exc += sc.excluded_column(q)
-        sim = self.similarity.score_all(observed) if similarity else Similarity(exc, exc)
-        covered = self.similarity.covered_frequent(observed) if similarity else exc
+        unused = np.full(n_d, np.nan)  # the similarity's parts, when not asked for
+        sim = self.similarity.score_all(observed) if similarity else Similarity(unused, unused)
+        covered = self.similarity.covered_frequent(observed) if similarity else unused
         citing = self._diseases_citing(leave_out)
         dead = np.zeros(n_d, dtype=bool)
         if citing:
@@ -355,7 +356,7 @@ class Diagnoser:
             sim = Similarity(np.where(dead, -np.inf, one_way), np.where(dead, -np.inf, sym))
         lr = per.sum(axis=0) + exc
         lr[dead] = -np.inf
-        return CaseScores(lr, per, exc, sim, covered)
+        return CaseScores(lr, per, exc, sim, covered, with_similarity=similarity)
 
     def ranking(
         self,
@@ -371,6 +372,8 @@ class Diagnoser:
         if method not in METHODS:
             raise InputError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
         cs = case or self.case_scores(observed, excluded, leave_out, similarity=method != "lr")
+        if method != "lr" and not cs.with_similarity:
+            raise ValueError(f"method {method!r} needs case scores computed with similarity")
         if method == "lr":
             return Ranking(method, cs.lr, cs.lr, _posterior(cs.lr))
         if method in ("similarity", "symmetric"):

@@ -49,6 +49,7 @@ class CaseScores:
     excluded: np.ndarray  # (D,) sum of the excluded findings' log LRs
     similarity: Similarity
     covered_frequent: np.ndarray  # (D,) share of frequent annotations the findings cover
+    with_similarity: bool = True  # False: the LR model's part only (similarity left out)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,10 @@ def test_every_method_ranks_marfan_first_on_its_cardinal_signs(pipeline: Pipelin
         assert r.posterior.sum() == pytest.approx(1.0)
     with pytest.raises(InputError, match="unknown method"):
         dx.ranking(*dx.indices(findings), method="magic")
+    lr_only = dx.case_scores(*dx.indices(findings), similarity=False)
+    assert lr_only.lr == pytest.approx(dx.ranking(*dx.indices(findings), method="lr").lr)
+    with pytest.raises(ValueError, match="needs case scores computed with similarity"):
+        dx.ranking(*dx.indices(findings), method="learned", case=lr_only)
 
 
 def test_learned_order_puts_the_pool_first_and_keeps_lr_order_below(pipeline: Pipeline) -> None:
