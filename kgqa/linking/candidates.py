@@ -81,6 +81,8 @@ _STOP = frozenset("""of the a an and or in on with to for by from is are was wer
 REDUCED = 0.92
 BELOW_ANNOTATED = 0.99
 ANNOTATED_BROADER = 0.96
+CLASS_NAMED = 0.85  # a drug class named this closely (a plural, a spelling) is what is meant
+ANNOTATED_MEMBER = 0.8  # ... and the member drug the annotators coded it with comes after it
 ACRONYM = 0.85
 DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})  # the types that share span boundaries
 _ACRONYM = re.compile(r"[A-Z][A-Z\-]{2,6}")
@@ -177,6 +179,10 @@ class CandidateGenerator:
         node = self.kg.node(hit.iri) if hit is not None else None
         if node is None:
             return tuple(raw)
+        if self._names_class_of(node, raw):
+            # annotators coded a class mention with one member ("statins" as simvastatin, 9
+            # times in one BC5CDR abstract): a text that names the class means the class
+            return (*raw, (node, ANNOTATED_MEMBER, "annotated", text))
         named = [n for n, b, _, _ in raw if b >= 0.97 and n.iri != node.iri and n.cls == node.cls]
         if named and (
             node.curie.startswith("MESH:") or any(node in self.kg.ancestors(n) for n in named)
@@ -190,6 +196,15 @@ class CandidateGenerator:
             (n, b if n.iri == node.iri else b * BELOW_ANNOTATED, how, nm) for n, b, how, nm in raw
         ]
         return (*out, (node, 1.0, "annotated", text))  # a name of the node itself shows first
+
+    def _names_class_of(self, node: Node, raw: Sequence[tuple[Node, float, MatchKind, str]]
+                        ) -> bool:  # fmt: skip
+        """Whether the text names (closely) a drug class that ``node``, a drug, belongs to."""
+        classes = [n for n, b, _, _ in raw if n.cls == "DrugClass" and b >= CLASS_NAMED]
+        if not classes or node.cls not in ("Chemical", "Drug"):
+            return False
+        member_of = {t.object.iri for t in self.kg.neighbours(node, relation="inDrugClass")}
+        return any(c.iri in member_of for c in classes)
 
     def _extensions(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
         """Names that extend the mention by one or two words ("type 2 diabetes" →
