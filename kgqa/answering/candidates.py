@@ -8,6 +8,7 @@ keeps the path.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 from kgqa.graph.store import KnowledgeGraph
@@ -28,6 +29,10 @@ class GraphCandidate:
     via: Node | None = None
     via_relation: str | None = None
     path: tuple[Triple, ...] = ()
+
+
+MAX_MEMBERS = 60  # members of a class read for its answers
+MEMBERS_SHARING = 0.3  # the share of members (with any statement) an answer must hold for
 
 
 def one_hop(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Triple]]:
@@ -52,9 +57,38 @@ def one_hop(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Trip
     return found
 
 
+def class_candidates(kg: KnowledgeGraph, topic: Node, intent: str) -> list[GraphCandidate]:
+    """A drug class's answers through its members: what at least :data:`MEMBERS_SHARING`
+    of the members with any such statement share (and two of them at least), each with the
+    members' statements ("side effects of statins": those of simvastatin, atorvastatin ...)."""
+    membership = {t.subject.iri: t for t in kg.neighbours(topic, "inDrugClass", direction="in")}
+    members = [t.subject for t in membership.values()]
+    per_member = [(m, found) for m in members[:MAX_MEMBERS] if (found := one_hop(kg, m, intent))]
+    if not per_member:
+        return []
+    need = max(2, math.ceil(MEMBERS_SHARING * len(per_member))) if len(per_member) > 1 else 1
+    by_answer: dict[str, list[tuple[Node, list[Triple]]]] = {}
+    for member, found in per_member:
+        for iri, triples in found.items():
+            by_answer.setdefault(iri, []).append((member, triples))
+    out = []
+    for iri, held in by_answer.items():
+        node = kg.node(iri)
+        if node is None or len(held) < need:
+            continue
+        member, triples = held[0]
+        out.append(GraphCandidate(node, tuple(t for _, ts in held for t in ts), member,
+                                  "member", (membership[member.iri], triples[0])))  # fmt: skip
+    return out
+
+
 def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
                      max_hierarchy: int = 6) -> list[GraphCandidate]:  # fmt: skip
-    """Answers asserted of the topic; if none, of its parents / children (with the path)."""
+    """Answers asserted of the topic; if none, of its parents / children (with the path).
+    A drug class answers through its members (:func:`class_candidates`)."""
+    if topic.cls == "DrugClass" and INTENTS.get(intent) and INTENTS[intent].relation not in (
+            "inDrugClass",):  # fmt: skip
+        return class_candidates(kg, topic, intent)
     direct = one_hop(kg, topic, intent)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out:

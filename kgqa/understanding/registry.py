@@ -143,7 +143,8 @@ _RECORDS = (
     Intent(
         "diseases_for_drug", "What is drug X used for?",
         zh=r"治疗什么|治什么|治疗哪些|用于|适应症|适应证|主治|用来",
-        hops=(Hop("treats", "out"), Hop("palliates", "out")), topic_classes=(_DRUG,),
+        # a class ("What do ACE inhibitors treat?") answers through its members
+        hops=(Hop("treats", "out"), Hop("palliates", "out")), topic_classes=(_CLASS, _DRUG),
         answer_classes=(_DISEASE, _PHENO), inverse="drugs_for_disease",
         qtypes=("indication",),
         forms=(
@@ -253,7 +254,7 @@ _RECORDS = (
     Intent(
         "side_effects_of_drug", "What are the side effects of drug X?",
         zh=r"副作用|不良反应|毒副",
-        hops=(Hop("hasSideEffect", "out"),), topic_classes=(_DRUG,),
+        hops=(Hop("hasSideEffect", "out"),), topic_classes=(_CLASS, _DRUG),
         answer_classes=(_PHENO, _EFFECT, _DISEASE), inverse="drugs_causing", annotated=True,
         qtypes=("side effects",),
         cue=r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?|events?)\b",

@@ -238,3 +238,19 @@ def test_a_passage_alone_never_makes_one_disease_a_kind_of_another(pipeline, mon
     monkeypatch.setattr("kgqa.answering.verification.verify_pairs", sure_of("refuted"))
     v = pipeline.verify("Gout is not a kind of Marfan syndrome")
     assert v.negated and v.verdict == "unknown"
+
+
+def test_a_drug_class_answers_through_its_members(pipeline):
+    """"What do hypoglycemic agents treat?": the class has no treats edge of its own; what
+    its members share answers, with the membership and the member's statement as the path."""
+    r = pipeline.ask("What do hypoglycemic agents treat?", k=5)
+    assert r.reading.intent == "diseases_for_drug" and r.reading.topic.curie == "MESH:D007004"
+    top = r.answers[0]
+    assert top.node.label == "type 2 diabetes mellitus"
+    membership, statement = top.evidence.path[:2]
+    assert membership.relation == "inDrugClass" and membership.object.curie == "MESH:D007004"
+    assert statement.relation == "treats" and statement.subject == membership.subject
+    # metformin and liraglutide both treat it: both statements are the evidence
+    assert {t.subject.label.lower() for t in top.evidence.triples} >= {"metformin", "liraglutide"}
+    single = pipeline.ask("What does metformin treat?", k=5)  # a drug is still itself
+    assert single.reading.topic.label == "Metformin" and single.answers
