@@ -86,14 +86,13 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
                      max_hierarchy: int = 6) -> list[GraphCandidate]:  # fmt: skip
     """Answers asserted of the topic; if none, of its parents / children (with the path).
     A drug class answers through its members (:func:`class_candidates`)."""
-    if topic.cls == "DrugClass" and INTENTS.get(intent) and INTENTS[intent].relation not in (
-            "inDrugClass",):  # fmt: skip
+    spec = INTENTS.get(intent)
+    if topic.cls == "DrugClass" and spec is not None and spec.relation != "inDrugClass":
         return class_candidates(kg, topic, intent)
     direct = one_hop(kg, topic, intent)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out:
         return out
-    spec = INTENTS.get(intent)
     for way in spec.hierarchy if spec is not None else ():
         direction = "out" if way == "supertype" else "in"
         hops = kg.neighbours(topic, "subClassOf", direction=direction)
