@@ -273,7 +273,8 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     if not diff.ranked:
         con.print("No phenotype findings to rank diseases with: no differential.")
     for r in diff.ranked:
-        con.print(f"\n[bold]{r.rank}. {r.node.label}[/bold] [{r.node.curie}]  "
+        also = "".join(f", {n.curie}" for n in r.also)
+        con.print(f"\n[bold]{r.rank}. {r.node.label}[/bold] [{r.node.curie}{also}]  "
                   f"P {r.posterior:.2f}  (log LR {r.score:.2f})")  # fmt: skip
         for c in r.contributions:
             via = " -> ".join(n.label for n in c.path) if c.path else ""

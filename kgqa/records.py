@@ -111,6 +111,8 @@ class RankedDisease:
     posterior: float
     contributions: tuple[FindingContribution, ...]
     missing_frequent: tuple[tuple[Node, float], ...] = ()
+    # the same disease under other ids (an identical name), merged into this entry
+    also: tuple[Node, ...] = ()
 
     @property
     def explained(self) -> tuple[FindingContribution, ...]:

@@ -31,7 +31,7 @@ from kgqa.diagnosis.suggest import (
     term_depths,
 )
 from kgqa.errors import InputError
-from kgqa.graph.names import stem_key
+from kgqa.graph.names import normalize_name, stem_key
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import close_candidate
 from kgqa.linking.negation import Clause, split_findings
@@ -433,14 +433,15 @@ class Diagnoser:
         if not observed:
             return Differential(tuple(findings), tuple(unlinked), (), n_diseases=self.ix.n_diseases)
         r = ranking or self.ranking(observed, excluded, leave_out, method)
-        top = np.argsort(-r.order, kind="stable")[: max(k, 1)]
+        groups = self._same_name_groups(r, max(k, 1))
         ranked = tuple(
-            self.explain(
-                int(d), findings, rank=i + 1, score=float(r.lr[d]), posterior=float(r.posterior[d])
+            dataclasses.replace(
+                self.explain(ds[0], findings, rank=i + 1, score=float(r.lr[ds[0]]),
+                             posterior=float(r.posterior[ds].sum())),
+                also=tuple(self._node(str(self.ix.disease_iris[d])) for d in ds[1:]),
             )
-            for i, d in enumerate(top)
-            if np.isfinite(r.order[d])
-        )
+            for i, ds in enumerate(groups)
+        )  # fmt: skip
         # the rivals worth separating: the top ten at least, whatever k is shown
         rivals = np.argsort(-r.order, kind="stable")[: max(k, SUGGEST_OVER)]
         rivals = rivals[np.isfinite(r.order[rivals])]
@@ -453,6 +454,24 @@ class Diagnoser:
             tuple(suggestions),
             n_diseases=self.ix.n_diseases,
         )
+
+    def _same_name_groups(self, r: Ranking, k: int) -> list[list[int]]:
+        """The top ``k`` diseases, each with the lower-ranked ones of the same name (one
+        disease the graph holds under two ids, e.g. Marfan syndrome as DOID:14323 and
+        ORPHA:558): shown once, their posteriors summed."""
+        groups: list[list[int]] = []
+        by_name: dict[str, list[int]] = {}
+        for d in np.argsort(-r.order, kind="stable")[: k * 3 + 10]:
+            d = int(d)
+            if not np.isfinite(r.order[d]):
+                break
+            name = normalize_name(self._node(str(self.ix.disease_iris[d])).label)
+            if name in by_name:
+                by_name[name].append(d)
+            elif len(groups) < k:
+                by_name[name] = [d]
+                groups.append(by_name[name])
+        return groups
 
     def rank_of(self, scores: np.ndarray, disease: int) -> int:
         return 1 + int((scores > scores[disease]).sum())

@@ -23,6 +23,19 @@ def test_aarskog_example_from_the_issue(real_pipeline) -> None:
     assert "aarskog" in by_lr.ranked[0].node.label.lower()
 
 
+def test_one_disease_under_two_ids_is_shown_once(real_pipeline) -> None:
+    # Marfan syndrome is DOID:14323 and ORPHA:558 in the graph (Mondo's merge was refused):
+    # one entry, both ids, the posteriors summed; "dilated aortic root" is read as a finding
+    diff = real_pipeline.diagnose("tall stature, arachnodactyly, ectopia lentis, "
+                                  "dilated aortic root", k=5)  # fmt: skip
+    top = diff.ranked[0]
+    assert top.node.label == "Marfan syndrome" and top.also
+    assert {top.node.curie, *(n.curie for n in top.also)} >= {"DOID:14323", "ORPHA:558"}
+    labels = [r.node.label.lower() for r in diff.ranked]
+    assert len(labels) == len(set(labels)) == 5
+    assert "HP:0002616" in {f.node.curie for f in diff.findings}
+
+
 def test_chinese_findings_on_the_real_graph(real_pipeline) -> None:
     # the issue's example: with Chinese commas, and 无 read as a cue ...
     diff = real_pipeline.diagnose("身材矮小，眼距过宽，无癫痫发作")
