@@ -241,7 +241,7 @@ def test_a_passage_alone_never_makes_one_disease_a_kind_of_another(pipeline, mon
 
 
 def test_a_drug_class_answers_through_its_members(pipeline):
-    """"What do hypoglycemic agents treat?": the class has no treats edge of its own; what
+    """ "What do hypoglycemic agents treat?": the class has no treats edge of its own; what
     its members share answers, with the membership and the member's statement as the path."""
     r = pipeline.ask("What do hypoglycemic agents treat?", k=5)
     assert r.reading.intent == "diseases_for_drug" and r.reading.topic.curie == "MESH:D007004"
