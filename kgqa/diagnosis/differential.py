@@ -53,6 +53,25 @@ MAX_FINDINGS = 200
 _HPO_ID = re.compile(r"HP:\d{7}", re.IGNORECASE)
 MAX_K = 1000
 _ABSENT_SUFFIXES = ("缺失", "缺如", "丧失")
+# words that say the same in clinical Chinese, one form each before characters are compared
+# (低下 / 减退 / 降低: decreased; 多发性 / 多发: multiple; 牛奶咖啡斑 / 咖啡斑: cafe-au-lait)
+_ZH_SAME = (
+    ("咖啡牛奶斑", "咖啡斑"), ("牛奶咖啡斑", "咖啡斑"), ("低下", "减退"), ("降低", "减退"),
+    ("减低", "减退"), ("多发性", "多发"), ("复发性", "复发"), ("进行性", "进行"),
+)  # fmt: skip
+
+
+def _zh_canonical(text: str) -> str:
+    """Chinese text with :data:`_ZH_SAME`'s variants in one form.
+
+    >>> _zh_canonical("新生儿肌张力低下"), _zh_canonical("多发性咖啡斑")
+    ('新生儿肌张力减退', '多发咖啡斑')
+    """
+    for variant, form in _ZH_SAME:
+        text = text.replace(variant, form)
+    return text
+
+
 SUGGEST_OVER = 10  # suggestions separate at least this many top candidates
 
 
@@ -254,13 +273,13 @@ class Diagnoser:
         CHPO gives one name per term, clinicians write others. One character set must hold
         the other; the term whose name differs by the fewest characters wins, and a tie
         between terms is no match. Indexed on first use."""
-        chars = set(text.strip())
+        chars = set(_zh_canonical(text.strip()))
         if len(chars) < 2 or not has_cjk(text):
             return None
         if self._zh_names is None:
             ti = self.ix.term_index
             rows = self.kg.chinese_name_rows()
-            self._zh_names = [(iri, frozenset(name)) for iri, name, cls in rows
+            self._zh_names = [(iri, frozenset(_zh_canonical(name))) for iri, name, cls in rows
                               if cls == "Phenotype" and iri in ti]  # fmt: skip
         # the name may add two characters (巨头 / 巨头畸形); the text may add one, not more
         # (血管角质瘤 is angiokeratoma, not 血管瘤)

@@ -49,6 +49,9 @@ def test_chinese_findings_on_the_real_graph(real_pipeline) -> None:
     diff = real_pipeline.diagnose("无语言，身材高大，颈蹼")  # CHPO: 语言缺失, 高身材, 蹼颈
     got = {(f.node.curie, f.excluded) for f in diff.findings}
     assert got == {("HP:0001344", False), ("HP:0000098", False), ("HP:0000465", False)}
+    # 低下 is CHPO's 减退, 多发 its 多发性, 牛奶咖啡斑 its 咖啡斑
+    diff = real_pipeline.diagnose("新生儿肌张力低下，多发牛奶咖啡斑")
+    assert {f.node.curie for f in diff.findings} == {"HP:0001319", "HP:0007565"}
 
 
 def test_phenopacket_store_ranking_does_not_regress(real_pipeline, real_data_dir) -> None:
