@@ -47,6 +47,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
+from kgqa.text import has_cjk
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ _STOP = frozenset("""of the a an and or in on with to for by from is are was wer
 REDUCED = 0.92
 BELOW_ANNOTATED = 0.99
 ANNOTATED_BROADER = 0.96
+SHARED_ZH_NAME = 0.001  # per other Chinese name of a node a Chinese name reaches
 CLASS_NAMED = 0.85  # a drug class named this closely (a plural, a spelling) is what is meant
 ANNOTATED_MEMBER = 0.8  # ... and the member drug the annotators coded it with comes after it
 ACRONYM = 0.85
@@ -161,6 +163,12 @@ class CandidateGenerator:
                 base = 0.97
             else:
                 base = 0.93
+            if m.match == "exact" and has_cjk(text):
+                # a Chinese name shared by several nodes belongs to the one it is the only
+                # Chinese name of: 软骨发育不全 is achondroplasia, and only loosely a name of
+                # chondrodysplasia Blomstrand type, whose own is Blomstrand型骨软骨发育不良
+                others = len(self.kg.labels(m.node, lang="zh")) - 1
+                base -= SHARED_ZH_NAME * min(max(others, 0), 5)
             out.append((m.node, base, m.match, m.name))
         return tuple(out)
 

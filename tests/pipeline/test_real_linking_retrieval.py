@@ -54,6 +54,8 @@ def test_questions_link_to_the_right_nodes(real_linker):
         # a class named in the plural is the class, though one BC5CDR abstract coded
         # "statins" nine times as simvastatin
         ("What are the side effects of statins?", "statins", "MESH:D019161"),
+        # a Chinese name two nodes share: the one it is the only Chinese name of
+        ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
 )  # fmt: skip
 def test_subtypes_and_lay_names_link_to_their_own_node(real_linker, text, surface, curie):
