@@ -38,6 +38,18 @@ FEATURES = (
     "log_prevalence", "prevalence_known",
 )  # fmt: skip
 METHODS = ("lr", "similarity", "symmetric", "learned")
+# the direction each evidence feature may push a disease, fixed before fitting: more findings
+# explained, a better score or rank may only raise it; unexplained or contradicted findings
+# and a worse rank may only lower it; an excluded finding the disease usually has may only
+# lower it. Unconstrained fits learnt the opposite for contradicted findings and excluded
+# evidence (a correction of the LR model's penalty that, on a short case, ranked a disease
+# the findings contradict higher). Priors (annotations, prevalence) are free.
+SIGNS = {
+    "lr": 1, "lr_gap": 1, "lr_log_rank": -1, "lr_per_finding": 1, "lr_posterior": 1,
+    "sim": 1, "sim_gap": 1, "sim_log_rank": -1, "sym": 1, "sym_gap": 1, "sym_log_rank": -1,
+    "explained": 1, "unexplained": -1, "contradicted": -1, "excluded_lr": 1,
+    "covered_frequent": 1,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from tqdm import tqdm
 from kgqa.artifacts import Manifest, save_linear
 from kgqa.datasets.phenopackets import Case
 from kgqa.diagnosis.differential import Diagnoser
-from kgqa.diagnosis.ranker import FEATURES, FORMAT_VERSION, KIND, POOL, features, pool
+from kgqa.diagnosis.ranker import FEATURES, FORMAT_VERSION, KIND, POOL, SIGNS, features, pool
 from kgqa.evaluation.metrics import Placing, placing, ranking_figures
 
 logger = logging.getLogger(__name__)
@@ -144,11 +144,18 @@ def fit(data: Sequence[CaseData], l2: float = L2, steps: int = 500) -> np.ndarra
     xt = torch.tensor((x - mean) / std, dtype=torch.float64)
     m = torch.tensor(mask)
     g = torch.tensor(gold)
-    w = torch.zeros(n_f, dtype=torch.float64, requires_grad=True)
-    opt = torch.optim.LBFGS([w], max_iter=steps, line_search_fn="strong_wolfe")
+    # a feature with a fixed direction gets sign * softplus(v); the others v itself
+    sign = torch.tensor([float(SIGNS.get(f, 0)) for f in FEATURES[:n_f]], dtype=torch.float64)
+    free = sign == 0
+    v = torch.zeros(n_f, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.LBFGS([v], max_iter=steps, line_search_fn="strong_wolfe")
+
+    def weights() -> torch.Tensor:
+        return torch.where(free, v, sign * torch.nn.functional.softplus(v))
 
     def closure() -> torch.Tensor:
         opt.zero_grad()
+        w = weights()
         z = (xt @ w).masked_fill(~m, -torch.inf)
         logp = torch.log_softmax(z, dim=1)
         gold_logp = torch.logsumexp(logp.masked_fill(~g, -torch.inf), dim=1)
@@ -157,7 +164,7 @@ def fit(data: Sequence[CaseData], l2: float = L2, steps: int = 500) -> np.ndarra
         return loss
 
     opt.step(closure)
-    return w.detach().numpy() / std
+    return weights().detach().numpy() / std
 
 
 def cross_validate(data: Sequence[CaseData], folds: int = FOLDS, seed: int = 13,

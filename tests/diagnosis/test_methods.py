@@ -295,3 +295,18 @@ def test_findings_lists_in_two_languages(pipeline: Pipeline, tmp_path: Path) -> 
     assert zh_figures["found"] == pytest.approx(2 / 3, abs=1e-4)
     assert zh_figures["same_top1_as_en"] == 1.0 and zh_figures["diagnosis_top1"] == 1.0
     assert 0 < zh_figures["top10_overlap_with_en"] <= 1
+
+
+def test_evidence_features_keep_their_direction() -> None:
+    """The shipped weights, and any fit, never reward a contradicted or unexplained finding or
+    an excluded finding the disease usually has, even where the data would."""
+    from kgqa.diagnosis.ranker import SIGNS
+
+    shipped = LearnedRanker.load().weights
+    for name, sign in SIGNS.items():
+        assert shipped[FEATURES.index(name)] * sign >= 0, name
+    data = _synthetic(200, seed=4)
+    contradicted = FEATURES.index("contradicted")
+    for d in data:  # in this data a contradicted finding marks the diagnosis
+        d.x[d.gold, contradicted] += 3.0
+    assert fit(data)[contradicted] <= 0
