@@ -19,6 +19,7 @@ from kgqa.diagnosis.differential import Diagnoser
 from kgqa.diagnosis.ranker import METHODS
 from kgqa.errors import InputError
 from kgqa.evaluation.metrics import Placing, placing, ranking_figures
+from kgqa.training.ranker import CaseData, case_data, collect, cross_validate, short_copies
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +143,8 @@ def evaluate(
     times = []
     unknown = 0
     need_sim = any(m != "lr" for m in methods)
+    cross_validate_learned = "learned" in methods and bool(folds)
+    learned_data: list[CaseData] = []
     quiet = not logger.isEnabledFor(logging.INFO)
     prepared = []
     for case in tqdm(cases, desc="ranking cases", unit="case", mininterval=2.0, disable=quiet):
@@ -156,6 +159,10 @@ def evaluate(
         leave_out = case.pmids if leave_publication_out else ()
         t0 = time.perf_counter()
         cs = dx.case_scores(observed, excluded, leave_out, similarity=need_sim)
+        if cross_validate_learned:  # the pool features, from these same scores
+            data = case_data(dx, case, cs, gold)
+            if data is not None:
+                learned_data.append(data)
         case_ranks = {}
         for m in methods:
             if m == "learned" and folds:
@@ -173,17 +180,14 @@ def evaluate(
             continue
         for m, r in case_ranks.items():
             ranks[m].append(r)
-        first = case_ranks.get(methods[0], Placing(-1))
+        first = case_ranks.get(methods[0])
         results.append(CaseResult(
-            case.id, case.cohort, diagnosis, first.best_rank or None, "", len(observed),
-            len(excluded), first.tied, case_ranks))  # fmt: skip
-    if "learned" in methods and folds:
-        from kgqa.training.ranker import collect, cross_validate, short_copies
-
-        data = collect(dx, prepared, leave_publication_out)
+            case.id, case.cohort, diagnosis, first.best_rank if first else None, "",
+            len(observed), len(excluded), first.tied if first else 0, case_ranks))  # fmt: skip
+    if cross_validate_learned:
         short = collect(dx, short_copies(prepared, seed), leave_publication_out)
-        learned, _, _ = cross_validate(data, folds, seed, extra=short)
-        by_id = dict(zip((d.id for d in data), learned, strict=True))
+        learned, _, _ = cross_validate(learned_data, folds, seed, extra=short)
+        by_id = dict(zip((d.id for d in learned_data), learned, strict=True))
         ranks["learned"] = learned
         results = [
             r if r.id not in by_id else dataclasses.replace(

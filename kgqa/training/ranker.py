@@ -27,7 +27,16 @@ from tqdm import tqdm
 from kgqa.artifacts import Manifest, save_linear
 from kgqa.datasets.phenopackets import Case
 from kgqa.diagnosis.differential import Diagnoser
-from kgqa.diagnosis.ranker import FEATURES, FORMAT_VERSION, KIND, POOL, SIGNS, features, pool
+from kgqa.diagnosis.ranker import (
+    FEATURES,
+    FORMAT_VERSION,
+    KIND,
+    POOL,
+    SIGNS,
+    CaseScores,
+    features,
+    pool,
+)
 from kgqa.evaluation.metrics import Placing, placing, ranking_figures
 
 logger = logging.getLogger(__name__)
@@ -77,30 +86,37 @@ def collect(dx: Diagnoser, cases: Sequence[PreparedCase],
     """Pool features of every case given as (case, observed, excluded, gold diseases)."""
     out = []
     quiet = not logger.isEnabledFor(logging.INFO)
-    priors = dx.priors
     for case, observed, excluded, gold in tqdm(cases, desc="case features", unit="case",
                                                mininterval=2.0, disable=quiet):  # fmt: skip
         cs = dx.case_scores(observed, excluded, case.pmids if leave_publication_out else ())
-        finite = [g for g in gold if np.isfinite(cs.lr[g])]
-        if not finite:
-            continue
-        cand = pool(cs)
-        is_gold = np.isin(cand, finite)
-        outside = None
-        if not is_gold.any():
-            rest = np.ones(len(cs.lr), dtype=bool)
-            rest[cand] = False
-            rest[finite] = True
-            p = placing(np.where(rest, cs.lr, -np.inf), finite)
-            outside = Placing(len(cand) + p.above, p.tied)
-        baseline = {
-            name: placing(s, finite)
-            for name, s in (("lr", cs.lr), ("similarity", cs.similarity.one_way),
-                            ("symmetric", cs.similarity.symmetric))
-        }  # fmt: skip
-        out.append(CaseData(case.id, case.cohort, features(cs, priors, cand), is_gold, outside,
-                            baseline))  # fmt: skip
+        data = case_data(dx, case, cs, gold)
+        if data is not None:
+            out.append(data)
     return out
+
+
+def case_data(dx: Diagnoser, case: Case, cs: CaseScores, gold: Sequence[int]
+              ) -> CaseData | None:  # fmt: skip
+    """One case's pool features from its scores (None when no diagnosis keeps a score)."""
+    finite = [g for g in gold if np.isfinite(cs.lr[g])]
+    if not finite:
+        return None
+    cand = pool(cs)
+    is_gold = np.isin(cand, finite)
+    outside = None
+    if not is_gold.any():
+        rest = np.ones(len(cs.lr), dtype=bool)
+        rest[cand] = False
+        rest[finite] = True
+        p = placing(np.where(rest, cs.lr, -np.inf), finite)
+        outside = Placing(len(cand) + p.above, p.tied)
+    baseline = {
+        name: placing(s, finite)
+        for name, s in (("lr", cs.lr), ("similarity", cs.similarity.one_way),
+                        ("symmetric", cs.similarity.symmetric))
+    }  # fmt: skip
+    return CaseData(case.id, case.cohort, features(cs, dx.priors, cand), is_gold, outside,
+                    baseline)  # fmt: skip
 
 
 def cohort_folds(data: Sequence[CaseData], folds: int, seed: int) -> list[int]:
