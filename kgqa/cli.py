@@ -264,9 +264,13 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     if args.json:
         _print_reply(diff, qa.kg)
         return 0
+    from kgqa.text import has_cjk
+
     con = _console()
-    present = ", ".join(f.node.label for f in diff.findings if not f.excluded) or "none"
-    absent = ", ".join(f.node.label for f in diff.findings if f.excluded) or "none"
+    label = _namer(qa.kg, has_cjk(" ".join([args.findings, *(args.exclude or []),
+                                            args.proposed or "", *(args.drug or [])])))  # fmt: skip
+    present = ", ".join(label(f.node) for f in diff.findings if not f.excluded) or "none"
+    absent = ", ".join(label(f.node) for f in diff.findings if f.excluded) or "none"
     con.print(f"[bold]Findings[/bold]: {present}\n[bold]Absent[/bold]: {absent}")
     if diff.unlinked:
         con.print(f"[yellow]Not recognised as phenotypes[/yellow]: {'; '.join(diff.unlinked)}")
@@ -274,37 +278,37 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         con.print("No phenotype findings to rank diseases with: no differential.")
     for r in diff.ranked:
         also = "".join(f", {n.curie}" for n in r.also)
-        con.print(f"\n[bold]{r.rank}. {r.node.label}[/bold] [{r.node.curie}{also}]  "
+        con.print(f"\n[bold]{r.rank}. {label(r.node)}[/bold] [{r.node.curie}{also}]  "
                   f"P {r.posterior:.2f}  (log LR {r.score:.2f})")  # fmt: skip
         for c in r.contributions:
-            via = " -> ".join(n.label for n in c.path) if c.path else ""
+            via = " -> ".join(label(n) for n in c.path) if c.path else ""
             sign = "+" if c.log_lr >= 0 else ""
             neg = "absent " if c.finding.excluded else ""
-            con.print(f"   {sign}{c.log_lr:.2f}  {neg}{c.finding.node.label}: {c.kind}"
+            con.print(f"   {sign}{c.log_lr:.2f}  {neg}{label(c.finding.node)}: {c.kind}"
                       + (f" ({via})" if via else ""))  # fmt: skip
         if r.missing_frequent:
             con.print("   frequent but not reported: "
-                      + ", ".join(f"{n.label} ({f:.0%})"
+                      + ", ".join(f"{label(n)} ({f:.0%})"
                                   for n, f in r.missing_frequent[:5]))  # fmt: skip
     if diff.suggestions:
         con.print("\n[bold]Worth checking next[/bold]:")
         for s in diff.suggestions:
             sep = []
             if s.present_in:
-                sep.append("usual in " + ", ".join(n.label for n in s.present_in[:3]))
+                sep.append("usual in " + ", ".join(label(n) for n in s.present_in[:3]))
             if s.absent_in:
-                sep.append("not in " + ", ".join(n.label for n in s.absent_in[:3]))
-            con.print(f"  {s.node.label} [{s.node.curie}] ({s.information_gain:.2f} bits): "
+                sep.append("not in " + ", ".join(label(n) for n in s.absent_in[:3]))
+            con.print(f"  {label(s.node)} [{s.node.curie}] ({s.information_gain:.2f} bits): "
                       + "; ".join(sep))  # fmt: skip
     if diff.proposed:
         p = diff.proposed
-        con.print(f"\n[bold]Proposed[/bold] {p.disease.label} [{p.disease.curie}]: "
+        con.print(f"\n[bold]Proposed[/bold] {label(p.disease)} [{p.disease.curie}]: "
                   f"[bold]{p.verdict}[/bold] ({p.reason})")  # fmt: skip
     for dc in diff.drugs:
-        via = f" via {dc.via.label} [{dc.via.curie}]" if dc.via else ""
+        via = f" via {label(dc.via)} [{dc.via.curie}]" if dc.via else ""
         rel = "no relation in the graph" if dc.relation == "none" else dc.relation
         src = f" (source: {dc.evidence[0].source})" if dc.evidence else ""
-        con.print(f"[bold]Drug[/bold] {dc.drug.label} for {dc.disease.label}: {rel}{via}{src}")
+        con.print(f"[bold]Drug[/bold] {label(dc.drug)} for {label(dc.disease)}: {rel}{via}{src}")
     return 0
 
 
@@ -605,12 +609,18 @@ def _named(kg: Any, node: Any) -> str:
     return f"{zh} ({node.label})" if zh else node.label
 
 
-def _reading_line(r: Any) -> str:
-    """How ``ask`` read the question, in one line."""
+def _namer(kg: Any, chinese: bool) -> Any:
+    """How nodes are named in output: with their Chinese label first for Chinese input."""
+    return (lambda node: _named(kg, node)) if chinese else (lambda node: node.label)
+
+
+def _reading_line(r: Any, name: Any = None) -> str:
+    """How ``ask`` read the question, in one line (``name``: how to name the topic)."""
+    name = name or (lambda node: node.label)
     parts = [f"{r.intent} ({r.intent_score:.2f})"]
     if r.topic is not None:
         neg = ", from a negated mention" if r.topic_negated else ""
-        parts.append(f"about {r.topic.label} [{r.topic.curie}] (linked {r.topic_score:.2f}{neg})")
+        parts.append(f"about {name(r.topic)} [{r.topic.curie}] (linked {r.topic_score:.2f}{neg})")
     if r.relation:
         parts.append(f"relation {r.relation}" + (" (answer as subject)" if r.reversed else ""))
     if r.polarity != "positive":
@@ -618,11 +628,17 @@ def _reading_line(r: Any) -> str:
     return "reads as: " + "; ".join(parts)
 
 
-def _print_evidence(ev: Any, indent: str = "    ") -> None:
+def _print_evidence(ev: Any, indent: str = "    ", name: Any = None) -> None:
+    def triple(t: Any) -> str:
+        if name is None:
+            return str(t)
+        return (f"{name(t.subject)} [{t.subject.curie}] --{t.relation}--> {name(t.object)} "
+                f"[{t.object.curie}] ({t.source})")  # fmt: skip
+
     for t in ev.path:
-        print(f"{indent}path: {t}")
+        print(f"{indent}path: {triple(t)}")
     for t in ev.triples[:3]:
-        print(f"{indent}graph: {t}")
+        print(f"{indent}graph: {triple(t)}")
     for p in ev.passages[:2]:
         text = p.text if len(p.text) < 200 else p.text[:200] + "…"
         print(f"{indent}passage [{p.source} {p.source_id}]: {text}")
@@ -636,34 +652,34 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         _print_reply(result, pipeline.kg)
         return 0
+    from kgqa.text import has_cjk
+
+    chinese = has_cjk(result.question)
+    name = _namer(pipeline.kg, chinese)
     print(f"question: {result.question}")
     if result.reading is not None:
-        print(_reading_line(result.reading))
+        print(_reading_line(result.reading, name))
     else:
         print(f"asks: {result.intent} ({result.intent_score:.2f})")
     if result.verdict is not None:
         v = result.verdict
         print(f"verdict: {v.verdict} ({v.score:.2f}) {v.reason}")
-        _print_evidence(v.evidence)
+        _print_evidence(v.evidence, name=name if chinese else None)
     elif result.no_answer:
         print(f"no answer: {result.reason}")
     if result.options:
         best = result.answers[0] if result.answers else None
-        print(f"answer: {best.node.label} [{best.node.curie}], {best.verdict}" if best
+        print(f"answer: {name(best.node)} [{best.node.curie}], {best.verdict}" if best
               else "answer: none of the options is in the graph")  # fmt: skip
         if best is not None and result.reason:
             print(f"note: {result.reason}")
     listed = result.options or result.answers
-    from kgqa.text import has_cjk
-
-    chinese = has_cjk(result.question)
     for i, a in enumerate(listed, 1):
         via = f" (via {a.via_relation} {a.via})" if a.via else ""
         support = f", support {a.support:.2f}" if a.support is not None else ""
         mark = f" [{a.verdict}]" if result.options else ""
-        name = _named(pipeline.kg, a.node) if chinese else a.node.label
-        print(f"{i:>2}. {name} [{a.node.curie}]  p {a.score:.2f}{support}{mark}{via}")
-        _print_evidence(a.evidence)
+        print(f"{i:>2}. {name(a.node)} [{a.node.curie}]  p {a.score:.2f}{support}{mark}{via}")
+        _print_evidence(a.evidence, name=name if chinese else None)
     if result.no_answer and result.passages:
         print("passages:")
         for p in result.passages[:3]:
@@ -679,10 +695,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         _print_reply(v, pipeline.kg)
         return 0
-    rel = f"{v.subject} --{v.relation}--> {v.object}" if v.relation else "not parsed"
+    from kgqa.text import has_cjk
+
+    name = _namer(pipeline.kg, has_cjk(v.claim))
+    rel = "not parsed"
+    if v.relation and v.subject and v.object:
+        rel = (f"{name(v.subject)} [{v.subject.curie}] --{v.relation}--> {name(v.object)} "
+               f"[{v.object.curie}]")  # fmt: skip
     print(f"claim: {v.claim}\nreads as: {'NOT ' if v.negated else ''}{rel}")
     print(f"verdict: {v.verdict} ({v.score:.2f}) {v.reason}")
-    _print_evidence(v.evidence, "  ")
+    _print_evidence(v.evidence, "  ", name=name if has_cjk(v.claim) else None)
     return 0
 
 

@@ -477,7 +477,9 @@ class Diagnoser:
     def _same_name_groups(self, r: Ranking, k: int) -> list[list[int]]:
         """The top ``k`` diseases, each with the lower-ranked ones of the same name (one
         disease the graph holds under two ids, e.g. Marfan syndrome as DOID:14323 and
-        ORPHA:558): shown once, their posteriors summed."""
+        ORPHA:558): shown once, their posteriors summed, and in the order of those sums (a
+        disease split over two ids is not shown below one whose single id outweighs either
+        half but not the whole)."""
         groups: list[list[int]] = []
         by_name: dict[str, list[int]] = {}
         for d in np.argsort(-r.order, kind="stable")[: k * 3 + 10]:
@@ -487,10 +489,11 @@ class Diagnoser:
             name = normalize_name(self._node(str(self.ix.disease_iris[d])).label)
             if name in by_name:
                 by_name[name].append(d)
-            elif len(groups) < k:
+            else:
                 by_name[name] = [d]
                 groups.append(by_name[name])
-        return groups
+        groups.sort(key=lambda ds: -float(r.posterior[ds].sum()))  # stable: ties keep the order
+        return groups[:k]
 
     def rank_of(self, scores: np.ndarray, disease: int) -> int:
         return 1 + int((scores > scores[disease]).sum())

@@ -34,6 +34,12 @@ def test_one_disease_under_two_ids_is_shown_once(real_pipeline) -> None:
     labels = [r.node.label.lower() for r in diff.ranked]
     assert len(labels) == len(set(labels)) == 5
     assert "HP:0002616" in {f.node.curie for f in diff.findings}
+    # the entries are in the order of their (summed) posteriors: without the aortic root,
+    # Marfan's two halves each fall below congenital contractural arachnodactyly, the whole not
+    diff = real_pipeline.diagnose("tall stature, arachnodactyly, ectopia lentis", k=5)
+    shown = [r.posterior for r in diff.ranked]
+    assert shown == sorted(shown, reverse=True)
+    assert diff.ranked[0].node.label == "Marfan syndrome"
 
 
 def test_chinese_findings_on_the_real_graph(real_pipeline) -> None:

@@ -3,6 +3,8 @@ intent classifier was trained on English), over names linked from the Chinese di
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -64,3 +66,21 @@ def test_the_cli_shows_chinese_labels_for_a_chinese_question(fixture_home, capsy
     assert "别嘌醇 (Allopurinol) [DRUGBANK:DB00437]" in out
     assert main(["-q", "ask", "Which drugs treat gout?", "--home", str(fixture_home)]) == 0
     assert "别嘌醇" not in capsys.readouterr().out  # an English question keeps English labels
+
+
+def test_the_cli_names_the_topic_claim_and_findings_in_chinese_too(fixture_home, capsys):
+    from kgqa.cli import main
+
+    home = ["--home", str(fixture_home)]
+    assert main(["-q", "ask", "痛风用什么药治疗？", *home, "-k", "1"]) == 0
+    reading = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("reads as"))
+    assert "about 痛风 (gout) [DOID:13189]" in reading
+    assert main(["-q", "verify", "别嘌醇能治疗痛风", *home]) == 0
+    out = capsys.readouterr().out
+    assert "别嘌醇 (Allopurinol) [DRUGBANK:DB00437] --treats--> 痛风 (gout) [DOID:13189]" in out
+    assert main(["-q", "diagnose", "蜘蛛指，晶状体异位，无发热", *home, "-k", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Findings: 蜘蛛指 (Arachnodactyly), 晶状体异位 (Ectopia lentis)" in out
+    assert re.search(r"Absent: [\u4e00-\u9fff]+ \(Fever\)", out)  # 发烧 or 发热
+    assert main(["-q", "diagnose", "arachnodactyly, ectopia lentis", *home, "-k", "1"]) == 0
+    assert "蜘蛛指" not in capsys.readouterr().out  # English findings keep English labels
