@@ -41,6 +41,9 @@ logger = logging.getLogger(__name__)
 
 # how much a topic taken from a negated mention ("... and not arthritis") is still believed
 NEGATED_TOPIC = 0.3
+# how much an intent read from a message none of whose sentences asks anything is believed
+# (the sentence was taken for want of a question: "I take it to treat my Raynaud's.")
+UNASKED = 0.5
 
 
 def answer_probability(support: float, reading: Reading) -> float:
@@ -182,6 +185,8 @@ class QAEngine:
         # what is asked, as routed and verified: the main question of a long message
         text = (text if focus.whole else text[slice(*focus.question)]).strip()
         intent, iscore = route(text, probs, found, options, whole=focus.whole)
+        if not focus.whole and not focus.asks:
+            iscore *= UNASKED
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, found)
         sign = polarity(text, intent)

@@ -72,6 +72,23 @@ def _zh_canonical(text: str) -> str:
     return text
 
 
+# characters that carry a direction, a size or a side: never the one character two names may
+# differ by (睑裂过长 is not 睑裂过短, 高血钾 not 低血钾)
+_ZH_DIRECTION = frozenset(
+    "高低长短大小多少增减升降宽窄厚薄粗细上下左右前后内外早晚快慢强弱轻重深浅亢退过缺无有"
+    "缩扩张狭近远正负阴阳单双全半"
+)
+
+
+def _one_substitution(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two names of at least four characters differ by one character each way, and
+    neither of those carries a direction (血管角质瘤 / 血管角皮瘤)."""
+    if len(a) < 4 or len(a) != len(b):
+        return False
+    extra, missing = a - b, b - a
+    return len(extra) == len(missing) == 1 and not (extra | missing) & _ZH_DIRECTION
+
+
 SUGGEST_OVER = 10  # suggestions separate at least this many top candidates
 
 
@@ -268,8 +285,9 @@ class Diagnoser:
         return c
 
     def _chinese_phenotype(self, text: str) -> Node | None:
-        """The one phenotype term with a Chinese name of the same characters in another order
-        or with a few more or fewer (身材高大 / 高身材, 颈蹼 / 蹼颈, 披肩阴囊 / 披肩状阴囊):
+        """The one phenotype term with a Chinese name of the same characters in another order,
+        with a few more or fewer (身材高大 / 高身材, 颈蹼 / 蹼颈, 披肩阴囊 / 披肩状阴囊), or with
+        one character swapped that carries no direction (血管角质瘤 / 血管角皮瘤):
         CHPO gives one name per term, clinicians write others. One character set must hold
         the other; the term whose name differs by the fewest characters wins, and a tie
         between terms is no match. Indexed on first use."""
@@ -284,11 +302,14 @@ class Diagnoser:
         # the name may add two characters (巨头 / 巨头畸形); the text may add one, not more
         # (血管角质瘤 is angiokeratoma, not 血管瘤)
         found: dict[str, int] = {}  # term -> the fewest characters its names differ by
+        frozen = frozenset(chars)
         for iri, name in self._zh_names:
             wider = chars <= name and len(name - chars) <= 2
             narrower = name <= chars and len(chars - name) <= 1
             if len(name & chars) >= 2 and (wider or narrower):
                 found[iri] = min(found.get(iri, 99), len(name ^ chars))
+            elif _one_substitution(frozen, name):  # a character swapped counts as two
+                found[iri] = min(found.get(iri, 99), 2)
         if not found:
             return None
         fewest = min(found.values())  # the closest name wins; a tie between terms is no match

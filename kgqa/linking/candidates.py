@@ -353,8 +353,13 @@ class CandidateGenerator:
         return self._names(text)
 
     def needs_dense(self, text: str) -> bool:
-        """Dense search is only worth it when no name matches."""
-        return not self._names(text) and (self.annotated is None or not self.annotated.get(text))
+        """Dense search is only worth it when no name of a linkable node matches: a name only
+        SIDER's unmapped side-effect terms hold ("Metastatic malignant melanoma", "Atypical
+        pneumonia") still needs the disease and phenotype names near it."""
+        if self.annotated is not None and self.annotated.get(text):
+            return False
+        return not any(node.cls in CLASS_TYPE or node.cls == "DrugClass"
+                       for node, *_ in self._names(text))  # fmt: skip
 
     def rank(
         self,

@@ -314,6 +314,33 @@ class EntityLinker:
         extra = [c for c in self.chinese_spans(text) if uncovered(c[0], c[1], kept)]
         return resolve_overlaps(kept + extra)
 
+    def _with_lay_names(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the curated lay names and short forms (``graph_data/lexicon_en.tsv``:
+        "low sodium", "nosebleeds", "WPW") no span covers yet: the tagger, trained on
+        abstracts, does not tag the words people use. A short form in capitals matches only in
+        capitals ("POTS", not "pots"); a name may end in a plural s. A drug class name
+        ("steroids", "antibiotics") counts only in a short text or a short question:
+        abstracts use them as plain words (titles too), and the corpora do not tag them."""
+        pattern = _lay_pattern()
+        if pattern is None:
+            return row
+        extra = []
+        brief: list[tuple[int, int]] | None = None
+        for m in pattern.finditer(text):
+            kind = _LAY_KINDS.get(m.group().lower()) or _LAY_KINDS.get(m.group("name").lower())
+            if not kind or not uncovered(m.start(), m.end(), row):
+                continue
+            if kind == "CHEMICAL":
+                if brief is None:
+                    brief = [
+                        (a, b) for a, b in short_sentences(text)
+                        if (a, b) == (0, len(text)) or text[a:b].rstrip().endswith("?")
+                    ]  # fmt: skip
+                if not any(a <= m.start() and m.end() <= b for a, b in brief):
+                    continue
+            extra.append(Span(m.start(), m.end(), kind, 1.0))
+        return resolve_overlaps(row + extra) if extra else row
+
     def _extend_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span that the next one to ``EXTEND_WORDS`` words complete into a disease or
         phenotype name takes them: the tagger stops early in "migraine with aura",
@@ -596,6 +623,46 @@ ALL_MODES = frozenset(MODES)
 _TAGGED = frozenset({"ner", "hybrid"})
 # The passes after the first spans, in order. The first two correct the tagger, so they run
 # only where it ran (not in dictionary mode).
+# the lexicon's kinds as mention types
+_LAY_TYPE = {"disease": "DISEASE", "symptom": "PHENOTYPE", "drug": "CHEMICAL",
+             "class": "CHEMICAL", "gene": "GENE"}  # fmt: skip
+_LAY_KINDS: dict[str, str] = {}
+_LAY: list[re.Pattern[str] | None] = []
+
+
+def _lay_pattern() -> re.Pattern[str] | None:
+    """One pattern over the English lexicon's names, longest first (read once); None when the
+    lexicon is not there."""
+    if _LAY:
+        return _LAY[0]
+    from kgqa.config import graph_data_dir
+    from kgqa.graph.build.common import read_tsv
+
+    path = graph_data_dir() / "lexicon_en.tsv"
+    if not path.exists():
+        _LAY.append(None)
+        return None
+    exact, folded = set(), set()
+    for row in read_tsv(path, ["name", "id", "kind", "note"], comment="#"):
+        name, kind = row["name"].strip(), _LAY_TYPE.get(row["kind"])
+        if not name or kind is None:
+            continue
+        _LAY_KINDS.setdefault(name.lower(), kind)
+        # a short form in capitals is a word only in capitals ("POTS", "TB", "MS")
+        (exact if len(name) <= 5 and any(c.isupper() for c in name) else folded).add(name)
+
+    def alternation(names: set[str]) -> str:
+        return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+    parts = []
+    if folded:
+        parts.append(f"(?i:{alternation(folded)})")
+    if exact:
+        parts.append(alternation(exact))
+    _LAY.append(re.compile(rf"(?<![\w-])(?P<name>{'|'.join(parts)})(?:e?s)?(?![\w-])"))
+    return _LAY[0]
+
+
 SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("retype_by_name", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("extend_to_names", EntityLinker._extend_to_names, _TAGGED),
@@ -603,6 +670,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("trim_question_words", EntityLinker._trim_question_words, _TAGGED),
     SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
+    SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),
     SpanRule("narrow_long_spans", EntityLinker._narrow_long_spans, ALL_MODES),

@@ -32,6 +32,14 @@ _SIDE_EFFECT = re.compile(
     r"did|will|might)\s+\w+\s+(?:cause|give|trigger|lead to)|causes?|caused)\b",
     re.IGNORECASE,
 )
+# a finding put down to "the medication" someone takes: that drug's side effect ("I want to
+# find out if this relates to the medication I am taking", "caused by my meds")
+FROM_MEDICATION = re.compile(
+    r"\b(?:relat\w*|due|linked|connected|because of|from|caused by|side effects? of|reaction to)"
+    r"\s+(?:to\s+)?(?:the|my|this|that|his|her|their|these|those)\s+(?:medications?|medicines?|"
+    r"meds|drugs?|pills?|tablets?)\b",
+    re.IGNORECASE,
+)
 _CURIE = re.compile(r"\b([A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_.]+)\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id", re.compile(r"\b(?:doid|id|identifier|omim|orpha|mesh|code)\b", re.I)),
@@ -188,6 +196,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         outside = text[: contra.start()] + " " + text[contra.end() :]
         return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0],
                            bool(_NEG.search(outside)))  # fmt: skip
+    if chems and (diseases or phenos) and FROM_MEDICATION.search(around):
+        return ParsedClaim(chems[0], "hasSideEffect", (phenos or diseases)[0], negated)
     if chems and (diseases or phenos) and _PATTERNS[2][1].search(around):
         return ParsedClaim(chems[0], "treats", (diseases or phenos)[0], negated)
     passive = re.search(r"\b(?:caused|induced|triggered) by\b", around, re.I)
@@ -214,7 +224,9 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         return ParsedClaim(diseases[0], "hasPhenotype", phenos[0], negated)
     if a.cls == b.cls == "Disease" and re.search(r"\b(?:is|are)\b", between, re.I):
         return ParsedClaim(a, "subClassOf", b, negated)
-    if chems and (diseases or phenos):
+    if chems and (diseases or phenos) and re.search(r"^\s*for\b", between, re.I):
+        # "aspirin for headache"; a drug and a disorder named with no relation word between
+        # them ("I take nifedipine and have nosebleeds") are not read as a treatment
         return ParsedClaim(chems[0], "treats", (diseases or phenos)[0], negated)
     return ParsedClaim(a, None, b, negated, reason="no relation recognised between "
                        f"{a.label} and {b.label}")  # fmt: skip

@@ -32,8 +32,11 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _ASKS = re.compile(
     r"^\s*(?:what|which|how|why|where|when|who|whom|whose|is|are|was|were|can|could|do|does|"
     r"did|should|will|would|may|might|has|have|any|please (?:tell|let|help|advise|explain))\b"
-    r"|\b(?:(?:would|'d) like to know|want(?:ed)? to know|wondering|need to know|tell me|"
-    r"looking for|any (?:info|information|help|advice|studies|research)|"
+    r"|\b(?:(?:would|'d) like to (?:know|find out|ask|learn)|want(?:ed)? to (?:know|find out|ask|"
+    r"learn)|find out (?:if|whether|what|how|why)|wonder(?:ing|ed)? (?:if|whether|what|how|why)|"
+    r"wondering|need to know|tell me|looking for|any (?:info|information|help|advice|studies|"
+    r"research|suggestions?|recommendations?)|(?:can|could|would) you (?:please )?(?:tell|help|"
+    r"advise|explain|suggest|recommend|send|give|let)|is it (?:possible|normal|safe|true|ok|okay)|"
     r"(?:is|are) there (?:any|a))\b",
     re.I,
 )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
 from kgqa.text import has_cjk
+from kgqa.understanding.claims import FROM_MEDICATION
 from kgqa.understanding.registry import CUES, INTENTS, ZH_CUES
 
 # how sure the classifier must be of the relation (either direction) to turn it round
@@ -143,6 +144,16 @@ def route(
         and len(set(kinds)) >= 2
     ):
         intent = "claim"
+    elif (
+        intent != "claim"
+        and not options
+        and "Chemical" in kinds
+        and {"Phenotype", "Disease"} & set(kinds)
+        and FROM_MEDICATION.search(text)
+    ):
+        # "I have nosebleeds when I take nifedipine; I want to find out if this relates to
+        # the medication": whether the drug causes the finding, a claim to check
+        return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
     elif intent != "claim" and not findings and (cued := _cued(text, probs, found)):
         intent = cued
         return intent, max(probs.get(intent, 0.0), CUE_SCORE)

@@ -56,6 +56,12 @@ def test_parse_claims(linker, kg):
     )
     assert (p.relation, p.object_id) == ("id", "DOID:13189")
     assert parse("gout")[1] is None
+    # a drug and a disorder with no relation word between them are no treatment claim ...
+    assert parse("I take metformin and I have headache")[1] is None
+    assert parse("metformin for type 2 diabetes mellitus")[1:] == ("treats", "DOID:9352", False)
+    # ... and a finding put down to "the medication" is the drug's side effect
+    said = "I take metformin and get headache, is it related to the medication?"
+    assert parse(said)[1:] == ("hasSideEffect", "HP:0002315", False)
 
 
 def test_statements_read_both_ways():

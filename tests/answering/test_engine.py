@@ -304,3 +304,27 @@ def test_cue_words_inside_a_name_are_not_cues(kg):
                    FixedIntents(NAMES, {q2: "definition"}), GraphReadingVerifier(),
                    FixedPassages(()), None)  # fmt: skip
     assert qa2.ask(q2).intent == "onset"
+
+
+def test_a_message_that_asks_nothing_is_read_with_less_confidence(kg):
+    told = "I have had gout for ten years and it hurts."
+    message = ("SUBJECT: my feet\nMESSAGE: " + told + " The attacks come every winter, mostly "
+               "in both feet, and they last for a week or more each time they come.")  # fmt: skip
+    qa, _ = engine(kg, {told: "drugs_for_disease"})
+    alone, whole = qa.read_many([told, message])
+    assert whole.intent == alone.intent == "drugs_for_disease"
+    # the sentence was taken for want of a question: half as sure that this is what is asked
+    assert whole.intent_score == pytest.approx(alone.intent_score * 0.5)
+
+
+def test_a_finding_put_down_to_the_medication_is_a_side_effect_claim_not_its_indications(kg):
+    q = "When I take metformin I get headache; I want to find out if it relates to the medication."
+    names = {**NAMES_IN_TEXT, "headache": "HP:0002315"}
+    qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, {q: "diseases_for_drug"}),
+                  GraphReadingVerifier(), FixedPassages(()))  # fmt: skip
+    r = qa.ask(q)
+    assert r.intent == "claim"
+    v = r.verdict
+    assert (v.subject.curie, v.relation, v.object.curie) == (
+        "DRUGBANK:DB00331", "hasSideEffect", "HP:0002315")  # fmt: skip
+    assert v.verdict == "supported"  # SIDER lists headache for metformin in the fixture

@@ -259,3 +259,16 @@ def test_chinese_findings_are_split_negated_and_linked_by_chinese_names(pipeline
     assert diff.unlinked == () and diff.ranked[0].node.curie == "DOID:14323"
     english = pipeline.diagnose("arachnodactyly, ectopia lentis, no seizures, no fever", k=3)
     assert [r.node for r in diff.ranked] == [r.node for r in english.ranked]
+
+
+def test_a_chinese_name_may_differ_by_one_character_but_never_in_its_direction():
+    from kgqa.diagnosis.differential import _one_substitution
+
+    def differ(a: str, b: str) -> bool:
+        return _one_substitution(frozenset(a), frozenset(b))
+
+    assert differ("血管角质瘤", "血管角皮瘤")  # angiokeratoma, as clinicians and CHPO write it
+    assert not differ("睑裂过长", "睑裂过短")  # long / short palpebral fissure
+    assert not differ("肌张力增高", "肌张力减高")
+    assert not differ("高血钾", "低血钾")  # too short to risk
+    assert not differ("血管角质瘤", "血管瘤")  # not one swap

@@ -376,3 +376,24 @@ def test_chinese_names_are_found_by_longest_match(dict_linker, linker, mode):
     # mixed text keeps the tagger's English spans
     mixed = [(m.text.lower(), top(m)) for m in chosen.link("Which drugs treat 痛风 and gout?")]
     assert ("痛风", "DOID:13189") in mixed and ("gout", "DOID:13189") in mixed
+
+
+def test_the_curated_lay_names_are_found_where_the_tagger_leaves_them(linker):
+    def spans(text):
+        return [(text[s.start : s.end], s.type) for s in linker.spans([text])[0]]
+
+    # the tagger, trained on abstracts, does not tag these; the lexicon names them
+    assert ("nosebleeds", "PHENOTYPE") in spans("Are nosebleeds a side effect of metformin?")
+    assert ("low sodium", "PHENOTYPE") in spans("vomiting, low sodium and lethargy")
+    # a short form in capitals is a name only in capitals
+    assert ("POTS", "DISEASE") in spans("My daughter was told she has POTS.")
+    assert not [t for t, _ in spans("He pots plants in the garden.") if t.lower() == "pots"]
+
+
+def test_a_name_only_a_side_effect_term_holds_still_looks_for_disease_names(linker, kg):
+    # SIDER's unmapped terms are nodes no question is about: their names alone must not stop
+    # the search for the disease and phenotype names near them
+    held_by = {m.node.cls for m in kg.find("Lactic acidosis")}
+    assert held_by == {"SideEffect"}
+    assert linker.generator.needs_dense("Lactic acidosis")
+    assert not linker.generator.needs_dense("gout")

@@ -90,3 +90,16 @@ def test_a_greeting_may_open_the_question():
         "week. Hello can you tell me where do i order the nulytely, who is the manufacturer?"
     )
     assert m.question_text.startswith("Hello can you tell me") and m.asks
+
+
+def test_a_sentence_that_asks_without_a_question_word_is_the_question():
+    text = (
+        "SUBJECT: NIFEDIPINE\nMESSAGE: I have taken nifedipine for five years. I take it to "
+        "treat my raynauds. When i take it i have nose bleeds, i want to find out if this "
+        "relates to the medication i am taking. Thanks for any help you can provide"
+    )
+    assert read_message(text).question_text.endswith("relates to the medication i am taking.")
+    history = ("I am 40 and I have had gout for ten years, and it is getting worse every year "
+               "now, with attacks in both feet and now in my left knee as well. ")  # fmt: skip
+    asked = "My doctor is away so could you tell me what helps."
+    assert read_message(history + asked).question_text == asked
