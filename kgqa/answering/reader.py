@@ -4,24 +4,55 @@ When the graph has no statement of the asked relation for the topic (nor its sup
 subtypes), the passages about the topic may still name the answer: "Syphilis is treated with
 penicillin" names a drug in a syphilis treatment passage. The reader links the passages that
 are about the topic, keeps the entities of the intent's answer class (never a negated
-mention), and the verifier reads, for each, the claim that it answers the question against
+mention; a drug only where its sentence speaks of treating and not of avoiding or harm), and
+the verifier reads, for each, the claim that it answers the question against
 its passage. Such answers carry ``verdict="from text"`` and their passage; they are given only
 when the graph gives none.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kgqa.answering.ranking import EVIDENCE_CHARS, claim_for, mentioning, verify_pairs
 from kgqa.records import Answer, Evidence, Node, Passage
 from kgqa.stages import Classifying, Linking
+from kgqa.text import sentence_bounds
 from kgqa.understanding.registry import INTENTS
 from kgqa.understanding.router import linked
 
 MAX_READ = 5  # passages read per question
 MAX_CANDIDATES = 16
 FROM_TEXT = "from text"
+# a drug a passage names is a treatment only where its sentence (or the one before) speaks of
+# treating, and never where the sentence says to avoid it or that it harms ("Avoiding tobacco
+# and alcohol ...", "... the cells that produce melanin")
+_TREATING = re.compile(
+    r"\b(?:treat\w*|therap\w*|manag\w*|medications?|medicines?|drugs?|prescri\w*|given|"
+    r"administ\w*|reliev\w*|relief|improv\w*|control\w*|effective|respond\w*|cure\w*|"
+    r"options?|includ\w*|used)\b",
+    re.I,
+)
+_HARMING = re.compile(
+    r"\b(?:avoid\w*|should not|must not|do not|don't|contra-?indicat\w*|caus\w*|induc\w*|"
+    r"trigger\w*|worsen\w*|aggravat\w*|risks?|toxic\w*|side[- ]effects?|adverse|exposure|abuse|"
+    r"overdose|poison\w*|withdraw\w*|associated with|linked to)\b",
+    re.I,
+)
+_TREATS = frozenset({"treats", "palliates"})
+
+
+def _said_to_treat(text: str, start: int) -> bool:
+    """Whether the sentence holding ``start`` (or the one before it) speaks of treating, and
+    that sentence does not speak of avoiding or of harm."""
+    bounds = sentence_bounds(text)
+    at = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
+    if at is None:
+        return False
+    here = text[slice(*bounds[at])]
+    before = text[slice(*bounds[at - 1])] if at > 0 else ""
+    return not _HARMING.search(here) and bool(_TREATING.search(here) or _TREATING.search(before))
 
 
 def text_candidates(linker: Linking, topic: Node, intent: str,
@@ -36,6 +67,8 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
     for p, mentions in zip(own, linker.link_many([p.text for p in own]), strict=True):
         for m, node in linked(mentions):
             if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:
+                continue
+            if spec.relation in _TREATS and not _said_to_treat(p.text, m.start):
                 continue
             found.setdefault(node.iri, (node, p))
     return list(found.values())[:MAX_CANDIDATES]

@@ -328,3 +328,19 @@ def test_a_finding_put_down_to_the_medication_is_a_side_effect_claim_not_its_ind
     assert (v.subject.curie, v.relation, v.object.curie) == (
         "DRUGBANK:DB00331", "hasSideEffect", "HP:0002315")  # fmt: skip
     assert v.verdict == "supported"  # SIDER lists headache for metformin in the fixture
+
+
+def test_a_drug_a_passage_says_to_avoid_is_no_treatment_from_text(kg):
+    marfan = kg.node("DOID:14323")
+    assert not kg.neighbours(marfan, "treats", direction="in")  # the fixture graph is silent
+    told = "In one family, colchicine treats Marfan syndrome well."
+    avoid = "People with Marfan syndrome should avoid metformin; metformin treats Marfan syndrome"
+    passages = [Passage(i, text, "t", "pubmed", f"PMID:{i}", "", "", (marfan.iri,), 1.0)
+                for i, text in enumerate([told, avoid], 1)]  # fmt: skip
+    q = "Which drugs treat Marfan syndrome?"
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, {q: "drugs_for_disease"}),
+                  GraphReadingVerifier(), FixedPassages(passages))  # fmt: skip
+    r = qa.ask(q)
+    # the verifier would support both (each passage states the claim word for word); only the
+    # sentence that speaks of treating, and not of avoiding, gives an answer
+    assert [a.node.label for a in r.answers] == ["Colchicine"]
