@@ -273,13 +273,17 @@ class QAEngine:
     def _scored(self, answers: list[Answer], reading: Reading, k: int) -> tuple[Answer, ...]:
         """The supported answers (support ≥ ``SUPPORT_THRESHOLD``), at most ``k``, each with
         its probability of answering the question: the calibrated probability that it is right
-        (its support unless ``calibrated`` is off) times how sure the reading is."""
+        (its support unless ``calibrated`` is off), never above its support, times how sure the
+        reading is. (The calibrator learnt no weight for support: every dev answer it was fitted
+        on had support ≥ 0.99. A lone answer from text that the verifier half believes must not
+        come out likelier than that.)"""
         supported = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
         out = []
         for rank, a in enumerate(supported[:k], 1):
             right = (answer_calibrator().probability(a.support or 0.0, rank, len(supported),
                                                      a.verdict == FROM_TEXT, a.via is not None)
                      if self.calibrated else a.support or 0.0)  # fmt: skip
+            right = min(right, a.support or 0.0)
             out.append(replace(a, score=round(answer_probability(right, reading), 4)))
         return tuple(out)
 

@@ -4,8 +4,9 @@ When the graph has no statement of the asked relation for the topic (nor its sup
 subtypes), the passages about the topic may still name the answer: "Syphilis is treated with
 penicillin" names a drug in a syphilis treatment passage. The reader links the passages that
 are about the topic, keeps the entities of the intent's answer class (never a negated
-mention; a drug only where its sentence speaks of treating and not of avoiding or harm), and
-the verifier reads, for each, the claim that it answers the question against
+mention; a drug only where its sentence speaks of treating and not of avoiding or harm, a
+side effect only where its sentence or the one before names the drug and speaks of harm),
+and the verifier reads, for each, the claim that it answers the question against
 its passage. Such answers carry ``verdict="from text"`` and their passage; they are given only
 when the graph gives none.
 """
@@ -41,18 +42,47 @@ _HARMING = re.compile(
     re.I,
 )
 _TREATS = frozenset({"treats", "palliates"})
+# what a drug is taken for: a finding in such a sentence is no side effect ("the benefits of
+# taking inhaled corticosteroids and preventing asthma attacks")
+_AIMED = re.compile(r"\b(?:prevent\w*|benefits?|treat\w*|reliev\w*|relief|control\w*|indicat\w*)\b",
+                    re.I)  # fmt: skip
+# ... and a finding is a side effect only where its sentence (or the one before) speaks of harm
+_EFFECT = re.compile(
+    r"\b(?:side[- ]effects?|adverse|caus\w*|induc\w*|risks?|reactions?|toxic\w*|complications?|"
+    r"develop\w*|experienc\w*|lead to|leads to|result in|results in)\b",
+    re.I,
+)
+
+
+def _sentence_and_before(text: str, start: int) -> tuple[str, str] | None:
+    bounds = sentence_bounds(text)
+    at = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
+    if at is None:
+        return None
+    return text[slice(*bounds[at])], text[slice(*bounds[at - 1])] if at > 0 else ""
 
 
 def _said_to_treat(text: str, start: int) -> bool:
     """Whether the sentence holding ``start`` (or the one before it) speaks of treating, and
     that sentence does not speak of avoiding or of harm."""
-    bounds = sentence_bounds(text)
-    at = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
-    if at is None:
+    found = _sentence_and_before(text, start)
+    if found is None:
         return False
-    here = text[slice(*bounds[at])]
-    before = text[slice(*bounds[at - 1])] if at > 0 else ""
+    here, before = found
     return not _HARMING.search(here) and bool(_TREATING.search(here) or _TREATING.search(before))
+
+
+def _said_of(text: str, start: int, topic: Node) -> bool:
+    """Whether the sentence holding ``start``, or the one before it, names the topic and
+    speaks of harm, and the sentence itself not of what the drug is for. A side effect listed
+    in a passage about several drugs belongs to the drug its list is about ("Some of the common
+    side effects of aminosalicylates include ..." is not about steroids, though the passage
+    names them elsewhere)."""
+    found = _sentence_and_before(text, start)
+    if found is None or _AIMED.search(found[0]):
+        return False
+    label = topic.label.casefold()
+    return any(label in part.casefold() for part in found) and any(map(_EFFECT.search, found))
 
 
 def text_candidates(linker: Linking, topic: Node, intent: str,
@@ -69,6 +99,8 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
             if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:
                 continue
             if spec.relation in _TREATS and not _said_to_treat(p.text, m.start):
+                continue
+            if spec.relation == "hasSideEffect" and not _said_of(p.text, m.start, topic):
                 continue
             found.setdefault(node.iri, (node, p))
     return list(found.values())[:MAX_CANDIDATES]

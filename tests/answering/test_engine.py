@@ -344,3 +344,34 @@ def test_a_drug_a_passage_says_to_avoid_is_no_treatment_from_text(kg):
     # the verifier would support both (each passage states the claim word for word); only the
     # sentence that speaks of treating, and not of avoiding, gives an answer
     assert [a.node.label for a in r.answers] == ["Colchicine"]
+
+
+class _HalfSure:
+    """A verifier that half believes every claim."""
+
+    labels = ("supported", "refuted", "not_enough_info")
+
+    def predict_proba(self, a, b=None):
+        import numpy as np
+
+        return np.tile(np.array([[0.55, 0.15, 0.30]], dtype=np.float32), (len(a), 1))
+
+
+def test_a_side_effect_from_text_is_said_of_the_drug_and_no_likelier_than_its_support(kg):
+    colchicine = kg.node("DRUGBANK:DB01394")
+    assert not kg.neighbours(colchicine, "hasSideEffect")  # the fixture graph is silent
+    other = "Side effects of metformin include headache. Colchicine is an old drug."
+    harm = "Colchicine is an old drug. Its side effects include arachnodactyly in some mice."
+    aimed = "Colchicine is taken for gout and prevents arachnodactyly, a side effect of others."
+    names = {**NAMES_IN_TEXT, "headache": "HP:0002315"}
+    q = "What are the side effects of colchicine?"
+    for texts, want in (([other], []), ([aimed], []), ([harm], ["Arachnodactyly"])):
+        passages = [Passage(i, t, "t", "pubmed", f"PMID:{i}", "", "", (colchicine.iri,), 1.0)
+                    for i, t in enumerate(texts, 1)]  # fmt: skip
+        qa = QAEngine(kg, FakeLinker(kg, names),
+                      FixedIntents(NAMES, {q: "side_effects_of_drug"}), _HalfSure(),
+                      FixedPassages(passages))  # fmt: skip
+        r = qa.ask(q)
+        assert [a.node.label for a in r.answers] == want, texts
+        # a lone answer the verifier half believes is no likelier than that
+        assert all(a.score <= a.support for a in r.answers)
