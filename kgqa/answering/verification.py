@@ -5,9 +5,13 @@ unknown, with the evidence and the reason.
 
 from __future__ import annotations
 
+import math
+
+from kgqa.answering.candidates import MAX_MEMBERS, MEMBERS_SHARING
 from kgqa.answering.ranking import evidence_text, passages_about, verify_pairs
 from kgqa.answering.verbalize import CONTRADICTS, statement
 from kgqa.errors import InputError
+from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Evidence, Mention, Node, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
@@ -25,6 +29,8 @@ GRAPH_STATEMENT_SCORE = 0.9
 # same holds for is-a: the graph holds the whole disease and phenotype hierarchies, and a
 # passage about pneumonia that mentions cancer does not make pneumonia a cancer.
 GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates", "hasSideEffect", "subClassOf"})
+# the relations a drug class's claim is read through its members for ("statins cause myalgia")
+CLASS_RELATIONS = frozenset({"treats", "palliates", "hasSideEffect"})
 
 
 def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
@@ -76,7 +82,19 @@ class ClaimVerifier:
                            parsed.reason or "the claim could not be parsed")  # fmt: skip
         if rel == CONTRAINDICATION:
             return self._contraindication(claim, s, o, neg)
+        if s.cls == "DrugClass" and rel in CLASS_RELATIONS:
+            for finding in self._same_named(o) if rel == "hasSideEffect" else [o]:
+                through = self._class_claim(claim, s, rel, finding, neg)
+                if through is not None:
+                    return through
         triples = self.statements(s, rel, o)
+        if not triples and rel == "hasSideEffect":
+            # SIDER states a side effect of one node of the name ("Myalgia" the HPO term, not
+            # MeSH's disease heading; "lactic acidosis" the DO disease, not the HPO term)
+            for other in self._same_named(o)[1:]:
+                if found := self.statements(s, rel, other):
+                    triples, o = found, other
+                    break
         passages = [p for p in passages_about(self.retriever, text, [s, o], k=20)
                     if s.iri in p.nodes and o.iri in p.nodes][:3]  # fmt: skip
         if not triples and not passages:
@@ -121,6 +139,49 @@ class ClaimVerifier:
         evidence_used = Evidence(tuple(triples), tuple(passages))
         return Verdict(claim, verdict, round(score, 4), scores,  # type: ignore[arg-type]
                        s, rel, o, neg, evidence_used, reason)  # fmt: skip
+
+    def _same_named(self, node: Node) -> list[Node]:
+        """The node, then the others of exactly its name (a disease and a phenotype often
+        share one)."""
+        key = normalize_name(node.label)
+        out = [node]
+        for m in self.kg.find(node.label, limit=10):
+            if m.node.iri not in {n.iri for n in out} and normalize_name(m.node.label) == key:
+                out.append(m.node)
+        return out
+
+    def _class_claim(self, claim: str, cls: Node, rel: str, o: Node, neg: bool
+                     ) -> Verdict | None:  # fmt: skip
+        """ "Statins cause myalgia", "ACE inhibitors treat hypertension": a drug class's claim
+        read through its members, as its answers are. It holds when at least
+        :data:`MEMBERS_SHARING` of the members with any statement of the relation (two at
+        least) state it of ``o``; fewer is "unknown", never "refuted" (the graph is not a
+        closed world). None when no member states it: the claim is then checked as any other.
+        The evidence is each holding member's membership and statement (three at most)."""
+        membership = {t.subject.iri: t for t in self.kg.neighbours(cls, "inDrugClass",
+                                                                   direction="in")}  # fmt: skip
+        stating, holding = 0, []
+        for member in [t.subject for t in membership.values()][:MAX_MEMBERS]:
+            said = self.kg.neighbours(member, rel, direction="out")
+            stating += bool(said)
+            own = [t for t in said if t.object.iri == o.iri]
+            if own:
+                holding.append((member, own[0]))
+        if not holding:
+            return None
+        need = max(2, math.ceil(MEMBERS_SHARING * stating)) if stating > 1 else 1
+        evidence = Evidence(tuple(t for _, t in holding[:3]),
+                            path=tuple(membership[m.iri] for m, _ in holding[:3]))  # fmt: skip
+        names = ", ".join(m.label for m, _ in holding[:3]) + (" ..." if len(holding) > 3 else "")
+        share = f"{len(holding)} of its {stating} members with {rel} statements ({names})"
+        if len(holding) < need:
+            return Verdict(claim, "unknown", 0.0, (), cls, rel, o, neg, evidence,
+                           f"only {share} state it of {o.label}: too few to say it of the "
+                           "class")  # fmt: skip
+        verdict = "refuted" if neg else "supported"
+        return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
+                       cls, rel, o, neg, evidence,
+                       f"the graph, through the class's members: {share} state it")  # fmt: skip
 
     def _contraindication(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
         """ "X is (not) contraindicated in Y": always unknown. None of the graph's sources lists

@@ -328,7 +328,13 @@ class EntityLinker:
         brief: list[tuple[int, int]] | None = None
         for m in pattern.finditer(text):
             kind = _LAY_KINDS.get(m.group().lower()) or _LAY_KINDS.get(m.group("name").lower())
-            if not kind or not uncovered(m.start(), m.end(), row):
+            if not kind:
+                continue
+            # a tagged span that is exactly such a name takes the name's type ("beta blockers"
+            # tagged as a disease is a drug class)
+            row = [Span(s.start, s.end, kind, s.score) if (s.start, s.end) == m.span() else s
+                   for s in row]  # fmt: skip
+            if not uncovered(m.start(), m.end(), row):
                 continue
             if kind == "CHEMICAL":
                 if brief is None:
@@ -339,7 +345,7 @@ class EntityLinker:
                 if not any(a <= m.start() and m.end() <= b for a, b in brief):
                     continue
             extra.append(Span(m.start(), m.end(), kind, 1.0))
-        return resolve_overlaps(row + extra) if extra else row
+        return resolve_overlaps(row + extra)
 
     def _extend_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span that the next one to ``EXTEND_WORDS`` words complete into a disease or

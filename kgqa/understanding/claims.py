@@ -184,7 +184,7 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     between = text[m1.end : m2.start]
     around = text
     genes = [n for _, n in nodes if n.cls == "Gene"]
-    chems = [n for _, n in nodes if n.cls == "Chemical"]
+    chems = [n for _, n in nodes if n.cls in ("Chemical", "DrugClass")]
     diseases = [n for _, n in nodes if n.cls == "Disease"]
     phenos = [n for _, n in nodes if n.cls == "Phenotype"]
     if genes and (diseases or phenos):

@@ -254,3 +254,19 @@ def test_a_drug_class_answers_through_its_members(pipeline):
     assert {t.subject.label.lower() for t in top.evidence.triples} >= {"metformin", "liraglutide"}
     single = pipeline.ask("What does metformin treat?", k=5)  # a drug is still itself
     assert single.reading.topic.label == "Metformin" and single.answers
+
+
+def test_a_drug_class_claim_is_checked_through_its_members(pipeline):
+    """ "Hypoglycemic agents treat type 2 diabetes": what its members state (metformin and
+    liraglutide both do), with each membership as the path; negated, it is refuted. A claim
+    none of the members states is checked as any other, never refuted from silence."""
+    v = pipeline.verify("Hypoglycemic agents treat type 2 diabetes mellitus")
+    assert (v.subject.curie, v.relation, v.object.curie) == ("MESH:D007004", "treats",
+                                                             "DOID:9352")  # fmt: skip
+    assert v.verdict == "supported" and "members" in v.reason
+    assert {t.subject.label.lower() for t in v.evidence.triples} >= {"metformin", "liraglutide"}
+    assert all(t.relation == "inDrugClass" for t in v.evidence.path)
+    v = pipeline.verify("Hypoglycemic agents do not treat type 2 diabetes mellitus")
+    assert v.negated and v.verdict == "refuted"
+    v = pipeline.verify("Hypoglycemic agents treat gout")
+    assert v.verdict != "refuted" and v.verdict != "supported"

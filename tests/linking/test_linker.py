@@ -385,6 +385,11 @@ def test_the_curated_lay_names_are_found_where_the_tagger_leaves_them(linker):
     # the tagger, trained on abstracts, does not tag these; the lexicon names them
     assert ("nosebleeds", "PHENOTYPE") in spans("Are nosebleeds a side effect of metformin?")
     assert ("low sodium", "PHENOTYPE") in spans("vomiting, low sodium and lethargy")
+    # a drug class, tagged or not, is a chemical in a question; not in an abstract's sentence
+    assert ("beta blockers", "CHEMICAL") in spans("Do beta blockers cause fatigue?")
+    long = ("We studied 40 patients on long-term therapy in three centres over two years, "
+            "and antibiotics were given to half of them at random.")  # fmt: skip
+    assert "antibiotics" not in {t for t, _ in spans(long)}
     # a short form in capitals is a name only in capitals
     assert ("POTS", "DISEASE") in spans("My daughter was told she has POTS.")
     assert not [t for t, _ in spans("He pots plants in the garden.") if t.lower() == "pots"]
