@@ -205,6 +205,15 @@ NEVER = [
     ("Metformin does not treat gout", "refuted"),
     ("Metformin isn't used for gout", "refuted"),
     ("Liraglutide does not treat gout", "refuted"),
+    # a drug class, read through its members (metformin and liraglutide are hypoglycemic
+    # agents; metformin is "not indicated" for gout): never against what its members state
+    ("Hypoglycemic agents treat type 2 diabetes mellitus", "refuted"),
+    ("Hypoglycemic agents do not treat type 2 diabetes mellitus", "supported"),
+    ("Hypoglycemic agents treat gout", "supported"),
+    ("Hypoglycemic agents never treat gout", "refuted"),
+    # a drug and a disorder named with no relation between them are no claim of treatment
+    ("I take metformin and I have gout", "supported"),
+    ("I take allopurinol and I have gout", "refuted"),
 ]
 
 
