@@ -26,9 +26,9 @@ from kgqa.understanding.router import linked
 MAX_READ = 5  # passages read per question
 MAX_CANDIDATES = 16
 FROM_TEXT = "from text"
-# a drug a passage names is a treatment only where its sentence (or the one before) speaks of
-# treating, and never where the sentence says to avoid it or that it harms ("Avoiding tobacco
-# and alcohol ...", "... the cells that produce melanin")
+# a treatment from text (a drug for a disease, or a disease a drug is for) only where its
+# sentence (or the one before) speaks of treating, and never where the sentence says to avoid
+# it or that it harms ("Avoiding tobacco and alcohol ...", "... the cells that produce melanin")
 _TREATING = re.compile(
     r"\b(?:treat\w*|therap\w*|manag\w*|medications?|medicines?|drugs?|prescri\w*|given|"
     r"administ\w*|reliev\w*|relief|improv\w*|control\w*|effective|respond\w*|cure\w*|"
