@@ -371,8 +371,31 @@ class EntityLinker:
                     ):
                         e = end
                         break
+                else:
+                    s, e = self._inside_a_disease_name(text, s, e, others)
             out.append(Span(s, e, kind, conf))
         return out
+
+    def _inside_a_disease_name(self, text: str, s: int, e: int, others: list[Span]
+                               ) -> tuple[int, int]:  # fmt: skip
+        """The span widened to a disease name of at least three words that holds it with words
+        on both sides ("complex regional pain syndrome" around a tagged "pain"), else as it
+        is. Only both sides: a left modifier alone is often outside a corpus mention."""
+        left = [m for m in _TOKEN.finditer(text, max(0, s - 40), s) if m.end() <= s][-EXTEND_WORDS:]
+        right = list(_TOKEN.finditer(text, e, min(len(text), e + 40)))[:EXTEND_WORDS]
+        best = (s, e)
+        for a in [m.start() for m in left]:
+            for b in [m.end() for m in right]:
+                surface = text[a:b]
+                if (len(surface.split()) < 3 or not _joinable(surface) or "," in surface
+                        or not uncovered(a, s, others) or not uncovered(e, b, others)):  # fmt: skip
+                    continue
+                if (b - a > best[1] - best[0]) and any(
+                    how in ("exact", "id") and node.cls == "Disease"
+                    for node, _, how, _ in self.generator.name_matches(surface)
+                ):
+                    best = (a, b)
+        return best
 
     def _extend_to_subtypes(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span followed by a subtype designation (", type 2A", " type IV", " VI",

@@ -402,3 +402,15 @@ def test_a_name_only_a_side_effect_term_holds_still_looks_for_disease_names(link
     assert held_by == {"SideEffect"}
     assert linker.generator.needs_dense("Lactic acidosis")
     assert not linker.generator.needs_dense("gout")
+
+
+def test_a_span_inside_a_longer_disease_name_widens_to_it_only_with_words_on_both_sides(linker):
+    text = "My father had familial Mediterranean fever as a child."
+    s = text.index("Mediterranean")
+    widened = linker._inside_a_disease_name(text, s, s + len("Mediterranean"), [])
+    assert text[slice(*widened)] == "familial Mediterranean fever"
+    # a left modifier alone is no reason ("complete heart block" against a corpus's
+    # "heart block"): "Mediterranean fever" is left as it is
+    s = text.index("Mediterranean fever")
+    same = linker._inside_a_disease_name(text, s, s + len("Mediterranean fever"), [])
+    assert same == (s, s + len("Mediterranean fever"))
