@@ -275,6 +275,8 @@ class EntityLinker:
                     and self._dictionary_type(cleaned[i][s.start : s.end])
                 )
             ]
+            if unsure:
+                spans[i] = self._named_where_unsure(cleaned[i], row, spans[i])
         for i, t in enumerate(cleaned):
             if self.mode == "hybrid" or (not spans[i] and short[i]):
                 spans[i] = resolve_overlaps(
@@ -282,6 +284,21 @@ class EntityLinker:
                     + [d for d in self.dictionary_spans(t) if uncovered(d[0], d[1], spans[i])]
                 )
         return spans
+
+    def _named_where_unsure(self, text: str, tagged: list[Span], kept: list[Span]) -> list[Span]:
+        """``kept`` plus the disease or phenotype names of three words or more that the text
+        holds exactly where the tagger was unsure ("complex regional pain syndrome", where it
+        gave "regional" 0.53 and "pain" 0.76 inside a long sentence) and no kept span lies."""
+        unsure = [t for t in tagged if t not in kept]
+        extra = []
+        for d in self.dictionary_spans(text):
+            words = _TOKEN.findall(text[d.start : d.end])
+            if (d.type in DISORDERS and len(words) >= 3 and all(len(w) >= 3 for w in words)
+                    and words[0].lower() not in COMMON_NAME_WORDS
+                    and any(u.start < d.end and d.start < u.end for u in unsure)
+                    and uncovered(d.start, d.end, kept)):  # fmt: skip
+                extra.append(d)
+        return resolve_overlaps(kept + extra) if extra else kept
 
     def _with_chinese(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the Chinese name matches no span covers yet. The tagger was not

@@ -414,3 +414,15 @@ def test_a_span_inside_a_longer_disease_name_widens_to_it_only_with_words_on_bot
     s = text.index("Mediterranean fever")
     same = linker._inside_a_disease_name(text, s, s + len("Mediterranean fever"), [])
     assert same == (s, s + len("Mediterranean fever"))
+
+
+def test_a_name_the_tagger_was_unsure_of_in_a_long_sentence_is_kept_when_the_text_holds_it(linker):
+    from kgqa.linking.spans import Span
+
+    text = "Her doctors think that it might be familial Mediterranean fever after all these years."
+    s = text.index("Mediterranean")
+    unsure = Span(s, s + len("Mediterranean"), "DISEASE", 0.5)
+    got = linker._named_where_unsure(text, [unsure], [])
+    assert [text[x.start : x.end] for x in got] == ["familial Mediterranean fever"]
+    # where the tagger saw nothing, the dictionary adds nothing
+    assert linker._named_where_unsure(text, [], []) == []
