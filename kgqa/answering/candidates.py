@@ -57,16 +57,30 @@ def one_hop(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Trip
     return found
 
 
+def class_membership(kg: KnowledgeGraph, cls: Node) -> dict[str, Triple]:
+    """The first :data:`MAX_MEMBERS` members of a drug class, each with its membership
+    statement (by member IRI, in the graph's order)."""
+    membership = {t.subject.iri: t for t in kg.neighbours(cls, "inDrugClass", direction="in")}
+    return dict(list(membership.items())[:MAX_MEMBERS])
+
+
+def members_needed(stating: int) -> int:
+    """How many of the ``stating`` members (those with any statement of the relation) must
+    state something for the class to: :data:`MEMBERS_SHARING` of them, two at least (one
+    when only one states anything)."""
+    return max(2, math.ceil(MEMBERS_SHARING * stating)) if stating > 1 else 1
+
+
 def class_candidates(kg: KnowledgeGraph, topic: Node, intent: str) -> list[GraphCandidate]:
-    """A drug class's answers through its members: what at least :data:`MEMBERS_SHARING`
-    of the members with any such statement share (and two of them at least), each with the
-    members' statements ("side effects of statins": those of simvastatin, atorvastatin ...)."""
-    membership = {t.subject.iri: t for t in kg.neighbours(topic, "inDrugClass", direction="in")}
+    """A drug class's answers through its members: what at least :func:`members_needed` of
+    the members with any such statement share, each with the members' statements ("side
+    effects of statins": those of simvastatin, atorvastatin ...)."""
+    membership = class_membership(kg, topic)
     members = [t.subject for t in membership.values()]
-    per_member = [(m, found) for m in members[:MAX_MEMBERS] if (found := one_hop(kg, m, intent))]
+    per_member = [(m, found) for m in members if (found := one_hop(kg, m, intent))]
     if not per_member:
         return []
-    need = max(2, math.ceil(MEMBERS_SHARING * len(per_member))) if len(per_member) > 1 else 1
+    need = members_needed(len(per_member))
     by_answer: dict[str, list[tuple[Node, list[Triple]]]] = {}
     for member, found in per_member:
         for iri, triples in found.items():

@@ -54,35 +54,33 @@ _EFFECT = re.compile(
 )
 
 
-def _sentence_and_before(text: str, start: int) -> tuple[str, str] | None:
-    bounds = sentence_bounds(text)
+def _context(text: str, bounds: list[tuple[int, int]], start: int) -> tuple[str, str] | None:
+    """The sentence holding ``start`` and the one before it ("" for the first), given the
+    text's sentence bounds; None outside every sentence."""
     at = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
     if at is None:
         return None
     return text[slice(*bounds[at])], text[slice(*bounds[at - 1])] if at > 0 else ""
 
 
-def _said_to_treat(text: str, start: int) -> bool:
-    """Whether the sentence holding ``start`` (or the one before it) speaks of treating, and
-    that sentence does not speak of avoiding or of harm."""
-    found = _sentence_and_before(text, start)
-    if found is None:
-        return False
-    here, before = found
+def _said_to_treat(here: str, before: str) -> bool:
+    """Whether a sentence (or the one before it) speaks of treating, and the sentence itself
+    does not speak of avoiding or of harm."""
     return not _HARMING.search(here) and bool(_TREATING.search(here) or _TREATING.search(before))
 
 
-def _said_of(text: str, start: int, topic: Node) -> bool:
-    """Whether the sentence holding ``start``, or the one before it, names the topic and
-    speaks of harm, and the sentence itself not of what the drug is for. A side effect listed
-    in a passage about several drugs belongs to the drug its list is about ("Some of the common
-    side effects of aminosalicylates include ..." is not about steroids, though the passage
-    names them elsewhere)."""
-    found = _sentence_and_before(text, start)
-    if found is None or _AIMED.search(found[0]):
+def _said_of(here: str, before: str, topic: Node) -> bool:
+    """Whether a sentence, or the one before it, names the topic and speaks of harm, and the
+    sentence itself not of what the drug is for. A side effect listed in a passage about
+    several drugs belongs to the drug its list is about ("Some of the common side effects of
+    aminosalicylates include ..." is not about steroids, though the passage names them
+    elsewhere)."""
+    if _AIMED.search(here):
         return False
     label = topic.label.casefold()
-    return any(label in part.casefold() for part in found) and any(map(_EFFECT.search, found))
+    return any(label in part.casefold() for part in (here, before)) and bool(
+        _EFFECT.search(here) or _EFFECT.search(before)
+    )
 
 
 def text_candidates(linker: Linking, topic: Node, intent: str,
@@ -95,12 +93,14 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
         return []
     found: dict[str, tuple[Node, Passage]] = {}
     for p, mentions in zip(own, linker.link_many([p.text for p in own]), strict=True):
+        bounds = sentence_bounds(p.text)
         for m, node in linked(mentions):
             if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:
                 continue
-            if spec.relation in _TREATS and not _said_to_treat(p.text, m.start):
+            context = _context(p.text, bounds, m.start)
+            if spec.relation in _TREATS and not (context and _said_to_treat(*context)):
                 continue
-            if spec.relation == "hasSideEffect" and not _said_of(p.text, m.start, topic):
+            if spec.relation == "hasSideEffect" and not (context and _said_of(*context, topic)):
                 continue
             found.setdefault(node.iri, (node, p))
     return list(found.values())[:MAX_CANDIDATES]

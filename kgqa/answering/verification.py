@@ -5,9 +5,7 @@ unknown, with the evidence and the reason.
 
 from __future__ import annotations
 
-import math
-
-from kgqa.answering.candidates import MAX_MEMBERS, MEMBERS_SHARING
+from kgqa.answering.candidates import class_membership, members_needed
 from kgqa.answering.ranking import evidence_text, passages_about, verify_pairs
 from kgqa.answering.verbalize import CONTRADICTS, statement
 from kgqa.errors import InputError
@@ -154,14 +152,13 @@ class ClaimVerifier:
                      ) -> Verdict | None:  # fmt: skip
         """ "Statins cause myalgia", "ACE inhibitors treat hypertension": a drug class's claim
         read through its members, as its answers are. It holds when at least
-        :data:`MEMBERS_SHARING` of the members with any statement of the relation (two at
-        least) state it of ``o``; fewer is "unknown", never "refuted" (the graph is not a
+        :func:`~kgqa.answering.candidates.members_needed` of the members with any statement of
+        the relation state it of ``o``; fewer is "unknown", never "refuted" (the graph is not a
         closed world). None when no member states it: the claim is then checked as any other.
         The evidence is each holding member's membership and statement (three at most)."""
-        membership = {t.subject.iri: t for t in self.kg.neighbours(cls, "inDrugClass",
-                                                                   direction="in")}  # fmt: skip
+        membership = class_membership(self.kg, cls)
         stating, holding = 0, []
-        for member in [t.subject for t in membership.values()][:MAX_MEMBERS]:
+        for member in [t.subject for t in membership.values()]:
             said = self.kg.neighbours(member, rel, direction="out")
             stating += bool(said)
             own = [t for t in said if t.object.iri == o.iri]
@@ -169,7 +166,7 @@ class ClaimVerifier:
                 holding.append((member, own[0]))
         if not holding:
             return None
-        need = max(2, math.ceil(MEMBERS_SHARING * stating)) if stating > 1 else 1
+        need = members_needed(stating)
         evidence = Evidence(tuple(t for _, t in holding[:3]),
                             path=tuple(membership[m.iri] for m, _ in holding[:3]))  # fmt: skip
         names = ", ".join(m.label for m, _ in holding[:3]) + (" ..." if len(holding) > 3 else "")

@@ -10,6 +10,7 @@ Modes:
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -290,8 +291,15 @@ class EntityLinker:
         holds exactly where the tagger was unsure ("complex regional pain syndrome", where it
         gave "regional" 0.53 and "pain" 0.76 inside a long sentence) and no kept span lies."""
         unsure = [t for t in tagged if t not in kept]
+        # only the sentences the tagger was unsure in are looked up, name by name
+        found = [
+            Span(a + d.start, a + d.end, d.type, d.score)
+            for a, b in sentence_bounds(text)
+            if any(a <= u.start < b for u in unsure)
+            for d in self.dictionary_spans(text[a:b])
+        ]
         extra = []
-        for d in self.dictionary_spans(text):
+        for d in found:
             words = _TOKEN.findall(text[d.start : d.end])
             if (d.type in DISORDERS and len(words) >= 3 and all(len(w) >= 3 for w in words)
                     and words[0].lower() not in COMMON_NAME_WORDS
@@ -338,19 +346,23 @@ class EntityLinker:
         capitals ("POTS", not "pots"); a name may end in a plural s. A drug class name
         ("steroids", "antibiotics") counts only in a short text or a short question:
         abstracts use them as plain words (titles too), and the corpora do not tag them."""
-        pattern = _lay_pattern()
-        if pattern is None:
+        lay = _lay_names()
+        if lay is None:
             return row
+        pattern, kinds = lay
+        row = list(row)
+        at = {(s.start, s.end): i for i, s in enumerate(row)}
         extra = []
         brief: list[tuple[int, int]] | None = None
         for m in pattern.finditer(text):
-            kind = _LAY_KINDS.get(m.group().lower()) or _LAY_KINDS.get(m.group("name").lower())
-            if not kind:
+            kind = kinds.get(m.group("name").lower())
+            if kind is None:
                 continue
-            # a tagged span that is exactly such a name takes the name's type ("beta blockers"
-            # tagged as a disease is a drug class)
-            row = [Span(s.start, s.end, kind, s.score) if (s.start, s.end) == m.span() else s
-                   for s in row]  # fmt: skip
+            if m.span() in at:
+                # a tagged span that is exactly such a name takes the name's type ("beta
+                # blockers" tagged as a disease is a drug class)
+                row[at[m.span()]] = row[at[m.span()]]._replace(type=kind)
+                continue
             if not uncovered(m.start(), m.end(), row):
                 continue
             if kind == "CHEMICAL":
@@ -382,9 +394,8 @@ class EntityLinker:
                     pos = m.end()
                 others = [x for x in row if x[0] != s]
                 for end in reversed(words):
-                    if uncovered(e, end, others) and any(
-                        how in ("exact", "id") and node.cls in ("Disease", "Phenotype")
-                        for node, _, how, _ in self.generator.name_matches(text[s:end])
+                    if uncovered(e, end, others) and self._names_exactly(
+                        text[s:end], ("Disease", "Phenotype")
                     ):
                         e = end
                         break
@@ -392,6 +403,11 @@ class EntityLinker:
                     s, e = self._inside_a_disease_name(text, s, e, others)
             out.append(Span(s, e, kind, conf))
         return out
+
+    def _names_exactly(self, surface: str, classes: tuple[str, ...]) -> bool:
+        """Whether ``surface`` is exactly a name (or id) of a node of one of ``classes``."""
+        return any(how in ("exact", "id") and node.cls in classes
+                   for node, _, how, _ in self.generator.name_matches(surface))  # fmt: skip
 
     def _inside_a_disease_name(self, text: str, s: int, e: int, others: list[Span]
                                ) -> tuple[int, int]:  # fmt: skip
@@ -407,10 +423,7 @@ class EntityLinker:
                 if (len(surface.split()) < 3 or not _joinable(surface) or "," in surface
                         or not uncovered(a, s, others) or not uncovered(e, b, others)):  # fmt: skip
                     continue
-                if (b - a > best[1] - best[0]) and any(
-                    how in ("exact", "id") and node.cls == "Disease"
-                    for node, _, how, _ in self.generator.name_matches(surface)
-                ):
+                if b - a > best[1] - best[0] and self._names_exactly(surface, ("Disease",)):
                     best = (a, b)
         return best
 
@@ -672,41 +685,38 @@ _TAGGED = frozenset({"ner", "hybrid"})
 # the lexicon's kinds as mention types
 _LAY_TYPE = {"disease": "DISEASE", "symptom": "PHENOTYPE", "drug": "CHEMICAL",
              "class": "CHEMICAL", "gene": "GENE"}  # fmt: skip
-_LAY_KINDS: dict[str, str] = {}
-_LAY: list[re.Pattern[str] | None] = []
 
 
-def _lay_pattern() -> re.Pattern[str] | None:
-    """One pattern over the English lexicon's names, longest first (read once); None when the
-    lexicon is not there."""
-    if _LAY:
-        return _LAY[0]
+@functools.lru_cache(maxsize=1)
+def _lay_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern over the English lexicon's names, longest first, and each name's mention
+    type (by lower-cased name); read once. None when the lexicon is not there."""
     from kgqa.config import graph_data_dir
     from kgqa.graph.build.common import read_tsv
 
     path = graph_data_dir() / "lexicon_en.tsv"
     if not path.exists():
-        _LAY.append(None)
         return None
+    kinds: dict[str, str] = {}
     exact, folded = set(), set()
     for row in read_tsv(path, ["name", "id", "kind", "note"], comment="#"):
         name, kind = row["name"].strip(), _LAY_TYPE.get(row["kind"])
         if not name or kind is None:
             continue
-        _LAY_KINDS.setdefault(name.lower(), kind)
+        kinds.setdefault(name.lower(), kind)
         # a short form in capitals is a word only in capitals ("POTS", "TB", "MS")
         (exact if len(name) <= 5 and any(c.isupper() for c in name) else folded).add(name)
 
     def alternation(names: set[str]) -> str:
         return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
-    parts = []
-    if folded:
-        parts.append(f"(?i:{alternation(folded)})")
-    if exact:
-        parts.append(alternation(exact))
-    _LAY.append(re.compile(rf"(?<![\w-])(?P<name>{'|'.join(parts)})(?:e?s)?(?![\w-])"))
-    return _LAY[0]
+    parts = ([f"(?i:{alternation(folded)})"] if folded else []) + (
+        [alternation(exact)] if exact else []
+    )
+    if not parts:
+        return None
+    pattern = re.compile(rf"(?<![\w-])(?P<name>{'|'.join(parts)})(?:e?s)?(?![\w-])")
+    return pattern, kinds
 
 
 SPAN_RULES: tuple[SpanRule, ...] = (
