@@ -47,6 +47,33 @@ def clean_text(text: str) -> str:
     return cleaned(text, keep="")
 
 
+# everyday words that are also abbreviations of graph names (NO: nitric oxide, ALL: acute
+# lymphoblastic leukaemia, MS, AS ...), read as words in a text written in capitals
+_SHOUTED = frozenset(
+    """a i am an and any are as at be but by can do for go has he her him his how if in is it
+    me my no not now of on or our out she so the to up us was we who why yes you all may
+    had did get got""".split()
+)
+_SHORT_CAPS = re.compile(r"\b[A-Z]{1,3}\b")
+
+
+def unshout(text: str) -> str:
+    """A text written in capitals ("NO HEALTH CARE ON MY SON ...") with its everyday short words
+    in lower case, so that they are read as words, not abbreviations; any other text as it is.
+    Same length.
+
+    Example:
+        >>> unshout("NO HEALTH CARE FOR MY SON WITH GENDER DYSPHORIA. WHAT CAN WE DO?")
+        'no HEALTH CARE for my SON WITH GENDER DYSPHORIA. WHAT can we do?'
+        >>> unshout("NO: nitric oxide")
+        'NO: nitric oxide'
+    """
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    if len(letters) < 20 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return text
+    return _SHORT_CAPS.sub(lambda m: m[0].lower() if m[0].lower() in _SHOUTED else m[0], text)
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, without their surrounding white space."""
     cuts = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]

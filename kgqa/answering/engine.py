@@ -21,7 +21,7 @@ from kgqa.answering.reader import FROM_TEXT, read_answers
 from kgqa.answering.verification import ClaimVerifier
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.records import Answer, Evidence, Mention, Reading, Result, Triple, Verdict
+from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
 from kgqa.text import clean_text
 from kgqa.understanding.message import MessageFocus, read_message
@@ -67,6 +67,25 @@ def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
     subject = [x for x in found if inside(x[0], focus.subject) and x not in asked]
     # a sentence taken for want of one that asks is weaker than the subject line
     return (asked + subject if focus.asks else subject + asked) or found
+
+
+def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
+                   everywhere: Linked) -> tuple[Mention, Node]:  # fmt: skip
+    """The topic as the message names it most specifically: a message that says "type 1
+    diabetes" in its history and asks about "diabetes" asks about type 1 diabetes. Another
+    mention (not negated, of the same class) of a subclass of the topic takes its place when
+    the message names one such subclass, or one line of them; a message that names several
+    kinds ("leukemia ... AML, CLL") asks about the kind they share."""
+    below: dict[str, tuple[Mention, Node, set[str]]] = {}
+    for m, node in everywhere:
+        if not m.negated and node.cls == hit[1].cls and node.iri not in below:
+            ancestors = {a.iri for a in kg.ancestors(node)}
+            if hit[1].iri in ancestors:
+                below[node.iri] = (m, node, ancestors)
+    # the most specific: those no other one found lies below
+    leaves = [v for v in below.values()
+              if not any(v[1].iri in w[2] for w in below.values())]  # fmt: skip
+    return (leaves[0][0], leaves[0][1]) if len(leaves) == 1 else hit
 
 
 def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
@@ -189,6 +208,8 @@ class QAEngine:
             iscore *= UNASKED
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, found)
+        if hit is not None and not focus.whole:
+            hit = _more_specific(self.kg, hit, linked(mentions))
         sign = polarity(text, intent)
         # in "Which of these is NOT a symptom of X?" the "not" belongs to the relation asked,
         # not to X: a negated question does not make its topic a negated mention

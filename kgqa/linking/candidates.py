@@ -55,6 +55,9 @@ FLOOR = 0.5
 NIL_THRESHOLD = 0.75
 # how far below a mention's top candidate another may score and still be read as meant
 CLOSE_MARGIN = 0.1
+# matches that find a node like the text, not one it names (a corpus annotator's code is a
+# name: "nephropathy" coded as kidney disease is the disease a question about it means)
+_LOOSE_MATCHES = frozenset({"dense", "fuzzy"})
 TYPE_FIT = {
     "DISEASE": {"Disease": 1.0, "Phenotype": 0.9},
     "PHENOTYPE": {"Phenotype": 1.0, "Disease": 0.9},
@@ -423,5 +426,10 @@ def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | 
     phenotype still reaches the disease node a question asks about."""
     if not mention.candidates:
         return None
-    floor = max(NIL_THRESHOLD, mention.candidates[0].score - CLOSE_MARGIN)
-    return next((c.node for c in mention.candidates if c.score >= floor and accept(c.node)), None)
+    top = mention.candidates[0]
+    floor = max(NIL_THRESHOLD, top.score - CLOSE_MARGIN)
+    # a node the text names (by a name, an id or a corpus code) does not yield to one that
+    # dense or fuzzy search only finds near it
+    named = top.match not in _LOOSE_MATCHES
+    return next((c.node for c in mention.candidates if c.score >= floor and accept(c.node)
+                 and not (named and c.match in _LOOSE_MATCHES)), None)  # fmt: skip

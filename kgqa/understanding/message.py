@@ -28,16 +28,33 @@ _BOILERPLATE = re.compile(
     r"(?:Question|Suggestion)\s*-\s*general information\.?)\s*",
     re.I,
 )
+_SPACES = {0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x3000: " "}
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _ASKS = re.compile(
     r"^\s*(?:what|which|how|why|where|when|who|whom|whose|is|are|was|were|can|could|do|does|"
-    r"did|should|will|would|may|might|has|have|any|please (?:tell|let|help|advise|explain))\b"
+    r"did|should|will|would|may|might|has|have|any)\b"
     r"|\b(?:(?:would|'d) like to (?:know|find out|ask|learn)|want(?:ed)? to (?:know|find out|ask|"
     r"learn)|find out (?:if|whether|what|how|why)|wonder(?:ing|ed)? (?:if|whether|what|how|why)|"
     r"wondering|need to know|tell me|looking for|any (?:info|information|help|advice|studies|"
     r"research|suggestions?|recommendations?)|(?:can|could|would) you (?:please )?(?:tell|help|"
     r"advise|explain|suggest|recommend|send|give|let)|is it (?:possible|normal|safe|true|ok|okay)|"
-    r"(?:is|are) there (?:any|a))\b",
+    r"(?:is|are) there)\b",
+    re.I,
+)
+# a request that asks for help and nothing more ("So please help me out."): a question, but
+# one that says less than a sentence that asks something, wherever that stands
+_POLITE = re.compile(
+    r"\b(?:(?:please|pls|plz|kindly) (?:help|advi[cs]e|suggest|guide|tell|let|explain|recommend|"
+    r"send|give|share|inform)|(?:request(?:ing)?|beg(?:ging)?|pleading with) (?:you|for))\b",
+    re.I,
+)
+# a sentence that only announces a question ("I'd like to ask you a medical question as I've
+# got ...", "I have a few questions"): the question is a later sentence, when there is one
+_PREAMBLE = re.compile(
+    r"\b(?:(?:like|want|wish|need|have) to ask(?: you)?|(?:have|got|had)|my|following|some|few)"
+    r"(?: (?:a|an|some|few|a few|several|two|three|couple of|a couple of|the following|more|"
+    r"quick|simple|medical|general|important|serious|specific))* (?:questions?|queries|query)\b"
+    r"(?!\s*(?::|is\b|are\b|was\b|would be\b|to you\b))",
     re.I,
 )
 _GREETING = re.compile(
@@ -106,10 +123,13 @@ def read_message(text: str) -> MessageFocus:
     The main question is the first sentence that asks (a question mark, a question word first,
     "I would like to know", "looking for"); among those, one with a question mark wins over one
     without. With no asking sentence, a subject that asks is the question; else the first
-    sentence that is not a greeting.
+    sentence that is not a greeting. A sentence that only announces a question, or only asks
+    for help, is taken only when no other one asks.
     """
+    original = text
+    text = text.translate(_SPACES)  # the patterns' spaces match no-break spaces too; same length
     if len(text.split()) <= SHORT_WORDS and "\n" not in text.strip() and not _HEADER.match(text):
-        return MessageFocus(text, (0, len(text)))
+        return MessageFocus(original, (0, len(text)))
     subject = None
     body_start = 0
     header = _HEADER.match(text)
@@ -131,12 +151,17 @@ def read_message(text: str) -> MessageFocus:
             body_start += len(first_line[0]) + 1
     sentences = _sentences(text, body_start, len(text))
     asking = [(a, b) for a, b in sentences if not _CLOSING.search(text[a:b])
-              and (_ASKS.search(text[a:b]) or text[b - 1] == "?")]  # fmt: skip
+              and (_ASKS.search(text[a:b]) or _POLITE.search(text[a:b])
+                   or text[b - 1] == "?")]  # fmt: skip
     marked = [(a, b) for a, b in asking if text[b - 1] == "?"]
+    announced = {(a, b) for a, b in asking if _PREAMBLE.search(text[a:b])}
+    polite = {(a, b) for a, b in asking if not _ASKS.search(text[a:b]) and text[b - 1] != "?"}
     asks = True
     if marked or asking:
-        question = (marked or asking)[0]
+        # a sentence that asks more than that a question follows, one with a question mark first
+        question = min(asking, key=lambda s: (s in announced, s in polite, s not in marked))
     elif subject is not None and (_ASKS.search(text[subject[0] : subject[1]])
+                                  or _POLITE.search(text[subject[0] : subject[1]])
                                   or text[subject[1] - 1] == "?"):  # fmt: skip
         question = subject
     else:
@@ -145,7 +170,7 @@ def read_message(text: str) -> MessageFocus:
         question = plain[0] if plain else (subject or (0, len(text)))
     at = sentences.index(question) if question in sentences else 0
     before = sentences[at - 1] if at > 0 else None
-    return MessageFocus(text, question, subject, before, asks)
+    return MessageFocus(original, question, subject, before, asks)
 
 
 __all__ = ["MessageFocus", "read_message"]

@@ -111,6 +111,15 @@ _RECORDS = (
         hops=(Hop("treats", "in"), Hop("palliates", "in")), topic_classes=(_DISEASE, _PHENO),
         answer_classes=(_DRUG,), hierarchy=("subtype", "supertype"),
         inverse="diseases_for_drug", annotated=True, qtypes=("treatment",),
+        # a plea for help with a disorder asks what can be done for it: how people write
+        # "What is the treatment for X?" ("Help w/ extreme sweating. Can you help!")
+        cue=(r"\bwhat (?:should|can|could|do|must|shall) (?:i|we|one|he|she) do\b|\bwhat to do\b"
+             r"|(?:\b(?:please|pls|plz|kindly|(?:can|could) (?:you|someone|anyone)(?: please)?) "
+             r"help|\bhelp(?= (?:me|us|him|her)\b))\b(?! (?:me |us |him |her )?(?:to |out )?"
+             r"(?:find|locate|understand|contact|reach|get in touch|get information|with "
+             r"(?:(?:some|any|more|the|this|my|these) )?(?:information|info|resources?|answers?|"
+             r"questions?|research|reports?|finding|locating)))|\bget rid of\b"
+             r"|\bis there (?:a |an |any )?(?:cure|treatment|remedy|medicine|medication)\b"),
         forms=(
             "Which drugs treat {d}?", "What medication is used for {d}?", "How is {d} treated?",
             "drugs for {d}", "What can I take for {d}?", "How do you treat {d}?",

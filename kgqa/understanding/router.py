@@ -112,9 +112,9 @@ def route(
 
     The classifier alone never picks an intent kgqa only refuses (contraindications: its cue
     words must be there), nor, for the main question of a long message (``whole`` False),
-    diagnosis unless that question asks for one: a message that tells its history names many
-    findings and asks something else. Such a question is then ``other``, unless cue words or
-    the question's form route it."""
+    diagnosis unless that question asks for one (a message that tells its history names many
+    findings and asks something else), nor a definition unless it asks what something is.
+    Such a question is then ``other``, unless cue words or the question's form route it."""
     if has_cjk(text) and not options:
         # the classifier was trained on English: a Chinese question is routed by its words;
         # a yes/no question naming two kinds of thing is a claim (别嘌醇能治疗痛风吗？)
@@ -127,6 +127,7 @@ def route(
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
         and not (name == "diagnosis" and not whole and not _ASKS_DIAGNOSIS.search(text))
+        and not (name == "definition" and not whole and not _ASKS_DEFINITION.search(text))
     }  # fmt: skip
     intent = max(probs, key=probs.__getitem__)
     if intent not in allowed:
@@ -165,6 +166,13 @@ def route(
     return intent, probs.get(intent, 0.0)
 
 
+# a message's main question asks what something is only in so many words; a bare name
+# ("Fibrodysplasia Ossificans Progressiva.") or a request for information about it is not that
+_ASKS_DEFINITION = re.compile(
+    r"\bwhat(?:'s| is| are| was| were| does| do)\b|\bdefin|\bmeaning\b|\bmeans?\b|\bexplain"
+    r"|\bwhat (?:kind|type|sort) of\b",
+    re.I,
+)
 _ASKS_DIAGNOSIS = re.compile(
     r"\bdiagnos|\bwhat (?:could|might|would|can) (?:this|it|these|that) be\b|\bwhat(?:'s| is) "
     r"wrong\b|\bwhat do (?:i|you think i) have\b|\bwhat (?:disease|condition|illness)\b",

@@ -375,3 +375,47 @@ def test_a_side_effect_from_text_is_said_of_the_drug_and_no_likelier_than_its_su
         assert [a.node.label for a in r.answers] == want, texts
         # a lone answer the verifier half believes is no likelier than that
         assert all(a.score <= a.support for a in r.answers)
+
+
+def test_a_message_asks_about_the_topic_as_specifically_as_it_names_it(kg):
+    names = {"diabetes": "DOID:9351", "type 2 diabetes": "DOID:9352", "gout": "DOID:13189",
+             "illness": "DOID:4"}  # fmt: skip
+    question = "What treatments are there for {}?"
+    history = (" My mother was told last year that she has {} and it is still bad after months "
+               "of diet and exercise and the pills, so we are all worried about her.")  # fmt: skip
+    asked = {q: "drugs_for_disease" for t in ("diabetes", "illness")
+             for q in (question.format(t), f"{t}. {question.format(t)}")}  # fmt: skip
+    qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, asked), GraphReadingVerifier(),
+                  FixedPassages(()))  # fmt: skip
+    one, two = qa.read_many([
+        f"SUBJECT: diabetes\nMESSAGE: {question.format('diabetes')}"
+        + history.format("type 2 diabetes"),
+        f"SUBJECT: illness\nMESSAGE: {question.format('illness')}"
+        + history.format("gout and type 2 diabetes"),
+    ])  # fmt: skip
+    # the history says which diabetes: type 2, a subclass of the diabetes asked about
+    assert one.topic.curie == "DOID:9352"
+    # two kinds named: the question is about what they share, as asked
+    assert two.topic.curie == "DOID:4"
+
+
+def test_a_plea_for_help_with_a_disorder_asks_what_treats_it(kg):
+    plea = "I have had gout for years. Can someone please help me?"
+    find = "I have had gout for years. Can you help me find a doctor?"
+    drug = "I take metformin every day. What should I do?"
+    qa, _ = engine(kg, {plea: "other", find: "other", drug: "other"})
+    helped, found, taken = qa.read_many([plea, find, drug])
+    assert helped.intent == "drugs_for_disease" and helped.topic.curie == "DOID:13189"
+    # help to find someone is no question about treatment; nor is help with a drug
+    assert found.intent == "other" and taken.intent == "other"
+
+
+def test_a_message_asks_for_a_definition_only_in_so_many_words(kg):
+    history = (" My daughter was diagnosed with it last month and we have read all we could "
+               "find, but the doctors use so many words that we do not know.")  # fmt: skip
+    asked = ("Marfan syndrome.", "What is Marfan syndrome?", "Marfan syndrome")
+    qa, _ = engine(kg, dict.fromkeys(asked, "definition"))
+    bare, what, short = qa.read_many([asked[0] + history, asked[1] + history, asked[2]])
+    # a long message's bare name is no question about what the thing is
+    assert bare.intent == "other" and bare.topic.curie == "DOID:14323"
+    assert what.intent == "definition" and short.intent == "definition"

@@ -106,3 +106,13 @@ def test_every_english_lexicon_name_names_the_node_it_was_written_for(real_graph
         for t in real_graph.neighbours(m.node, "inDrugClass", "in")
     }
     assert {"pembrolizumab", "nivolumab", "ipilimumab"} <= members
+
+
+def test_composed_chinese_names_reach_the_specific_term(real_graph) -> None:
+    # CHPO calls Recurrent fever 阵发性发热 and Secondary microcephaly 继发性小头畸形; clinicians
+    # write 反复发热 and 获得性小头畸形 (HPO: "Recurrent fever", "Acquired microcephaly")
+    assert real_graph.find("反复发热")[0].node.curie == "HP:0001954"
+    assert real_graph.find("获得性小头畸形")[0].node.curie == "HP:0005484"
+    assert real_graph.find("发热")[0].node.curie == "HP:0001945"
+    # a composed name is never the label answers show: CHPO's stays
+    assert real_graph.chinese_label("HP:0001954") == "阵发性发热"

@@ -103,3 +103,27 @@ def test_a_sentence_that_asks_without_a_question_word_is_the_question():
                "now, with attacks in both feet and now in my left knee as well. ")  # fmt: skip
     asked = "My doctor is away so could you tell me what helps."
     assert read_message(history + asked).question_text == asked
+
+
+def test_a_sentence_that_only_announces_a_question_yields_to_the_question():
+    text = ("Dear Sir\nI'd like to ask you a medical question as I've got optic nerve atrophy in "
+            "my eye and lost my vision at 8.\nSo please is there treatment for optic nerve "
+            "atrophy !\nBest wishes")  # fmt: skip
+    want = "So please is there treatment for optic nerve atrophy !"
+    assert read_message(text).question_text == want
+    # "my question is ..." goes on to ask: it is the question
+    text = ("SUBJECT: Shingles\nMESSAGE: I had shingles in my fifties. I will have implants "
+            "soon. My question is does shingles affect the gum nerves? Has any research been "
+            "done in this area also?")  # fmt: skip
+    assert read_message(text).question_text.startswith("My question is does shingles")
+
+
+def test_a_bare_request_for_help_yields_to_a_sentence_that_asks():
+    text = ("I have had bloating for two years and the medication I bought does not help. "
+            "Please help me. I want to know which medicine can cure this. Thank you.")  # fmt: skip
+    assert read_message(text).question_text == "I want to know which medicine can cure this."
+    # with nothing else that asks, a request for help is the question, wherever its "please"
+    text = ("SUBJECT: IBS\nMESSAGE: My father has suffered from IBS for years and nothing has "
+            "worked. So please help us and suggest something for this problem.")  # fmt: skip
+    m = read_message(text)
+    assert m.asks and m.question_text.startswith("So please help us")

@@ -25,6 +25,7 @@ from kgqa.errors import DataError
 from kgqa.graph.build import (
     chinese,
     chpo,
+    composed_zh,
     disease_gene,
     doid,
     drugcentral,
@@ -472,8 +473,10 @@ def _quads(
             for syn in v.synonyms:
                 if syn != preferred.get(canon):
                     yield f"{iri} <{SKOS_ALT}> {_lit(syn, 'en')} {g} .\n"
+            # a composed name is an alternative, never the label answers show
+            zh_pred = SKOS_ALT if v.source == composed_zh.SOURCE else RDFS_LABEL
             for zh in v.labels_zh:
-                yield f"{iri} <{RDFS_LABEL}> {_lit(zh, 'zh')} {g} .\n"
+                yield f"{iri} <{zh_pred}> {_lit(zh, 'zh')} {g} .\n"
             if v.definition:
                 yield f"{iri} <{SKOS_DEF}> {_lit(v.definition, 'en')} {g} .\n"
 
@@ -520,7 +523,10 @@ def _write_names(path: Path, resolver: _Resolver, preferred: dict[str, str]) -> 
             for kind, name, lang in (
                 [("label", v.label, "en")]
                 + [("synonym", s, "en") for s in v.synonyms]
-                + [("label", z, "zh") for z in v.labels_zh]
+                + [
+                    ("synonym" if v.source == composed_zh.SOURCE else "label", z, "zh")
+                    for z in v.labels_zh
+                ]
             ):
                 if not name:
                     continue
@@ -638,9 +644,13 @@ def build_graph(
     resolver = _Resolver(concepts, ids, references)
     notes = {c.source: dict(c.notes) for c in contributions}
     edges = _resolve_edges(contributions, resolver, notes, exclude_licences)
+    composed = composed_zh.contribution(resolver.concepts, resolver.canon, resolver.cls_of)
+    for concept in composed.concepts:
+        resolver.concepts.setdefault(concept.curie, []).append(concept)
+    notes[composed.source] = dict(composed.notes)
     preferred = _preferred_labels(resolver)
     inputs, release = _input_checksums(data_dir)
-    included = [s for s in SOURCES if s not in excluded]
+    included = [s for s in SOURCES if s not in excluded] + [composed_zh.SOURCE]
     with atomic_directory(target) as tmp:
         nq = tmp / "graph.nq"
         n_quads = 0
