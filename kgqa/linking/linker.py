@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 Mode = Literal["ner", "dictionary", "hybrid"]
 MODES = ("ner", "dictionary", "hybrid")
 SHORT_WORDS = 15
+SHORT_CHARS = 300  # and characters: a name, a title or a findings line
 # what separates the parts of a heading-like phrase
 _HEADING_SEP = re.compile(r" - |,| and | or ")
 
@@ -455,8 +456,8 @@ class EntityLinker:
         becomes one span: the tagger cuts names at commas and inversions ("Sleep Apnea,
         Obstructive", "Cataract 11, multiple types", "Cleft palate, proliferative
         retinopathy, and developmental delay"). Spans inside it go."""
-        if not row or len(text.split()) > SHORT_WORDS:
-            return row
+        if not row or len(text.split()) > SHORT_WORDS or len(text) > SHORT_CHARS:
+            return row  # a run of thousands of characters without a space is no short text
         end_of_text = len(text.rstrip(" .?!;:"))
         ends = sorted({e for _, e, _, _ in row} | {end_of_text}, reverse=True)
         out: list[Span] = []

@@ -426,3 +426,20 @@ def test_a_name_the_tagger_was_unsure_of_in_a_long_sentence_is_kept_when_the_tex
     assert [text[x.start : x.end] for x in got] == ["familial Mediterranean fever"]
     # where the tagger saw nothing, the dictionary adds nothing
     assert linker._named_where_unsure(text, [], []) == []
+
+
+def test_a_long_run_without_spaces_is_not_read_as_a_short_title(linker, monkeypatch):
+    # fuzzing found "HP:0001250" repeated 300 times taking seconds: every stretch between two
+    # spans was looked up as a possible name, as in a title ("Sleep Apnea, Obstructive")
+    from kgqa.linking.linker import SHORT_CHARS, Span
+
+    text = "HP:0001250" * 40
+    assert len(text) > SHORT_CHARS and len(text.split()) == 1
+    row = [Span(0, 10, "PHENOTYPE", 0.9), Span(10, 20, "PHENOTYPE", 0.9)]
+    asked = []
+    monkeypatch.setattr(linker.kg, "find", lambda *a, **k: asked.append(a) or [])
+    assert linker._join_to_names(text, row) == row and not asked
+    # a short title is still joined up
+    title = "Sleep Apnea, Obstructive"
+    linker._join_to_names(title, [Span(0, 11, "DISEASE", 0.9), Span(13, 24, "DISEASE", 0.9)])
+    assert asked
