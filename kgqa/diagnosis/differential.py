@@ -269,11 +269,14 @@ class Diagnoser:
         return list(seen.values()), unlinked
 
     def _named_phenotype(self, text: str) -> Node | None:
-        """The phenotype term whose label or synonym is exactly ``text`` (case aside)."""
-        for m in self.kg.find(text, cls="Phenotype", limit=3):
-            if m.match == "exact" and m.node.iri in self.ix.term_index:
-                return m.node
-        return None
+        """The phenotype term whose label or synonym is exactly ``text`` (case aside); of
+        terms that share the name (CHPO calls both Cutaneous telangiectasia and Telangiectasia
+        of the skin 皮肤毛细血管扩张), the one more diseases are annotated with."""
+        named = [m.node for m in self.kg.find(text, cls="Phenotype", limit=3)
+                 if m.match == "exact" and m.node.iri in self.ix.term_index]  # fmt: skip
+        if len(named) > 1:
+            return max(named, key=lambda n: len(self.kg.neighbours(n, "hasPhenotype", "in")))
+        return named[0] if named else None
 
     def _absent_function(self, c: Clause) -> Clause:
         """无语言 is absent speech, not "no speech": where what a Chinese cue negates names no

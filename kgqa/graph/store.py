@@ -340,6 +340,16 @@ class KnowledgeGraph:
         names = self.labels(ref, lang="zh")
         return names[0][0] if names else ""
 
+    def chinese_labels(self, ref: str | Node) -> list[str]:
+        """The node's own Chinese labels, without the alternatives composed at build time."""
+        node = self._require(ref)
+        rows = self._conn.execute(
+            "SELECT DISTINCT name FROM names WHERE iri = ? AND lang = 'zh' AND kind = 'label' "
+            "ORDER BY name",
+            (node.iri,),
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def ids(self, ref: str | Node) -> list[str]:
         """Every id the node is reachable from."""
         node = self._require(ref)

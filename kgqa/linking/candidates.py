@@ -86,6 +86,7 @@ REDUCED = 0.92
 BELOW_ANNOTATED = 0.99
 ANNOTATED_BROADER = 0.96
 SHARED_ZH_NAME = 0.001  # per other Chinese name of a node a Chinese name reaches
+ZH_TIE = 0.0001  # per place, among phenotypes sharing a Chinese name, by diseases annotated
 CLASS_NAMED = 0.85  # a drug class named this closely (a plural, a spelling) is what is meant
 ANNOTATED_MEMBER = 0.8  # ... and the member drug the annotators coded it with comes after it
 ACRONYM = 0.85
@@ -170,9 +171,17 @@ class CandidateGenerator:
                 # a Chinese name shared by several nodes belongs to the one it is the only
                 # Chinese name of: 软骨发育不全 is achondroplasia, and only loosely a name of
                 # chondrodysplasia Blomstrand type, whose own is Blomstrand型骨软骨发育不良
-                others = len(self.kg.labels(m.node, lang="zh")) - 1
+                others = len(self.kg.chinese_labels(m.node)) - 1
                 base -= SHARED_ZH_NAME * min(max(others, 0), 5)
             out.append((m.node, base, m.match, m.name))
+        if has_cjk(text) and sum(how == "exact" for _, _, how, _ in out) > 1:
+            # still tied: the term more diseases are annotated with (CHPO calls both Cutaneous
+            # telangiectasia and Telangiectasia of the skin 皮肤毛细血管扩张)
+            used = {n.iri: len(self.kg.neighbours(n, "hasPhenotype", "in"))
+                    for n, _, how, _ in out if how == "exact" and n.cls == "Phenotype"}  # fmt: skip
+            order = sorted(used, key=lambda iri: -used[iri])
+            out = [(n, b - ZH_TIE * order.index(n.iri) if n.iri in used else b, how, name)
+                   for n, b, how, name in out]  # fmt: skip
         return tuple(out)
 
     def _sourced(

@@ -58,6 +58,11 @@ def test_chinese_findings_on_the_real_graph(real_pipeline) -> None:
     # 低下 is CHPO's 减退, 多发 its 多发性, 牛奶咖啡斑 its 咖啡斑
     diff = real_pipeline.diagnose("新生儿肌张力低下，多发牛奶咖啡斑")
     assert {f.node.curie for f in diff.findings} == {"HP:0001319", "HP:0007565"}
+    # composed names: 反复 is "Recurrent", 获得性 "Acquired" (HPO's synonyms of these terms);
+    # a name CHPO gives two terms is the one more diseases are annotated with
+    diff = real_pipeline.diagnose("反复发热，获得性小头畸形，皮肤毛细血管扩张")
+    got = {f.node.curie for f in diff.findings}
+    assert got == {"HP:0001954", "HP:0005484", "HP:0100585"}
 
 
 def test_phenopacket_store_ranking_does_not_regress(real_pipeline, real_data_dir) -> None:

@@ -84,3 +84,10 @@ def test_retrieval_on_a_slice_of_the_real_corpus(real_graph, real_data_dir, tmp_
         got = r.retrieve(f"What are the symptoms of {focus}?", k=5)
         hits += any(p.source_id == qid for p in got)
     assert hits / len(rows) >= 0.5
+
+
+def test_a_chinese_name_two_terms_share_links_the_one_more_diseases_show(real_linker) -> None:
+    # CHPO calls both Telangiectasia of the skin (HHT's term) and Cutaneous telangiectasia
+    # 皮肤毛细血管扩张
+    (m,) = real_linker.link("皮肤毛细血管扩张")
+    assert m.node.curie == "HP:0100585"
