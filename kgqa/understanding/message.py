@@ -157,7 +157,7 @@ def read_message(text: str) -> MessageFocus:
     announced = {(a, b) for a, b in asking if _PREAMBLE.search(text[a:b])}
     polite = {(a, b) for a, b in asking if not _ASKS.search(text[a:b]) and text[b - 1] != "?"}
     asks = True
-    if marked or asking:
+    if asking:
         # a sentence that asks more than that a question follows, one with a question mark first
         question = min(asking, key=lambda s: (s in announced, s in polite, s not in marked))
     elif subject is not None and (_ASKS.search(text[subject[0] : subject[1]])

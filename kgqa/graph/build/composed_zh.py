@@ -13,8 +13,8 @@ Runs after identity resolution, on the merged nodes; the names are kept in their
 (``composed_zh``), so every composed name shows where it came from.
 
 Example:
-    >>> compose("Recurrent fever")
-    [('recurrent', 'fever')]
+    >>> compose("Recurrent fever"), compose("Fever")
+    (('recurrent', 'fever'), None)
 """
 
 from __future__ import annotations
@@ -63,12 +63,12 @@ _PLAIN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _SPLIT = re.compile(r"^(?P<mod>[A-Za-z]+)\s+(?P<base>\S.*)$")
 
 
-def compose(name: str) -> list[tuple[str, str]]:
-    """(modifier, base) readings of an English name that starts with a known modifier."""
+def compose(name: str) -> tuple[str, str] | None:
+    """(modifier, base) of an English name that starts with a known modifier, else None."""
     m = _SPLIT.match(name.strip())
     if m is None or m["mod"].casefold() not in MODIFIERS:
-        return []
-    return [(m["mod"].casefold(), m["base"].casefold())]
+        return None
+    return m["mod"].casefold(), m["base"].casefold()
 
 
 def composed_names(
@@ -85,13 +85,12 @@ def composed_names(
             zh_of_en.setdefault(name.casefold(), set()).update((node, z) for z in plain)
     proposed: dict[str, set[str]] = {}  # composed name -> nodes it would name
     for node, _, en, _ in rows:
-        for name in en:
-            for mod, base in compose(name):
-                for base_node, zh in zh_of_en.get(base, ()):
-                    if base_node == node or any(p in zh for p in MODIFIERS[mod]):
-                        continue  # a synonym of the node itself; the modifier said already
-                    for prefix in MODIFIERS[mod]:
-                        proposed.setdefault(prefix + zh, set()).add(node)
+        for mod, base in filter(None, map(compose, en)):
+            for base_node, zh in zh_of_en.get(base, ()):
+                if base_node == node or any(p in zh for p in MODIFIERS[mod]):
+                    continue  # a synonym of the node itself; the modifier said already
+                for prefix in MODIFIERS[mod]:
+                    proposed.setdefault(prefix + zh, set()).add(node)
     out: dict[str, list[str]] = {}
     for name, owners in sorted(proposed.items()):
         if name not in taken and len(owners) == 1:
