@@ -74,6 +74,27 @@ def unshout(text: str) -> str:
     return _SHORT_CAPS.sub(lambda m: m[0].lower() if m[0].lower() in _SHOUTED else m[0], text)
 
 
+def fold_chinese(text: str) -> str:
+    """Full-width Latin letters, digits and punctuation as half-width (ＢＲＣＡ１ → BRCA1), and
+    traditional Chinese characters as simplified (痛風 → 痛风, 二甲雙胍 → 二甲双胍), one character
+    for one: the same length, so offsets hold. Text with neither is returned as it is.
+
+    Example:
+        >>> fold_chinese("ＢＲＣＡ１基因和哪些疾病有關？")
+        'BRCA1基因和哪些疾病有关?'
+    """
+    if not any(ord(c) >= 0x3000 for c in text):
+        return text
+    out = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
+    if CJK.search(out):
+        from hanziconv import HanziConv
+
+        simple = HanziConv.toSimplified(out)
+        if len(simple) == len(out):
+            out = simple
+    return out
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, without their surrounding white space."""
     cuts = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text)]

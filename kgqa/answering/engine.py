@@ -23,7 +23,7 @@ from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
-from kgqa.text import clean_text
+from kgqa.text import clean_text, fold_chinese
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.registry import INTENTS
 from kgqa.understanding.router import (
@@ -173,7 +173,7 @@ class QAEngine:
             if len(q) > MAX_QUESTION_CHARS:
                 raise InputError(f"question of {len(q)} characters; at most "
                                  f"{MAX_QUESTION_CHARS}")  # fmt: skip
-            texts.append(clean_text(q))
+            texts.append(fold_chinese(clean_text(q)))
         nonempty = [i for i, t in enumerate(texts) if t.strip()]
         # a long message is read for its main question: the intent from that sentence, the
         # topic from it first, then from the subject line (offsets hold: cleaning keeps lengths)

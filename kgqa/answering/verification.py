@@ -13,7 +13,7 @@ from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Evidence, Mention, Node, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
-from kgqa.text import clean_text
+from kgqa.text import clean_text, fold_chinese
 from kgqa.understanding.claims import CONTRAINDICATION, parse_claim
 from kgqa.validation import MAX_CLAIM_CHARS
 
@@ -65,7 +65,7 @@ class ClaimVerifier:
             raise InputError(f"a claim must be text, not {type(claim).__name__}")
         if len(claim) > MAX_CLAIM_CHARS:
             raise InputError(f"claim of {len(claim)} characters; at most {MAX_CLAIM_CHARS}")
-        text = clean_text(claim).strip()
+        text = fold_chinese(clean_text(claim)).strip()
         empty = Evidence()
         if not text:
             return Verdict(claim, "unknown", 0.0, (), None, None, None, False, empty,

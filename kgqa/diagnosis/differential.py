@@ -58,6 +58,9 @@ _ABSENT_SUFFIXES = ("缺失", "缺如", "丧失")
 _ZH_SAME = (
     ("咖啡牛奶斑", "咖啡斑"), ("牛奶咖啡斑", "咖啡斑"), ("低下", "减退"), ("降低", "减退"),
     ("减低", "减退"), ("多发性", "多发"), ("复发性", "复发"), ("进行性", "进行"),
+    # digits as people type them (第2-3趾并趾 is CHPO's 第二、三脚趾并趾); toes and fingers
+    ("二", "2"), ("三", "3"), ("四", "4"), ("五", "5"), ("、", "-"), ("～", "-"), ("~", "-"),
+    ("脚趾", "趾"), ("足趾", "趾"), ("手指", "指"),
 )  # fmt: skip
 
 
@@ -66,6 +69,8 @@ def _zh_canonical(text: str) -> str:
 
     >>> _zh_canonical("新生儿肌张力低下"), _zh_canonical("多发性咖啡斑")
     ('新生儿肌张力减退', '多发咖啡斑')
+    >>> _zh_canonical("第二、三脚趾并趾")
+    '第2-3趾并趾'
     """
     for variant, form in _ZH_SAME:
         text = text.replace(variant, form)

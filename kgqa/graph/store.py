@@ -335,10 +335,16 @@ class KnowledgeGraph:
         return [(n, lg) for n, lg in rows if lang is None or lg == lang]
 
     def chinese_label(self, ref: str | Node) -> str:
-        """The node's Chinese label as answers show it ("" when it has none): the first of
-        its Chinese names in :meth:`labels` order."""
-        names = self.labels(ref, lang="zh")
-        return names[0][0] if names else ""
+        """The node's Chinese label as answers show it ("" when it has none): a source's own
+        label first (CHPO's 发热, 小头畸形), then kgqa's lexicon (the lay 发烧, 小头), then a
+        composed alternative."""
+        node = self._require(ref)
+        row = self._conn.execute(
+            "SELECT name FROM names WHERE iri = ? AND lang = 'zh' "
+            "ORDER BY kind, source = 'lexicon', name LIMIT 1",
+            (node.iri,),
+        ).fetchone()
+        return row[0] if row else ""
 
     def chinese_labels(self, ref: str | Node) -> list[str]:
         """The node's own Chinese labels, without the alternatives composed at build time."""

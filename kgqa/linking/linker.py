@@ -36,7 +36,14 @@ from kgqa.linking.negation import negated_spans
 from kgqa.linking.ner import EDGE_WORDS, NerTagger
 from kgqa.linking.spans import Span, resolve_overlaps, uncovered
 from kgqa.records import Mention
-from kgqa.text import COMMON_NAME_WORDS, clean_text, has_cjk, sentence_bounds, unshout
+from kgqa.text import (
+    COMMON_NAME_WORDS,
+    clean_text,
+    fold_chinese,
+    has_cjk,
+    sentence_bounds,
+    unshout,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -237,7 +244,7 @@ class EntityLinker:
 
     def link_many(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Mention]]:
         """``link`` for many texts, with the tagger and dense search batched."""
-        cleaned = [unshout(clean_text(t)) for t in texts]
+        cleaned = [unshout(fold_chinese(clean_text(t))) for t in texts]
         linked = self.link_spans(cleaned, self.spans(cleaned, batch_size))
         # a mention's text is the caller's text at its offsets (cleaning keeps lengths)
         return [ms if c == t else [replace(m, text=t[m.start : m.end]) for m in ms]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kgqa.text import CJK, clean_text
+from kgqa.text import CJK, clean_text, fold_chinese
 
 # what negates what follows it, and what negates what precedes it. "absent" only follows:
 # before a word it is most often part of a phenotype's name (absent speech, absent thumbs)
@@ -46,7 +46,8 @@ ZH_PRE_CUES = ("无明显", "没有", "否认", "未见", "未出现", "未发�
                "并无", "无", "未")  # fmt: skip
 _ZH_OPENS = re.compile(r"^(?:" + "|".join(ZH_PRE_CUES) + r")")
 _ZH_HAS = re.compile(r"^(?:伴有|出现|有)")  # "has": dropped before the name
-_ZH_ITEMS = re.compile(r"[、/]|或|和|及|以及|(?<!不)伴有?|并(?!无)")
+# 并 joins items ("发热并咳嗽"), except inside a name: 并指 / 并趾 (syndactyly), 并发, 合并
+_ZH_ITEMS = re.compile(r"[、/]|或|和|及|以及|(?<!不)伴有?|(?<!合)并(?![无指趾发])")
 # what may stand between a cue and a negated mention: other mentions, list glue, a few words
 _GLUE = re.compile(
     r"^[\s,/]*(?:(?:or|and|nor|any|signs? of|history of|a|an|the)[\s,/]*)*$", re.IGNORECASE
@@ -105,7 +106,7 @@ def split_findings(text: str) -> list[Clause]:
     """Split a findings list into clauses and mark the negated ones. Negation carries over
     a list after a cue ("no fever, cough or rash" negates all three)."""
     out: list[Clause] = []
-    for chunk in _SPLIT.split(clean_text(text)):
+    for chunk in _SPLIT.split(fold_chinese(clean_text(text))):
         chunk = chunk.strip(" .:-：")
         if not chunk:
             continue

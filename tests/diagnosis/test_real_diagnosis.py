@@ -63,6 +63,9 @@ def test_chinese_findings_on_the_real_graph(real_pipeline) -> None:
     diff = real_pipeline.diagnose("反复发热，获得性小头畸形，皮肤毛细血管扩张")
     got = {f.node.curie for f in diff.findings}
     assert got == {"HP:0001954", "HP:0005484", "HP:0100585"}
+    # digits as people type them, and 并 inside 并趾 (syndactyly) joins nothing
+    diff = real_pipeline.diagnose("发热并咳嗽，第2-3趾并趾")
+    assert {f.node.curie for f in diff.findings} == {"HP:0001945", "HP:0012735", "HP:0004691"}
 
 
 def test_phenopacket_store_ranking_does_not_regress(real_pipeline, real_data_dir) -> None:

@@ -116,3 +116,6 @@ def test_composed_chinese_names_reach_the_specific_term(real_graph) -> None:
     assert real_graph.find("发热")[0].node.curie == "HP:0001945"
     # a composed name is never the label answers show: CHPO's stays
     assert real_graph.chinese_label("HP:0001954") == "阵发性发热"
+    # and a source's own label comes before kgqa's lay lexicon names (发烧, 小头)
+    assert real_graph.chinese_label("HP:0001945") == "发热"
+    assert real_graph.chinese_label("HP:0000252") == "小头畸形"

@@ -65,3 +65,11 @@ def test_a_chinese_cue_keeps_what_was_written():
 
     (clause,) = split_findings("无汗症")  # anhidrosis, or "no 汗症": only the names can say
     assert (clause.text, clause.negated, clause.written) == ("汗症", True, "无汗症")
+
+
+def test_chinese_and_joins_findings_but_not_inside_a_name():
+    from kgqa.linking.negation import split_findings
+
+    got = [c.text for c in split_findings("发热并咳嗽，第2-3趾并趾，并指，肺炎合并心衰")]
+    # 并指 / 并趾 are syndactyly and 合并 "with": one finding each, not split at 并
+    assert got == ["发热", "咳嗽", "第2-3趾并趾", "并指", "肺炎合并心衰"]

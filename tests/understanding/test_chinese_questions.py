@@ -84,3 +84,13 @@ def test_the_cli_names_the_topic_claim_and_findings_in_chinese_too(fixture_home,
     assert re.search(r"Absent: [\u4e00-\u9fff]+ \(Fever\)", out)  # 发烧 or 发热
     assert main(["-q", "diagnose", "arachnodactyly, ectopia lentis", *home, "-k", "1"]) == 0
     assert "蜘蛛指" not in capsys.readouterr().out  # English findings keep English labels
+
+
+def test_traditional_characters_and_full_width_letters_read_as_simplified(pipeline):
+    # 痛風, 雙, 別嘌醇, 治療 are traditional; ＢＲＣＡ１ and ？ full width
+    for written, simple in [("痛風用什麼藥治療？", "痛风用什么药治疗？"),
+                            ("二甲雙胍有什么副作用？", "二甲双胍有什么副作用？")]:  # fmt: skip
+        r, s = pipeline.ask(written, k=5), pipeline.ask(simple, k=5)
+        assert r.reading == s.reading and [a.node for a in r.answers] == [a.node for a in s.answers]
+    verdict = pipeline.verify("別嘌醇能治療痛風")
+    assert verdict.verdict == "supported" and verdict.subject.curie == "DRUGBANK:DB00437"
