@@ -698,11 +698,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from kgqa.text import has_cjk
 
     name = _namer(pipeline.kg, has_cjk(v.claim))
-    rel = "not parsed"
+    rel = "not parsed" + (" (negated)" if v.negated else "")
     if v.relation and v.subject and v.object:
-        rel = (f"{name(v.subject)} [{v.subject.curie}] --{v.relation}--> {name(v.object)} "
-               f"[{v.object.curie}]")  # fmt: skip
-    print(f"claim: {v.claim}\nreads as: {'NOT ' if v.negated else ''}{rel}")
+        rel = (f"{'NOT ' if v.negated else ''}{name(v.subject)} [{v.subject.curie}] "
+               f"--{v.relation}--> {name(v.object)} [{v.object.curie}]")  # fmt: skip
+    print(f"claim: {v.claim}\nreads as: {rel}")
     print(f"verdict: {v.verdict} ({v.score:.2f}) {v.reason}")
     _print_evidence(v.evidence, "  ", name=name if has_cjk(v.claim) else None)
     return 0
