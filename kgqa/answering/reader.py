@@ -28,11 +28,13 @@ MAX_CANDIDATES = 16
 FROM_TEXT = "from text"
 # a treatment from text (a drug for a disease, or a disease a drug is for) only where its
 # sentence (or the one before) speaks of treating, and never where the sentence says to avoid
-# it or that it harms ("Avoiding tobacco and alcohol ...", "... the cells that produce melanin")
+# it or that it harms ("Avoiding tobacco and alcohol ...", "... the cells that produce melanin").
+# "include" and "options" are no such words alone: "signs and symptoms can include poor
+# appetite" before "... abnormally high levels of insulin" made insulin a treatment for it
 _TREATING = re.compile(
     r"\b(?:treat\w*|therap\w*|manag\w*|medications?|medicines?|drugs?|prescri\w*|given|"
     r"administ\w*|reliev\w*|relief|improv\w*|control\w*|effective|respond\w*|cure\w*|"
-    r"options?|includ\w*|used)\b",
+    r"used)\b",
     re.I,
 )
 _HARMING = re.compile(
@@ -69,6 +71,15 @@ def _said_to_treat(here: str, before: str) -> bool:
     return not _HARMING.search(here) and bool(_TREATING.search(here) or _TREATING.search(before))
 
 
+def _near(bounds: list[tuple[int, int]], start: int, named: set[int]) -> bool:
+    """Whether the sentence holding ``start``, or the one before it, is one of ``named``: a
+    drug is a treatment for the topic only where the passage speaks of the topic ("Insulin
+    controls the amount of sugar ..." in a passage that lists poor appetite among symptoms two
+    sentences earlier treats nothing)."""
+    at = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
+    return at is not None and (at in named or at - 1 in named)
+
+
 def _said_of(here: str, before: str, topic: Node) -> bool:
     """Whether a sentence, or the one before it, names the topic and speaks of harm, and the
     sentence itself not of what the drug is for. A side effect listed in a passage about
@@ -94,11 +105,18 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
     found: dict[str, tuple[Node, Passage]] = {}
     for p, mentions in zip(own, linker.link_many([p.text for p in own]), strict=True):
         bounds = sentence_bounds(p.text)
+        # the sentences that name the topic: a treatment is read only in one or the next
+        named = {i for m, node in linked(mentions) if node.iri == topic.iri
+                 for i, (a, b) in enumerate(bounds) if a <= m.start < b}  # fmt: skip
+        label = topic.label.casefold()
+        named |= {i for i, (a, b) in enumerate(bounds) if label in p.text[a:b].casefold()}
         for m, node in linked(mentions):
             if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:
                 continue
             context = _context(p.text, bounds, m.start)
-            if spec.relation in _TREATS and not (context and _said_to_treat(*context)):
+            if spec.relation in _TREATS and not (
+                context and _said_to_treat(*context) and _near(bounds, m.start, named)
+            ):
                 continue
             if spec.relation == "hasSideEffect" and not (context and _said_of(*context, topic)):
                 continue

@@ -419,3 +419,30 @@ def test_a_message_asks_for_a_definition_only_in_so_many_words(kg):
     # a long message's bare name is no question about what the thing is
     assert bare.intent == "other" and bare.topic.curie == "DOID:14323"
     assert what.intent == "definition" and short.intent == "definition"
+
+
+def test_a_drug_is_a_treatment_from_text_only_near_where_the_passage_names_the_topic(kg):
+    marfan = kg.node("DOID:14323")
+    near = ("Marfan syndrome affects the connective tissue. In one family, colchicine "
+            "treats it well.")  # fmt: skip
+    far = ("Marfan syndrome affects the connective tissue. Affected people are tall. Some also "
+           "have gout. Metformin controls the amount of sugar in the blood.")  # fmt: skip
+    passages = [Passage(i, text, "t", "pubmed", f"PMID:{i}", "", "", (marfan.iri,), 1.0)
+                for i, text in enumerate([near, far], 1)]  # fmt: skip
+    q = "Which drugs treat Marfan syndrome?"
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, {q: "drugs_for_disease"}),
+                  _AlwaysSupports(), FixedPassages(passages))  # fmt: skip
+    r = qa.ask(q)
+    # metformin's sentence speaks of controlling something, three sentences from the topic
+    assert [a.node.label for a in r.answers] == ["Colchicine"]
+
+
+class _AlwaysSupports:
+    """A verifier that supports every claim (a weak reader's worst case)."""
+
+    labels = ("supported", "refuted", "not_enough_info")
+
+    def predict_proba(self, a, b=None):
+        import numpy as np
+
+        return np.tile(np.array([[0.9, 0.05, 0.05]], dtype=np.float32), (len(a), 1))
