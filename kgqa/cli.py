@@ -667,6 +667,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         _print_evidence(v.evidence, name=name if chinese else None)
     elif result.no_answer:
         print(f"no answer: {result.reason}")
+    elif result.reason and not result.options:
+        print(f"note: {result.reason}")
     if result.options:
         best = result.answers[0] if result.answers else None
         print(f"answer: {name(best.node)} [{best.node.curie}], {best.verdict}" if best

@@ -10,6 +10,7 @@ or an explicit no-answer. Options go to :mod:`~kgqa.answering.options`, claims t
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -44,6 +45,16 @@ NEGATED_TOPIC = 0.3
 # how much an intent read from a message none of whose sentences asks anything is believed
 # (the sentence was taken for want of a question: "I take it to treat my Raynaud's.")
 UNASKED = 0.5
+
+
+# a question about a child (a baby, "9 month old", "a 6-year-old", 宝宝): drugs not given to
+# children are withheld from its treatments
+_CHILD = re.compile(
+    r"\b(?:bab(?:y|ies)|infants?|newborns?|toddlers?|child(?:ren)?|kids?|"
+    r"\d{1,2}[- ](?:day|week|month)s?[- ]old|(?:[1-9]|1[0-5])[- ](?:year|yr)s?[- ]old)\b"
+    r"|婴儿|宝宝|小孩|儿童|孩子|新生儿",
+    re.I,
+)
 
 
 def answer_probability(support: float, reading: Reading) -> float:
@@ -283,13 +294,31 @@ class QAEngine:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = read_answers(self.linker, self.verifier, topic, intent, passages)
+        withheld: list[Answer] = []
+        if intent == "drugs_for_disease" and _CHILD.search(focus.text):
+            answers, withheld = self._not_for_children(answers)
         scored = self._scored(answers, reading, k)
         reason = ""
         if not scored:
             reason = "no candidate is supported by its evidence" if cands else silent
         elif not cands:
             reason = silent + "; the answers come from passages, each with its passage"
+        if withheld:
+            names = ", ".join(a.node.label for a in withheld[:5])
+            reason = "; ".join(filter(None, [reason, f"not given to a child: {names} "
+                                             "(salicylates: Reye syndrome)"]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
+
+    @staticmethod
+    def _not_for_children(answers: list[Answer]) -> tuple[list[Answer], list[Answer]]:
+        """(kept, withheld): a question about a child gets no salicylate (aspirin, bismuth
+        subsalicylate ...: Reye syndrome), whatever else it treats. The graph has no age-specific
+        indications; this one rule is kgqa's own. (SIDER's Reye syndrome statements are no
+        guide: it lists ibuprofen too, which children are given.)"""
+        kept, withheld = [], []
+        for a in answers:
+            (withheld if "salicyl" in a.node.label.casefold() else kept).append(a)
+        return kept, withheld
 
     def _scored(self, answers: list[Answer], reading: Reading, k: int) -> tuple[Answer, ...]:
         """The supported answers (support ≥ ``SUPPORT_THRESHOLD``), at most ``k``, each with

@@ -446,3 +446,22 @@ class _AlwaysSupports:
         import numpy as np
 
         return np.tile(np.array([[0.9, 0.05, 0.05]], dtype=np.float32), (len(a), 1))
+
+
+def test_a_question_about_a_child_gets_no_salicylate():
+    from kgqa.answering.engine import _CHILD
+    from kgqa.records import Answer, Evidence, Node
+
+    def answer(label: str) -> Answer:
+        return Answer(Node(f"iri:{label}", label, label, "Chemical"), 0.9, Evidence())
+
+    found = [answer("Acetaminophen"), answer("Acetylsalicylic acid"), answer("Ibuprofen"),
+             answer("Bismuth subsalicylate")]  # fmt: skip
+    kept, withheld = QAEngine._not_for_children(found)
+    assert [a.node.label for a in kept] == ["Acetaminophen", "Ibuprofen"]
+    assert [a.node.label for a in withheld] == ["Acetylsalicylic acid", "Bismuth subsalicylate"]
+    for child in ("My 9 month old has a fever", "my baby is sick", "a 6-year-old with flu",
+                  "宝宝发烧怎么办"):  # fmt: skip
+        assert _CHILD.search(child)
+    for adult in ("I am 45 years old", "my son is 30", "I have had it for 10 years"):
+        assert not _CHILD.search(adult)
