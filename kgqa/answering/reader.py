@@ -56,12 +56,8 @@ _EFFECT = re.compile(
 )
 
 
-def _context(text: str, bounds: list[tuple[int, int]], start: int) -> tuple[str, str] | None:
-    """The sentence holding ``start`` and the one before it ("" for the first), given the
-    text's sentence bounds; None outside every sentence."""
-    at = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
-    if at is None:
-        return None
+def _context(text: str, bounds: list[tuple[int, int]], at: int) -> tuple[str, str]:
+    """Sentence ``at`` of the text and the one before it ("" for the first)."""
     return text[slice(*bounds[at])], text[slice(*bounds[at - 1])] if at > 0 else ""
 
 
@@ -69,15 +65,6 @@ def _said_to_treat(here: str, before: str) -> bool:
     """Whether a sentence (or the one before it) speaks of treating, and the sentence itself
     does not speak of avoiding or of harm."""
     return not _HARMING.search(here) and bool(_TREATING.search(here) or _TREATING.search(before))
-
-
-def _near(bounds: list[tuple[int, int]], start: int, named: set[int]) -> bool:
-    """Whether the sentence holding ``start``, or the one before it, is one of ``named``: a
-    drug is a treatment for the topic only where the passage speaks of the topic ("Insulin
-    controls the amount of sugar ..." in a passage that lists poor appetite among symptoms two
-    sentences earlier treats nothing)."""
-    at = next((i for i, (a, b) in enumerate(bounds) if a <= start < b), None)
-    return at is not None and (at in named or at - 1 in named)
 
 
 def _said_of(here: str, before: str, topic: Node) -> bool:
@@ -113,10 +100,13 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
         for m, node in linked(mentions):
             if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:
                 continue
-            context = _context(p.text, bounds, m.start)
-            if spec.relation in _TREATS and not (
-                context and _said_to_treat(*context) and _near(bounds, m.start, named)
-            ):
+            at = next((i for i, (a, b) in enumerate(bounds) if a <= m.start < b), None)
+            context = _context(p.text, bounds, at) if at is not None else None
+            # a drug is a treatment for the topic only where the passage speaks of the topic:
+            # in a sentence that names it or the one after ("Insulin controls the amount of
+            # sugar ..." two sentences after a symptom list treats nothing)
+            near = at is not None and (at in named or at - 1 in named)
+            if spec.relation in _TREATS and not (context and near and _said_to_treat(*context)):
                 continue
             if spec.relation == "hasSideEffect" and not (context and _said_of(*context, topic)):
                 continue

@@ -280,7 +280,7 @@ class Diagnoser:
         named = [m.node for m in self.kg.find(text, cls="Phenotype", limit=3)
                  if m.match == "exact" and m.node.iri in self.ix.term_index]  # fmt: skip
         if len(named) > 1:
-            return max(named, key=lambda n: len(self.kg.neighbours(n, "hasPhenotype", "in")))
+            return max(named, key=self.kg.diseases_showing)
         return named[0] if named else None
 
     def _absent_function(self, c: Clause) -> Clause:

@@ -334,27 +334,29 @@ class KnowledgeGraph:
         ).fetchall()
         return [(n, lg) for n, lg in rows if lang is None or lg == lang]
 
+    def diseases_showing(self, ref: str | Node) -> int:
+        """How many diseases the graph annotates with the phenotype ``ref`` (0 for any other
+        node): how much a term is used, where two share a name."""
+        return len(self.neighbours(ref, "hasPhenotype", "in"))
+
     def chinese_label(self, ref: str | Node) -> str:
         """The node's Chinese label as answers show it ("" when it has none): a source's own
         label first (CHPO's 发热, 小头畸形), then kgqa's lexicon (the lay 发烧, 小头), then a
         composed alternative."""
-        node = self._require(ref)
-        row = self._conn.execute(
-            "SELECT name FROM names WHERE iri = ? AND lang = 'zh' "
-            "ORDER BY kind, source = 'lexicon', name LIMIT 1",
-            (node.iri,),
-        ).fetchone()
-        return row[0] if row else ""
+        own = self.chinese_labels(ref)
+        composed = self.labels(ref, lang="zh") if not own else []
+        return own[0] if own else (composed[0][0] if composed else "")
 
     def chinese_labels(self, ref: str | Node) -> list[str]:
-        """The node's own Chinese labels, without the alternatives composed at build time."""
+        """The node's own Chinese labels, without the alternatives composed at build time;
+        the sources' before kgqa's lexicon."""
         node = self._require(ref)
         rows = self._conn.execute(
-            "SELECT DISTINCT name FROM names WHERE iri = ? AND lang = 'zh' AND kind = 'label' "
-            "ORDER BY name",
+            "SELECT DISTINCT name, source = 'lexicon' AS lay FROM names WHERE iri = ? "
+            "AND lang = 'zh' AND kind = 'label' ORDER BY lay, name",
             (node.iri,),
         ).fetchall()
-        return [r[0] for r in rows]
+        return list(dict.fromkeys(r[0] for r in rows))
 
     def ids(self, ref: str | Node) -> list[str]:
         """Every id the node is reachable from."""

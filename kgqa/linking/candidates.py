@@ -177,7 +177,7 @@ class CandidateGenerator:
         if has_cjk(text) and sum(how == "exact" for _, _, how, _ in out) > 1:
             # still tied: the term more diseases are annotated with (CHPO calls both Cutaneous
             # telangiectasia and Telangiectasia of the skin 皮肤毛细血管扩张)
-            used = {n.iri: len(self.kg.neighbours(n, "hasPhenotype", "in"))
+            used = {n.iri: self.kg.diseases_showing(n)
                     for n, _, how, _ in out if how == "exact" and n.cls == "Phenotype"}  # fmt: skip
             order = sorted(used, key=lambda iri: -used[iri])
             out = [(n, b - ZH_TIE * order.index(n.iri) if n.iri in used else b, how, name)

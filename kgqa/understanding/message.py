@@ -150,12 +150,13 @@ def read_message(text: str) -> MessageFocus:
             subject = (s, e) if e > s else None
             body_start += len(first_line[0]) + 1
     sentences = _sentences(text, body_start, len(text))
+    asks_outright = {(a, b) for a, b in sentences
+                     if _ASKS.search(text[a:b]) or text[b - 1] == "?"}  # fmt: skip
     asking = [(a, b) for a, b in sentences if not _CLOSING.search(text[a:b])
-              and (_ASKS.search(text[a:b]) or _POLITE.search(text[a:b])
-                   or text[b - 1] == "?")]  # fmt: skip
+              and ((a, b) in asks_outright or _POLITE.search(text[a:b]))]  # fmt: skip
     marked = [(a, b) for a, b in asking if text[b - 1] == "?"]
     announced = {(a, b) for a, b in asking if _PREAMBLE.search(text[a:b])}
-    polite = {(a, b) for a, b in asking if not _ASKS.search(text[a:b]) and text[b - 1] != "?"}
+    polite = {s for s in asking if s not in asks_outright}
     asks = True
     if asking:
         # a sentence that asks more than that a question follows, one with a question mark first

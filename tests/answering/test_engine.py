@@ -346,15 +346,19 @@ def test_a_drug_a_passage_says_to_avoid_is_no_treatment_from_text(kg):
     assert [a.node.label for a in r.answers] == ["Colchicine"]
 
 
-class _HalfSure:
-    """A verifier that half believes every claim."""
+class _Believes:
+    """A verifier that gives every claim the same P(supported)."""
 
     labels = ("supported", "refuted", "not_enough_info")
+
+    def __init__(self, supported: float) -> None:
+        rest = (1.0 - supported) / 2
+        self.row = [supported, rest, rest]
 
     def predict_proba(self, a, b=None):
         import numpy as np
 
-        return np.tile(np.array([[0.55, 0.15, 0.30]], dtype=np.float32), (len(a), 1))
+        return np.tile(np.array([self.row], dtype=np.float32), (len(a), 1))
 
 
 def test_a_side_effect_from_text_is_said_of_the_drug_and_no_likelier_than_its_support(kg):
@@ -369,7 +373,7 @@ def test_a_side_effect_from_text_is_said_of_the_drug_and_no_likelier_than_its_su
         passages = [Passage(i, t, "t", "pubmed", f"PMID:{i}", "", "", (colchicine.iri,), 1.0)
                     for i, t in enumerate(texts, 1)]  # fmt: skip
         qa = QAEngine(kg, FakeLinker(kg, names),
-                      FixedIntents(NAMES, {q: "side_effects_of_drug"}), _HalfSure(),
+                      FixedIntents(NAMES, {q: "side_effects_of_drug"}), _Believes(0.55),
                       FixedPassages(passages))  # fmt: skip
         r = qa.ask(q)
         assert [a.node.label for a in r.answers] == want, texts
@@ -431,21 +435,10 @@ def test_a_drug_is_a_treatment_from_text_only_near_where_the_passage_names_the_t
                 for i, text in enumerate([near, far], 1)]  # fmt: skip
     q = "Which drugs treat Marfan syndrome?"
     qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, {q: "drugs_for_disease"}),
-                  _AlwaysSupports(), FixedPassages(passages))  # fmt: skip
+                  _Believes(0.9), FixedPassages(passages))  # fmt: skip
     r = qa.ask(q)
     # metformin's sentence speaks of controlling something, three sentences from the topic
     assert [a.node.label for a in r.answers] == ["Colchicine"]
-
-
-class _AlwaysSupports:
-    """A verifier that supports every claim (a weak reader's worst case)."""
-
-    labels = ("supported", "refuted", "not_enough_info")
-
-    def predict_proba(self, a, b=None):
-        import numpy as np
-
-        return np.tile(np.array([[0.9, 0.05, 0.05]], dtype=np.float32), (len(a), 1))
 
 
 def test_a_question_about_a_child_gets_no_salicylate():
