@@ -363,12 +363,18 @@ function list(value) { return value.split(/[,，;；\n]/).map((s) => s.trim()).f
 
 async function submit(ev, run) {
   ev.preventDefault();
+  // the answer on show belongs to the last request: greyed while this one runs, gone if it fails
+  const box = document.getElementById("answer");
+  box.setAttribute("aria-busy", "true");
   setStatus(t("working"));
   try {
     await run();
     setStatus("");
   } catch (err) {
+    box.replaceChildren();
     setStatus(err.message, true);
+  } finally {
+    box.removeAttribute("aria-busy");
   }
 }
 
