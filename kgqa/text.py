@@ -47,6 +47,14 @@ def clean_text(text: str) -> str:
     return cleaned(text, keep="")
 
 
+# what people write for words in messages, that graph short forms spell too ("pls": primary
+# lateral sclerosis, "yrs", "hrs"): in lower case they are those words
+CHAT_WORDS = frozenset(
+    """pls plz plse thx thnx ok asap fyi btw lol omg imo imho idk tbh ppl bc cuz yr yrs hr hrs
+    mo mos min mins wk wks pt pts dr drs""".split()
+)
+
+
 # everyday words that are also abbreviations of graph names (NO: nitric oxide, ALL: acute
 # lymphoblastic leukaemia, MS, AS ...), read as words in a text written in capitals
 _SHOUTED = frozenset(

@@ -28,11 +28,13 @@ from kgqa.text import clean_text, fold_chinese
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.registry import INTENTS
 from kgqa.understanding.router import (
+    CUE_SCORE,
     Linked,
     co_topics,
     linked,
     polarity,
     route,
+    subject_cued,
     topic_mention,
     topic_score,
 )
@@ -215,6 +217,11 @@ class QAEngine:
         # what is asked, as routed and verified: the main question of a long message
         text = (text if focus.whole else text[slice(*focus.question)]).strip()
         intent, iscore = route(text, probs, found, options, whole=focus.whole)
+        if intent == "other" and not focus.whole and not options:
+            # a main question that names no relation stands on its subject line's words
+            cued = subject_cued(focus.subject_text, probs, found)
+            if cued is not None:
+                intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks:
             iscore *= UNASKED
         spec = INTENTS.get(intent)

@@ -64,6 +64,8 @@ def _singular(word: str) -> str:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("aches"):  # headaches, toothaches: ache, not "branches"
+        return word[:-1]
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(_KEEP_S):

@@ -47,7 +47,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
-from kgqa.text import has_cjk
+from kgqa.text import CHAT_WORDS, has_cjk
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +74,8 @@ CLASS_TYPE = {
 OTHER_FIT = 0.6
 EXACT_CASE_FIT = 0.8
 FUZZY_CUTOFF = 88.0
+FUZZY_SURE = 0.9 * 0.9  # a fuzzy match at ratio 90 or more ...
+FUZZY_ANY_KIND_CHARS = 8  # ... of a word this long or longer is read whatever its tagged type
 DENSE_K = 10
 DENSE_WEIGHT = 0.9
 ANNOTATED_K = 5
@@ -275,16 +277,24 @@ class CandidateGenerator:
         return [(node, ACRONYM, "abbreviation", text)] if node is not None else []
 
     def _fuzzy(self, text: str, kind: str) -> list[tuple[Node, float, MatchKind, str]]:
-        from rapidfuzz import fuzz, process
-
         key = normalize_name(text)
         if len(key) < 5 or kind == "GENE":
             return []
         if self._fuzzy_keys is None:
             self._load_fuzzy()
         assert self._fuzzy_keys is not None and self._fuzzy_iris is not None
+        out = self._fuzzy_in(key, [kind] if kind in self._fuzzy_keys else list(self._fuzzy_keys))
+        if not out and len(key) >= FUZZY_ANY_KIND_CHARS:
+            # a misspelt word is one the tagger never saw: its type is a guess too
+            # ("Thalassamia major" tagged a chemical)
+            out = self._fuzzy_in(key, [k for k in self._fuzzy_keys if k != kind])
+        return out
+
+    def _fuzzy_in(self, key: str, kinds: list[str]) -> list[tuple[Node, float, MatchKind, str]]:
+        assert self._fuzzy_keys is not None and self._fuzzy_iris is not None
+        from rapidfuzz import fuzz, process
+
         out = []
-        kinds = [kind] if kind in self._fuzzy_keys else list(self._fuzzy_keys)
         c = FUZZY_CUTOFF / 100.0
         for k in kinds:
             # fuzz.ratio is at most 200·min(n, m) / (n + m) for lengths n and m
@@ -404,7 +414,11 @@ class CandidateGenerator:
         best: dict[str, Candidate] = {}
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP
         for node, base, how, name in raw:
+            if how == "exact" and text in CHAT_WORDS and name.isupper():
+                continue  # "pls" is please, not PLS
             fit = type_fit(kind, node)
+            if how == "fuzzy" and base >= FUZZY_SURE and len(text) >= FUZZY_ANY_KIND_CHARS:
+                fit = 1.0  # one slip in a long word: the spelling says more than the type
             if how in ("exact", "id") and name == text:
                 fit = max(fit, EXACT_CASE_FIT)  # "BRCA1" tagged as a disease is still BRCA1
             if how in ("exact", "id") and kind == "PHENOTYPE" and node.cls == "Disease":

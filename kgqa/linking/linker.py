@@ -84,6 +84,9 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+# a word right before a name, not cut off from it by punctuation or a conjunction
+_MODIFIED = re.compile(r"(?<![A-Za-z])(?!(?:and|or|with|of|in|for|to|the|a|an)\s+$)[A-Za-z0-9%]"
+                       r"[A-Za-z0-9'\-%]*\s+$", re.I)  # fmt: skip
 # A run of Chinese text (with the digits, Latin letters and hyphens Chinese names hold: "2型糖尿病")
 _NON_CJK = re.compile(r"[^\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
 _WORDISH = re.compile(r"[A-Za-z0-9]{2,}")
@@ -245,10 +248,45 @@ class EntityLinker:
     def link_many(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Mention]]:
         """``link`` for many texts, with the tagger and dense search batched."""
         cleaned = [unshout(fold_chinese(clean_text(t))) for t in texts]
-        linked = self.link_spans(cleaned, self.spans(cleaned, batch_size))
+        linked = self._names_inside_unlinked(
+            cleaned, self.link_spans(cleaned, self.spans(cleaned, batch_size))
+        )
         # a mention's text is the caller's text at its offsets (cleaning keeps lengths)
         return [ms if c == t else [replace(m, text=t[m.start : m.end]) for m in ms]
                 for t, c, ms in zip(texts, cleaned, linked, strict=True)]  # fmt: skip
+
+    def _names_inside_unlinked(
+        self, cleaned: list[str], linked: list[list[Mention]]
+    ) -> list[list[Mention]]:
+        """A tagged phrase of several words that links to nothing gives way to the graph names
+        inside it that do link: the tagger runs on in "Gastroparesis, tube feeding, and TPN",
+        "Diltiazem BVF 120MG", "HIV-1 infection completely"."""
+        inner: list[list[Span]] = [[] for _ in cleaned]
+        for i, row in enumerate(linked):
+            for m in row:
+                if m.node is not None and m.candidates[0].score >= NIL_THRESHOLD:
+                    continue
+                if len(_TOKEN.findall(m.text)) < 2:
+                    continue
+                for a, b, kind, _ in self.dictionary_spans(m.text):
+                    # not a head word with a modifier the graph does not know ("HIV-1
+                    # infection" is no mere "infection")
+                    if (a, b) != (0, len(m.text)) and not _MODIFIED.search(m.text[:a]):
+                        inner[i].append(Span(m.start + a, m.start + b, kind, m.score))
+        todo = [i for i, row in enumerate(inner) if row]
+        if not todo:
+            return linked
+        found = self.link_spans([cleaned[i] for i in todo], [inner[i] for i in todo])
+        out = list(linked)
+        for i, names in zip(todo, found, strict=True):
+            names = [n for n in names
+                     if n.node is not None and n.candidates[0].score >= NIL_THRESHOLD]  # fmt: skip
+            if not names:
+                continue
+            keep = [m for m in linked[i]
+                    if not any(m.start <= n.start and n.end <= m.end for n in names)]  # fmt: skip
+            out[i] = sorted(keep + names, key=lambda m: (m.start, m.end))
+        return out
 
     def spans(self, texts: Sequence[str], batch_size: int = 64) -> list[list[Span]]:
         """Spans of cleaned texts: the mode's first spans (tagger or dictionary), then each of

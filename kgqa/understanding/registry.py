@@ -114,12 +114,33 @@ _RECORDS = (
         # a plea for help with a disorder asks what can be done for it: how people write
         # "What is the treatment for X?" ("Help w/ extreme sweating. Can you help!")
         cue=(r"\bwhat (?:should|can|could|do|must|shall) (?:i|we|one|he|she) do\b|\bwhat to do\b"
+             r"|\bwhat (?:i|we|one) (?:have to|need to|should|can|must) do\b"
+             r"|\bwhat (?:am i|are we) (?:supposed|meant) to do\b|\bbest thing to do\b"
+             r"|\bhow (?:does|do|can|should) (?:one|i|we) (?:deal|cope) with\b"
              r"|(?:\b(?:please|pls|plz|kindly|(?:can|could) (?:you|someone|anyone)(?: please)?) "
              r"help|\bhelp(?= (?:me|us|him|her)\b))\b(?! (?:me |us |him |her )?(?:to |out )?"
              r"(?:find|locate|understand|contact|reach|get in touch|get information|with "
              r"(?:(?:some|any|more|the|this|my|these) )?(?:information|info|resources?|answers?|"
              r"questions?|research|reports?|finding|locating)))|\bget rid of\b"
-             r"|\bis there (?:a |an |any )?(?:cure|treatment|remedy|medicine|medication)\b"),
+             r"|\bis there (?:a |an |any )?(?:cure|treatment|remedy|medicine|medication)\b"
+             # ... and asks for a cure, a medicine or what to take in so many words ("medicine
+             # to cure Morgellons", "any new treatments", "What can I give my father to help
+             # him sleep?"); not "Can X be cured?", a yes/no question about one thing
+             r"|\b(?:cures?|remed(?:y|ies)|medicines?|medications?|drugs?|pills?|tablets?)\s+"
+             r"(?:for|to (?:cure|treat|help|stop|control|reduce|relieve|heal|get rid))\b"
+             r"|\bwhat (?:is|are|was|were) (?:the )?(?:\w+ )?(?:treatments?|cures?|therap(?:y|ies)|"
+             r"remed(?:y|ies)|medicines?|medications?|treatment options)\b"
+             r"|\b(?:new|newer|best|better|any|other|alternative|effective|permanent|"
+             r"more tolerable)\s+(?:treatments?|cures?|therap(?:y|ies)|remed(?:y|ies)|medicines?|"
+             r"medications?|replacements?)\b"
+             r"|\bhow (?:to|can (?:i|we|you|one)|do (?:i|we|you)|should (?:i|we)|is it possible "
+             r"to) "
+             r"(?:cure|treat|heal|stop|manage|control|relieve|fix|overcome)\b"
+             r"|\bwhat (?:can|should|could|do) (?:i|we|he|she|you) (?:take|use|give)\b"
+             r"|\b(?:suggest|recommend|prescribe)\s+(?:me )?(?:some |any |a |an )?(?:medicines?|"
+             r"medications?|drugs?|something|treatments?|remed(?:y|ies)|cure)\b"
+             r"|\bneed (?:something|a medicine|medicine|medication|a cure|a treatment|treatment) "
+             r"for\b"),
         forms=(
             "Which drugs treat {d}?", "What medication is used for {d}?", "How is {d} treated?",
             "drugs for {d}", "What can I take for {d}?", "How do you treat {d}?",

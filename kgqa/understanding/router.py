@@ -199,18 +199,50 @@ def _zh_cued(text: str, found: Linked) -> str | None:
     return None
 
 
+# where a second question joins the first ("What causes X, and what are the treatments for
+# it?"): the cue words of the first one route the question
+_FURTHER_QUESTION = re.compile(
+    r"(?:[,;]\s*|\s)and\s+(?=(?:what|how|where|which|who|why|when|is|are|can|could|do|does|"
+    r"should|will|would)\b)|[?;]\s+(?=\S)",
+    re.I,
+)
+
+
 def _cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     """The intent whose cue words the question holds and whose topic class it names (the
     classifier's likelier first, then registry order), else None. An intent kgqa refuses
-    needs no topic and goes first: "Which drugs are contraindicated in asthma?" is no
-    question about treatment, whatever the classifier made of it."""
+    needs no topic and goes first, wherever its words stand: "Which drugs are
+    contraindicated in asthma?" is no question about treatment, whatever the classifier made
+    of it. Other cues count in the first question only, when the text joins several."""
     bare = _bare(text, found)
-    hits = [name for name, cue in CUES.items() if cue.search(bare)
+    first = _FURTHER_QUESTION.split(bare, maxsplit=1)[0]
+    hits = [name for name, cue in CUES.items()
+            if cue.search(bare if INTENTS[name].refusal else first)
             and (INTENTS[name].refusal or topic_of(name, found) is not None)]  # fmt: skip
     if not hits:
         return None
     refused = [name for name in hits if INTENTS[name].refusal]
     return refused[0] if refused else max(hits, key=lambda n: (probs.get(n, 0.0), -hits.index(n)))
+
+
+# a subject line that names what is wanted for the disorder ("SUBJECT: Ear Infection Treatment",
+# "New Hep C Virus Treatments")
+_SUBJECT_TREATMENT = re.compile(
+    r"\b(?:treatments?|cures?|remed(?:y|ies)|therap(?:y|ies)|medicines?|medications?)\b", re.I
+)
+
+
+def subject_cued(subject: str, probs: dict[str, float], found: Linked) -> str | None:
+    """The intent a message's subject line names in cue words, for a main question that
+    names none ("SUBJECT: CURE FOR PNEUMONIA ... I want to find out..."); a treatment named
+    there asks for one, when a disorder is named."""
+    if not subject.strip():
+        return None
+    cued = _cued(subject, probs, found)
+    if (cued is None and _SUBJECT_TREATMENT.search(_bare(subject, found))
+            and topic_of("drugs_for_disease", found) is not None):  # fmt: skip
+        return "drugs_for_disease"
+    return cued
 
 
 # "both A and B", "in common", or a singular "which drug ... A and B": what holds for each

@@ -458,3 +458,27 @@ def test_a_question_about_a_child_gets_no_salicylate():
         assert _CHILD.search(child)
     for adult in ("I am 45 years old", "my son is 30", "I have had it for 10 years"):
         assert not _CHILD.search(adult)
+
+
+def test_a_message_asking_for_a_cure_or_what_to_take_asks_what_treats_it(kg):
+    from collections import defaultdict
+
+    history = " My father has had it for ten years, and the attacks come every winter."
+    asks = ["I need a medicine to cure gout.", "What can I give my father for his gout?",
+            "What are the other treatment options for gout?"]  # fmt: skip
+    headed = ("SUBJECT: gout treatment\nMESSAGE: My father has had gout for years and the "
+              "attacks come every winter. I want to find out more about it.")  # fmt: skip
+    plain = headed.replace("gout treatment", "gout")
+    both = "What causes gout, and what are the treatments for it?"
+    intents = defaultdict(lambda: "other", {both: "causes"})
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, intents),
+                  GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    *asked, from_subject, no_cue, joined = qa.read_many(
+        [a + history for a in asks] + [headed, plain, both]
+    )
+    assert [r.intent for r in asked] == ["drugs_for_disease"] * 3
+    assert all(r.topic.curie == "DOID:13189" for r in asked)
+    # a main question that names no relation stands on the subject line's words
+    assert from_subject.intent == "drugs_for_disease" and no_cue.intent == "other"
+    # cue words in a second question do not decide: the first one asks what causes gout
+    assert joined.intent == "causes"

@@ -54,6 +54,14 @@ def test_questions_link_to_the_right_nodes(real_linker):
         # a class named in the plural is the class, though one BC5CDR abstract coded
         # "statins" nine times as simvastatin
         ("What are the side effects of statins?", "statins", "MESH:D019161"),
+        # one slip in a long word, whatever type the tagger guessed for a word it never saw
+        ("breakthrough in Thalassamia major treatment", "Thalassamia", "DOID:10241"),
+        ("I was diagnosed with tuberchlosis", "tuberchlosis", "DOID:399"),
+        ("How can I find a dentist for toothaches?", "toothaches", "MESH:D014098"),
+        # a tagged phrase that runs on gives way to the names inside it
+        ("Where can I find information on Gastroparesis, tube feeding, and TPN?",
+         "Gastroparesis", "DOID:11914"),
+        ("Does TEZA manufacture  Diltiazem BVF 120MG?", "Diltiazem", "DRUGBANK:DB00343"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
@@ -91,3 +99,13 @@ def test_a_chinese_name_two_terms_share_links_the_one_more_diseases_show(real_li
     # 皮肤毛细血管扩张
     (m,) = real_linker.link("皮肤毛细血管扩张")
     assert m.node.curie == "HP:0100585"
+
+
+def test_chat_words_are_words_and_a_modified_head_is_no_name_of_its_own(real_linker) -> None:
+    # "pls" is please, not primary lateral sclerosis (PLS, written so, still is)
+    assert [m.node for m in real_linker.link("How do I treat this pls.") if m.node] == []
+    assert "lateral sclerosis" in {m.node.label for m in real_linker.link("I have PLS") if m.node}
+    # "HIV-1 infection" does not fall back to the plain "infection" inside it
+    found = {m.node.label for m in real_linker.link("Can HIV-1 infection be cured completely?")
+             if m.node and m.candidates[0].score >= 0.75}  # fmt: skip
+    assert "Infection" not in found
