@@ -56,8 +56,9 @@ CHAT_WORDS = frozenset(
 
 
 # everyday words that are also abbreviations of graph names (NO: nitric oxide, ALL: acute
-# lymphoblastic leukaemia, MS, AS ...), read as words in a text written in capitals
-_SHOUTED = frozenset(
+# lymphoblastic leukaemia, MS, AS, GET ...), read as words in a text written in capitals, and
+# never as those short forms when written in lower case
+EVERYDAY_SHORT_WORDS = frozenset(
     """a i am an and any are as at be but by can do for go has he her him his how if in is it
     me my no not now of on or our out she so the to up us was we who why yes you all may
     had did get got""".split()
@@ -79,7 +80,9 @@ def unshout(text: str) -> str:
     letters = [c for c in text if c.isascii() and c.isalpha()]
     if len(letters) < 20 or sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return text
-    return _SHORT_CAPS.sub(lambda m: m[0].lower() if m[0].lower() in _SHOUTED else m[0], text)
+    return _SHORT_CAPS.sub(
+        lambda m: m[0].lower() if m[0].lower() in EVERYDAY_SHORT_WORDS else m[0], text
+    )
 
 
 def fold_chinese(text: str) -> str:

@@ -47,7 +47,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
-from kgqa.text import CHAT_WORDS, has_cjk
+from kgqa.text import CHAT_WORDS, EVERYDAY_SHORT_WORDS, has_cjk
 
 logger = logging.getLogger(__name__)
 
@@ -414,8 +414,12 @@ class CandidateGenerator:
         best: dict[str, Candidate] = {}
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP
         for node, base, how, name in raw:
-            if how == "exact" and text in CHAT_WORDS and name.isupper():
-                continue  # "pls" is please, not PLS
+            if (
+                how == "exact"
+                and name.isupper()
+                and (text in CHAT_WORDS or text in EVERYDAY_SHORT_WORDS)
+            ):
+                continue  # "pls" is please and "get" get, not PLS and GET
             fit = type_fit(kind, node)
             if how == "fuzzy" and base >= FUZZY_SURE and len(text) >= FUZZY_ANY_KIND_CHARS:
                 fit = 1.0  # one slip in a long word: the spelling says more than the type

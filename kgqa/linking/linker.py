@@ -84,6 +84,8 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_SUBJECT_LINE = re.compile(r"^\s*SUBJECT:[ \t]*(?P<subject>[^\n]*?)\s*MESSAGE:", re.I)
+SHORT_FORM_CHARS = 5  # the longest word in capitals read as a short form, not as shouting
 # a word right before a name, not cut off from it by punctuation or a conjunction
 _MODIFIED = re.compile(r"(?<![A-Za-z])(?!(?:and|or|with|of|in|for|to|the|a|an)\s+$)[A-Za-z0-9%]"
                        r"[A-Za-z0-9'\-%]*\s+$", re.I)  # fmt: skip
@@ -391,11 +393,12 @@ class EntityLinker:
         abstracts, does not tag the words people use. A short form in capitals matches only in
         capitals ("POTS", not "pots"); a name may end in a plural s. A drug class name
         ("steroids", "antibiotics") counts only in a short text or a short question:
-        abstracts use them as plain words (titles too), and the corpora do not tag them."""
+        abstracts use them as plain words (titles too), and the corpora do not tag them. A
+        drug's brand name ("Lipitor", "imitrex") counts anywhere."""
         lay = _lay_names()
         if lay is None:
             return row
-        pattern, kinds = lay
+        pattern, kinds, classes = lay
         row = list(row)
         at = {(s.start, s.end): i for i, s in enumerate(row)}
         extra = []
@@ -411,7 +414,7 @@ class EntityLinker:
                 continue
             if not uncovered(m.start(), m.end(), row):
                 continue
-            if kind == "CHEMICAL":
+            if m.group("name").lower() in classes:
                 if brief is None:
                     brief = [
                         (a, b) for a, b in short_sentences(text)
@@ -421,6 +424,23 @@ class EntityLinker:
                     continue
             extra.append(Span(m.start(), m.end(), kind, 1.0))
         return resolve_overlaps(row + extra)
+
+    def _with_subject_names(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the disorder names of a message's subject line that no span covers:
+        a subject line names the topic as a heading does, with no sentence around it for the
+        tagger to read ("SUBJECT: CURE FOR PNEUMONIA", "SUBJECT: rectal prolapse")."""
+        header = _SUBJECT_LINE.match(text)
+        if header is None:
+            return row
+        a = header.start("subject")
+        subject = header.group("subject")
+        # disorders only (the chemicals there are "Capsules", "Adhesives"), and not a head
+        # word under a modifier the graph does not know ("gender dysphoria")
+        extra = [Span(a + s, a + e, kind, 1.0)
+                 for s, e, kind, _ in self.dictionary_spans(subject)
+                 if kind in DISORDERS and not _MODIFIED.search(subject[:s])
+                 and uncovered(a + s, a + e, row)]  # fmt: skip
+        return resolve_overlaps(row + extra) if extra else row
 
     def _extend_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span that the next one to ``EXTEND_WORDS`` words complete into a disease or
@@ -545,11 +565,12 @@ class EntityLinker:
         "Does metformin cause lactic acidosis?". A word in lower or title case taken for a gene
         ("History: gout.") takes the type of the disorder or chemical it names when it names no
         gene. Short forms ("CP", "RA") and gene names are left to the tagger, which reads their
-        context."""
+        context; a word in capitals is one only up to ``SHORT_FORM_CHARS`` letters ("CURE FOR
+        PNEUMONIA" is shouted)."""
         out = []
         for s, e, kind, conf in row:
             surface = text[s:e]
-            if len(surface) >= 4 and not surface.isupper():
+            if len(surface) >= 4 and (not surface.isupper() or len(surface) > SHORT_FORM_CHARS):
                 found = {
                     CLASS_TYPE.get(node.cls)
                     for node, _, how, _ in self.generator.name_matches(surface)
@@ -734,9 +755,10 @@ _LAY_TYPE = {"disease": "DISEASE", "symptom": "PHENOTYPE", "drug": "CHEMICAL",
 
 
 @functools.lru_cache(maxsize=1)
-def _lay_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One pattern over the English lexicon's names, longest first, and each name's mention
-    type (by lower-cased name); read once. None when the lexicon is not there."""
+def _lay_names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | None:
+    """One pattern over the English lexicon's names, longest first, each name's mention type
+    (by lower-cased name), and the (lower-cased) names of drug classes; read once. None when
+    the lexicon is not there."""
     from kgqa.config import graph_data_dir
     from kgqa.graph.build.common import read_tsv
 
@@ -744,12 +766,14 @@ def _lay_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
     if not path.exists():
         return None
     kinds: dict[str, str] = {}
-    exact, folded = set(), set()
+    exact, folded, classes = set(), set(), set()
     for row in read_tsv(path, ["name", "id", "kind", "note"], comment="#"):
         name, kind = row["name"].strip(), _LAY_TYPE.get(row["kind"])
         if not name or kind is None:
             continue
         kinds.setdefault(name.lower(), kind)
+        if row["kind"] == "class":
+            classes.add(name.lower())
         # a short form in capitals is a word only in capitals ("POTS", "TB", "MS")
         (exact if len(name) <= 5 and any(c.isupper() for c in name) else folded).add(name)
 
@@ -762,7 +786,7 @@ def _lay_names() -> tuple[re.Pattern[str], dict[str, str]] | None:
     if not parts:
         return None
     pattern = re.compile(rf"(?<![\w-])(?P<name>{'|'.join(parts)})(?:e?s)?(?![\w-])")
-    return pattern, kinds
+    return pattern, kinds, frozenset(classes)
 
 
 SPAN_RULES: tuple[SpanRule, ...] = (
@@ -773,6 +797,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
+    SpanRule("subject_names", EntityLinker._with_subject_names, _TAGGED),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),
     SpanRule("narrow_long_spans", EntityLinker._narrow_long_spans, ALL_MODES),

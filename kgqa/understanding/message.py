@@ -30,9 +30,20 @@ _BOILERPLATE = re.compile(
 )
 _SPACES = {0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x3000: " "}
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# a list number that ends a piece of text the sentence pattern cut ("Sir, 1. Does ...")
+_LIST_NUMBER = re.compile(r"(?:^|(?<=[\s,(]))\d{1,2}[.)]$")
 _ASKS = re.compile(
-    r"^\s*(?:what|which|how|why|where|when|who|whom|whose|is|are|was|were|can|could|do|does|"
+    # a question word first, after a conjunction or a form of address at most ("And what
+    # should i do for remove stone", "plz sir any drug for anti anemia")
+    r"^\s*(?:(?:and|but|so|also|then|now|please|pls|plz|kindly|sir|madam|doctor|dr|hi|hello)"
+    r"\b[\s,.:;!]*)*"
+    r"(?:what|which|how|why|where|when|who|whom|whose|is|are|was|were|can|could|do|does|"
     r"did|should|will|would|may|might|has|have|any)\b"
+    # what to do, anywhere in the sentence ("my blood presur is 140/100 what can i do for
+    # normal blood presure", "I honestly don't know what to do")
+    r"|\bwhat (?:can|should|could|shall|must|do) (?:i|we|one|he|she) (?:do|take|use|give)\b"
+    r"|\bwhat (?:i|we) (?:have to|need to|should|can|must) do\b|\bwhat to do\b"
+    r"|\bneed (?:some |your )?(?:advice|guidance|suggestions?)\b"
     r"|\b(?:(?:would|'d) like to (?:know|find out|ask|learn)|want(?:ed)? to (?:know|find out|ask|"
     r"learn)|find out (?:if|whether|what|how|why)|wonder(?:ing|ed)? (?:if|whether|what|how|why)|"
     r"wondering|need to know|tell me|looking for|any (?:info|information|help|advice|studies|"
@@ -45,7 +56,8 @@ _ASKS = re.compile(
 # one that says less than a sentence that asks something, wherever that stands
 _POLITE = re.compile(
     r"\b(?:(?:please|pls|plz|kindly) (?:help|advi[cs]e|suggest|guide|tell|let|explain|recommend|"
-    r"send|give|share|inform)|(?:request(?:ing)?|beg(?:ging)?|pleading with) (?:you|for))\b",
+    r"send|give|share|inform|prescribe|provide)|(?:request(?:ing)?|beg(?:ging)?|pleading with) "
+    r"(?:you|for))\b",
     re.I,
 )
 # a sentence that only announces a question ("I'd like to ask you a medical question as I've
@@ -106,12 +118,15 @@ class MessageFocus:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(text, start, end):
         a, b = m.start(), m.end()
         seg = text[a:b]
         a += len(seg) - len(seg.lstrip())
         b = a + len(seg.strip())
+        number = _LIST_NUMBER.search(text, a, b)
+        if number:  # "Sir, 1." before "Does diabetes affect ...": the number is no sentence end
+            b = a + len(text[a : number.start()].rstrip(" ,("))
         if b > a and re.search(r"[A-Za-z]", text[a:b]):
             out.append((a, b))
     return out

@@ -62,6 +62,11 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("Where can I find information on Gastroparesis, tube feeding, and TPN?",
          "Gastroparesis", "DOID:11914"),
         ("Does TEZA manufacture  Diltiazem BVF 120MG?", "Diltiazem", "DRUGBANK:DB00343"),
+        # brand names, in any case, anywhere in a message
+        ("My question is what about Lipitor?", "Lipitor", "DRUGBANK:DB01076"),
+        ("I have had migraines for years and I take imitrex when they start, but it makes "
+         "me dizzy.", "imitrex", "DRUGBANK:DB00669"),
+        ("Can I take COUMADIN with aspirin?", "COUMADIN", "DRUGBANK:DB00682"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
@@ -102,10 +107,31 @@ def test_a_chinese_name_two_terms_share_links_the_one_more_diseases_show(real_li
 
 
 def test_chat_words_are_words_and_a_modified_head_is_no_name_of_its_own(real_linker) -> None:
-    # "pls" is please, not primary lateral sclerosis (PLS, written so, still is)
+    # "pls" is please, not primary lateral sclerosis (PLS, written so, still is); "get" is
+    # no GET (generalized essential telangiectasia)
     assert [m.node for m in real_linker.link("How do I treat this pls.") if m.node] == []
+    assert [m.node for m in real_linker.link("How long does it take to get over it?")
+            if m.node] == []  # fmt: skip
     assert "lateral sclerosis" in {m.node.label for m in real_linker.link("I have PLS") if m.node}
     # "HIV-1 infection" does not fall back to the plain "infection" inside it
     found = {m.node.label for m in real_linker.link("Can HIV-1 infection be cured completely?")
              if m.node and m.candidates[0].score >= 0.75}  # fmt: skip
     assert "Infection" not in found
+
+
+def test_a_subject_line_names_its_topic_and_lay_short_forms_link(real_linker) -> None:
+    shouted = ("SUBJECT: CURE FOR PNEUMONIA MESSAGE: Dear DR, please i have a friend that has "
+               "the above illness..I want to find out.")  # fmt: skip
+    assert "pneumonia" in {m.node.label.lower() for m in real_linker.link(shouted) if m.node}
+    headed = ("SUBJECT: rectal prolapse MESSAGE: my rectum is stretched out and I need "
+              "information mailed to me about surgical options.")  # fmt: skip
+    assert "rectal prolapse" in {m.node.label.lower() for m in real_linker.link(headed) if m.node}
+    # the rule alone: the subject's disorder names, not a head word under a modifier the
+    # graph does not know, nor a chemical
+    for subject, want in [("rectal prolapse", ["rectal prolapse"]), ("gender dysphoria", []),
+                          ("Lovaza capsules and gout", ["gout"])]:  # fmt: skip
+        text = f"SUBJECT: {subject} MESSAGE: Where can I find resources for my son?"
+        found = [text[s:e] for s, e, *_ in real_linker._with_subject_names(text, [])]
+        assert found == want, subject
+    for text in ("I have Hep C", "SUBJECT: HEP C MESSAGE: IS THERE A DRUG TO TAKE"):
+        assert "DOID:1883" in {m.node.curie for m in real_linker.link(text) if m.node}, text

@@ -127,3 +127,25 @@ def test_a_bare_request_for_help_yields_to_a_sentence_that_asks():
             "worked. So please help us and suggest something for this problem.")  # fmt: skip
     m = read_message(text)
     assert m.asks and m.question_text.startswith("So please help us")
+
+
+def test_a_question_after_a_conjunction_or_an_address_and_what_to_do_anywhere_ask():
+    history = ("I am 40 and I have had kidney stones for ten years, and they get worse every "
+               "year now, with pain in my back and my side. ")  # fmt: skip
+    for asked in ["And what should i do for remove stone", "plz sir any drug for the stones.",
+                  "My blood pressure is 140/100 what can i do for normal blood pressure..",
+                  "I honestly don't know what to do.", "I need some advice."]:  # fmt: skip
+        m = read_message(history + asked)
+        assert m.asks and m.question_text == asked.strip(), asked
+    # a plain statement is still none
+    assert not read_message(history + "My doctor is away this month.").asks
+
+
+def test_a_list_number_does_not_end_a_sentence():
+    text = ("SUBJECT: diabetes MESSAGE: Sir, 1. Does diabetes affect bowel movements? "
+            "2. What should I eat?")  # fmt: skip
+    m = read_message(text)
+    assert m.question_text == "Does diabetes affect bowel movements?"
+    assert read_message("My dose is 2. " * 8 + "Is that a lot? Thanks").question_text == (
+        "Is that a lot?"
+    )

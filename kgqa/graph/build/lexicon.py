@@ -4,8 +4,9 @@
   Columns ``zh``, ``id`` (a CURIE of the graph), ``kind``, ``en`` (the English name the entry
   was written for, for review).
 - ``lexicon_en.tsv``: the English names people use for drug classes ("ACE inhibitors",
-  "statins", "blood thinners"). Columns ``name``, ``id``, ``kind``, ``note`` (the class's own
-  label, for review).
+  "statins", "blood thinners"), lay names and short forms of diseases and symptoms ("hep C",
+  "nosebleed"), and brand names of single-ingredient drugs ("Lipitor" on atorvastatin's
+  node). Columns ``name``, ``id``, ``kind``, ``note`` (the node's own label, for review).
 
 Both only add names to nodes other sources define. Rows whose id names no node are counted in
 the build notes; a test checks there are none on the real graph.
