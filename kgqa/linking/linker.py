@@ -87,8 +87,13 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _SUBJECT_LINE = re.compile(r"^\s*SUBJECT:[ \t]*(?P<subject>[^\n]*?)\s*MESSAGE:", re.I)
 SHORT_FORM_CHARS = 5  # the longest word in capitals read as a short form, not as shouting
 # a word right before a name, not cut off from it by punctuation or a conjunction
-_MODIFIED = re.compile(r"(?<![A-Za-z])(?!(?:and|or|with|of|in|for|to|the|a|an)\s+$)[A-Za-z0-9%]"
-                       r"[A-Za-z0-9'\-%]*\s+$", re.I)  # fmt: skip
+# (a function word there is no modifier: "After Rectal Prolapse!", "my gout")
+_MODIFIED = re.compile(
+    r"(?<![A-Za-z])(?!(?:and|or|nor|but|with|without|of|in|on|at|by|for|to|from|about|after|"
+    r"before|since|during|due|the|a|an|my|his|her|their|our|your|its|this|that|these|those|"
+    r"some|any|no|re|regarding|and/or)\s+$)[A-Za-z0-9%][A-Za-z0-9'\-%/]*\s+$",
+    re.I,
+)
 # A run of Chinese text (with the digits, Latin letters and hyphens Chinese names hold: "2型糖尿病")
 _NON_CJK = re.compile(r"[^\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
 _WORDISH = re.compile(r"[A-Za-z0-9]{2,}")

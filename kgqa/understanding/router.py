@@ -113,7 +113,8 @@ def route(
     The classifier alone never picks an intent kgqa only refuses (contraindications: its cue
     words must be there), nor, for the main question of a long message (``whole`` False),
     diagnosis unless that question asks for one (a message that tells its history names many
-    findings and asks something else), nor a definition unless it asks what something is.
+    findings and asks something else), nor a definition unless it asks what something is, nor
+    inheritance unless it speaks of families, genes or inheritance.
     Such a question is then ``other``, unless cue words or the question's form route it."""
     if has_cjk(text) and not options:
         # the classifier was trained on English: a Chinese question is routed by its words;
@@ -128,6 +129,7 @@ def route(
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
         and not (name == "diagnosis" and not whole and not _ASKS_DIAGNOSIS.search(text))
         and not (name == "definition" and not whole and not _ASKS_DEFINITION.search(text))
+        and not (name == "inheritance" and not whole and not _ASKS_INHERITANCE.search(text))
     }  # fmt: skip
     intent = max(probs, key=probs.__getitem__)
     if intent not in allowed:
@@ -158,6 +160,11 @@ def route(
     elif intent != "claim" and not findings and (cued := _cued(text, probs, found)):
         intent = cued
         return intent, max(probs.get(intent, 0.0), CUE_SCORE)
+    elif intent in _OF_A_FINDING and topic_of(intent, found) is None:
+        # "What causes lumps on the arm?": a finding's causes are the diseases that show it
+        other = _OF_A_FINDING[intent]
+        if topic_of(other, found) is not None:
+            return other, probs.get(intent, 0.0)
     elif spec is not None and spec.inverse and topic_of(intent, found) is None:
         other = spec.inverse
         sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= INVERSE_MIN
@@ -166,11 +173,24 @@ def route(
     return intent, probs.get(intent, 0.0)
 
 
+# an intent about a disease that, asked of a finding, is another one
+_OF_A_FINDING = {"causes": "diseases_of_phenotype"}
+
+
 # a message's main question asks what something is only in so many words; a bare name
 # ("Fibrodysplasia Ossificans Progressiva.") or a request for information about it is not that
 _ASKS_DEFINITION = re.compile(
     r"\bwhat(?:'s| is| are| was| were| does| do)\b|\bdefin|\bmeaning\b|\bmeans?\b|\bexplain"
     r"|\bwhat (?:kind|type|sort) of\b",
+    re.I,
+)
+# ... and how something is inherited only in words of families, genes or inheritance ("Is it
+# normal for him to ...?" is no such question, whatever the classifier made of it)
+_ASKS_INHERITANCE = re.compile(
+    r"inherit|hereditar|heredit|genetic|\bgenes?\b|\bfamil(?:y|ies)\b|\bpass(?:ed|es)? "
+    r"(?:\w+ )?(?:on|down)\b|\bcarrier|autosomal|x-linked|\b(?:my|our|his|her|their) "
+    r"(?:children|kids|child|son|daughter|grandchild|baby|babies)\b|\bruns? in\b"
+    r"|\b(?:kids|children|grandchildren)\b|transmi|contagious|infectious|\btested\b",
     re.I,
 )
 _ASKS_DIAGNOSIS = re.compile(

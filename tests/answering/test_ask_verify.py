@@ -270,3 +270,15 @@ def test_a_drug_class_claim_is_checked_through_its_members(pipeline):
     assert v.negated and v.verdict == "refuted"
     v = pipeline.verify("Hypoglycemic agents treat gout")
     assert v.verdict != "refuted" and v.verdict != "supported"
+
+
+def test_the_causes_of_a_finding_are_the_diseases_that_show_it(pipeline):
+    from kgqa.understanding.router import linked as _linked
+    from kgqa.understanding.router import route
+
+    q = "What causes arachnodactyly?"
+    found = _linked(pipeline.link(q))
+    assert route(q, {"causes": 0.9, "other": 0.1}, found) == ("diseases_of_phenotype", 0.9)
+    # a disease's causes stay causes
+    q = "What causes Marfan syndrome?"
+    assert route(q, {"causes": 0.9, "other": 0.1}, _linked(pipeline.link(q)))[0] == "causes"

@@ -482,3 +482,18 @@ def test_a_message_asking_for_a_cure_or_what_to_take_asks_what_treats_it(kg):
     assert from_subject.intent == "drugs_for_disease" and no_cue.intent == "other"
     # cue words in a second question do not decide: the first one asks what causes gout
     assert joined.intent == "causes"
+
+
+def test_a_message_asks_how_something_is_inherited_only_in_words_of_families_or_genes(kg):
+    history = ("I have had gout for ten years, and it is getting worse every year now, with "
+               "attacks in both feet and now in my knee as well. ")  # fmt: skip
+    asked = ["Is it normal for the attacks to last a week?", "Will my kids get it too?",
+             "Is it genetic?"]  # fmt: skip
+    from collections import defaultdict
+
+    qa, _ = engine(kg, defaultdict(lambda: "inheritance"))
+    normal, kids, genetic = qa.read_many([history + a for a in asked])
+    assert normal.intent == "other" and normal.topic.curie == "DOID:13189"
+    assert kids.intent == genetic.intent == "inheritance"
+    # a short question is taken as the classifier reads it
+    assert qa.read_many([asked[0]])[0].intent == "inheritance"

@@ -129,7 +129,8 @@ def test_a_subject_line_names_its_topic_and_lay_short_forms_link(real_linker) ->
     # the rule alone: the subject's disorder names, not a head word under a modifier the
     # graph does not know, nor a chemical
     for subject, want in [("rectal prolapse", ["rectal prolapse"]), ("gender dysphoria", []),
-                          ("Lovaza capsules and gout", ["gout"])]:  # fmt: skip
+                          ("Lovaza capsules and gout", ["gout"]),
+                          ("After Rectal Prolapse!", ["Rectal Prolapse"])]:  # fmt: skip
         text = f"SUBJECT: {subject} MESSAGE: Where can I find resources for my son?"
         found = [text[s:e] for s, e, *_ in real_linker._with_subject_names(text, [])]
         assert found == want, subject
