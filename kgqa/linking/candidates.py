@@ -106,6 +106,46 @@ QUALIFIERS = frozenset(
 _CONJ = re.compile(r"^(.+?)(?:\s*,\s*|\s+(?:and/or|and|or)\s+|\s*/\s*|-)(\S+)\s+(\S+)$")
 
 
+# words that turn a name into its opposite, and the numbers and letters that tell subtypes
+# apart: one such word is a small edit and a different thing
+_NEGATORS = frozenset("non not no without un anti absent absence lack".split())
+_NEGATING_PREFIXES = ("non", "un", "anti", "dis")
+_NUMERALS = re.compile(r"^(?:\d+[a-z]?|[ivx]+|[a-z])$")
+
+
+def same_sense(a: str, b: str) -> bool:
+    """Whether two normalised names that are alike can mean the same: not when one negates
+    what the other states ("insulin dependent diabetes", "noninsulin dependent diabetes"),
+    nor when both give numbers or subtype letters and these differ ("type 1 diabetes", "type
+    2 diabetes").
+
+    Example:
+        >>> same_sense("thalassamia", "thalassemia"), same_sense("type 1 diabetes", "type 2")
+        (True, False)
+        >>> same_sense("insulin dependent diabetes", "noninsulin dependent diabetes")
+        False
+    """
+    wa, wb = a.split(), b.split()
+    sa, sb = set(wa), set(wb)
+    for words, other in ((wa, sb), (wb, sa)):
+        for i, w in enumerate(words):
+            if w in other:
+                continue
+            # "non insulin ..." against "insulin ...": the other name states what this one
+            # negates ("non papillary renal cell carcinoma" is only narrower than "renal cell
+            # carcinoma")
+            negated = (
+                words[i + 1]
+                if w in _NEGATORS and i + 1 < len(words)
+                else next((w[len(p) :] for p in _NEGATING_PREFIXES if w.startswith(p)), None)
+            )
+            if negated is not None and negated in other:
+                return False
+    na = {w for w in wa if _NUMERALS.match(w)}
+    nb = {w for w in wb if _NUMERALS.match(w)}
+    return not (na and nb and na != nb)
+
+
 def reduced_forms(text: str) -> list[str]:
     """Simpler names to try for a mention no name matches: without leading qualifiers, and
     the conjuncts of a coordinated head ("breast and ovarian cancer").
@@ -310,7 +350,7 @@ class CandidateGenerator:
             )
             # the best five, ties in the graph's name order, as a scan of every name gives them
             hits = sorted(
-                ((name, ratio, lo + i) for name, ratio, i in near),
+                ((name, ratio, lo + i) for name, ratio, i in near if same_sense(key, name)),
                 key=lambda h: (-h[1], order[h[2]]),
             )[:5]
             for name, ratio, idx in hits:
@@ -410,7 +450,9 @@ class CandidateGenerator:
             raw += self._extensions(text)
         if not raw:
             raw = self._acronym(text, kind) or self._fuzzy(text, kind)
-        raw += list(dense)
+        # a likeness that negates the mention or names another subtype is no candidate
+        key = normalize_name(text)
+        raw += [d for d in dense if same_sense(key, normalize_name(d[3]))]
         best: dict[str, Candidate] = {}
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP
         for node, base, how, name in raw:

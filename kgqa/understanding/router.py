@@ -16,6 +16,13 @@ from kgqa.text import has_cjk
 from kgqa.understanding.claims import FROM_MEDICATION
 from kgqa.understanding.registry import CUES, INTENTS, ZH_CUES
 
+# ... unless it asks someone to do something ("Could you please suggest the remedies.", "Can
+# you tell me ...", "Would appreciate your comment on this."): a request, not yes or no
+_REQUEST = re.compile(
+    r"(?:can|could|would|will)\s+(?:you|u|someone|anyone|anybody|somebody)\b"
+    r"|would\s+(?:appreciate|be grateful|like)\b",
+    re.I,
+)
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
 # the intent score of a question routed by its cue words (they name the relation outright)
@@ -144,6 +151,7 @@ def route(
         and not options
         and not findings
         and _YES_NO.match(text)
+        and not _REQUEST.match(text)
         and len(set(kinds)) >= 2
     ):
         intent = "claim"

@@ -282,3 +282,17 @@ def test_the_causes_of_a_finding_are_the_diseases_that_show_it(pipeline):
     # a disease's causes stay causes
     q = "What causes Marfan syndrome?"
     assert route(q, {"causes": 0.9, "other": 0.1}, _linked(pipeline.link(q)))[0] == "causes"
+
+
+def test_a_request_to_someone_is_no_yes_no_question(pipeline):
+    from kgqa.understanding.router import linked as _linked
+    from kgqa.understanding.router import route
+
+    q = "Could you please suggest something for my gout and arachnodactyly?"
+    found = _linked(pipeline.link(q))
+    assert {n.cls for _, n in found} == {"Disease", "Phenotype"}
+    assert route(q, {"drugs_for_disease": 0.9, "claim": 0.1}, found)[0] == "drugs_for_disease"
+    q = "Could gout cause arachnodactyly?"
+    assert route(q, {"drugs_for_disease": 0.9, "claim": 0.1}, _linked(pipeline.link(q)))[0] == (
+        "claim"
+    )

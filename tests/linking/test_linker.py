@@ -443,3 +443,14 @@ def test_a_long_run_without_spaces_is_not_read_as_a_short_title(linker, monkeypa
     title = "Sleep Apnea, Obstructive"
     linker._join_to_names(title, [Span(0, 11, "DISEASE", 0.9), Span(13, 24, "DISEASE", 0.9)])
     assert asked
+
+
+def test_names_that_spell_alike_but_negate_or_number_differently_are_not_the_same():
+    from kgqa.linking.candidates import same_sense
+
+    assert same_sense("marfan syndrom", "marfan syndrome")
+    assert not same_sense("insulin dependent diabetes", "non insulin dependent diabetes")
+    assert not same_sense("insulin dependent diabetes", "noninsulin dependent diabetes")
+    assert not same_sense("type 1 diabetes", "type 2 diabetes")
+    assert not same_sense("mucopolysaccharidosis vi", "mucopolysaccharidosis vii")
+    assert same_sense("diabetes", "type 2 diabetes")  # a subtype is the candidates' business

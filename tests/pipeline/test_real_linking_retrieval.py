@@ -117,6 +117,12 @@ def test_chat_words_are_words_and_a_modified_head_is_no_name_of_its_own(real_lin
     found = {m.node.label for m in real_linker.link("Can HIV-1 infection be cured completely?")
              if m.node and m.candidates[0].score >= 0.75}  # fmt: skip
     assert "Infection" not in found
+    # a likeness that negates the mention, or names another subtype, is no link: insulin-
+    # dependent diabetes is not non-insulin-dependent (type 2) diabetes
+    for text in ("What causes insulin-dependent diabetes in children?", "I have type 1 diabetis"):
+        labels = {c.node.label.lower() for m in real_linker.link(text) for c in m.candidates
+                  if c.score >= 0.75}  # fmt: skip
+        assert not any("type 2" in x or "type ii" in x for x in labels), (text, labels)
 
 
 def test_a_subject_line_names_its_topic_and_lay_short_forms_link(real_linker) -> None:
