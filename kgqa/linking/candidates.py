@@ -463,7 +463,7 @@ class CandidateGenerator:
             ):
                 continue  # "pls" is please and "get" get, not PLS and GET
             fit = type_fit(kind, node)
-            if how == "fuzzy" and base >= FUZZY_SURE and len(text) >= FUZZY_ANY_KIND_CHARS:
+            if how == "fuzzy" and base >= FUZZY_SURE and len(key) >= FUZZY_ANY_KIND_CHARS:
                 fit = 1.0  # one slip in a long word: the spelling says more than the type
             if how in ("exact", "id") and name == text:
                 fit = max(fit, EXACT_CASE_FIT)  # "BRCA1" tagged as a disease is still BRCA1

@@ -779,8 +779,11 @@ def _lay_names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | Non
         kinds.setdefault(name.lower(), kind)
         if row["kind"] == "class":
             classes.add(name.lower())
-        # a short form in capitals is a word only in capitals ("POTS", "TB", "MS")
-        (exact if len(name) <= 5 and any(c.isupper() for c in name) else folded).add(name)
+        # a short form in capitals is a word only in capitals ("POTS", "TB", "MS", "AFib"); a
+        # short name in lower or title case is not one ("hep C", "Lasix", "lasix")
+        letters = [c for c in name if c.isalpha()]
+        short_form = len(name) <= 5 and 2 * sum(c.isupper() for c in letters) >= len(letters)
+        (exact if short_form else folded).add(name)
 
     def alternation(names: set[str]) -> str:
         return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

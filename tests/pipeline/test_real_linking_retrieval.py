@@ -67,6 +67,8 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("I have had migraines for years and I take imitrex when they start, but it makes "
          "me dizzy.", "imitrex", "DRUGBANK:DB00669"),
         ("Can I take COUMADIN with aspirin?", "COUMADIN", "DRUGBANK:DB00682"),
+        # a short brand name is no short form: any case ("lasix", not only "Lasix")
+        ("My father takes lasix and his feet still swell.", "lasix", "DRUGBANK:DB00695"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
