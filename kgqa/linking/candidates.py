@@ -146,6 +146,31 @@ def same_sense(a: str, b: str) -> bool:
     return not (na and nb and na != nb)
 
 
+_LOCATED = re.compile(
+    r"^(?P<finding>[A-Za-z-]+(?: [A-Za-z-]+)?) (?:in|of|on|at|around) "
+    r"(?:(?:the|my|his|her|their|your|our|both|one) )?(?:(?:left|right|lower|upper) )?"
+    r"(?P<site>[A-Za-z]+)(?P<more> [A-Za-z]+)?",
+    re.I,
+)
+
+
+def located_names(text: str) -> list[str]:
+    """The names a finding said with its body site may have in an ontology, the longer site
+    first: "pain in her left hip joint" → "hip joint pain", "hip pain"; "pain in my knee when
+    I walk" → ..., "knee pain" (names normalise plurals: "ankles swelling").
+
+    Example:
+        >>> located_names("pain in my lower back"), located_names("gout")
+        (['back pain'], [])
+    """
+    m = _LOCATED.match(" ".join(text.split()))
+    if m is None:
+        return []
+    finding, site = m.group("finding"), m.group("site")
+    longer = [f"{site}{m.group('more')} {finding}"] if m.group("more") else []
+    return [*longer, f"{site} {finding}"]
+
+
 def reduced_forms(text: str) -> list[str]:
     """Simpler names to try for a mention no name matches: without leading qualifiers, and
     the conjuncts of a coordinated head ("breast and ovarian cancer").
@@ -156,6 +181,7 @@ def reduced_forms(text: str) -> list[str]:
     """
     words = text.split()
     out = []
+    out += located_names(text)
     i = 0
     while i < len(words) - 1 and words[i].lower() in QUALIFIERS:
         i += 1

@@ -29,6 +29,7 @@ from kgqa.linking.candidates import (
     NIL_THRESHOLD,
     TYPE_FIT,
     CandidateGenerator,
+    located_names,
 )
 from kgqa.linking.consistency import document_mentions
 from kgqa.linking.dense import NameIndex
@@ -85,6 +86,12 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _SUBJECT_LINE = re.compile(r"^\s*SUBJECT:[ \t]*(?P<subject>[^\n]*?)\s*MESSAGE:", re.I)
+# where a finding is: " in her left hip", " of the ankles", " on my lower back"
+_BODY_SITE = re.compile(
+    r"[ \t]+(?:in|of|on|at|around)[ \t]+(?:(?:the|my|his|her|their|your|our|both|one)[ \t]+)?"
+    r"(?:(?:left|right|lower|upper)[ \t]+)?(?P<site1>[A-Za-z]+)(?P<site2>[ \t]+[A-Za-z]+)?",
+    re.I,
+)
 SHORT_FORM_CHARS = 5  # the longest word in capitals read as a short form, not as shouting
 # a word right before a name, not cut off from it by punctuation or a conjunction
 # (a function word there is no modifier: "After Rectal Prolapse!", "my gout")
@@ -498,6 +505,30 @@ class EntityLinker:
                     best = (a, b)
         return best
 
+    def _extend_to_body_sites(self, text: str, row: list[Span]) -> list[Span]:
+        """A finding followed by where it is ("pain in her left hip", "swelling of the
+        ankles") takes the words up to the body site when the graph names the finding there
+        ("Hip pain", "Ankle swelling"): people say where it hurts, the ontology has the term.
+        The candidates then read the span by that name (:func:`located_names`)."""
+        out: list[Span] = []
+        taken_to = -1
+        for s, e, kind, conf in row:
+            if s < taken_to:
+                continue  # inside a site a previous span took
+            m = _BODY_SITE.match(text, e) if kind in DISORDERS else None
+            if m is not None:
+                for end in (m.end(), m.end("site1")) if m.group("site2") else (m.end(),):
+                    names = located_names(text[s:end])[:1]
+                    if names and self._names_exactly(names[0], ("Disease", "Phenotype")):
+                        out.append(Span(s, end, kind, conf))
+                        taken_to = end
+                        break
+                else:
+                    out.append(Span(s, e, kind, conf))
+                continue
+            out.append(Span(s, e, kind, conf))
+        return out
+
     def _extend_to_subtypes(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span followed by a subtype designation (", type 2A", " type IV", " VI",
         " 1") takes it when the whole is a graph name, spelt there perhaps another way
@@ -801,6 +832,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("retype_by_name", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("extend_to_names", EntityLinker._extend_to_names, _TAGGED),
     SpanRule("extend_to_subtypes", EntityLinker._extend_to_subtypes, ALL_MODES),
+    SpanRule("extend_to_body_sites", EntityLinker._extend_to_body_sites, ALL_MODES),
     SpanRule("trim_question_words", EntityLinker._trim_question_words, _TAGGED),
     SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),

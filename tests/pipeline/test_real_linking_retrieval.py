@@ -62,6 +62,9 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("Where can I find information on Gastroparesis, tube feeding, and TPN?",
          "Gastroparesis", "DOID:11914"),
         ("Does TEZA manufacture  Diltiazem BVF 120MG?", "Diltiazem", "DRUGBANK:DB00343"),
+        # a finding said with where it is: the ontology's term for it there
+        ("I have pain in my lower back", "pain in my lower back", "HP:0003418"),
+        ("I have pain in my knee when I walk", "pain in my knee when I walk", "HP:0030839"),
         # brand names, in any case, anywhere in a message
         ("My question is what about Lipitor?", "Lipitor", "DRUGBANK:DB01076"),
         ("I have had migraines for years and I take imitrex when they start, but it makes "
