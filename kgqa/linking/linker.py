@@ -505,29 +505,37 @@ class EntityLinker:
                     best = (a, b)
         return best
 
+    @staticmethod
+    def _extended(row: list[Span], to: Callable[[int, int, str], int | None]) -> list[Span]:
+        """Each span, taken on to the end ``to(start, end, kind)`` gives (None: as it is);
+        spans inside the words a previous span took go."""
+        out: list[Span] = []
+        taken_to = -1
+        for s, e, kind, conf in row:
+            if s < taken_to:
+                continue
+            end = to(s, e, kind)
+            out.append(Span(s, end if end is not None else e, kind, conf))
+            taken_to = end if end is not None else taken_to
+        return out
+
     def _extend_to_body_sites(self, text: str, row: list[Span]) -> list[Span]:
         """A finding followed by where it is ("pain in her left hip", "swelling of the
         ankles") takes the words up to the body site when the graph names the finding there
         ("Hip pain", "Ankle swelling"): people say where it hurts, the ontology has the term.
         The candidates then read the span by that name (:func:`located_names`)."""
-        out: list[Span] = []
-        taken_to = -1
-        for s, e, kind, conf in row:
-            if s < taken_to:
-                continue  # inside a site a previous span took
+
+        def site_end(s: int, e: int, kind: str) -> int | None:
             m = _BODY_SITE.match(text, e) if kind in DISORDERS else None
-            if m is not None:
-                for end in (m.end(), m.end("site1")) if m.group("site2") else (m.end(),):
-                    names = located_names(text[s:end])[:1]
-                    if names and self._names_exactly(names[0], ("Disease", "Phenotype")):
-                        out.append(Span(s, end, kind, conf))
-                        taken_to = end
-                        break
-                else:
-                    out.append(Span(s, e, kind, conf))
-                continue
-            out.append(Span(s, e, kind, conf))
-        return out
+            if m is None:
+                return None
+            for end in (m.end(), m.end("site1")) if m.group("site2") else (m.end(),):
+                names = located_names(text[s:end])[:1]
+                if names and self._names_exactly(names[0], ("Disease", "Phenotype")):
+                    return end
+            return None
+
+        return self._extended(row, site_end)
 
     def _extend_to_subtypes(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span followed by a subtype designation (", type 2A", " type IV", " VI",
@@ -535,21 +543,15 @@ class EntityLinker:
         ("mucopolysaccharidosis VI" for "MPS type 6"); a span the designation held of its own
         ("type 2A" taken for a disease) goes. The tagger, and the OMIM comma, cut subtypes
         off: "Charcot-Marie-Tooth disease, type 2A" read as plain Charcot-Marie-Tooth disease."""
-        out: list[Span] = []
-        taken_to = -1
-        for s, e, kind, conf in row:
-            if s < taken_to:
-                continue  # inside a designation a previous span took
+
+        def designation_end(s: int, e: int, kind: str) -> int | None:
             m = _SUBTYPE_TAIL.match(text, e) if kind in DISORDERS else None
-            if m is not None:
-                end = m.end()
-                hits = self.kg.find(text[s:end], limit=3)
-                if any(h.node.cls in ("Disease", "Phenotype") for h in hits):
-                    out.append(Span(s, end, kind, conf))
-                    taken_to = end
-                    continue
-            out.append(Span(s, e, kind, conf))
-        return out
+            if m is None:
+                return None
+            hits = self.kg.find(text[s : m.end()], limit=3)
+            return m.end() if any(h.node.cls in ("Disease", "Phenotype") for h in hits) else None
+
+        return self._extended(row, designation_end)
 
     def _join_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """In a short text (a name, a title, a findings line), the longest stretch from a
