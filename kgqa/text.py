@@ -47,6 +47,10 @@ def clean_text(text: str) -> str:
     return cleaned(text, keep="")
 
 
+# a portal message's header: "SUBJECT: ... MESSAGE: ..."
+MESSAGE_HEADER = re.compile(r"^\s*SUBJECT:\s*(?P<subject>.*?)\s*MESSAGE:\s*", re.S | re.I)
+
+
 # what people write for words in messages, that graph short forms spell too ("pls": primary
 # lateral sclerosis, "yrs", "hrs"): in lower case they are those words
 CHAT_WORDS = frozenset(
@@ -63,6 +67,8 @@ EVERYDAY_SHORT_WORDS = frozenset(
     me my no not now of on or our out she so the to up us was we who why yes you all may
     had did get got""".split()
 )
+# words, in lower case, that no graph short form written in capitals stands for ("pls", "get")
+NOT_SHORT_FORMS = CHAT_WORDS | EVERYDAY_SHORT_WORDS
 _SHORT_CAPS = re.compile(r"\b[A-Z]{1,3}\b")
 
 

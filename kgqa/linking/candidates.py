@@ -47,7 +47,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
-from kgqa.text import CHAT_WORDS, EVERYDAY_SHORT_WORDS, has_cjk
+from kgqa.text import NOT_SHORT_FORMS, has_cjk
 
 logger = logging.getLogger(__name__)
 
@@ -146,12 +146,12 @@ def same_sense(a: str, b: str) -> bool:
     return not (na and nb and na != nb)
 
 
-_LOCATED = re.compile(
-    r"^(?P<finding>[A-Za-z-]+(?: [A-Za-z-]+)?) (?:in|of|on|at|around) "
-    r"(?:(?:the|my|his|her|their|your|our|both|one) )?(?:(?:left|right|lower|upper) )?"
-    r"(?P<site>[A-Za-z]+)(?P<more> [A-Za-z]+)?",
-    re.I,
+# where a finding is, words separated by single spaces: "in her left hip", "of the ankles"
+BODY_SITE = (
+    r"(?:in|of|on|at|around) (?:(?:the|my|his|her|their|your|our|both|one) )?"
+    r"(?:(?:left|right|lower|upper) )?(?P<site>[A-Za-z]+)(?P<more> [A-Za-z]+)?"
 )
+_LOCATED = re.compile(r"^(?P<finding>[A-Za-z-]+(?: [A-Za-z-]+)?) " + BODY_SITE, re.I)
 
 
 def located_names(text: str) -> list[str]:
@@ -482,11 +482,7 @@ class CandidateGenerator:
         best: dict[str, Candidate] = {}
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP
         for node, base, how, name in raw:
-            if (
-                how == "exact"
-                and name.isupper()
-                and (text in CHAT_WORDS or text in EVERYDAY_SHORT_WORDS)
-            ):
+            if how == "exact" and text in NOT_SHORT_FORMS and name.isupper():
                 continue  # "pls" is please and "get" get, not PLS and GET
             fit = type_fit(kind, node)
             if how == "fuzzy" and base >= FUZZY_SURE and len(key) >= FUZZY_ANY_KIND_CHARS:

@@ -24,6 +24,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.abbreviations import define_abbreviations
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.candidates import (
+    BODY_SITE,
     CLASS_TYPE,
     DISORDERS,
     NIL_THRESHOLD,
@@ -39,6 +40,7 @@ from kgqa.linking.spans import Span, resolve_overlaps, uncovered
 from kgqa.records import Mention
 from kgqa.text import (
     COMMON_NAME_WORDS,
+    MESSAGE_HEADER,
     clean_text,
     fold_chinese,
     has_cjk,
@@ -85,13 +87,8 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
-_SUBJECT_LINE = re.compile(r"^\s*SUBJECT:[ \t]*(?P<subject>[^\n]*?)\s*MESSAGE:", re.I)
 # where a finding is: " in her left hip", " of the ankles", " on my lower back"
-_BODY_SITE = re.compile(
-    r"[ \t]+(?:in|of|on|at|around)[ \t]+(?:(?:the|my|his|her|their|your|our|both|one)[ \t]+)?"
-    r"(?:(?:left|right|lower|upper)[ \t]+)?(?P<site1>[A-Za-z]+)(?P<site2>[ \t]+[A-Za-z]+)?",
-    re.I,
-)
+_BODY_SITE = re.compile(r"[ \t]+" + BODY_SITE.replace(" ", r"[ \t]+"), re.I)
 SHORT_FORM_CHARS = 5  # the longest word in capitals read as a short form, not as shouting
 # a word right before a name, not cut off from it by punctuation or a conjunction
 # (a function word there is no modifier: "After Rectal Prolapse!", "my gout")
@@ -441,7 +438,7 @@ class EntityLinker:
         """``row`` plus the disorder names of a message's subject line that no span covers:
         a subject line names the topic as a heading does, with no sentence around it for the
         tagger to read ("SUBJECT: CURE FOR PNEUMONIA", "SUBJECT: rectal prolapse")."""
-        header = _SUBJECT_LINE.match(text)
+        header = MESSAGE_HEADER.match(text)
         if header is None:
             return row
         a = header.start("subject")
@@ -529,7 +526,7 @@ class EntityLinker:
             m = _BODY_SITE.match(text, e) if kind in DISORDERS else None
             if m is None:
                 return None
-            for end in (m.end(), m.end("site1")) if m.group("site2") else (m.end(),):
+            for end in (m.end(), m.end("site")) if m.group("more") else (m.end(),):
                 names = located_names(text[s:end])[:1]
                 if names and self._names_exactly(names[0], ("Disease", "Phenotype")):
                     return end

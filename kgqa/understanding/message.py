@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgqa.text import MESSAGE_HEADER
+
 SHORT_WORDS = 25
-_HEADER = re.compile(r"^\s*SUBJECT:\s*(?P<subject>.*?)\s*MESSAGE:\s*", re.S | re.I)
 _MESSAGE_ONLY = re.compile(r"^\s*MESSAGE:\s*", re.I)
 # portal boilerplate that heads some messages and says nothing about the question
 _BOILERPLATE = re.compile(
@@ -143,11 +144,11 @@ def read_message(text: str) -> MessageFocus:
     """
     original = text
     text = text.translate(_SPACES)  # the patterns' spaces match no-break spaces too; same length
-    if len(text.split()) <= SHORT_WORDS and "\n" not in text.strip() and not _HEADER.match(text):
+    header = MESSAGE_HEADER.match(text)
+    if len(text.split()) <= SHORT_WORDS and "\n" not in text.strip() and not header:
         return MessageFocus(original, (0, len(text)))
     subject = None
     body_start = 0
-    header = _HEADER.match(text)
     if header:
         s, e = header.span("subject")
         boiler = _BOILERPLATE.match(text, s, e)

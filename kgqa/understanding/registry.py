@@ -65,6 +65,10 @@ class Intent:
     zh: str | None = None
     # what kgqa says instead of answering, for an intent its graph cannot answer
     refusal: str | None = None
+    # words without which a long message's main question is not taken to ask this, whatever
+    # the classifier says (a message that tells its history names many findings and asks
+    # something else; a bare name is no question about what the thing is)
+    in_messages: str | None = None
 
     @property
     def relation(self) -> str | None:
@@ -264,6 +268,13 @@ _RECORDS = (
     Intent(
         "inheritance", "How is X inherited?",
         zh=r"遗传",
+        # families, genes, children, transmission ("Is it normal for him to ...?" is not this)
+        in_messages=(
+            r"inherit|hereditar|heredit|genetic|\bgenes?\b|\bfamil(?:y|ies)\b|\bpass(?:ed|es)? "
+            r"(?:\w+ )?(?:on|down)\b|\bcarrier|autosomal|x-linked|\b(?:my|our|his|her|their) "
+            r"(?:children|kids|child|son|daughter|grandchild|baby|babies)\b|\bruns? in\b"
+            r"|\b(?:kids|children|grandchildren)\b|transmi|contagious|infectious|\btested\b"
+        ),
         hops=(Hop("hasInheritance", "out"),), topic_classes=(_DISEASE,),
         hierarchy=("supertype",), qtypes=("inheritance",),
         forms=(
@@ -441,6 +452,12 @@ _RECORDS = (
     Intent(
         "definition", "What is X?",
         zh=r"是什么|什么是|指什么|是指|定义|介绍一下|是啥",
+        # what something is, in so many words ("Fibrodysplasia Ossificans Progressiva." or a
+        # request for information about it is not this)
+        in_messages=(
+            r"\bwhat(?:'s| is| are| was| were| does| do)\b|\bdefin|\bmeaning\b|\bmeans?\b"
+            r"|\bexplain|\bwhat (?:kind|type|sort) of\b"
+        ),
         topic_classes=(_DISEASE, _PHENO, _DRUG, _GENE), qtypes=("information",),
         forms=(
             "What is {d}?", "What is (are) {d} ?", "Define {p}", "What does {p} mean?",
@@ -458,6 +475,10 @@ _RECORDS = (
     Intent(
         "diagnosis", "Findings: which disease?",
         answer_classes=(_DISEASE,),
+        in_messages=(
+            r"\bdiagnos|\bwhat (?:could|might|would|can) (?:this|it|these|that) be\b|\bwhat(?:'s| "
+            r"is) wrong\b|\bwhat do (?:i|you think i) have\b|\bwhat (?:disease|condition|illness)\b"
+        ),
         forms=(
             "{p}, {p} and {p}: what is the diagnosis?",
             "A child with {p} and {p}. What disease could this be?",
@@ -583,6 +604,7 @@ def _check(records: tuple[Intent, ...]) -> dict[str, re.Pattern[str]]:
 
 
 CUES = _check(_RECORDS)
+IN_MESSAGES = {i.name: re.compile(i.in_messages, re.I) for i in _RECORDS if i.in_messages}
 ZH_CUES = {name: re.compile(INTENTS[name].zh or "") for name in ZH_ORDER}
 
 

@@ -14,7 +14,7 @@ from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
 from kgqa.text import has_cjk
 from kgqa.understanding.claims import FROM_MEDICATION
-from kgqa.understanding.registry import CUES, INTENTS, ZH_CUES
+from kgqa.understanding.registry import CUES, IN_MESSAGES, INTENTS, ZH_CUES
 
 # ... unless it asks someone to do something ("Could you please suggest the remedies.", "Can
 # you tell me ...", "Would appreciate your comment on this."): a request, not yes or no
@@ -118,10 +118,9 @@ def route(
     options are the answers.
 
     The classifier alone never picks an intent kgqa only refuses (contraindications: its cue
-    words must be there), nor, for the main question of a long message (``whole`` False),
-    diagnosis unless that question asks for one (a message that tells its history names many
-    findings and asks something else), nor a definition unless it asks what something is, nor
-    inheritance unless it speaks of families, genes or inheritance.
+    words must be there), nor, for the main question of a long message (``whole`` False), an
+    intent whose registry record names the words such a question needs (``in_messages``:
+    diagnosis, definition, inheritance) when they are not there.
     Such a question is then ``other``, unless cue words or the question's form route it."""
     if has_cjk(text) and not options:
         # the classifier was trained on English: a Chinese question is routed by its words;
@@ -134,9 +133,7 @@ def route(
     allowed = {
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
-        and not (name == "diagnosis" and not whole and not _ASKS_DIAGNOSIS.search(text))
-        and not (name == "definition" and not whole and not _ASKS_DEFINITION.search(text))
-        and not (name == "inheritance" and not whole and not _ASKS_INHERITANCE.search(text))
+        and not (not whole and name in IN_MESSAGES and not IN_MESSAGES[name].search(text))
     }  # fmt: skip
     intent = max(probs, key=probs.__getitem__)
     if intent not in allowed:
@@ -183,29 +180,6 @@ def route(
 
 # an intent about a disease that, asked of a finding, is another one
 _OF_A_FINDING = {"causes": "diseases_of_phenotype"}
-
-
-# a message's main question asks what something is only in so many words; a bare name
-# ("Fibrodysplasia Ossificans Progressiva.") or a request for information about it is not that
-_ASKS_DEFINITION = re.compile(
-    r"\bwhat(?:'s| is| are| was| were| does| do)\b|\bdefin|\bmeaning\b|\bmeans?\b|\bexplain"
-    r"|\bwhat (?:kind|type|sort) of\b",
-    re.I,
-)
-# ... and how something is inherited only in words of families, genes or inheritance ("Is it
-# normal for him to ...?" is no such question, whatever the classifier made of it)
-_ASKS_INHERITANCE = re.compile(
-    r"inherit|hereditar|heredit|genetic|\bgenes?\b|\bfamil(?:y|ies)\b|\bpass(?:ed|es)? "
-    r"(?:\w+ )?(?:on|down)\b|\bcarrier|autosomal|x-linked|\b(?:my|our|his|her|their) "
-    r"(?:children|kids|child|son|daughter|grandchild|baby|babies)\b|\bruns? in\b"
-    r"|\b(?:kids|children|grandchildren)\b|transmi|contagious|infectious|\btested\b",
-    re.I,
-)
-_ASKS_DIAGNOSIS = re.compile(
-    r"\bdiagnos|\bwhat (?:could|might|would|can) (?:this|it|these|that) be\b|\bwhat(?:'s| is) "
-    r"wrong\b|\bwhat do (?:i|you think i) have\b|\bwhat (?:disease|condition|illness)\b",
-    re.I,
-)
 
 
 def _bare(text: str, found: Linked) -> str:
