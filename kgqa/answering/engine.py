@@ -219,7 +219,7 @@ class QAEngine:
         intent, iscore = route(text, probs, found, options, whole=focus.whole)
         if intent == "other" and not focus.whole and not options:
             # a main question that names no relation stands on its subject line's words
-            cued = subject_cued(focus.subject_text, probs, found)
+            cued = subject_cued(focus.subject_text, text, probs, found)
             if cued is not None:
                 intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks:

@@ -227,6 +227,7 @@ def _cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     return refused[0] if refused else max(hits, key=lambda n: (probs.get(n, 0.0), -hits.index(n)))
 
 
+_WH = re.compile(r"\b(?:what|which|where|who|whom|whose|when|why|how)\b", re.I)
 # a subject line that names what is wanted for the disorder ("SUBJECT: Ear Infection Treatment",
 # "New Hep C Virus Treatments")
 _SUBJECT_TREATMENT = re.compile(
@@ -234,11 +235,13 @@ _SUBJECT_TREATMENT = re.compile(
 )
 
 
-def subject_cued(subject: str, probs: dict[str, float], found: Linked) -> str | None:
+def subject_cued(subject: str, question: str, probs: dict[str, float],
+                 found: Linked) -> str | None:  # fmt: skip
     """The intent a message's subject line names in cue words, for a main question that
-    names none ("SUBJECT: CURE FOR PNEUMONIA ... I want to find out..."); a treatment named
-    there asks for one, when a disorder is named."""
-    if not subject.strip():
+    names none and asks no wh-question of its own ("SUBJECT: CURE FOR PNEUMONIA ... I want to
+    find out..."; not "SUBJECT: place for treatment of X ... Which is the most prestigious
+    institution?"); a treatment named there asks for one, when a disorder is named."""
+    if not subject.strip() or _WH.search(question):
         return None
     cued = _cued(subject, probs, found)
     if (cued is None and _SUBJECT_TREATMENT.search(_bare(subject, found))

@@ -497,3 +497,14 @@ def test_a_message_asks_how_something_is_inherited_only_in_words_of_families_or_
     assert kids.intent == genetic.intent == "inheritance"
     # a short question is taken as the classifier reads it
     assert qa.read_many([asked[0]])[0].intent == "inheritance"
+
+
+def test_a_subject_line_does_not_override_a_question_that_asks_something_else(kg):
+    from collections import defaultdict
+
+    text = ("SUBJECT: gout treatment\nMESSAGE: My father has had gout for years and the "
+            "attacks come every winter. Which is the best hospital in Texas for it?")  # fmt: skip
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    (r,) = qa.read_many([text])
+    assert r.intent == "other" and r.topic.curie == "DOID:13189"
