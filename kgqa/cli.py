@@ -527,7 +527,7 @@ def cmd_eval_consumer(args: argparse.Namespace) -> int:
         _print_json(report)
         return 0
     for key in ("agreement_with_summary", "agreement_reading_whole_message",
-                "labelled_summaries"):  # fmt: skip
+                "labelled_summaries", "labelled_messages"):  # fmt: skip
         if key in report:
             _table(key.replace("_", " "), ["metric", "value"], list(report[key].items()))  # type: ignore[union-attr]
     return 0

@@ -29,9 +29,12 @@ from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.registry import INTENTS
 from kgqa.understanding.router import (
     CUE_SCORE,
+    INTERACTION_REASON,
     Linked,
+    asks_interaction,
     co_topics,
     linked,
+    named_alongside,
     polarity,
     route,
     subject_cued,
@@ -217,6 +220,12 @@ class QAEngine:
         # what is asked, as routed and verified: the main question of a long message
         text = (text if focus.whole else text[slice(*focus.question)]).strip()
         intent, iscore = route(text, probs, found, options, whole=focus.whole)
+        if intent == "claim" and not focus.whole and not options:
+            # a message's main question is a claim to check only when it names both ends ("Would
+            # appreciate your comment on this." is none, whatever the classifier made of it)
+            a, b = focus.question
+            if len({n.iri for m, n in found if a <= m.start and m.end <= b}) < 2:
+                intent, iscore = "other", probs.get("other", 0.0)
         if intent == "other" and not focus.whole and not options:
             # a main question that names no relation stands on its subject line's words
             cued = subject_cued(focus.subject_text, text, probs, found)
@@ -280,7 +289,8 @@ class QAEngine:
                             Evidence((), tuple(own)), support=1.0)  # fmt: skip
             return Result(**base, **shown, answers=(answer,), no_answer=False)
         if spec is None or spec.relation is None:
-            reason = f"'{intent}' questions are answered with passages only"
+            reason = (INTERACTION_REASON if intent == "other" and asks_interaction(text, found)
+                      else f"'{intent}' questions are answered with passages only")  # fmt: skip
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
         also = co_topics(text, intent, found, topic)
         if also:  # an intersection: what the graph states of every topic
@@ -310,6 +320,12 @@ class QAEngine:
             reason = "no candidate is supported by its evidence" if cands else silent
         elif not cands:
             reason = silent + "; the answers come from passages, each with its passage"
+        if scored and (beside := named_alongside(text, found, topic)):
+            # "Which drugs treat gout and hypertension?": the answers are gout's; say so
+            names = " and ".join(n.label for n in beside[:3])
+            reason = "; ".join(filter(None, [reason, (
+                f"these answers are for {topic.label}; the question also names {names}: ask "
+                "about it on its own, or with \"both\" for what they share")]))  # fmt: skip
         if withheld:
             names = ", ".join(a.node.label for a in withheld[:5])
             reason = "; ".join(filter(None, [reason, f"not given to a child: {names} "

@@ -98,10 +98,13 @@ class ClaimVerifier:
         if not triples and not passages:
             # the graph is not a closed world: no statement and no passage is not a "no"
             context = self.kg.neighbours(s, rel, direction="out")[:3]
+            reason = f"neither the graph nor a passage relates {s.label} and {o.label}"
+            if rel == "hasInheritance" and context:
+                # what a user asking "Is X autosomal recessive?" wants to hear next
+                modes = ", ".join(dict.fromkeys(t.object.label for t in context))
+                reason += f"; the graph gives its inheritance as {modes}"
             return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg,
-                           Evidence(tuple(context), ()),
-                           f"neither the graph nor a passage relates {s.label} and "
-                           f"{o.label}")  # fmt: skip
+                           Evidence(tuple(context), ()), reason)  # fmt: skip
         # graph statements, when there are any, are the evidence the verifier reads; passages
         # are read only when the graph says nothing about the pair
         evidence = evidence_text(triples, [] if triples else passages)
@@ -221,6 +224,10 @@ class ClaimVerifier:
             ancestors = {n.iri for n in self.kg.ancestors(s)}
             if o.iri in ancestors:
                 out += self.kg.neighbours(s, "subClassOf", direction="out")[:1]
+        if rel == "hasInheritance" and not out:
+            # "X is X-linked" holds when the graph says X-linked recessive (a kind of it)
+            out += [t for t in self.kg.neighbours(s, rel, direction="out")
+                    if o.iri in {a.iri for a in self.kg.ancestors(t.object)}]  # fmt: skip
         if rel == "treats" and not out:  # a drug for a broader disease
             for parent in self.kg.ancestors(o)[:4]:
                 out += [t for t in self.kg.neighbours(s, "treats", direction="out")

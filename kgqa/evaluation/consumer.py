@@ -60,6 +60,32 @@ def _agreement(a: Sequence[Reading | None], b: Sequence[Reading | None]) -> dict
     }
 
 
+def _labelled(
+    items: Sequence[ConsumerQuestion],
+    readings: Sequence[Reading | None],
+    labels: dict[str, SummaryLabel],
+) -> dict[str, object]:
+    """How often the readings of the labelled items have the hand label's intent and topic."""
+    scored = [(q, r) for q, r in zip(items, readings, strict=True) if q.qid in labels]
+    n = len(scored)
+
+    def right_topic(q: ConsumerQuestion, r: Reading | None) -> bool:
+        want = labels[q.qid].topics
+        got = _topic(r)
+        return got in want if want else got is None
+
+    intent_ok = [r is not None and r.intent == labels[q.qid].intent for q, r in scored]
+    topic_ok = [right_topic(q, r) for q, r in scored]
+    both_ok = sum(i and t for i, t in zip(intent_ok, topic_ok, strict=True))
+    return {
+        "n": n,
+        "intent_accuracy": round(sum(intent_ok) / n, 4) if n else 0.0,
+        "topic_accuracy": round(sum(topic_ok) / n, 4) if n else 0.0,
+        "intent_and_topic_accuracy": round(both_ok / n, 4) if n else 0.0,
+        "missing": sorted(set(labels) - {q.qid for q in items})[:10],
+    }
+
+
 def evaluate_consumer(
     qa: QAEngine, items: Sequence[ConsumerQuestion], labels: dict[str, SummaryLabel] | None = None
 ) -> dict[str, object]:
@@ -80,25 +106,8 @@ def evaluate_consumer(
         ][:25],
     }
     if labels:
-        scored = [(q, s) for q, s in zip(items, summaries, strict=True) if q.qid in labels]
-        n = len(scored)
-
-        def right_topic(q: ConsumerQuestion, s: Reading | None) -> bool:
-            want = labels[q.qid].topics
-            got = _topic(s)
-            return got in want if want else got is None
-
-        intent_ok = sum(s is not None and s.intent == labels[q.qid].intent for q, s in scored)
-        topic_ok = sum(right_topic(q, s) for q, s in scored)
-        both_ok = sum(
-            s is not None and s.intent == labels[q.qid].intent and right_topic(q, s)
-            for q, s in scored
-        )
-        report["labelled_summaries"] = {
-            "n": n,
-            "intent_accuracy": round(intent_ok / n, 4) if n else 0.0,
-            "topic_accuracy": round(topic_ok / n, 4) if n else 0.0,
-            "intent_and_topic_accuracy": round(both_ok / n, 4) if n else 0.0,
-            "missing": sorted(set(labels) - {q.qid for q in items})[:10],
-        }
+        report["labelled_summaries"] = _labelled(items, summaries, labels)
+        # the message read against its summary's hand label: what it asks, as a person read it
+        # (the summary's own misreadings do not count here, as they do in the agreement)
+        report["labelled_messages"] = _labelled(items, focused, labels)
     return report

@@ -128,9 +128,11 @@ def _joinable(surface: str) -> bool:
 _QUESTION_TAIL = re.compile(
     r"\s+(?:symptoms?|signs?|treatments?|therapy|therapies|causes?|side[- ]effects?|"
     r"medications?|medicines?|drugs?|cures?|diagnosis|prognosis|test(?:s|ing)?|genes?|"
-    r"contra-?indicated)$",
+    r"contra-?indicated|inherited|hereditary|contagious|(?:autosomal|[xy]-linked)"
+    r"(?:[- ](?:dominant|recessive))?)$",
     re.IGNORECASE,
 )
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])\s*$")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
@@ -590,6 +592,12 @@ class EntityLinker:
                 head = re.sub(r"(?:['’]s|-)$", "", text[s : m.start()].rstrip()).rstrip()
                 if head and not self.kg.find(text[s:e], limit=1) and self.kg.find(head, limit=1):
                     e = s + len(head)
+                elif (
+                    head
+                    and _POSSESSIVE_END.search(text, s, m.start())
+                    and self.kg.find(text[s : m.start()].rstrip() + " disease", limit=1)
+                ):
+                    e = s + len(text[s : m.start()].rstrip())  # "Crohn's symptoms": Crohn's
             out.append(Span(s, e, kind, conf))
         return out
 

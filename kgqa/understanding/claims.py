@@ -81,6 +81,23 @@ _INHERITANCE = re.compile(
 )
 
 
+# a mode of inheritance said of a disease without "inherited": "(is) autosomal recessive",
+# "an X-linked disorder"; the word after it, when there is one, must be a generic head
+_MODE = (
+    r"(?P<mode>autosomal[\s-](?:dominant|recessive)|[xy][\s-]linked(?:[\s-](?:dominant|"
+    r"recessive))?)(?=\s*(?:$|[?.!,;]|(?:genetic |hereditary |inherited )?(?:diseases?|"
+    r"disorders?|conditions?|traits?|syndromes?|illness(?:es)?)\b))"
+)
+_MODE_SAID = re.compile(
+    r"\b(?:is|are|was|be|an?)\s+(?:(?:an?|the|usually|always|typically|mostly|often|"
+    r"generally|purely|strictly|not|never)\s+)*" + _MODE,
+    re.I,
+)
+# ... or asked of one ("Is X autosomal recessive?"): the mode anywhere, the question's form
+# says what it is said of
+_MODE_ASKED = re.compile(r"\b" + _MODE, re.I)
+
+
 @dataclass(frozen=True)
 class ParsedClaim:
     subject: Node | None
@@ -178,6 +195,17 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     if inh and re.search(r"\binherit", text, re.I) and nodes:
         disease = next((n for _, n in nodes if n.cls == "Disease"), nodes[0][1])
         return _inheritance_claim(disease, inh.group(1), negated, kg)
+    mode = _MODE_SAID.search(text)
+    if mode is None and re.match(r"\s*(?:is|are|was|were)\b", text, re.I):
+        mode = _MODE_ASKED.search(text)  # "Is sickle cell anemia autosomal recessive?"
+    if mode:
+        # "Sickle cell anemia is autosomal recessive", "Is Alport syndrome X-linked?", "X is an
+        # autosomal dominant disorder": the mode said of a disease named outside it (not the
+        # "X-linked" of "X-linked hypophosphatemia")
+        outside = [n for m, n in nodes if n.cls == "Disease"
+                   and (m.end <= mode.start("mode") or m.start >= mode.end("mode"))]  # fmt: skip
+        if outside:
+            return _inheritance_claim(outside[0], mode.group("mode"), negated, kg)
     if len(nodes) < 2:
         return _too_few(nodes, negated)
     (m1, a), (m2, b) = nodes[0], nodes[1]

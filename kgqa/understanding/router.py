@@ -23,6 +23,14 @@ _REQUEST = re.compile(
     r"|would\s+(?:appreciate|be grateful|like)\b",
     re.I,
 )
+# a question asking what the findings it names are ("what could it be?", "what's wrong with
+# me?", "what do I have?")
+_WHAT_IS_IT = re.compile(
+    r"\bwhat (?:could|might|would|can|may) (?:this|it|these|that|they) be\b|\bwhat(?:'s|’s| is) "
+    r"wrong with\b|\bwhat do (?:i|you think i|we think he|we think she) have\b"
+    r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b",
+    re.I,
+)
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
 # the intent score of a question routed by its cue words (they name the relation outright)
@@ -50,13 +58,23 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
     allowed = spec.topic_classes if spec is not None else None
     ordered = [x for x in found if not x[0].negated] + [x for x in found if x[0].negated]
     if allowed is None:
-        return ordered[0] if ordered else None
+        # a question of no relation is about the drug it names, not a plain substance beside
+        # it ("Is this warfarin gluten free?", "any gelatin in fluoxetine liquid?")
+        drugs_first = [x for x in ordered if not _substance(x[1])] + [
+            x for x in ordered if _substance(x[1])
+        ]
+        return drugs_first[0] if drugs_first else None
     for cls in allowed:
         for m, _ in ordered:
             node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
             if node is not None:
                 return m, node
     return None
+
+
+def _substance(node: Node) -> bool:
+    """A chemical that is no drug: no DrugBank or DrugCentral id names it (gluten, gelatin)."""
+    return node.cls == "Chemical" and node.curie.split(":", 1)[0] not in ("DRUGBANK", "DRUGCENTRAL")
 
 
 def topic_of(intent: str, found: Linked) -> Node | None:
@@ -130,6 +148,10 @@ def route(
         zh = _zh_cued(text, found)
         if zh is not None:
             return zh, max(probs.get(zh, 0.0), CUE_SCORE)
+    if not options and asks_interaction(text, found):
+        # "What drugs interact with warfarin?", "Can I take ibuprofen with lisinopril?": no
+        # side effect or treatment question, and no source of kgqa's graph lists interactions
+        return "other", max(probs.get("other", 0.0), CUE_SCORE)
     allowed = {
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
@@ -143,6 +165,16 @@ def route(
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)
+    if (
+        intent != "diagnosis"
+        and not options
+        and kinds.count("Phenotype") >= 2
+        and not _YES_NO.match(text)
+        and _WHAT_IS_IT.search(text)
+    ):
+        # "My son has a fever and a rash, what could it be?": findings to explain, not the
+        # causes of one of them
+        return "diagnosis", max(probs.get("diagnosis", 0.0), CUE_SCORE)
     if (
         intent != "claim"
         and not options
@@ -165,11 +197,14 @@ def route(
     elif intent != "claim" and not findings and (cued := _cued(text, probs, found)):
         intent = cued
         return intent, max(probs.get(intent, 0.0), CUE_SCORE)
-    elif intent in _OF_A_FINDING and topic_of(intent, found) is None:
-        # "What causes lumps on the arm?": a finding's causes are the diseases that show it
-        other = _OF_A_FINDING[intent]
-        if topic_of(other, found) is not None:
-            return other, probs.get(intent, 0.0)
+    elif (
+        intent in _OF_ANOTHER_KIND
+        and topic_of(intent, found) is None
+        and topic_of(_OF_ANOTHER_KIND[intent], found) is not None
+    ):
+        # "What causes lumps on the arm?": a finding's causes are the diseases that show it;
+        # "What does the BRCA1 gene do?": a gene's part in disease, not a drug's uses
+        return _OF_ANOTHER_KIND[intent], probs.get(intent, 0.0)
     elif spec is not None and spec.inverse and topic_of(intent, found) is None:
         other = spec.inverse
         sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= INVERSE_MIN
@@ -178,8 +213,31 @@ def route(
     return intent, probs.get(intent, 0.0)
 
 
-# an intent about a disease that, asked of a finding, is another one
-_OF_A_FINDING = {"causes": "diseases_of_phenotype"}
+_INTERACTS = re.compile(r"\binteract(?:s|ed|ing|ions?)?\b", re.I)
+# two drugs taken together ("Can I take ibuprofen with lisinopril?", "mixing X and Y")
+_TOGETHER = re.compile(
+    r"\b(?:take|taking|taken|took|mix|mixing|mixed|combine|combining|combined|use|using|used)\b"
+    r".{1,60}?\b(?:with|and|together)\b",
+    re.I,
+)
+INTERACTION_REASON = (
+    "kgqa has no interaction data (none of its graph's sources lists drug interactions); "
+    "the passages are what it found"
+)
+
+
+def asks_interaction(text: str, found: Linked) -> bool:
+    """Whether a question asks how things interact: its words say so, or it asks about
+    taking two drugs together."""
+    bare = _bare(text, found)
+    if _INTERACTS.search(bare):
+        return True
+    drugs = {n.iri for _, n in found if n.cls in ("Chemical", "DrugClass")}
+    return len(drugs) >= 2 and _TOGETHER.search(text) is not None
+
+
+# an intent that, asked of another kind of thing, is another one with the same answers
+_OF_ANOTHER_KIND = {"causes": "diseases_of_phenotype", "diseases_for_drug": "diseases_of_gene"}
 
 
 def _bare(text: str, found: Linked) -> str:
@@ -266,9 +324,17 @@ def co_topics(text: str, intent: str, found: Linked, topic: Node) -> list[Node]:
     symptoms of A and B?" asks for each)."""
     if not _BOTH.search(text) or " and " not in text.lower():
         return []
+    return named_alongside(text, found, topic)
+
+
+def named_alongside(text: str, found: Linked, topic: Node) -> list[Node]:
+    """The other things of the topic's class the question names (not negated) beside it
+    ("What are the symptoms of A and B?"): an answer about the topic alone says so."""
+    if not re.search(r"\b(?:and|or)\b|[,/&]", text):
+        return []
     out: list[Node] = []
     for m, _ in found:
-        if m.negated:
+        if m.negated or m.text not in text:
             continue
         node = close_candidate(m, lambda n: n.cls == topic.cls)
         if node is not None and node.iri != topic.iri and node not in out:

@@ -508,3 +508,55 @@ def test_a_subject_line_does_not_override_a_question_that_asks_something_else(kg
         lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
     (r,) = qa.read_many([text])
     assert r.intent == "other" and r.topic.curie == "DOID:13189"
+
+
+def test_findings_asked_what_they_could_be_are_a_diagnosis_not_the_causes_of_one(kg):
+    q = "My son has a fever and headache, what could it be?"
+    plain = "What causes a fever and headache?"
+    qa, _ = engine(kg, {q: "causes", plain: "causes"})
+    qa.linker = FakeLinker(kg, {**NAMES_IN_TEXT, "fever": "HP:0001945",
+                                "headache": "HP:0002315"})  # fmt: skip
+    asked, causes = qa.read_many([q, plain])
+    assert asked.intent == "diagnosis"
+    # without words asking what they are, two findings keep the classifier's reading
+    assert causes.intent == "diseases_of_phenotype"
+
+
+def test_a_drug_intent_asked_of_a_gene_asks_the_genes_part_in_disease(kg):
+    q = "What does the FBN1 gene do?"
+    qa, _ = engine(kg, {q: "diseases_for_drug"})
+    qa.linker = FakeLinker(kg, {**NAMES_IN_TEXT, "fbn1": "NCBIGene:2200"})
+    r = qa.ask(q)
+    assert (r.intent, r.reading.topic.curie) == ("diseases_of_gene", "NCBIGene:2200")
+    assert "Marfan syndrome" in {a.node.label for a in r.answers}
+
+
+def test_a_mode_said_of_a_disease_is_checked_and_another_mode_names_the_graphs(pipeline):
+    assert pipeline.verify("Is Marfan syndrome autosomal dominant?").verdict == "supported"
+    other = pipeline.verify("Marfan syndrome is an autosomal recessive disorder")
+    assert other.verdict == "unknown" and other.relation == "hasInheritance"
+    assert "Autosomal dominant inheritance" in other.reason
+
+
+def test_an_interaction_question_is_no_side_effect_question_and_says_why_it_has_no_answer(kg):
+    from kgqa.understanding.router import INTERACTION_REASON
+
+    asked = ["What drugs interact with metformin?", "Can I take allopurinol with colchicine?"]
+    kept = "Can I take colchicine for gout?"
+    qa, _ = engine(kg, {asked[0]: "drugs_causing", asked[1]: "claim", kept: "claim"})
+    for q in asked:
+        r = qa.ask(q)
+        assert (r.intent, r.no_answer, r.reason) == ("other", True, INTERACTION_REASON), q
+    # one drug taken for a disorder is a claim of treatment still
+    assert qa.ask(kept).intent == "claim"
+
+
+def test_an_answer_about_one_of_two_named_topics_says_so(kg):
+    q = "Which drugs treat gout and type 2 diabetes mellitus?"
+    one = "Which drugs treat gout?"
+    qa, _ = engine(kg, {q: "drugs_for_disease", one: "drugs_for_disease"})
+    qa.linker = FakeLinker(kg, {**NAMES_IN_TEXT, "type 2 diabetes mellitus": "DOID:9352"})
+    r = qa.ask(q)
+    assert r.reading.topic.curie == "DOID:13189" and r.answers
+    assert "these answers are for gout" in r.reason and "type 2 diabetes mellitus" in r.reason
+    assert qa.ask(one).reason == ""

@@ -129,6 +129,11 @@ POLARITY = [
     ("Headache is an adverse effect of colchicine", "hasSideEffect", False),
     ("Colchicine never causes headache", "hasSideEffect", True),
     ("Headache is not a side effect of colchicine", "hasSideEffect", True),
+    # a mode of inheritance said of a disease, without "inherited"
+    ("Marfan syndrome is autosomal dominant", "hasInheritance", False),
+    ("Is Marfan syndrome autosomal dominant?", "hasInheritance", False),
+    ("Marfan syndrome is an autosomal dominant disorder", "hasInheritance", False),
+    ("Marfan syndrome is not an autosomal dominant disease", "hasInheritance", True),
 ]
 
 
@@ -144,7 +149,7 @@ def test_no_claim_is_supported_against_its_polarity(pipeline, claim, relation, n
     are related; colchicine has no recorded headache): a claim the graph contradicts is never
     supported, and a true claim negated is never supported either."""
     v = pipeline.verify(claim)
-    graph_says = relation in ("treats", "associatedWithGene", "hasPhenotype")
+    graph_says = relation in ("treats", "associatedWithGene", "hasPhenotype", "hasInheritance")
     if negated and graph_says:
         assert v.verdict != "supported", v
     if not negated and graph_says:
@@ -211,6 +216,14 @@ NEVER = [
     ("Hypoglycemic agents do not treat type 2 diabetes mellitus", "supported"),
     ("Hypoglycemic agents treat gout", "supported"),
     ("Hypoglycemic agents never treat gout", "refuted"),
+    # a mode of inheritance (Marfan syndrome autosomal dominant, familial Mediterranean fever
+    # recessive): another mode is not the graph's, and silence never refutes
+    ("Marfan syndrome is autosomal dominant", "refuted"),
+    ("Is Marfan syndrome autosomal dominant?", "refuted"),
+    ("Marfan syndrome is not autosomal dominant", "supported"),
+    ("Marfan syndrome is an autosomal recessive disorder", "supported"),
+    ("Is familial Mediterranean fever autosomal recessive?", "refuted"),
+    ("Familial Mediterranean fever is an autosomal dominant disease", "supported"),
     # a drug and a disorder named with no relation between them are no claim of treatment
     ("I take metformin and I have gout", "supported"),
     ("I take allopurinol and I have gout", "refuted"),

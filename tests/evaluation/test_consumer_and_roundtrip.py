@@ -52,6 +52,9 @@ def test_agreement_and_labels_are_counted_per_message(kg, tmp_path):
     assert report["agreement_reading_whole_message"]["intent"] == 0.0
     # summary a matches its label; summary b does not ("other", no topic)
     assert report["labelled_summaries"]["intent_and_topic_accuracy"] == 0.5
+    # message a reads as its label; b asks what metformin treats, its label says "other"
+    assert report["labelled_messages"]["intent_and_topic_accuracy"] == 0.5
+    assert report["labelled_messages"]["intent_accuracy"] == 0.5
 
 
 def test_round_trip_links_the_graphs_own_names_back(linker, kg):

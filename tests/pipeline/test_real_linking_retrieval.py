@@ -72,6 +72,16 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("Can I take COUMADIN with aspirin?", "COUMADIN", "DRUGBANK:DB00682"),
         # a short brand name is no short form: any case ("lasix", not only "Lasix")
         ("My father takes lasix and his feet still swell.", "lasix", "DRUGBANK:DB00695"),
+        # an eponym in the possessive is its disease, with a question word after it or not
+        ("What are the early signs of Parkinson's?", "Parkinson's", "DOID:14330"),
+        ("Crohn's symptoms", "Crohn's", "DOID:8778"),
+        ("How do you treat Graves'?", "Graves", "DOID:12361"),
+        # ... and a mode of inheritance after a name is no part of it
+        ("Is Marfan syndrome autosomal dominant?", "Marfan syndrome", "DOID:14323"),
+        # lay names (graph_data/lexicon_en.tsv)
+        ("What is the treatment for strep throat?", "strep throat", "MESH:D013290"),
+        ("Is German measles dangerous in pregnancy?", "German measles", "DOID:8781"),
+        ("My daughter has head lice again", "head lice", "DOID:5502"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
