@@ -53,7 +53,9 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
     """The entity the question is about, with its mention: the first linked mention whose
     best candidate of the intent's preferred class is close to its top one (so "ovarian
     cancer" read as a phenotype still reaches the disease node), else of any allowed class.
-    A negated mention ("... and not arthritis") is taken only when no other one fits."""
+    A negated mention ("... and not arthritis") is taken only when no other one fits. An
+    intent of no topic class (other, claim) takes the first mention that is no plain
+    substance (gluten, gelatin), when there is one."""
     spec = INTENTS.get(intent)
     allowed = spec.topic_classes if spec is not None else None
     ordered = [x for x in found if not x[0].negated] + [x for x in found if x[0].negated]
@@ -139,7 +141,12 @@ def route(
     words must be there), nor, for the main question of a long message (``whole`` False), an
     intent whose registry record names the words such a question needs (``in_messages``:
     diagnosis, definition, inheritance) when they are not there.
-    Such a question is then ``other``, unless cue words or the question's form route it."""
+    Such a question is then ``other``, unless cue words or the question's form route it.
+
+    Two readings come first, whatever the classifier says: a question about interactions
+    (its word, or two drugs taken together) is ``other`` (no source lists interactions; see
+    :func:`asks_interaction`), and two findings or more asked what they could be ("what could
+    it be?", "what's wrong with me?") are a diagnosis."""
     if has_cjk(text) and not options:
         # the classifier was trained on English: a Chinese question is routed by its words;
         # a yes/no question naming two kinds of thing is a claim (别嘌醇能治疗痛风吗？)
