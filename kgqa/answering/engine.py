@@ -259,7 +259,7 @@ class QAEngine:
         if options:
             return answer_options(text, intent, found, options, base, kg=self.kg,
                                   linker=self.linker, verifier=self.verifier,
-                                  retriever=self.retriever,
+                                  retriever=self.retriever, diagnoser=self.diagnoser,
                                   statements=self.claims.statements)  # fmt: skip
         if intent == "claim":
             verdict = self.verify(text, mentions=mentions if focus.whole else None)

@@ -27,9 +27,9 @@ from kgqa.answering.ranking import (
 from kgqa.answering.relatedness import OptionFeatures, OptionModel, TopicContext
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import close_candidate
+from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Answer, Evidence, Node, Passage, Result, Triple
-from kgqa.stages import Classifying, Linking, Retrieving
+from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
 from kgqa.understanding.registry import CUES, INTENTS
 from kgqa.understanding.router import Linked, linked, topic_of
 from kgqa.validation import MAX_OPTIONS
@@ -39,14 +39,22 @@ Statements = Callable[[Node, str, Node], list[Triple]]
 
 def _option_nodes(kg: KnowledgeGraph, options: Sequence[str], linked_options: Sequence[Linked],
                   classes: Sequence[str] = ()) -> list[Node | None]:  # fmt: skip
-    """Each option's node: of its linked mentions, the first whose candidates hold a node of
-    ``classes`` close to the top one (the answer classes of the question: "arachnodactyly"
-    is the HPO phenotype, not the MeSH heading), else its first linked mention, else the
-    graph's best name match."""
+    """Each option's node: a node of ``classes`` (the answer classes of the question) that the
+    option names exactly, else of its linked mentions the first whose candidates hold a node of
+    ``classes`` close to the top one ("arachnodactyly" is the HPO phenotype, not the MeSH
+    heading), else its first linked mention, else the graph's best name match."""
     out: list[Node | None] = []
     for opt, found in zip(options, linked_options, strict=True):
+        # an option that is exactly a name of the answer class is that node ("DMD" among genes
+        # is the gene, though the linker reads it alone as Duchenne muscular dystrophy)
+        exact = [
+            h.node
+            for h in kg.find(opt.strip(), limit=10)
+            if h.node.cls in classes and h.match in ("exact", "id") and h.name == opt.strip()
+        ]
         fitting = (close_candidate(m, lambda n: n.cls in classes) for m, _ in found)
-        node = next((n for n in fitting if n is not None), None) if classes else None
+        node = (exact[0] if exact else next((n for n in fitting if n is not None), None)
+                ) if classes else None  # fmt: skip
         node = node or (found[0][1] if found else None)
         if node is None:
             hits = kg.find(opt.strip(), limit=1)
@@ -57,19 +65,20 @@ def _option_nodes(kg: KnowledgeGraph, options: Sequence[str], linked_options: Se
 
 def intent_for_options(text: str, intent: str, found: Linked,
                        option_nodes: Sequence[Node | None]) -> str:  # fmt: skip
-    """The intent a multiple-choice question asks: its own when it has a relation to test,
-    else the one whose answers are of the options' class and whose topic the question names
-    (an intent whose cue words the question holds first, then registry order): "Which of
-    these is NOT a symptom of Marfan syndrome?" over phenotypes reads as its symptoms even
-    when the classifier took the list of findings for a diagnosis."""
+    """The intent a multiple-choice question asks: its own when it has a relation to test and
+    the question names its topic, else the one whose answers are of the options' class and
+    whose topic the question names (an intent whose cue words the question holds first, then
+    registry order): "Which of these is NOT a symptom of Marfan syndrome?" over phenotypes
+    reads as its symptoms even when the classifier took the list of findings for a diagnosis
+    (or, as it did, for drugs acting on a gene)."""
     spec = INTENTS.get(intent)
-    if spec is not None and spec.relation is not None:
+    iris = {n.iri for n in option_nodes if n is not None}
+    topics = [x for x in found if x[1].iri not in iris]
+    if spec is not None and spec.relation is not None and topic_of(intent, topics) is not None:
         return intent
     classes = [n.cls for n in option_nodes if n is not None]
     if not classes:
         return intent
-    iris = {n.iri for n in option_nodes if n is not None}
-    topics = [x for x in found if x[1].iri not in iris]
     # the intents whose answers most options are, of a topic the question names; cue first
     covered = {
         name: sum(c in i.answer_classes for c in classes)
@@ -149,6 +158,56 @@ def option_model() -> OptionModel:
     return OptionModel.load()
 
 
+# the diseases a findings question is weighed through, and each option's floor among them
+DIAGNOSED_K = 10
+PATH_FLOOR = 0.01
+
+
+def through_diagnosis(
+    text: str,
+    intent: str,
+    found: Linked,
+    nodes: Sequence[Node],
+    diagnoser: Diagnosing,
+    statements: Statements,
+) -> tuple[list[float], list[tuple[Triple, ...]], str] | None:
+    """Options weighed through the diseases a question's findings suggest ("A child with
+    recurrent lung infections and salty sweat most likely has a mutation in which gene?"): each
+    option's probability is the diagnosis posterior of the diseases the graph ties it to by the
+    intent's relation (normalised over the options, ``PATH_FLOOR`` each at least), with those
+    statements as its evidence. None when the question names a disease, fewer than two
+    findings, an intent not about a disease, or no option is tied to a suggested disease."""
+    spec = INTENTS.get(intent)
+    if spec is None or spec.relation is None or "Disease" not in spec.topic_classes:
+        return None
+    # a mention that may be read as a finding is one ("ectopia lentis" links to the disease
+    # "isolated ectopia lentis", and has the HPO term among its candidates)
+    options_iris = {o.iri for o in nodes}
+    asked = [m for m, n in found if n.iri not in options_iris]
+    findings = [m for m in asked if any(c.node.cls == "Phenotype" and c.score >= NIL_THRESHOLD
+                                        for c in m.candidates)]  # fmt: skip
+    if len(findings) < 2 or len(findings) < len(asked):
+        return None
+    ranked = diagnoser.diagnose(text, k=DIAGNOSED_K).ranked[:DIAGNOSED_K]
+    weights, evidence = [], []
+    for option in nodes:
+        held: list[Triple] = []
+        weight = 0.0
+        for r in ranked:
+            pair = (option, r.node) if spec.reversed else (r.node, option)
+            stated = statements(pair[0], spec.relation, pair[1])
+            if any(t.relation == spec.relation for t in stated):
+                weight += float(r.posterior)
+                held += [t for t in stated if t.relation == spec.relation][:1]
+        weights.append(weight)
+        evidence.append(tuple(held[:3]))
+    if not any(weights):
+        return None
+    total = sum(w + PATH_FLOOR for w in weights)
+    suggested = ", ".join(f"{r.node.label} {float(r.posterior):.2f}" for r in ranked[:3])
+    return [(w + PATH_FLOOR) / total for w in weights], evidence, suggested
+
+
 def answer_options(
     text: str,
     intent: str,
@@ -161,6 +220,7 @@ def answer_options(
     verifier: Classifying,
     retriever: Retrieving | None,
     statements: Statements,
+    diagnoser: Diagnosing | None = None,
 ) -> Result:
     """The options ranked for the question ``text`` read as ``intent`` about ``found``."""
     if len(options) > MAX_OPTIONS:
@@ -217,12 +277,27 @@ def answer_options(
             verdict = "supported" if p[0] >= SUPPORT_THRESHOLD else "unsupported"
             answers.append(Answer(n, round(float(p[0]), 4), Evidence((), tuple(ps)),
                                   verdict=verdict, support=round(float(p[0]), 4)))  # fmt: skip
+    diagnosed = None
+    negated = base.get("reading") is not None and base["reading"].polarity == "negated"
+    if diagnoser is not None and answers and not negated:
+        # findings and no disease named: the question asks through the diseases they suggest
+        # (its "topic" is one finding: "joint pain" for a gout vignette gave sertraline)
+        nodes_read = [a.node for a in answers]
+        diagnosed = through_diagnosis(text, intent, found, nodes_read, diagnoser, statements)
+    if diagnosed is not None:
+        probs_d, held, _ = diagnosed
+        answers = [replace(a, score=round(p, 4), verdict="unsupported", evidence=Evidence(
+                       tuple(h) + a.evidence.triples, a.evidence.passages))
+                   for a, p, h in zip(answers, probs_d, held, strict=True)]  # fmt: skip
     ranked = sorted(answers, key=lambda a: (-a.score, a.verdict != "supported", a.node.label))
     best = tuple(ranked[:1])
     unlinked = [o for o, n in zip(options, option_nodes, strict=True) if n is None]
     reason = ""
     if not best:
         reason = "no option could be found in the graph"
+    elif diagnosed is not None:
+        reason = ("the question names findings, not a disease: the options are weighed through "
+                  f"the diseases they suggest ({diagnosed[2]}), a best guess")  # fmt: skip
     elif best[0].verdict != "supported":
         reason = ("no option is stated by the graph or a passage; the first is the best guess "
                   "from what the graph says around them")  # fmt: skip

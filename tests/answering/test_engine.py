@@ -560,3 +560,39 @@ def test_an_answer_about_one_of_two_named_topics_says_so(kg):
     assert r.reading.topic.curie == "DOID:13189" and r.answers
     assert "these answers are for gout" in r.reason and "type 2 diabetes mellitus" in r.reason
     assert qa.ask(one).reason == ""
+
+
+class MarfanFirst:
+    """A diagnoser that reads any findings as Marfan syndrome first (0.8), then gout (0.2)."""
+
+    def __init__(self, kg) -> None:
+        from kgqa.records import RankedDisease
+
+        self.ranked = tuple(RankedDisease(kg.node(c), i, p, p, ()) for i, (c, p) in
+                            enumerate([("DOID:14323", 0.8), ("DOID:13189", 0.2)], 1))  # fmt: skip
+        self.calls = 0
+
+    def diagnose(self, findings, excluded=(), proposed=None, drugs=(), k=10):
+        from kgqa.records import Differential
+
+        self.calls += 1
+        return Differential((), (), self.ranked)
+
+
+def test_options_asked_of_findings_are_weighed_through_the_diseases_they_suggest(kg):
+    q = "A patient with arachnodactyly and tall stature has a mutation in which gene?"
+    named = "Which gene is associated with marfan syndrome?"
+    dx = MarfanFirst(kg)
+    qa, _ = engine(kg, {q: "genes_of_disease", named: "genes_of_disease"}, diagnoser=dx)
+    qa.linker = FakeLinker(kg, {**NAMES_IN_TEXT, "tall stature": "HP:0000098",
+                                "fbn1": "NCBIGene:2200", "xdh": "NCBIGene:7498"})  # fmt: skip
+    r = qa.ask(q, options=["XDH", "FBN1"])
+    assert r.options[0].node.label == "FBN1" and r.options[0].score > 0.7
+    assert "weighed through the diseases" in r.reason and "Marfan syndrome 0.80" in r.reason
+    # the statement that ties it (Marfan syndrome - FBN1) is its evidence; a guess, labelled so
+    assert any(t.subject.label == "Marfan syndrome" for t in r.options[0].evidence.triples)
+    assert r.answers[0].verdict == "unsupported"
+    # a question that names its disease is answered from it, without a diagnosis
+    calls = dx.calls
+    assert qa.ask(named, options=["XDH", "FBN1"]).answers[0].verdict == "supported"
+    assert dx.calls == calls
