@@ -25,6 +25,7 @@ from kgqa.answering.ranking import (
     verify_pairs,
 )
 from kgqa.answering.relatedness import OptionFeatures, OptionModel, TopicContext
+from kgqa.answering.verification import GRAPH_ONLY_SUPPORT
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
@@ -252,8 +253,12 @@ def answer_options(
         negated = reading is not None and reading.polarity == "negated"
         # "Which of these is NOT a symptom of X?": the option least tied to the topic answers
         probs = option_model().probabilities([r.features for r in read], negated=negated)
+        # a passage alone states no treatment or side effect (it may be a warning): without a
+        # graph statement the verifier's reading of it ranks the option but supports nothing
+        text_states = spec.relation not in GRAPH_ONLY_SUPPORT
         stated_of = [bool(r.features.values[0] or r.features.values[1]
-                          or r.claim_p >= SUPPORT_THRESHOLD) for r in read]  # fmt: skip
+                          or (r.claim_p >= SUPPORT_THRESHOLD and (r.triples or text_states)))
+                     for r in read]  # fmt: skip
         for j, (r, p) in enumerate(zip(read, probs, strict=True)):
             direct = r.features.values[0]
             if negated:  # supported: the graph states it of every other option, not of this one

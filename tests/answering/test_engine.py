@@ -113,6 +113,19 @@ def test_a_passage_alone_never_supports_treats(kg):
     assert v.verdict == "unknown" and "contraindications" in v.reason
 
 
+def test_a_passage_alone_never_makes_a_treatment_option_supported(kg):
+    q = "Which drug treats Marfan syndrome?"
+    marfan, colchicine = kg.node("DOID:14323"), kg.node("DRUGBANK:DB01394")
+    text = "Colchicine treats Marfan syndrome."  # read word for word by the fake verifier
+    p = Passage(1, text, "t", "pubmed", "PMID:1", "", "", (marfan.iri, colchicine.iri), 1.0)
+    qa, verifier = engine(kg, {q: "drugs_for_disease"}, passages=[p])
+    r = qa.ask(q, options=["colchicine", "allopurinol"])
+    top = r.options[0]
+    # the verifier believed the passage, and the option ranks by it, but nothing supports it
+    assert top.node.label == "Colchicine" and (top.support or 0) >= 0.5 and verifier.read
+    assert all(a.verdict == "unsupported" for a in r.options)
+
+
 @pytest.mark.parametrize("k", [0, 101])
 def test_k_out_of_range_is_refused(kg, k):
     from kgqa.errors import InputError
