@@ -121,8 +121,9 @@ _NUMERALS = re.compile(r"^(?:\d+[a-z]?|[ivx]+|[a-z])$")
 
 def same_sense(a: str, b: str) -> bool:
     """Whether two normalised names that are alike can mean the same: not when one negates
-    what the other states ("insulin dependent diabetes", "noninsulin dependent diabetes"),
-    nor when both give numbers or subtype letters and these differ ("type 1 diabetes", "type
+    what the other states ("insulin dependent diabetes", "noninsulin dependent diabetes") or
+    says less where the other says more ("fast" / "slow", "hyper-" / "hypo-"), nor when both
+    give numbers or subtype letters and these differ ("type 1 diabetes", "type
     2 diabetes").
 
     Example:
@@ -130,6 +131,8 @@ def same_sense(a: str, b: str) -> bool:
         (True, False)
         >>> same_sense("insulin dependent diabetes", "noninsulin dependent diabetes")
         False
+        >>> same_sense("fast heartbeat", "slow heartbeat"), same_sense("hypertension", "hypotonia")
+        (False, False)
     """
     wa, wb = a.split(), b.split()
     sa, sb = set(wa), set(wb)
@@ -147,9 +150,28 @@ def same_sense(a: str, b: str) -> bool:
             )
             if negated is not None and negated in other:
                 return False
+    if _pole(sa - sb) * _pole(sb - sa) < 0:
+        return False  # "fast heartbeat" is no "slow heartbeat", "hypertension" no "hypotension"
     na = {w for w in wa if _NUMERALS.match(w)}
     nb = {w for w in wb if _NUMERALS.match(w)}
     return not (na and nb and na != nb)
+
+
+# words, and word beginnings, that say more or less of the same thing: a name on one side is
+# the opposite of a name on the other, however alike their vectors are
+_MORE = frozenset("fast rapid quick high higher increased elevated raised excess excessive "
+                  "large big enlarged over overactive".split())  # fmt: skip
+_LESS = frozenset("slow low lower decreased reduced diminished small under underactive "
+                  "shortened".split())  # fmt: skip
+_MORE_PREFIXES = ("hyper", "tachy", "macro", "poly")
+_LESS_PREFIXES = ("hypo", "brady", "micro", "oligo")
+
+
+def _pole(words: set[str]) -> int:
+    """+1 when the words only say more, -1 when they only say less, else 0."""
+    more = any(w in _MORE or w.startswith(_MORE_PREFIXES) for w in words)
+    less = any(w in _LESS or w.startswith(_LESS_PREFIXES) for w in words)
+    return int(more) - int(less)
 
 
 # where a finding is, words separated by single spaces: "in her left hip", "of the ankles"

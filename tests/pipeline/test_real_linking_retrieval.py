@@ -82,6 +82,10 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("What is the treatment for strep throat?", "strep throat", "MESH:D013290"),
         ("Is German measles dangerous in pregnancy?", "German measles", "DOID:8781"),
         ("My daughter has head lice again", "head lice", "DOID:5502"),
+        # ... not the opposite a likeness found ("fast heartbeat" was Bradycardia), nor a
+        # numbered subtype ("insulin-dependent diabetes" was type 1 diabetes mellitus 2)
+        ("I get a fast heartbeat at night", "fast heartbeat", "HP:0001649"),
+        ("He has insulin-dependent diabetes", "insulin-dependent diabetes", "DOID:9744"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
