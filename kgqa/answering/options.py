@@ -246,11 +246,11 @@ def answer_options(
     nodes = list({n.iri: n for n in option_nodes if n is not None}.values())
     topic_passages: list[Passage] = []
     answers = []
+    reading = base.get("reading")
+    negated = reading is not None and reading.polarity == "negated"
     if topic is not None and spec is not None and spec.relation is not None:
         read, topic_passages = read_options(text, intent, topic, nodes, kg=kg, verifier=verifier,
                                             retriever=retriever, statements=statements)  # fmt: skip
-        reading = base.get("reading")
-        negated = reading is not None and reading.polarity == "negated"
         # "Which of these is NOT a symptom of X?": the option least tied to the topic answers
         probs = option_model().probabilities([r.features for r in read], negated=negated)
         # a passage alone states no treatment or side effect (it may be a warning): without a
@@ -283,7 +283,6 @@ def answer_options(
             answers.append(Answer(n, round(float(p[0]), 4), Evidence((), tuple(ps)),
                                   verdict=verdict, support=round(float(p[0]), 4)))  # fmt: skip
     diagnosed = None
-    negated = base.get("reading") is not None and base["reading"].polarity == "negated"
     if diagnoser is not None and answers and not negated:
         # findings and no disease named: the question asks through the diseases they suggest
         # (its "topic" is one finding: "joint pain" for a gout vignette gave sertraline)
