@@ -69,18 +69,19 @@ def answer_probability(support: float, reading: Reading) -> float:
     return p * NEGATED_TOPIC if reading.topic_negated else p
 
 
+def _inside(m: Mention, span: tuple[int, int] | None) -> bool:
+    """Whether a mention lies within a span of its text (None: no span)."""
+    return span is not None and span[0] <= m.start and m.end <= span[1]
+
+
 def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
     """The linked mentions of a message in the order the topic is sought: those in the main
     question, then in the subject line; the rest of a long message only when those hold
     none (its history and side mentions)."""
     if focus.whole:
         return found
-
-    def inside(m: Mention, span: tuple[int, int] | None) -> bool:
-        return span is not None and span[0] <= m.start and m.end <= span[1]
-
-    asked = [x for x in found if inside(x[0], focus.question)]
-    subject = [x for x in found if inside(x[0], focus.subject) and x not in asked]
+    asked = [x for x in found if _inside(x[0], focus.question)]
+    subject = [x for x in found if _inside(x[0], focus.subject) and x not in asked]
     # a sentence taken for want of one that asks is weaker than the subject line
     return (asked + subject if focus.asks else subject + asked) or found
 
@@ -220,12 +221,11 @@ class QAEngine:
         # what is asked, as routed and verified: the main question of a long message
         text = (text if focus.whole else text[slice(*focus.question)]).strip()
         intent, iscore = route(text, probs, found, options, whole=focus.whole)
-        if intent == "claim" and not focus.whole and not options:
-            # a message's main question is a claim to check only when it names both ends ("Would
-            # appreciate your comment on this." is none, whatever the classifier made of it)
-            a, b = focus.question
-            if len({n.iri for m, n in found if a <= m.start and m.end <= b}) < 2:
-                intent, iscore = "other", probs.get("other", 0.0)
+        # a message's main question is a claim to check only when it names both ends ("Would
+        # appreciate your comment on this." is none, whatever the classifier made of it)
+        if (intent == "claim" and not focus.whole and not options
+                and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2):  # fmt: skip
+            intent, iscore = "other", probs.get("other", 0.0)
         if intent == "other" and not focus.whole and not options:
             # a main question that names no relation stands on its subject line's words
             cued = subject_cued(focus.subject_text, text, probs, found)

@@ -329,10 +329,10 @@ class CandidateGenerator:
         if len(key) < 5:
             return []
         # an eponym in the possessive stands for its disease ("Parkinson's", "Graves'",
-        # "parkinsons"): "X's disease" is what it names, before "X's colitis" or "X disease 1"
+        # "parkinsons"): "X's disease", else "X's syndrome" ("Sjogrens"), is what it names,
+        # before "X's colitis" or "X disease 1"
         out = []
         if _POSSESSIVE.search(text) is not None and len(key.split()) == 1:
-            # "X's disease", else "X's syndrome" ("Sjogrens", "Tourette's")
             for head, weight in (("disease", ELLIPTIC_EPONYM), ("syndrome", ELLIPTIC_SYNDROME)):
                 out += [(n, b * weight, how, nm)
                         for n, b, how, nm in self._names(f"{text} {head}")]  # fmt: skip

@@ -132,7 +132,7 @@ _QUESTION_TAIL = re.compile(
     r"(?:[- ](?:dominant|recessive))?)$",
     re.IGNORECASE,
 )
-_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])\s*$")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
@@ -589,15 +589,13 @@ class EntityLinker:
         for s, e, kind, conf in row:
             m = _QUESTION_TAIL.search(text, s, e)
             if m is not None and m.end() == e and m.start() > s:
-                head = re.sub(r"(?:['’]s|-)$", "", text[s : m.start()].rstrip()).rstrip()
+                before = text[s : m.start()].rstrip()
+                head = re.sub(r"(?:['’]s|-)$", "", before).rstrip()
                 if head and not self.kg.find(text[s:e], limit=1) and self.kg.find(head, limit=1):
                     e = s + len(head)
-                elif (
-                    head
-                    and _POSSESSIVE_END.search(text, s, m.start())
-                    and self.kg.find(text[s : m.start()].rstrip() + " disease", limit=1)
-                ):
-                    e = s + len(text[s : m.start()].rstrip())  # "Crohn's symptoms": Crohn's
+                elif (head and _POSSESSIVE_END.search(before)
+                      and self.kg.find(before + " disease", limit=1)):  # fmt: skip
+                    e = s + len(before)  # "Crohn's symptoms": Crohn's, read as its disease
             out.append(Span(s, e, kind, conf))
         return out
 
