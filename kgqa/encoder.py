@@ -73,6 +73,21 @@ def base_model_path() -> Path:
 
 
 @functools.cache
+def base_vocabulary() -> frozenset[str]:
+    """The whole words of the base encoder's vocabulary (lower case; about 20,000 English
+    words), the words :func:`kgqa.text.corrected_cue_words` takes as spelt right. Empty when
+    the encoder is not installed."""
+    try:
+        path = base_model_path() / "vocab.txt"
+    except ArtifactError:
+        return frozenset()
+    if not path.is_file():
+        return frozenset()
+    words = path.read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if w.isalpha() and w.islower())
+
+
+@functools.cache
 def base_model_checksum() -> str:
     """SHA-256 of the base encoder's weights, recorded in every trained model's manifest."""
     from kgqa.artifacts import sha256_file

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Container
 
 from kgqa.errors import InputError
 from kgqa.validation import MAX_TEXT_CHARS, cleaned
@@ -122,3 +123,48 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         if trail > lead:
             out.append((a + lead, a + trail))
     return out
+
+
+# the words the intent cues and classifier key on, as people misspell them ("tratments",
+# "symtoms", "medacation", "remidies"): a word no vocabulary knows that is one slip (two in a
+# word of seven letters or more) from exactly one of these, with the same first letter, is
+# read as it. Names are never corrected (the linker reads them, misspelt or not).
+CUE_WORDS = frozenset(
+    """treatment treatments treat treats treated treating symptom symptoms medicine medicines
+    medication medications cause causes causing cure cures cured curable remedy remedies
+    therapy therapies inherited inheritance hereditary genetic effects effect diagnosis
+    prescribe prescribed contraindicated benefits suggest recommend syndrome disease""".split()
+)
+_CUE_TARGETS: dict[int, list[str]] = {}
+for _w in CUE_WORDS:
+    _CUE_TARGETS.setdefault(len(_w), []).append(_w)
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def corrected_cue_words(text: str, known: Container[str], keep: Container[str] = ()) -> str:
+    """``text`` with its misspelt cue words (see :data:`CUE_WORDS`) spelt right. ``known`` is
+    the vocabulary of words spelt right (lower case), ``keep`` words left as they are (those of
+    the linked names).
+
+    Example:
+        >>> corrected_cue_words("What are the tratments for gout?", {"what", "are", "the", "for"})
+        'What are the treatments for gout?'
+    """
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        low = word.lower()
+        if low in CUE_WORDS or low in known or word in keep:
+            return word
+        most = 1 if len(low) < 7 else 2
+        near = [(DamerauLevenshtein.distance(low, w, score_cutoff=most), w)
+                for n in range(len(low) - most, len(low) + most + 1)
+                for w in _CUE_TARGETS.get(n, ()) if w[0] == low[0]]  # fmt: skip
+        near = sorted(x for x in near if x[0] <= most)
+        if not near or (len(near) > 1 and near[1][0] == near[0][0] and near[1][1] != near[0][1]):
+            return word
+        right = near[0][1]
+        return right.capitalize() if word[0].isupper() else right
+
+    return _LONG_WORD.sub(fix, text)

@@ -20,11 +20,12 @@ from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import SUPPORT_THRESHOLD, passages_about, rank_candidates
 from kgqa.answering.reader import FROM_TEXT, read_answers
 from kgqa.answering.verification import ClaimVerifier
+from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
-from kgqa.text import clean_text, fold_chinese
+from kgqa.text import clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.registry import INTENTS
 from kgqa.understanding.router import (
@@ -116,6 +117,15 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
     return f"{focus.context_text.strip().rstrip('.')}. {question}"
 
 
+def _spelt(text: str, mentions: Sequence[Mention]) -> str:
+    """``text`` with its misspelt cue words spelt right, never a word of a mention."""
+    known = base_vocabulary()
+    if not known:
+        return text
+    keep = {w for m in mentions for w in re.findall(r"[A-Za-z]+", m.text)}
+    return corrected_cue_words(text, known, keep)
+
+
 def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     """Why no mention gave a topic: none was found, or what was found names no graph node
     (said only when the graph has no node of that name), or it was too uncertain to use."""
@@ -198,7 +208,8 @@ class QAEngine:
         foci = {i: read_message(questions[i]) if focus else whole[i] for i in nonempty}
         mentions = dict(zip(nonempty, self.linker.link_many([texts[i] for i in nonempty]),
                             strict=True))  # fmt: skip
-        asked = [_asked(texts[i], foci[i], linked(mentions[i])) for i in nonempty]
+        asked = [_spelt(_asked(texts[i], foci[i], linked(mentions[i])), mentions[i])
+                 for i in nonempty]  # fmt: skip
         intents = dict(zip(nonempty, self.classify(asked), strict=True))
         out: list[tuple[Reading, str, Linked, list[Mention], MessageFocus] | None] = []
         for i in range(len(questions)):
@@ -220,7 +231,9 @@ class QAEngine:
         found = _in_focus(linked(mentions), focus)
         # what is asked, as routed and verified: the main question of a long message
         text = (text if focus.whole else text[slice(*focus.question)]).strip()
-        intent, iscore = route(text, probs, found, options, whole=focus.whole)
+        # the cue words as meant ("tratments"); the text itself (and its offsets) stays as typed
+        said = _spelt(text, mentions)
+        intent, iscore = route(said, probs, found, options, whole=focus.whole)
         # a message's main question is a claim to check only when it names both ends ("Would
         # appreciate your comment on this." is none, whatever the classifier made of it)
         if (intent == "claim" and not focus.whole and not options
@@ -228,7 +241,7 @@ class QAEngine:
             intent, iscore = "other", probs.get("other", 0.0)
         if intent == "other" and not focus.whole and not options:
             # a main question that names no relation stands on its subject line's words
-            cued = subject_cued(focus.subject_text, text, probs, found)
+            cued = subject_cued(_spelt(focus.subject_text, mentions), said, probs, found)
             if cued is not None:
                 intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks:
@@ -237,7 +250,7 @@ class QAEngine:
         hit = topic_mention(intent, found)
         if hit is not None and not focus.whole:
             hit = _more_specific(self.kg, hit, linked(mentions))
-        sign = polarity(text, intent)
+        sign = polarity(said, intent)
         # in "Which of these is NOT a symptom of X?" the "not" belongs to the relation asked,
         # not to X: a negated question does not make its topic a negated mention
         negated_topic = bool(hit and hit[0].negated) and sign != "negated"

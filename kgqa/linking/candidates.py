@@ -58,6 +58,7 @@ CLOSE_MARGIN = 0.1
 # matches that find a node like the text, not one it names (a corpus annotator's code is a
 # name: "nephropathy" coded as kidney disease is the disease a question about it means)
 _LOOSE_MATCHES = frozenset({"dense", "fuzzy"})
+_OWN_NAMES = frozenset({"exact", "id", "normalized"})
 TYPE_FIT = {
     "DISEASE": {"Disease": 1.0, "Phenotype": 0.9},
     "PHENOTYPE": {"Phenotype": 1.0, "Disease": 0.9},
@@ -107,7 +108,8 @@ ABBREVIATED_OTHERS = 0.9
 QUALIFIERS = frozenset(
     """hereditary familial inherited sporadic classical classic primary idiopathic isolated
     congenital human progressive severe mild adult childhood juvenile infantile fatal
-    typical atypical bilateral unilateral multiple recurrent""".split()
+    typical atypical bilateral unilateral multiple recurrent chronic acute persistent
+    intermittent moderate sudden constant frequent occasional recurring extreme""".split()
 )
 _CONJ = re.compile(r"^(.+?)(?:\s*,\s*|\s+(?:and/or|and|or)\s+|\s*/\s*|-)(\S+)\s+(\S+)$")
 
@@ -555,7 +557,12 @@ def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | 
     top = mention.candidates[0]
     floor = max(NIL_THRESHOLD, top.score - CLOSE_MARGIN)
     # a node the text names (by a name, an id or a corpus code) does not yield to one that
-    # dense or fuzzy search only finds near it
+    # dense or fuzzy search only finds near it; one it names by a name of its own does not
+    # yield to the broader MeSH heading corpus annotators coded the words with either ("bad
+    # breath" is Halitosis, not MeSH's Respiration Disorders, for a treatment question)
     named = top.match not in _LOOSE_MATCHES
+    own = top.match in _OWN_NAMES
     return next((c.node for c in mention.candidates if c.score >= floor and accept(c.node)
-                 and not (named and c.match in _LOOSE_MATCHES)), None)  # fmt: skip
+                 and not (named and c.match in _LOOSE_MATCHES)
+                 and not (own and c.match == "annotated" and c.node.iri != top.node.iri
+                          and c.node.curie.startswith("MESH:"))), None)  # fmt: skip

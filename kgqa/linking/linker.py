@@ -31,6 +31,7 @@ from kgqa.linking.candidates import (
     TYPE_FIT,
     CandidateGenerator,
     located_names,
+    reduced_forms,
 )
 from kgqa.linking.consistency import document_mentions
 from kgqa.linking.dense import NameIndex
@@ -133,6 +134,8 @@ _QUESTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
+# a capitalised or lower-case word of four letters or more in the possessive ("sjogren's")
+_EPONYM = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][a-z]{3,})['’]s(?![\w'’-])")
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
@@ -405,7 +408,8 @@ class EntityLinker:
         capitals ("POTS", not "pots"); a name may end in a plural s. A drug class name
         ("steroids", "antibiotics") counts only in a short text or a short question:
         abstracts use them as plain words (titles too), and the corpora do not tag them. A
-        drug's brand name ("Lipitor", "imitrex") counts anywhere."""
+        drug's brand name ("Lipitor", "imitrex") counts anywhere. A name that holds tagged
+        spans whole replaces them ("painful menstrual periods", tagged "menstrual periods")."""
         lay = _lay_names()
         if lay is None:
             return row
@@ -413,6 +417,7 @@ class EntityLinker:
         row = list(row)
         at = {(s.start, s.end): i for i, s in enumerate(row)}
         extra = []
+        drop: set[int] = set()
         brief: list[tuple[int, int]] | None = None
         for m in pattern.finditer(text):
             kind = kinds.get(m.group("name").lower())
@@ -423,7 +428,8 @@ class EntityLinker:
                 # blockers" tagged as a disease is a drug class)
                 row[at[m.span()]] = row[at[m.span()]]._replace(type=kind)
                 continue
-            if not uncovered(m.start(), m.end(), row):
+            inside = [i for i, r in enumerate(row) if r.start < m.end() and m.start() < r.end]
+            if any(row[i].start < m.start() or row[i].end > m.end() for i in inside):
                 continue
             if m.group("name").lower() in classes:
                 if brief is None:
@@ -433,8 +439,33 @@ class EntityLinker:
                     ]  # fmt: skip
                 if not any(a <= m.start() and m.end() <= b for a, b in brief):
                     continue
+            # a curated name holding tagged spans replaces them: the tagger stops short of
+            # what people say ("painful [menstrual periods]", "high [blood pressure]")
+            drop.update(inside)
             extra.append(Span(m.start(), m.end(), kind, 1.0))
+        row = [r for i, r in enumerate(row) if i not in drop]
         return resolve_overlaps(row + extra)
+
+    def _with_eponyms(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the eponyms in the possessive no span holds that stand for a disease
+        of the graph ("sjogren's", "Addison's": the tagger leaves such words in lower case or
+        in a question untagged). A tagged span that starts inside the word ("s: implants or
+        dentures", cut at the apostrophe) gives way."""
+        extra, drop = [], set()
+        for m in _EPONYM.finditer(text):
+            a, b = m.span()
+            inside = [i for i, r in enumerate(row) if r.start < b and a < r.end]
+            if any(row[i].start <= a for i in inside):
+                continue  # tagged from its start: the candidates read the possessive
+            word = m.group("word")
+            names = (f"{word}'s disease", f"{word}'s syndrome")
+            if not any(self.kg.find(name, limit=1) for name in names):
+                continue
+            drop.update(inside)
+            extra.append(Span(a, b, "DISEASE", 1.0))
+        if not extra:
+            return row
+        return resolve_overlaps([r for i, r in enumerate(row) if i not in drop] + extra)
 
     def _with_subject_names(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the disorder names of a message's subject line that no span covers:
@@ -591,7 +622,12 @@ class EntityLinker:
             if m is not None and m.end() == e and m.start() > s:
                 before = text[s : m.start()].rstrip()
                 head = re.sub(r"(?:['’]s|-)$", "", before).rstrip()
-                if head and not self.kg.find(text[s:e], limit=1) and self.kg.find(head, limit=1):
+                # the rest is a name, or one under a course or severity ("chronic anal
+                # fissure treatment")
+                named = self.kg.find(head, limit=1) or any(
+                    self.kg.find(r, limit=1) for r in reduced_forms(head)
+                )
+                if head and not self.kg.find(text[s:e], limit=1) and named:
                     e = s + len(head)
                 elif (head and _POSSESSIVE_END.search(before)
                       and self.kg.find(before + " disease", limit=1)):  # fmt: skip
@@ -842,6 +878,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
+    SpanRule("eponyms", EntityLinker._with_eponyms, _TAGGED),
     SpanRule("subject_names", EntityLinker._with_subject_names, _TAGGED),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),

@@ -142,7 +142,8 @@ _RECORDS = (
              r"(?:cure|treat|heal|stop|manage|control|relieve|fix|overcome|remove|reduce|ease|"
              r"lessen|alleviate|soothe)\b"
              r"|\bwhat (?:can|should|could|do) (?:i|we|he|she|you) (?:take|use|give)\b"
-             r"|\b(?:suggest|recommend|prescribe)\s+(?:me )?(?:some |any |a |an )?(?:medicines?|"
+             r"|\b(?:suggest|recommend|prescribe|advise)\s+(?:(?:me|us|him|her|the|some|any|a|an|"
+             r"good|best|right|proper|suitable)\s+){0,2}(?:medicines?|"
              r"medications?|drugs?|something|treatments?|remed(?:y|ies)|cure)\b"
              r"|\bneed (?:something|a medicine|medicine|medication|a cure|a treatment|treatment) "
              r"for\b"),

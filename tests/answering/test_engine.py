@@ -609,3 +609,16 @@ def test_options_asked_of_findings_are_weighed_through_the_diseases_they_suggest
     calls = dx.calls
     assert qa.ask(named, options=["XDH", "FBN1"]).answers[0].verdict == "supported"
     assert dx.calls == calls
+
+
+def test_misspelt_cue_words_are_read_as_meant(kg):
+    typed = ("What are the tratments for gout?", "Could you please suggest the remidies for gout?")
+    meant = ("What are the treatments for gout?", "Could you please suggest the remedies for gout?")
+    # the classifier is given the words as meant (it knows only those texts) and says other
+    qa, _ = engine(kg, dict.fromkeys(meant, "other"))
+    first, second = qa.read_many(list(typed))
+    # the cue words, read as meant, name the relation
+    assert first.intent == second.intent == "drugs_for_disease"
+    assert first.topic.curie == second.topic.curie == "DOID:13189"
+    # what was typed is what the answer shows
+    assert qa.ask(typed[0]).question == typed[0]

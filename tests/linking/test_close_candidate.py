@@ -35,3 +35,14 @@ def test_a_node_of_the_same_name_in_the_class_asked_is_taken():
     # when the top candidate itself was only found like the text, the next may be taken
     m = mention(("HP:1", "Phenotype", 0.90, "dense"), ("DOID:2", "Disease", 0.85, "dense"))
     assert close_candidate(m, is_disease).curie == "DOID:2"
+
+
+def test_a_node_named_by_its_own_name_does_not_yield_to_an_annotated_mesh_heading():
+    # "bad breath" is Halitosis by name; one abstract coded it with MeSH Respiration Disorders
+    m = mention(("HP:0100812", "Phenotype", 0.96, "exact"),
+                ("MESH:D012120", "Disease", 0.89, "annotated"))  # fmt: skip
+    assert close_candidate(m, is_disease) is None
+    # a top candidate that is itself only the annotators' code leaves the heading in reach
+    m = mention(("HP:0100812", "Phenotype", 0.96, "annotated"),
+                ("MESH:D012120", "Disease", 0.89, "annotated"))  # fmt: skip
+    assert close_candidate(m, is_disease).curie == "MESH:D012120"

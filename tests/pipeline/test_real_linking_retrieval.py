@@ -86,6 +86,21 @@ def test_questions_link_to_the_right_nodes(real_linker):
         # numbered subtype ("insulin-dependent diabetes" was type 1 diabetes mellitus 2)
         ("I get a fast heartbeat at night", "fast heartbeat", "HP:0001649"),
         ("He has insulin-dependent diabetes", "insulin-dependent diabetes", "DOID:9744"),
+        # a curated name holding what the tagger tagged replaces it
+        ("My wife has painful menstrual periods. How can treat this.",
+         "painful menstrual periods", "HP:0100607"),
+        # a course or severity the graph has no node for gives way to the finding itself
+        ("What are the treatments for chronic anal fissure?", "chronic anal fissure",
+         "HP:0012390"),
+        ("chronic anal fissure treatment", "chronic anal fissure", "HP:0012390"),
+        # an eponym in the possessive the tagger left untagged (it tagged "s: implants ...")
+        ("What teeth replacements are better for sjogren's: implants or dentures?",
+         "sjogren's", "DOID:12894"),
+        # consumer names and brands of single-ingredient drugs
+        ("What are the treatments for perforated eardrum?", "perforated eardrum",
+         "MESH:D018058"),
+        ("Is gluten in Adderall?", "Adderall", "DRUGBANK:DB00182"),
+        ("What does Vyvanse do?", "Vyvanse", "DRUGBANK:DB01255"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
