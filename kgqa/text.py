@@ -135,9 +135,10 @@ CUE_WORDS = frozenset(
     therapy therapies inherited inheritance hereditary genetic effects effect diagnosis
     prescribe prescribed contraindicated benefits suggest recommend syndrome disease""".split()
 )
-_CUE_TARGETS: dict[int, list[str]] = {}
-for _w in CUE_WORDS:
-    _CUE_TARGETS.setdefault(len(_w), []).append(_w)
+# the cue words by length, in a fixed order (a frozenset's order changes between runs)
+_CUE_TARGETS: dict[int, list[str]] = {
+    n: sorted(w for w in CUE_WORDS if len(w) == n) for n in {len(w) for w in CUE_WORDS}
+}
 _LONG_WORD = re.compile(r"[A-Za-z]{4,}")
 
 

@@ -622,18 +622,20 @@ class EntityLinker:
             if m is not None and m.end() == e and m.start() > s:
                 before = text[s : m.start()].rstrip()
                 head = re.sub(r"(?:['’]s|-)$", "", before).rstrip()
-                # the rest is a name, or one under a course or severity ("chronic anal
-                # fissure treatment")
-                named = self.kg.find(head, limit=1) or any(
-                    self.kg.find(r, limit=1) for r in reduced_forms(head)
-                )
-                if head and not self.kg.find(text[s:e], limit=1) and named:
+                if head and not self.kg.find(text[s:e], limit=1) and self._reads_as_name(head):
                     e = s + len(head)
                 elif (head and _POSSESSIVE_END.search(before)
                       and self.kg.find(before + " disease", limit=1)):  # fmt: skip
                     e = s + len(before)  # "Crohn's symptoms": Crohn's, read as its disease
             out.append(Span(s, e, kind, conf))
         return out
+
+    def _reads_as_name(self, text: str) -> bool:
+        """Whether ``text`` is a graph name, or one under a word of heredity, course or
+        severity ("chronic anal fissure"; see :func:`reduced_forms`)."""
+        return bool(self.kg.find(text, limit=1)) or any(
+            self.kg.find(r, limit=1) for r in reduced_forms(text)
+        )
 
     def _retype_by_name(self, text: str, row: list[Span]) -> list[Span]:
         """A tagged span that is exactly the name of a chemical and of no disease or phenotype
