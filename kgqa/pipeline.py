@@ -44,7 +44,8 @@ class Pipeline:
     @classmethod
     def load(cls, home: Path | str | None = None, eager: bool = False) -> Pipeline:
         """Open the artifacts under ``home`` (default ``$KGQA_HOME``); they are built by
-        ``kgqa build``. With ``eager`` the models and the passage index open now too."""
+        ``kgqa build``. With ``eager`` the models, the passage index and the linker's name
+        dictionaries open now too."""
 
         where = Home.resolve(home)
         kg = KnowledgeGraph.load(where.graph)
@@ -53,6 +54,7 @@ class Pipeline:
         pipeline = cls(kg, diagnoser, where)
         if eager:
             _ = pipeline.qa
+            pipeline.linker.generator.warm()  # a server's first misspelt question waits not
         return pipeline
 
     # ---------------------------------------------------------------- lazily opened parts

@@ -250,6 +250,9 @@ class CandidateGenerator:
         self._fuzzy_lens: dict[str, list[int]] = {}
         self._fuzzy_order: dict[str, list[int]] = {}
         self._acronyms: dict[str, set[str]] = {}
+        # the words of disease and phenotype names (with how many names hold each), read once
+        self._name_words: dict[str, int] | None = None
+        self._words_by_start: dict[tuple[str, int], list[str]] = {}
 
     # -- sources -----------------------------------------------------------------------------
     def _lookup_names(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
@@ -471,6 +474,65 @@ class CandidateGenerator:
                     out.append((other, base * 0.98, how, name))
         return out
 
+    def warm(self) -> None:
+        """Read the name dictionaries the fuzzy match and the spelling need now (about two
+        seconds) rather than at the first misspelt question."""
+        if self._fuzzy_keys is None:
+            self._load_fuzzy()
+        if self._name_words is None:
+            self._load_name_words()
+
+    def spelt_like(self, word: str) -> str | None:
+        """The word of the graph's English disease and phenotype names that ``word`` (lower
+        case) misspells: one slip away (a letter left out, added, changed or two swapped),
+        with the same first and last letters and five letters or more, the one in most names when
+        several are as near ("presure" → pressure, "desease" → disease). None when no such
+        word is near, or ``word`` is one itself (in three names or more). Two slips are too
+        many: "prognosis" would be "proptosis"."""
+        if self._name_words is None:
+            self._load_name_words()
+        assert self._name_words is not None
+        if self._name_words.get(word, 0) >= 3:
+            return None  # a word of the names (one or two names may hold a misspelling)
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        pool = [w for n in range(max(5, len(word) - 1), len(word) + 2)
+                for w in self._words_by_start.get((word[0], n), ())]  # fmt: skip
+        # a word of fewer than three names is too often a short form ("sando") to spell to
+        # the same last letter: a changed ending is another word form, no slip ("abusers",
+        # "diseased", "hypothermic" are not "abuse", "disease", "hypothermia")
+        near = [(-self._name_words[w], w) for w in pool if self._name_words[w] >= 3
+                and w[-1] == word[-1]
+                and DamerauLevenshtein.distance(word, w, score_cutoff=1) <= 1]  # fmt: skip
+        return min(near)[1] if near else None
+
+    def _respelt(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
+        """The names a disorder mention says with its misspelt words spelt right ("nausia"
+        → nausea, a slip too many for the fuzzy match in a short word), as fuzzy matches at
+        0.9."""
+        words = normalize_name(text).split()
+        if not words or len(words) > 4:
+            return []
+        fixed = [(self.spelt_like(w) if len(w) >= 5 and w.isalpha() else None) or w
+                 for w in words]  # fmt: skip
+        if fixed == words:
+            return []
+        name = " ".join(fixed)
+        return [(n, b * 0.9, "fuzzy", nm) for n, b, how, nm in self._names(name)
+                if how in ("exact", "normalized", "id")]  # fmt: skip
+
+    def _load_name_words(self) -> None:
+        counts: dict[str, int] = {}
+        for _iri, _name, key, cls in self.kg.english_names():
+            if CLASS_TYPE.get(cls) in DISORDERS:
+                for w in key.split():
+                    if len(w) >= 4 and w.isalpha():
+                        counts[w] = counts.get(w, 0) + 1
+        by_start: dict[tuple[str, int], list[str]] = {}
+        for w in sorted(counts):
+            by_start.setdefault((w[0], len(w)), []).append(w)
+        self._name_words, self._words_by_start = counts, by_start
+
     # -- ranking -----------------------------------------------------------------------------
     def name_matches(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
         """(node, base score, how, matched name) of the graph names ``text`` matches, looked
@@ -513,6 +575,8 @@ class CandidateGenerator:
             raw += self._extensions(text)
         if not raw:
             raw = self._acronym(text, kind) or self._fuzzy(text, kind)
+        if not raw and kind in DISORDERS:
+            raw = self._respelt(text)
         # a likeness that negates the mention or names another subtype is no candidate
         key = normalize_name(text)
         raw += [d for d in dense if same_sense(key, normalize_name(d[3]))]

@@ -20,6 +20,7 @@ from typing import Literal
 
 from kgqa.config import Home
 from kgqa.errors import InputError
+from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.abbreviations import define_abbreviations
 from kgqa.linking.annotated import AnnotatedNames
@@ -71,6 +72,12 @@ def short_sentences(text: str) -> list[tuple[int, int]]:
     if len(text.split()) <= SHORT_WORDS:
         return [(0, len(text))]
     return [(a, b) for a, b in sentence_bounds(text) if len(text[a:b].split()) <= SHORT_WORDS]
+
+
+def _brief_questions(text: str) -> list[tuple[int, int]]:
+    """The short sentences of ``text`` that are questions, or all of it when it is short."""
+    return [(a, b) for a, b in short_sentences(text)
+            if (a, b) == (0, len(text)) or text[a:b].rstrip().endswith("?")]  # fmt: skip
 
 
 def _parts(surface: str) -> list[tuple[int, int]]:
@@ -432,11 +439,7 @@ class EntityLinker:
             if any(row[i].start < m.start() or row[i].end > m.end() for i in inside):
                 continue
             if m.group("name").lower() in classes:
-                if brief is None:
-                    brief = [
-                        (a, b) for a, b in short_sentences(text)
-                        if (a, b) == (0, len(text)) or text[a:b].rstrip().endswith("?")
-                    ]  # fmt: skip
+                brief = _brief_questions(text) if brief is None else brief
                 if not any(a <= m.start() and m.end() <= b for a, b in brief):
                     continue
             # a curated name holding tagged spans replaces them: the tagger stops short of
@@ -466,6 +469,61 @@ class EntityLinker:
         if not extra:
             return row
         return resolve_overlaps([r for i, r in enumerate(row) if i not in drop] + extra)
+
+    def _with_misspelt_names(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the disease and phenotype names people misspell where no span lies
+        ("my blood presure is high", "treatment for high blood presure"): a word the base
+        encoder's vocabulary does not know, of five letters or more, that misspells a word of
+        the graph's disorder names (:meth:`CandidateGenerator.spelt_like`), read with one or
+        two words beside it (alone too in a short question), the longest stretch that so
+        spelt is a disorder name. The
+        span keeps the words as typed; the candidates find the name by its spelling."""
+        from kgqa.encoder import base_vocabulary
+
+        known = base_vocabulary()
+        if not known:
+            return row
+        toks = list(_TOKEN.finditer(text))
+        extra: list[Span] = []
+        brief: list[tuple[int, int]] | None = None
+        for i, t in enumerate(toks):
+            low = t.group().lower()
+            if (len(low) < 5 or not low.isalpha() or low in known
+                    or not uncovered(t.start(), t.end(), row + extra)):  # fmt: skip
+                continue
+            right = self.generator.spelt_like(normalize_name(low) or low)
+            if right is None:
+                continue
+            brief = _brief_questions(text) if brief is None else brief
+            alone = any(a <= t.start() and t.end() <= b for a, b in brief)
+            found = self._misspelt_stretch(text, toks, i, right, row + extra, alone)
+            if found is not None:
+                extra.append(found)
+        return resolve_overlaps(row + extra) if extra else row
+
+    def _misspelt_stretch(self, text: str, toks: list[re.Match[str]], i: int, right: str,
+                          row: list[Span], alone: bool) -> Span | None:  # fmt: skip
+        """The longest stretch of up to three words around ``toks[i]``, within a clause and
+        clear of ``row``, that with ``right`` for that word is a disorder name. The word alone
+        only when ``alone`` (in a short question): elsewhere a lone word one slip from a
+        name's word is as often a term of its own ("codon", "meiosis", "tensin" in
+        abstracts); the candidates respell a tagged one."""
+        stretches = [(a, b) for a in range(max(0, i - 2), i + 1)
+                     for b in range(i, min(len(toks), a + 3)) if alone or b > a]  # fmt: skip
+        for a, b in sorted(stretches, key=lambda ab: (ab[0] - ab[1], ab[0])):
+            s, e = toks[a].start(), toks[b].end()
+            gaps = [text[toks[j].end() : toks[j + 1].start()] for j in range(a, b)]
+            if any(g.strip() for g in gaps) or not uncovered(s, e, row):
+                continue
+            if not all(normalize_name(toks[j].group()) for j in range(a, b + 1)):
+                continue  # no stop word at either end or inside ("of hyperemic")
+            words = [right if j == i else toks[j].group() for j in range(a, b + 1)]
+            kinds = {CLASS_TYPE.get(m.node.cls) for m in self.kg.find(" ".join(words), limit=5)
+                     if m.match in ("exact", "normalized")}  # fmt: skip
+            kind = next((k for k in ("DISEASE", "PHENOTYPE") if k in kinds), None)
+            if kind is not None:
+                return Span(s, e, kind, 1.0)
+        return None
 
     def _with_subject_names(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the disorder names of a message's subject line that no span covers:
@@ -881,6 +939,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
     SpanRule("eponyms", EntityLinker._with_eponyms, _TAGGED),
+    SpanRule("misspelt_names", EntityLinker._with_misspelt_names, _TAGGED),
     SpanRule("subject_names", EntityLinker._with_subject_names, _TAGGED),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),

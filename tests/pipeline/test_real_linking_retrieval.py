@@ -176,3 +176,25 @@ def test_a_subject_line_names_its_topic_and_lay_short_forms_link(real_linker) ->
         assert found == want, subject
     for text in ("I have Hep C", "SUBJECT: HEP C MESSAGE: IS THERE A DRUG TO TAKE"):
         assert "DOID:1883" in {m.node.curie for m in real_linker.link(text) if m.node}, text
+
+
+def test_misspelt_disorder_names_link_and_words_spelt_right_stay_words(real_linker) -> None:
+    def linked(text: str) -> dict[str, str]:
+        return {m.text: m.node.curie for m in real_linker.link(text)
+                if m.node is not None and m.candidates[0].score >= 0.75}  # fmt: skip
+
+    # untagged, and one slip from "pressure": the name it misspells is found
+    assert (
+        linked("What is the treatment for high blood presure?").get("high blood presure")
+        == "DOID:10763"
+    )
+    # tagged, and too short for the fuzzy match: spelt right, it is a name
+    assert linked("I suffer from migranes and nausia").get("nausia") == "HP:0002018"
+    # a lone misspelt word the tagger left in a short question
+    assert linked("I suffer from migranes and nausia, what can I take?").get("nausia") == (
+        "HP:0002018"
+    )
+    # a word spelt right is no misspelling of a name two slips away ("prognosis" is not
+    # "proptosis"), nor is a company one slip from a short form ("Sandoz", SANDO)
+    assert "prognosis" not in linked("What is the prognosis for polymicrogyria?")
+    assert "Sandoz" not in linked("Sandoz is a new manufacturer for me")
