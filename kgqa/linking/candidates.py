@@ -485,8 +485,8 @@ class CandidateGenerator:
     def spelt_like(self, word: str) -> str | None:
         """The word of the graph's English disease and phenotype names that ``word`` (lower
         case) misspells: one slip away (a letter left out, added, changed or two swapped),
-        with the same first and last letters and five letters or more, the one in most names when
-        several are as near ("presure" → pressure, "desease" → disease). None when no such
+        with the same first and last letters and five letters or more, the one in most names
+        when several are as near ("presure" → pressure, "desease" → disease). None when no such
         word is near, or ``word`` is one itself (in three names or more). Two slips are too
         many: "prognosis" would be "proptosis"."""
         if self._name_words is None:
@@ -498,9 +498,9 @@ class CandidateGenerator:
 
         pool = [w for n in range(max(5, len(word) - 1), len(word) + 2)
                 for w in self._words_by_start.get((word[0], n), ())]  # fmt: skip
-        # a word of fewer than three names is too often a short form ("sando") to spell to
-        # the same last letter: a changed ending is another word form, no slip ("abusers",
-        # "diseased", "hypothermic" are not "abuse", "disease", "hypothermia")
+        # never to a word of fewer than three names (too often a short form: "Sandoz" is no
+        # "sando"), and with the same last letter (a changed ending is another word form, no
+        # slip: "abusers", "diseased", "hypothermic" are not "abuse", "disease", "hypothermia")
         near = [(-self._name_words[w], w) for w in pool if self._name_words[w] >= 3
                 and w[-1] == word[-1]
                 and DamerauLevenshtein.distance(word, w, score_cutoff=1) <= 1]  # fmt: skip

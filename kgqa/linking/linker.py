@@ -476,8 +476,8 @@ class EntityLinker:
         encoder's vocabulary does not know, of five letters or more, that misspells a word of
         the graph's disorder names (:meth:`CandidateGenerator.spelt_like`), read with one or
         two words beside it (alone too in a short question), the longest stretch that so
-        spelt is a disorder name. The
-        span keeps the words as typed; the candidates find the name by its spelling."""
+        spelt is a disorder name. The span keeps the words as typed; the candidates find the
+        name by its spelling."""
         from kgqa.encoder import base_vocabulary
 
         known = base_vocabulary()
