@@ -608,7 +608,15 @@ class CandidateGenerator:
             prev = best.get(node.iri)
             if prev is None or score > prev.score:
                 best[node.iri] = Candidate(node, score, how, name)
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.node.curie))
+        # a tie goes to the node whose label numbers no subtype when the mention numbers none
+        # ("alzheimers desease" is Alzheimer's disease, not Alzheimer's disease 1, which
+        # shares the name)
+        plain = not any(_NUMERALS.match(w) for w in key.split())
+
+        def numbers_more(node: Node) -> bool:
+            return plain and any(_NUMERALS.match(w) for w in normalize_name(node.label).split())
+
+        ranked = sorted(best.values(), key=lambda c: (-c.score, numbers_more(c.node), c.node.curie))
         return tuple(ranked[:k])
 
 
