@@ -117,6 +117,17 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
     return f"{focus.context_text.strip().rstrip('.')}. {question}"
 
 
+# a differential whose likeliest disease is this unlikely singles out none (common findings,
+# "a fever and a rash", or a syndrome split into many numbered subtypes)
+FLAT_DIFFERENTIAL = 0.15
+# what every differential ranks: "fever and rash" led by severe combined immunodeficiency
+# is no reading a parent should take without it
+SCOPE = (
+    "kgqa ranks only diseases with HPO phenotype annotations, mostly rare and genetic ones; "
+    "common causes such as infections are mostly not among them"
+)
+
+
 def _spelt(text: str, mentions: Sequence[Mention]) -> str:
     """``text`` with its misspelt cue words spelt right, never a word of a mention."""
     known = base_vocabulary()
@@ -382,8 +393,13 @@ class QAEngine:
                 for c in r.explained
             )[:5]
             answers.append(Answer(r.node, round(float(r.posterior), 4), Evidence(triples)))
-        return Result(**base, answers=tuple(answers), no_answer=not answers,
-                      reason="" if answers else "no phenotype recognised in the findings",
+        if not answers:
+            reason = "no phenotype recognised in the findings"
+        elif answers[0].score < FLAT_DIFFERENTIAL:
+            reason = f"no disease stands out (the likeliest at p {answers[0].score:.2f}); {SCOPE}"
+        else:
+            reason = SCOPE
+        return Result(**base, answers=tuple(answers), no_answer=not answers, reason=reason,
                       differential=diff)  # fmt: skip
 
 

@@ -622,3 +622,28 @@ def test_misspelt_cue_words_are_read_as_meant(kg):
     assert first.topic.curie == second.topic.curie == "DOID:13189"
     # what was typed is what the answer shows
     assert qa.ask(typed[0]).question == typed[0]
+
+
+class Flat(MarfanFirst):
+    """A diagnoser for which no disease stands out (Marfan syndrome 0.06, gout 0.05)."""
+
+    def __init__(self, kg) -> None:
+        from kgqa.records import RankedDisease
+
+        super().__init__(kg)
+        self.ranked = tuple(RankedDisease(kg.node(c), i, p, p, ()) for i, (c, p) in
+                            enumerate([("DOID:14323", 0.06), ("DOID:13189", 0.05)], 1))  # fmt: skip
+
+
+def test_a_differential_where_no_disease_stands_out_says_so(kg):
+    q = "arachnodactyly"
+    qa, _ = engine(kg, {q: "diagnosis"}, diagnoser=Flat(kg))
+    flat = qa.ask(q)
+    assert [a.node.label for a in flat.answers] == ["Marfan syndrome", "gout"]
+    assert flat.reason.startswith("no disease stands out (the likeliest at p 0.06)")
+    assert not flat.no_answer
+    # a differential led by a likely disease says only what kgqa ranks (rare diseases)
+    qa, _ = engine(kg, {q: "diagnosis"}, diagnoser=MarfanFirst(kg))
+    led = qa.ask(q).reason
+    assert "stands out" not in led and "HPO phenotype annotations" in led
+    assert "HPO phenotype annotations" in flat.reason
