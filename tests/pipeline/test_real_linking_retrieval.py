@@ -93,6 +93,8 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("What are the treatments for chronic anal fissure?", "chronic anal fissure",
          "HP:0012390"),
         ("chronic anal fissure treatment", "chronic anal fissure", "HP:0012390"),
+        # a misspelling too far for the fuzzy match, curated
+        ("What is the treatment for excema?", "excema", "MESH:D004485"),
         # a misspelt name two nodes share goes to the one that numbers no subtype
         ("treatment for alzheimers desease", "alzheimers desease", "DOID:10652"),
         # an eponym in the possessive the tagger left untagged (it tagged "s: implants ...")
