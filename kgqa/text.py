@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 from kgqa.errors import InputError
 from kgqa.validation import MAX_TEXT_CHARS, cleaned
@@ -142,6 +142,15 @@ _CUE_TARGETS: dict[int, list[str]] = {
 _LONG_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
+def slips_from(word: str, words: Iterable[str], most: int) -> list[tuple[int, str]]:
+    """(slips, word) for each of ``words`` at most ``most`` slips from ``word``: letters left
+    out, added, changed or two swapped (Damerau-Levenshtein distance)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    near = ((DamerauLevenshtein.distance(word, w, score_cutoff=most), w) for w in words)
+    return [(d, w) for d, w in near if d <= most]
+
+
 def corrected_cue_words(text: str, known: Container[str], keep: Container[str] = ()) -> str:
     """``text`` with its misspelt cue words (see :data:`CUE_WORDS`) spelt right. ``known`` is
     the vocabulary of words spelt right (lower case), ``keep`` words left as they are (those of
@@ -151,7 +160,6 @@ def corrected_cue_words(text: str, known: Container[str], keep: Container[str] =
         >>> corrected_cue_words("What are the tratments for gout?", {"what", "are", "the", "for"})
         'What are the treatments for gout?'
     """
-    from rapidfuzz.distance import DamerauLevenshtein
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
@@ -159,10 +167,9 @@ def corrected_cue_words(text: str, known: Container[str], keep: Container[str] =
         if low in CUE_WORDS or low in known or word in keep:
             return word
         most = 1 if len(low) < 7 else 2
-        near = [(DamerauLevenshtein.distance(low, w, score_cutoff=most), w)
-                for n in range(len(low) - most, len(low) + most + 1)
+        pool = [w for n in range(len(low) - most, len(low) + most + 1)
                 for w in _CUE_TARGETS.get(n, ()) if w[0] == low[0]]  # fmt: skip
-        near = sorted(x for x in near if x[0] <= most)
+        near = sorted(slips_from(low, pool, most))
         if not near or (len(near) > 1 and near[1][0] == near[0][0] and near[1][1] != near[0][1]):
             return word
         right = near[0][1]

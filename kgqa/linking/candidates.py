@@ -47,7 +47,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
-from kgqa.text import NOT_SHORT_FORMS, has_cjk
+from kgqa.text import NOT_SHORT_FORMS, has_cjk, slips_from
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ ACRONYM = 0.85
 # a likeness (0.89) and the other names that extend it ("Crohn's colitis", 0.88)
 ELLIPTIC_EPONYM = 0.96
 ELLIPTIC_SYNDROME = 0.95
+ELLIPTIC_HEADS = (("disease", ELLIPTIC_EPONYM), ("syndrome", ELLIPTIC_SYNDROME))
 # a name in the possessive with no noun after it ("Crohn's", "Graves'", lower-case "crohns")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|(?<=[a-z])s)$")
 DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})  # the types that share span boundaries
@@ -338,7 +339,7 @@ class CandidateGenerator:
         # before "X's colitis" or "X disease 1"
         out = []
         if _POSSESSIVE.search(text) is not None and len(key.split()) == 1:
-            for head, weight in (("disease", ELLIPTIC_EPONYM), ("syndrome", ELLIPTIC_SYNDROME)):
+            for head, weight in ELLIPTIC_HEADS:
                 out += [(n, b * weight, how, nm)
                         for n, b, how, nm in self._names(f"{text} {head}")]  # fmt: skip
         for iri, name, full in self.kg.names_extending(key):
@@ -494,16 +495,13 @@ class CandidateGenerator:
         assert self._name_words is not None
         if self._name_words.get(word, 0) >= 3:
             return None  # a word of the names (one or two names may hold a misspelling)
-        from rapidfuzz.distance import DamerauLevenshtein
-
-        pool = [w for n in range(max(5, len(word) - 1), len(word) + 2)
-                for w in self._words_by_start.get((word[0], n), ())]  # fmt: skip
         # never to a word of fewer than three names (too often a short form: "Sandoz" is no
         # "sando"), and with the same last letter (a changed ending is another word form, no
         # slip: "abusers", "diseased", "hypothermic" are not "abuse", "disease", "hypothermia")
-        near = [(-self._name_words[w], w) for w in pool if self._name_words[w] >= 3
-                and w[-1] == word[-1]
-                and DamerauLevenshtein.distance(word, w, score_cutoff=1) <= 1]  # fmt: skip
+        pool = [w for n in range(max(5, len(word) - 1), len(word) + 2)
+                for w in self._words_by_start.get((word[0], n), ())
+                if self._name_words[w] >= 3 and w[-1] == word[-1]]  # fmt: skip
+        near = [(-self._name_words[w], w) for _, w in slips_from(word, pool, 1)]
         return min(near)[1] if near else None
 
     def _respelt(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:

@@ -28,6 +28,7 @@ from kgqa.linking.candidates import (
     BODY_SITE,
     CLASS_TYPE,
     DISORDERS,
+    ELLIPTIC_HEADS,
     NIL_THRESHOLD,
     TYPE_FIT,
     CandidateGenerator,
@@ -461,8 +462,7 @@ class EntityLinker:
             if any(row[i].start <= a for i in inside):
                 continue  # tagged from its start: the candidates read the possessive
             word = m.group("word")
-            names = (f"{word}'s disease", f"{word}'s syndrome")
-            if not any(self.kg.find(name, limit=1) for name in names):
+            if not any(self.kg.find(f"{word}'s {head}", limit=1) for head, _ in ELLIPTIC_HEADS):
                 continue
             drop.update(inside)
             extra.append(Span(a, b, "DISEASE", 1.0))
