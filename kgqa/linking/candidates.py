@@ -258,7 +258,12 @@ class CandidateGenerator:
     # -- sources -----------------------------------------------------------------------------
     def _lookup_names(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
         out = []
+        # a short form in capitals ending in S is its own ("CRPS", "POTS"), not the plural of
+        # the one without it (CRP, the gene): the name key made them one
+        own_s = text.isupper() and text.endswith("S") and text.isalpha() and len(text) <= 6
         for m in self.kg.find(text, limit=25):
+            if own_s and m.match == "normalized" and m.name.upper() == text[:-1]:
+                continue
             if m.match == "id" or (
                 m.match == "exact" and m.name.casefold() == m.node.label.casefold()
             ):

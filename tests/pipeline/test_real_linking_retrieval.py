@@ -202,3 +202,7 @@ def test_misspelt_disorder_names_link_and_words_spelt_right_stay_words(real_link
     # "proptosis"), nor is a company one slip from a short form ("Sandoz", SANDO)
     assert "prognosis" not in linked("What is the prognosis for polymicrogyria?")
     assert "Sandoz" not in linked("Sandoz is a new manufacturer for me")
+    # a short form in capitals ending in S is no plural: CRPS (complex regional pain
+    # syndrome) is not CRP, the gene; "CRPs" still is
+    assert linked("SUBJECT: CRPS MESSAGE: In stage 3 can ones bones break?").get("CRPS") is None
+    assert linked("my CRPs are high").get("CRPs") == "NCBIGene:1401"
