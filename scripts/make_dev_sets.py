@@ -4,6 +4,11 @@
   labels appear in the answer (GARD lists them, with their frequencies).
 - ``ghr_genes.jsonl``: GHR "genetic changes" questions; gold = gene symbols (exact case) of
   graph genes named in the answer.
+- ``ghr_inheritance_claims.jsonl``: GHR "inheritance" answers that give one pattern ("This
+  condition is inherited in an autosomal recessive pattern", and no other case): the claim
+  "X is <that pattern>." (true) and "X is <the other autosomal pattern>." (false; for an
+  X-linked one, "autosomal recessive"). A false claim can still hold of some of X's forms,
+  which one GHR answer does not list: read wrong verdicts there one by one.
 
 Only documents of the held-out MedQuAD split are used (the intent classifier trained on the
 other split). Usage: ``python scripts/make_dev_sets.py [--data-dir DIR] [--out DIR]``.
@@ -23,6 +28,28 @@ from kgqa.graph import KnowledgeGraph
 
 logger = logging.getLogger("make_dev_sets")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
+_PATTERN = re.compile(
+    r"inherited in an? (autosomal dominant|autosomal recessive|X-linked recessive|"
+    r"X-linked dominant) pattern",
+    re.I,
+)
+_OTHER_CASES = re.compile(r"\b(?:some|other|most|rare) cases\b|\bcan also\b|\bmay also\b", re.I)
+_OTHER_MODE = {"autosomal dominant": "autosomal recessive", "autosomal recessive":
+               "autosomal dominant", "x-linked recessive": "autosomal recessive",
+               "x-linked dominant": "autosomal recessive"}  # fmt: skip
+
+
+def _inheritance_claims(qid: str, focus: str, answer: str) -> list[dict[str, object]]:
+    """The true and the false claim of one GHR inheritance answer (none when it gives more
+    than one pattern or speaks of other cases)."""
+    modes = {m.lower() for m in _PATTERN.findall(answer)}
+    if len(modes) != 1 or _OTHER_CASES.search(answer):
+        return []
+    mode = modes.pop()
+    return [
+        {"id": f"{qid}-t", "text": f"{focus} is {mode}.", "label": True},
+        {"id": f"{qid}-f", "text": f"{focus} is {_OTHER_MODE[mode]}.", "label": False},
+    ]
 
 
 def main() -> None:
@@ -46,7 +73,7 @@ def main() -> None:
     }
     genes = {name: curie for name, curie, cls in rows if cls == "Gene" and len(name) >= 3}
     max_words = max(len(p.split()) for p in phenos)
-    gard, ghr = [], []
+    gard, ghr, inheritance = [], [], []
     for item in read_medquad(data_dir(args.data_dir)):
         if item.split != "dev" or not item.answer:
             continue
@@ -65,12 +92,18 @@ def main() -> None:
                     i += 1
             if len(found) >= args.min_answers:
                 gard.append({"id": item.qid, "question": item.question, "answers": list(found)})
+        elif item.source == "GHR" and item.qtype == "inheritance" and item.focus:
+            inheritance += _inheritance_claims(item.qid, item.focus, item.answer)
         elif item.source == "GHR" and item.qtype == "genetic changes":
             symbols = dict.fromkeys(w for w in _WORD.findall(item.answer) if w in genes)
             if symbols:
                 ghr.append({"id": item.qid, "question": item.question,
                             "answers": [genes[s] for s in symbols]})  # fmt: skip
-    for name, items in (("gard_symptoms.jsonl", gard), ("ghr_genes.jsonl", ghr)):
+    for name, items in (
+        ("gard_symptoms.jsonl", gard),
+        ("ghr_genes.jsonl", ghr),
+        ("ghr_inheritance_claims.jsonl", inheritance),
+    ):
         with open(out / name, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in items)
         logger.info("%s: %d questions", out / name, len(items))

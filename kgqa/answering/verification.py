@@ -27,6 +27,21 @@ GRAPH_STATEMENT_SCORE = 0.9
 # same holds for is-a: the graph holds the whole disease and phenotype hierarchies, and a
 # passage about pneumonia that mentions cancer does not make pneumonia a cancer.
 GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates", "hasSideEffect", "subClassOf"})
+# ... and, for a claim, what a drug acts on and a variant's diseases: a passage that names
+# metformin beside BRCA1 carriers, or a variant beside a disease, says nothing of either
+CLAIM_GRAPH_ONLY = GRAPH_ONLY_SUPPORT | {"targets", "associatedWithVariant"}
+_GRAPH_ONLY_WHY = {
+    "subClassOf": "is-a holds only where the graph's hierarchy says so",
+    "targets": "only a graph statement says what a drug acts on",
+    "associatedWithVariant": "only a graph statement (GWAS, ClinVar) ties a variant to a disease",
+}
+# "Is X autosomal recessive?" is refuted when this many sources or more give X another
+# Mendelian mode and none gives that one (see ClaimVerifier._other_mode), this sure
+MODE_SOURCES_NEEDED = 2
+OTHER_MODE_SCORE = 0.9
+# HPO's Mendelian inheritance and its kinds: autosomal dominant and recessive, X- and Y-linked
+MENDELIAN_MODES = frozenset({"HP:0034345", "HP:0000006", "HP:0000007", "HP:0001417",
+                             "HP:0001450"})  # fmt: skip
 # the relations a drug class's claim is read through its members for ("statins cause myalgia")
 CLASS_RELATIONS = frozenset({"treats", "palliates", "hasSideEffect"})
 
@@ -80,6 +95,19 @@ class ClaimVerifier:
                            parsed.reason or "the claim could not be parsed")  # fmt: skip
         if rel == CONTRAINDICATION:
             return self._contraindication(claim, s, o, neg)
+        if rel == "inDrugClass":
+            return self._in_class(claim, s, (o, *parsed.also), neg)
+        if rel == "subClassOf" and (path := self._up_to(s, {o.iri}, depth=12)):
+            # "Is type 2 diabetes a metabolic disease?": the hierarchy says so, step by step
+            # (the verifier, shown only the first step, reads "a kind of diabetes mellitus" as
+            # no answer to "a kind of disease of metabolism")
+            verdict = "refuted" if neg else "supported"
+            steps = ", ".join(t.object.label for t in path)
+            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
+                           ((verdict, GRAPH_STATEMENT_SCORE),), s, rel, o, neg,
+                           Evidence(path[:1], path=path),
+                           f"the graph's hierarchy ({path[0].source}): {s.label} is a kind of "
+                           f"{steps}")  # fmt: skip
         if s.cls == "DrugClass" and rel in CLASS_RELATIONS:
             for finding in self._same_named(o) if rel == "hasSideEffect" else [o]:
                 through = self._class_claim(claim, s, rel, finding, neg)
@@ -93,6 +121,15 @@ class ClaimVerifier:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
                     break
+        named = any(m.candidates and m.candidates[0].node.iri == s.iri
+                    and m.candidates[0].match in ("exact", "normalized", "id", "annotated")
+                    for m in mentions)  # fmt: skip
+        if rel == "hasInheritance" and not triples and named:
+            # (only of a disease named by a name of its own or one corpus annotators gave it: a
+            # loose match, "IBIDS syndrome" read as BASAN syndrome, has another disease's modes)
+            other = self._other_mode(claim, s, o, neg)
+            if other is not None:
+                return other
         passages = [p for p in passages_about(self.retriever, text, [s, o], k=20)
                     if s.iri in p.nodes and o.iri in p.nodes][:3]  # fmt: skip
         if not triples and not passages:
@@ -130,11 +167,10 @@ class ClaimVerifier:
                 reason += "; the verifier read the words otherwise"
         # passages alone asserting such a relation: "supported", or a negated claim "refuted"
         asserts = (verdict == "supported") != neg and verdict != "unknown"
-        if asserts and not triples and rel in GRAPH_ONLY_SUPPORT:
+        if asserts and not triples and rel in CLAIM_GRAPH_ONLY:
             verdict = "unknown"
-            why = ("is-a holds only where the graph's hierarchy says so" if rel == "subClassOf"
-                   else "passages that name a drug with a disease can be contraindications or "
-                        "side effects")  # fmt: skip
+            why = _GRAPH_ONLY_WHY.get(rel, "passages that name a drug with a disease can be "
+                                      "contraindications or side effects")  # fmt: skip
             reason = f"no graph statement says {s.label} {rel} {o.label}; {why}"
         scores = tuple((lab, round(float(p), 4)) for lab, p in zip(labels, probs, strict=True))
         evidence_used = Evidence(tuple(triples), tuple(passages))
@@ -182,6 +218,114 @@ class ClaimVerifier:
         return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
                        cls, rel, o, neg, evidence,
                        f"the graph, through the class's members: {share} state it")  # fmt: skip
+
+    def _other_mode(self, claim: str, disease: Node, mode: Node, neg: bool) -> Verdict | None:
+        """ "Is Huntington disease autosomal recessive?": the graph states another Mendelian
+        mode, from :data:`MODE_SOURCES_NEEDED` sources or more, and none that is a kind of the
+        one claimed or that it is a kind of. Then the claim is refuted (a negated one
+        supported), at :data:`OTHER_MODE_SCORE`: a disease's modes, where several sources
+        agree on them, are closed enough to say no. None when that does not hold (one source,
+        a mode outside Mendel's, or one that fits the claim), and the claim is checked as any
+        other."""
+        stated = self.kg.neighbours(disease, "hasInheritance", direction="out")
+        if len({t.source for t in stated}) < MODE_SOURCES_NEEDED or not self._mendelian(mode):
+            return None
+        claimed = {mode.iri} | {a.iri for a in self.kg.ancestors(mode)}
+        for t in stated:
+            if not self._mendelian(t.object):
+                return None
+            if t.object.iri in claimed or mode.iri in {a.iri for a in self.kg.ancestors(t.object)}:
+                return None
+        if self._subtype_with(disease, claimed):
+            return None  # "Is hemochromatosis autosomal dominant?": its type 4 is
+        verdict = "supported" if neg else "refuted"
+        modes = ", ".join(dict.fromkeys(t.object.label for t in stated))
+        sources = ", ".join(sorted({t.source for t in stated}))
+        return Verdict(claim, verdict, OTHER_MODE_SCORE, ((verdict, OTHER_MODE_SCORE),), disease,
+                       "hasInheritance", mode, neg, Evidence(tuple(stated[:4])),
+                       f"the graph gives its inheritance as {modes} ({sources}), never "
+                       f"{mode.label}")  # fmt: skip
+
+    def _subtype_with(self, disease: Node, modes: set[str], most: int = 300) -> bool:
+        """Whether a subtype of ``disease`` (the first ``most`` found, breadth first) is
+        stated to be inherited as one of ``modes`` (IRIs)."""
+        frontier, seen = [disease], {disease.iri}
+        while frontier and len(seen) < most:
+            nxt = []
+            for node in frontier:
+                for t in self.kg.neighbours(node, "subClassOf", direction="in"):
+                    sub = t.subject
+                    if sub.iri in seen:
+                        continue
+                    seen.add(sub.iri)
+                    if any(
+                        m.object.iri in modes
+                        for m in self.kg.neighbours(sub, "hasInheritance", direction="out")
+                    ):
+                        return True
+                    nxt.append(sub)
+            frontier = nxt
+        return False
+
+    def _mendelian(self, mode: Node) -> bool:
+        """Whether an inheritance mode is Mendelian: one of :data:`MENDELIAN_MODES` or a kind
+        of one (X-linked recessive, autosomal dominant with reduced penetrance ...)."""
+        return any(n.curie in MENDELIAN_MODES for n in (mode, *self.kg.ancestors(mode)))
+
+    def _in_class(self, claim: str, drug: Node, classes: tuple[Node, ...], neg: bool) -> Verdict:
+        """ "Is balsalazide a steroid?", "Metoprolol is a beta blocker": the drug's class
+        statements, and the class hierarchy above them (a beta-1 blocker is a beta blocker).
+        The claim holds when one of ``classes`` (the classes its words name) is among them.
+        When none is, the verdict is "unknown", never "refuted": the graph's class lists are
+        not closed (a corticosteroid is a steroid, but no source says so of "steroid"); the
+        reason names the classes the graph does give, which is what the asker needs next."""
+        wanted = {c.iri for c in classes}
+        # a class of the same name in another vocabulary is the same class (ChEBI's
+        # "diuretic", MeSH's "Diuretics"; NDF-RT's "Calcium Channel Blocker", MeSH's plural)
+        names = {normalize_name(c.label) for c in classes}
+        stated = self.kg.neighbours(drug, "inDrugClass", direction="out")
+        for t in stated:
+            if t.object.iri in wanted or normalize_name(t.object.label) in names:
+                return self._class_verdict(claim, drug, t.object, neg, t, ())
+        for t in stated:
+            path = self._up_to(t.object, wanted)
+            if path:
+                return self._class_verdict(claim, drug, path[-1].object, neg, t, path)
+        names = list(dict.fromkeys(t.object.label for t in stated))
+        listed = (f"the graph gives {drug.label}'s classes as {', '.join(names[:8])}"
+                  + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+                  if names else f"the graph gives no class for {drug.label}")  # fmt: skip
+        reason = f"{listed}; {classes[0].label} is not among them or above them"
+        return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
+                       Evidence(tuple(stated[:8])), reason)  # fmt: skip
+
+    def _up_to(self, start: Node, wanted: set[str], depth: int = 6) -> tuple[Triple, ...]:
+        """The subClassOf statements from ``start`` up to a class in ``wanted`` (empty when
+        none is above it within ``depth`` steps)."""
+        frontier: list[tuple[Node, tuple[Triple, ...]]] = [(start, ())]
+        seen = {start.iri}
+        for _ in range(depth):
+            nxt = []
+            for node, path in frontier:
+                for t in self.kg.neighbours(node, "subClassOf", direction="out"):
+                    if t.object.iri in seen:
+                        continue
+                    if t.object.iri in wanted:
+                        return (*path, t)
+                    seen.add(t.object.iri)
+                    nxt.append((t.object, (*path, t)))
+            frontier = nxt
+        return ()
+
+    def _class_verdict(self, claim: str, drug: Node, cls: Node, neg: bool, member: Triple,
+                       path: tuple[Triple, ...]) -> Verdict:  # fmt: skip
+        verdict = "refuted" if neg else "supported"
+        above = f", a kind of {cls.label}" if path else ""
+        reason = (f"the graph: {member.source} lists {drug.label} under "
+                  f"{member.object.label}{above}")  # fmt: skip
+        return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
+                       drug, "inDrugClass", cls, neg, Evidence((member,), path=path),
+                       reason)  # fmt: skip
 
     def _contraindication(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
         """ "X is (not) contraindicated in Y": always unknown. None of the graph's sources lists

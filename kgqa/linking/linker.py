@@ -137,13 +137,28 @@ def _joinable(surface: str) -> bool:
 _QUESTION_TAIL = re.compile(
     r"\s+(?:symptoms?|signs?|treatments?|therapy|therapies|causes?|side[- ]effects?|"
     r"medications?|medicines?|drugs?|cures?|diagnosis|prognosis|test(?:s|ing)?|genes?|"
-    r"contra-?indicated|inherited|hereditary|contagious|(?:autosomal|[xy]-linked)"
+    r"mutations?|mutated|mutants?|variants?|polymorphisms?|carriers?|"
+    r"contra-?indicated|inherited|hereditary|genetic|contagious|infectious|curable|incurable|"
+    r"cured|treatable|untreatable|preventable|reversible|fatal|deadly|dangerous|serious|"
+    r"common|rare|(?:autosomal|[xy]-linked)"
     r"(?:[- ](?:dominant|recessive))?)$",
     re.IGNORECASE,
 )
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
 # a capitalised or lower-case word of four letters or more in the possessive ("sjogren's")
 _EPONYM = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][a-z]{3,})['’]s(?![\w'’-])")
+# the words before a class a thing is said to be in ("is a", "is not an", "are the")
+_IS_A_WORDS = re.compile(
+    r"\b(?:is|are|isn[’']t|aren[’']t)\s+(?:(?:not|also|really|actually|considered|classed as|"
+    r"classified as)\s+)*(?:an?|the|one of the|a kind of|a type of|a form of)\s+",
+    re.I,
+)
+_ASKED_A = re.compile(
+    r"\s+(?:(?:not|also|really|actually|considered|classed as|classified as)\s+)*"
+    r"(?:an?|the|one of the|a kind of|a type of|a form of)\s+",
+    re.I,
+)
+_CLASS_WORDS = 4  # the longest drug class name read after them, in words
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
@@ -469,6 +484,41 @@ class EntityLinker:
         if not extra:
             return row
         return resolve_overlaps([r for i, r in enumerate(row) if i not in drop] + extra)
+
+    def _with_class_names(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus a drug class named after is-a words where no span lies ("Is furosemide
+        a diuretic?", "Omeprazole is a proton pump inhibitor"): the longest stretch of up to
+        :data:`_CLASS_WORDS` words there that is exactly (or but for case, hyphens and plural)
+        the name of a ``DrugClass`` node. The tagger, trained on disease and chemical names,
+        leaves class names untagged, or tags a word of one; a span inside the stretch gives
+        way, one reaching outside it stands."""
+        extra: list[Span] = []
+        starts = [m.end() for m in _IS_A_WORDS.finditer(text)]
+        if re.match(r"\s*(?:is|are|isn[’']t|aren[’']t)\b", text, re.I):
+            # asked: "Is furosemide a diuretic?", the class after the first name
+            starts += [m.end() for r in row[:1]
+                       if (m := _ASKED_A.match(text, r.end)) is not None]  # fmt: skip
+        for start in starts:
+            words = list(_TOKEN.finditer(text, start))
+            stretch = []
+            for i, w in enumerate(words[:_CLASS_WORDS]):
+                if re.search(r"[^\s-]", text[(words[i - 1].end() if i else start) : w.start()]):
+                    break
+                stretch.append(w)
+            for k in range(len(stretch), 0, -1):
+                a, b = stretch[0].start(), stretch[k - 1].end()
+                inside = [r for r in row if r.start < b and a < r.end]
+                if any(r.start < a or r.end > b for r in inside + extra if r.start < b
+                       and a < r.end):  # fmt: skip
+                    continue  # a span reaching outside the stretch stands
+                if any(h.node.cls == "DrugClass" and h.match in ("exact", "normalized")
+                       for h in self.kg.find(text[a:b], limit=5)):  # fmt: skip
+                    # a tagged word inside it ("xanthine" of "xanthine oxidase inhibitor")
+                    # gives way to the class
+                    row = [r for r in row if r not in inside]
+                    extra.append(Span(a, b, "CHEMICAL", 1.0))
+                    break
+        return resolve_overlaps(row + extra) if extra else row
 
     def _with_misspelt_names(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the disease and phenotype names people misspell where no span lies
@@ -940,6 +990,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
     SpanRule("eponyms", EntityLinker._with_eponyms, _TAGGED),
     SpanRule("misspelt_names", EntityLinker._with_misspelt_names, _TAGGED),
+    SpanRule("class_names", EntityLinker._with_class_names, _TAGGED),
     SpanRule("subject_names", EntityLinker._with_subject_names, _TAGGED),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
@@ -81,6 +82,14 @@ _INHERITANCE = re.compile(
 )
 
 
+# the words between the two things of an is-a question ("Is X a Y?", "Is X one of the Y?")
+_ASKED_IS_A = re.compile(
+    r"^\s*(?:(?:really|actually|also|still|considered|classed|classified|regarded|as|an?|the|"
+    r"one|of|kind|type|form|sort)\s+)+$",
+    re.I,
+)
+
+
 # a mode of inheritance said of a disease without "inherited": "(is) autosomal recessive",
 # "an X-linked disorder"; the word after it, when there is one, must be a generic head
 _MODE = (
@@ -106,6 +115,68 @@ class ParsedClaim:
     negated: bool
     object_id: str | None = None  # for id claims ("the DOID of X is DOID:…")
     reason: str = ""
+    # classes the object's words name as well as ``object`` ("statin": MeSH's and NDF-RT's
+    # class of that name); a membership claim holds when the drug is in any of them
+    also: tuple[Node, ...] = ()
+
+
+# the words between a drug and a class a membership claim says it is in ("Is balsalazide a
+# steroid?", "metoprolol is not a beta blocker", "Does warfarin belong to the anticoagulants?")
+_IN_CLASS_BETWEEN = re.compile(
+    r"^[\s,]*(?:(?:is|are|was|were|isn[’']t|aren[’']t|not|also|really|still|actually|truly|"
+    r"considered|classed|classified|regarded|categori[sz]ed|counted|as|an?|the|one|of|kind|"
+    r"type|form|sort|member|part|in|belongs?|belonging|to)\b[\s,]*)+$",
+    re.I,
+)
+_IN_CLASS_VERB = re.compile(
+    r"\b(?:is|are|was|were|isn[’']t|aren[’']t|considered|classed|classified|regarded|"
+    r"categori[sz]ed|counted|belongs?|member|kind|type|form|sort)\b",
+    re.I,
+)
+# how far below the best class candidate another one may score and still be named too
+_CLASS_TIE = 0.02
+
+
+def class_named(m: Mention) -> tuple[Node, ...]:
+    """The drug classes a mention names by a name of their own ("statin": MeSH's
+    Hydroxymethylglutaryl-CoA Reductase Inhibitors and NDF-RT's HMG-CoA Reductase Inhibitor),
+    best first: candidates of class ``DrugClass`` matched by name, within ``CLOSE_MARGIN`` of
+    the mention's top candidate and tied with the best of them; empty when none is. A class
+    that is the top candidate counts below the NIL threshold too: its name matched, and the
+    score is low only because the tagger typed the words a disease ("a hypoglycemic agent")."""
+    from kgqa.linking.candidates import CLOSE_MARGIN, NIL_THRESHOLD
+
+    if not m.candidates:
+        return ()
+    top = m.candidates[0]
+    floor = top.score - CLOSE_MARGIN
+    named = [c for c in m.candidates if c.node.cls == "DrugClass" and c.score >= floor
+             and c.match in ("exact", "normalized", "id")
+             and (c.score >= NIL_THRESHOLD or c is top)]  # fmt: skip
+    if not named:
+        return ()
+    best = named[0].score
+    return tuple(dict.fromkeys(c.node for c in named if c.score >= best - _CLASS_TIE))
+
+
+def class_membership_claim(text: str, mentions: list[Mention]
+                           ) -> tuple[Node, tuple[Node, ...]] | None:  # fmt: skip
+    """A drug and the classes a claim or yes/no question says it is in ("Is balsalazide a
+    steroid?", "Atorvastatin is a statin"): a drug mention, then a mention naming a drug
+    class, with only is-a words between them. None otherwise."""
+    for m1, m2 in pairwise(mentions):
+        drug = _node(m1)
+        if (drug is None or drug.cls != "Chemical"
+                or drug.curie.split(":", 1)[0] not in ("DRUGBANK", "DRUGCENTRAL")):  # fmt: skip
+            continue
+        between = text[m1.end : m2.start]
+        asked = re.match(r"\s*(?:is|are|isn[’']t|aren[’']t)\b", text[: m1.start], re.I)
+        if not _IN_CLASS_BETWEEN.match(between) or not (asked or _IN_CLASS_VERB.search(between)):
+            continue
+        classes = class_named(m2)
+        if classes:
+            return drug, classes
+    return None
 
 
 def _node(m: Mention) -> Node | None:
@@ -206,6 +277,10 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
                    and (m.end <= mode.start("mode") or m.start >= mode.end("mode"))]  # fmt: skip
         if outside:
             return _inheritance_claim(outside[0], mode.group("mode"), negated, kg)
+    membership = class_membership_claim(text, mentions)
+    if membership is not None:
+        drug, classes = membership
+        return ParsedClaim(drug, "inDrugClass", classes[0], negated, also=classes[1:])
     if len(nodes) < 2:
         return _too_few(nodes, negated)
     (m1, a), (m2, b) = nodes[0], nodes[1]
@@ -215,8 +290,23 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     chems = [n for _, n in nodes if n.cls in ("Chemical", "DrugClass")]
     diseases = [n for _, n in nodes if n.cls == "Disease"]
     phenos = [n for _, n in nodes if n.cls == "Phenotype"]
+    variants = [n for _, n in nodes if n.cls == "Variant"]
+    if variants and (diseases or phenos):
+        # "rs7903146 is associated with type 2 diabetes" (a gene named beside the variant,
+        # "the TCF7L2 variant rs7903146", says where it lies; the claim is the variant's)
+        return ParsedClaim((diseases or phenos)[0], "associatedWithVariant", variants[0],
+                           negated)  # fmt: skip
     if genes and (diseases or phenos):
         return ParsedClaim((diseases or phenos)[0], "associatedWithGene", genes[0], negated)
+    agents = [n for _, n in nodes if n.cls == "Cause"]
+    if agents and diseases and re.search(r"\b(?:caus\w*|due to|results? from|triggered by|"
+                                         r"by|from|infection)\b", text, re.I):  # fmt: skip
+        # "Tuberculosis is caused by Mycobacterium tuberculosis", "Is the flu caused by a virus?"
+        return ParsedClaim(diseases[0], "causedBy", agents[0], negated)
+    if genes and chems:
+        # "Imatinib targets ABL1", "Does atorvastatin inhibit HMGCR?": a drug and a gene are
+        # related in the graph by what the drug acts on, and by nothing else
+        return ParsedClaim(chems[0], "targets", genes[0], negated)
     contra = _CONTRA.search(text)
     if chems and (diseases or phenos) and contra:
         # "X is contraindicated in Y", "X should not be used for Y", negated only by a
@@ -246,7 +336,12 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         pheno = next((c.node for c in pheno_m.candidates if c.node.cls == "Phenotype"),
                      _node(pheno_m))  # fmt: skip
         return ParsedClaim(disease_n, "hasPhenotype", pheno, negated)
-    if _PATTERNS[4][1].search(between) and a.cls == b.cls:
+    if a.cls == b.cls and (_PATTERNS[4][1].search(between) or (
+            re.match(r"\s*(?:is|are|isn[’']t|aren[’']t)\b", text[: m1.start], re.I)
+            and (_ASKED_IS_A.match(between) or (not between.strip() and re.search(
+                r"\s(?:an?|the)$", m1.text, re.I))))):  # fmt: skip
+        # "X is a Y", and asked: "Is type 2 diabetes a metabolic disease?" (the tagger may
+        # take the article into the first name: "gout a")
         return ParsedClaim(a, "subClassOf", b, negated)
     if diseases and phenos:
         return ParsedClaim(diseases[0], "hasPhenotype", phenos[0], negated)

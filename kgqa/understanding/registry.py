@@ -129,7 +129,12 @@ _RECORDS = (
              r"|\bis there (?:a |an |any )?(?:cure|treatment|remedy|medicine|medication)\b"
              # ... and asks for a cure, a medicine or what to take in so many words ("medicine
              # to cure Morgellons", "any new treatments", "What can I give my father to help
-             # him sleep?"); not "Can X be cured?", a yes/no question about one thing
+             # him sleep?"); whether it can be cured asks how it is treated ("Can GERD be
+             # cured?", "Is lung abscess curable?", "any chance of recovery"), as the expert
+             # summaries of such messages read it
+             r"|\bbe (?:\w+ )?cured?\b|\b(?:in)?curable\b|\b(?:find|get|found) (?:a |any |the )?"
+             r"cure\b|\bchances? (?:of|for) (?:a |any |full |complete |our |my |his |her )?"
+             r"(?:recovery|cure|curing|healing)\b"
              r"|\b(?:cures?|remed(?:y|ies)|medicines?|medications?|drugs?|pills?|tablets?)\s+"
              r"(?:for|to (?:cure|treat|help|stop|control|reduce|relieve|heal|get rid))\b"
              r"|\bwhat (?:is|are|was|were) (?:the )?(?:\w+ )?(?:treatments?|cures?|therap(?:y|ies)|"
@@ -300,7 +305,11 @@ _RECORDS = (
         hops=(Hop("hasSideEffect", "out"),), topic_classes=(_CLASS, _DRUG),
         answer_classes=(_PHENO, _EFFECT, _DISEASE), inverse="drugs_causing", annotated=True,
         qtypes=("side effects",),
-        cue=r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?|events?)\b",
+        # ... and whether it is safe or harmful to take, which asks what harm it can do ("is it
+        # dangerous to take theophylline long term?", "Is an extra dose harmful?")
+        cue=(r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?|events?)\b"
+             r"|\b(?:safe|unsafe|dangerous|harmful|risky|toxic)\b|\blong[- ]term (?:use|effects?)\b"
+             r"|\b(?:risks?|dangers?) of (?:taking|using)\b"),
         forms=(
             "What are the side effects of {c}?", "side effects of {c}",
             "What adverse reactions does {c} cause?", "What problems can {c} cause?",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
 from kgqa.text import has_cjk
-from kgqa.understanding.claims import FROM_MEDICATION
+from kgqa.understanding.claims import FROM_MEDICATION, class_membership_claim
 from kgqa.understanding.registry import CUES, IN_MESSAGES, INTENTS, ZH_CUES
 
 # ... unless it asks someone to do something ("Could you please suggest the remedies.", "Can
@@ -188,8 +188,10 @@ def route(
         and not findings
         and _YES_NO.match(text)
         and not _REQUEST.match(text)
-        and len(set(kinds)) >= 2
+        and (len(set(kinds)) >= 2 or class_membership_claim(text, [m for m, _ in found]))
     ):
+        # two kinds of thing, or a drug and a class it is asked to be in ("Is balsalazide a
+        # steroid?": "steroid" is a chemical heading first, a drug class too)
         intent = "claim"
     elif (
         intent != "claim"
@@ -216,6 +218,11 @@ def route(
         other = spec.inverse
         sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= INVERSE_MIN
         if sure and topic_of(other, found) is not None:
+            if other == "drugs_causing" and _YES_NO.match(text) and not CUES[other].search(text):
+                # "Is psoriasis dangerous?" is no question of which drugs cause psoriasis (the
+                # classifier reads harm as side effects): turned round, a yes/no question must
+                # say so in that end's words
+                return "other", probs.get("other", 0.0)
             intent = other
     return intent, probs.get(intent, 0.0)
 

@@ -296,3 +296,67 @@ def test_a_request_to_someone_is_no_yes_no_question(pipeline):
     assert route(q, {"drugs_for_disease": 0.9, "claim": 0.1}, _linked(pipeline.link(q)))[0] == (
         "claim"
     )
+
+
+def test_a_drug_is_checked_against_the_classes_the_graph_lists_it_under(pipeline):
+    """ "Is allopurinol a xanthine oxidase inhibitor?": the drug's class statements decide
+    (negated, the claim is refuted); a class it is not listed under is "unknown", never
+    "refuted", and the reason names the classes the graph does list. The class is read where
+    the tagger typed its words a disease ("a hypoglycemic agent")."""
+    v = pipeline.verify("Is allopurinol a xanthine oxidase inhibitor?")
+    assert (v.subject.label, v.relation, v.verdict) == ("Allopurinol", "inDrugClass", "supported")
+    assert v.evidence.triples[0].source == "drugcentral"
+    v = pipeline.verify("Allopurinol is not a xanthine oxidase inhibitor.")
+    assert v.negated and v.verdict == "refuted"
+    v = pipeline.verify("Is metformin a xanthine oxidase inhibitor?")
+    assert v.relation == "inDrugClass" and v.verdict == "unknown"
+    assert "Hypoglycemic Agents" in v.reason
+    assert pipeline.verify("Metformin is not a xanthine oxidase inhibitor").verdict == "unknown"
+    assert pipeline.verify("Is metformin a hypoglycemic agent?").verdict == "supported"
+    r = pipeline.ask("Is allopurinol a xanthine oxidase inhibitor?")
+    assert r.reading.intent == "claim" and r.verdict.verdict == "supported"
+
+
+def test_what_a_drug_acts_on_and_a_variant_s_diseases_are_claims_the_graph_checks(pipeline):
+    v = pipeline.verify("Allopurinol targets XDH.")
+    assert (v.relation, v.object.label, v.verdict) == ("targets", "XDH", "supported")
+    v = pipeline.verify("Metformin targets XDH.")
+    assert v.relation == "targets" and v.verdict == "unknown"
+    v = pipeline.verify("rs7903146 is associated with type 2 diabetes mellitus.")
+    assert (v.subject.curie, v.relation, v.verdict) == ("DOID:9352", "associatedWithVariant",
+                                                        "supported")  # fmt: skip
+    assert v.evidence.triples[0].source == "gwas"
+
+
+def test_is_a_asked_and_held_through_the_hierarchy(pipeline):
+    """ "Is X a Y?" is an is-a claim as "X is a Y" is; an ancestor two steps up holds with the
+    steps as the path."""
+    v = pipeline.verify("Is type 2 diabetes mellitus a diabetes mellitus?")
+    assert (v.relation, v.verdict) == ("subClassOf", "supported")
+    v = pipeline.verify("Gout is a kind of disease of anatomical entity")
+    assert v.verdict == "supported" and [t.object.label for t in v.evidence.path] == [
+        "arthritis", "disease of anatomical entity"]  # fmt: skip
+    v = pipeline.verify("Gout is not a kind of disease of anatomical entity")
+    assert v.negated and v.verdict == "refuted"
+    assert pipeline.verify("Is gout a connective tissue disease?").relation == "subClassOf"
+
+
+def test_another_mode_of_inheritance_stated_by_several_sources_refutes_a_mode(pipeline):
+    """Marfan syndrome is autosomal dominant in DOID, HPO and Orphanet: "Is it autosomal
+    recessive?" is refuted (its negation supported), and the reason says what the graph
+    gives. A disease of no stated mode stays "unknown"."""
+    v = pipeline.verify("Is Marfan syndrome autosomal recessive?")
+    assert (v.relation, v.verdict) == ("hasInheritance", "refuted")
+    assert "Autosomal dominant" in v.reason and len(v.evidence.triples) >= 2
+    assert pipeline.verify("Marfan syndrome is not autosomal recessive.").verdict == "supported"
+    assert pipeline.verify("Is Marfan syndrome autosomal dominant?").verdict == "supported"
+    assert pipeline.verify("Is gout autosomal recessive?").verdict == "unknown"
+
+
+@pytest.mark.parametrize("q", ["Can gout be cured?", "Is gout curable?",
+                               "Is there any chance of recovery from gout?"])  # fmt: skip
+def test_whether_it_can_be_cured_asks_how_it_is_treated(pipeline, q):
+    r = pipeline.ask(q)
+    assert r.reading.intent == "drugs_for_disease" and r.topic.label == "gout"
+    assert [m.text for m in r.mentions] == ["gout"]  # "gout curable" is no name
+    assert "Allopurinol" in [a.node.label for a in r.answers]

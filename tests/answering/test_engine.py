@@ -546,8 +546,9 @@ def test_a_drug_intent_asked_of_a_gene_asks_the_genes_part_in_disease(kg):
 
 def test_a_mode_said_of_a_disease_is_checked_and_another_mode_names_the_graphs(pipeline):
     assert pipeline.verify("Is Marfan syndrome autosomal dominant?").verdict == "supported"
+    # another mode, where several sources agree on the one they give, is refuted with it
     other = pipeline.verify("Marfan syndrome is an autosomal recessive disorder")
-    assert other.verdict == "unknown" and other.relation == "hasInheritance"
+    assert other.verdict == "refuted" and other.relation == "hasInheritance"
     assert "Autosomal dominant inheritance" in other.reason
 
 
@@ -647,3 +648,18 @@ def test_a_differential_where_no_disease_stands_out_says_so(kg):
     led = qa.ask(q).reason
     assert "stands out" not in led and "HPO phenotype annotations" in led
     assert "HPO phenotype annotations" in flat.reason
+
+
+def test_whether_a_drug_is_safe_asks_its_side_effects_and_a_disease_s_danger_asks_no_drugs(kg):
+    """ "Is it dangerous to take metformin long term?" asks what harm it can do, whatever the
+    classifier made of it; "Is gout dangerous?", which the classifier reads as side effects,
+    is not turned round into which drugs cause gout."""
+    drug = "Is it dangerous to take metformin long term?"
+    disease = "Is gout dangerous?"
+    qa, _ = engine(kg, {drug: "other", disease: "side_effects_of_drug"})
+    asked, danger = qa.read_many([drug, disease])
+    assert (asked.intent, asked.topic.label) == ("side_effects_of_drug", "Metformin")
+    assert danger.intent == "other"
+    turned = "Which drugs can cause gout?"  # said in the other end's words, it is turned
+    qa, _ = engine(kg, {turned: "side_effects_of_drug"})
+    assert qa.read_many([turned])[0].intent == "drugs_causing"

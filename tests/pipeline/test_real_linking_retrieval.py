@@ -105,6 +105,14 @@ def test_questions_link_to_the_right_nodes(real_linker):
          "MESH:D018058"),
         ("Is gluten in Adderall?", "Adderall", "DRUGBANK:DB00182"),
         ("What does Vyvanse do?", "Vyvanse", "DRUGBANK:DB01255"),
+        # what is asked of a name is no part of it ("lung abscess curable" was read loosely
+        # as lung abscess at 0.78, "BRCA1 mutations" as a BRCA1 disease of OMIM)
+        ("Is lung abscess curable?", "lung abscess", "DOID:0060317"),
+        ("Can BRCA1 mutations cause ovarian cancer?", "BRCA1", "NCBIGene:672"),
+        # a drug class after is-a words, which the tagger leaves untagged
+        ("Is furosemide a diuretic?", "diuretic", "CHEBI:35498"),
+        ("Omeprazole is a proton pump inhibitor.", "proton pump inhibitor",
+         "NDFRT:N0000175525"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
     ],
