@@ -31,6 +31,20 @@ _WHAT_IS_IT = re.compile(
     r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b",
     re.I,
 )
+# a statement relating two things says how ("Statins cause muscle pain", "X is a Y") ...
+_STATES = re.compile(
+    r"\b(?:is|are|was|were|causes?|caused|treats?|treated|targets?|inhibits?|binds?|blocks?|"
+    r"prevents?|relieves?|associated|linked|used|inherited)\b",
+    re.I,
+)
+# ... and asks nothing, tells no one to do anything, and tells no one's own story ("I take
+# metformin and I have headaches" is a history, "List drugs for gout" a request)
+_NOT_A_STATEMENT = re.compile(
+    r"\?|^\s*(?:what|which|how|why|where|when|who|whom|whose|list|name|tell|give|show|find|"
+    r"explain|describe|compare|please|does|do|did|is|are|can|could|should|will|would)\b"
+    r"|\b(?:i|i'm|im|my|me|we|our|us|you|your)\b",
+    re.I,
+)
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
 # the intent score of a question routed by its cue words (they name the relation outright)
@@ -193,6 +207,18 @@ def route(
         # two kinds of thing, or a drug and a class it is asked to be in ("Is balsalazide a
         # steroid?": "steroid" is a chemical heading first, a drug class too)
         intent = "claim"
+    elif (
+        intent != "claim"
+        and whole
+        and not options
+        and not findings
+        and (len(set(kinds)) >= 2 or class_membership_claim(text, [m for m, _ in found]))
+        and _STATES.search(text)
+        and not _NOT_A_STATEMENT.search(text)
+    ):
+        # a statement of how two things relate, given to check ("Statins cause muscle pain.",
+        # "Imatinib targets ABL1."): a claim, as verify() reads it
+        return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
     elif (
         intent != "claim"
         and not options

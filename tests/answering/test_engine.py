@@ -663,3 +663,18 @@ def test_whether_a_drug_is_safe_asks_its_side_effects_and_a_disease_s_danger_ask
     turned = "Which drugs can cause gout?"  # said in the other end's words, it is turned
     qa, _ = engine(kg, {turned: "side_effects_of_drug"})
     assert qa.read_many([turned])[0].intent == "drugs_causing"
+
+
+def test_a_statement_relating_two_things_is_a_claim_and_a_history_is_not(kg):
+    """ "Allopurinol treats gout." given to ``ask`` is checked as ``verify`` would ("Statins
+    cause muscle pain." was read as findings to diagnose); one's own story, a request or a
+    question keeps the classifier's reading."""
+    said = "Allopurinol treats gout."
+    story = "I take allopurinol and I have gout."
+    request = "List drugs like allopurinol for gout."
+    qa, _ = engine(kg, {said: "diagnosis", story: "side_effects_of_drug",
+                        request: "drugs_for_disease"})  # fmt: skip
+    stated, told, asked = qa.read_many([said, story, request])
+    assert stated.intent == "claim"
+    assert qa.ask(said).verdict.verdict == "supported"
+    assert told.intent == "side_effects_of_drug" and asked.intent == "drugs_for_disease"

@@ -20,6 +20,7 @@ kept where another source states the same drug-disease edge, never on its own.
 from __future__ import annotations
 
 import gzip
+import math
 import statistics
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,18 +82,35 @@ def _number(path: Path, line: int, raw: str) -> float | None:
         raise DataError(f"{path}, line {line}: {raw!r} is not a frequency") from None
 
 
+def typical_frequency(lo: float, hi: float) -> float:
+    """A frequency range's typical value: its geometric midpoint, a range from 0 read from a
+    tenth of its top. SIDER gives a label's words as ranges that span orders of magnitude
+    ("common" and "frequent" 1-100 %, "very common" 10-100 %, "rare" 0-0.1 %): their
+    arithmetic midpoints (50.5 %, 55 %) outranked every side effect a label gives a
+    percentage for (ibuprofen's nausea, 21-57 %), and tied across a drug's whole list.
+
+    Example:
+        >>> round(typical_frequency(0.01, 1.0), 3), typical_frequency(0.21, 0.21)
+        (0.1, 0.21)
+    """
+    if hi <= 0:
+        return 0.0
+    return math.sqrt((lo if lo > 0 else hi / 10) * hi)
+
+
 def _frequency_attrs(
     labels: list[str], values: list[tuple[float, float]], placebo: bool = False
 ) -> list[tuple[str, AttrValue]]:
     """A statement's frequency attributes: the labels' wordings (most frequent first, at most
-    five), the median of the ranges' midpoints, and (not under placebo) the widest range."""
+    five), the median of the ranges' typical values (:func:`typical_frequency`), and (not under
+    placebo) the widest range."""
     if not labels:
         return []
     key = "placeboFrequency" if placebo else "frequency"
     unique = sorted(set(labels), key=lambda x: (-labels.count(x), x))[:MAX_FREQUENCY_LABELS]
     attrs: list[tuple[str, AttrValue]] = [(key, "; ".join(unique))]
     if values:
-        mid = statistics.median((lo + hi) / 2 for lo, hi in values)
+        mid = statistics.median(typical_frequency(lo, hi) for lo, hi in values)
         attrs.append((f"{key}Value", round(mid, 4)))
         if not placebo:
             attrs.append(("frequencyLower", round(min(lo for lo, _ in values), 4)))
