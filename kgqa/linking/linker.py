@@ -159,6 +159,43 @@ _ASKED_A = re.compile(
     re.I,
 )
 _CLASS_WORDS = 4  # the longest drug class name read after them, in words
+# a subtype named only by its number before a coordinated one that names the head ("type 1
+# and type 2 diabetes", "stage III or stage IV melanoma")
+_DESIGNATOR = r"(?:type|stage|grade|class|group|form|subtype)"
+_SUBTYPE_NUMBER = r"(?:[0-9]{1,2}[a-z]?|[ivx]{1,4}[a-z]?)"
+_ELIDED = re.compile(rf"^({_DESIGNATOR})\s+{_SUBTYPE_NUMBER}$", re.I)
+_ELIDED_GAP = re.compile(r"\s*(?:,|and|or|&|/)\s*$", re.I)
+_ELIDED_PAIR = re.compile(
+    rf"^(?P<first>(?P<word>{_DESIGNATOR})\s+{_SUBTYPE_NUMBER})\s*(?:,|and|or|&|/)\s*"
+    rf"(?P<second>(?P=word)\s+{_SUBTYPE_NUMBER}\s+\S.*)$",
+    re.I,
+)
+
+
+def elided_name(text: str, span: tuple[int, int], later: Sequence[tuple[int, int]]
+                ) -> str | None:  # fmt: skip
+    """The name a subtype given only by its number stands for, when the next span, after a
+    coordination, names another subtype of the same kind with its head ("type 1" of "type 1
+    and type 2 diabetes" is "type 1 diabetes"); None otherwise.
+
+    Example:
+        >>> t = "What is the difference between type 1 and type 2 diabetes?"
+        >>> elided_name(t, (31, 37), [(42, 57)])
+        'type 1 diabetes'
+    """
+    s, e = span
+    first = _ELIDED.match(text[s:e])
+    if first is None or not later:
+        return None
+    a, b = later[0]
+    if not _ELIDED_GAP.match(text[e:a]):
+        return None
+    words = text[a:b].split()
+    if len(words) < 3 or words[0].lower() != first.group(1).lower():
+        return None
+    return f"{text[s:e]} {' '.join(words[2:])}"
+
+
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
@@ -817,10 +854,17 @@ class EntityLinker:
         return False
 
     def _split_coordinations(self, text: str, row: list[Span]) -> list[Span]:
-        """ "rash or seizures" → two spans, when each part is a graph name and the whole is not."""
+        """ "rash or seizures" → two spans, when each part is a graph name and the whole is not;
+        "type 1 and type 2 diabetes" → "type 1" and "type 2 diabetes" (:func:`elided_name`
+        reads the first)."""
         out = []
         for s, e, kind, conf in row:
             surface = text[s:e]
+            pair = _ELIDED_PAIR.match(surface)
+            if pair is not None and not self.kg.find(surface, limit=1):
+                out += [Span(s, s + pair.end("first"), kind, conf),
+                        Span(s + pair.start("second"), e, kind, conf)]  # fmt: skip
+                continue
             pieces, pos = [], 0
             for sep in _COORD.finditer(surface):
                 pieces.append((s + pos, s + sep.start()))
@@ -884,6 +928,12 @@ class EntityLinker:
                     dense=dense.get((i, j), ()),
                     abbreviation_of=long_form,
                 )
+                whole = elided_name(text, (s, e), [(a, b) for a, b, _, _ in row[j + 1 :]])
+                if whole is not None:
+                    # "type 1 and type 2 diabetes": the first subtype is "type 1 diabetes"
+                    named = self.generator.rank(whole, kind, context=window)
+                    if named and (not cands or named[0].score > cands[0].score):
+                        cands = named
                 if cands and cands[0].match in ("exact", "id") and cands[0].name == surface:
                     kind = CLASS_TYPE.get(cands[0].node.cls, kind)  # the name decides
                 elif cands and cands[0].score >= NIL_THRESHOLD and kind in DISORDERS:

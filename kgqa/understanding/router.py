@@ -31,6 +31,12 @@ _WHAT_IS_IT = re.compile(
     r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b",
     re.I,
 )
+# a question comparing two things
+_COMPARES = re.compile(
+    r"\bdifferences? (?:between|from)\b|\bdiffer(?:s|ent)? from\b|\bversus\b|\bvs\.?(?=\s)"
+    r"|\bhow (?:do|does|is|are) .{1,60}? (?:differ|compare)\b",
+    re.I,
+)
 # a statement relating two things says how ("Statins cause muscle pain", "X is a Y") ...
 _STATES = re.compile(
     r"\b(?:is|are|was|were|causes?|caused|treats?|treated|targets?|inhibits?|binds?|blocks?|"
@@ -169,6 +175,10 @@ def route(
         zh = _zh_cued(text, found)
         if zh is not None:
             return zh, max(probs.get(zh, 0.0), CUE_SCORE)
+    if not options and _COMPARES.search(text):
+        # "What is the difference between type 1 and type 2 diabetes?": no relation between
+        # them to check (the classifier read a claim), and no list answers it; passages do
+        return "other", max(probs.get("other", 0.0), CUE_SCORE)
     if not options and asks_interaction(text, found):
         # "What drugs interact with warfarin?", "Can I take ibuprofen with lisinopril?": no
         # side effect or treatment question, and no source of kgqa's graph lists interactions

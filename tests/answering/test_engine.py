@@ -678,3 +678,11 @@ def test_a_statement_relating_two_things_is_a_claim_and_a_history_is_not(kg):
     assert stated.intent == "claim"
     assert qa.ask(said).verdict.verdict == "supported"
     assert told.intent == "side_effects_of_drug" and asked.intent == "drugs_for_disease"
+
+
+@pytest.mark.parametrize("q", ["What is the difference between gout and Marfan syndrome?",
+                               "How does gout differ from Marfan syndrome?",
+                               "allopurinol vs colchicine for gout"])  # fmt: skip
+def test_a_comparison_is_answered_with_passages_not_checked_as_a_claim(kg, q):
+    qa, _ = engine(kg, {q: "claim"})
+    assert qa.read_many([q])[0].intent == "other"

@@ -109,6 +109,10 @@ def test_questions_link_to_the_right_nodes(real_linker):
         # as lung abscess at 0.78, "BRCA1 mutations" as a BRCA1 disease of OMIM)
         ("Is lung abscess curable?", "lung abscess", "DOID:0060317"),
         ("Can BRCA1 mutations cause ovarian cancer?", "BRCA1", "NCBIGene:672"),
+        # a subtype named by its number before one that names the head ("Type 1
+        # interferonopathy" at 0.88 before)
+        ("What is the difference between type 1 and type 2 diabetes?", "type 1", "DOID:9744"),
+        ("Are type 1 and type 2 diabetes genetic?", "type 2 diabetes", "DOID:9352"),
         # a drug class after is-a words, which the tagger leaves untagged
         ("Is furosemide a diuretic?", "diuretic", "CHEBI:35498"),
         ("Omeprazole is a proton pump inhibitor.", "proton pump inhibitor",
