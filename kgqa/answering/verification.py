@@ -33,7 +33,8 @@ CLAIM_GRAPH_ONLY = GRAPH_ONLY_SUPPORT | {"targets", "associatedWithVariant"}
 _GRAPH_ONLY_WHY = {
     "subClassOf": "is-a holds only where the graph's hierarchy says so",
     "targets": "only a graph statement says what a drug acts on",
-    "associatedWithVariant": "only a graph statement (GWAS, ClinVar) ties a variant to a disease",
+    "associatedWithVariant": "only a graph statement (the GWAS Catalog's) ties a variant to a "
+    "disease",
 }
 # "Is X autosomal recessive?" is refuted when this many sources or more give X another
 # Mendelian mode and none gives that one (see ClaimVerifier._other_mode), this sure
@@ -63,6 +64,14 @@ def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
                            f"{others} the opposite")  # fmt: skip
     said = f"{', '.join(holds)} states it" if holds else f"{others} states the opposite"
     return ("supported" if bool(holds) != neg else "refuted"), f"the graph: {said}"
+
+
+def _named(node: Node, mentions: list[Mention]) -> bool:
+    """Whether a mention names ``node`` first by a name: its own, an id, or one corpus
+    annotators gave it (not a likeness found by dense or fuzzy search)."""
+    return any(m.candidates and m.candidates[0].node.iri == node.iri
+               and m.candidates[0].match in ("exact", "normalized", "id", "annotated")
+               for m in mentions)  # fmt: skip
 
 
 class ClaimVerifier:
@@ -121,10 +130,7 @@ class ClaimVerifier:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
                     break
-        named = any(m.candidates and m.candidates[0].node.iri == s.iri
-                    and m.candidates[0].match in ("exact", "normalized", "id", "annotated")
-                    for m in mentions)  # fmt: skip
-        if rel == "hasInheritance" and not triples and named:
+        if rel == "hasInheritance" and not triples and _named(s, mentions):
             # (only of a disease named by a name of its own or one corpus annotators gave it: a
             # loose match, "IBIDS syndrome" read as BASAN syndrome, has another disease's modes)
             other = self._other_mode(claim, s, o, neg)

@@ -82,6 +82,8 @@ _INHERITANCE = re.compile(
 )
 
 
+# a question asking whether something is (a) something ("Is X a Y?", "Aren't X ...")
+_ASKS_IS = re.compile(r"\s*(?:is|are|isn[’']t|aren[’']t)\b", re.I)
 # the words between the two things of an is-a question ("Is X a Y?", "Is X one of the Y?")
 _ASKED_IS_A = re.compile(
     r"^\s*(?:(?:really|actually|also|still|considered|classed|classified|regarded|as|an?|the|"
@@ -137,6 +139,23 @@ _IN_CLASS_VERB = re.compile(
 _CLASS_TIE = 0.02
 
 
+def is_drug(node: Node) -> bool:
+    """Whether a chemical is a drug: DrugBank or DrugCentral names it (gluten and gelatin are
+    plain substances)."""
+    return node.cls == "Chemical" and node.curie.split(":", 1)[0] in ("DRUGBANK", "DRUGCENTRAL")
+
+
+def _asked_is_a(text: str, first: Mention, between: str) -> bool:
+    """Whether a question asks whether the first thing is a kind of the second: "Is type 2
+    diabetes a metabolic disease?" (the tagger may take the article into the first name:
+    "gout a")."""
+    if not _ASKS_IS.match(text[: first.start]):
+        return False
+    return bool(_ASKED_IS_A.match(between)) or (
+        not between.strip() and re.search(r"\s(?:an?|the)$", first.text, re.I) is not None
+    )
+
+
 def class_named(m: Mention) -> tuple[Node, ...]:
     """The drug classes a mention names by a name of their own ("statin": MeSH's
     Hydroxymethylglutaryl-CoA Reductase Inhibitors and NDF-RT's HMG-CoA Reductase Inhibitor),
@@ -166,11 +185,10 @@ def class_membership_claim(text: str, mentions: list[Mention]
     class, with only is-a words between them. None otherwise."""
     for m1, m2 in pairwise(mentions):
         drug = _node(m1)
-        if (drug is None or drug.cls != "Chemical"
-                or drug.curie.split(":", 1)[0] not in ("DRUGBANK", "DRUGCENTRAL")):  # fmt: skip
+        if drug is None or not is_drug(drug):
             continue
         between = text[m1.end : m2.start]
-        asked = re.match(r"\s*(?:is|are|isn[’']t|aren[’']t)\b", text[: m1.start], re.I)
+        asked = _ASKS_IS.match(text[: m1.start])
         if not _IN_CLASS_BETWEEN.match(between) or not (asked or _IN_CLASS_VERB.search(between)):
             continue
         classes = class_named(m2)
@@ -336,13 +354,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         pheno = next((c.node for c in pheno_m.candidates if c.node.cls == "Phenotype"),
                      _node(pheno_m))  # fmt: skip
         return ParsedClaim(disease_n, "hasPhenotype", pheno, negated)
-    if a.cls == b.cls and (_PATTERNS[4][1].search(between) or (
-            re.match(r"\s*(?:is|are|isn[’']t|aren[’']t)\b", text[: m1.start], re.I)
-            and (_ASKED_IS_A.match(between) or (not between.strip() and re.search(
-                r"\s(?:an?|the)$", m1.text, re.I))))):  # fmt: skip
-        # "X is a Y", and asked: "Is type 2 diabetes a metabolic disease?" (the tagger may
-        # take the article into the first name: "gout a")
-        return ParsedClaim(a, "subClassOf", b, negated)
+    if a.cls == b.cls and (_PATTERNS[4][1].search(between) or _asked_is_a(text, m1, between)):
+        return ParsedClaim(a, "subClassOf", b, negated)  # "X is a Y", or asked: "Is X a Y?"
     if diseases and phenos:
         return ParsedClaim(diseases[0], "hasPhenotype", phenos[0], negated)
     if a.cls == b.cls == "Disease" and re.search(r"\b(?:is|are)\b", between, re.I):

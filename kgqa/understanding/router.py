@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Mention, Node
 from kgqa.text import has_cjk
-from kgqa.understanding.claims import FROM_MEDICATION, class_membership_claim
+from kgqa.understanding.claims import FROM_MEDICATION, class_membership_claim, is_drug
 from kgqa.understanding.registry import CUES, IN_MESSAGES, INTENTS, ZH_CUES
 
 # ... unless it asks someone to do something ("Could you please suggest the remedies.", "Can
@@ -96,7 +96,7 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
 
 def _substance(node: Node) -> bool:
     """A chemical that is no drug: no DrugBank or DrugCentral id names it (gluten, gelatin)."""
-    return node.cls == "Chemical" and node.curie.split(":", 1)[0] not in ("DRUGBANK", "DRUGCENTRAL")
+    return node.cls == "Chemical" and not is_drug(node)
 
 
 def topic_of(intent: str, found: Linked) -> Node | None:
