@@ -227,6 +227,28 @@ NEVER = [
     # a drug and a disorder named with no relation between them are no claim of treatment
     ("I take metformin and I have gout", "supported"),
     ("I take allopurinol and I have gout", "refuted"),
+    # a drug's class (allopurinol: xanthine oxidase inhibitor; metformin: hypoglycemic agent):
+    # a class the graph does not list the drug under is never refuted, nor its negation
+    # supported (the lists are not closed)
+    ("Is allopurinol a xanthine oxidase inhibitor?", "refuted"),
+    ("Allopurinol is not a xanthine oxidase inhibitor", "supported"),
+    ("Is metformin a xanthine oxidase inhibitor?", "supported"),
+    ("Metformin is not a xanthine oxidase inhibitor", "refuted"),
+    ("Allopurinol is a hypoglycemic agent", "supported"),
+    # what a drug acts on (allopurinol: XDH) and a variant's disease, graph statements only
+    ("Allopurinol targets XDH", "refuted"),
+    ("Metformin targets XDH", "supported"),
+    ("Metformin does not target XDH", "refuted"),
+    ("rs7903146 is associated with type 2 diabetes mellitus", "refuted"),
+    ("rs7903146 is associated with gout", "supported"),
+    # is-a asked and through the hierarchy (gout: arthritis, a disease of anatomical entity)
+    ("Is gout a kind of arthritis?", "refuted"),
+    ("Gout is a kind of disease of anatomical entity", "refuted"),
+    ("Gout is not a kind of arthritis", "supported"),
+    ("Is gout a connective tissue disease?", "supported"),
+    # another Mendelian mode, which several sources' modes refute: never the one they give
+    ("Marfan syndrome is not autosomal recessive", "refuted"),
+    ("Is gout autosomal recessive?", "supported"),
 ]
 
 
