@@ -237,10 +237,10 @@ class ClaimVerifier:
         if len({t.source for t in stated}) < MODE_SOURCES_NEEDED or not self._mendelian(mode):
             return None
         claimed = {mode.iri} | {a.iri for a in self.kg.ancestors(mode)}
-        for t in stated:
-            if not self._mendelian(t.object):
+        for given in {t.object.iri: t.object for t in stated}.values():  # each mode once
+            if not self._mendelian(given):
                 return None
-            if t.object.iri in claimed or mode.iri in {a.iri for a in self.kg.ancestors(t.object)}:
+            if given.iri in claimed or mode.iri in {a.iri for a in self.kg.ancestors(given)}:
                 return None
         if self._subtype_with(disease, claimed):
             return None  # "Is hemochromatosis autosomal dominant?": its type 4 is

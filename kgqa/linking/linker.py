@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -148,16 +149,13 @@ _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
 # a capitalised or lower-case word of four letters or more in the possessive ("sjogren's")
 _EPONYM = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][a-z]{3,})['’]s(?![\w'’-])")
 # the words before a class a thing is said to be in ("is a", "is not an", "are the")
-_IS_A_WORDS = re.compile(
-    r"\b(?:is|are|isn[’']t|aren[’']t)\s+(?:(?:not|also|really|actually|considered|classed as|"
-    r"classified as)\s+)*(?:an?|the|one of the|a kind of|a type of|a form of)\s+",
-    re.I,
-)
-_ASKED_A = re.compile(
+_A_CLASS = (
     r"\s+(?:(?:not|also|really|actually|considered|classed as|classified as)\s+)*"
-    r"(?:an?|the|one of the|a kind of|a type of|a form of)\s+",
-    re.I,
+    r"(?:an?|the|one of the|a kind of|a type of|a form of)\s+"
 )
+_IS_A_WORDS = re.compile(r"\b(?:is|are|isn[’']t|aren[’']t)" + _A_CLASS, re.I)
+# ... and after the first name of a question that opens with them ("Is furosemide a ...")
+_ASKED_A = re.compile(_A_CLASS, re.I)
 _CLASS_WORDS = 4  # the longest drug class name read after them, in words
 # a subtype named only by its number before a coordinated one that names the head ("type 1
 # and type 2 diabetes", "stage III or stage IV melanoma")
@@ -536,9 +534,9 @@ class EntityLinker:
             starts += [m.end() for r in row[:1]
                        if (m := _ASKED_A.match(text, r.end)) is not None]  # fmt: skip
         for start in starts:
-            words = list(_TOKEN.finditer(text, start))
+            words = list(islice(_TOKEN.finditer(text, start), _CLASS_WORDS))
             stretch = []
-            for i, w in enumerate(words[:_CLASS_WORDS]):
+            for i, w in enumerate(words):
                 if re.search(r"[^\s-]", text[(words[i - 1].end() if i else start) : w.start()]):
                     break
                 stretch.append(w)
