@@ -99,6 +99,17 @@ def test_side_effects_land_on_phenotypes_or_side_effect_nodes(kg: KnowledgeGraph
     assert notes["treats edges no other source states (left out)"] == 1
 
 
+def test_stereo_forms_of_one_compound_keep_their_own_side_effects(kg: KnowledgeGraph) -> None:
+    # SIDER lists isotretinoin and tretinoin under one flat id (retinoic acid) that DrugBank's
+    # PubChem links give to both: each goes by its stereo id, through DrugCentral's PubChem ids
+    def effects(drug: str) -> set[str]:
+        return {t.object.label for t in kg.neighbours(drug, "hasSideEffect")}
+
+    assert effects("DRUGBANK:DB00982") == {"Depression"}
+    assert effects("DRUGBANK:DB00755") == {"Erythema"}
+    assert kg.node("PUBCHEM.COMPOUND:5538") is None
+
+
 def test_every_source_graph_carries_its_licence(kg: KnowledgeGraph) -> None:
     assert "NC" in kg.licence("sider") and kg.licence("drugcentral") == "CC BY 4.0"
     stats = kg.stats()
@@ -202,10 +213,12 @@ def test_a_malformed_source_names_the_file_and_line_and_writes_nothing(
 ) -> None:
     data = _copy(fixture_data, tmp_path)
     se = data / "sider" / "meddra_all_se.tsv.gz"
+    with gzip.open(se, "rt", encoding="utf-8") as fh:
+        bad = len(fh.readlines()) + 1
     with gzip.open(se, "at", encoding="utf-8") as fh:
         fh.write("CID100004091\tC0018681\tPT\n")
     target = tmp_path / "graph"
-    with pytest.raises(DataError, match=r"meddra_all_se\.tsv\.gz, line 7"):
+    with pytest.raises(DataError, match=rf"meddra_all_se\.tsv\.gz, line {bad}:"):
         build_graph(data, target)
     assert not target.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".graph")]

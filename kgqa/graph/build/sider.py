@@ -45,18 +45,22 @@ FILES = (
 )  # fmt: skip
 STITCH_OFFSET = 100_000_000
 MAX_FREQUENCY_LABELS = 5
+# (flat id, stereo id, preferred term) -> the frequency labels and (lower, upper) values given
+_Frequencies = dict[tuple[str, str, str], tuple[list[str], list[tuple[float, float]]]]
 
 
 def pubchem_of(stitch: str) -> str:
-    """The PubChem compound id of a flat STITCH id.
+    """The PubChem compound id of a STITCH id: a flat one ("CID1" and eight digits, stereo
+    isomers merged) or a stereo one ("CID0" and eight digits, the very compound).
 
     Example:
-        >>> pubchem_of("CID100000085")
-        '85'
+        >>> pubchem_of("CID100000085"), pubchem_of("CID005282379")
+        ('85', '5282379')
     """
-    if not stitch.startswith("CID") or not stitch[3:].isdigit():
+    if not stitch.startswith("CID") or not stitch[3:].isdigit() or len(stitch) != 12:
         raise ValueError(f"not a STITCH compound id: {stitch!r}")
-    return str(int(stitch[3:]) - STITCH_OFFSET)
+    number = int(stitch[3:])
+    return str(number - STITCH_OFFSET if number >= STITCH_OFFSET else number)
 
 
 def _rows(path: Path, n_fields: int) -> Iterator[tuple[int, list[str]]]:
@@ -138,8 +142,13 @@ def read(data_dir: Path) -> Contribution:
         by_pubchem.setdefault(row["pubchem_id"], set()).add(f"DRUGBANK:{row['drugbank_id']}")
 
     def drug_ref(flat: str, stereo: str) -> str:
-        """The compound by its flat id, else its stereo id: DrugBank first, then PubChem."""
-        cids = [pubchem_of(flat), pubchem_of(stereo)]
+        """The compound by its flat id, else its stereo id: DrugBank first, then PubChem (the
+        PubChem ids DrugCentral gives its drugs). A flat id SIDER lists with several stereo
+        forms (retinoic acid: tretinoin, isotretinoin, alitretinoin; a racemate and its
+        enantiomer) names none of them: each form goes by its stereo id alone, and is left out
+        when that names no drug, rather than given to whichever drug the flat id names."""
+        several = len(forms[flat]) > 1
+        cids = [pubchem_of(stereo)] if several else [pubchem_of(flat), pubchem_of(stereo)]
         alternatives = []
         for cid in cids:
             candidates = by_pubchem.get(cid, set())
@@ -148,32 +157,34 @@ def read(data_dir: Path) -> Contribution:
             if len(candidates) == 1:
                 alternatives.append(next(iter(candidates)))
         alternatives += [f"PUBCHEM.COMPOUND:{cid}" for cid in cids]
-        return out.refer(f"drug:{cids[0]}:{cids[1]}", Reference(tuple(alternatives)))
+        return out.refer(f"drug:{flat}:{stereo}", Reference(tuple(dict.fromkeys(alternatives))))
 
     # frequencies per (compound, preferred term), from the labels that give one
     path = d / "meddra_freq.tsv.gz"
-    freq: dict[tuple[str, str], tuple[list[str], list[tuple[float, float]]]] = {}
-    placebo: dict[tuple[str, str], tuple[list[str], list[tuple[float, float]]]] = {}
+    freq: _Frequencies = {}
+    placebo: _Frequencies = {}
     for line, f in _rows(path, 10):
         if f[7] != "PT":
             continue
         table = placebo if f[3] == "placebo" else freq
-        labels, values = table.setdefault((f[0], f[8]), ([], []))
+        labels, values = table.setdefault((f[0], f[1], f[8]), ([], []))
         labels.append(f[4])
         lo, hi = _number(path, line, f[5]), _number(path, line, f[6])
         if lo is not None and hi is not None:
             values.append((lo, hi))
 
     path = d / "meddra_all_se.tsv.gz"
-    pairs: dict[tuple[str, str], str] = {}
-    stereo: dict[str, str] = {}
+    # per (flat id, stereo id, preferred term): the stereo forms of one flat id are drugs of
+    # their own (isotretinoin's depression is no side effect of tretinoin)
+    pairs: dict[tuple[str, str, str], str] = {}
+    forms: dict[str, set[str]] = {}
     for _, f in _rows(path, 6):
         if f[3] == "PT":
-            pairs.setdefault((f[0], f[4]), f[5])
-            stereo.setdefault(f[0], f[1])
-    for (stitch, cui), name in sorted(pairs.items()):
+            pairs.setdefault((f[0], f[1], f[4]), f[5])
+            forms.setdefault(f[0], set()).add(f[1])
+    for (stitch, stereo, cui), name in sorted(pairs.items()):
         try:
-            drug = drug_ref(stitch, stereo[stitch])
+            drug = drug_ref(stitch, stereo)
         except ValueError as exc:
             raise DataError(f"{path}: {exc}") from None
         effect = out.refer(
@@ -183,8 +194,8 @@ def read(data_dir: Path) -> Contribution:
                 Concept(SOURCE, f"UMLS:{cui}", "SideEffect", name),
             ),
         )
-        attrs = _frequency_attrs(*freq.get((stitch, cui), ([], [])))
-        attrs += _frequency_attrs(*placebo.get((stitch, cui), ([], [])), placebo=True)
+        attrs = _frequency_attrs(*freq.get((stitch, stereo, cui), ([], [])))
+        attrs += _frequency_attrs(*placebo.get((stitch, stereo, cui), ([], [])), placebo=True)
         out.edges.append(Edge(SOURCE, drug, "hasSideEffect", effect, tuple(attrs)))
     out.note("drug-side effect pairs (preferred terms)", len(pairs))
 
