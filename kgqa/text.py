@@ -24,7 +24,7 @@ COMMON_NAME_WORDS = frozenset(
     """all can was has had may not per set age men man fat cell cells iron gold lead tin ace
     acid base water oxygen salt sugar pain other type form forms role case cases normal high
     low long short large small disease diseases disorder syndrome patient patients increase
-    increased decrease decreased loss therapy treatment drug drugs gene genes""".split()
+    increased decrease decreased loss therapy treatment drug drugs gene genes get""".split()
 )
 
 
@@ -49,6 +49,13 @@ def clean_text(text: str) -> str:
 
 
 # a portal message's header: "SUBJECT: ... MESSAGE: ..."
+# verbs that move a level down or up ("lower my blood pressure", "Can prednisone raise blood
+# sugar?"), as regex fragments: the linker reads which way a level is off, the claim parser
+# whether a drug treats it or causes it
+# (no participles: "decreased appetite", "raised liver enzymes" are names, not moves)
+TO_LOWER = (r"lower(?:s|ing)?|reduc(?:e|es|ing)|decreas(?:e|es|ing)|drop(?:s|ping)?|"
+            r"cut(?:s|ting)?\s+down")  # fmt: skip
+TO_RAISE = r"rais(?:e|es|ing)|increas(?:e|es|ing)|boost(?:s|ing)?"
 MESSAGE_HEADER = re.compile(r"^\s*SUBJECT:\s*(?P<subject>.*?)\s*MESSAGE:\s*", re.S | re.I)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kgqa.graph.store import KnowledgeGraph
@@ -35,14 +36,17 @@ MAX_MEMBERS = 60  # members of a class read for its answers
 MEMBERS_SHARING = 0.3  # the share of members (with any statement) an answer must hold for
 
 
-def one_hop(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Triple]]:
+def one_hop(kg: KnowledgeGraph, topic: Node, intent: str,
+            relations: Collection[str] | None = None) -> dict[str, list[Triple]]:  # fmt: skip
     """answer IRI -> the triples that support it (the relation IRI is code, the topic a bound
-    value)."""
+    value); ``relations``: only those of the intent's hops."""
     found: dict[str, list[Triple]] = {}
     spec = INTENTS.get(intent)
     under = set(spec.answers_under) if spec is not None else set()
     for hop in spec.hops if spec is not None else ():
         relation, direction = hop.relation, hop.direction
+        if relations is not None and relation not in relations:
+            continue
         query = (_QUERY_OUT if direction == "out" else _QUERY_IN) % predicate_iri(relation)
         for row in kg.select(query, {"s": topic}):
             other = kg.node(row["o"])
@@ -96,14 +100,15 @@ def class_candidates(kg: KnowledgeGraph, topic: Node, intent: str) -> list[Graph
     return out
 
 
-def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
-                     max_hierarchy: int = 6) -> list[GraphCandidate]:  # fmt: skip
+def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy: int = 6,
+                     relations: Collection[str] | None = None) -> list[GraphCandidate]:  # fmt: skip
     """Answers asserted of the topic; if none, of its parents / children (with the path).
-    A drug class answers through its members (:func:`class_candidates`)."""
+    A drug class answers through its members (:func:`class_candidates`). ``relations``: only
+    those of the intent's hops (how a disease spreads: not the genes "causes" also reads)."""
     spec = INTENTS.get(intent)
     if topic.cls == "DrugClass" and spec is not None and spec.relation != "inDrugClass":
         return class_candidates(kg, topic, intent)
-    direct = one_hop(kg, topic, intent)
+    direct = one_hop(kg, topic, intent, relations)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out:
         return out
@@ -112,7 +117,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
         hops = kg.neighbours(topic, "subClassOf", direction=direction)
         for hop in hops[:max_hierarchy]:
             other = hop.object if direction == "out" else hop.subject
-            for iri, ts in one_hop(kg, other, intent).items():
+            for iri, ts in one_hop(kg, other, intent, relations).items():
                 node = kg.node(iri)
                 if node is not None and node.iri != topic.iri:
                     out.append(GraphCandidate(node, tuple(ts), other, way, (hop, *ts[:1])))
@@ -127,8 +132,11 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
 
 def shared_candidates(kg: KnowledgeGraph, topics: list[Node], intent: str) -> list[GraphCandidate]:
     """Answers the graph states of every one of ``topics`` ("Which gene is associated with
-    both A and B?"), each with the statements for all of them."""
-    per_topic = [one_hop(kg, t, intent) for t in topics]
+    both A and B?"), each with the statements for all of them. When the intent reaches down
+    the hierarchy, a topic's answers hold those of its direct subtypes too, with the is-a
+    statement that leads there ("Which drug treats both depression and anxiety?": a drug for
+    major depressive disorder and generalized anxiety disorder)."""
+    per_topic = [_stated_of(kg, t, intent) for t in topics]
     common = set(per_topic[0]).intersection(*per_topic[1:])
     out = []
     for iri in sorted(common):
@@ -136,3 +144,20 @@ def shared_candidates(kg: KnowledgeGraph, topics: list[Node], intent: str) -> li
         if node is not None:
             out.append(GraphCandidate(node, tuple(t for found in per_topic for t in found[iri])))
     return out
+
+
+MAX_SUBTYPES = 30  # direct subtypes read for an intersection's answers
+
+
+def _stated_of(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Triple]]:
+    """:func:`one_hop`, plus the answers of the topic's direct subtypes when the intent's
+    hierarchy rule reaches down (each led by its is-a statement)."""
+    found = one_hop(kg, topic, intent)
+    spec = INTENTS.get(intent)
+    if spec is None or "subtype" not in spec.hierarchy:
+        return found
+    for hop in kg.neighbours(topic, "subClassOf", direction="in")[:MAX_SUBTYPES]:
+        for iri, ts in one_hop(kg, hop.subject, intent).items():
+            if iri != topic.iri and iri not in found:
+                found[iri] = [hop, ts[0]]
+    return found

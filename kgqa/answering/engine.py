@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kgqa.answering.calibration import answer_calibrator
-from kgqa.answering.candidates import graph_candidates, shared_candidates
+from kgqa.answering.candidates import class_membership, graph_candidates, shared_candidates
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import SUPPORT_THRESHOLD, passages_about, rank_candidates
 from kgqa.answering.reader import FROM_TEXT, read_answers
@@ -25,15 +25,16 @@ from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
-from kgqa.text import clean_text, corrected_cue_words, fold_chinese
+from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.message import MessageFocus, read_message
-from kgqa.understanding.registry import INTENTS
+from kgqa.understanding.registry import INTENTS, TRANSMISSION
 from kgqa.understanding.router import (
     CUE_SCORE,
     INTERACTION_REASON,
     Linked,
     asks_interaction,
     co_topics,
+    level_way_kept,
     linked,
     named_alongside,
     polarity,
@@ -117,6 +118,11 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
     return f"{focus.context_text.strip().rstrip('.')}. {question}"
 
 
+# how a disease passes on: an infection's route or vector and agent (not the genes that
+# "causes" also reads), or a hereditary disease's inheritance
+_SPREADS = re.compile(TRANSMISSION, re.I)
+INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
+DEFINING_MEMBERS = 8  # members shown of a drug class asked what it is
 # a differential whose likeliest disease is this unlikely singles out none (common findings,
 # "a fever and a rash", or a syndrome split into many numbered subtypes)
 FLAT_DIFFERENTIAL = 0.15
@@ -140,9 +146,16 @@ def _spelt(text: str, mentions: Sequence[Mention]) -> str:
 def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     """Why no mention gave a topic: none was found, or what was found names no graph node
     (said only when the graph has no node of that name), or it was too uncertain to use."""
+    # a common word the tagger took for a name and that links nowhere names nothing ("How can
+    # I get rid of this?": "get")
+    mentions = [m for m in mentions if m.candidates or m.text.lower() not in COMMON_NAME_WORDS]
     if not mentions:
         return "no disease, drug, gene or phenotype recognised in the question"
-    named = [m.text for m in mentions if kg.find(m.text, limit=1)]
+    # a short form in capitals is that name only in capitals ("get" is not GET, hereditary
+    # benign telangiectasia)
+    named = [m.text for m in mentions
+             if any(h.name == m.text or not (h.name.isupper() and len(h.name) <= 5)
+                    for h in kg.find(m.text, limit=3))]  # fmt: skip
     if named:
         return ("the linker was not sure enough which graph node the question names "
                 f"({', '.join(named)})")  # fmt: skip
@@ -245,6 +258,9 @@ class QAEngine:
         # the cue words as meant ("tratments"); the text itself (and its offsets) stays as typed
         said = _spelt(text, mentions)
         intent, iscore = route(said, probs, found, options, whole=focus.whole)
+        turned = level_way_kept(said, intent, found) if not options else intent
+        if turned != intent:
+            intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
         # a message's main question is a claim to check only when it names both ends ("Would
         # appreciate your comment on this." is none, whatever the classifier made of it)
         if (intent == "claim" and not focus.whole and not options
@@ -261,6 +277,9 @@ class QAEngine:
         hit = topic_mention(intent, found)
         if hit is not None and not focus.whole:
             hit = _more_specific(self.kg, hit, linked(mentions))
+        if intent == "causes" and hit is not None and self._passed_on_by_birth(said, hit[1]):
+            # "How is Huntington's disease transmitted?": from parent to child, the graph says
+            intent, spec = "inheritance", INTENTS["inheritance"]
         sign = polarity(said, intent)
         # in "Which of these is NOT a symptom of X?" the "not" belongs to the relation asked,
         # not to X: a negated question does not make its topic a negated mention
@@ -272,6 +291,15 @@ class QAEngine:
             sign,  # type: ignore[arg-type]
         )  # fmt: skip
         return reading, text, found, mentions, focus
+
+    def _passed_on_by_birth(self, text: str, topic: Node) -> bool:
+        """Whether a question of how ``topic`` is transmitted asks how it is inherited: the
+        graph gives it a mode of inheritance and no agent that causes or carries it."""
+        if not _SPREADS.search(text):
+            return False
+        if not self.kg.neighbours(topic, "hasInheritance"):
+            return False
+        return not any(self.kg.neighbours(topic, r) for r in ("causedBy", "transmittedBy"))
 
     def _answer(self, question: str, reading: Reading, text: str, found: Linked,
                 mentions: list[Mention], focus: MessageFocus, options: Sequence[str] | None,
@@ -309,8 +337,11 @@ class QAEngine:
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
         if intent == "definition":
             own = [p for p in passages if topic.iri in p.nodes][:3]
+            # a drug class is shown by what the graph puts in it ("What are beta blockers?")
+            members = (tuple(class_membership(self.kg, topic).values())[:DEFINING_MEMBERS]
+                       if topic.cls == "DrugClass" else ())  # fmt: skip
             answer = Answer(topic, round(answer_probability(1.0, reading), 4),
-                            Evidence((), tuple(own)), support=1.0)  # fmt: skip
+                            Evidence(members, tuple(own)), support=1.0)  # fmt: skip
             return Result(**base, **shown, answers=(answer,), no_answer=False)
         if spec is None or spec.relation is None:
             reason = (INTERACTION_REASON if intent == "other" and asks_interaction(text, found)
@@ -328,9 +359,14 @@ class QAEngine:
             scored = self._scored(answers, reading, k)
             reason = "" if scored else "no candidate is supported by its evidence"
             return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
-        cands = graph_candidates(self.kg, topic, intent)
+        spreads = intent == "causes" and _SPREADS.search(text) is not None
+        cands = graph_candidates(self.kg, topic, intent,
+                                 relations=INFECTION_WAYS if spreads else None)  # fmt: skip
         silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
                   "super/subtypes")  # fmt: skip
+        if spreads:
+            silent = (f"the graph states no way {topic.label} is transmitted and no agent "
+                      "that causes it, for it or its supertypes")  # fmt: skip
         if cands:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
         else:  # the graph is silent: what the passages about the topic name, marked as text

@@ -81,6 +81,30 @@ def _said_of(here: str, before: str, topic: Node) -> bool:
     )
 
 
+_OPPOSITE = {"hyper": "hypo", "hypo": "hyper", "high": "low", "low": "high",
+             "increased": "decreased", "decreased": "increased", "elevated": "low"}  # fmt: skip
+_PREFIX = re.compile(r"^(hyper|hypo|high|low|increased|decreased|elevated)[\s-]*", re.I)
+
+
+def opposites(a: str, b: str) -> bool:
+    """Whether two names say the same thing the opposite way (a level too high and too low).
+
+    Example:
+        >>> opposites("Hyperglycemia", "hypoglycemia")
+        True
+        >>> opposites("low blood sugar", "High blood sugar")
+        True
+        >>> opposites("Hypoglycemia", "Hypotension")
+        False
+    """
+    ma, mb = _PREFIX.match(a), _PREFIX.match(b)
+    if ma is None or mb is None:
+        return False
+    if _OPPOSITE.get(ma.group(1).lower()) != mb.group(1).lower():
+        return False
+    return a[ma.end() :].casefold() == b[mb.end() :].casefold()
+
+
 def text_candidates(linker: Linking, topic: Node, intent: str,
                     passages: Sequence[Passage]) -> list[tuple[Node, Passage]]:  # fmt: skip
     """Entities of the intent's answer class named (not negated) in the passages about the
@@ -90,7 +114,13 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
     if not own or not spec.answer_classes:
         return []
     found: dict[str, tuple[Node, Passage]] = {}
-    for p, mentions in zip(own, linker.link_many([p.text for p in own]), strict=True):
+    # the passages whose title names the topic are about it throughout ("Hypoglycemia"); one
+    # titled "type 1 diabetes" speaks of the topic only where it names it
+    linked_all = linker.link_many([p.text for p in own] + [p.title for p in own])
+    titled = {p.pid for p, ms in zip(own, linked_all[len(own) :], strict=True)
+              if topic.label.casefold() in p.title.casefold()
+              or any(node.iri == topic.iri for _, node in linked(ms))}  # fmt: skip
+    for p, mentions in zip(own, linked_all[: len(own)], strict=True):
         bounds = sentence_bounds(p.text)
         # the sentences that name the topic: a treatment is read only in one or the next
         named = {i for m, node in linked(mentions) if node.iri == topic.iri
@@ -108,6 +138,14 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
             near = at is not None and (at in named or at - 1 in named)
             if spec.relation in _TREATS and not (context and near and _said_to_treat(*context)):
                 continue
+            if spec.relation == "hasPhenotype" and not near and p.pid not in titled:
+                # a finding is the topic's only in a passage about it, or where the passage
+                # speaks of it ("The first signs ... are caused by high blood sugar", in a
+                # passage on type 1 diabetes that names hypoglycemia elsewhere, lists no sign
+                # of hypoglycemia)
+                continue
+            if opposites(node.label, topic.label):
+                continue  # hyperglycemia is no answer about hypoglycemia
             if spec.relation == "hasSideEffect" and not (context and _said_of(*context, topic)):
                 continue
             found.setdefault(node.iri, (node, p))

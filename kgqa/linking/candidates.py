@@ -100,6 +100,11 @@ ELLIPTIC_SYNDROME = 0.95
 ELLIPTIC_HEADS = (("disease", ELLIPTIC_EPONYM), ("syndrome", ELLIPTIC_SYNDROME))
 # a name in the possessive with no noun after it ("Crohn's", "Graves'", lower-case "crohns")
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|(?<=[a-z])s)$")
+# the words that may follow a one-word mention in the name it stands for ("huntington" for
+# "huntington disease", "diabetes" for "diabetes mellitus")
+_GENERIC_TAILS = frozenset({"disease", "diseases", "syndrome", "disorder", "disorders",
+                            "mellitus", "infection", "infections"})  # fmt: skip
+SHORT_FORM = 5  # letters of the longest short form in capitals
 DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})  # the types that share span boundaries
 _ACRONYM = re.compile(r"[A-Z][A-Z\-]{2,6}")
 ABBREVIATION = 0.97
@@ -185,6 +190,13 @@ BODY_SITE = (
 _LOCATED = re.compile(r"^(?P<finding>[A-Za-z-]+(?: [A-Za-z-]+)?) " + BODY_SITE, re.I)
 
 
+def _english_words() -> frozenset[str]:
+    """The base encoder's whole lower-case words (empty when it is not installed)."""
+    from kgqa.encoder import base_vocabulary
+
+    return base_vocabulary()
+
+
 def located_names(text: str) -> list[str]:
     """The names a finding said with its body site may have in an ontology, the longer site
     first: "pain in her left hip joint" → "hip joint pain", "hip pain"; "pain in my knee when
@@ -261,8 +273,13 @@ class CandidateGenerator:
         # a short form in capitals ending in S is its own ("CRPS", "POTS"), not the plural of
         # the one without it (CRP, the gene): the name key made them one
         own_s = text.isupper() and text.endswith("S") and text.isalpha() and len(text) <= 6
+        # an English word in lower case is no short form in capitals ("mad" in "mad cow
+        # disease" is not MAD, mandibuloacral dysplasia; "get" not GET); "cftr" is CFTR
+        word = text.islower() and text.isalpha() and text in _english_words()
         for m in self.kg.find(text, limit=25):
             if own_s and m.match == "normalized" and m.name.upper() == text[:-1]:
+                continue
+            if word and m.name.isupper() and m.name.isalpha() and len(m.name) <= SHORT_FORM:
                 continue
             if m.match == "id" or (
                 m.match == "exact" and m.name.casefold() == m.node.label.casefold()
@@ -347,8 +364,13 @@ class CandidateGenerator:
             for head, weight in ELLIPTIC_HEADS:
                 out += [(n, b * weight, how, nm)
                         for n, b, how, nm in self._names(f"{text} {head}")]  # fmt: skip
+        one_word = len(key.split()) == 1
         for iri, name, full in self.kg.names_extending(key):
             extra = len(full.split()) - len(key.split())
+            if one_word and not set(full.split()[1:]) <= _GENERIC_TAILS:
+                # one word extended by words that make it another thing ("exercise" is no
+                # "exercise intolerance", "iron" no "iron deficiency")
+                continue
             node = self.kg.node(iri)
             if node is not None and 1 <= extra <= 2:
                 out.append((node, 0.92 - 0.04 * extra, "normalized", name))

@@ -45,6 +45,8 @@ from kgqa.records import Mention
 from kgqa.text import (
     COMMON_NAME_WORDS,
     MESSAGE_HEADER,
+    TO_LOWER,
+    TO_RAISE,
     clean_text,
     fold_chinese,
     has_cjk,
@@ -97,6 +99,67 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+# a level said with the way it should go ("lower my blood pressure", "raise her potassium",
+# "get my blood pressure back up", "my cholesterol is too high"): the disorder is the level's
+# high or low form, never the word "lower" read as "low" (hypotension for "lower my blood
+# pressure" once listed epinephrine)
+_OWNER = r"(?:(?:my|his|her|your|our|their|the|its|one's|a|baby's|child's|son's|daughter's)\s+)?"
+_DIRECTED_VERB = re.compile(
+    rf"\b(?:(?P<down>{TO_LOWER})|(?P<up>{TO_RAISE}))\s+{_OWNER}(?=[A-Za-z])", re.I
+)
+_MOVED = re.compile(  # "get my blood pressure back up", "bring his sugar down"
+    rf"\b(?:get|gets|getting|got|bring|brings|bringing|push|keep)\s+{_OWNER}"
+    r"(?P<measure>(?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+)\s+(?:back\s+)?(?P<way>up|down)\b",
+    re.I,
+)
+_LEVEL_IS = re.compile(  # "my cholesterol is too high", "her potassium levels were low"
+    r"\b(?:my|his|her|your|our|their|the)\s+(?P<measure>(?:[A-Za-z0-9-]+\s+){0,3}?[A-Za-z0-9-]+?)"
+    r"(?:\s+(?:levels?|counts?|readings?|numbers?))?\s+(?:is|are|was|were|has been|have been|"
+    r"keeps?\s+(?:going|getting|running)|seems?(?:\s+to\s+be)?|runs?|running|stays?|remains?|"
+    r"got|gets|went|goes|getting|going)\s+(?:(?:too|very|really|quite|so|slightly|extremely|"
+    r"always|still|a\s+bit|a\s+little|dangerously|abnormally|a\s+lot)\s+)*"
+    r"(?P<level>high|higher|elevated|raised|up|low|lower|down)\b",
+    re.I,
+)
+_HIGH_FORMS = ("high {}", "elevated {}", "increased {}", "raised {}", "high {} level",
+               "high {} levels")  # fmt: skip
+_LOW_FORMS = ("low {}", "decreased {}", "reduced {}", "low {} level", "low {} levels")
+_MEASURE_WORDS = 4
+# a person just before the verb: "How can I raise ...", "how to raise ...", "help me raise ..."
+_PERSON_BEFORE = re.compile(
+    r"\b(?:i|we|you|he|she|they|one|me|us|him|them|to)\s+(?:\w+\s+){0,2}$", re.I
+)
+# the word before "lower" that makes it an adjective
+_AN_ADJECTIVE = re.compile(
+    r"\b(?:a|an|the|my|his|her|your|our|their|its|have|has|had|with|of|in|is|are|was|"
+    r"were|much|even|slightly|bit)\s+$",
+    re.I,
+)
+_HIGH_WORDS = ("high", "higher", "elevated", "raised", "up")
+
+
+def level_moved(text: str) -> Literal["up", "down"] | None:
+    """The way a level is moved by something other than the person asking, when the text says
+    so ("What can raise my heart rate?": up; "Which drugs lower potassium?": down; "How can
+    I raise my blood sugar?": None, a person moving it). The linker reads such a level as its
+    high form either way; what is asked for is then what causes it (up) or treats it (down).
+    """
+    for m in _DIRECTED_VERB.finditer(text):
+        if _lower_as_adjective(text, m):
+            continue
+        if not _PERSON_BEFORE.search(text, 0, m.start()):
+            return "down" if m.group("down") is not None else "up"
+    return None
+
+
+def _lower_as_adjective(text: str, verb: re.Match[str]) -> bool:
+    """Whether a "lower" the verb pattern found is an adjective ("I have a lower blood
+    pressure", "pain in my lower back")."""
+    return verb.group().lower().startswith("lower") and bool(
+        _AN_ADJECTIVE.search(text, 0, verb.start())
+    )
+
+
 # where a finding is: " in her left hip", " of the ankles", " on my lower back"
 _BODY_SITE = re.compile(r"[ \t]+" + BODY_SITE.replace(" ", r"[ \t]+"), re.I)
 SHORT_FORM_CHARS = 5  # the longest word in capitals read as a short form, not as shouting
@@ -141,7 +204,8 @@ _QUESTION_TAIL = re.compile(
     r"mutations?|mutated|mutants?|variants?|polymorphisms?|carriers?|"
     r"contra-?indicated|inherited|hereditary|genetic|contagious|infectious|curable|incurable|"
     r"cured|treatable|untreatable|preventable|reversible|fatal|deadly|dangerous|serious|"
-    r"common|rare|(?:autosomal|[xy]-linked)"
+    r"common|rare|spread|spreads|transmitted|transmissible|caught|contracted|"
+    r"(?:autosomal|[xy]-linked)"
     r"(?:[- ](?:dominant|recessive))?)$",
     re.IGNORECASE,
 )
@@ -325,9 +389,79 @@ class EntityLinker:
         linked = self._names_inside_unlinked(
             cleaned, self.link_spans(cleaned, self.spans(cleaned, batch_size))
         )
+        linked = [self._directed_levels(t, ms) for t, ms in zip(cleaned, linked, strict=True)]
         # a mention's text is the caller's text at its offsets (cleaning keeps lengths)
         return [ms if c == t else [replace(m, text=t[m.start : m.end]) for m in ms]
                 for t, c, ms in zip(texts, cleaned, linked, strict=True)]  # fmt: skip
+
+    def _directed_levels(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with a level said with the way it should go linked to the disorder
+        that way away from it: "lower my blood pressure" and "my blood pressure is too high"
+        name hypertension, "get my blood pressure back up" hypotension (see :data:`_MOVED`,
+        :data:`_LEVEL_IS`). The level is the longest stretch of up to
+        :data:`_MEASURE_WORDS` words whose high (or low) form is a disease or phenotype name
+        of the graph ("high cholesterol", "low potassium"); the mention is those words, and
+        it replaces any mention that overlaps the phrase."""
+        # (phrase start, start, end, (name, the nodes it names))
+        found: list[tuple[int, int, int, tuple[str, frozenset[str]]]] = []
+        for m in _DIRECTED_VERB.finditer(text):
+            if _lower_as_adjective(text, m):
+                continue
+            # a person lowering it finds it high, raising it low; anything else that raises or
+            # lowers it, a drug or a food, makes it high or treats it high ("Can prednisone
+            # raise blood sugar?", "What foods lower blood sugar?")
+            high = m.group("down") is not None or not _PERSON_BEFORE.search(text, 0, m.start())
+            words = list(islice(_TOKEN.finditer(text, m.end()), _MEASURE_WORDS))
+            words = words[: next((i for i, w in enumerate(words[1:], 1)
+                                  if text[words[i - 1].end() : w.start()].strip()),
+                                 len(words))]  # fmt: skip
+            for k in range(len(words), 0, -1):
+                a, b = words[0].start(), words[k - 1].end()
+                name = self._level_name(text[a:b], high)
+                if name is not None:
+                    found.append((m.start(), a, b, name))
+                    break
+        # brought down, or found up: it is high
+        for pattern, way, says_high in ((_MOVED, "way", ("down",)),
+                                        (_LEVEL_IS, "level", _HIGH_WORDS)):  # fmt: skip
+            for m in pattern.finditer(text):
+                high = m.group(way).lower() in says_high
+                a, b = m.span("measure")
+                name = self._level_name(text[a:b], high)
+                if name is not None:
+                    found.append((m.start(), a, b, name))
+        if not found:
+            return mentions
+        out = list(mentions)
+        for start, a, b, (name, named) in found:
+            linked = self.link_spans([name], [[Span(0, len(name), "DISEASE", 1.0)]])[0]
+            if not linked or linked[0].node is None:
+                continue
+            # the nodes of that very name only (the candidates of "decreased appetite" hold
+            # "eating disorder", a corpus annotation of it)
+            cands = [c for c in linked[0].candidates if c.node.iri in named]
+            cands = cands or list(linked[0].candidates)
+            (negated,) = negated_spans(text, [(a, b)])
+            out = [m for m in out if m.end <= start or m.start >= b]
+            out.append(replace(linked[0], start=a, end=b, text=text[a:b], negated=negated,
+                               candidates=tuple(cands)))  # fmt: skip
+        return sorted(out, key=lambda m: (m.start, m.end))
+
+    def _level_name(self, measure: str, high: bool) -> tuple[str, frozenset[str]] | None:
+        """The graph's name of ``measure`` too high (or too low), when it has one that names
+        a disease or phenotype, and the nodes it names: "blood pressure" -> "high blood
+        pressure"."""
+        if not measure.strip() or normalize_name(measure) in ("it", "this", "that", "them"):
+            return None
+        for form in _HIGH_FORMS if high else _LOW_FORMS:
+            name = form.format(measure.strip())
+            named = frozenset(
+                hit.node.iri for hit in self.kg.find(name, limit=5)
+                if hit.match in ("exact", "normalized") and hit.node.cls in ("Disease", "Phenotype")
+            )  # fmt: skip
+            if named:
+                return name, named
+        return None
 
     def _names_inside_unlinked(
         self, cleaned: list[str], linked: list[list[Mention]]
@@ -1033,6 +1167,9 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("extend_to_subtypes", EntityLinker._extend_to_subtypes, ALL_MODES),
     SpanRule("extend_to_body_sites", EntityLinker._extend_to_body_sites, ALL_MODES),
     SpanRule("trim_question_words", EntityLinker._trim_question_words, _TAGGED),
+    # a span trimmed to a name takes that name's type too ("chickenpox contagious", tagged a
+    # chemical, is "chickenpox")
+    SpanRule("retype_trimmed", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),

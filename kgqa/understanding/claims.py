@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
-from kgqa.text import has_cjk
+from kgqa.text import TO_LOWER, TO_RAISE, has_cjk
 
 # "n't" has no word boundary before it ("doesn't"); a typed apostrophe may be curly
 _NEG = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b", re.IGNORECASE)
@@ -41,6 +41,28 @@ FROM_MEDICATION = re.compile(
     r"meds|drugs?|pills?|tablets?)\b",
     re.IGNORECASE,
 )
+# a drug that lowers a level treats it being high; one that raises it causes that ("Does
+# amlodipine lower blood pressure?", "Can prednisone raise blood sugar?": the linker reads the
+# level as its high form, hypertension, hyperglycemia)
+_MOVES_LEVEL = re.compile(rf"\b(?:(?P<down>{TO_LOWER})|(?P<up>{TO_RAISE}))\b", re.I)
+# a drug taken by someone who has a disorder, asked as a question of safety: whether it is
+# contraindicated there ("safe": whether it is not)
+_PEOPLE = (r"(?:people|patients|someone|somebody|a person|those|anyone|children|adults|women|"
+           r"men)")  # fmt: skip
+_PERSON = rf"(?:i|you|he|she|we|they|one|{_PEOPLE}|my \w+|an? \w+)"
+_USE_DESPITE = re.compile(
+    r"\b(?:(?P<safe>safe|ok|okay|alright|all right|fine)|(?P<unsafe>unsafe|dangerous|harmful|"
+    rf"risky)|(?:can|could|may|should)\s+{_PERSON}\s+(?:still\s+|safely\s+)?(?:take|use|have|be "
+    r"given|be on|continue)|is it (?:safe|ok|okay) (?:for \w+ )?to (?:take|use|give))\b",
+    re.I,
+)
+# the person has the disorder: "if I have", "with", "while", "who has"
+_HAVING = re.compile(
+    rf"\b(?:if|when|while|whilst|with|since|who (?:has|have|had|is|are)|for {_PEOPLE} with)\b",
+    re.I,
+)
+# ... and not what the drug is taken for ("Can I take metformin for weight loss?")
+_FOR_IT = re.compile(rf"\bfor\s+(?!{_PEOPLE}\b)(?:\S+\s+){{0,2}}$", re.I)
 _CURIE = re.compile(r"\b([A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_.]+)\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id", re.compile(r"\b(?:doid|id|identifier|omim|orpha|mesh|code)\b", re.I)),
@@ -332,6 +354,22 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         outside = text[: contra.start()] + " " + text[contra.end() :]
         return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0],
                            bool(_NEG.search(outside)))  # fmt: skip
+    despite = _USE_DESPITE.search(text)
+    disorder_m = next(m for m, n in nodes if n.cls in ("Disease", "Phenotype")) if (
+        diseases or phenos) else None  # fmt: skip
+    if (chems and disorder_m is not None and despite
+            and (_HAVING.search(text) or disorder_m.start < despite.start() + len(despite[0]))
+            and not _FOR_IT.search(text[: disorder_m.start])):  # fmt: skip
+        # "Can I take ibuprofen if I have high blood pressure?", "Is ibuprofen safe for people
+        # with kidney disease?", "Can a diabetic take prednisone?": whether the drug is
+        # contraindicated in the disorder (asked as safe: whether it is not), never whether it
+        # treats it
+        safe = despite.group("unsafe") is None and not _NEG.search(despite[0])
+        return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0], safe)
+    moves = _MOVES_LEVEL.search(between)
+    if chems and (diseases or phenos) and moves and a.cls in ("Chemical", "DrugClass"):
+        relation = "treats" if moves.group("down") else "hasSideEffect"
+        return ParsedClaim(chems[0], relation, (diseases or phenos)[0], negated)
     if chems and (diseases or phenos) and FROM_MEDICATION.search(around):
         return ParsedClaim(chems[0], "hasSideEffect", (phenos or diseases)[0], negated)
     if chems and (diseases or phenos) and _PATTERNS[2][1].search(around):

@@ -84,6 +84,12 @@ class Intent:
 _DISEASE, _PHENO, _DRUG, _GENE = "Disease", "Phenotype", "Chemical", "Gene"
 _CLASS, _EFFECT, _VARIANT = "DrugClass", "SideEffect", "Variant"
 _DRUG_WORD = r"(?:drugs?|medications?|medicines?|meds|pills?)"
+# how a disease passes from one to another (answered by what transmits and causes it)
+TRANSMISSION = (
+    r"\btransmi(?:t|ts|tted|tting|ssion|ssible)\b|\bpassed on\b|\bhow (?:is|are|does|do|can|"
+    r"could) \s*(?:\S+\s+){0,5}?(?:spread|passed|caught|contracted)\b|\bhow (?:do|does|can|"
+    r"could|did) (?:you|people|one|i|we|he|she|someone|a person) (?:catch|contract)\b"
+)
 
 _RECORDS = (
     Intent(
@@ -151,7 +157,11 @@ _RECORDS = (
              r"good|best|right|proper|suitable)\s+){0,2}(?:medicines?|"
              r"medications?|drugs?|something|treatments?|remed(?:y|ies)|cure)\b"
              r"|\bneed (?:something|a medicine|medicine|medication|a cure|a treatment|treatment) "
-             r"for\b"),
+             r"for\b"
+             # a drug asked for by what it does to the disorder ("Which drug treats both A and
+             # B?"; not prevention, which the graph's treats statements do not tell apart)
+             rf"|\b(?:{_DRUG_WORD}|treatments?)\s+(?:(?:that|which|to|can|could|may|will|would|"
+             r"best|usually|commonly)\s+)*(?:treats?|cures?)\b"),
         forms=(
             "Which drugs treat {d}?", "What medication is used for {d}?", "How is {d} treated?",
             "drugs for {d}", "What can I take for {d}?", "How do you treat {d}?",
@@ -257,6 +267,9 @@ _RECORDS = (
         hops=(Hop("causedBy", "out"), Hop("transmittedBy", "out"),
               Hop("associatedWithGene", "out")),
         topic_classes=(_DISEASE,), hierarchy=("supertype",), qtypes=("causes",),
+        # how an infection passes from one person to the next is what the transmittedBy hop
+        # answers ("How is HIV transmitted?", "How do you catch hepatitis B?"), not its symptoms
+        cue=TRANSMISSION,
         forms=(
             "What causes {d}?", "what is the cause of {d}", "Why do people get {d}?",
             "What is {d} caused by?",
@@ -469,7 +482,7 @@ _RECORDS = (
             r"\bwhat(?:'s| is| are| was| were| does| do)\b|\bdefin|\bmeaning\b|\bmeans?\b"
             r"|\bexplain|\bwhat (?:kind|type|sort) of\b"
         ),
-        topic_classes=(_DISEASE, _PHENO, _DRUG, _GENE), qtypes=("information",),
+        topic_classes=(_DISEASE, _PHENO, _DRUG, _GENE, _CLASS), qtypes=("information",),
         forms=(
             "What is {d}?", "What is (are) {d} ?", "Define {p}", "What does {p} mean?",
             "What is {c}?", "Tell me about {d}",

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
+from kgqa.linking.linker import level_moved
 from kgqa.records import Mention, Node
 from kgqa.text import has_cjk
 from kgqa.understanding.claims import FROM_MEDICATION, class_membership_claim, is_drug
@@ -216,7 +217,7 @@ def route(
     ):
         # two kinds of thing, or a drug and a class it is asked to be in ("Is balsalazide a
         # steroid?": "steroid" is a chemical heading first, a drug class too)
-        intent = "claim"
+        return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
     elif (
         intent != "claim"
         and whole
@@ -261,6 +262,36 @@ def route(
                 return "other", probs.get("other", 0.0)
             intent = other
     return intent, probs.get(intent, 0.0)
+
+
+_LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phenotype"})
+_ASKS_DRUGS = re.compile(r"\b(?:drugs?|medications?|medicines?|meds|pills?)\b", re.I)
+
+
+def level_way_kept(text: str, intent: str, found: Linked) -> str:
+    """``intent``, turned where it would read a level moved by something against the way it
+    is moved. The linker reads "raise my heart rate" and "lower potassium", said of a drug or
+    of what is asked for, as their high forms (tachycardia, hyperkalemia): raising one asks
+    what causes it ("What can raise my heart rate?" once listed propranolol, which treats
+    tachycardia), lowering one what treats it (never the drugs that cause it)."""
+    way = level_moved(text)
+    if way is None or intent in ("claim", "diagnosis"):
+        return intent
+    if way == "down":
+        wants = "drugs_for_disease"
+    elif _ASKS_DRUGS.search(text):
+        wants = "drugs_causing"
+    else:
+        wants = "diseases_of_phenotype"
+    # the lists of what treats or causes a finding, read the other way round; or an intent
+    # whose topic the question does not name ("What drugs lower blood pressure?" read as
+    # members of a drug class)
+    flipped = intent in _LEVEL_LISTS and intent != wants
+    if (flipped or topic_of(intent, found) is None) and topic_of(wants, found) is not None:
+        return wants
+    if flipped:
+        return "other"
+    return intent
 
 
 _INTERACTS = re.compile(r"\binteract(?:s|ed|ing|ions?)?\b", re.I)
@@ -360,7 +391,8 @@ def subject_cued(subject: str, question: str, probs: dict[str, float],
 
 # "both A and B", "in common", or a singular "which drug ... A and B": what holds for each
 _BOTH = re.compile(
-    r"\bboth\b|\bin common\b|\bshared by\b|\bat the same time\b|\bsimultaneously\b"
+    r"\bboth\b|\bin common\b|\bshared by\b|\bshare\b|\bcommon to\b|\bat the same time\b"
+    r"|\bsimultaneously\b"
     r"|^\s*(?:which|what) (?:single |one )?"
     r"(?:drug|medication|medicine|gene|protein|symptom|disease)\b",
     re.I,

@@ -49,15 +49,15 @@ def test_multiple_choice_picks_the_supported_option(pipeline):
 
 
 def test_a_yes_no_question_naming_two_kinds_of_thing_is_a_claim_to_check(pipeline):
+    from kgqa.understanding.router import CUE_SCORE, route
     from kgqa.understanding.router import linked as _linked
-    from kgqa.understanding.router import route
 
     q = "Does Marfan syndrome cause arachnodactyly?"
     linked = _linked(pipeline.link(q))
     assert {n.cls for _, n in linked} == {"Disease", "Phenotype"}
-    # whatever the classifier believed, the question's form decides
+    # whatever the classifier believed, the question's form decides, as surely as cue words
     probs = {"diseases_of_phenotype": 0.9, "claim": 0.1}
-    assert route(q, probs, linked) == ("claim", 0.1)
+    assert route(q, probs, linked) == ("claim", CUE_SCORE)
     # a multiple-choice question keeps its intent: the options are the answers
     assert route(q, probs, linked, options=["a", "b"])[0] == "diseases_of_phenotype"
     wh = "Which diseases cause arachnodactyly?"

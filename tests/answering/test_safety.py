@@ -129,6 +129,17 @@ POLARITY = [
     ("Headache is an adverse effect of colchicine", "hasSideEffect", False),
     ("Colchicine never causes headache", "hasSideEffect", True),
     ("Headache is not a side effect of colchicine", "hasSideEffect", True),
+    # whether someone with the disorder may take the drug: a contraindication asked, never
+    # whether it treats it ("safe" asks that it is not contraindicated)
+    ("Can I take colchicine if I have gout?", "contraindicatedIn", True),
+    ("Is colchicine safe for people with gout?", "contraindicatedIn", True),
+    ("Is it dangerous to take colchicine with gout?", "contraindicatedIn", False),
+    ("Can I take colchicine for gout?", "treats", False),
+    # a drug that lowers something treats it; one that raises it causes it
+    ("Colchicine reduces headache", "treats", False),
+    ("Colchicine does not lower headache", "treats", True),
+    ("Can colchicine increase headache?", "hasSideEffect", False),
+    ("Colchicine never raises headache", "hasSideEffect", True),
     # a mode of inheritance said of a disease, without "inherited"
     ("Marfan syndrome is autosomal dominant", "hasInheritance", False),
     ("Is Marfan syndrome autosomal dominant?", "hasInheritance", False),

@@ -30,14 +30,14 @@ class KnownIntents:
 
 def test_agreement_and_labels_are_counted_per_message(kg, tmp_path):
     rows = [
-        {"id": "a", "question": "SUBJECT: dad\nMESSAGE: My dad has it. Which drugs treat gout?",
+        {"id": "a", "question": "SUBJECT: dad\nMESSAGE: My dad has it. What helps with gout?",
          "summary": "What are the treatments for gout?"},
         {"id": "b", "question": "SUBJECT: dad\nMESSAGE: He has gout. What is metformin used for?",
          "summary": "What are the treatments for gout?"},
     ]  # fmt: skip
     path = tmp_path / "m.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    intents = KnownIntents({"Which drugs treat gout?": "drugs_for_disease",
+    intents = KnownIntents({"What helps with gout?": "drugs_for_disease",
                             "What are the treatments for gout?": "drugs_for_disease",
                             "What is metformin used for?": "diseases_for_drug"})  # fmt: skip
     names = {"gout": "DOID:13189", "metformin": "DRUGBANK:DB00331"}
@@ -48,7 +48,8 @@ def test_agreement_and_labels_are_counted_per_message(kg, tmp_path):
     report = evaluate_consumer(qa, list(read_consumer_questions(path)), read_labels(labels))
     # message a asks what its summary asks; b asks about metformin instead
     assert report["agreement_with_summary"]["intent_and_topic"] == 0.5
-    # read whole, neither message is a treatment question to the classifier
+    # read whole, neither message is a treatment question to the classifier (nor, with no
+    # cue words such as "drugs treat", to the router)
     assert report["agreement_reading_whole_message"]["intent"] == 0.0
     # summary a matches its label; summary b does not ("other", no topic)
     assert report["labelled_summaries"]["intent_and_topic_accuracy"] == 0.5
