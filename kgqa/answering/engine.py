@@ -123,6 +123,21 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
 # "causes" also reads), or a hereditary disease's inheritance
 _SPREADS = re.compile(TRANSMISSION, re.I)
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
+# something happening now that needs help at once, said in the first person or of someone
+# present: kgqa answers from its graph and says first that it is no emergency service
+_EMERGENCY = re.compile(
+    r"\b(?:(?:i'?m|i am|i think i'?m|she'?s|he'?s|my \w+ is|(?:s)?he is) (?:having|getting) "
+    r"(?:a |an )?(?:heart attack|stroke|seizure|anaphylactic|allergic reaction|asthma attack)"
+    r"|(?:can'?t|cannot|can not) (?:breathe|breath)|chest pain (?:right )?now"
+    r"|(?:suicid\w*|kill (?:my|him|her)self|end my life|overdos\w*|took too many)"
+    r"|(?:is |are )?(?:unconscious|not breathing|unresponsive)"
+    r"|bleeding (?:heavily|a lot|won'?t stop))",
+    re.I,
+)
+EMERGENCY_NOTE = (
+    "if this is happening now, call your local emergency number: kgqa is no emergency "
+    "service and answers only from its graph"
+)
 DEFINING_MEMBERS = 8  # members shown of a drug class asked what it is
 # a differential whose likeliest disease is this unlikely singles out none (common findings,
 # "a fever and a rash", or a syndrome split into many numbered subtypes)
@@ -203,7 +218,12 @@ class QAEngine:
                 out.append(Result(q, "other", 0.0, (), (), True, "empty question"))
                 continue
             opts = options[i] if options else None
-            out.append(self._answer(q, *read, opts, k))
+            result = self._answer(q, *read, opts, k)
+            if _EMERGENCY.search(q):
+                # "What should I do if I think I'm having a heart attack?" got a drug list
+                reason = f"{EMERGENCY_NOTE}; {result.reason}" if result.reason else EMERGENCY_NOTE
+                result = replace(result, reason=reason)
+            out.append(result)
         return out
 
     def read_many(self, questions: Sequence[str], focus: bool = True) -> list[Reading | None]:
@@ -255,11 +275,14 @@ class QAEngine:
     ) -> tuple[Reading, str, Linked, list[Mention], MessageFocus]:
         found = _in_focus(linked(mentions), focus)
         # what is asked, as routed and verified: the main question of a long message
-        text = (text if focus.whole else text[slice(*focus.question)]).strip()
+        asked = text if focus.whole else text[slice(*focus.question)]
+        # where the question starts in the text the mentions index
+        at = (0 if focus.whole else focus.question[0]) + len(asked) - len(asked.lstrip())
+        text = asked.strip()
         # the cue words as meant ("tratments"); the text itself (and its offsets) stays as typed
         said = _spelt(text, mentions)
         intent, iscore = route(said, probs, found, options, whole=focus.whole)
-        turned = level_way_kept(said, intent, found) if not options else intent
+        turned = level_way_kept(text, intent, found, at) if not options else intent
         if turned != intent:
             intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
         # a message's main question is a claim to check only when it names both ends ("Would

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -138,14 +138,14 @@ _AN_ADJECTIVE = re.compile(
 _HIGH_WORDS = ("high", "higher", "elevated", "raised", "up")
 
 
-def level_moved(text: str) -> Literal["up", "down"] | None:
+def level_moved(text: str, starts: Collection[int]) -> Literal["up", "down"] | None:
     """The way a level is moved by something other than the person asking, when the text says
-    so ("What can raise my heart rate?": up; "Which drugs lower potassium?": down; "How can
-    I raise my blood sugar?": None, a person moving it). The linker reads such a level as its
-    high form either way; what is asked for is then what causes it (up) or treats it (down).
-    """
+    so of a mention starting at one of ``starts`` (the level the linker read: "What can raise
+    my heart rate?": up; "Which drugs lower potassium?": down; "How can I raise my blood
+    sugar?": None, a person moving it). The linker reads such a level as its high form either
+    way; what is asked for is then what causes it (up) or treats it (down)."""
     for m in _DIRECTED_VERB.finditer(text):
-        if _lower_as_adjective(text, m):
+        if _lower_as_adjective(text, m) or m.end() not in starts:
             continue
         if not _PERSON_BEFORE.search(text, 0, m.start()):
             return "down" if m.group("down") is not None else "up"

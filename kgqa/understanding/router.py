@@ -268,13 +268,14 @@ _LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phe
 _ASKS_DRUGS = re.compile(r"\b(?:drugs?|medications?|medicines?|meds|pills?)\b", re.I)
 
 
-def level_way_kept(text: str, intent: str, found: Linked) -> str:
+def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> str:
     """``intent``, turned where it would read a level moved by something against the way it
     is moved. The linker reads "raise my heart rate" and "lower potassium", said of a drug or
     of what is asked for, as their high forms (tachycardia, hyperkalemia): raising one asks
     what causes it ("What can raise my heart rate?" once listed propranolol, which treats
-    tachycardia), lowering one what treats it (never the drugs that cause it)."""
-    way = level_moved(text)
+    tachycardia), lowering one what treats it (never the drugs that cause it). ``offset``:
+    where ``text`` starts in the text the mentions index (a message's main question)."""
+    way = level_moved(text, {m.start - offset for m, _ in found})
     if way is None or intent in ("claim", "diagnosis"):
         return intent
     if way == "down":

@@ -360,3 +360,12 @@ def test_whether_it_can_be_cured_asks_how_it_is_treated(pipeline, q):
     assert r.reading.intent == "drugs_for_disease" and r.topic.label == "gout"
     assert [m.text for m in r.mentions] == ["gout"]  # "gout curable" is no name
     assert "Allopurinol" in [a.node.label for a in r.answers]
+
+
+def test_an_emergency_is_told_to_call_for_help_first(pipeline):
+    from kgqa.answering.engine import EMERGENCY_NOTE
+
+    for q in ("What should I do if I think I'm having a heart attack?",
+              "my husband is unconscious, is it his gout?"):  # fmt: skip
+        assert pipeline.ask(q).reason.startswith(EMERGENCY_NOTE), q
+    assert EMERGENCY_NOTE not in pipeline.ask("Which drugs treat gout?").reason

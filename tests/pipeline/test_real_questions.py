@@ -109,3 +109,10 @@ def test_a_drug_for_someone_with_a_disorder_is_a_contraindication_asked(real_pip
 def test_no_opposite_comes_back_as_a_symptom(real_pipeline) -> None:
     result = real_pipeline.ask("What are the symptoms of low blood sugar?")
     assert "Hyperglycemia" not in {a.node.label for a in result.answers}
+
+
+def test_a_drugs_own_name_outranks_what_annotators_filed_it_under(real_linker) -> None:
+    # BC5CDR's annotators code "escitalopram" as citalopram (MeSH 2015 has no heading of its
+    # own); the graph has escitalopram, whose side effects are its own
+    (m,) = real_linker.link("What are the side effects of escitalopram?")
+    assert m.node.label == "Escitalopram"
