@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
 from kgqa.text import TO_LOWER, TO_RAISE, has_cjk
@@ -222,7 +223,27 @@ def class_membership_claim(text: str, mentions: list[Mention]
 def _node(m: Mention) -> Node | None:
     from kgqa.linking.candidates import NIL_THRESHOLD
 
-    return m.node if m.candidates and m.candidates[0].score >= NIL_THRESHOLD else None
+    if not m.candidates or m.candidates[0].score < NIL_THRESHOLD:
+        return None
+    return drug_stand_in(m) or m.node
+
+
+def drug_stand_in(m: Mention) -> Node | None:
+    """A drug or drug class of the same name for a mention whose best node is a chemical
+    heading that names no drug ("penicillin": MeSH's *Penicillins*, which states nothing;
+    NDF-RT's class *Penicillins* has members that treat syphilis; "insulin": MeSH's hormone,
+    and the insulin drug class). None when the best node is a drug, or nothing else fits."""
+    from kgqa.linking.candidates import NIL_THRESHOLD
+
+    top = m.candidates[0] if m.candidates else None
+    if top is None or top.node.cls != "Chemical" or is_drug(top.node):
+        return None
+    if normalize_name(top.name) != normalize_name(top.node.label):
+        return None  # named by a name that is not the heading's own: the name decides
+    return next((c.node for c in m.candidates[1:]
+                 if c.score >= NIL_THRESHOLD and c.match in ("exact", "normalized")
+                 and (is_drug(c.node) or c.node.cls == "DrugClass")
+                 and normalize_name(c.name) == normalize_name(top.name)), None)  # fmt: skip
 
 
 # Chinese claims: the words are read with the entities' names blanked out (无汗症 is a name,

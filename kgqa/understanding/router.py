@@ -14,7 +14,12 @@ from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.linking.linker import level_moved
 from kgqa.records import Mention, Node
 from kgqa.text import has_cjk
-from kgqa.understanding.claims import FROM_MEDICATION, class_membership_claim, is_drug
+from kgqa.understanding.claims import (
+    FROM_MEDICATION,
+    class_membership_claim,
+    drug_stand_in,
+    is_drug,
+)
 from kgqa.understanding.registry import CUES, IN_MESSAGES, INTENTS, ZH_CUES
 
 # ... unless it asks someone to do something ("Could you please suggest the remedies.", "Can
@@ -91,6 +96,11 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
         for m, _ in ordered:
             node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
             if node is not None:
+                # a chemical heading that names no drug gives way to the drug or drug class
+                # of its name ("What does penicillin treat?")
+                stand_in = drug_stand_in(m) if node.iri == m.node.iri else None
+                if stand_in is not None and stand_in.cls in allowed:
+                    return m, stand_in
                 return m, node
     return None
 

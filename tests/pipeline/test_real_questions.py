@@ -116,3 +116,11 @@ def test_a_drugs_own_name_outranks_what_annotators_filed_it_under(real_linker) -
     # own); the graph has escitalopram, whose side effects are its own
     (m,) = real_linker.link("What are the side effects of escitalopram?")
     assert m.node.label == "Escitalopram"
+
+
+def test_a_chemical_heading_that_names_no_drug_gives_way_to_the_drug_class(real_pipeline):
+    # "insulin" and "penicillin" are first MeSH headings that state nothing
+    verdict = real_pipeline.verify("Insulin treats type 1 diabetes")
+    assert verdict.subject.cls == "DrugClass" and verdict.verdict == "supported"
+    reading = real_pipeline.ask("What does penicillin treat?").reading
+    assert reading.topic.cls == "DrugClass" and reading.topic.label == "Penicillins"
