@@ -183,3 +183,28 @@ def corrected_cue_words(text: str, known: Container[str], keep: Container[str] =
         return right.capitalize() if word[0].isupper() else right
 
     return _LONG_WORD.sub(fix, text)
+
+
+# the way a name's first word says a level is off
+_LEVEL_WAY = {"hyper": "up", "high": "up", "increased": "up", "elevated": "up", "raised": "up",
+              "hypo": "down", "low": "down", "decreased": "down", "reduced": "down"}  # fmt: skip
+_LEVEL_PREFIX = re.compile(rf"^({'|'.join(_LEVEL_WAY)})[\s-]*", re.I)
+
+
+def opposites(a: str, b: str) -> bool:
+    """Whether two names say the same level off the opposite way (too high and too low).
+
+    Example:
+        >>> opposites("Hyperglycemia", "hypoglycemia")
+        True
+        >>> opposites("low blood sugar", "Elevated blood sugar")
+        True
+        >>> opposites("Hypoglycemia", "Hypotension")
+        False
+    """
+    ma, mb = _LEVEL_PREFIX.match(a), _LEVEL_PREFIX.match(b)
+    if ma is None or mb is None:
+        return False
+    if _LEVEL_WAY[ma.group(1).lower()] == _LEVEL_WAY[mb.group(1).lower()]:
+        return False
+    return a[ma.end() :].casefold() == b[mb.end() :].casefold()

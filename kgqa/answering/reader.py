@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from kgqa.answering.ranking import EVIDENCE_CHARS, claim_for, mentioning, verify_pairs
 from kgqa.records import Answer, Evidence, Node, Passage
 from kgqa.stages import Classifying, Linking
-from kgqa.text import sentence_bounds
+from kgqa.text import opposites, sentence_bounds
 from kgqa.understanding.registry import INTENTS
 from kgqa.understanding.router import linked
 
@@ -79,30 +79,6 @@ def _said_of(here: str, before: str, topic: Node) -> bool:
     return any(label in part.casefold() for part in (here, before)) and bool(
         _EFFECT.search(here) or _EFFECT.search(before)
     )
-
-
-_OPPOSITE = {"hyper": "hypo", "hypo": "hyper", "high": "low", "low": "high",
-             "increased": "decreased", "decreased": "increased", "elevated": "low"}  # fmt: skip
-_PREFIX = re.compile(r"^(hyper|hypo|high|low|increased|decreased|elevated)[\s-]*", re.I)
-
-
-def opposites(a: str, b: str) -> bool:
-    """Whether two names say the same thing the opposite way (a level too high and too low).
-
-    Example:
-        >>> opposites("Hyperglycemia", "hypoglycemia")
-        True
-        >>> opposites("low blood sugar", "High blood sugar")
-        True
-        >>> opposites("Hypoglycemia", "Hypotension")
-        False
-    """
-    ma, mb = _PREFIX.match(a), _PREFIX.match(b)
-    if ma is None or mb is None:
-        return False
-    if _OPPOSITE.get(ma.group(1).lower()) != mb.group(1).lower():
-        return False
-    return a[ma.end() :].casefold() == b[mb.end() :].casefold()
 
 
 def text_candidates(linker: Linking, topic: Node, intent: str,

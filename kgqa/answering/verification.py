@@ -13,7 +13,7 @@ from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Evidence, Mention, Node, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
-from kgqa.text import clean_text, fold_chinese
+from kgqa.text import clean_text, fold_chinese, opposites
 from kgqa.understanding.claims import CONTRAINDICATION, parse_claim
 from kgqa.validation import MAX_CLAIM_CHARS
 
@@ -40,6 +40,8 @@ _GRAPH_ONLY_WHY = {
 # Mendelian mode and none gives that one (see ClaimVerifier._other_mode), this sure
 MODE_SOURCES_NEEDED = 2
 OTHER_MODE_SCORE = 0.9
+# a drug the graph says treats the opposite level of the one claimed
+OPPOSITE_SCORE = 0.9
 # HPO's Mendelian inheritance and its kinds: autosomal dominant and recessive, X- and Y-linked
 MENDELIAN_MODES = frozenset({"HP:0034345", "HP:0000006", "HP:0000007", "HP:0001417",
                              "HP:0001450"})  # fmt: skip
@@ -130,6 +132,10 @@ class ClaimVerifier:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
                     break
+        if rel == "treats" and not triples and s.cls == "Chemical":
+            opposite = self._treats_opposite(claim, s, o, neg)
+            if opposite is not None:
+                return opposite
         if rel == "hasInheritance" and not triples and _named(s, mentions):
             # (only of a disease named by a name of its own or one corpus annotators gave it: a
             # loose match, "IBIDS syndrome" read as BASAN syndrome, has another disease's modes)
@@ -251,6 +257,22 @@ class ClaimVerifier:
                        "hasInheritance", mode, neg, Evidence(tuple(stated[:4])),
                        f"the graph gives its inheritance as {modes} ({sources}), never "
                        f"{mode.label}")  # fmt: skip
+
+    def _treats_opposite(self, claim: str, drug: Node, o: Node, neg: bool) -> Verdict | None:
+        """ "Levothyroxine treats hyperthyroidism", "Insulin treats hypoglycemia": the graph
+        states that the drug treats the opposite level (hypothyroidism; hyperglycemia) and not
+        the one claimed. Then the claim is refuted (a negated one supported), at
+        :data:`OPPOSITE_SCORE`, with the statements. None otherwise."""
+        stated = [t for t in self.kg.neighbours(drug, "treats", direction="out")
+                  if opposites(t.object.label, o.label)]  # fmt: skip
+        if not stated:
+            return None
+        verdict = "supported" if neg else "refuted"
+        return Verdict(claim, verdict, OPPOSITE_SCORE, ((verdict, OPPOSITE_SCORE),), drug,
+                       "treats", o, neg, Evidence(tuple(stated[:3])),
+                       f"the graph states that {drug.label} treats {stated[0].object.label}, "
+                       f"the opposite of {o.label} ({stated[0].source}), and never "
+                       f"{o.label}")  # fmt: skip
 
     def _subtype_with(self, disease: Node, modes: set[str], most: int = 300) -> bool:
         """Whether a subtype of ``disease`` (the first ``most`` found, breadth first) is

@@ -124,3 +124,12 @@ def test_a_chemical_heading_that_names_no_drug_gives_way_to_the_drug_class(real_
     assert verdict.subject.cls == "DrugClass" and verdict.verdict == "supported"
     reading = real_pipeline.ask("What does penicillin treat?").reading
     assert reading.topic.cls == "DrugClass" and reading.topic.label == "Penicillins"
+
+
+def test_a_drug_for_the_opposite_level_refutes_the_claim(real_pipeline) -> None:
+    # levothyroxine treats hypothyroidism; the graph never says it treats hyperthyroidism
+    assert real_pipeline.verify("Levothyroxine treats hyperthyroidism").verdict == "refuted"
+    assert real_pipeline.verify("Levothyroxine does not treat hyperthyroidism").verdict == (
+        "supported"
+    )
+    assert real_pipeline.verify("Levothyroxine treats hypothyroidism").verdict == "supported"
