@@ -133,3 +133,23 @@ def test_a_drug_for_the_opposite_level_refutes_the_claim(real_pipeline) -> None:
         "supported"
     )
     assert real_pipeline.verify("Levothyroxine treats hypothyroidism").verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "true"),
+    [
+        ("Lisinopril lowers blood pressure", True),
+        ("Lisinopril does not lower blood pressure", False),
+        ("Lisinopril raises blood pressure", False),
+        ("Prednisone can raise blood sugar", True),
+        ("Prednisone does not raise blood sugar", False),
+        ("Amlodipine reduces blood pressure", True),
+        ("Amlodipine increases blood pressure", False),
+        ("Atorvastatin lowers cholesterol", True),
+        ("Atorvastatin raises cholesterol", False),
+        ("Furosemide can lower potassium", True),
+    ],
+)
+def test_a_level_claim_never_gets_the_verdict_against_its_truth(real_pipeline, claim, true):
+    verdict = real_pipeline.verify(claim).verdict
+    assert verdict != ("refuted" if true else "supported"), (claim, verdict)
