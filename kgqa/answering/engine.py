@@ -23,7 +23,7 @@ from kgqa.answering.verification import ClaimVerifier
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import SHORT_FORM
+from kgqa.linking.candidates import short_form_in_capitals
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
@@ -170,7 +170,7 @@ def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     # a short form in capitals is that name only in capitals ("get" is not GET, hereditary
     # benign telangiectasia)
     named = [m.text for m in mentions
-             if any(h.name == m.text or not (h.name.isupper() and len(h.name) <= SHORT_FORM)
+             if any(h.name == m.text or not short_form_in_capitals(h.name)
                     for h in kg.find(m.text, limit=3))]  # fmt: skip
     if named:
         return ("the linker was not sure enough which graph node the question names "

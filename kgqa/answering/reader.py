@@ -92,16 +92,19 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
     found: dict[str, tuple[Node, Passage]] = {}
     # the passages whose title names the topic are about it throughout ("Hypoglycemia"); one
     # titled "type 1 diabetes" speaks of the topic only where it names it
-    linked_all = linker.link_many([p.text for p in own] + [p.title for p in own])
-    titled = {p.pid for p, ms in zip(own, linked_all[len(own) :], strict=True)
-              if topic.label.casefold() in p.title.casefold()
-              or any(node.iri == topic.iri for _, node in linked(ms))}  # fmt: skip
+    # (titles are read for findings only, and linked only when the label is not in them)
+    label = topic.label.casefold()
+    titled = {p.pid for p in own if label in p.title.casefold()}
+    unsure = [p for p in own
+              if spec.relation == "hasPhenotype" and p.pid not in titled]  # fmt: skip
+    linked_all = linker.link_many([p.text for p in own] + [p.title for p in unsure])
+    titled |= {p.pid for p, ms in zip(unsure, linked_all[len(own) :], strict=True)
+               if any(node.iri == topic.iri for _, node in linked(ms))}  # fmt: skip
     for p, mentions in zip(own, linked_all[: len(own)], strict=True):
         bounds = sentence_bounds(p.text)
         # the sentences that name the topic: a treatment is read only in one or the next
         named = {i for m, node in linked(mentions) if node.iri == topic.iri
                  for i, (a, b) in enumerate(bounds) if a <= m.start < b}  # fmt: skip
-        label = topic.label.casefold()
         named |= {i for i, (a, b) in enumerate(bounds) if label in p.text[a:b].casefold()}
         for m, node in linked(mentions):
             if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:

@@ -197,6 +197,11 @@ def _english_words() -> frozenset[str]:
     return base_vocabulary()
 
 
+def short_form_in_capitals(name: str) -> bool:
+    """Whether a name is a short form in capitals ("MAD", "GET"): a word only in capitals."""
+    return name.isupper() and name.isalpha() and len(name) <= SHORT_FORM
+
+
 def located_names(text: str) -> list[str]:
     """The names a finding said with its body site may have in an ontology, the longer site
     first: "pain in her left hip joint" → "hip joint pain", "hip pain"; "pain in my knee when
@@ -279,7 +284,7 @@ class CandidateGenerator:
         for m in self.kg.find(text, limit=25):
             if own_s and m.match == "normalized" and m.name.upper() == text[:-1]:
                 continue
-            if word and m.name.isupper() and m.name.isalpha() and len(m.name) <= SHORT_FORM:
+            if word and short_form_in_capitals(m.name):
                 continue
             if m.match == "id" or (
                 m.match == "exact" and m.name.casefold() == m.node.label.casefold()

@@ -138,6 +138,17 @@ _AN_ADJECTIVE = re.compile(
 _HIGH_WORDS = ("high", "higher", "elevated", "raised", "up")
 
 
+def _word_run(text: str, start: int, most: int) -> list[re.Match[str]]:
+    """Up to ``most`` words of ``text`` from ``start`` on, up to the first gap that holds
+    more than spaces and hyphens (punctuation ends a name)."""
+    run: list[re.Match[str]] = []
+    for w in islice(_TOKEN.finditer(text, start), most):
+        if re.search(r"[^\s-]", text[run[-1].end() if run else start : w.start()]):
+            break
+        run.append(w)
+    return run
+
+
 def level_moved(text: str, starts: Collection[int]) -> Literal["up", "down"] | None:
     """The way a level is moved by something other than the person asking, when the text says
     so of a mention starting at one of ``starts`` (the level the linker read: "What can raise
@@ -411,10 +422,7 @@ class EntityLinker:
             # lowers it, a drug or a food, makes it high or treats it high ("Can prednisone
             # raise blood sugar?", "What foods lower blood sugar?")
             high = m.group("down") is not None or not _PERSON_BEFORE.search(text, 0, m.start())
-            words = list(islice(_TOKEN.finditer(text, m.end()), _MEASURE_WORDS))
-            words = words[: next((i for i, w in enumerate(words[1:], 1)
-                                  if text[words[i - 1].end() : w.start()].strip()),
-                                 len(words))]  # fmt: skip
+            words = _word_run(text, m.end(), _MEASURE_WORDS)
             for k in range(len(words), 0, -1):
                 a, b = words[0].start(), words[k - 1].end()
                 name = self._level_name(text[a:b], high)
@@ -668,12 +676,7 @@ class EntityLinker:
             starts += [m.end() for r in row[:1]
                        if (m := _ASKED_A.match(text, r.end)) is not None]  # fmt: skip
         for start in starts:
-            words = list(islice(_TOKEN.finditer(text, start), _CLASS_WORDS))
-            stretch = []
-            for i, w in enumerate(words):
-                if re.search(r"[^\s-]", text[(words[i - 1].end() if i else start) : w.start()]):
-                    break
-                stretch.append(w)
+            stretch = _word_run(text, start, _CLASS_WORDS)
             for k in range(len(stretch), 0, -1):
                 a, b = stretch[0].start(), stretch[k - 1].end()
                 inside = [r for r in row if r.start < b and a < r.end]

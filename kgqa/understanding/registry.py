@@ -83,7 +83,7 @@ class Intent:
 
 _DISEASE, _PHENO, _DRUG, _GENE = "Disease", "Phenotype", "Chemical", "Gene"
 _CLASS, _EFFECT, _VARIANT = "DrugClass", "SideEffect", "Variant"
-_DRUG_WORD = r"(?:drugs?|medications?|medicines?|meds|pills?)"
+DRUG_WORD = r"(?:drugs?|medications?|medicines?|meds|pills?)"
 # how a disease passes from one to another (answered by what transmits and causes it)
 TRANSMISSION = (
     r"\btransmi(?:t|ts|tted|tting|ssion|ssible)\b|\bpassed on\b|\bhow (?:is|are|does|do|can|"
@@ -160,7 +160,7 @@ _RECORDS = (
              r"for\b"
              # a drug asked for by what it does to the disorder ("Which drug treats both A and
              # B?"; not prevention, which the graph's treats statements do not tell apart)
-             rf"|\b(?:{_DRUG_WORD}|treatments?)\s+(?:(?:that|which|to|can|could|may|will|would|"
+             rf"|\b(?:{DRUG_WORD}|treatments?)\s+(?:(?:that|which|to|can|could|may|will|would|"
              r"best|usually|commonly)\s+)*(?:treats?|cures?)\b"),
         forms=(
             "Which drugs treat {d}?", "What medication is used for {d}?", "How is {d} treated?",
@@ -342,7 +342,7 @@ _RECORDS = (
         zh=r"药.{0,6}(?:引起|导致|诱发)",
         hops=(Hop("hasSideEffect", "in"),), topic_classes=(_PHENO, _EFFECT, _DISEASE),
         answer_classes=(_DRUG,), inverse="side_effects_of_drug",
-        cue=(rf"\b{_DRUG_WORD}\s+(?:(?:that|which|can|could|may|might|often|commonly)\s+)*"
+        cue=(rf"\b{DRUG_WORD}\s+(?:(?:that|which|can|could|may|might|often|commonly)\s+)*"
              r"(?:caus|induc|trigger|lead to|result in)|\bside[- ]?effects?\b"),
         forms=(
             "Which drugs can cause {p}?", "What medications cause {p}?",
@@ -358,7 +358,7 @@ _RECORDS = (
         # "not safe" with a word for drugs (not "How can I avoid gout attacks?")
         cue=(r"\bcontra-?indicat|\b(?:should(?:n't| not)|must not) (?:be )?(?:take|taken|give"
              r"|given|use|used)\b|\bnever (?:take|use)\b"
-             rf"|^(?=.*\b{_DRUG_WORD}\b).*\b(?:avoid(?:ed|ing)?|(?:not |un)safe)\b"),
+             rf"|^(?=.*\b{DRUG_WORD}\b).*\b(?:avoid(?:ed|ing)?|(?:not |un)safe)\b"),
         refusal=("kgqa has no contraindication data (none of its graph's sources lists "
                  "them); it will not answer from indications, which say the opposite"),
         forms=(
@@ -373,7 +373,7 @@ _RECORDS = (
         hops=(Hop("inDrugClass", "out"),), topic_classes=(_DRUG,), answer_classes=(_CLASS,),
         inverse="drugs_in_class",
         cue=rf"\b(?:drug|pharmacologic(?:al)?|medication|therapeutic) class\b|\bclass of "
-            rf"{_DRUG_WORD}|\b(?:kind|type|group) of {_DRUG_WORD}\b|\bwhat class\b",
+            rf"{DRUG_WORD}|\b(?:kind|type|group) of {DRUG_WORD}\b|\bwhat class\b",
         forms=(
             "What class of drug is {c}?", "What kind of medication is {c}?",
             "Which drug class does {c} belong to?", "{c} is what type of drug?",

@@ -20,7 +20,7 @@ from kgqa.understanding.claims import (
     drug_stand_in,
     is_drug,
 )
-from kgqa.understanding.registry import CUES, IN_MESSAGES, INTENTS, ZH_CUES
+from kgqa.understanding.registry import CUES, DRUG_WORD, IN_MESSAGES, INTENTS, ZH_CUES
 
 # ... unless it asks someone to do something ("Could you please suggest the remedies.", "Can
 # you tell me ...", "Would appreciate your comment on this."): a request, not yes or no
@@ -275,7 +275,7 @@ def route(
 
 
 _LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phenotype"})
-_ASKS_DRUGS = re.compile(r"\b(?:drugs?|medications?|medicines?|meds|pills?)\b", re.I)
+_ASKS_DRUGS = re.compile(rf"\b{DRUG_WORD}\b", re.I)
 
 
 def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> str:
