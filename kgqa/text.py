@@ -56,14 +56,27 @@ def clean_text(text: str) -> str:
 TO_LOWER = (r"lower(?:s|ing)?|reduc(?:e|es|ing)|decreas(?:e|es|ing)|drop(?:s|ping)?|"
             r"cut(?:s|ting)?\s+down")  # fmt: skip
 TO_RAISE = r"rais(?:e|es|ing)|increas(?:e|es|ing)|boost(?:s|ing)?"
+# the short forms of blood tests people write ("my ALT is high", "elevated CRP"), with the
+# measure each names as HPO's names of its high and low forms say it: a test, never the
+# disease a short form of the same letters stands for (ALT: atypical lipomatous tumour, CRP:
+# croup)
+LAB_SHORT_FORMS = {
+    "ALT": "alanine aminotransferase", "AST": "aspartate aminotransferase",
+    "SGPT": "alanine aminotransferase", "SGOT": "aspartate aminotransferase",
+    "CRP": "C-reactive protein", "TSH": "thyroid-stimulating hormone",
+    "LDL": "LDL cholesterol", "HDL": "HDL cholesterol", "ESR": "erythrocyte sedimentation rate",
+    "CK": "creatine kinase", "CPK": "creatine kinase", "ALP": "alkaline phosphatase",
+    "PSA": "prostate-specific antigen", "GGT": "gamma-glutamyltransferase",
+}  # fmt: skip
 MESSAGE_HEADER = re.compile(r"^\s*SUBJECT:\s*(?P<subject>.*?)\s*MESSAGE:\s*", re.S | re.I)
 
 
 # what people write for words in messages, that graph short forms spell too ("pls": primary
-# lateral sclerosis, "yrs", "hrs"): in lower case they are those words
+# lateral sclerosis, "yrs", "hrs", "meds": MEDs, multiple epiphyseal dysplasias): in lower
+# case they are those words
 CHAT_WORDS = frozenset(
     """pls plz plse thx thnx ok asap fyi btw lol omg imo imho idk tbh ppl bc cuz yr yrs hr hrs
-    mo mos min mins wk wks pt pts dr drs""".split()
+    mo mos min mins wk wks pt pts dr drs med meds""".split()
 )
 
 

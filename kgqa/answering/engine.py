@@ -299,6 +299,20 @@ class QAEngine:
             iscore *= UNASKED
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, found)
+        if (
+            hit is None
+            and not focus.whole
+            and not options
+            and found
+            and spec is not None
+            and spec.topic_classes is not None
+        ):
+            # a message's question read as a relation of a kind it names nothing of (the side
+            # effects of "Sjogrens", the uses of "bruxism"): the classifier misread a message
+            # it was not trained on; it is a question about what it names, answered with
+            # passages
+            intent, iscore = "other", probs.get("other", 0.0) * (UNASKED if not focus.asks else 1)
+            spec, hit = INTENTS.get(intent), topic_mention("other", found)
         if hit is not None and not focus.whole:
             hit = _more_specific(self.kg, hit, linked(mentions))
         if intent == "causes" and hit is not None and self._passed_on_by_birth(said, hit[1]):

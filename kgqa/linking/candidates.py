@@ -47,7 +47,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
-from kgqa.text import NOT_SHORT_FORMS, has_cjk, slips_from
+from kgqa.text import LAB_SHORT_FORMS, NOT_SHORT_FORMS, has_cjk, slips_from
 
 logger = logging.getLogger(__name__)
 
@@ -239,6 +239,110 @@ def reduced_forms(text: str) -> list[str]:
     if m and len(m.group(1).split()) <= 2:
         head = m.group(3)
         out += [f"{m.group(1).strip()} {head}", f"{m.group(2)} {head}"]
+    return out
+
+
+# A name inside an unmatched phrase (:func:`inner_names`): the words that may be dropped
+# around it are modifiers and dosage forms; a word that turns the name into another thing
+# ("non-toxic", "high", "deficiency", "overdose") or a preposition or conjunction (the phrase
+# then holds two things) keeps the phrase whole
+_STAGE = re.compile(r"^(?:stage|grade|phase|class)$", re.I)
+_DOSAGE_FORMS = frozenset(
+    """tablet tablets tab tabs caplet caplets capsule capsules pill pills injection injections
+    injectable patch patches inhaler inhalers cream creams ointment suspension solution drops
+    syrup spray sprays gel liquid lotion oral transdermal topical generic mg mcg ml dose doses
+    shot shots elixir chewable extended release er xr sr""".split()
+)
+# words a tagged span runs on into: the verb after the name ("diabetes affect bowel
+# movements", "atypical pneumonia recur"), or the people living with it
+_RUN_ON = frozenset(
+    """affect affects affected affecting cause causes caused recur recurs return returns go
+    goes come comes help helps make makes get gets be is are was were can could will would
+    should may might caregivers carers sufferers patients survivors""".split()
+)
+_TURNING = frozenset(
+    """loss lack absence free negative deficiency deficient toxicity toxic poisoning overdose
+    allergy allergic intolerance resistance resistant withdrawal abuse dependence addiction
+    induced related associated level levels test testing vaccine vaccination after before
+    during when due like about than at into vs versus""".split()
+)
+_KEEPS_WHOLE = _NEGATORS | _MORE | _LESS | _STOP | _TURNING
+# a salt or ester after a drug's name: the drug is what is meant ("glucosamine sulphate")
+_SALTS = frozenset(
+    """sulfate sulphate hydrochloride hcl sodium potassium magnesium calcium citrate maleate
+    succinate tartrate phosphate acetate mesylate besylate bromide chloride fumarate
+    propionate dipropionate valerate cypionate enanthate""".split()
+)
+# a head too general to stand for the phrase ("shingles pain" is no question about pain)
+_GENERIC_HEADS = frozenset(
+    """pain pains ache aches infection infections disease diseases disorder disorders tumor
+    tumors tumour tumours cancer cancers neoplasm neoplasms poisoning syndrome problem problems
+    condition conditions vaccine vaccines movement movements injury injuries damage swelling
+    symptom symptoms issue issues abnormality abnormalities lesion lesions growth growths bleeding
+    rash rashes deficiency""".split()
+)
+INNER_NAME = 0.9  # a name inside the phrase, per word dropped round it (a broader reading)
+
+
+def _keeps_whole(word: str) -> bool:
+    w = word.casefold().strip(".,;:()'\"")
+    return w in _KEEPS_WHOLE or w.startswith(("non-", "un-", "anti-", "no-", "hyper", "hypo"))
+
+
+def inner_names(text: str, chemical: bool = False) -> list[tuple[str, int]]:
+    """Shorter phrases to try, with the words each drops, for a phrase that reaches no node:
+    its head without the modifiers before it ("stage 3/4 pancreatic cancer" → "pancreatic
+    cancer", "pitting edema" → "edema"), a drug without its dosage form ("Azithomycin Oral
+    Suspension", "transdermal scopolamine patch"), and a name the tagger ran on past ("diabetes
+    affect bowel movements" → "diabetes"). Longest first. None for a phrase with a word that
+    changes what it names when dropped (see ``_KEEPS_WHOLE``).
+
+    Example:
+        >>> inner_names("stage 3/4 pancreatic cancer"), inner_names("posterior hip pain")
+        ([('pancreatic cancer', 1)], [('hip pain', 1)])
+        >>> inner_names("non-toxic goiter")
+        []
+    """
+    words = text.split()
+    if len(words) < 2:
+        return []
+    # a name the tagger ran on past: cut at the first word that is none of a name's
+    end = next((i for i, w in enumerate(words) if i and w.casefold() in _RUN_ON), len(words))
+    # a dosage form after a drug's name
+    while end > 1 and words[end - 1].casefold().strip(".,") in _DOSAGE_FORMS:
+        end -= 1
+    # dosage forms, numbers and a stage before it
+    start = 0
+    while start < end - 1 and (
+        words[start].casefold() in _DOSAGE_FORMS
+        or _STAGE.match(words[start])
+        or re.fullmatch(r"[\d/.,-]+(?:mg|mcg|ml)?|[ivx]+|[0-9]+[a-c]?", words[start], re.I)
+    ):
+        start += 1
+    out: list[tuple[str, int]] = []
+    kept = words[start:end]
+    if any(_keeps_whole(w) for w in words[:start] + words[end:]) or any(
+        w.casefold() in _STOP or not w[-1].isalnum() for w in kept
+    ):
+        return out  # a word that turns the name, or a phrase of two things ("X and Y", "X, Y")
+    # what was cut so far counts as one step, whatever its length
+    cut = int((start, end) != (0, len(words)))
+    if cut:
+        out.append((" ".join(kept), cut))
+    if chemical:
+        # a drug's last word is often its salt ("esomeprazole magnesium"), no head: the drug
+        # without its salt comes after the drug with it ("testosterone cypionate")
+        if end - start > 1 and kept[-1].casefold() in _SALTS:
+            out.append((" ".join(kept[:-1]), cut + 1))
+        return out
+    # the head: drop modifiers from the front, one at a time, down to a head that says more
+    # than a general word ("hip pain", not "pain")
+    for i in range(start + 1, end):
+        if _keeps_whole(words[i - 1]) or (i == end - 1 and words[i].casefold() in _GENERIC_HEADS):
+            break
+        if len(words[i]) == 1 or words[i].isdigit():
+            continue  # a letter or a number goes with the word before it ("vitamin D")
+        out.append((" ".join(words[i:end]), cut + i - start))
     return out
 
 
@@ -573,6 +677,18 @@ class CandidateGenerator:
         self._name_words, self._words_by_start = counts, by_start
 
     # -- ranking -----------------------------------------------------------------------------
+    def _inner(self, text: str, kind: str) -> list[tuple[Node, float, MatchKind, str]]:
+        """The nodes a name inside the phrase names (:func:`inner_names`), the longest such
+        name only, each word dropped costing ``INNER_NAME``: a broader reading of a phrase
+        that reaches nothing whole."""
+        for part, dropped in inner_names(text, chemical=kind == "CHEMICAL"):
+            named = self._names(part) or self._extensions(part)  # "diabetes": ... mellitus
+            hits = [(n, b * INNER_NAME**dropped, how, nm) for n, b, how, nm in named
+                    if how in _OWN_NAMES and type_fit(kind, n) >= INNER_NAME]  # fmt: skip
+            if hits:
+                return hits
+        return []
+
     def name_matches(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
         """(node, base score, how, matched name) of the graph names ``text`` matches, looked
         up once per text (the linker's type check, ``needs_dense`` and ``rank`` share it)."""
@@ -596,9 +712,16 @@ class CandidateGenerator:
         abbreviation_of: str | None = None,
         k: int = 5,
     ) -> tuple[Candidate, ...]:
-        # a short form defined in this text means what the text says, not what it meant in
-        # the annotated abstracts
-        raw = self._sourced(text, annotated=not abbreviation_of)
+        lab = text in LAB_SHORT_FORMS and not abbreviation_of
+        if lab:
+            # a blood test's short form names the test ("ALT", "CRP"), not the disease of the
+            # same letters (atypical lipomatous tumour, croup), unless the text defines it
+            abbreviation_of, dense = LAB_SHORT_FORMS[text], ()
+            raw = []
+        else:
+            # a short form defined in this text means what the text says, not what it meant
+            # in the annotated abstracts
+            raw = self._sourced(text, annotated=not abbreviation_of)
         if abbreviation_of:
             # the text's own definition outranks other meanings of the short form ("VHL" the
             # gene, when "von Hippel-Lindau (VHL) disease" defines it)
@@ -612,18 +735,21 @@ class CandidateGenerator:
         raw += self._bridges(kind, raw)
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             raw += self._extensions(text)
-        if not raw:
+        if not raw and not lab:
             raw = self._acronym(text, kind) or self._fuzzy(text, kind)
-        if not raw and kind in DISORDERS:
+        if not raw and not lab and kind in DISORDERS:
             raw = self._respelt(text)
         # a likeness that negates the mention or names another subtype is no candidate
         key = normalize_name(text)
-        raw += [d for d in dense if same_sense(key, normalize_name(d[3]))]
+        alike = [d for d in dense if same_sense(key, normalize_name(d[3]))]
+        if not any(b * type_fit(kind, n) >= NIL_THRESHOLD for n, b, *_ in [*raw, *alike]):
+            raw += self._inner(text, kind)  # a broader reading, for a phrase nothing reaches
+        raw += alike
         best: dict[str, Candidate] = {}
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP
         for node, base, how, name in raw:
-            if how == "exact" and text in NOT_SHORT_FORMS and name.isupper():
-                continue  # "pls" is please and "get" get, not PLS and GET
+            if text in NOT_SHORT_FORMS and (name.isupper() or how == "annotated"):
+                continue  # "pls" is please and "get" get, not PLS and GET; "meds" no MEDs
             fit = type_fit(kind, node)
             if how == "fuzzy" and base >= FUZZY_SURE and len(key) >= FUZZY_ANY_KIND_CHARS:
                 fit = 1.0  # one slip in a long word: the spelling says more than the type

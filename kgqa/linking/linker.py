@@ -44,6 +44,7 @@ from kgqa.linking.spans import Span, resolve_overlaps, uncovered
 from kgqa.records import Mention
 from kgqa.text import (
     COMMON_NAME_WORDS,
+    LAB_SHORT_FORMS,
     MESSAGE_HEADER,
     TO_LOWER,
     TO_RAISE,
@@ -121,9 +122,17 @@ _LEVEL_IS = re.compile(  # "my cholesterol is too high", "her potassium levels w
     r"(?P<level>high|higher|elevated|raised|up|low|lower|down)\b",
     re.I,
 )
+# (and HPO's names of a measure off: "Elevated circulating C-reactive protein concentration")
 _HIGH_FORMS = ("high {}", "elevated {}", "increased {}", "raised {}", "high {} level",
-               "high {} levels")  # fmt: skip
-_LOW_FORMS = ("low {}", "decreased {}", "reduced {}", "low {} level", "low {} levels")
+               "high {} levels", "elevated circulating {} concentration",
+               "increased {} concentration", "increased circulating {} concentration")  # fmt: skip
+_LOW_FORMS = ("low {}", "decreased {}", "reduced {}", "low {} level", "low {} levels",
+              "decreased circulating {} concentration", "decreased {} concentration",
+              "reduced circulating {} concentration")  # fmt: skip
+# a level said high or low before it ("elevated ALT", "a high CRP", "low HDL levels")
+_LEVEL_BEFORE = re.compile(
+    r"\b(?P<level>high|elevated|raised|increased|low|decreased|reduced)\s+(?=[A-Za-z])", re.I
+)
 _MEASURE_WORDS = 4
 # a person just before the verb: "How can I raise ...", "how to raise ...", "help me raise ..."
 _PERSON_BEFORE = re.compile(
@@ -429,6 +438,17 @@ class EntityLinker:
                 if name is not None:
                     found.append((m.start(), a, b, name))
                     break
+        # said high or low before it, a test's short form ("elevated ALT and AST"): a name
+        # the graph has only that way ("high ALT") stays what it names
+        for m in _LEVEL_BEFORE.finditer(text):
+            words = _word_run(text, m.end(), _MEASURE_WORDS)
+            if not words or words[0].group() not in LAB_SHORT_FORMS:
+                continue
+            high = m.group("level").lower() in ("high", "elevated", "raised", "increased")
+            a, b = words[0].span()
+            name = self._level_name(text[a:b], high)
+            if name is not None:
+                found.append((m.start(), m.start(), b, name))
         # brought down, or found up: it is high
         for pattern, way, says_high in ((_MOVED, "way", ("down",)),
                                         (_LEVEL_IS, "level", _HIGH_WORDS)):  # fmt: skip
@@ -461,8 +481,9 @@ class EntityLinker:
         pressure"."""
         if not measure.strip() or normalize_name(measure) in ("it", "this", "that", "them"):
             return None
+        measure = LAB_SHORT_FORMS.get(measure.strip(), measure.strip())  # "ALT": its measure
         for form in _HIGH_FORMS if high else _LOW_FORMS:
-            name = form.format(measure.strip())
+            name = form.format(measure)
             named = frozenset(
                 hit.node.iri for hit in self.kg.find(name, limit=5)
                 if hit.match in ("exact", "normalized") and hit.node.cls in ("Disease", "Phenotype")

@@ -153,3 +153,70 @@ def test_a_drug_for_the_opposite_level_refutes_the_claim(real_pipeline) -> None:
 def test_a_level_claim_never_gets_the_verdict_against_its_truth(real_pipeline, claim, true):
     verdict = real_pipeline.verify(claim).verdict
     assert verdict != ("refuted" if true else "supported"), (claim, verdict)
+
+
+def test_a_phrase_that_reaches_no_node_is_read_by_the_name_inside_it(real_pipeline) -> None:
+    # a stage, a modifier, a dosage form or a verb the tagger ran on into: each left these
+    # questions with no topic
+    assert _topic(real_pipeline, "What are the treatments for stage 3/4 pancreatic cancer?") == (
+        "pancreatic cancer"
+    )
+    assert _topic(real_pipeline, "Can atypical pneumonia recur shortly after treatment?") == (
+        "pneumonia"
+    )
+    assert _topic(real_pipeline, "What causes posterior hip pain?") == "hip pain"
+    assert _topic(real_pipeline, "Where can the transdermal scopolamine patch be applied?") == (
+        "scopolamine"
+    )
+    # ... but not by a general word ("pain"), and never by a name a word turns into another
+    # thing ("non-toxic goiter" is no toxic one's opposite to drop, "high ammonia" no ammonia)
+    assert _topic(real_pipeline, "What are the treatments for shingles pain?") != "pain"
+    assert _topic(real_pipeline, "What causes high ammonia levels?") != "ammonia"
+
+
+def test_meds_is_a_word(real_linker) -> None:
+    # "meds" was MEDs, multiple epiphyseal dysplasias, in an annotated abstract
+    mentions = real_linker.link("what are the chemicals or meds in lidocaine?")
+    labels = {m.candidates[0].node.label for m in mentions if m.candidates}
+    assert labels == {"Lidocaine"}
+
+
+def test_a_message_read_as_a_relation_it_names_nothing_for_is_about_what_it_names(
+    real_pipeline,
+) -> None:
+    # the classifier read "I want to know about Lupus and its treatment" as what a drug treats:
+    # no drug in it, so no topic and no answer
+    reading = real_pipeline.ask(
+        "SUBJECT: lupus MESSAGE: Hi,  I  want to know about Lupus and its treatment. Best, [NAME]"
+    ).reading
+    assert reading.topic is not None and "lupus" in reading.topic.label.lower()
+    assert reading.intent in {"other", "drugs_for_disease"}
+
+
+def test_a_blood_test_said_high_or_low_is_that_finding_never_a_disease_of_its_letters(
+    real_pipeline,
+) -> None:
+    # "ALT" is also atypical lipomatous tumour (well-differentiated liposarcoma, at 0.97) and
+    # "CRP" croup; "high CRP" linked to subglottic laryngitis
+    assert _topic(real_pipeline, "What does a high CRP mean?") == (
+        "elevated circulating c-reactive protein concentration"
+    )
+    assert _topic(real_pipeline, "What causes elevated ALT?") == (
+        "elevated circulating alanine aminotransferase concentration"
+    )
+    assert _topic(real_pipeline, "How can I lower my LDL?") == (
+        "increased ldl cholesterol concentration"
+    )
+    for question in ("What are the causes of and treatments for eleveted ALT and AST?",
+                     "My ALT is 80, is that bad?"):  # fmt: skip
+        assert "liposarcoma" not in (_topic(real_pipeline, question) or ""), question
+
+
+def test_where_the_graph_ties_a_disease_people_are_treated_for_comes_first(real_pipeline) -> None:
+    # HPO annotates thrombocytopenia on some 400 diseases with one source each: by the
+    # alphabet, 16q24.3 and 21q deletion syndromes came before lupus and immune
+    # thrombocytopenic purpura
+    labels = [a.node.label.lower() for a in real_pipeline.ask("What causes low platelets?").answers]
+    common = {"systemic lupus erythematosus", "autoimmune thrombocytopenic purpura", "malaria"}
+    assert common & set(labels[:5])
+    assert not any(label.startswith(("16q", "21q", "22q")) for label in labels[:5])
