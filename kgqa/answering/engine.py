@@ -53,6 +53,9 @@ NEGATED_TOPIC = 0.3
 # how much an intent read from a message none of whose sentences asks anything is believed
 # (the sentence was taken for want of a question: "I take it to treat my Raynaud's.")
 UNASKED = 0.5
+# below this, the classifier's pick of a relation whose topic class the question names nothing
+# of is taken for a misreading: the question is read as about what it names (``other``)
+UNSURE_INTENT = 0.75
 
 
 # a question about a child (a baby, "9 month old", "a 6-year-old", 宝宝): drugs not given to
@@ -301,16 +304,17 @@ class QAEngine:
         hit = topic_mention(intent, found)
         if (
             hit is None
-            and not focus.whole
+            and (not focus.whole or iscore < UNSURE_INTENT)
             and not options
             and found
             and spec is not None
             and spec.topic_classes is not None
         ):
-            # a message's question read as a relation of a kind it names nothing of (the side
-            # effects of "Sjogrens", the uses of "bruxism"): the classifier misread a message
-            # it was not trained on; it is a question about what it names, answered with
-            # passages
+            # a message's question (or a question the classifier is unsure of) read as a
+            # relation of a kind it names nothing of (the side effects of "Sjogrens", the uses
+            # of "bruxism", what "the chemicals or meds in lidocaine" treat): the classifier
+            # misread a text unlike its training; it is a question about what it names,
+            # answered with passages
             intent, iscore = "other", probs.get("other", 0.0) * (UNASKED if not focus.asks else 1)
             spec, hit = INTENTS.get(intent), topic_mention("other", found)
         if hit is not None and not focus.whole:
@@ -401,7 +405,7 @@ class QAEngine:
         cands = graph_candidates(self.kg, topic, intent,
                                  relations=INFECTION_WAYS if spreads else None)  # fmt: skip
         silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
-                  "super/subtypes")  # fmt: skip
+                  "super/subtypes (categories as broad as skin disease left out)")  # fmt: skip
         if spreads:
             silent = (f"the graph states no way {topic.label} is transmitted and no agent "
                       "that causes it, for it or its supertypes")  # fmt: skip

@@ -76,6 +76,16 @@ def _named(node: Node, mentions: list[Mention]) -> bool:
                for m in mentions)  # fmt: skip
 
 
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
+          "ix": "9", "x": "10"}  # fmt: skip
+
+
+def _arabic(key: str) -> str:
+    """A normalised name with its roman numerals in figures ("type ii diabete" -> "type 2
+    diabete"): HPO's "Type II diabetes mellitus" is DO's "type 2 diabetes mellitus"."""
+    return " ".join(_ROMAN.get(w, w) for w in key.split())
+
+
 class ClaimVerifier:
     """Checks claims against the graph and passages with the fine-tuned verifier."""
 
@@ -125,9 +135,11 @@ class ClaimVerifier:
                 if through is not None:
                     return through
         triples = self.statements(s, rel, o)
-        if not triples and rel == "hasSideEffect":
+        if not triples and rel in ("hasSideEffect", "treats"):
             # SIDER states a side effect of one node of the name ("Myalgia" the HPO term, not
-            # MeSH's disease heading; "lactic acidosis" the DO disease, not the HPO term)
+            # MeSH's disease heading; "lactic acidosis" the DO disease, not the HPO term), and
+            # the indications name DO's diseases ("type 2 diabetes mellitus", not HPO's "Type
+            # II diabetes mellitus")
             for other in self._same_named(o)[1:]:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
@@ -152,6 +164,12 @@ class ClaimVerifier:
                 # what a user asking "Is X autosomal recessive?" wants to hear next
                 modes = ", ".join(dict.fromkeys(t.object.label for t in context))
                 reason += f"; the graph gives its inheritance as {modes}"
+            elif near := self._stated_near(s, rel, o):
+                # "Can lisinopril cause a dry cough?": SIDER says cough, of no kind; that is
+                # what the user wants to see, and no answer to the kind asked
+                context = near[:3]
+                reason = (f"no graph statement or passage says {s.label} {rel} {o.label}; "
+                          + self._near_said(context, o))  # fmt: skip
             return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg,
                            Evidence(tuple(context), ()), reason)  # fmt: skip
         # graph statements, when there are any, are the evidence the verifier reads; passages
@@ -180,23 +198,53 @@ class ClaimVerifier:
         # passages alone asserting such a relation: "supported", or a negated claim "refuted"
         asserts = (verdict == "supported") != neg and verdict != "unknown"
         if asserts and not triples and rel in CLAIM_GRAPH_ONLY:
-            verdict = "unknown"
+            verdict, score = "unknown", 0.0
             why = _GRAPH_ONLY_WHY.get(rel, "passages that name a drug with a disease can be "
                                       "contraindications or side effects")  # fmt: skip
             reason = f"no graph statement says {s.label} {rel} {o.label}; {why}"
+            if near := self._stated_near(s, rel, o):
+                # "Does metformin treat diabetes?": the indications name its type 2
+                triples = near[:3]
+                reason += "; " + self._near_said(triples, o)
         scores = tuple((lab, round(float(p), 4)) for lab, p in zip(labels, probs, strict=True))
         evidence_used = Evidence(tuple(triples), tuple(passages))
         return Verdict(claim, verdict, round(score, 4), scores,  # type: ignore[arg-type]
                        s, rel, o, neg, evidence_used, reason)  # fmt: skip
 
+    def _stated_near(self, s: Node, rel: str, o: Node) -> list[Triple]:
+        """The statements of ``rel`` from ``s`` to a supertype of ``o`` (the nearest first),
+        else to a subtype of it: what the graph does say, when it says nothing of ``o``."""
+        if rel not in ("hasSideEffect", "treats"):
+            return []
+        said = self.kg.neighbours(s, rel, direction="out")
+        order = {a.iri: i for i, a in enumerate(self.kg.ancestors(o))}
+        broader = sorted((t for t in said if t.object.iri in order),
+                         key=lambda t: order[t.object.iri])  # fmt: skip
+        if broader:
+            return broader
+        return [t for t in said if o.iri in {a.iri for a in self.kg.ancestors(t.object)}]
+
+    def _near_said(self, near: list[Triple], o: Node) -> str:
+        """How :meth:`_stated_near`'s statements stand to ``o``, in words."""
+        sources: dict[str, list[str]] = {}
+        for t in near:
+            sources.setdefault(t.object.label, []).append(t.source)
+        said = ", ".join(f"{label} ({', '.join(dict.fromkeys(v))})" for label, v in sources.items())
+        above = o.iri in {a.iri for a in self.kg.ancestors(near[0].object)}
+        if above:
+            return f"the graph states it only of {said}, a kind of {o.label}"
+        return f"the graph states it of {said}, broader, and not which kind"
+
     def _same_named(self, node: Node) -> list[Node]:
         """The node, then the others of exactly its name (a disease and a phenotype often
         share one)."""
-        key = normalize_name(node.label)
+        key = _arabic(normalize_name(node.label))
         out = [node]
-        for m in self.kg.find(node.label, limit=10):
-            if m.node.iri not in {n.iri for n in out} and normalize_name(m.node.label) == key:
-                out.append(m.node)
+        for name in dict.fromkeys([node.label, key]):  # "Type II ...", "type 2 ..."
+            for m in self.kg.find(name, limit=10):
+                if (m.node.iri not in {n.iri for n in out}
+                        and _arabic(normalize_name(m.node.label)) == key):  # fmt: skip
+                    out.append(m.node)
         return out
 
     def _class_claim(self, claim: str, cls: Node, rel: str, o: Node, neg: bool

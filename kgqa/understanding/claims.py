@@ -53,7 +53,8 @@ _PEOPLE = (r"(?:people|patients|someone|somebody|a person|those|anyone|children|
 _PERSON = rf"(?:i|you|he|she|we|they|one|{_PEOPLE}|my \w+|an? \w+)"
 _USE_DESPITE = re.compile(
     r"\b(?:(?P<safe>safe|ok|okay|alright|all right|fine)|(?P<unsafe>unsafe|dangerous|harmful|"
-    rf"risky)|(?:can|could|may|should)\s+{_PERSON}\s+(?:still\s+|safely\s+)?(?:take|use|have|be "
+    rf"risky)|(?:can|could|may|should)\s+{_PERSON}(?P<having>\s+(?:with|who (?:has|have))\s+"
+    r"(?:[\w'-]+\s+){0,3}?[\w'-]+)?\s+(?:still\s+|safely\s+)?(?:take|use|have|be "
     r"given|be on|continue)|is it (?:safe|ok|okay) (?:for \w+ )?to (?:take|use|give))\b",
     re.I,
 )
@@ -64,6 +65,13 @@ _HAVING = re.compile(
 )
 # ... and not what the drug is taken for ("Can I take metformin for weight loss?")
 _FOR_IT = re.compile(rf"\bfor\s+(?!{_PEOPLE}\b)(?:\S+\s+){{0,2}}$", re.I)
+# a disorder said of the people a drug is for, after the one it is for: "Metformin treats
+# diabetes in patients with kidney disease" is a claim about diabetes, never kidney disease
+_COMORBID = re.compile(
+    rf"\b(?:with|(?:in|for) {_PEOPLE} (?:with|who (?:have|has|had))|who (?:have|has|had)|"
+    r"having)\s+(?:(?:a|an|the|mild|severe|chronic|known)\s+)*$",
+    re.I,
+)
 _CURIE = re.compile(r"\b([A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_.]+)\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id", re.compile(r"\b(?:doid|id|identifier|omim|orpha|mesh|code)\b", re.I)),
@@ -344,6 +352,11 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         return ParsedClaim(drug, "inDrugClass", classes[0], negated, also=classes[1:])
     if len(nodes) < 2:
         return _too_few(nodes, negated)
+    disorders = [(m, n) for m, n in nodes if n.cls in ("Disease", "Phenotype")]
+    comorbid = {m.start for m, _ in disorders[1:] if _COMORBID.search(text, 0, m.start)}
+    if comorbid and len(nodes) > 2 and not _USE_DESPITE.search(text):  # (a safety question
+        # asks of the people with it: "Can a diabetic with kidney disease take metformin?")
+        nodes = [(m, n) for m, n in nodes if m.start not in comorbid]
     (m1, a), (m2, b) = nodes[0], nodes[1]
     between = text[m1.end : m2.start]
     around = text
@@ -386,7 +399,11 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         # contraindicated in the disorder (asked as safe: whether it is not), never whether it
         # treats it
         safe = despite.group("unsafe") is None and not _NEG.search(despite[0])
-        return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0], safe)
+        # "Can a diabetic with kidney disease take metformin?": the disorder the person is
+        # said to have besides is the one asked about
+        having = despite.span("having") if despite.group("having") else None
+        besides = [n for m, n in disorders if having and having[0] <= m.start < having[1]]
+        return ParsedClaim(chems[0], CONTRAINDICATION, (besides or diseases or phenos)[0], safe)
     moves = _MOVES_LEVEL.search(between)
     if chems and (diseases or phenos) and moves and a.cls in ("Chemical", "DrugClass"):
         relation = "treats" if moves.group("down") else "hasSideEffect"

@@ -368,3 +368,27 @@ def test_a_question_is_answered_only_as_its_words_ask(kg, question, guess, inten
     own = {h.relation for h in INTENTS[intent].hops}
     # no answer stands on an edge of another relation (a side effect is never a "treats")
     assert all(t.relation in own for a in r.answers for t in a.evidence.triples), r.answers
+
+
+COMORBID = {**NAMES, "type 2 diabetes": "DOID:9352", "arthritis": "DOID:848",
+            "diabetic": "DOID:9351"}  # fmt: skip
+
+
+T2D = "type 2 diabetes mellitus"
+
+
+@pytest.mark.parametrize(
+    ("claim", "relation", "disorder"),
+    [
+        # a disorder of the people a drug is for is no disorder it is claimed to treat
+        ("Metformin treats type 2 diabetes in patients with gout", "treats", T2D),
+        ("Metformin treats type 2 diabetes in people who have gout", "treats", T2D),
+        ("Does allopurinol treat gout with arthritis?", "treats", "gout"),
+        # ... but a safety question asks of the disorder the person has besides
+        ("Can a diabetic with gout take metformin?", CONTRAINDICATION, "gout"),
+        ("Can someone with gout safely take allopurinol?", CONTRAINDICATION, "gout"),
+    ],
+)
+def test_a_disorder_of_the_people_is_not_the_claim_s_object(kg, claim, relation, disorder):
+    parsed = parse_claim(claim, FakeLinker(kg, COMORBID).link(claim), kg)
+    assert (parsed.relation, parsed.object.label) == (relation, disorder)

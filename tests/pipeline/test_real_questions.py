@@ -220,3 +220,32 @@ def test_where_the_graph_ties_a_disease_people_are_treated_for_comes_first(real_
     common = {"systemic lupus erythematosus", "autoimmune thrombocytopenic purpura", "malaria"}
     assert common & set(labels[:5])
     assert not any(label.startswith(("16q", "21q", "22q")) for label in labels[:5])
+
+
+def test_a_side_effect_stated_only_broader_is_unknown_and_says_what_is_stated(
+    real_pipeline,
+) -> None:
+    # SIDER gives lisinopril "cough", of no kind: "dry cough" is not stated, and the evidence
+    # once showed paresthesia, myocardial infarction and irritability
+    verdict = real_pipeline.verify("Can lisinopril cause a dry cough?")
+    assert verdict.verdict == "unknown"
+    assert [t.object.label for t in verdict.evidence.triples][:1] == ["Cough"]
+    assert "broader" in verdict.reason
+    # ... and an indication stated only of a kind of the disease says which kind
+    verdict = real_pipeline.verify("Does metformin treat diabetes?")
+    assert verdict.verdict == "unknown"
+    assert {t.object.label for t in verdict.evidence.triples} == {"type 2 diabetes mellitus"}
+    assert "a kind of diabetes mellitus" in verdict.reason
+    # a disorder of the people is no object of the claim
+    verdict = real_pipeline.verify(
+        "Metformin treats type 2 diabetes in patients with kidney disease"
+    )
+    assert (verdict.object.label, verdict.verdict) == ("type 2 diabetes mellitus", "supported")
+
+
+def test_a_broad_category_answers_for_none_of_its_members(real_pipeline) -> None:
+    # Morgellons' only supertype with treatments was "skin disease" (558 subtypes): it listed
+    # betamethasone and dexamethasone "via supertype skin disease"
+    result = real_pipeline.ask("What cures Morgellons?")
+    assert not any(a.via is not None and a.via.label == "skin disease" for a in result.answers)
+    assert "broad" in result.reason
