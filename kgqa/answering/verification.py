@@ -230,8 +230,8 @@ class ClaimVerifier:
         for t in near:
             sources.setdefault(t.object.label, []).append(t.source)
         said = ", ".join(f"{label} ({', '.join(dict.fromkeys(v))})" for label, v in sources.items())
-        above = o.iri in {a.iri for a in self.kg.ancestors(near[0].object)}
-        if above:
+        narrower = o.iri in {a.iri for a in self.kg.ancestors(near[0].object)}
+        if narrower:
             return f"the graph states it only of {said}, a kind of {o.label}"
         return f"the graph states it of {said}, broader, and not which kind"
 

@@ -281,7 +281,7 @@ _GENERIC_HEADS = frozenset(
     symptom symptoms issue issues abnormality abnormalities lesion lesions growth growths bleeding
     rash rashes deficiency""".split()
 )
-INNER_NAME = 0.9  # a name inside the phrase, per word dropped round it (a broader reading)
+INNER_NAME = 0.9  # a name inside the phrase, per step away from it (a broader reading)
 
 
 def _keeps_whole(word: str) -> bool:
@@ -290,12 +290,13 @@ def _keeps_whole(word: str) -> bool:
 
 
 def inner_names(text: str, chemical: bool = False) -> list[tuple[str, int]]:
-    """Shorter phrases to try, with the words each drops, for a phrase that reaches no node:
-    its head without the modifiers before it ("stage 3/4 pancreatic cancer" → "pancreatic
-    cancer", "pitting edema" → "edema"), a drug without its dosage form ("Azithomycin Oral
-    Suspension", "transdermal scopolamine patch"), and a name the tagger ran on past ("diabetes
-    affect bowel movements" → "diabetes"). Longest first. None for a phrase with a word that
-    changes what it names when dropped (see ``_KEEPS_WHOLE``).
+    """Shorter phrases to try for a phrase that reaches no node, each with its steps away from
+    it (a cut at either end is one step, each modifier dropped from the front one more): its
+    head without the modifiers before it ("stage 3/4 pancreatic cancer" → "pancreatic cancer",
+    "pitting edema" → "edema"), a drug without its dosage form ("Azithomycin Oral Suspension",
+    "transdermal scopolamine patch") and then its salt, and a name the tagger ran on past
+    ("diabetes affect bowel movements" → "diabetes"). Longest first. None for a phrase with a
+    word that changes what it names when dropped (see ``_KEEPS_WHOLE``), or of two things.
 
     Example:
         >>> inner_names("stage 3/4 pancreatic cancer"), inner_names("posterior hip pain")
@@ -679,8 +680,8 @@ class CandidateGenerator:
     # -- ranking -----------------------------------------------------------------------------
     def _inner(self, text: str, kind: str) -> list[tuple[Node, float, MatchKind, str]]:
         """The nodes a name inside the phrase names (:func:`inner_names`), the longest such
-        name only, each word dropped costing ``INNER_NAME``: a broader reading of a phrase
-        that reaches nothing whole."""
+        name only, each step costing ``INNER_NAME``: a broader reading of a phrase that
+        reaches nothing whole."""
         for part, dropped in inner_names(text, chemical=kind == "CHEMICAL"):
             named = self._names(part) or self._extensions(part)  # "diabetes": ... mellitus
             hits = [(n, b * INNER_NAME**dropped, how, nm) for n, b, how, nm in named
