@@ -94,13 +94,16 @@ def prior(c: GraphCandidate) -> float:
 
 
 def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int]:
-    """How many drugs the graph says treat each candidate disease: where the graph's own
-    evidence ties (HPO annotates thrombocytopenia on 396 diseases, most of them rare, with one
-    source each), a disease people are treated for comes before one they seldom meet ("What
-    causes low platelets?": lupus, malaria, immune thrombocytopenic purpura, not Lujo
-    haemorrhagic fever and 16q24.3 microdeletion syndrome by the alphabet)."""
-    return {c.node.iri: len(kg.neighbours(c.node, "treats", direction="in"))
-            for c in cands if c.node.cls == "Disease"}  # fmt: skip
+    """How many drugs the graph says treat each candidate disease, and how many diseases
+    each candidate drug treats: where the graph's own evidence ties, the one people meet more
+    comes first. HPO annotates thrombocytopenia on 396 diseases, most of them rare, with one
+    source each: "What causes low platelets?" listed Lujo haemorrhagic fever and 16q24.3
+    microdeletion syndrome by the alphabet, not lupus, malaria and immune thrombocytopenic
+    purpura; "Which antibiotics treat a bladder infection?" began with (S)-mandelic acid and
+    acetohydroxamic acid, not the fluoroquinolones."""
+    ends = {"Disease": "in", "Chemical": "out"}  # drugs: how many diseases they treat
+    return {c.node.iri: len(kg.neighbours(c.node, "treats", direction=ends[c.node.cls]))
+            for c in cands if c.node.cls in ends}  # fmt: skip
 
 
 def with_attributes(
@@ -144,7 +147,7 @@ def rank_candidates(
     spec = INTENTS[intent]
     if spec.annotated:
         cands = with_attributes(kg, topic, intent, cands)
-    seen = commonness(kg, cands) if "Disease" in spec.answer_classes else {}
+    seen = commonness(kg, cands) if {"Disease", "Chemical"} & set(spec.answer_classes) else {}
     cands = sorted(cands, key=lambda c: (-prior(c), -seen.get(c.node.iri, 0), c.node.label))
     head = cands[:MAX_VERIFIED]
     # a curated statement of the asked relation about the topic itself states the answer: it

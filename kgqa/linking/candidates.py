@@ -343,7 +343,9 @@ def inner_names(text: str, chemical: bool = False) -> list[tuple[str, int]]:
             break
         if len(words[i]) == 1 or words[i].isdigit():
             continue  # a letter or a number goes with the word before it ("vitamin D")
-        out.append((" ".join(words[i:end]), cut + i - start))
+        # a qualifier the corpora fold into the concept ("severe", "chronic") costs no step
+        steps = sum(w.casefold() not in QUALIFIERS for w in words[start:i])
+        out.append((" ".join(words[i:end]), cut + steps))
     return out
 
 

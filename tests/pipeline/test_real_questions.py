@@ -249,3 +249,16 @@ def test_a_broad_category_answers_for_none_of_its_members(real_pipeline) -> None
     result = real_pipeline.ask("What cures Morgellons?")
     assert not any(a.via is not None and a.via.label == "skin disease" for a in result.answers)
     assert "broad" in result.reason
+
+
+def test_drugs_the_graph_ties_come_by_how_widely_they_are_used(real_pipeline) -> None:
+    # by the alphabet: (S)-mandelic acid and acetohydroxamic acid before ciprofloxacin
+    labels = [a.node.label for a in real_pipeline.ask(
+        "Which antibiotics treat a bladder infection?").answers[:5]]  # fmt: skip
+    assert any(label.endswith("floxacin") for label in labels)
+    assert "(S)-Mandelic Acid" not in labels[:2]
+
+
+def test_a_qualifier_costs_nothing_on_the_way_to_the_name_inside(real_pipeline) -> None:
+    # "severe morning headaches" reached Headache at 0.71, under the NIL threshold
+    assert _topic(real_pipeline, "What causes severe morning headaches?") == "headache"
