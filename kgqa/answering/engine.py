@@ -92,6 +92,20 @@ def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
     return (asked + subject if focus.asks else subject + asked) or found
 
 
+_CAUSE_WORDS = re.compile(r"\b(?:caus\w*|side[- ]?effects?|induc\w*|trigger\w*)\b", re.I)
+_WHICH = re.compile(r"\s*(?:which|what)\s+(?:of\s+the\s+)?$", re.I)
+
+
+def _members_asked(text: str, found: Linked) -> bool:
+    """Whether a question asks which members of a drug class it names first are for a
+    disorder it names after ("Which beta blockers treat hypertension?", "What statins lower
+    cholesterol?")."""
+    classes = [m for m, n in found if n.cls == "DrugClass"]
+    if not classes or not _WHICH.fullmatch(text[: classes[0].start]):
+        return False
+    return any(n.cls in ("Disease", "Phenotype") and m.start > classes[0].end for m, n in found)
+
+
 def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
                    everywhere: Linked) -> tuple[Mention, Node]:  # fmt: skip
     """The topic as the message names it most specifically: a message that says "type 1
@@ -300,6 +314,19 @@ class QAEngine:
                 intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks:
             iscore *= UNASKED
+        members = intent in (
+            "diseases_for_drug",
+            "other",
+            "diseases_of_phenotype",
+            "drugs_in_class",
+            "drugs_targeting",
+        )
+        if members and not options and _members_asked(text, found):
+            # "Which beta blockers treat hypertension?", "Which ACE inhibitors are used for
+            # heart failure?": the class's members for the disorder, not what the class treats
+            # ("Which statins cause muscle pain?": its members that cause it)
+            intent = "drugs_causing" if _CAUSE_WORDS.search(text) else "drugs_for_disease"
+            iscore = max(probs.get(intent, 0.0), CUE_SCORE)
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, found)
         if (
@@ -409,6 +436,21 @@ class QAEngine:
         if spreads:
             silent = (f"the graph states no way {topic.label} is transmitted and no agent "
                       "that causes it, for it or its supertypes")  # fmt: skip
+        asked_class = self._asked_class(found, topic) if "Chemical" in spec.answer_classes else None
+        if cands and asked_class is not None:
+            # "Which antibiotics treat a bladder infection?": the members of the class asked
+            # for, each with its membership statement (acetohydroxamic acid is no antibiotic)
+            members = {
+                t.subject.iri: t
+                for t in self.kg.neighbours(asked_class, "inDrugClass", direction="in")
+            }
+            kept = [replace(c, path=(*c.path, members[c.node.iri]))
+                    for c in cands if c.node.iri in members]  # fmt: skip
+            if not kept:
+                reason = (f"the graph states {spec.relation} of {topic.label} for {len(cands)} "
+                          f"drugs, none of them in {asked_class.label}")  # fmt: skip
+                return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
+            cands = kept
         if cands:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
         else:  # the graph is silent: what the passages about the topic name, marked as text
@@ -428,11 +470,23 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, (
                 f"these answers are for {topic.label}; the question also names {names}: ask "
                 "about it on its own, or with \"both\" for what they share")]))  # fmt: skip
+        if scored and asked_class is not None and cands:
+            reason = "; ".join(filter(None, [reason, f"only members of {asked_class.label}, "
+                                             "as asked"]))  # fmt: skip
         if withheld:
             names = ", ".join(a.node.label for a in withheld[:5])
             reason = "; ".join(filter(None, [reason, f"not given to a child: {names} "
                                              "(salicylates: Reye syndrome)"]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
+
+    @staticmethod
+    def _asked_class(found: Linked, topic: Node) -> Node | None:
+        """The drug class a question asks its drugs from ("Which antibiotics ...", "What beta
+        blockers ..."): a class mention besides the topic, not negated."""
+        return next(
+            (n for m, n in found if n.cls == "DrugClass" and not m.negated and n.iri != topic.iri),
+            None,
+        )
 
     @staticmethod
     def _not_for_children(answers: list[Answer]) -> tuple[list[Answer], list[Answer]]:

@@ -262,3 +262,20 @@ def test_drugs_the_graph_ties_come_by_how_widely_they_are_used(real_pipeline) ->
 def test_a_qualifier_costs_nothing_on_the_way_to_the_name_inside(real_pipeline) -> None:
     # "severe morning headaches" reached Headache at 0.71, under the NIL threshold
     assert _topic(real_pipeline, "What causes severe morning headaches?") == "headache"
+
+
+def test_a_class_asked_for_limits_the_drugs_to_its_members(real_pipeline) -> None:
+    # "Which antibiotics treat a bladder infection?" listed acetohydroxamic acid, no antibiotic
+    result = real_pipeline.ask("Which antibiotics treat a bladder infection?")
+    assert result.answers and "Anti-Bacterial Agents" in result.reason
+    for answer in result.answers:
+        assert any(t.relation == "inDrugClass" and t.object.label == "Anti-Bacterial Agents"
+                   for t in answer.evidence.path), answer.node.label  # fmt: skip
+    # "Which beta blockers treat hypertension?" was read as what beta blockers treat
+    result = real_pipeline.ask("Which beta blockers treat hypertension?")
+    assert (result.reading.intent, result.reading.topic.label) == ("drugs_for_disease",
+                                                                  "hypertension")  # fmt: skip
+    assert {"Propranolol", "Labetalol"} & {a.node.label for a in result.answers}
+    # none of the class stated for it: an honest no-answer that says so
+    result = real_pipeline.ask("What antibiotics treat gout?")
+    assert result.no_answer and "none of them in Anti-Bacterial Agents" in result.reason
