@@ -12,6 +12,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.graph.vocabulary import predicate_iri
 from kgqa.records import Node, Triple
@@ -32,6 +33,7 @@ class GraphCandidate:
     path: tuple[Triple, ...] = ()
 
 
+_DISORDERS = frozenset({"Disease", "Phenotype"})
 MAX_MEMBERS = 60  # members of a class read for its answers
 MEMBERS_SHARING = 0.3  # the share of members (with any statement) an answer must hold for
 
@@ -105,6 +107,30 @@ def class_candidates(kg: KnowledgeGraph, topic: Node, intent: str) -> list[Graph
 BROAD_SUPERTYPE = 200
 
 
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
+          "ix": "9", "x": "10"}  # fmt: skip
+
+
+def _arabic(key: str) -> str:
+    """A normalised name with its roman numerals in figures ("type ii diabete" -> "type 2
+    diabete"): HPO's "Type II diabetes mellitus" is DO's "type 2 diabetes mellitus"."""
+    return " ".join(_ROMAN.get(w, w) for w in key.split())
+
+
+def same_named(kg: KnowledgeGraph, node: Node) -> list[Node]:
+    """The node, then the others of exactly its name, roman numerals read as figures: one
+    concept the sources give two nodes (DO's *congestive heart failure* and HPO's *Congestive
+    heart failure*; DO's *type 2 diabetes mellitus* and HPO's *Type II diabetes mellitus*)."""
+    key = _arabic(normalize_name(node.label))
+    out = [node]
+    for name in dict.fromkeys([node.label, key]):
+        for m in kg.find(name, limit=10):
+            if (m.node.iri not in {n.iri for n in out}
+                    and _arabic(normalize_name(m.node.label)) == key):  # fmt: skip
+                out.append(m.node)
+    return out
+
+
 def _has_more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     """Whether ``node`` has more than ``limit`` subtypes at any depth, counted breadth first
     and no further than needed ("cancer" has 2,533: the full closure took 80 ms)."""
@@ -132,6 +158,16 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
     if topic.cls == "DrugClass" and spec is not None and spec.relation != "inDrugClass":
         return class_candidates(kg, topic, intent)
     direct = one_hop(kg, topic, intent, relations)
+    if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
+        # what the sources state of the same concept under another node of its name ("Which
+        # drugs treat heart failure?": DrugCentral gives the ACE inhibitors HPO's node); not
+        # its place in another hierarchy (HPO files gout under arthritis, DO under
+        # inherited metabolic disorders)
+        for twin in same_named(kg, topic)[1:]:
+            if twin.cls in _DISORDERS:
+                for iri, ts in one_hop(kg, twin, intent, relations).items():
+                    if iri != topic.iri:
+                        direct.setdefault(iri, []).extend(ts)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out:
         return out

@@ -5,7 +5,7 @@ unknown, with the evidence and the reason.
 
 from __future__ import annotations
 
-from kgqa.answering.candidates import class_membership, members_needed
+from kgqa.answering.candidates import class_membership, members_needed, same_named
 from kgqa.answering.ranking import evidence_text, passages_about, verify_pairs
 from kgqa.answering.verbalize import CONTRADICTS, statement
 from kgqa.errors import InputError
@@ -74,16 +74,6 @@ def _named(node: Node, mentions: list[Mention]) -> bool:
     return any(m.candidates and m.candidates[0].node.iri == node.iri
                and m.candidates[0].match in ("exact", "normalized", "id", "annotated")
                for m in mentions)  # fmt: skip
-
-
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
-          "ix": "9", "x": "10"}  # fmt: skip
-
-
-def _arabic(key: str) -> str:
-    """A normalised name with its roman numerals in figures ("type ii diabete" -> "type 2
-    diabete"): HPO's "Type II diabetes mellitus" is DO's "type 2 diabetes mellitus"."""
-    return " ".join(_ROMAN.get(w, w) for w in key.split())
 
 
 class ClaimVerifier:
@@ -236,16 +226,8 @@ class ClaimVerifier:
         return f"the graph states it of {said}, broader, and not which kind"
 
     def _same_named(self, node: Node) -> list[Node]:
-        """The node, then the others of exactly its name (a disease and a phenotype often
-        share one)."""
-        key = _arabic(normalize_name(node.label))
-        out = [node]
-        for name in dict.fromkeys([node.label, key]):  # "Type II ...", "type 2 ..."
-            for m in self.kg.find(name, limit=10):
-                if (m.node.iri not in {n.iri for n in out}
-                        and _arabic(normalize_name(m.node.label)) == key):  # fmt: skip
-                    out.append(m.node)
-        return out
+        """The node, then the others of exactly its name (:func:`same_named`)."""
+        return same_named(self.kg, node)
 
     def _class_claim(self, claim: str, cls: Node, rel: str, o: Node, neg: bool
                      ) -> Verdict | None:  # fmt: skip

@@ -279,3 +279,12 @@ def test_a_class_asked_for_limits_the_drugs_to_its_members(real_pipeline) -> Non
     # none of the class stated for it: an honest no-answer that says so
     result = real_pipeline.ask("What antibiotics treat gout?")
     assert result.no_answer and "none of them in Anti-Bacterial Agents" in result.reason
+
+
+def test_answers_stated_of_the_same_concept_under_another_node_count(real_pipeline) -> None:
+    # DrugCentral states the ACE inhibitors for HPO's "Congestive heart failure"; the question
+    # links DO's node of that name, which had none of them
+    result = real_pipeline.ask("Which ACE inhibitors are used for heart failure?")
+    assert {"Captopril", "Lisinopril", "Enalapril"} & {a.node.label for a in result.answers}
+    assert all(t.object.label.lower() == "congestive heart failure"
+               for a in result.answers for t in a.evidence.triples)  # fmt: skip
