@@ -37,6 +37,7 @@ from kgqa.understanding.router import (
     co_topics,
     level_way_kept,
     linked,
+    members_asked,
     named_alongside,
     polarity,
     route,
@@ -90,20 +91,6 @@ def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
     subject = [x for x in found if _inside(x[0], focus.subject) and x not in asked]
     # a sentence taken for want of one that asks is weaker than the subject line
     return (asked + subject if focus.asks else subject + asked) or found
-
-
-_CAUSE_WORDS = re.compile(r"\b(?:caus\w*|side[- ]?effects?|induc\w*|trigger\w*)\b", re.I)
-_WHICH = re.compile(r"\s*(?:which|what)\s+(?:of\s+the\s+)?$", re.I)
-
-
-def _members_asked(text: str, found: Linked) -> bool:
-    """Whether a question asks which members of a drug class it names first are for a
-    disorder it names after ("Which beta blockers treat hypertension?", "What statins lower
-    cholesterol?")."""
-    classes = [m for m, n in found if n.cls == "DrugClass"]
-    if not classes or not _WHICH.fullmatch(text[: classes[0].start]):
-        return False
-    return any(n.cls in ("Disease", "Phenotype") and m.start > classes[0].end for m, n in found)
 
 
 def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
@@ -314,19 +301,8 @@ class QAEngine:
                 intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks:
             iscore *= UNASKED
-        members = intent in (
-            "diseases_for_drug",
-            "other",
-            "diseases_of_phenotype",
-            "drugs_in_class",
-            "drugs_targeting",
-        )
-        if members and not options and _members_asked(text, found):
-            # "Which beta blockers treat hypertension?", "Which ACE inhibitors are used for
-            # heart failure?": the class's members for the disorder, not what the class treats
-            # ("Which statins cause muscle pain?": its members that cause it)
-            intent = "drugs_causing" if _CAUSE_WORDS.search(text) else "drugs_for_disease"
-            iscore = max(probs.get(intent, 0.0), CUE_SCORE)
+        if not options and (members := members_asked(text, intent, found, at)) is not None:
+            intent, iscore = members, max(probs.get(members, 0.0), CUE_SCORE)
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, found)
         if (

@@ -120,7 +120,7 @@ class ClaimVerifier:
                            f"the graph's hierarchy ({path[0].source}): {s.label} is a kind of "
                            f"{steps}")  # fmt: skip
         if s.cls == "DrugClass" and rel in CLASS_RELATIONS:
-            for finding in self._same_named(o) if rel == "hasSideEffect" else [o]:
+            for finding in same_named(self.kg, o) if rel == "hasSideEffect" else [o]:
                 through = self._class_claim(claim, s, rel, finding, neg)
                 if through is not None:
                     return through
@@ -130,7 +130,7 @@ class ClaimVerifier:
             # MeSH's disease heading; "lactic acidosis" the DO disease, not the HPO term), and
             # the indications name DO's diseases ("type 2 diabetes mellitus", not HPO's "Type
             # II diabetes mellitus")
-            for other in self._same_named(o)[1:]:
+            for other in same_named(self.kg, o)[1:]:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
                     break
@@ -154,12 +154,11 @@ class ClaimVerifier:
                 # what a user asking "Is X autosomal recessive?" wants to hear next
                 modes = ", ".join(dict.fromkeys(t.object.label for t in context))
                 reason += f"; the graph gives its inheritance as {modes}"
-            elif near := self._stated_near(s, rel, o):
+            elif (near := self._stated_near(s, rel, o))[0]:
                 # "Can lisinopril cause a dry cough?": SIDER says cough, of no kind; that is
                 # what the user wants to see, and no answer to the kind asked
-                context = near[:3]
-                reason = (f"no graph statement or passage says {s.label} {rel} {o.label}; "
-                          + self._near_said(context, o))  # fmt: skip
+                context, said = near
+                reason = f"no graph statement or passage says {s.label} {rel} {o.label}; {said}"
             return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg,
                            Evidence(tuple(context), ()), reason)  # fmt: skip
         # graph statements, when there are any, are the evidence the verifier reads; passages
@@ -192,42 +191,39 @@ class ClaimVerifier:
             why = _GRAPH_ONLY_WHY.get(rel, "passages that name a drug with a disease can be "
                                       "contraindications or side effects")  # fmt: skip
             reason = f"no graph statement says {s.label} {rel} {o.label}; {why}"
-            if near := self._stated_near(s, rel, o):
+            if (near := self._stated_near(s, rel, o))[0]:
                 # "Does metformin treat diabetes?": the indications name its type 2
-                triples = near[:3]
-                reason += "; " + self._near_said(triples, o)
+                triples, said = near
+                reason += "; " + said
         scores = tuple((lab, round(float(p), 4)) for lab, p in zip(labels, probs, strict=True))
         evidence_used = Evidence(tuple(triples), tuple(passages))
         return Verdict(claim, verdict, round(score, 4), scores,  # type: ignore[arg-type]
                        s, rel, o, neg, evidence_used, reason)  # fmt: skip
 
-    def _stated_near(self, s: Node, rel: str, o: Node) -> list[Triple]:
-        """The statements of ``rel`` from ``s`` to a supertype of ``o`` (the nearest first),
-        else to a subtype of it: what the graph does say, when it says nothing of ``o``."""
+    def _stated_near(self, s: Node, rel: str, o: Node) -> tuple[list[Triple], str]:
+        """The statements of ``rel`` from ``s`` to a supertype of ``o`` (the nearest first, at
+        most three), else to a subtype of it, and how they stand to ``o`` in words: what the
+        graph does say, when it says nothing of ``o``. ([], "") when it says neither."""
         if rel not in ("hasSideEffect", "treats"):
-            return []
+            return [], ""
         said = self.kg.neighbours(s, rel, direction="out")
         order = {a.iri: i for i, a in enumerate(self.kg.ancestors(o))}
-        broader = sorted((t for t in said if t.object.iri in order),
-                         key=lambda t: order[t.object.iri])  # fmt: skip
-        if broader:
-            return broader
-        return [t for t in said if o.iri in {a.iri for a in self.kg.ancestors(t.object)}]
-
-    def _near_said(self, near: list[Triple], o: Node) -> str:
-        """How :meth:`_stated_near`'s statements stand to ``o``, in words."""
+        near = sorted((t for t in said if t.object.iri in order),
+                      key=lambda t: order[t.object.iri])[:3]  # fmt: skip
+        narrower = not near
+        if narrower:
+            near = [t for t in said if o.iri in {a.iri for a in self.kg.ancestors(t.object)}][:3]
+        if not near:
+            return [], ""
         sources: dict[str, list[str]] = {}
         for t in near:
             sources.setdefault(t.object.label, []).append(t.source)
-        said = ", ".join(f"{label} ({', '.join(dict.fromkeys(v))})" for label, v in sources.items())
-        narrower = o.iri in {a.iri for a in self.kg.ancestors(near[0].object)}
+        named = ", ".join(
+            f"{label} ({', '.join(dict.fromkeys(v))})" for label, v in sources.items()
+        )
         if narrower:
-            return f"the graph states it only of {said}, a kind of {o.label}"
-        return f"the graph states it of {said}, broader, and not which kind"
-
-    def _same_named(self, node: Node) -> list[Node]:
-        """The node, then the others of exactly its name (:func:`same_named`)."""
-        return same_named(self.kg, node)
+            return near, f"the graph states it only of {named}, a kind of {o.label}"
+        return near, f"the graph states it of {named}, broader, and not which kind"
 
     def _class_claim(self, claim: str, cls: Node, rel: str, o: Node, neg: bool
                      ) -> Verdict | None:  # fmt: skip

@@ -278,6 +278,31 @@ _LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phe
 _ASKS_DRUGS = re.compile(rf"\b{DRUG_WORD}\b", re.I)
 
 
+_CAUSE_WORDS = re.compile(r"\b(?:caus\w*|side[- ]?effects?|induc\w*|trigger\w*)\b", re.I)
+_WHICH = re.compile(r"\s*(?:which|what)\s+(?:of\s+the\s+)?$", re.I)
+# what the classifier makes of "Which <class> ... <disorder>?" besides what is asked
+_MEMBERS_MISREAD = frozenset(
+    {"diseases_for_drug", "other", "diseases_of_phenotype", "drugs_in_class", "drugs_targeting"}
+)
+
+
+def members_asked(text: str, intent: str, found: Linked, offset: int = 0) -> str | None:
+    """The intent of a question that asks which members of a drug class it names first are
+    for a disorder it names after, when the classifier read it otherwise: "Which beta blockers
+    treat hypertension?" (not what beta blockers treat), "Which ACE inhibitors are used for
+    heart failure?" (not drugs targeting something) ask for treatments; "Which statins cause
+    muscle pain?" for its members that cause it. None otherwise. ``offset``: where ``text``
+    starts in the text the mentions index."""
+    if intent not in _MEMBERS_MISREAD:
+        return None
+    classes = [m for m, n in found if n.cls == "DrugClass" and m.start >= offset]
+    if not classes or not _WHICH.fullmatch(text[: classes[0].start - offset]):
+        return None
+    if not any(n.cls in ("Disease", "Phenotype") and m.start > classes[0].end for m, n in found):
+        return None
+    return "drugs_causing" if _CAUSE_WORDS.search(text) else "drugs_for_disease"
+
+
 def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> str:
     """``intent``, turned where it would read a level moved by something against the way it
     is moved. The linker reads "raise my heart rate" and "lower potassium", said of a drug or
