@@ -27,6 +27,7 @@ from kgqa.linking.candidates import short_form_in_capitals
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
+from kgqa.understanding.choices import split_choices
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.registry import INTENTS, TRANSMISSION
 from kgqa.understanding.router import (
@@ -163,6 +164,22 @@ def _spelt(text: str, mentions: Sequence[Mention]) -> str:
     return corrected_cue_words(text, known, keep)
 
 
+def _with_choices(questions: Sequence[str], options: Sequence[Sequence[str] | None] | None
+                  ) -> tuple[list[str], list[Sequence[str] | None] | None]:  # fmt: skip
+    """Each question to read and its options: a question given no options that holds them
+    ("Which gene causes Marfan syndrome? A) FBN1 B) COL1A1") is read as its stem with those
+    options; a question that is no text is passed on for ``_read_many`` to refuse."""
+    stems = list(questions)
+    given = list(options) if options else [None] * len(stems)
+    for i, q in enumerate(questions):
+        if given[i] or not isinstance(q, str) or len(q) > MAX_QUESTION_CHARS:
+            continue
+        found = split_choices(q)
+        if found is not None:
+            stems[i], given[i] = found.stem, list(found.options)
+    return stems, (given if any(given) else None)
+
+
 def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     """Why no mention gave a topic: none was found, or what was found names no graph node
     (said only when the graph has no node of that name), or it was too uncertain to use."""
@@ -216,7 +233,8 @@ class QAEngine:
         if k < 1 or k > MAX_K:
             raise InputError(f"k must be between 1 and {MAX_K}, not {k}")
         out = []
-        reads = self._read_many(questions, options)
+        stems, options = _with_choices(questions, options)
+        reads = self._read_many(stems, options)
         for i, (q, read) in enumerate(zip(questions, reads, strict=True)):
             if read is None:
                 out.append(Result(q, "other", 0.0, (), (), True, "empty question"))
@@ -234,7 +252,8 @@ class QAEngine:
         """How each question would be read (intent, topic, relation, polarity) without
         answering it: what ``ask`` shows first. None for an empty question. ``focus=False``
         reads a long message as a whole, as kgqa did before it looked for the main question."""
-        return [r[0] if r else None for r in self._read_many(questions, focus=focus)]
+        stems, options = _with_choices(questions, None)
+        return [r[0] if r else None for r in self._read_many(stems, options, focus=focus)]
 
     def _read_many(
         self,

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from kgqa.answering.candidates import one_hop
 from kgqa.answering.ranking import (
     SUPPORT_THRESHOLD,
@@ -32,7 +34,7 @@ from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Answer, Evidence, Node, Passage, Result, Triple
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
 from kgqa.understanding.registry import CUES, INTENTS
-from kgqa.understanding.router import Linked, linked, topic_of
+from kgqa.understanding.router import Linked, co_topics, linked, topic_of
 from kgqa.validation import MAX_OPTIONS
 
 Statements = Callable[[Node, str, Node], list[Triple]]
@@ -75,11 +77,7 @@ def intent_for_options(text: str, intent: str, found: Linked,
     spec = INTENTS.get(intent)
     iris = {n.iri for n in option_nodes if n is not None}
     topics = [x for x in found if x[1].iri not in iris]
-    if spec is not None and spec.relation is not None and topic_of(intent, topics) is not None:
-        return intent
     classes = [n.cls for n in option_nodes if n is not None]
-    if not classes:
-        return intent
     # the intents whose answers most options are, of a topic the question names; cue first
     covered = {
         name: sum(c in i.answer_classes for c in classes)
@@ -87,6 +85,14 @@ def intent_for_options(text: str, intent: str, found: Linked,
         if i.relation and topic_of(name, topics) is not None
     }
     best = max(covered.values(), default=0)
+    # its own intent, unless another one's answers are more of the options ("Which of the
+    # following is a symptom of hypothyroidism?" read as the diseases that show it, of options
+    # that are findings)
+    own = spec is not None and spec.relation is not None and topic_of(intent, topics) is not None
+    if own and covered.get(intent, 0) >= best:
+        return intent
+    if not classes:
+        return intent
     fits = [name for name, n in covered.items() if n == best and n > 0]
     cued = [name for name in fits if name in CUES and CUES[name].search(text)]
     return (cued or fits or [intent])[0]
@@ -209,6 +215,31 @@ def through_diagnosis(
     return [(w + PATH_FLOOR) / total for w in weights], evidence, suggested
 
 
+# the further topics an option is weighed against ("associated with A and B and C")
+MAX_CO_TOPICS = 2
+
+
+def _stated(r: OptionEvidence, text_states: bool) -> bool:
+    """Whether the graph (directly or through the topic's hierarchy) or, for a relation a
+    passage may state, the verifier reading a passage states the option."""
+    return bool(r.features.values[0] or r.features.values[1]
+                or (r.claim_p >= SUPPORT_THRESHOLD and (r.triples or text_states)))  # fmt: skip
+
+
+def _joint_probabilities(readings: Sequence[Sequence[OptionEvidence]],
+                         negated: bool) -> np.ndarray:  # fmt: skip
+    """Each option's probability of answering for every topic read: the option model's logits
+    averaged over the topics (a product of experts: an option tied to both of two topics
+    outranks one tied to either), then normalised over the options."""
+    model = option_model()
+    if len(readings) == 1:
+        return model.probabilities([r.features for r in readings[0]], negated=negated)
+    z = np.mean([model.logits([r.features for r in read]) for read in readings], axis=0)
+    z = -z if negated else z
+    z = np.exp(z - z.max())
+    return z / z.sum()
+
+
 def answer_options(
     text: str,
     intent: str,
@@ -246,32 +277,47 @@ def answer_options(
     nodes = list({n.iri: n for n in option_nodes if n is not None}.values())
     topic_passages: list[Passage] = []
     answers = []
+    asked_of: list[Node] = [topic] if topic is not None else []
+    partly: dict[str, list[str]] = {}
     reading = base.get("reading")
     negated = reading is not None and reading.polarity == "negated"
     if topic is not None and spec is not None and spec.relation is not None:
-        read, topic_passages = read_options(text, intent, topic, nodes, kg=kg, verifier=verifier,
-                                            retriever=retriever, statements=statements)  # fmt: skip
+        # "Which gene is associated with psoriasis and Takayasu's arteritis?": every topic
+        # the question asks of together; an option answers for each of them
+        also = [t for t in co_topics(text, intent, found, topic) if t.iri not in option_iris]
+        readings = []
+        asked_of = [topic, *also[:MAX_CO_TOPICS]]
+        for t in asked_of:
+            read, passages = read_options(text, intent, t, nodes, kg=kg, verifier=verifier,
+                                          retriever=retriever, statements=statements)  # fmt: skip
+            readings.append(read)
+            topic_passages = topic_passages or passages
         # "Which of these is NOT a symptom of X?": the option least tied to the topic answers
-        probs = option_model().probabilities([r.features for r in read], negated=negated)
+        probs = _joint_probabilities(readings, negated)
         # a passage alone states no treatment or side effect (it may be a warning): without a
         # graph statement the verifier's reading of it ranks the option but supports nothing
         text_states = spec.relation not in GRAPH_ONLY_SUPPORT
-        stated_of = [bool(r.features.values[0] or r.features.values[1]
-                          or (r.claim_p >= SUPPORT_THRESHOLD and (r.triples or text_states)))
-                     for r in read]  # fmt: skip
-        for j, (r, p) in enumerate(zip(read, probs, strict=True)):
+        stated_for = [[_stated(r[j], text_states) for r in readings] for j in range(len(nodes))]
+        stated_of = [all(each) for each in stated_for]
+        partly = {n.iri: [t.label for t, x in zip(asked_of, each, strict=True) if x]
+                  for n, each in zip(nodes, stated_for, strict=True) if any(each)}  # fmt: skip
+        for j, (r, p) in enumerate(zip(readings[0], probs, strict=True)):
             direct = r.features.values[0]
+            triples = tuple(t for read in readings for t in read[j].triples)
+            contradicted = any(read[j].contradicted for read in readings)
             if negated:  # supported: the graph states it of every other option, not of this one
                 others = all(x for i, x in enumerate(stated_of) if i != j)
                 verdict = "supported" if others and not stated_of[j] else "unsupported"
             else:
-                verdict = ("supported" if stated_of[j] and not r.contradicted
+                verdict = ("supported" if stated_of[j] and not contradicted
                            else "unsupported")  # fmt: skip
+            support = min(read[j].claim_p for read in readings)
             answers.append(Answer(r.node, round(float(p), 4),
-                                  Evidence(r.triples, r.passages[:3]), via=r.features.via,
+                                  Evidence(triples, r.passages[:3]),
+                                  via=None if direct else r.features.via,
                                   via_relation="hierarchy" if r.features.via and not direct
                                   else None, verdict=verdict,
-                                  support=round(r.claim_p, 4)))  # fmt: skip
+                                  support=round(support, 4)))  # fmt: skip
     elif nodes:
         # no relation to test: the verifier compares the question with each option
         claims = [f"{text} {n.label}" for n in nodes]
@@ -302,6 +348,11 @@ def answer_options(
     elif diagnosed is not None:
         reason = ("the question names findings, not a disease: the options are weighed through "
                   f"the diseases they suggest ({diagnosed[2]}), a best guess")  # fmt: skip
+    elif best[0].verdict != "supported" and len(asked_of) > 1 and best[0].node.iri in partly:
+        said = partly[best[0].node.iri]
+        rest = [t.label for t in asked_of if t.label not in said]
+        reason = (f"the graph states {best[0].node.label} for {' and '.join(said)}, not for "
+                  f"{' and '.join(rest)}; the best guess")  # fmt: skip
     elif best[0].verdict != "supported":
         reason = ("no option is stated by the graph or a passage; the first is the best guess "
                   "from what the graph says around them")  # fmt: skip

@@ -686,3 +686,39 @@ def test_a_statement_relating_two_things_is_a_claim_and_a_history_is_not(kg):
 def test_a_comparison_is_answered_with_passages_not_checked_as_a_claim(kg, q):
     qa, _ = engine(kg, {q: "claim"})
     assert qa.read_many([q])[0].intent == "other"
+
+
+def test_options_written_in_the_question_are_ranked_as_options_given_apart(kg):
+    stem = "Which drug treats gout?"
+    q = f"{stem}\nA. metformin\nB. allopurinol"
+    qa, _ = engine(kg, {stem: "drugs_for_disease"})
+    inline, apart = qa.ask(q), qa.ask(stem, options=["metformin", "allopurinol"])
+    assert inline.question == q  # the question as asked; the stem is what was read
+    assert [(a.node.label, a.score) for a in inline.options] == [
+        (a.node.label, a.score) for a in apart.options]  # fmt: skip
+    assert inline.answers[0].node.label == "Allopurinol" and inline.reading.intent == (
+        "drugs_for_disease")  # fmt: skip
+    assert qa.read_many([q])[0].intent == "drugs_for_disease"
+
+
+def test_an_option_must_answer_for_every_topic_the_question_asks_of_together(kg):
+    q = "Which drug treats gout and familial mediterranean fever?"
+    qa, _ = engine(kg, {q: "drugs_for_disease", "Which drug treats gout?": "drugs_for_disease"})
+    qa.linker = FakeLinker(kg, {**NAMES_IN_TEXT, "familial mediterranean fever": "OMIM:249100"})
+    r = qa.ask(q, options=["allopurinol", "colchicine", "metformin"])
+    ranked = [a.node.label for a in r.options]
+    # colchicine treats both; allopurinol gout alone, which still beats neither
+    assert ranked == ["Colchicine", "Allopurinol", "Metformin"], ranked
+    assert r.answers[0].verdict == "supported"
+    assert next(a for a in r.options if a.node.label == "Allopurinol").verdict == "unsupported"
+    # asked of gout alone, allopurinol and colchicine are both stated
+    alone = qa.ask("Which drug treats gout?", options=["allopurinol", "colchicine"])
+    assert all(a.verdict == "supported" for a in alone.options)
+
+
+def test_the_best_guess_says_which_topics_the_graph_states_it_for(kg):
+    q = "Which drug treats marfan syndrome and gout?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    r = qa.ask(q, options=["allopurinol", "metformin"])
+    assert r.answers[0].node.label == "Allopurinol" and r.answers[0].verdict == "unsupported"
+    assert "states Allopurinol for gout, not for Marfan syndrome" in r.reason, r.reason
