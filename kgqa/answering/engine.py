@@ -33,8 +33,11 @@ from kgqa.understanding.registry import INTENTS, TRANSMISSION
 from kgqa.understanding.router import (
     CUE_SCORE,
     INTERACTION_REASON,
+    PREGNANCY,
+    PREGNANCY_REASON,
     Linked,
     asks_interaction,
+    asks_pregnancy_safety,
     co_topics,
     level_way_kept,
     linked,
@@ -143,6 +146,10 @@ EMERGENCY_NOTE = (
     "if this is happening now, call your local emergency number: kgqa is no emergency "
     "service and answers only from its graph"
 )
+PREGNANCY_NOTE = (
+    "kgqa's sources do not say which of these drugs are safe in pregnancy or breastfeeding, "
+    "and some are not: ask a doctor or pharmacist"
+)
 DEFINING_MEMBERS = 8  # members shown of a drug class asked what it is
 # a differential whose likeliest disease is this unlikely singles out none (common findings,
 # "a fever and a rash", or a syndrome split into many numbered subtypes)
@@ -241,6 +248,12 @@ class QAEngine:
                 continue
             opts = options[i] if options else None
             result = self._answer(q, *read, opts, k)
+            if (PREGNANCY.search(q) and any(a.node.cls == "Chemical" for a in result.answers)
+                    and not opts):  # fmt: skip
+                # "What can I take for a headache while pregnant?": the graph's treatments are
+                # no list of what is safe then (lisinopril treats hypertension, and harms a fetus)
+                note = f"{PREGNANCY_NOTE}; {result.reason}" if result.reason else PREGNANCY_NOTE
+                result = replace(result, reason=note)
             if _EMERGENCY.search(q):
                 # "What should I do if I think I'm having a heart attack?" got a drug list
                 reason = f"{EMERGENCY_NOTE}; {result.reason}" if result.reason else EMERGENCY_NOTE
@@ -408,8 +421,12 @@ class QAEngine:
                             Evidence(members, tuple(own)), support=1.0)  # fmt: skip
             return Result(**base, **shown, answers=(answer,), no_answer=False)
         if spec is None or spec.relation is None:
-            reason = (INTERACTION_REASON if intent == "other" and asks_interaction(text, found)
-                      else f"'{intent}' questions are answered with passages only")  # fmt: skip
+            if intent == "other" and asks_pregnancy_safety(text, found):
+                reason = PREGNANCY_REASON
+            elif intent == "other" and asks_interaction(text, found):
+                reason = INTERACTION_REASON
+            else:
+                reason = f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
         also = co_topics(text, intent, found, topic)
         if also:  # an intersection: what the graph states of every topic

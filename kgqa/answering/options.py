@@ -55,6 +55,11 @@ def _option_nodes(kg: KnowledgeGraph, options: Sequence[str], linked_options: Se
             for h in kg.find(opt.strip(), limit=10)
             if h.node.cls in classes and h.match in ("exact", "id") and h.name == opt.strip()
         ]
+        if not exact and "Inheritance" in classes:
+            # "autosomal recessive" is HPO's "Autosomal recessive inheritance", not the
+            # disease category the linker reads it as
+            exact = [h.node for h in kg.find(opt.strip() + " inheritance", cls="Inheritance",
+                                             limit=1)]  # fmt: skip
         fitting = (close_candidate(m, lambda n: n.cls in classes) for m, _ in found)
         node = (exact[0] if exact else next((n for n in fitting if n is not None), None)
                 ) if classes else None  # fmt: skip
@@ -108,6 +113,8 @@ class OptionEvidence:
     claim_p: float  # the verifier's P(supported) for its claim with this evidence
     contradicted: bool
     features: OptionFeatures
+    # passages about the topic that name the option (the others read are about it alone)
+    own: int = 0
 
 
 def read_options(
@@ -155,7 +162,7 @@ def read_options(
     for (node, triples, ps, n_own, contra), p in zip(metas, probs, strict=True):
         p_claim = float(p[0])
         row = context.features(node, p_claim, n_own, contra, hide_direct=node.iri == hide)
-        out.append(OptionEvidence(node, tuple(triples), tuple(ps), p_claim, contra, row))
+        out.append(OptionEvidence(node, tuple(triples), tuple(ps), p_claim, contra, row, n_own))
     return out, topic_passages
 
 
@@ -221,9 +228,12 @@ MAX_CO_TOPICS = 2
 
 def _stated(r: OptionEvidence, text_states: bool) -> bool:
     """Whether the graph (directly or through the topic's hierarchy) or, for a relation a
-    passage may state, the verifier reading a passage states the option."""
+    passage may state, the verifier reading a passage about the topic that names the option
+    states it (passages about the option alone rank it, and state nothing of the topic: the
+    verifier found cystic fibrosis "autosomal dominant" in a passage on that mode)."""
     return bool(r.features.values[0] or r.features.values[1]
-                or (r.claim_p >= SUPPORT_THRESHOLD and (r.triples or text_states)))  # fmt: skip
+                or (r.claim_p >= SUPPORT_THRESHOLD
+                    and (r.triples or (text_states and r.own > 0))))  # fmt: skip
 
 
 def _joint_probabilities(readings: Sequence[Sequence[OptionEvidence]],
@@ -260,7 +270,10 @@ def answer_options(
     if any(not isinstance(opt, str) or not opt.strip() for opt in options):
         raise InputError("options must be non-empty text")
     linked_options = [linked(m) for m in linker.link_many(list(options))]  # linked once
-    option_nodes = _option_nodes(kg, options, linked_options)
+    # linked first as the answers of the intent read ("autosomal recessive" as a mode of
+    # inheritance, not a disease category), then as those of the intent the options fit
+    classes_read = INTENTS[intent].answer_classes if intent in INTENTS else ()
+    option_nodes = _option_nodes(kg, options, linked_options, classes_read)
     asked = intent_for_options(text, intent, found, option_nodes)
     if asked != intent:
         intent = asked

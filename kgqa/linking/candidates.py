@@ -499,9 +499,10 @@ class CandidateGenerator:
 
     def _load_fuzzy(self) -> None:
         keys: dict[str, dict[str, list[str]]] = {}
-        for iri, _name, key, cls in self.kg.english_names():
+        for iri, name, key, cls in self.kg.english_names():
             kind = CLASS_TYPE.get(cls)
-            if kind and kind != "GENE" and len(key) >= 4:
+            # a short form in capitals is misspelt by no one: "covid" is no slip of CVID
+            if kind and kind != "GENE" and len(key) >= 4 and not short_form_in_capitals(name):
                 keys.setdefault(kind, {}).setdefault(key, []).append(iri)
         # by length, so that a mention is compared only with names of a length that can reach
         # the cut-off; ``_fuzzy_order`` keeps the graph's name order, which settles ties

@@ -53,6 +53,12 @@ _WHICH_COLON = re.compile(r"^(?P<stem>[^:\n]*\bwhich\b[^:\n]*):\s*(?P<listed>[^:
 _ASKS = re.compile(
     r"\b(?:which|what|who|whom|how|following|true|false|correct|most|least|best)\b", re.I
 )
+# a closing prompt for the answer, empty ("Answer:", "The correct answer is")
+_ANSWER_PROMPT = re.compile(
+    r"(?<=[\n.?!])\s*(?:(?:the\s+)?(?:correct\s+|right\s+)?answer(?:\s+is)?|your\s+answer)"
+    r"\s*[:\-]?\s*$",
+    re.I,
+)
 _ITEM_SPLIT = re.compile(r"\s*(?:;|\n|,\s*(?:or|and)\s+|,|\s+or\s+)\s*", re.I)
 
 
@@ -130,6 +136,7 @@ def split_choices(text: str) -> Choices | None:
     ``MAX_OPTIONS``)."""
     if not isinstance(text, str) or not text.strip():
         return None
+    text = _ANSWER_PROMPT.sub("", text)  # "... D) warfarin\nAnswer:" asks for the letter
     found = _lettered(text) or _headed(text)
     if found is None or len(found.options) > MAX_OPTIONS:
         return None

@@ -296,7 +296,7 @@ _RECORDS = (
             r"|\b(?:kids|children|grandchildren)\b|transmi|contagious|infectious|\btested\b"
         ),
         hops=(Hop("hasInheritance", "out"),), topic_classes=(_DISEASE,),
-        hierarchy=("supertype",), qtypes=("inheritance",),
+        answer_classes=("Inheritance",), hierarchy=("supertype",), qtypes=("inheritance",),
         forms=(
             "Is {d} inherited?", "How is {d} inherited?",
             "What is the inheritance pattern of {d}?", "Is {d} passed down in families?",

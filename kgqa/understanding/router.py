@@ -190,6 +190,9 @@ def route(
         # "What is the difference between type 1 and type 2 diabetes?": no relation between
         # them to check (the classifier read a claim), and no list answers it; passages do
         return "other", max(probs.get("other", 0.0), CUE_SCORE)
+    if not options and asks_pregnancy_safety(text, found):
+        # "Is metformin safe during pregnancy?" read as its side effects (flatulence first)
+        return "other", max(probs.get("other", 0.0), CUE_SCORE)
     if not options and asks_interaction(text, found):
         # "What drugs interact with warfarin?", "Can I take ibuprofen with lisinopril?": no
         # side effect or treatment question, and no source of kgqa's graph lists interactions
@@ -351,6 +354,34 @@ def asks_interaction(text: str, found: Linked) -> bool:
         return True
     drugs = {n.iri for _, n in found if n.cls in ("Chemical", "DrugClass")}
     return len(drugs) >= 2 and _TOGETHER.search(text) is not None
+
+
+# pregnancy and breastfeeding: none of the graph's sources says what is safe then
+PREGNANCY = re.compile(
+    r"\b(?:pregnan\w*|breast[- ]?(?:feed\w*|fed)|nursing (?:mother|mom|my|a|the)\b|lactat\w*"
+    r"|trimester|unborn|fetus|foetus|trying to (?:conceive|get pregnant))",
+    re.I,
+)
+_SAFE_TO_TAKE = re.compile(
+    r"\b(?:safe\w*|unsafe|take|taking|use|using|harm\w*|risk\w*|ok|okay|dangerous|danger|"
+    r"affect\w*|allowed|avoid|side[- ]?effects?|effects? on)\b",
+    re.I,
+)
+PREGNANCY_REASON = (
+    "kgqa has no data on safety in pregnancy or breastfeeding (none of its graph's sources "
+    "lists it); the passages are what it found: ask a doctor or pharmacist"
+)
+
+
+def asks_pregnancy_safety(text: str, found: Linked) -> bool:
+    """Whether a question asks whether a drug it names is safe, or what it does, in pregnancy
+    or breastfeeding ("Is metformin safe during pregnancy?", "Can I take ibuprofen while
+    breastfeeding?"): no side effect list or indication answers that."""
+    return (
+        PREGNANCY.search(text) is not None
+        and _SAFE_TO_TAKE.search(text) is not None
+        and any(n.cls in ("Chemical", "DrugClass") for _, n in found)
+    )
 
 
 # an intent that, asked of another kind of thing, is another one with the same answers

@@ -722,3 +722,42 @@ def test_the_best_guess_says_which_topics_the_graph_states_it_for(kg):
     r = qa.ask(q, options=["allopurinol", "metformin"])
     assert r.answers[0].node.label == "Allopurinol" and r.answers[0].verdict == "unsupported"
     assert "states Allopurinol for gout, not for Marfan syndrome" in r.reason, r.reason
+
+
+def test_whether_a_drug_is_safe_in_pregnancy_is_no_side_effect_question(kg):
+    q = "Is metformin safe during pregnancy?"
+    qa, _ = engine(kg, {q: "side_effects_of_drug"})  # as the classifier read it
+    r = qa.ask(q)
+    assert (r.intent, r.answers) == ("other", ())
+    assert "pregnancy" in r.reason and "no data" in r.reason
+
+
+def test_treatments_asked_for_in_pregnancy_come_with_a_warning(kg):
+    q = "Which drugs treat gout during pregnancy?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    r = qa.ask(q)
+    assert r.answers and "safe in pregnancy" in r.reason
+
+
+def test_a_passage_about_the_option_alone_ranks_it_but_states_nothing_of_the_topic(kg):
+    from kgqa.answering.ranking import claim_for
+
+    q = "Which of these is a symptom of marfan syndrome?"
+    marfan, headache = kg.node("DOID:14323"), kg.node("HP:0002315")
+    said = claim_for("phenotypes_of_disease", marfan, headache)  # read word for word
+    names = {**NAMES_IN_TEXT, "headache": "HP:0002315"}
+
+    def headache_read(passage):
+        qa, _ = engine(kg, {q: "phenotypes_of_disease"}, passages=[passage])
+        qa.linker = FakeLinker(kg, names)
+        r = qa.ask(q, options=["arachnodactyly", "headache"])
+        return next(a for a in r.options if a.node.label == "Headache")
+
+    alone = Passage(1, said, "t", "pubmed", "PMID:1", "", "", (headache.iri,), 1.0)
+    # the verifier believed it, but a passage on headache says nothing of Marfan syndrome
+    # (the verifier found cystic fibrosis autosomal dominant in a passage on that mode)
+    read = headache_read(alone)
+    assert (read.support or 0) >= 0.5 and read.verdict == "unsupported"
+    # the same words in a passage about Marfan syndrome state it
+    about = Passage(2, said, "t", "pubmed", "PMID:2", "", "", (marfan.iri, headache.iri), 1.0)
+    assert headache_read(about).verdict == "supported"

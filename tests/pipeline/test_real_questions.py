@@ -288,3 +288,47 @@ def test_answers_stated_of_the_same_concept_under_another_node_count(real_pipeli
     assert {"Captopril", "Lisinopril", "Enalapril"} & {a.node.label for a in result.answers}
     assert all(t.object.label.lower() == "congestive heart failure"
                for a in result.answers for t in a.evidence.triples)  # fmt: skip
+
+
+def test_lay_short_forms_link_and_a_short_form_in_capitals_is_no_slip(real_pipeline) -> None:
+    # "covid" was one slip from CVID: common variable immunodeficiency, at 0.9
+    assert _topic(real_pipeline, "What is the treatment for covid?") == "covid-19"
+    assert _topic(real_pipeline, "treatment for h pylori") == "helicobacter pylori infection"
+    assert _topic(real_pipeline, "Is there a vaccine for RSV?") == (
+        "respiratory syncytial virus infectious disease"
+    )
+    assert _topic(real_pipeline, "what helps fibro?") == "fibromyalgia"
+
+
+def test_a_multiple_choice_question_pasted_whole_ranks_its_options(real_pipeline) -> None:
+    # the peer benchmark's form; it was read as a claim about the first option
+    r = real_pipeline.ask(
+        "Out of the given list, which Gene is associated with celiac disease and type 1 "
+        "diabetes. Given list is: APOE, FBN1, PTPN22, SCN5A, MYH7"
+    )
+    assert len(r.options) == 5 and r.options[0].node.label == "PTPN22"
+    r = real_pipeline.ask("Which drug treats gout?\nA. metformin\nB. allopurinol\nC. warfarin")
+    assert [a.node.label for a in r.answers] == ["Allopurinol"]
+
+
+def test_safety_in_pregnancy_is_not_read_as_side_effects(real_pipeline) -> None:
+    # "Is metformin safe during pregnancy?" listed metformin's side effects, flatulence first
+    r = real_pipeline.ask("Is metformin safe during pregnancy?")
+    assert r.intent == "other" and not r.answers and "pregnancy" in r.reason
+    # treatments asked for in pregnancy are listed with a warning that they are no safe list
+    r = real_pipeline.ask("What can I take for high blood pressure while pregnant?")
+    assert r.answers and "safe in pregnancy" in r.reason
+
+
+def test_modes_of_inheritance_as_options_are_modes_not_disease_categories(real_pipeline) -> None:
+    # "autosomal recessive" linked to the DO category "genetic disease", and the question was
+    # read as the diseases that show cystic fibrosis; a mode passages about it alone once
+    # "supported" as well
+    r = real_pipeline.ask(
+        "Which of these is the inheritance pattern of cystic fibrosis: "
+        "autosomal dominant, autosomal recessive or X-linked recessive?"
+    )
+    assert r.intent == "inheritance"
+    assert [a.node.label for a in r.options][:1] == ["Autosomal recessive inheritance"]
+    assert {a.node.cls for a in r.options} == {"Inheritance"}
+    assert [a.verdict for a in r.options] == ["supported", "unsupported", "unsupported"]

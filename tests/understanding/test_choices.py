@@ -52,3 +52,8 @@ def test_options_in_the_question_are_split_from_its_stem(text, stem, options):
 )
 def test_prose_and_lists_that_are_no_options_are_left_whole(text):
     assert split_choices(text) is None
+
+
+def test_a_closing_answer_prompt_is_no_part_of_the_last_option():
+    found = split_choices("Which drug treats gout?\nA. metformin\nB. allopurinol\nAnswer:")
+    assert found is not None and found.options == ("metformin", "allopurinol")
