@@ -73,6 +73,14 @@ def test_multiple_choice_ranks_every_option(client):
     assert body["result"]["answers"][0]["node"]["label"] == "Allopurinol"
 
 
+def test_options_pasted_in_the_question_are_ranked_and_drawn_as_options(client):
+    body = client.post("/v1/ask", json={
+        "question": "Which drug treats gout? A) metformin B) allopurinol"}).json()  # fmt: skip
+    assert [b["role"] for b in body["graph"]["bindings"]] == ["option", "option"]
+    assert body["result"]["answers"][0]["node"]["label"] == "Allopurinol"
+    assert body["result"]["question"] == "Which drug treats gout? A) metformin B) allopurinol"
+
+
 def test_verify_diagnose_link_retrieve_and_nodes(client):
     v = client.post("/v1/verify", json={"claim": "Allopurinol treats gout"}).json()
     assert v["verdict"]["verdict"] == "supported" and v["graph"]["bindings"][0]["role"] == "claim"
