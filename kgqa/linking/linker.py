@@ -41,7 +41,7 @@ from kgqa.linking.dense import NameIndex
 from kgqa.linking.negation import negated_spans
 from kgqa.linking.ner import EDGE_WORDS, NerTagger
 from kgqa.linking.spans import Span, resolve_overlaps, uncovered
-from kgqa.records import Mention
+from kgqa.records import Candidate, Mention
 from kgqa.text import (
     COMMON_NAME_WORDS,
     LAB_SHORT_FORMS,
@@ -281,6 +281,13 @@ def elided_name(text: str, span: tuple[int, int], later: Sequence[tuple[int, int
 _COORD = re.compile(r"\s*(?:,|;|/|\bor\b|\band\b|\bnor\b)\s*", re.IGNORECASE)
 
 
+# a word after a disorder's name that makes the phrase a vaccine ("flu shot", "HPV vaccine")
+_VACCINE = re.compile(
+    r"[ -]+(?:vaccines?|vaccinations?|shots?|jabs?|boosters?|immuni[sz]ations?|inoculations?)\b",
+    re.I,
+)
+
+
 class EntityLinker:
     """Links free text to graph nodes. Load once; ``link`` and ``link_many`` are thread-unsafe
     only in that they share the torch model."""
@@ -409,7 +416,8 @@ class EntityLinker:
         linked = self._names_inside_unlinked(
             cleaned, self.link_spans(cleaned, self.spans(cleaned, batch_size))
         )
-        linked = [self._directed_levels(t, ms) for t, ms in zip(cleaned, linked, strict=True)]
+        linked = [self._vaccines(t, self._directed_levels(t, ms))
+                  for t, ms in zip(cleaned, linked, strict=True)]  # fmt: skip
         # a mention's text is the caller's text at its offsets (cleaning keeps lengths)
         return [ms if c == t else [replace(m, text=t[m.start : m.end]) for m in ms]
                 for t, c, ms in zip(texts, cleaned, linked, strict=True)]  # fmt: skip
@@ -474,6 +482,25 @@ class EntityLinker:
             out.append(replace(linked[0], start=a, end=b, text=text[a:b], negated=negated,
                                candidates=tuple(cands)))  # fmt: skip
         return sorted(out, key=lambda m: (m.start, m.end))
+
+    def _vaccines(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with a disorder named before a vaccine word read as the vaccine: "flu
+        shot" is *Influenza Vaccines* (MeSH), not influenza, whose "side effects" were the
+        drugs that cause it; "the covid vaccine", which the graph lacks, names nothing."""
+        out = []
+        for m in mentions:
+            after = _VACCINE.match(text, m.end)
+            if after is None or m.type not in ("DISEASE", "PHENOTYPE"):
+                out.append(m)
+                continue
+            names = [m.text] + ([m.node.label] if m.node is not None else [])
+            hits = [h for name in dict.fromkeys(names)
+                    for h in self.kg.find(f"{name} vaccine", cls="Chemical", limit=1)
+                    if h.match in ("exact", "normalized")]  # fmt: skip
+            cands = (Candidate(hits[0].node, 1.0, hits[0].match, hits[0].name),) if hits else ()
+            out.append(replace(m, end=after.end(), text=text[m.start : after.end()],
+                               type="CHEMICAL", candidates=cands))  # fmt: skip
+        return out
 
     def _level_name(self, measure: str, high: bool) -> tuple[str, frozenset[str]] | None:
         """The graph's name of ``measure`` too high (or too low), when it has one that names

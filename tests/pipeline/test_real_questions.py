@@ -332,3 +332,19 @@ def test_modes_of_inheritance_as_options_are_modes_not_disease_categories(real_p
     assert [a.node.label for a in r.options][:1] == ["Autosomal recessive inheritance"]
     assert {a.node.cls for a in r.options} == {"Inheritance"}
     assert [a.verdict for a in r.options] == ["supported", "unsupported", "unsupported"]
+
+
+def test_a_disorder_named_before_a_vaccine_word_is_the_vaccine(real_pipeline) -> None:
+    # "flu shot side effects" listed the drugs that cause influenza (triamcinolone first),
+    # and "When should you get a pneumonia vaccine?" the drugs that treat pneumonia
+    r = real_pipeline.ask("flu shot side effects")
+    assert r.reading.topic.label == "Influenza Vaccines" and not r.answers
+    assert _topic(real_pipeline, "When should you get a pneumonia vaccine?") == (
+        "pneumococcal vaccines"
+    )
+    assert _topic(real_pipeline, "Who should get the shingles vaccine?") == "herpes zoster vaccine"
+    # a vaccine the graph lacks names nothing, and the reason says so
+    r = real_pipeline.ask("What are the side effects of the covid vaccine?")
+    assert r.reading.topic is None and "covid vaccine" in r.reason
+    # the disease itself is still the disease
+    assert _topic(real_pipeline, "Which drugs treat influenza?") == "influenza"
