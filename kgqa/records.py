@@ -285,6 +285,9 @@ class Reading:
     relation: str | None = None
     reversed: bool = False
     polarity: Literal["positive", "negated", "contraindication"] = "positive"
+    # further topics asked of together with ``topic`` ("Which gene is associated with both
+    # A and B?"): an answer holds for each
+    also: tuple[Node, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -361,11 +361,13 @@ class QAEngine:
         # in "Which of these is NOT a symptom of X?" the "not" belongs to the relation asked,
         # not to X: a negated question does not make its topic a negated mention
         negated_topic = bool(hit and hit[0].negated) and sign != "negated"
+        also = (tuple(co_topics(said, intent, found, hit[1]))
+                if hit is not None and spec is not None and spec.relation else ())  # fmt: skip
         reading = Reading(
             intent, round(iscore, 4), hit[1] if hit else None,
             round(topic_score(*hit), 4) if hit else 0.0, negated_topic,
             spec.relation if spec else None, bool(spec and spec.reversed),
-            sign,  # type: ignore[arg-type]
+            sign, also,  # type: ignore[arg-type]
         )  # fmt: skip
         return reading, text, found, mentions, focus
 
@@ -428,7 +430,7 @@ class QAEngine:
             else:
                 reason = f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
-        also = co_topics(text, intent, found, topic)
+        also = list(reading.also)
         if also:  # an intersection: what the graph states of every topic
             every = [topic, *also]
             names = " and ".join(t.label for t in every)

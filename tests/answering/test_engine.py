@@ -254,11 +254,15 @@ def test_an_intersection_question_answers_with_what_holds_for_both(kg):
     assert [a.node.label for a in r.answers] == ["Colchicine"]
     objects = {t.object.label for t in r.answers[0].evidence.triples}
     assert {"gout", "familial Mediterranean fever"} <= objects
+    # the reading says it was asked of both
+    assert (r.reading.topic.label, [n.label for n in r.reading.also]) == (
+        "gout", ["familial Mediterranean fever"])  # fmt: skip
     # several topics without "both": each is asked for, not their intersection
     q2 = "What drugs treat gout and familial Mediterranean fever?"
     qa2, _ = engine(kg, {q2: "drugs_for_disease"})
     qa2.linker = FakeLinker(kg, names)
-    assert "Allopurinol" in {a.node.label for a in qa2.ask(q2).answers}
+    r2 = qa2.ask(q2)
+    assert "Allopurinol" in {a.node.label for a in r2.answers} and r2.reading.also == ()
 
 
 def test_a_less_sure_reading_never_gives_a_likelier_answer():

@@ -126,6 +126,8 @@ function showReading(result) {
   const parts = [el("b", {}, r.intent), ` (${Number(r.intent_score).toFixed(2)})`];
   if (r.topic) parts.push(` · ${t("topic")}: `, el("b", {}, r.topic.label), ` [${r.topic.curie}]`,
     ` (${Number(r.topic_score).toFixed(2)})`);
+  // further topics asked of together ("both A and B"): an answer holds for each
+  for (const n of r.also || []) parts.push(" + ", el("b", {}, label(n)), ` [${n.curie}]`);
   if (r.relation) parts.push(` · ${t("relation")}: ${r.relation}${r.reversed ? " ⟵" : ""}`);
   if (r.polarity && r.polarity !== "positive") parts.push(` · ${t("polarity")}: `, el("b", {}, r.polarity));
   return el("div", { class: "reading" }, `${t("readAs")}: `, ...parts);
