@@ -122,7 +122,8 @@ def _headed(text: str) -> Choices | None:
     else:
         return None
     options = tuple(o for o in (_clean(x) for x in _ITEM_SPLIT.split(listed)) if o)
-    if len(options) < 2 or not stem:
+    # a stem that asks ("I have few options: surgery or meds" is prose)
+    if len(options) < 2 or not (stem.endswith("?") or _ASKS.search(stem)):
         return None
     # an item the length of a sentence is no option: the "list" was prose
     if any(len(o.split()) > 8 for o in options):

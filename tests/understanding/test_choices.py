@@ -42,6 +42,7 @@ def test_options_in_the_question_are_split_from_its_stem(text, stem, options):
         "I had hepatitis A) and then B) last year",  # no stem that asks
         "Plan A: take drug. Plan B: rest",
         "Options: allopurinol, metformin",  # no stem
+        "I have few options - surgery or meds",  # a stem that does not ask
         "Which drug treats gout? A) allopurinol",  # one option is no choice
         # a which-question before a colon, then prose: no list
         "which doctor should I see: my symptoms are fever, headache and rash and it has gone "
