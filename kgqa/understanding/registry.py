@@ -89,6 +89,8 @@ TRANSMISSION = (
     r"\btransmi(?:t|ts|tted|tting|ssion|ssible)\b|\bpassed on\b|\bhow (?:is|are|does|do|can|"
     r"could) \s*(?:\S+\s+){0,5}?(?:spread|passed|caught|contracted)\b|\bhow (?:do|does|can|"
     r"could|did) (?:you|people|one|i|we|he|she|someone|a person) (?:catch|contract)\b"
+    # "Is HPV contagious?" asks how it spreads; "When is shingles contagious?" asks when
+    r"|^\s*(?:is|are)\b[^?]*\bcontagious\b"
 )
 
 _RECORDS = (

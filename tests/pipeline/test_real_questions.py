@@ -348,3 +348,12 @@ def test_a_disorder_named_before_a_vaccine_word_is_the_vaccine(real_pipeline) ->
     assert r.reading.topic is None and "covid vaccine" in r.reason
     # the disease itself is still the disease
     assert _topic(real_pipeline, "Which drugs treat influenza?") == "influenza"
+
+
+def test_whether_a_disease_is_contagious_asks_how_it_spreads(real_pipeline) -> None:
+    # "Is HPV contagious?" got passages only; "When is shingles contagious?" asks when
+    r = real_pipeline.ask("Is HPV contagious?")
+    assert r.intent == "causes" and "contact transmission" in {a.node.label for a in r.answers}
+    r = real_pipeline.ask("Is psoriasis contagious?")
+    assert not r.answers and "no way psoriasis is transmitted" in r.reason
+    assert real_pipeline.ask("When is shingles contagious?").intent != "causes"
