@@ -620,7 +620,7 @@ def _reading_line(r: Any, name: Any = None) -> str:
     parts = [f"{r.intent} ({r.intent_score:.2f})"]
     if r.topic is not None:
         neg = ", from a negated mention" if r.topic_negated else ""
-        together = "".join(f" and {name(n)} [{n.curie}]" for n in getattr(r, "also", ()))
+        together = "".join(f" and {name(n)} [{n.curie}]" for n in r.also)
         parts.append(f"about {name(r.topic)} [{r.topic.curie}]{together} "
                      f"(linked {r.topic_score:.2f}{neg})")  # fmt: skip
     if r.relation:

@@ -187,6 +187,11 @@ def _with_choices(questions: Sequence[str], options: Sequence[Sequence[str] | No
     return stems, (given if any(given) else None)
 
 
+def _noted(result: Result, note: str) -> Result:
+    """``result`` with ``note`` said first in its reason."""
+    return replace(result, reason=f"{note}; {result.reason}" if result.reason else note)
+
+
 def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     """Why no mention gave a topic: none was found, or what was found names no graph node
     (said only when the graph has no node of that name), or it was too uncertain to use."""
@@ -252,12 +257,10 @@ class QAEngine:
                     and not opts):  # fmt: skip
                 # "What can I take for a headache while pregnant?": the graph's treatments are
                 # no list of what is safe then (lisinopril treats hypertension, and harms a fetus)
-                note = f"{PREGNANCY_NOTE}; {result.reason}" if result.reason else PREGNANCY_NOTE
-                result = replace(result, reason=note)
+                result = _noted(result, PREGNANCY_NOTE)
             if _EMERGENCY.search(q):
                 # "What should I do if I think I'm having a heart attack?" got a drug list
-                reason = f"{EMERGENCY_NOTE}; {result.reason}" if result.reason else EMERGENCY_NOTE
-                result = replace(result, reason=reason)
+                result = _noted(result, EMERGENCY_NOTE)
             out.append(result)
         return out
 

@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-
 from kgqa.answering.candidates import one_hop
 from kgqa.answering.ranking import (
     SUPPORT_THRESHOLD,
@@ -33,6 +31,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.records import Answer, Evidence, Node, Passage, Result, Triple
 from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
+from kgqa.understanding.claims import inheritance_mode
 from kgqa.understanding.registry import CUES, INTENTS
 from kgqa.understanding.router import Linked, co_topics, linked, topic_of
 from kgqa.validation import MAX_OPTIONS
@@ -58,8 +57,8 @@ def _option_nodes(kg: KnowledgeGraph, options: Sequence[str], linked_options: Se
         if not exact and "Inheritance" in classes:
             # "autosomal recessive" is HPO's "Autosomal recessive inheritance", not the
             # disease category the linker reads it as
-            exact = [h.node for h in kg.find(opt.strip() + " inheritance", cls="Inheritance",
-                                             limit=1)]  # fmt: skip
+            mode = inheritance_mode(kg, opt.strip())
+            exact = [mode] if mode is not None else []
         fitting = (close_candidate(m, lambda n: n.cls in classes) for m, _ in found)
         node = (exact[0] if exact else next((n for n in fitting if n is not None), None)
                 ) if classes else None  # fmt: skip
@@ -236,20 +235,6 @@ def _stated(r: OptionEvidence, text_states: bool) -> bool:
                     and (r.triples or (text_states and r.own > 0))))  # fmt: skip
 
 
-def _joint_probabilities(readings: Sequence[Sequence[OptionEvidence]],
-                         negated: bool) -> np.ndarray:  # fmt: skip
-    """Each option's probability of answering for every topic read: the option model's logits
-    averaged over the topics (a product of experts: an option tied to both of two topics
-    outranks one tied to either), then normalised over the options."""
-    model = option_model()
-    if len(readings) == 1:
-        return model.probabilities([r.features for r in readings[0]], negated=negated)
-    z = np.mean([model.logits([r.features for r in read]) for read in readings], axis=0)
-    z = -z if negated else z
-    z = np.exp(z - z.max())
-    return z / z.sum()
-
-
 def answer_options(
     text: str,
     intent: str,
@@ -306,7 +291,9 @@ def answer_options(
             readings.append(read)
             topic_passages = topic_passages or passages
         # "Which of these is NOT a symptom of X?": the option least tied to the topic answers
-        probs = _joint_probabilities(readings, negated)
+        probs = option_model().joint_probabilities(
+            [[r.features for r in read] for read in readings], negated=negated
+        )
         # a passage alone states no treatment or side effect (it may be a warning): without a
         # graph statement the verifier's reading of it ranks the option but supports nothing
         text_states = spec.relation not in GRAPH_ONLY_SUPPORT

@@ -170,9 +170,18 @@ class OptionModel:
     def probabilities(self, rows: Sequence[OptionFeatures], negated: bool = False) -> np.ndarray:
         """Each option's probability of being the answer (summing to 1 over the options);
         ``negated``: of being the one option the relation does not hold for."""
-        if not rows:
+        return self.joint_probabilities([rows], negated)
+
+    def joint_probabilities(self, row_sets: Sequence[Sequence[OptionFeatures]],
+                            negated: bool = False) -> np.ndarray:  # fmt: skip
+        """The options' probabilities of answering for every topic, one row set per topic
+        (each an option's features against that topic, in the same option order): the logits
+        averaged over the topics (a product of experts: an option tied to both of two topics
+        outranks one tied to either), normalised over the options."""
+        if not row_sets or not row_sets[0]:
             return np.zeros(0)
-        z = -self.logits(rows) if negated else self.logits(rows)
+        z = np.mean([self.logits(rows) for rows in row_sets], axis=0)
+        z = -z if negated else z
         z = np.exp(z - z.max())
         return z / z.sum()
 

@@ -270,13 +270,20 @@ _ZH_INHERITANCE = {
 }  # fmt: skip
 
 
+def inheritance_mode(kg: KnowledgeGraph, mode: str) -> Node | None:
+    """The graph's mode of inheritance ``mode`` names ("autosomal dominant" is HPO's
+    *Autosomal dominant inheritance*), or None."""
+    found = (kg.find(mode + " inheritance", cls="Inheritance", limit=1)
+             or kg.find(mode, cls="Inheritance", limit=1))  # fmt: skip
+    return found[0].node if found else None
+
+
 def _inheritance_claim(disease: Node, mode: str | None, negated: bool, kg: KnowledgeGraph
                        ) -> ParsedClaim:  # fmt: skip
     """ "``disease`` is inherited as ``mode``" ("autosomal dominant"), the mode as a node."""
-    found = (kg.find(mode + " inheritance", cls="Inheritance", limit=1)
-             or kg.find(mode, cls="Inheritance", limit=1)) if mode else []  # fmt: skip
-    return ParsedClaim(disease, "hasInheritance", found[0].node if found else None, negated,
-                       reason="" if found else "inheritance mode not in the graph" if mode
+    node = inheritance_mode(kg, mode) if mode else None
+    return ParsedClaim(disease, "hasInheritance", node, negated,
+                       reason="" if node else "inheritance mode not in the graph" if mode
                        else "inheritance mode not recognised")  # fmt: skip
 
 
