@@ -39,10 +39,12 @@ from kgqa.understanding.router import (
     asks_interaction,
     asks_pregnancy_safety,
     co_topics,
+    cued,
     level_way_kept,
     linked,
     members_asked,
     named_alongside,
+    plea_for_treatment,
     polarity,
     route,
     subject_cued,
@@ -58,6 +60,9 @@ NEGATED_TOPIC = 0.3
 # how much an intent read from a message none of whose sentences asks anything is believed
 # (the sentence was taken for want of a question: "I take it to treat my Raynaud's.")
 UNASKED = 0.5
+# a question as read: the reading, the text asked, what it links (in the order the topic is
+# sought, and all of it), and where the question stands in the message
+_Read = tuple[Reading, str, Linked, list[Mention], MessageFocus]
 # below this, the classifier's pick of a relation whose topic class the question names nothing
 # of is taken for a misreading: the question is read as about what it names (``other``)
 UNSURE_INTENT = 0.75
@@ -276,7 +281,7 @@ class QAEngine:
         questions: Sequence[str],
         options: Sequence[Sequence[str] | None] | None = None,
         focus: bool = True,
-    ) -> list[tuple[Reading, str, Linked, list[Mention], MessageFocus] | None]:
+    ) -> list[_Read | None]:
         texts = []
         for q in questions:
             if not isinstance(q, str):
@@ -295,14 +300,36 @@ class QAEngine:
         asked = [_spelt(_asked(texts[i], foci[i], linked(mentions[i])), mentions[i])
                  for i in nonempty]  # fmt: skip
         intents = dict(zip(nonempty, self.classify(asked), strict=True))
-        out: list[tuple[Reading, str, Linked, list[Mention], MessageFocus] | None] = []
+        out: list[_Read | None] = []
         for i in range(len(questions)):
             if i not in mentions:
                 out.append(None)
                 continue
             opts = options[i] if options else None
-            out.append(self._reading(texts[i], intents[i], mentions[i], foci[i], opts))
+            read = self._reading(texts[i], intents[i], mentions[i], foci[i], opts)
+            if read[0].intent == "other" and not opts:
+                # the main question names no relation; a later one may, about the same topic
+                alt = self._further(texts[i], intents[i], mentions[i], foci[i])
+                if alt is not None and (read[0].topic is None or alt[0].topic == read[0].topic):
+                    read = alt
+            out.append(read)
         return out
+
+    def _further(self, text: str, probs: dict[str, float], mentions: list[Mention],
+                 focus: MessageFocus) -> _Read | None:  # fmt: skip
+        """A reading of a message from a further sentence that names the relation it asks in
+        cue words, for a main question read as ``other`` ("how long would i take the
+        medication. what is the success rate of surgery. ... where is the treatment
+        available"): the first such sentence whose reading is not ``other``."""
+        for span in focus.further:
+            alt = replace(focus, question=span, asks=True)
+            found = _in_focus(linked(mentions), alt)
+            if cued(_spelt(text[slice(*span)], mentions), probs, found) is None:
+                continue
+            read = self._reading(text, probs, mentions, alt)
+            if read[0].intent != "other":
+                return read
+        return None
 
     def _reading(
         self,
@@ -311,7 +338,7 @@ class QAEngine:
         mentions: list[Mention],
         focus: MessageFocus,
         options: Sequence[str] | None = None,
-    ) -> tuple[Reading, str, Linked, list[Mention], MessageFocus]:
+    ) -> _Read:
         found = _in_focus(linked(mentions), focus)
         # what is asked, as routed and verified: the main question of a long message
         asked = text if focus.whole else text[slice(*focus.question)]
@@ -334,6 +361,11 @@ class QAEngine:
             cued = subject_cued(_spelt(focus.subject_text, mentions), said, probs, found)
             if cued is not None:
                 intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
+        if (intent == "other" and not focus.whole and not options and focus.pleads
+                and plea_for_treatment(focus.text, found)):  # fmt: skip
+            # "Pls suggest me." after a message about a disorder and its medicines
+            intent = "drugs_for_disease"
+            iscore = max(probs.get(intent, 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks:
             iscore *= UNASKED
         if not options and (members := members_asked(text, intent, found, at)) is not None:

@@ -96,6 +96,11 @@ class MessageFocus:
     before: tuple[int, int] | None = None
     # whether the question is a sentence that asks (not the first plain one, for want of any)
     asks: bool = True
+    # the message's other sentences that ask, in order: what else it asks besides the question
+    further: tuple[tuple[int, int], ...] = ()
+    # whether it asks for help and nothing more ("Pls suggest me.", "Help help help."), or
+    # asks nothing at all: what it wants is what its other words say
+    pleads: bool = False
 
     @property
     def question_text(self) -> str:
@@ -187,7 +192,9 @@ def read_message(text: str) -> MessageFocus:
         question = plain[0] if plain else (subject or (0, len(text)))
     at = sentences.index(question) if question in sentences else 0
     before = sentences[at - 1] if at > 0 else None
-    return MessageFocus(original, question, subject, before, asks)
+    further = tuple(s for s in asking if s != question)
+    pleads = not asks or question in polite
+    return MessageFocus(original, question, subject, before, asks, further, pleads)
 
 
 __all__ = ["MessageFocus", "read_message"]

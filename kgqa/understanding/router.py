@@ -253,8 +253,8 @@ def route(
         # "I have nosebleeds when I take nifedipine; I want to find out if this relates to
         # the medication": whether the drug causes the finding, a claim to check
         return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
-    elif intent != "claim" and not findings and (cued := _cued(text, probs, found)):
-        intent = cued
+    elif intent != "claim" and not findings and (named := cued(text, probs, found)):
+        intent = named
         return intent, max(probs.get(intent, 0.0), CUE_SCORE)
     elif (
         intent in _OF_ANOTHER_KIND
@@ -416,7 +416,7 @@ _FURTHER_QUESTION = re.compile(
 )
 
 
-def _cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
+def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     """The intent whose cue words the question holds and whose topic class it names (the
     classifier's likelier first, then registry order), else None. An intent kgqa refuses
     needs no topic and goes first, wherever its words stand: "Which drugs are
@@ -449,11 +449,35 @@ def subject_cued(subject: str, question: str, probs: dict[str, float],
     institution?"); a treatment named there asks for one, when a disorder is named."""
     if not subject.strip() or _WH.search(question):
         return None
-    cued = _cued(subject, probs, found)
-    if (cued is None and _SUBJECT_TREATMENT.search(_bare(subject, found))
+    named = cued(subject, probs, found)
+    if (named is None and _SUBJECT_TREATMENT.search(_bare(subject, found))
             and topic_of("drugs_for_disease", found) is not None):  # fmt: skip
         return "drugs_for_disease"
-    return cued
+    return named
+
+
+# a plea's words for what it wants done, and for what it wants instead of a treatment
+_PLEA_TREATMENT = re.compile(
+    r"\b(?:treat(?:ments?|ed|ing)?|cured?|cures|remed(?:y|ies)|therap(?:y|ies)|medicines?|"
+    r"medications?|meds|drugs?|get rid of|relie(?:f|ve)|heal)\b",
+    re.I,
+)
+_PLEA_ELSE = re.compile(
+    r"\b(?:information|info|research\w*|stud(?:y|ies)|trials?|doctors?|physicians?|"
+    r"specialists?|surgeons?|hospitals?|clinics?|cent(?:er|re)s?|support groups?|buy|purchase|"
+    r"costs?|insurance|prognosis|diagnos\w*|tests?|causes?)\b",
+    re.I,
+)
+
+
+def plea_for_treatment(message: str, found: Linked) -> bool:
+    """Whether a message that only pleads for help, or asks nothing ("I am newly married. Now
+    from few days i am suffering erection problem. Pls suggest me."), asks how to treat the
+    disorder it names: it speaks of treatment or medicine, and of nothing else it could want
+    (information, a doctor, a test, a cause)."""
+    bare = _bare(message, found)
+    return (bool(_PLEA_TREATMENT.search(bare)) and not _PLEA_ELSE.search(bare)
+            and topic_of("drugs_for_disease", found) is not None)  # fmt: skip
 
 
 # "both A and B", "in common", or a singular "which drug ... A and B": what holds for each

@@ -527,6 +527,41 @@ def test_a_subject_line_does_not_override_a_question_that_asks_something_else(kg
     assert r.intent == "other" and r.topic.curie == "DOID:13189"
 
 
+def test_a_later_question_that_names_the_relation_reads_a_message_whose_first_names_none(kg):
+    from collections import defaultdict
+
+    history = ("SUBJECT: gout\nMESSAGE: My father has had gout for years and the attacks come "
+               "every winter, mostly in his feet. ")  # fmt: skip
+    later = history + "How long will this go on? Is there a cure for gout?"
+    other_topic = history + "How long will this go on? Is there a cure for Marfan syndrome at all?"
+    nothing = history + "How long will this go on? Where do you live?"
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    asked, elsewhere, none = qa.read_many([later, other_topic, nothing])
+    assert asked.intent == "drugs_for_disease" and asked.topic.curie == "DOID:13189"
+    # a later question about something else does not change what the message is about
+    assert elsewhere.intent == "other" and elsewhere.topic.curie == "DOID:13189"
+    assert none.intent == "other"
+
+
+def test_a_message_that_only_pleads_about_a_disorder_and_its_medicines_asks_what_treats_it(kg):
+    from collections import defaultdict
+
+    told = ("SUBJECT: gout\nMESSAGE: My father has had gout for ten years and the medicines "
+            "he was given stopped working last winter. ")  # fmt: skip
+    plea, silent = told + "Please suggest.", told + "He is 70 now."
+    doctor = told + "We look for a doctor in Ohio. Please suggest."
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    pleads, says, finds = qa.read_many([plea, silent, doctor])
+    assert pleads.intent == says.intent == "drugs_for_disease"
+    assert pleads.topic.curie == "DOID:13189"
+    # a plea that names something else it wants (a doctor) is no question about treatment
+    assert finds.intent == "other"
+    without = qa.read_many([told.replace("the medicines he was given", "it") + "Please suggest."])
+    assert without[0].intent == "other"
+
+
 def test_findings_asked_what_they_could_be_are_a_diagnosis_not_the_causes_of_one(kg):
     q = "My son has a fever and headache, what could it be?"
     plain = "What causes a fever and headache?"

@@ -149,3 +149,14 @@ def test_a_list_number_does_not_end_a_sentence():
     assert read_message("My dose is 2. " * 8 + "Is that a lot? Thanks").question_text == (
         "Is that a lot?"
     )
+
+
+def test_a_message_keeps_what_else_it_asks_and_whether_it_only_pleads():
+    text = ("SUBJECT: gout\nMESSAGE: My father has had gout for years. How long will it last? "
+            "Is there a cure? Thank you.")  # fmt: skip
+    m = read_message(text)
+    assert m.question_text == "How long will it last?"
+    assert [text[a:b] for a, b in m.further] == ["Is there a cure?"] and not m.pleads
+    assert read_message("SUBJECT: gout\nMESSAGE: My father has had gout for years, and "
+                        "nothing he takes works any more. Please suggest.").pleads  # fmt: skip
+    assert read_message("My father has had gout for years. " * 4 + "He is 70 now.").pleads
