@@ -247,7 +247,7 @@ class Answer:
     score: float
     evidence: Evidence
     via: Node | None = None
-    via_relation: str | None = None  # "supertype" | "subtype"
+    via_relation: str | None = None  # "supertype" | "subtype" | "member" | "same concept"
     verdict: str = "supported"
     # the verifier's probability that the evidence states the answer's edge; ``score`` is
     # the probability that the answer answers the question (also how the question was read)

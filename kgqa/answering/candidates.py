@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ class GraphCandidate:
     via: Node | None = None
     via_relation: str | None = None
     path: tuple[Triple, ...] = ()
+    # what leads from the topic to ``via`` when no graph statement does: the ids that make
+    # another node one concept with it, said in words for the verifier
+    bridge: str = ""
 
 
 _DISORDERS = frozenset({"Disease", "Phenotype"})
@@ -131,6 +135,47 @@ def same_named(kg: KnowledgeGraph, node: Node) -> list[Node]:
     return out
 
 
+# ids that name one concept across vocabularies; a node's own ids of these kinds, shared with
+# another node, say the two are one concept (a broader id, a MeSH heading, often is not)
+_CONCEPT_IDS = ("UMLS:", "MONDO:", "EFO:", "ICD10CM:", "NCIT:", "SNOMEDCT_US:", "OMIM:", "ORPHA:")
+_SUBTYPE_TAG = re.compile(r"\b(?:[ivx]+[a-z]?|\d+[a-z]?|[a-z])$", re.I)
+MAX_CONCEPT_NODES = 3  # an id more disorder nodes carry is no one concept's
+
+
+def concept_twins(kg: KnowledgeGraph, topic: Node) -> list[tuple[Node, set[str]]]:
+    """Other disorder nodes of the topic's concept by its ids, not its name: the sources'
+    "Benign Prostatic Hypertrophy" (DrugCentral's indication, DO's *prostatic adenoma*) and
+    DO's *prostatic hypertrophy* share a UMLS concept, Mondo, EFO, ICD-10 and NCIt ids. A node
+    is a twin when it shares two such ids with the topic, or a UMLS concept from another
+    vocabulary (HPO's node of a DO disease); never a super- or subtype of the topic, nor a
+    sibling subtype (glycogen storage disease Ib and Ic share ids in DO). Each with the ids
+    it shares."""
+    mine = {i.upper() for i in kg.ids(topic) if i.upper().startswith(_CONCEPT_IDS)}
+    shared: dict[str, set[str]] = {}
+    for curie in mine:
+        nodes = [n for n in kg.lookup_id(curie) if n.cls in _DISORDERS and n.iri != topic.iri]
+        if len(nodes) < MAX_CONCEPT_NODES:  # with the topic, at most MAX_CONCEPT_NODES
+            for n in nodes:
+                shared.setdefault(n.iri, set()).add(curie)
+    if not shared:
+        return []
+    related = {n.iri for n in kg.ancestors(topic)} | {n.iri for n in kg.descendants(topic)}
+    prefix = topic.curie.split(":")[0]
+    tag = _SUBTYPE_TAG.search(topic.label)
+    out = []
+    for iri, ids in shared.items():
+        node = kg.node(iri)
+        if node is None or iri in related:
+            continue
+        other_tag = _SUBTYPE_TAG.search(node.label)
+        if tag and other_tag and tag.group().lower() != other_tag.group().lower():
+            continue
+        umls = any(i.startswith("UMLS:") for i in ids)
+        if len(ids) >= 2 or (umls and node.curie.split(":")[0] != prefix):
+            out.append((node, ids))
+    return sorted(out, key=lambda x: (-len(x[1]), x[0].curie))
+
+
 def _has_more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     """Whether ``node`` has more than ``limit`` subtypes at any depth, counted breadth first
     and no further than needed ("cancer" has 2,533: the full closure took 80 ms)."""
@@ -171,6 +216,21 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out:
         return out
+    if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
+        # nothing stated of the topic: what is stated of its concept under another node
+        # (by its ids), each answer led there and read by the verifier
+        for twin, ids in concept_twins(kg, topic):
+            bridge = (f"{topic.label} is the same concept as {twin.label} "
+                      f"({', '.join(sorted(ids))}).")  # fmt: skip
+            for iri, ts in one_hop(kg, twin, intent, relations).items():
+                node = kg.node(iri)
+                if node is not None and node.iri != topic.iri:
+                    out.append(GraphCandidate(node, tuple(ts), twin, "same concept", (), bridge))
+        if out:
+            seen: dict[str, GraphCandidate] = {}
+            for c in out:
+                seen.setdefault(c.node.iri, c)
+            return list(seen.values())
     for way in spec.hierarchy if spec is not None else ():
         direction = "out" if way == "supertype" else "in"
         hops = kg.neighbours(topic, "subClassOf", direction=direction)

@@ -63,6 +63,13 @@ UNASKED = 0.5
 # a question as read: the reading, the text asked, what it links (in the order the topic is
 # sought, and all of it), and where the question stands in the message
 _Read = tuple[Reading, str, Linked, list[Mention], MessageFocus]
+# a disease this many GWAS genes are tied to is a complex one; a single-gene mode of
+# inheritance stated for it is that of a familial form or a susceptibility locus (lupus, type 2
+# diabetes, schizophrenia: "autosomal dominant" from OMIM's susceptibility entries; cystic
+# fibrosis, Huntington and Marfan have none), and answers "is it genetic?" that much less
+COMPLEX_GWAS_GENES = 20
+COMPLEX_MENDELIAN = 0.5
+_MENDELIAN = re.compile(r"\b(?:autosomal|x-linked|y-linked|mitochondrial)\b", re.I)
 # below this, the classifier's pick of a relation whose topic class the question names nothing
 # of is taken for a misreading: the question is read as about what it names (``other``)
 UNSURE_INTENT = 0.75
@@ -509,6 +516,13 @@ class QAEngine:
             answers, withheld = self._not_for_children(answers)
         scored = self._scored(answers, reading, k)
         reason = ""
+        if intent == "inheritance" and scored and (complex_note := self._complex(topic)):
+            # "Is lupus genetic?": HPO's autosomal dominant (OMIM's susceptibility entry) is
+            # no answer for most people with it
+            scored = tuple(replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4))
+                           if _MENDELIAN.search(a.node.label) else a for a in scored)  # fmt: skip
+            scored = tuple(sorted(scored, key=lambda a: -a.score))
+            reason = complex_note
         if not scored:
             reason = "no candidate is supported by its evidence" if cands else silent
         elif not cands:
@@ -527,6 +541,21 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, f"not given to a child: {names} "
                                              "(salicylates: Reye syndrome)"]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
+
+    def _complex(self, topic: Node) -> str:
+        """A note for a disease genome-wide association studies tie to many genes: a common,
+        complex disease, whose Mendelian mode in the graph is that of a rare familial form or
+        a susceptibility locus ("" for any other)."""
+        genes = {t.object.iri for t in self.kg.neighbours(topic, "associatedWithGene")
+                 if t.source == "gwas"}  # fmt: skip
+        if len(genes) < COMPLEX_GWAS_GENES:
+            return ""
+        return (
+            f"genome-wide association studies tie {len(genes)} genes to {topic.label}: "
+            "most cases come from many genes and the environment together; a single-gene "
+            "mode the graph states holds only for a rare familial form or a susceptibility "
+            f"locus, and counts {COMPLEX_MENDELIAN:g} times as much here"
+        )
 
     @staticmethod
     def _asked_class(found: Linked, topic: Node) -> Node | None:

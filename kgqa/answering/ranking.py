@@ -127,6 +127,7 @@ def with_attributes(
             c.via,
             c.via_relation,
             tuple(full.get(t, t) for t in c.path),
+            c.bridge,
         )
         for c in cands
     ]
@@ -165,7 +166,7 @@ def rank_candidates(
         own = {t.relation for t in c.triples}
         relation = None if spec.relation in own or not own else sorted(own)[0]
         claims.append(claim_for(intent, topic, c.node, relation=relation))
-        evidence.append(evidence_text(list(c.path) + list(c.triples), ps))
+        evidence.append(f"{c.bridge} {evidence_text(list(c.path) + list(c.triples), ps)}".strip())
     probs = iter(verify_pairs(verifier, claims, evidence))
     scored = []
     for c, own_statement, ps in zip(head, stated, passage_sets, strict=True):

@@ -121,3 +121,52 @@ def test_each_source_keeps_its_own_statement_of_an_edge():
         ("hpo", hpo.attributes),
         ("hsdn", hsdn.attributes),
     ]
+
+
+def test_concept_twins_share_ids_and_are_no_super_sub_or_sibling_types():
+    from kgqa.answering.candidates import concept_twins
+    from kgqa.records import Node
+
+    def node(curie: str, label: str, cls: str = "Disease") -> Node:
+        return Node(f"iri:{curie}", curie, label, cls)
+
+    nodes = {
+        "hyp": node("DOID:11132", "prostatic hypertrophy"),
+        "ade": node("DOID:2883", "prostatic adenoma"),
+        "hpo": node("HP:0008711", "Benign prostatic hyperplasia", "Phenotype"),
+        "one": node("DOID:1", "prostate thing"),  # one shared id, same vocabulary: no twin
+        "gsd_b": node("DOID:0081330", "glycogen storage disease Ib"),
+        "gsd_c": node("DOID:0081331", "glycogen storage disease Ic"),
+        "sub": node("DOID:2", "prostatic hypertrophy subtype"),
+    }
+    ids = {
+        "hyp": ["DOID:11132", "UMLS:C1704272", "MONDO:0010811", "UMLS:C9", "ICD10CM:N40"],
+        "ade": ["DOID:2883", "UMLS:C1704272", "MONDO:0010811"],
+        "hpo": ["HP:0008711", "UMLS:C1704272"],
+        "one": ["DOID:1", "UMLS:C9"],
+        "gsd_b": ["DOID:0081330", "UMLS:C7", "MONDO:7"],
+        "gsd_c": ["DOID:0081331", "UMLS:C7", "MONDO:7"],
+        "sub": ["DOID:2", "ICD10CM:N40", "MONDO:0010811"],
+    }
+
+    class Graph:
+        def ids(self, n):
+            return next(ids[k] for k, v in nodes.items() if v.iri == n.iri)
+
+        def lookup_id(self, curie):
+            return [nodes[k] for k in nodes if curie in ids[k]]
+
+        def node(self, iri):
+            return next((v for v in nodes.values() if v.iri == iri), None)
+
+        def ancestors(self, n):
+            return [nodes["hyp"]] if n.iri == nodes["sub"].iri else []
+
+        def descendants(self, n):
+            return [nodes["sub"]] if n.iri == nodes["hyp"].iri else []
+
+    twins = concept_twins(Graph(), nodes["hyp"])  # type: ignore[arg-type]
+    assert [t.curie for t, _ in twins] == ["DOID:2883", "HP:0008711"]
+    assert twins[0][1] == {"UMLS:C1704272", "MONDO:0010811"}
+    # numbered subtypes that share ids are siblings, not one concept
+    assert concept_twins(Graph(), nodes["gsd_b"]) == []  # type: ignore[arg-type]

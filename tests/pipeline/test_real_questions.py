@@ -290,6 +290,40 @@ def test_answers_stated_of_the_same_concept_under_another_node_count(real_pipeli
                for a in result.answers for t in a.evidence.triples)  # fmt: skip
 
 
+def test_a_concept_under_another_node_by_its_ids_answers_when_the_topic_has_nothing(
+    real_pipeline,
+) -> None:
+    # DrugCentral states the alpha blockers for DO's "prostatic adenoma" (its label's "Benign
+    # Prostatic Hypertrophy"); "enlarged prostate" links HPO's node, which shares its UMLS id
+    result = real_pipeline.ask("What can I take for an enlarged prostate?")
+    assert {"Tamsulosin", "Alfuzosin", "Doxazosin", "Terazosin"} & {
+        a.node.label for a in result.answers
+    }
+    assert all(a.via_relation == "same concept" and a.via is not None for a in result.answers)
+    # a topic with statements of its own answers from them alone
+    gout = real_pipeline.ask("Which drugs treat gout?")
+    assert gout.answers and all(a.via_relation != "same concept" for a in gout.answers)
+
+
+def test_an_anti_infective_for_what_an_organism_causes_treats_the_infection(real_pipeline):
+    # "Duodenal Ulcer due to H. Pylori" is clarithromycin's label indication
+    result = real_pipeline.ask("What antibiotics treat H. pylori?")
+    found = {a.node.label for a in result.answers}
+    assert {"Clarithromycin", "Amoxicillin", "Metronidazole"} & found
+    # a drug for a symptom an infection causes treats no infection: not omeprazole here
+    assert "Omeprazole" not in found
+
+
+def test_a_single_gene_mode_of_a_complex_disease_says_what_it_holds_for(real_pipeline):
+    # HPO's "autosomal dominant" for lupus is OMIM's susceptibility entry's
+    lupus = real_pipeline.ask("Is lupus genetic?")
+    assert "genome-wide association studies tie" in lupus.reason
+    assert all(a.score < 0.5 for a in lupus.answers if "Autosomal" in a.node.label)
+    cf = real_pipeline.ask("Is cystic fibrosis hereditary?")
+    assert not cf.reason and cf.answers[0].node.label == "Autosomal recessive inheritance"
+    assert cf.answers[0].score > max(a.score for a in lupus.answers)
+
+
 def test_lay_short_forms_link_and_a_short_form_in_capitals_is_no_slip(real_pipeline) -> None:
     # "covid" was one slip from CVID: common variable immunodeficiency, at 0.9
     assert _topic(real_pipeline, "What is the treatment for covid?") == "covid-19"

@@ -20,6 +20,7 @@ drug–target actions and pharmacologic classes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kgqa.graph.build.common import (
@@ -67,6 +68,25 @@ def class_curie(source: str, raw: str) -> str | None:
     return f"{prefix}:{raw}" if prefix else _chebi(raw)
 
 
+# an indication put down to an organism ("Pharyngitis due to Streptococcus Pyogenes")
+_AGENT = re.compile(r"\b(?:due to|caused by)\s+(?P<agent>[^,;()]+?)\s*$", re.I)
+# pharmacologic classes of drugs that act on an infecting organism
+_ANTI_INFECTIVE = re.compile(
+    r"anti-?(?:bacterial|biotic|fungal|mycotic|viral|retroviral|protozoal|infective|parasitic|"
+    r"malarial|tubercular|mycobacterial|helminthic)|anthelmintic|macrolide|penicillin|"
+    r"cephalosporin|tetracycline|quinolone|sulfonamide|aminoglycoside|carbapenem|lincosamide|"
+    r"nitroimidazole",
+    re.I,
+)
+
+
+def _anti_infectives(path: Path) -> set[str]:
+    """The DrugCentral drugs (node ids) in an anti-infective pharmacologic class."""
+    columns = ["DRUG_ID", "CLASS"]
+    return {f"{PREFIX}:{row['DRUG_ID']}" for row in read_tsv(path, columns)
+            if _ANTI_INFECTIVE.search(row["CLASS"])}  # fmt: skip
+
+
 def read(data_dir: Path) -> Contribution:
     d = data_dir / "drugcentral"
     out = Contribution(SOURCE)
@@ -92,6 +112,7 @@ def read(data_dir: Path) -> Contribution:
         out.note(f"{kind} links 1:1 (merged)", len(unique))
         out.note(f"{kind} links not 1:1 (left separate)", len(rest))
 
+    anti_infective = _anti_infectives(d / "pharm_class.tsv")
     columns = ["DRUG_ID", "DRUG_NAME", "INDICATION_FDB", "UMLS_CUI", "SNOMEDCT_CUI", "DOID"]
     for row in read_tsv(d / "drug_indication.tsv", columns):
         drug = f"{PREFIX}:{row['DRUG_ID']}"
@@ -113,6 +134,19 @@ def read(data_dir: Path) -> Contribution:
         disease = out.refer(key, Reference(tuple(alternatives)))
         attrs = (("indication", text), ("origin", "DrugCentral (FDB label indication)"))
         out.edges.append(Edge(SOURCE, drug, "treats", disease, attrs))
+        agent = _AGENT.search(text)
+        if agent and drug in anti_infective:
+            # "Duodenal Ulcer due to H. Pylori" for clarithromycin: an anti-infective given for
+            # what an organism causes treats the infection too (never megestrol's "Anorexia due
+            # to HIV"); reached by the infection's name only
+            names_of = [f"{agent['agent']} infection", f"{agent['agent']} infections"]
+            infection = out.refer(
+                f"infection|{agent['agent']}",
+                Reference(
+                    tuple(find_ref(cls, n) for cls in ("Disease", "Phenotype") for n in names_of)
+                ),
+            )
+            out.edges.append(Edge(SOURCE, drug, "treats", infection, attrs))
 
     columns = ["DRUG_ID", "DRUG_NAME", "TYPE", "CLASS_SOURCE_ID", "CLASS", "SOURCE"]
     classes: dict[str, str] = {}
