@@ -394,6 +394,15 @@ class QAEngine:
             # answered with passages
             intent, iscore = "other", probs.get("other", 0.0) * (UNASKED if not focus.asks else 1)
             spec, hit = INTENTS.get(intent), topic_mention("other", found)
+        near = (focus.question, focus.subject, focus.before)
+        if (intent == "definition" and hit is not None and not focus.whole and not options
+                and not any(_inside(hit[0], span) for span in near)):  # fmt: skip
+            # "What is the significance of keeping my daily fluid intake at 2 liters? ... I
+            # have been diagnosed with congestive heart failure": what a thing is, asked of
+            # something neither the question, its subject line nor the sentence before it
+            # names, is no question what the thing named elsewhere is
+            intent, iscore = "other", probs.get("other", 0.0)
+            spec, hit = INTENTS.get(intent), topic_mention("other", found)
         if hit is not None and not focus.whole:
             hit = _more_specific(self.kg, hit, linked(mentions))
         if intent == "causes" and hit is not None and self._passed_on_by_birth(said, hit[1]):

@@ -446,7 +446,10 @@ _RECORDS = (
         hops=(Hop("hasClinicalCourse", "out"),), topic_classes=(_DISEASE,),
         answer_classes=("ClinicalAttribute",), answers_under=("HP:0003674",),
         hierarchy=("supertype",),
-        cue=r"\bonset\b|\b(?:at )?what age\b|\bhow old\b|\bwhen does\b.*\b(?:start|begin|"
+        # "onset" asked about, not told ("I have a relative that have onset of type 2 diabetes
+        # we want to know if there're any natural approach ...")
+        cue=r"\b(?:what|when|which|how)\b[^.?!]*\bonset\b|\bonset\b[^.!?]*\?|^\W*onset of\b"
+            r"|\b(?:at )?what age\b|\bhow old\b|\bwhen does\b.*\b(?:start|begin|"
             r"appear|develop|show up|first)|\bage (?:of|at) (?:onset|diagnosis)\b",
         forms=(
             "At what age does {d} start?", "What is the age of onset of {d}?",

@@ -562,6 +562,31 @@ def test_a_message_that_only_pleads_about_a_disorder_and_its_medicines_asks_what
     assert without[0].intent == "other"
 
 
+def test_what_something_is_asked_of_a_thing_the_question_does_not_name_is_no_definition(kg):
+    from collections import defaultdict
+
+    history = ("SUBJECT: fluids\nMESSAGE: My doctor says I must drink two liters a day and not "
+               "more, and I do not understand why. ")  # fmt: skip
+    asked_else = history + "What is the significance of that amount? I have gout."
+    asked_it = history + "What is gout exactly? I have had it for a year."
+    qa, _ = engine(kg, defaultdict(lambda: "definition"))
+    elsewhere, named = qa.read_many([asked_else, asked_it])
+    assert elsewhere.intent == "other" and elsewhere.topic.curie == "DOID:13189"
+    assert named.intent == "definition" and named.topic.curie == "DOID:13189"
+
+
+def test_onset_told_is_no_question_of_when_it_begins(kg):
+    from collections import defaultdict
+
+    told = ("I have a relative that has had the onset of gout this year and we want to know if "
+            "there is any natural approach to help her, as the drugs do not suit her.")  # fmt: skip
+    asked = "What is the usual age of onset of gout?"
+    qa, _ = engine(kg, defaultdict(lambda: "other"))
+    not_asked, when = qa.read_many([told, asked])
+    assert not_asked.intent != "onset"
+    assert when.intent == "onset" and when.topic.curie == "DOID:13189"
+
+
 def test_findings_asked_what_they_could_be_are_a_diagnosis_not_the_causes_of_one(kg):
     q = "My son has a fever and headache, what could it be?"
     plain = "What causes a fever and headache?"
