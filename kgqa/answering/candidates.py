@@ -176,7 +176,7 @@ def concept_twins(kg: KnowledgeGraph, topic: Node) -> list[tuple[Node, set[str]]
     return sorted(out, key=lambda x: (-len(x[1]), x[0].curie))
 
 
-def _has_more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
+def has_more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     """Whether ``node`` has more than ``limit`` subtypes at any depth, counted breadth first
     and no further than needed ("cancer" has 2,533: the full closure took 80 ms)."""
     seen: set[str] = set()
@@ -236,7 +236,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
         hops = kg.neighbours(topic, "subClassOf", direction=direction)
         for hop in hops[:max_hierarchy]:
             other = hop.object if direction == "out" else hop.subject
-            if way == "supertype" and _has_more_subtypes(kg, other, BROAD_SUPERTYPE):
+            if way == "supertype" and has_more_subtypes(kg, other, BROAD_SUPERTYPE):
                 continue  # what the graph says of "skin disease" is no answer for Morgellons
             for iri, ts in one_hop(kg, other, intent, relations).items():
                 node = kg.node(iri)

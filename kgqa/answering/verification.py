@@ -5,7 +5,13 @@ unknown, with the evidence and the reason.
 
 from __future__ import annotations
 
-from kgqa.answering.candidates import class_membership, members_needed, same_named
+from kgqa.answering.candidates import (
+    BROAD_SUPERTYPE,
+    class_membership,
+    has_more_subtypes,
+    members_needed,
+    same_named,
+)
 from kgqa.answering.ranking import evidence_text, passages_about, verify_pairs
 from kgqa.answering.verbalize import CONTRADICTS, statement
 from kgqa.errors import InputError
@@ -134,6 +140,10 @@ class ClaimVerifier:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
                     break
+        if rel == "associatedWithGene" and not triples and s.cls == "Disease":
+            through = self._gene_of_subtype(claim, s, o, neg)
+            if through is not None:
+                return through
         if rel == "treats" and not triples and s.cls == "Chemical":
             opposite = self._treats_opposite(claim, s, o, neg)
             if opposite is not None:
@@ -283,6 +293,28 @@ class ClaimVerifier:
                        "hasInheritance", mode, neg, Evidence(tuple(stated[:4])),
                        f"the graph gives its inheritance as {modes} ({sources}), never "
                        f"{mode.label}")  # fmt: skip
+
+    def _gene_of_subtype(self, claim: str, disease: Node, gene: Node, neg: bool
+                         ) -> Verdict | None:  # fmt: skip
+        """ "Spinal muscular atrophy is associated with SMN1": the graph ties the gene to its
+        types 1 to 4, not to the disease they are kinds of. A gene tied to a kind of a disease
+        is tied to the disease: supported (a negated claim refuted), at
+        :data:`GRAPH_STATEMENT_SCORE`, with the subtype's statement and the path up to the
+        disease. Not for a disease with more than :data:`BROAD_SUPERTYPE` subtypes ("cancer"
+        and a gene of one of its 2,533 kinds says nothing of cancer), and None when no kind
+        of it has the gene."""
+        if has_more_subtypes(self.kg, disease, BROAD_SUPERTYPE):
+            return None
+        for t in self.kg.neighbours(gene, "associatedWithGene", direction="in"):
+            if path := self._up_to(t.subject, {disease.iri}, depth=6):
+                verdict = "refuted" if neg else "supported"
+                return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
+                               ((verdict, GRAPH_STATEMENT_SCORE),), disease,
+                               "associatedWithGene", gene, neg,
+                               Evidence((t,), path=path),
+                               f"the graph ({t.source}) ties {gene.label} to "
+                               f"{t.subject.label}, a kind of {disease.label}")  # fmt: skip
+        return None
 
     def _treats_opposite(self, claim: str, drug: Node, o: Node, neg: bool) -> Verdict | None:
         """ "Levothyroxine treats hyperthyroidism", "Insulin treats hypoglycemia": the graph

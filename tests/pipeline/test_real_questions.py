@@ -391,3 +391,27 @@ def test_whether_a_disease_is_contagious_asks_how_it_spreads(real_pipeline) -> N
     r = real_pipeline.ask("Is psoriasis contagious?")
     assert not r.answers and "no way psoriasis is transmitted" in r.reason
     assert real_pipeline.ask("When is shingles contagious?").intent != "causes"
+
+
+def test_a_gene_of_a_kind_of_a_disease_is_a_gene_of_the_disease(real_pipeline) -> None:
+    # the graph ties SMN1 to spinal muscular atrophy types 1 to 4, not to the disease itself
+    v = real_pipeline.verify("Spinal muscular atrophy is associated with Gene SMN1")
+    assert v.verdict == "supported" and v.evidence.path
+    assert "a kind of spinal muscular atrophy" in v.reason
+    negated = real_pipeline.verify("Spinal muscular atrophy is not associated with Gene SMN1")
+    assert negated.verdict == "refuted"
+    # no kind of it has CFTR; and cancer is too broad for a gene of one of its kinds to count
+    assert real_pipeline.verify("Spinal muscular atrophy is associated with Gene CFTR").verdict == (
+        "unknown"
+    )
+    assert real_pipeline.verify("Cancer is associated with Gene TP53").verdict == "unknown"
+
+
+def test_common_short_forms_name_what_people_mean(real_linker) -> None:
+    # MS linked MLASA; OA osteogenesis imperfecta; CAD cold agglutinin disease; AIDS nothing
+    for text, label in [("I have MS.", "multiple sclerosis"), ("What causes OA?", "osteoarthritis"),
+                        ("Is CAD curable?", "coronary artery disease"),
+                        ("I have AIDS.", "acquired immunodeficiency syndrome"),
+                        ("treatment for HCV", "hepatitis c")]:  # fmt: skip
+        (m,) = real_linker.link(text)
+        assert m.node is not None and m.node.label.lower() == label, text
