@@ -83,9 +83,13 @@ def prior(c: GraphCandidate) -> float:
                 elif a.key == "curators":
                     curators = max(curators, float(a.value))
     main = 0.2 if any(t.relation in MAIN_RELATIONS for t in c.triples) else 0.0
+    # an answer several subtypes of the topic share (SMN1 for four kinds of spinal muscular
+    # atrophy) speaks for the topic more than one a single kind has
+    kinds = len({t.subject.iri for t in c.triples}) if c.via_relation == "subtype" else 1
     return (
         (0.0 if c.via else 1.0)
         + main
+        + 0.1 * min(kinds - 1, 4)
         + 0.1 * len({t.source for t in c.triples})
         + 0.5 * freq
         + 0.1 * math.log1p(max(0.0, weight))

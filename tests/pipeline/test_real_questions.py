@@ -415,3 +415,12 @@ def test_common_short_forms_name_what_people_mean(real_linker) -> None:
                         ("treatment for HCV", "hepatitis c")]:  # fmt: skip
         (m,) = real_linker.link(text)
         assert m.node is not None and m.node.label.lower() == label, text
+
+
+def test_a_disease_with_nothing_of_its_own_is_answered_from_all_its_kinds(real_pipeline):
+    # six of spinal muscular atrophy's eleven kinds were read, and SMN1 (four kinds, two levels
+    # down) was missing; an answer more kinds share comes first
+    result = real_pipeline.ask("Which genes are associated with spinal muscular atrophy?")
+    assert result.answers[0].node.label == "SMN1"
+    assert result.answers[0].via_relation == "subtype"
+    assert len({t.subject.iri for t in result.answers[0].evidence.triples}) >= 2
