@@ -66,8 +66,11 @@ _Read = tuple[Reading, str, Linked, list[Mention], MessageFocus]
 # a disease this many GWAS genes are tied to is a complex one; a single-gene mode of
 # inheritance stated for it is that of a familial form or a susceptibility locus (lupus, type 2
 # diabetes, schizophrenia: "autosomal dominant" from OMIM's susceptibility entries; cystic
-# fibrosis, Huntington and Marfan have none), and answers "is it genetic?" that much less
-COMPLEX_GWAS_GENES = 20
+# fibrosis, Huntington and Marfan have none), and answers "is it genetic?" that much less; the
+# genes are its risk genes, and answer "what causes it?" that much less. Of the diseases with a
+# mode of inheritance, those with 10 GWAS genes or more are all complex ones (Tourette syndrome,
+# Behcet's disease, osteoporosis, PCOS ... schizophrenia 448); below, Creutzfeldt-Jakob (7)
+COMPLEX_GWAS_GENES = 10
 COMPLEX_MENDELIAN = 0.5
 _MENDELIAN = re.compile(r"\b(?:autosomal|x-linked|y-linked|mitochondrial)\b", re.I)
 # below this, the classifier's pick of a relation whose topic class the question names nothing
@@ -532,6 +535,14 @@ class QAEngine:
                            if _MENDELIAN.search(a.node.label) else a for a in scored)  # fmt: skip
             scored = tuple(sorted(scored, key=lambda a: -a.score))
             reason = complex_note
+        elif (intent == "causes" and any(a.node.cls == "Gene" for a in scored)
+                and (complex_note := self._complex(topic, genes=True))):  # fmt: skip
+            # "What causes kidney stones?" listed AQP1, DGKH, PFN3: genes that raise the
+            # risk of a common disease are not what causes it
+            scored = tuple(replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4))
+                           if a.node.cls == "Gene" else a for a in scored)  # fmt: skip
+            scored = tuple(sorted(scored, key=lambda a: -a.score))
+            reason = complex_note
         if not scored:
             reason = "no candidate is supported by its evidence" if cands else silent
         elif not cands:
@@ -551,16 +562,23 @@ class QAEngine:
                                              "(salicylates: Reye syndrome)"]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
 
-    def _complex(self, topic: Node) -> str:
+    def _complex(self, topic: Node, genes: bool = False) -> str:
         """A note for a disease genome-wide association studies tie to many genes: a common,
         complex disease, whose Mendelian mode in the graph is that of a rare familial form or
-        a susceptibility locus ("" for any other)."""
-        genes = {t.object.iri for t in self.kg.neighbours(topic, "associatedWithGene")
-                 if t.source == "gwas"}  # fmt: skip
-        if len(genes) < COMPLEX_GWAS_GENES:
+        a susceptibility locus ("" for any other); with ``genes``, whose genes raise its risk
+        and do not cause it."""
+        tied = {t.object.iri for t in self.kg.neighbours(topic, "associatedWithGene")
+                if t.source == "gwas"}  # fmt: skip
+        if len(tied) < COMPLEX_GWAS_GENES:
             return ""
+        if genes:
+            return (
+                f"genome-wide association studies tie {len(tied)} genes to {topic.label}, "
+                "a common disease with many causes: a gene listed raises its risk and does "
+                f"not cause it alone, and counts {COMPLEX_MENDELIAN:g} times as much here"
+            )
         return (
-            f"genome-wide association studies tie {len(genes)} genes to {topic.label}: "
+            f"genome-wide association studies tie {len(tied)} genes to {topic.label}: "
             "most cases come from many genes and the environment together; a single-gene "
             "mode the graph states holds only for a rare familial form or a susceptibility "
             f"locus, and counts {COMPLEX_MENDELIAN:g} times as much here"

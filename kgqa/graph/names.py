@@ -107,6 +107,20 @@ def normalize_name(text: str, uninvert: bool = False, stop_words: bool = False) 
     return " ".join(w for w in words if stop_words or w not in _STOP)
 
 
+def kind_letters(name: str) -> frozenset[str]:
+    """The single letters among a name's words that name a kind ("vitamin A deficiency":
+    {"a"}; "hepatitis C": {"c"}), not roman numerals ("type I" is type 1). The lookup key
+    drops "a" as an article, so "vitamin deficiency" and "Vitamin A Deficiency" share one:
+    a match by key must have the same letters.
+
+    Example:
+        >>> sorted(kind_letters("Vitamin A Deficiency")), sorted(kind_letters("type I"))
+        (['a'], [])
+    """
+    words = normalize_name(name, stop_words=True).split()
+    return frozenset(w for w in words if len(w) == 1 and w.isalpha() and w not in "ivx")
+
+
 def name_keys(text: str) -> set[str]:
     """All lookup keys for one name (plain, and uninverted when it looks like a MeSH heading)."""
     keys = {normalize_name(text)}

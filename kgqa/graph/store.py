@@ -35,7 +35,7 @@ from kgqa.graph.format import (
     NAMES_FILE,
     STORE_DIR,
 )
-from kgqa.graph.names import normalize_name, subtype_variants
+from kgqa.graph.names import kind_letters, normalize_name, subtype_variants
 from kgqa.graph.vocabulary import (
     CLASSES,
     PREFIXES,
@@ -261,6 +261,11 @@ class KnowledgeGraph:
                 if rows:
                     break
         lowered = text.casefold()
+        # a normalised match may not drop or add a letter that names a kind: "vitamin
+        # deficiency" is no "Vitamin A Deficiency", "hepatitis A" no "hepatitis" (the lookup key
+        # drops "a" as an article)
+        letters = kind_letters(text)
+        rows = [r for r in rows if r[1].casefold() == lowered or kind_letters(r[1]) == letters]
         ranked = sorted(
             rows,
             key=lambda r: (r[1].casefold() != lowered, r[3] != "label", self.priority(r[0]), r[1]),

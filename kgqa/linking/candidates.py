@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from kgqa.graph.names import normalize_name
+from kgqa.graph.names import kind_letters, normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
@@ -740,7 +740,12 @@ class CandidateGenerator:
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             raw += self._extensions(text)
         if not raw and not lab:
-            raw = self._acronym(text, kind) or self._fuzzy(text, kind)
+            letters = kind_letters(text)
+            # a likeness by key (which drops "a") must keep the letters that name a kind:
+            # "vitamin deficiency" is no "Vitamin A Deficiency"
+            raw = self._acronym(text, kind) or [
+                r for r in self._fuzzy(text, kind) if kind_letters(r[0].label) == letters
+            ]
         if not raw and not lab and kind in DISORDERS:
             raw = self._respelt(text)
         # a likeness that negates the mention or names another subtype is no candidate

@@ -424,3 +424,21 @@ def test_a_disease_with_nothing_of_its_own_is_answered_from_all_its_kinds(real_p
     assert result.answers[0].node.label == "SMN1"
     assert result.answers[0].via_relation == "subtype"
     assert len({t.subject.iri for t in result.answers[0].evidence.triples}) >= 2
+
+
+def test_a_letter_that_names_a_kind_is_kept_in_a_match(real_pipeline, real_linker) -> None:
+    # the lookup key drops "a" as an article: "vitamin deficiency" found Vitamin A Deficiency
+    kg = real_pipeline.kg
+    assert all("Vitamin A" not in m.node.label for m in kg.find("vitamin deficiency"))
+    assert kg.find("hepatitis A")[0].node.label == "hepatitis A"
+    assert kg.find("spinal muscular atrophy type 1")  # type I, a numeral, still found
+    (m,) = real_linker.link("What are the symptoms of vitamin deficiency?")
+    assert m.node is None or "Vitamin A" not in m.node.label
+
+
+def test_genes_of_a_common_disease_are_its_risk_genes_not_its_causes(real_pipeline) -> None:
+    t2d = real_pipeline.ask("What causes type 2 diabetes?")
+    assert "raises its risk" in t2d.reason
+    assert all(a.score < 0.5 for a in t2d.answers if a.node.cls == "Gene")
+    cf = real_pipeline.ask("What causes cystic fibrosis?")
+    assert "raises its risk" not in (cf.reason or "") and cf.answers[0].node.label == "CFTR"
