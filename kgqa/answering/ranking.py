@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from kgqa.answering.candidates import GraphCandidate
+from kgqa.answering.candidates import GraphCandidate, has_more_subtypes
 from kgqa.answering.verbalize import statement, triple_text
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Node, Passage, Triple
@@ -97,6 +97,11 @@ def prior(c: GraphCandidate) -> float:
     )
 
 
+# an answer with more subtypes than this (at any depth) is a category, not a specific answer
+BROAD_ANSWER = 50
+_CATEGORIES = frozenset({"Disease", "Phenotype", "SideEffect"})
+
+
 def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int]:
     """How many drugs the graph says treat each candidate disease, and how many diseases
     each candidate drug treats: where the graph's own evidence ties, the one people meet more
@@ -153,7 +158,16 @@ def rank_candidates(
     if spec.annotated:
         cands = with_attributes(kg, topic, intent, cands)
     seen = commonness(kg, cands) if {"Disease", "Chemical"} & set(spec.answer_classes) else {}
-    cands = sorted(cands, key=lambda c: (-prior(c), -seen.get(c.node.iri, 0), c.node.label))
+    # a category as broad as "Abnormality of the gastrointestinal tract" or "disease by
+    # infectious agent" (SIDER's "gastrointestinal disorder", "infection") says less than any
+    # specific answer: it comes after them
+    broad = {
+        c.node.iri
+        for c in cands
+        if c.node.cls in _CATEGORIES and has_more_subtypes(kg, c.node, BROAD_ANSWER)
+    }
+    cands = sorted(cands, key=lambda c: (c.node.iri in broad, -prior(c),
+                                         -seen.get(c.node.iri, 0), c.node.label))  # fmt: skip
     head = cands[:MAX_VERIFIED]
     # a curated statement of the asked relation about the topic itself states the answer: it
     # needs no model to say so (the verifier gave such statements ≥ 0.99 on the dev questions,
@@ -180,6 +194,7 @@ def rank_candidates(
         scored.append((answer, prior(c)))
     # a verified answer ranks with a stated one at most (the verifier's 0.9997 is no better
     # than a curated statement), then the graph's prior decides
-    scored.sort(key=lambda x: (-round(min(x[0].score, GRAPH_STATEMENT_SUPPORT), 2), -x[1],
-                               -seen.get(x[0].node.iri, 0), x[0].node.label))  # fmt: skip
+    scored.sort(key=lambda x: (-round(min(x[0].score, GRAPH_STATEMENT_SUPPORT), 2),
+                               x[0].node.iri in broad, -x[1], -seen.get(x[0].node.iri, 0),
+                               x[0].node.label))  # fmt: skip
     return [a for a, _ in scored]

@@ -442,3 +442,13 @@ def test_genes_of_a_common_disease_are_its_risk_genes_not_its_causes(real_pipeli
     assert all(a.score < 0.5 for a in t2d.answers if a.node.cls == "Gene")
     cf = real_pipeline.ask("What causes cystic fibrosis?")
     assert "raises its risk" not in (cf.reason or "") and cf.answers[0].node.label == "CFTR"
+
+
+def test_a_broad_category_comes_after_specific_answers(real_pipeline) -> None:
+    # SIDER's "gastrointestinal disorder" and "infection" led metformin's side effects as HPO's
+    # "Abnormality of the gastrointestinal tract" and DO's "disease by infectious agent"
+    result = real_pipeline.ask("What are the side effects of metformin?", k=5)
+    labels = [a.node.label for a in result.answers]
+    assert "Abnormality of the gastrointestinal tract" not in labels
+    assert "disease by infectious agent" not in labels
+    assert {"Diarrhea", "Nausea", "Flatulence"} & set(labels)
