@@ -7,6 +7,7 @@ keeps the path.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -159,13 +160,14 @@ def concept_twins(kg: KnowledgeGraph, topic: Node) -> list[tuple[Node, set[str]]
                 shared.setdefault(n.iri, set()).add(curie)
     if not shared:
         return []
-    related = {n.iri for n in kg.ancestors(topic)} | {n.iri for n in kg.descendants(topic)}
+    above = {n.iri for n in kg.ancestors(topic)}
     prefix = topic.curie.split(":")[0]
     tag = _SUBTYPE_TAG.search(topic.label)
     out = []
     for iri, ids in shared.items():
         node = kg.node(iri)
-        if node is None or iri in related:
+        # (a subtype's ancestors, not the topic's descendants: "disease" has 10,000)
+        if node is None or iri in above or topic.iri in {n.iri for n in kg.ancestors(node)}:
             continue
         other_tag = _SUBTYPE_TAG.search(node.label)
         if tag and other_tag and tag.group().lower() != other_tag.group().lower():
@@ -178,7 +180,16 @@ def concept_twins(kg: KnowledgeGraph, topic: Node) -> list[tuple[Node, set[str]]
 
 def has_more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     """Whether ``node`` has more than ``limit`` subtypes at any depth, counted breadth first
-    and no further than needed ("cancer" has 2,533: the full closure took 80 ms)."""
+    and no further than needed ("cancer" has 2,533: the full closure took 80 ms). Kept per
+    graph: the answers of many questions are the same HPO terms."""
+    return _has_more_subtypes(kg, node.iri, limit)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _has_more_subtypes(kg: KnowledgeGraph, iri: str, limit: int) -> bool:
+    node = kg.node(iri)
+    if node is None:
+        return False
     seen: set[str] = set()
     frontier = [node]
     while frontier:

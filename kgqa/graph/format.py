@@ -31,6 +31,7 @@ CREATE TABLE names(key TEXT, iri TEXT, name TEXT, lang TEXT, kind TEXT, source T
 """
 NAMES_INDEXES = """
 CREATE INDEX ids_key ON ids(id_key);
+CREATE INDEX ids_iri ON ids(iri);
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_iri ON names(iri);
 """

@@ -90,6 +90,15 @@ SELECT ?st ?d ?p ?t ?f (GROUP_CONCAT(?ref; separator=";") AS ?refs) WHERE {{
 """
 
 
+# a letter standing alone in a name ("vitamin A"): only then can its kind letters differ
+_SINGLE_LETTER = re.compile(r"(?<![A-Za-z0-9])[A-Za-z](?![A-Za-z0-9])")
+
+
+def _letters(name: str) -> frozenset[str]:
+    """:func:`kind_letters`, skipped for a name with no letter standing alone (most)."""
+    return kind_letters(name) if _SINGLE_LETTER.search(name) else frozenset()
+
+
 class KnowledgeGraph:
     """Read access to a built graph. Construct cheaply; :meth:`load` opens the store."""
 
@@ -264,8 +273,8 @@ class KnowledgeGraph:
         # a normalised match may not drop or add a letter that names a kind: "vitamin
         # deficiency" is no "Vitamin A Deficiency", "hepatitis A" no "hepatitis" (the lookup key
         # drops "a" as an article)
-        letters = kind_letters(text)
-        rows = [r for r in rows if r[1].casefold() == lowered or kind_letters(r[1]) == letters]
+        letters = _letters(text)
+        rows = [r for r in rows if r[1].casefold() == lowered or _letters(r[1]) == letters]
         ranked = sorted(
             rows,
             key=lambda r: (r[1].casefold() != lowered, r[3] != "label", self.priority(r[0]), r[1]),

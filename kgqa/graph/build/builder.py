@@ -581,9 +581,13 @@ def _input_checksums(data_dir: Path) -> tuple[dict[str, str], str]:
     for name in HPO_FILES:
         if (hdir / name).is_file():
             sums[f"hpo/{name}"] = sha256_file(hdir / name)
-    # the build code is an input too: a change to any source reader rebuilds the graph
+    # the build code is an input too: a change to any source reader, or to the stores' format
+    # (the names store's tables and indexes), rebuilds the graph
     code = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in [
+        *sorted(Path(__file__).parent.glob("*.py")),
+        Path(__file__).parent.parent / "format.py",
+    ]:
         code.update(path.name.encode() + b"\0" + path.read_bytes())
     sums["kgqa/graph/build"] = code.hexdigest()
     return sums, hpo.release(hdir)
