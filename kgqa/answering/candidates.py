@@ -107,6 +107,23 @@ def class_candidates(kg: KnowledgeGraph, topic: Node, intent: str) -> list[Graph
     return out
 
 
+# a disease this many GWAS genes are tied to is a complex one; a single-gene mode of
+# inheritance stated for it is that of a familial form or a susceptibility locus (lupus, type 2
+# diabetes, schizophrenia: "autosomal dominant" from OMIM's susceptibility entries; cystic
+# fibrosis, Huntington and Marfan have none), and its genes are risk genes, not causes. Of the
+# diseases with a mode of inheritance, those with 10 GWAS genes or more are all complex ones
+# (Tourette syndrome, Behcet's disease, osteoporosis, PCOS ... schizophrenia 448); below,
+# Creutzfeldt-Jakob (7)
+COMPLEX_GWAS_GENES = 10
+MENDELIAN_MODE = re.compile(r"\b(?:autosomal|x-linked|y-linked|mitochondrial)\b", re.I)
+
+
+def gwas_genes(kg: KnowledgeGraph, disease: Node) -> int:
+    """How many genes the GWAS Catalog ties to ``disease`` (directly)."""
+    return len({t.object.iri for t in kg.neighbours(disease, "associatedWithGene")
+                if t.source == "gwas"})  # fmt: skip
+
+
 # a supertype this broad (subtypes at any depth) says nothing of the topic: the drugs of "skin
 # disease" (558 subtypes) or "eye disease" (924) are no answer for Morgellons or an eye injury
 BROAD_SUPERTYPE = 200

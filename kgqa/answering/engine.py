@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kgqa.answering.calibration import answer_calibrator
-from kgqa.answering.candidates import class_membership, graph_candidates, shared_candidates
+from kgqa.answering.candidates import (
+    COMPLEX_GWAS_GENES,
+    MENDELIAN_MODE,
+    class_membership,
+    graph_candidates,
+    gwas_genes,
+    shared_candidates,
+)
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import SUPPORT_THRESHOLD, passages_about, rank_candidates
 from kgqa.answering.reader import FROM_TEXT, read_answers
@@ -63,16 +70,8 @@ UNASKED = 0.5
 # a question as read: the reading, the text asked, what it links (in the order the topic is
 # sought, and all of it), and where the question stands in the message
 _Read = tuple[Reading, str, Linked, list[Mention], MessageFocus]
-# a disease this many GWAS genes are tied to is a complex one; a single-gene mode of
-# inheritance stated for it is that of a familial form or a susceptibility locus (lupus, type 2
-# diabetes, schizophrenia: "autosomal dominant" from OMIM's susceptibility entries; cystic
-# fibrosis, Huntington and Marfan have none), and answers "is it genetic?" that much less; the
-# genes are its risk genes, and answer "what causes it?" that much less. Of the diseases with a
-# mode of inheritance, those with 10 GWAS genes or more are all complex ones (Tourette syndrome,
-# Behcet's disease, osteoporosis, PCOS ... schizophrenia 448); below, Creutzfeldt-Jakob (7)
-COMPLEX_GWAS_GENES = 10
+# how much a single-gene mode of a complex disease, or its genes as its causes, count
 COMPLEX_MENDELIAN = 0.5
-_MENDELIAN = re.compile(r"\b(?:autosomal|x-linked|y-linked|mitochondrial)\b", re.I)
 # below this, the classifier's pick of a relation whose topic class the question names nothing
 # of is taken for a misreading: the question is read as about what it names (``other``)
 UNSURE_INTENT = 0.75
@@ -531,8 +530,9 @@ class QAEngine:
         if intent == "inheritance" and scored and (complex_note := self._complex(topic)):
             # "Is lupus genetic?": HPO's autosomal dominant (OMIM's susceptibility entry) is
             # no answer for most people with it
-            scored = tuple(replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4))
-                           if _MENDELIAN.search(a.node.label) else a for a in scored)  # fmt: skip
+            halved = [MENDELIAN_MODE.search(a.node.label) is not None for a in scored]
+            scored = tuple(replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4)) if h else a
+                           for a, h in zip(scored, halved, strict=True))  # fmt: skip
             scored = tuple(sorted(scored, key=lambda a: -a.score))
             reason = complex_note
         elif (intent == "causes" and any(a.node.cls == "Gene" for a in scored)
@@ -567,18 +567,17 @@ class QAEngine:
         complex disease, whose Mendelian mode in the graph is that of a rare familial form or
         a susceptibility locus ("" for any other); with ``genes``, whose genes raise its risk
         and do not cause it."""
-        tied = {t.object.iri for t in self.kg.neighbours(topic, "associatedWithGene")
-                if t.source == "gwas"}  # fmt: skip
-        if len(tied) < COMPLEX_GWAS_GENES:
+        tied = gwas_genes(self.kg, topic)
+        if tied < COMPLEX_GWAS_GENES:
             return ""
         if genes:
             return (
-                f"genome-wide association studies tie {len(tied)} genes to {topic.label}, "
+                f"genome-wide association studies tie {tied} genes to {topic.label}, "
                 "a common disease with many causes: a gene listed raises its risk and does "
                 f"not cause it alone, and counts {COMPLEX_MENDELIAN:g} times as much here"
             )
         return (
-            f"genome-wide association studies tie {len(tied)} genes to {topic.label}: "
+            f"genome-wide association studies tie {tied} genes to {topic.label}: "
             "most cases come from many genes and the environment together; a single-gene "
             "mode the graph states holds only for a rare familial form or a susceptibility "
             f"locus, and counts {COMPLEX_MENDELIAN:g} times as much here"

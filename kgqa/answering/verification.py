@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from kgqa.answering.candidates import (
     BROAD_SUPERTYPE,
+    COMPLEX_GWAS_GENES,
+    MENDELIAN_MODE,
     class_membership,
+    gwas_genes,
     has_more_subtypes,
     members_needed,
     same_named,
@@ -194,6 +197,16 @@ class ClaimVerifier:
             elif not agrees:
                 score = GRAPH_STATEMENT_SCORE
                 reason += "; the verifier read the words otherwise"
+            if (rel == "hasInheritance" and verdict != "unknown" and MENDELIAN_MODE.search(o.label)
+                    and (tied := gwas_genes(self.kg, s)) >= COMPLEX_GWAS_GENES):  # fmt: skip
+                # "Systemic lupus erythematosus is an autosomal dominant disease": HPO says so
+                # from OMIM's susceptibility entry; a complex disease is no single-gene one,
+                # and kgqa will not call the claim true (nor its negation false) on that
+                verdict, score = "unknown", 0.0
+                reason = (f"{reason}, but genome-wide association studies tie {tied} genes to "
+                          f"{s.label}: a single-gene mode the graph states for a complex "
+                          "disease holds only for a rare familial form or a susceptibility "
+                          "locus")  # fmt: skip
         # passages alone asserting such a relation: "supported", or a negated claim "refuted"
         asserts = (verdict == "supported") != neg and verdict != "unknown"
         if asserts and not triples and rel in CLAIM_GRAPH_ONLY:
