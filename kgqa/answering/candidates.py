@@ -255,10 +255,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
                 if node is not None and node.iri != topic.iri:
                     out.append(GraphCandidate(node, tuple(ts), twin, "same concept", (), bridge))
         if out:
-            seen: dict[str, GraphCandidate] = {}
-            for c in out:
-                seen.setdefault(c.node.iri, c)
-            return list(seen.values())
+            return _first_per_node(out)
     for way in spec.hierarchy if spec is not None else ():
         if way == "subtype":
             out = _of_subtypes(kg, topic, intent, relations)
@@ -275,9 +272,13 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
                     out.append(GraphCandidate(node, tuple(ts), other, way, (hop, *ts[:1])))
         if out:
             break
-    # keep one candidate per node (the first path found)
+    return _first_per_node(out)
+
+
+def _first_per_node(cands: list[GraphCandidate]) -> list[GraphCandidate]:
+    """One candidate per answer node: the first path found."""
     seen: dict[str, GraphCandidate] = {}
-    for c in out:
+    for c in cands:
         seen.setdefault(c.node.iri, c)
     return list(seen.values())
 

@@ -527,21 +527,21 @@ class QAEngine:
             answers, withheld = self._not_for_children(answers)
         scored = self._scored(answers, reading, k)
         reason = ""
-        if intent == "inheritance" and scored and (complex_note := self._complex(topic)):
+        complex_note = ""
+        if intent == "inheritance" and scored:
             # "Is lupus genetic?": HPO's autosomal dominant (OMIM's susceptibility entry) is
             # no answer for most people with it
-            halved = [MENDELIAN_MODE.search(a.node.label) is not None for a in scored]
-            scored = tuple(replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4)) if h else a
-                           for a, h in zip(scored, halved, strict=True))  # fmt: skip
-            scored = tuple(sorted(scored, key=lambda a: -a.score))
-            reason = complex_note
-        elif (intent == "causes" and any(a.node.cls == "Gene" for a in scored)
-                and (complex_note := self._complex(topic, genes=True))):  # fmt: skip
-            # "What causes kidney stones?" listed AQP1, DGKH, PFN3: genes that raise the
-            # risk of a common disease are not what causes it
-            scored = tuple(replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4))
-                           if a.node.cls == "Gene" else a for a in scored)  # fmt: skip
-            scored = tuple(sorted(scored, key=lambda a: -a.score))
+            complex_note = self._complex(topic)
+            halved = {a.node.iri for a in scored if MENDELIAN_MODE.search(a.node.label)}
+        elif intent == "causes" and any(a.node.cls == "Gene" for a in scored):
+            # "What causes type 2 diabetes?" listed GCK, HNF1A: genes that raise the risk of a
+            # common disease are not what causes it
+            complex_note = self._complex(topic, genes=True)
+            halved = {a.node.iri for a in scored if a.node.cls == "Gene"}
+        if complex_note:
+            scored = tuple(sorted((replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4))
+                                   if a.node.iri in halved else a for a in scored),
+                                  key=lambda a: -a.score))  # fmt: skip
             reason = complex_note
         if not scored:
             reason = "no candidate is supported by its evidence" if cands else silent
