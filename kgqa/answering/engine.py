@@ -38,15 +38,19 @@ from kgqa.understanding.choices import split_choices
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.registry import INTENTS, TRANSMISSION
 from kgqa.understanding.router import (
+    CARRIED_BY,
+    CAUSED_BY,
     CUE_SCORE,
     INTERACTION_REASON,
     PREGNANCY,
     PREGNANCY_REASON,
     Linked,
+    asked_kind,
     asks_interaction,
     asks_pregnancy_safety,
     co_topics,
     cued,
+    is_substance,
     level_way_kept,
     linked,
     members_asked,
@@ -70,6 +74,8 @@ UNASKED = 0.5
 # a question as read: the reading, the text asked, what it links (in the order the topic is
 # sought, and all of it), and where the question stands in the message
 _Read = tuple[Reading, str, Linked, list[Mention], MessageFocus]
+# the genes named when a complex disease's risk genes stand in for its mode of inheritance
+RISK_GENES_NAMED = 5
 # how much a single-gene mode of a complex disease, or its genes as its causes, count
 COMPLEX_MENDELIAN = 0.5
 # below this, the classifier's pick of a relation whose topic class the question names nothing
@@ -130,6 +136,14 @@ def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
     return (leaves[0][0], leaves[0][1]) if len(leaves) == 1 else hit
 
 
+def _question_at(focus: MessageFocus) -> int:
+    """Where the question read starts in its text: the whole text, or a message's main
+    question, less leading blanks (the mentions' offsets count from the text's start)."""
+    start, end = (0, len(focus.text)) if focus.whole else focus.question
+    asked = focus.text[start:end]
+    return start + len(asked) - len(asked.lstrip())
+
+
 def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
     """What the intent classifier reads: the main question, behind its subject line (or the
     sentence before it) when it names nothing itself ("gout. What should I do?")."""
@@ -144,7 +158,15 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
 # how a disease passes on: an infection's route or vector and agent (not the genes that
 # "causes" also reads), or a hereditary disease's inheritance
 _SPREADS = re.compile(TRANSMISSION, re.I)
+# words that ask how a disease passes from one to another, and nothing else
+_SAYS_SPREAD = re.compile(
+    r"\b(?:transmi\w*|spread\w*|pass(?:ed|es)? on|caught|catch\w*|contract\w*|contagious|"
+    r"infectious)\b",
+    re.I,
+)
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
+# intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
+_OWN_READING = frozenset({"claim", "diagnosis", "contraindications"})
 # something happening now that needs help at once, said in the first person or of someone
 # present: kgqa answers from its graph and says first that it is no emergency service
 _EMERGENCY = re.compile(
@@ -306,6 +328,7 @@ class QAEngine:
         foci = {i: read_message(questions[i]) if focus else whole[i] for i in nonempty}
         mentions = dict(zip(nonempty, self.linker.link_many([texts[i] for i in nonempty]),
                             strict=True))  # fmt: skip
+        self._relink_parts(texts, foci, mentions)
         asked = [_spelt(_asked(texts[i], foci[i], linked(mentions[i])), mentions[i])
                  for i in nonempty]  # fmt: skip
         intents = dict(zip(nonempty, self.classify(asked), strict=True))
@@ -323,6 +346,32 @@ class QAEngine:
                     read = alt
             out.append(read)
         return out
+
+    def _relink_parts(self, texts: Sequence[str], foci: dict[int, MessageFocus],
+                      mentions: dict[int, list[Mention]]) -> None:  # fmt: skip
+        """Link a message's main question, subject line and the sentence before the question
+        again, each alone, when the message links nothing (or plain substances only): the
+        tagger misses names in a long message's run-on text that it finds in a sentence or a
+        heading alone ("SUBJECT: claw hand", "Mother has inherited ricketts."). What it finds
+        there joins the message's mentions (a plain substance such as "solution" or "capsule"
+        does not). In place."""
+        parts: list[tuple[int, int, int]] = []
+        for i, focus in foci.items():
+            spans = [s for s in (focus.question, focus.subject, focus.before) if s is not None]
+            if focus.whole or any(not is_substance(n) for _, n in linked(mentions[i])):
+                continue
+            parts += [(i, a, b) for a, b in dict.fromkeys(spans) if texts[i][a:b].strip()]
+        if not parts:
+            return
+        again = self.linker.link_many([texts[i][a:b] for i, a, b in parts])
+        for (i, a, _), row in zip(parts, again, strict=True):
+            taken = mentions[i]
+            for m, node in linked(row):
+                m = replace(m, start=m.start + a, end=m.end + a)
+                if is_substance(node) or any(o.start < m.end and m.start < o.end for o in taken):
+                    continue
+                taken = sorted([*taken, m], key=lambda x: x.start)
+            mentions[i] = taken
 
     def _further(self, text: str, probs: dict[str, float], mentions: list[Mention],
                  focus: MessageFocus) -> _Read | None:  # fmt: skip
@@ -379,6 +428,12 @@ class QAEngine:
             iscore *= UNASKED
         if not options and (members := members_asked(text, intent, found, at)) is not None:
             intent, iscore = members, max(probs.get(members, 0.0), CUE_SCORE)
+        if (not options and intent not in _OWN_READING
+                and (kind := asked_kind(text, found, at)) is not None):  # fmt: skip
+            # "Which parasite causes malaria?": the organism, not what shows malaria; the
+            # words naming the kind asked for are no topic ("What kind of cancer causes ...")
+            intent, iscore = kind.intent, max(probs.get(kind.intent, 0.0), CUE_SCORE)
+            found = [x for x in found if x[0] not in kind.named]
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, found)
         if (
@@ -496,13 +551,39 @@ class QAEngine:
             reason = "" if scored else "no candidate is supported by its evidence"
             return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
         spreads = intent == "causes" and _SPREADS.search(text) is not None
-        cands = graph_candidates(self.kg, topic, intent,
-                                 relations=INFECTION_WAYS if spreads else None)  # fmt: skip
+        kind = (asked_kind(text, linked(mentions), _question_at(focus))
+                if intent in ("causes", "diseases_of_phenotype") else None)  # fmt: skip
+        agent = intent == "causes" and kind is not None and kind.agent
+        # the organism or the vector asked for, else how it spreads, when asked
+        ways = kind.ways if agent and kind else (INFECTION_WAYS if spreads else None)
+        cands = graph_candidates(self.kg, topic, intent, relations=ways)
+        if not cands and spreads and not agent and not _SAYS_SPREAD.search(text):
+            # "How do you get gout?" asks how one comes to have it: no infection, its causes
+            ways = None
+            cands = graph_candidates(self.kg, topic, intent)
         silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
                   "super/subtypes (categories as broad as skin disease left out)")  # fmt: skip
-        if spreads:
+        if ways == CARRIED_BY:
+            silent = (f"the graph states nothing that carries {topic.label}, for it or its "
+                      "supertypes")  # fmt: skip
+        elif ways == CAUSED_BY:
+            silent = (f"the graph states no organism that causes {topic.label}, for it or its "
+                      "supertypes")  # fmt: skip
+        elif ways:
             silent = (f"the graph states no way {topic.label} is transmitted and no agent "
                       "that causes it, for it or its supertypes")  # fmt: skip
+        below: set[str] | None = None
+        if kind is not None and kind.kind is not None and not agent:
+            # "Which autoimmune disease causes dry mouth?": only the kinds asked for
+            below = {n.iri for n in self.kg.descendants(kind.kind)} | {kind.kind.iri}
+        if cands and below is not None and kind is not None and kind.kind is not None:
+            kept = [c for c in cands if c.node.iri in below]
+            if not kept:
+                reason = (f"the graph states {spec.relation} of {topic.label} for "
+                          f"{len(cands)} diseases, none of them a kind of "
+                          f"{kind.kind.label}")  # fmt: skip
+                return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
+            cands = kept
         asked_class = self._asked_class(found, topic) if "Chemical" in spec.answer_classes else None
         if cands and asked_class is not None:
             # "Which antibiotics treat a bladder infection?": the members of the class asked
@@ -522,6 +603,8 @@ class QAEngine:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = read_answers(self.linker, self.verifier, topic, intent, passages)
+            if below is not None:  # what the passages name, of the kind asked for only
+                answers = [a for a in answers if a.node.iri in below]
         withheld: list[Answer] = []
         if intent == "drugs_for_disease" and _CHILD.search(focus.text):
             answers, withheld = self._not_for_children(answers)
@@ -545,6 +628,9 @@ class QAEngine:
             reason = complex_note
         if not scored:
             reason = "no candidate is supported by its evidence" if cands else silent
+            if intent == "inheritance" and not cands and (risk := self._risk_genes(topic)):
+                # "Is Crohn's disease hereditary?": no mode of inheritance, and many genes
+                reason = f"{reason}; {risk}"
         elif not cands:
             reason = silent + "; the answers come from passages, each with its passage"
         if scored and (beside := named_alongside(text, found, topic)):
@@ -553,6 +639,9 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, (
                 f"these answers are for {topic.label}; the question also names {names}: ask "
                 "about it on its own, or with \"both\" for what they share")]))  # fmt: skip
+        if scored and kind is not None and kind.kind is not None and not agent and cands:
+            reason = "; ".join(filter(None, [reason, f"only kinds of {kind.kind.label}, "
+                                             "as asked"]))  # fmt: skip
         if scored and asked_class is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only members of {asked_class.label}, "
                                              "as asked"]))  # fmt: skip
@@ -581,6 +670,29 @@ class QAEngine:
             "most cases come from many genes and the environment together; a single-gene "
             "mode the graph states holds only for a rare familial form or a susceptibility "
             f"locus, and counts {COMPLEX_MENDELIAN:g} times as much here"
+        )
+
+    def _risk_genes(self, topic: Node) -> str:
+        """For a disease genome-wide association studies tie to many genes, and of which the
+        graph states no mode of inheritance: how many, and the best attested (in or reported
+        for the most of its associated variants), and what that means; "" for any other."""
+        tied = gwas_genes(self.kg, topic)
+        if tied < COMPLEX_GWAS_GENES:
+            return ""
+        genes = {t.object.iri: t.object for t in self.kg.neighbours(topic, "associatedWithGene")
+                 if t.source == "gwas"}  # fmt: skip
+        loci: dict[str, int] = dict.fromkeys(genes, 0)
+        for v in self.kg.neighbours(topic, "associatedWithVariant"):
+            near = {t.object.iri for r in ("variantInGene", "variantReportedGene")
+                    for t in self.kg.neighbours(v.object, r)}  # fmt: skip
+            for iri in near & loci.keys():
+                loci[iri] += 1
+        best = sorted(genes, key=lambda iri: (-loci[iri], genes[iri].label))
+        names = ", ".join(genes[iri].label for iri in best[:RISK_GENES_NAMED])
+        return (
+            f"genome-wide association studies tie {tied} genes to {topic.label} ({names} ...): "
+            "it runs in families as a risk that many genes and the environment make together, "
+            "not as a single-gene disease"
         )
 
     @staticmethod

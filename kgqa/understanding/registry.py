@@ -89,6 +89,12 @@ TRANSMISSION = (
     r"\btransmi(?:t|ts|tted|tting|ssion|ssible)\b|\bpassed on\b|\bhow (?:is|are|does|do|can|"
     r"could) \s*(?:\S+\s+){0,5}?(?:spread|passed|caught|contracted)\b|\bhow (?:do|does|can|"
     r"could|did) (?:you|people|one|i|we|he|she|someone|a person) (?:catch|contract)\b"
+    # "How do you get Lyme disease?" (not "get rid of", "get my blood pressure down")
+    r"|\bhow (?:do|does|can|could) (?:you|people|one|someone|a person|kids|children) get\s+"
+    r"(?!(?:rid|help|tested|my|his|her|their|your|our|over|better|well|through|off|back|down|"
+    r"up|out|on|in|to|pregnant|a diagnosis|diagnosed|treat\w*|cured|relief|medic\w*|"
+    r"information|info|insurance|an appointment|checked|enough|more|less|rest|sleep|used)\b)"
+    r"[^?.]{1,60}\?"
     # "Is HPV contagious?" asks how it spreads; "When is shingles contagious?" asks when
     r"|^\s*(?:is|are)\b[^?]*\bcontagious\b"
 )

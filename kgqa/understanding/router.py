@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.linking.linker import level_moved
@@ -88,8 +89,8 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
     if allowed is None:
         # a question of no relation is about the drug it names, not a plain substance beside
         # it ("Is this warfarin gluten free?", "any gelatin in fluoxetine liquid?")
-        drugs_first = [x for x in ordered if not _substance(x[1])] + [
-            x for x in ordered if _substance(x[1])
+        drugs_first = [x for x in ordered if not is_substance(x[1])] + [
+            x for x in ordered if is_substance(x[1])
         ]
         return drugs_first[0] if drugs_first else None
     for cls in allowed:
@@ -105,7 +106,7 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
     return None
 
 
-def _substance(node: Node) -> bool:
+def is_substance(node: Node) -> bool:
     """A chemical that is no drug: no DrugBank or DrugCentral id names it (gluten, gelatin)."""
     return node.cls == "Chemical" and not is_drug(node)
 
@@ -304,6 +305,92 @@ def members_asked(text: str, intent: str, found: Linked, offset: int = 0) -> str
     if not any(n.cls in ("Disease", "Phenotype") and m.start > classes[0].end for m, n in found):
         return None
     return "drugs_causing" if _CAUSE_WORDS.search(text) else "drugs_for_disease"
+
+
+# "Which virus causes shingles?", "What kind of cancer causes night sweats?": the words between
+# the question word and the verb name the kind of answer asked for, not the topic
+_ASKED_KIND = re.compile(
+    r"^\s*(?:which|what)\s+(?:(?:kinds?|types?|sorts?|forms?)\s+of\s+)?(?P<kind>[a-z][\w'-]*"
+    r"(?:\s+[\w'-]+){0,3}?)\s+(?:(?:can|could|may|might|would|usually|commonly|often)\s+)?"
+    r"(?P<verb>causes?|caused|leads?\s+to|results?\s+in|is\s+responsible\s+for|triggers?|"
+    r"gives?|transmits?|spreads?|carr(?:y|ies))\b",
+    re.I,
+)
+# a living thing that causes a disease, asked for as such
+_AGENT_WORDS = re.compile(
+    r"\b(?:virus(?:es)?|viral|bacteri(?:um|a|al)|germs?|microbes?|micro-?organisms?|organisms?|"
+    r"pathogens?|parasites?|parasitic|fung(?:us|i|al)|infectious agents?|agents?|bugs?)\b"
+    r"|(?P<vector>\b(?:mosquito(?:e?s)?|ticks?|fleas?|lice|flies|fly|insects?|vectors?|"
+    r"animals?|snails?)\b)",
+    re.I,
+)
+# what each reading of the organism asked for reads: what causes a disease, what carries it
+# (a vector asked for), or either (asked what transmits or spreads it)
+CAUSED_BY = frozenset({"causedBy"})
+CARRIED_BY = frozenset({"transmittedBy"})
+PASSED_ON = frozenset({"causedBy", "transmittedBy"})
+# words naming a kind of disease asked for ("which condition", "what cancer")
+_DISEASE_WORDS = re.compile(
+    r"\b(?:diseases?|disorders?|conditions?|illness(?:es)?|syndromes?|cancers?|tumou?rs?|"
+    r"infections?|deficienc(?:y|ies)|problems?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class AskedKind:
+    """What a "Which <kind> causes <Y>?" question asks for: ``intent``, the organism that
+    causes a disease or carries it (``agent``, read through the relations ``ways``), the
+    diseases that show a finding, of ``kind`` when the words name a kind of disease the graph
+    has (None: any), or a diagnosis of several findings; ``named``, the mentions inside those
+    words (no topic)."""
+
+    intent: str
+    agent: bool
+    kind: Node | None
+    named: tuple[Mention, ...]
+    ways: frozenset[str] = CAUSED_BY
+
+
+def asked_kind(text: str, found: Linked, offset: int = 0) -> AskedKind | None:
+    """The kind of answer a question names between its question word and "causes" (see
+    :class:`AskedKind`), when a disorder is named after the verb; None otherwise. "Which
+    parasite causes malaria?" asks for the organism (it was read as the diseases that show
+    malaria: death, influenza); "Which autoimmune disease causes dry mouth?" for autoimmune
+    diseases that show it; "What kind of cancer causes night sweats?" took "cancer" for its
+    topic. ``offset``: where ``text`` starts in the text the mentions index."""
+    m = _ASKED_KIND.match(text)
+    if m is None:
+        return None
+    a, b = offset + m.start("kind"), offset + m.end("kind")
+    end = offset + m.end()
+    after = [(x, n) for x, n in found
+             if x.end > end and not x.negated and n.cls in _DISORDER_KINDS]  # fmt: skip
+    if not after:
+        return None
+    named = tuple(x for x, _ in found if a <= x.start and x.end <= b)
+    words = m.group("kind")
+    carried = re.match(r"trans|spread|carr", m.group("verb"), re.I) is not None
+    if agent := _AGENT_WORDS.search(words):
+        # the organism (or what carries it): of a disease, or of the disease a finding names
+        # ("What bacteria cause stomach ulcers?"); a vector asked for is what carries it
+        ways = CARRIED_BY if agent.group("vector") else PASSED_ON if carried else CAUSED_BY
+        return AskedKind("causes", True, None, named, ways)
+    if carried or not (_DISEASE_WORDS.search(words)
+                       or any(n.cls == "Disease" for x, n in found if x in named)):  # fmt: skip
+        return None
+    if len({n.iri for _, n in after}) >= 2:
+        # "Which condition causes joint pain and a butterfly rash?": findings to explain
+        return AskedKind("diagnosis", False, None, named)
+    if after[0][1].cls == "Disease" and re.search(r"\binfections?\b", words, re.I):
+        # "What infection causes cervical cancer?": the organism; of a finding ("What
+        # infection causes a fever?"), the infectious diseases that show it
+        return AskedKind("causes", True, None, named)
+    kinds = [n for x, n in found if x in named and n.cls == "Disease"]
+    return AskedKind("diseases_of_phenotype", False, kinds[0] if kinds else None, named)
+
+
+_DISORDER_KINDS = frozenset({"Disease", "Phenotype"})
 
 
 def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> str:

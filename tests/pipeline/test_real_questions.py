@@ -464,3 +464,59 @@ def test_a_single_gene_claim_of_a_complex_disease_is_not_called_true(real_pipeli
     assert real_pipeline.verify("Cystic fibrosis is an autosomal recessive disease").verdict == (
         "supported"
     )
+
+
+def test_the_kind_asked_for_is_the_answer_class_not_the_topic(real_pipeline) -> None:
+    # "Which parasite causes malaria?" was read as the diseases that show malaria (death,
+    # influenza); "What kind of cancer causes night sweats?" took cancer for its topic
+    malaria = real_pipeline.ask("Which parasite causes malaria?")
+    assert malaria.intent == "causes" and malaria.answers
+    assert all(a.node.cls == "Cause" for a in malaria.answers)
+    assert "Plasmodium" in malaria.answers[0].node.label
+    tb = real_pipeline.ask("Which bacterium causes tuberculosis?")
+    assert tb.answers[0].node.label == "Mycobacterium tuberculosis"
+    sweats = real_pipeline.ask("What kind of cancer causes night sweats?")
+    assert sweats.intent == "diseases_of_phenotype" and sweats.topic.label == "Night sweats"
+    cancer = real_pipeline.kg.node("DOID:162")
+    kinds = {n.iri for n in real_pipeline.kg.descendants(cancer)}
+    assert sweats.answers and all(a.node.iri in kinds for a in sweats.answers)
+    assert "only kinds of cancer" in sweats.reason
+    # no organism stated: said so, no gene in its place
+    cervix = real_pipeline.ask("What infection causes cervical cancer?")
+    assert cervix.no_answer and "no organism" in cervix.reason
+    # a vector asked for is what carries the disease, never the organism in its place
+    tick = real_pipeline.ask("Which tick spreads Lyme disease?")
+    assert tick.answers[0].node.label == "Ixodes scapularis"
+    assert all(a.node.label != "Borreliella burgdorferi" for a in tick.answers)
+    mosquito = real_pipeline.ask("Which mosquito transmits malaria?")
+    assert mosquito.no_answer and "nothing that carries" in mosquito.reason
+    # several findings asked what condition causes them: a diagnosis
+    lupus = real_pipeline.ask("Which condition causes joint pain and a butterfly rash?")
+    assert lupus.intent == "diagnosis"
+
+
+def test_a_complex_disease_with_no_mode_of_inheritance_names_its_risk_genes(real_pipeline):
+    crohn = real_pipeline.ask("Is Crohn's disease hereditary?")
+    assert crohn.no_answer and "genome-wide association studies tie" in crohn.reason
+    named = crohn.reason.split("genome-wide", 1)[1]
+    assert "IL23R" in named or "NOD2" in named or "ATG16L1" in named
+    cf = real_pipeline.ask("Is cystic fibrosis genetic?")
+    assert cf.answers and "genome-wide" not in (cf.reason or "")
+
+
+def test_a_message_that_links_nothing_is_linked_again_sentence_by_sentence(real_pipeline):
+    # the tagger found no name in the whole message; its subject line alone names the topic
+    message = (
+        "SUBJECT: claw hand\nMESSAGE: I have a claw hand and I would like you to mail me "
+        "information regarding treatments for it. My address is [LOCATION] Thank you."
+    )
+    reading = real_pipeline.qa.read_many([message])[0]
+    assert reading.topic is not None and reading.topic.label == "Claw hand deformity"
+    # a message that links something keeps what it linked
+    other = real_pipeline.qa.read_many(
+        [
+            "SUBJECT: gout\nMESSAGE: My father has gout and it "
+            "hurts a lot every night. What should he take for it?"
+        ]
+    )[0]
+    assert other.topic.label == "gout"

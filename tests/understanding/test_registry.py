@@ -32,3 +32,44 @@ def test_the_classifier_labels_are_the_registry_names():
 def test_medquad_question_types_map_onto_intents():
     assert intent_of_qtype("treatment") == "drugs_for_disease"
     assert intent_of_qtype("outlook") == "other"
+
+
+def _linked(text: str, *names: tuple[str, str]):
+    from kgqa.records import Candidate, Mention, Node
+
+    out = []
+    for surface, cls in names:
+        start = text.index(surface)
+        node = Node(f"x:{surface}", f"x:{surface}", surface, cls)
+        mention = Mention(start, start + len(surface), surface, cls.upper(), False, 1.0,
+                          (Candidate(node, 0.95, "exact", surface),))  # fmt: skip
+        out.append((mention, node))
+    return out
+
+
+def test_the_words_before_causes_name_the_kind_of_answer_asked_for() -> None:
+    from kgqa.understanding.router import asked_kind
+
+    q = "Which virus causes shingles?"
+    kind = asked_kind(q, _linked(q, ("shingles", "Disease")))
+    assert kind is not None and kind.intent == "causes" and kind.agent
+    assert kind.ways == frozenset({"causedBy"})
+    q = "Which tick spreads Lyme disease?"
+    assert asked_kind(q, _linked(q, ("Lyme disease", "Disease"))).ways == {"transmittedBy"}
+    q = "Which condition causes joint pain and a butterfly rash?"
+    found = _linked(q, ("joint pain", "Phenotype"), ("butterfly rash", "Phenotype"))
+    assert asked_kind(q, found).intent == "diagnosis"
+    q = "Which autoimmune disease causes dry mouth?"
+    found = _linked(q, ("autoimmune disease", "Disease"), ("dry mouth", "Phenotype"))
+    kind = asked_kind(q, found)
+    assert kind.intent == "diseases_of_phenotype" and not kind.agent
+    assert kind.kind.label == "autoimmune disease" and kind.named == (found[0][0],)
+    # an infection asked of a finding is a disease that shows it, not an organism
+    q = "What infection causes fever?"
+    kind = asked_kind(q, _linked(q, ("infection", "Disease"), ("fever", "Phenotype")))
+    assert kind.intent == "diseases_of_phenotype" and kind.kind.label == "infection"
+    # no kind of disease or organism before the verb, or nothing named after it: no reading
+    for q, name, cls in (("Which drugs cause hair loss?", "hair loss", "Phenotype"),
+                         ("What causes fever?", "fever", "Phenotype")):  # fmt: skip
+        assert asked_kind(q, _linked(q, (name, cls))) is None, q
+    assert asked_kind("Which virus causes it?", []) is None
