@@ -409,6 +409,12 @@ class QAEngine:
         turned = level_way_kept(text, intent, found, at) if not options else intent
         if turned != intent:
             intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
+        if (not focus.whole and not options and intent not in _OWN_READING
+                and intent != "other" and iscore < UNSURE_INTENT):  # fmt: skip
+            # a message's question the classifier alone reads as a relation, unsure ("Is it
+            # possible to obtain this ointment in anything other than a metal tube?" at 0.64
+            # what fluocinolone treats): no words of its own name the relation
+            intent, iscore = "other", probs.get("other", 0.0)
         # a message's main question is a claim to check only when it names both ends ("Would
         # appreciate your comment on this." is none, whatever the classifier made of it)
         if (intent == "claim" and not focus.whole and not options

@@ -825,3 +825,34 @@ def test_a_passage_about_the_option_alone_ranks_it_but_states_nothing_of_the_top
     # the same words in a passage about Marfan syndrome state it
     about = Passage(2, said, "t", "pubmed", "PMID:2", "", "", (marfan.iri, headache.iri), 1.0)
     assert headache_read(about).verdict == "supported"
+
+
+class _UnsureIntents(FixedIntents):
+    """Gives its one intent per question the probability ``p`` (the rest spread evenly)."""
+
+    def __init__(self, labels, intent_of, p: float) -> None:
+        super().__init__(labels, intent_of)
+        self.p = p
+
+    def predict_proba(self, a, b=None):
+        rows = super().predict_proba(a, b)
+        for row in rows:
+            row[row.argmax()] = self.p
+            rest = row != self.p
+            row[rest] = (1.0 - self.p) / rest.sum()
+        return rows
+
+
+def test_a_messages_question_read_unsure_as_a_relation_with_no_words_for_it_is_other(kg):
+    asked = "Is it possible to get metformin in anything other than a glass bottle?"
+    message = ("SUBJECT: my pills\nMESSAGE: I travel a lot and the bottle breaks. "
+               + asked + " My pharmacy does not know.")  # fmt: skip
+    for p, want in ((0.6, "other"), (0.9, "diseases_for_drug")):
+        qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT),
+                      _UnsureIntents(NAMES, {asked: "diseases_for_drug"}, p),
+                      GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+        whole, in_message = qa.read_many([asked, message])
+        # asked alone, the classifier's reading stands; in a message, unsure, it is passages'
+        assert whole.intent == "diseases_for_drug"
+        assert in_message.intent == want, p
+        assert in_message.topic is not None and in_message.topic.label == "Metformin"
