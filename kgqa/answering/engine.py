@@ -16,11 +16,13 @@ from dataclasses import replace
 
 from kgqa.answering.calibration import answer_calibrator
 from kgqa.answering.candidates import (
+    BROAD_SUPERTYPE,
     COMPLEX_GWAS_GENES,
     MENDELIAN_MODE,
     class_membership,
     graph_candidates,
     gwas_genes,
+    has_more_subtypes,
     shared_candidates,
 )
 from kgqa.answering.options import answer_options
@@ -441,7 +443,7 @@ class QAEngine:
             intent, iscore = kind.intent, max(probs.get(kind.intent, 0.0), CUE_SCORE)
             found = [x for x in found if x[0] not in kind.named]
         spec = INTENTS.get(intent)
-        hit = topic_mention(intent, found)
+        hit = topic_mention(intent, self._categories_last(found))
         if (
             hit is None
             and (not focus.whole or iscore < UNSURE_INTENT)
@@ -484,6 +486,18 @@ class QAEngine:
             sign, also,  # type: ignore[arg-type]
         )  # fmt: skip
         return reading, text, found, mentions, focus
+
+    def _categories_last(self, found: Linked) -> Linked:
+        """``found`` with the mentions of broad categories (more than ``BROAD_SUPERTYPE``
+        subtypes: "genetic disease", "Infection") after the rest: "I have renal amyloidosis
+        ... one of the hereditary diseases" asks about renal amyloidosis, "a dermatologic
+        disease called Nevus Mucinosis" about the nevus."""
+        broad = [has_more_subtypes(self.kg, n, BROAD_SUPERTYPE) for _, n in found]
+        if not any(broad) or all(broad):
+            return found
+        return [x for x, b in zip(found, broad, strict=True) if not b] + [
+            x for x, b in zip(found, broad, strict=True) if b
+        ]
 
     def _passed_on_by_birth(self, text: str, topic: Node) -> bool:
         """Whether a question of how ``topic`` is transmitted asks how it is inherited: the

@@ -520,3 +520,15 @@ def test_a_message_that_links_nothing_is_linked_again_sentence_by_sentence(real_
         ]
     )[0]
     assert other.topic.label == "gout"
+
+
+def test_a_broad_category_named_beside_a_disease_is_no_topic(real_pipeline) -> None:
+    # "genetic disease" (thousands of kinds) was taken for the topic of both
+    reading = real_pipeline.qa.read_many([
+        "Passing on a genetic condtion. My son is affected with an autosomal recessive genetic "
+        "condition called Senior Loken Syndrome. What are the chances my daughter carries it?"
+    ])[0]  # fmt: skip
+    assert reading.topic is not None and reading.topic.label == "Senior-Loken syndrome"
+    # a category that is all the question names stays its topic
+    alone = real_pipeline.ask("What are the symptoms of an infection?")
+    assert alone.topic is not None and "nfection" in alone.topic.label
