@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kgqa.answering.candidates import same_named
 from kgqa.answering.engine import QAEngine
 from kgqa.datasets.consumer import ConsumerQuestion
 from kgqa.graph.build.common import read_tsv
+from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Reading
 
 logger = logging.getLogger(__name__)
@@ -44,7 +46,20 @@ def _topic(r: Reading | None) -> str | None:
     return r.topic.curie if r is not None and r.topic is not None else None
 
 
-def _agreement(a: Sequence[Reading | None], b: Sequence[Reading | None]) -> dict[str, float]:
+def _same_concept(kg: KnowledgeGraph, x: Reading | None, y: Reading | None) -> bool:
+    """Whether two readings' topics are one node, or two nodes of exactly one name (DO's *type
+    1 diabetes mellitus* and HPO's *Type I diabetes mellitus*, MeSH's *KELOIDS* and HPO's
+    *Keloid*): the answering reads both (:func:`same_named`)."""
+    if _topic(x) == _topic(y):
+        return True
+    if x is None or y is None or x.topic is None or y.topic is None:
+        return False
+    return y.topic.iri in {n.iri for n in same_named(kg, x.topic)}
+
+
+def _agreement(
+    a: Sequence[Reading | None], b: Sequence[Reading | None], kg: KnowledgeGraph | None = None
+) -> dict[str, float]:
     n = len(a)
     pairs = list(zip(a, b, strict=True))
     intent = sum(x is not None and y is not None and x.intent == y.intent for x, y in pairs)
@@ -53,11 +68,21 @@ def _agreement(a: Sequence[Reading | None], b: Sequence[Reading | None]) -> dict
         x is not None and y is not None and x.intent == y.intent and _topic(x) == _topic(y)
         for x, y in zip(a, b, strict=True)
     )
-    return {
+    out = {
         "intent": round(intent / n, 4) if n else 0.0,
         "topic": round(topic / n, 4) if n else 0.0,
         "intent_and_topic": round(both / n, 4) if n else 0.0,
     }
+    if kg is not None:
+        # the same, counting two nodes of one name as one topic
+        concept = [_same_concept(kg, x, y) for x, y in pairs]
+        both_concept = sum(
+            c and x is not None and y is not None and x.intent == y.intent
+            for c, (x, y) in zip(concept, pairs, strict=True)
+        )
+        out["topic_same_name"] = round(sum(concept) / n, 4) if n else 0.0
+        out["intent_and_topic_same_name"] = round(both_concept / n, 4) if n else 0.0
+    return out
 
 
 def _labelled(
@@ -95,7 +120,7 @@ def evaluate_consumer(
     whole = qa.read_many([q.text for q in items], focus=False)
     report: dict[str, object] = {
         "messages": len(items),
-        "agreement_with_summary": _agreement(focused, summaries),
+        "agreement_with_summary": _agreement(focused, summaries, qa.kg),
         "agreement_reading_whole_message": _agreement(whole, summaries),
         "summary_intents": dict(Counter(r.intent for r in summaries if r).most_common()),
         "message_intents": dict(Counter(r.intent for r in focused if r).most_common()),

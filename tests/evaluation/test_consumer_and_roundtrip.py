@@ -69,3 +69,19 @@ def test_round_trip_links_the_graphs_own_names_back(linker, kg):
     # every name is either linked back or counted under one failure kind
     ok = round(disease["acc_at_1"] * disease["names"])
     assert ok + sum(disease["failures"].values()) == disease["names"]
+
+
+def test_two_nodes_of_one_name_count_as_one_topic_only_in_the_same_name_figure(kg):
+    from kgqa.evaluation.consumer import _agreement
+    from kgqa.records import Reading
+
+    def reading(curie: str) -> Reading:
+        return Reading("phenotypes_of_disease", 0.9, kg.node(curie), 1.0, False, "hasPhenotype",
+                       False, "positive", ())  # fmt: skip
+
+    do, ccrd, gout = (reading(c) for c in ("DOID:2987", "CCRD:35", "DOID:13189"))
+    out = _agreement([do, do], [ccrd, gout], kg)
+    # DO's and CCRD's familial Mediterranean fever: one concept, two nodes; gout is another
+    assert out["intent_and_topic"] == 0.0
+    assert out["intent_and_topic_same_name"] == 0.5
+    assert "intent_and_topic_same_name" not in _agreement([do], [ccrd])
