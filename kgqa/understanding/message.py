@@ -31,6 +31,8 @@ _BOILERPLATE = re.compile(
 )
 _SPACES = {0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x3000: " "}
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+# a title or abbreviation whose period ends no sentence ("my dr. wrote", "Mrs. Smith")
+_ABBREVIATION = re.compile(r"(?<![A-Za-z])(?:dr|mr|mrs|ms|prof|st|vs|approx|e\.g|i\.e)\.$", re.I)
 # a list number that ends a piece of text the sentence pattern cut ("Sir, 1. Does ...")
 _LIST_NUMBER = re.compile(r"(?:^|(?<=[\s,(]))\d{1,2}[.)]$")
 _ASKS = re.compile(
@@ -47,10 +49,22 @@ _ASKS = re.compile(
     r"|\bneed (?:some |your )?(?:advice|guidance|suggestions?)\b"
     r"|\b(?:(?:would|'d) like to (?:know|find out|ask|learn)|want(?:ed)? to (?:know|find out|ask|"
     r"learn)|find out (?:if|whether|what|how|why)|wonder(?:ing|ed)? (?:if|whether|what|how|why)|"
-    r"wondering|need to know|tell me|looking for|any (?:info|information|help|advice|studies|"
-    r"research|suggestions?|recommendations?)|(?:can|could|would) you (?:please )?(?:tell|help|"
-    r"advise|explain|suggest|recommend|send|give|let)|is it (?:possible|normal|safe|true|ok|okay)|"
-    r"(?:is|are) there)\b",
+    r"wondering|(?:need|wish|like) to know|tell me|looking for|any (?:info|information|help|"
+    r"advice|studies|research|suggestions?|recommendations?)|(?:can|could|would) you "
+    r"(?:please )?(?:tell|help|advise|explain|suggest|recommend|send|give|let)|"
+    r"is it (?:possible|normal|safe|true|ok|okay)|"
+    r"(?:is|are) there)\b"
+    # a request said as what would help ("An explanation of ... would be helpful.")
+    r"|\b(?:would|will) be (?:very |most |really |greatly |much )?(?:helpful|appreciated)\b"
+    r"|\bwhat (?:do|does|did|would|should|can|could) (?:i|we|you|he|she|they) (?:need|have|"
+    r"want) to\b",
+    re.I,
+)
+# an auxiliary that opens a statement, not a question ("Now has been diagnosed with ...",
+# "Have had this for years")
+_STATED = re.compile(
+    r"^\s*(?:(?:and|but|so|also|then|now)\b[\s,]*)*(?:has|have|is|are|was|were|do|does|did)\s+"
+    r"(?:been|being|had|got|gotten|to|not|no)\b",
     re.I,
 )
 # a request that asks for help and nothing more ("So please help me out."): a question, but
@@ -79,7 +93,7 @@ _GREETING = re.compile(
 # a greeting may open one ("Hello can you tell me who makes nulytely?")
 _CLOSING = re.compile(
     r"^\s*(?:thanks?|thank you|regards|sincerely|best wishes)\b"
-    r"|\[(?:NAME|CONTACT|LOCATION|DATE|EMAIL|PHONE)\]",
+    r"|^\W*(?:\w+\W+){0,3}\[(?:NAME|CONTACT|LOCATION|DATE|EMAIL|PHONE)\]\W*$",
     re.I,
 )
 
@@ -125,8 +139,14 @@ class MessageFocus:
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    carried: int | None = None  # where a piece cut after an abbreviation began
     for m in _SENTENCE.finditer(text, start, end):
         a, b = m.start(), m.end()
+        if carried is not None:
+            a, carried = carried, None
+        if _ABBREVIATION.search(text, a, b) and b < end:
+            carried = a  # "my dr.wrote a script ...": the sentence goes on
+            continue
         seg = text[a:b]
         a += len(seg) - len(seg.lstrip())
         b = a + len(seg.strip())
@@ -172,7 +192,8 @@ def read_message(text: str) -> MessageFocus:
             body_start += len(first_line[0]) + 1
     sentences = _sentences(text, body_start, len(text))
     asks_outright = {(a, b) for a, b in sentences
-                     if _ASKS.search(text[a:b]) or text[b - 1] == "?"}  # fmt: skip
+                     if (_ASKS.search(text[a:b]) and not _STATED.match(text[a:b]))
+                     or text[b - 1] == "?"}  # fmt: skip
     asking = [(a, b) for a, b in sentences if not _CLOSING.search(text[a:b])
               and ((a, b) in asks_outright or _POLITE.search(text[a:b]))]  # fmt: skip
     marked = [(a, b) for a, b in asking if text[b - 1] == "?"]

@@ -160,3 +160,25 @@ def test_a_message_keeps_what_else_it_asks_and_whether_it_only_pleads():
     assert read_message("SUBJECT: gout\nMESSAGE: My father has had gout for years, and "
                         "nothing he takes works any more. Please suggest.").pleads  # fmt: skip
     assert read_message("My father has had gout for years. " * 4 + "He is 70 now.").pleads
+
+
+def test_an_abbreviation_a_placeholder_and_a_stated_auxiliary_do_not_mislead():
+    # "dr." ends no sentence; "I wish to know" asks
+    text = ("SUBJECT: reason for denial of script\nMESSAGE: my dr.wrote a script for a lidocaine "
+            "patch for my neuropathy.  I wish to know why it was denied.")  # fmt: skip
+    m = read_message(text)
+    assert m.asks and m.question_text == "I wish to know why it was denied."
+    # a request said as what would help asks; the praise after it does not
+    text = ("SUBJECT: Definitions\nMESSAGE: Hi, An explanation of the difference between "
+            "myelogenous and lymphocytic leukemia would be helpful. Great work!")  # fmt: skip
+    assert read_message(text).question_text.endswith("would be helpful.")
+    # a placeholder inside a question keeps it a question; a signature line is no question
+    text = ("IP\nMy daughter has had IP since she was born, and she is pregnant now and well. "
+            "Will [LOCATION] still have her records from back then? [NAME]")  # fmt: skip
+    assert read_message(text).question_text == (
+        "Will [LOCATION] still have her records from back then?"
+    )
+    # "Now has been diagnosed ..." states; it does not ask
+    text = ("SUBJECT: tick bites\nMESSAGE: my husband had Rocky Mountain spotted fever years "
+            "ago and then Lyme disease. Now has been diagnosed with type II diabetes.")  # fmt: skip
+    assert not read_message(text).asks
