@@ -38,6 +38,13 @@ _WHAT_IS_IT = re.compile(
     r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b",
     re.I,
 )
+# words asking whether two disorders are tied ("Is there a connection between Tourette
+# syndrome and hydrocephalus?", "Have any relationships been found between A and B?")
+_LINKED = re.compile(
+    r"\b(?:connect(?:ed|ion)s?|link(?:s|ed)?|relat(?:ed|ion|ionships?)|correlat(?:ed|ions?)|"
+    r"associat(?:ed|ions?))\b",
+    re.I,
+)
 # a question comparing two things
 _COMPARES = re.compile(
     r"\bdifferences? (?:between|from)\b|\bdiffer(?:s|ent)? from\b|\bversus\b|\bvs\.?(?=\s)"
@@ -221,16 +228,22 @@ def route(
         # "My son has a fever and a rash, what could it be?": findings to explain, not the
         # causes of one of them
         return "diagnosis", max(probs.get("diagnosis", 0.0), CUE_SCORE)
+    disorders = {n.iri for _, n in found if n.cls in ("Disease", "Phenotype")}
     if (
         intent != "claim"
         and not options
         and not findings
         and _YES_NO.match(text)
         and not _REQUEST.match(text)
-        and (len(set(kinds)) >= 2 or class_membership_claim(text, [m for m, _ in found]))
+        and (
+            len(set(kinds)) >= 2
+            or class_membership_claim(text, [m for m, _ in found])
+            or (len(disorders) >= 2 and _LINKED.search(text) is not None)
+        )
     ):
-        # two kinds of thing, or a drug and a class it is asked to be in ("Is balsalazide a
-        # steroid?": "steroid" is a chemical heading first, a drug class too)
+        # two kinds of thing, two disorders asked whether they are tied, or a drug and a
+        # class it is asked to be in ("Is balsalazide a steroid?": "steroid" is a chemical
+        # heading first, a drug class too)
         return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
     elif (
         intent != "claim"

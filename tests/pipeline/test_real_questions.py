@@ -532,3 +532,12 @@ def test_a_broad_category_named_beside_a_disease_is_no_topic(real_pipeline) -> N
     # a category that is all the question names stays its topic
     alone = real_pipeline.ask("What are the symptoms of an infection?")
     assert alone.topic is not None and "nfection" in alone.topic.label
+
+
+def test_two_disorders_asked_whether_they_are_tied_is_a_claim(real_pipeline) -> None:
+    r = real_pipeline.ask("Is there a connection between Tourette syndrome and hydrocephalus?")
+    assert r.intent == "claim" and r.verdict is not None and r.verdict.verdict == "unknown"
+    # two disorders asked for their symptoms stay a list question
+    assert real_pipeline.ask("What are the symptoms of gout and diabetes?").intent == (
+        "phenotypes_of_disease"
+    )
