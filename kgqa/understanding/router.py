@@ -238,7 +238,14 @@ def route(
         and (
             len(set(kinds)) >= 2
             or class_membership_claim(text, [m for m, _ in found])
-            or (len(disorders) >= 2 and _LINKED.search(text) is not None)
+            or (
+                len(disorders) >= 2
+                and _LINKED.search(text) is not None
+                # not when its words or a sure classifier name another relation ("Is
+                # fibromyalgia hereditary and related to multiple sclerosis?")
+                and cued(text, probs, found) is None
+                and (intent == "other" or probs.get(intent, 0.0) < INVERSE_MIN)
+            )
         )
     ):
         # two kinds of thing, two disorders asked whether they are tied, or a drug and a

@@ -537,6 +537,9 @@ def test_a_broad_category_named_beside_a_disease_is_no_topic(real_pipeline) -> N
 def test_two_disorders_asked_whether_they_are_tied_is_a_claim(real_pipeline) -> None:
     r = real_pipeline.ask("Is there a connection between Tourette syndrome and hydrocephalus?")
     assert r.intent == "claim" and r.verdict is not None and r.verdict.verdict == "unknown"
+    # a relation the classifier is sure of, asked first, stays the question
+    assert real_pipeline.ask("Is fibromyalgia hereditary and related to multiple sclerosis?"
+                             ).intent == "inheritance"  # fmt: skip
     # two disorders asked for their symptoms stay a list question
     assert real_pipeline.ask("What are the symptoms of gout and diabetes?").intent == (
         "phenotypes_of_disease"

@@ -73,3 +73,17 @@ def test_the_words_before_causes_name_the_kind_of_answer_asked_for() -> None:
                          ("What causes fever?", "fever", "Phenotype")):  # fmt: skip
         assert asked_kind(q, _linked(q, (name, cls))) is None, q
     assert asked_kind("Which virus causes it?", []) is None
+
+
+def test_how_people_ask_for_a_treatment_in_so_many_words_is_a_treatment_cue() -> None:
+    from kgqa.understanding.registry import CUES
+
+    cue = CUES["drugs_for_disease"]
+    for asked in ("When will a good treatment be available??",
+                  "We are looking for the current research and treatments available.",
+                  "Is there a drug to lessen the chances of infection?",
+                  "i need your kind support for treatment and percussion step."):  # fmt: skip
+        assert cue.search(asked), asked
+    for told in ("My treatment started in May.", "I need your support with my application.",
+                 "The drug was available in 1990."):  # fmt: skip
+        assert not cue.search(told), told
