@@ -592,16 +592,16 @@ class QAEngine:
         elif ways:
             silent = (f"the graph states no way {topic.label} is transmitted and no agent "
                       "that causes it, for it or its supertypes")  # fmt: skip
-        below: set[str] | None = None
-        if kind is not None and kind.kind is not None and not agent:
-            # "Which autoimmune disease causes dry mouth?": only the kinds asked for
-            below = {n.iri for n in self.kg.descendants(kind.kind)} | {kind.kind.iri}
-        if cands and below is not None and kind is not None and kind.kind is not None:
+        # "Which autoimmune disease causes dry mouth?": only the kinds asked for
+        wanted = kind.kind if kind is not None and not agent else None
+        below = ({n.iri for n in self.kg.descendants(wanted)} | {wanted.iri}
+                 if wanted is not None else None)  # fmt: skip
+        if cands and wanted is not None and below is not None:
             kept = [c for c in cands if c.node.iri in below]
             if not kept:
                 reason = (f"the graph states {spec.relation} of {topic.label} for "
                           f"{len(cands)} diseases, none of them a kind of "
-                          f"{kind.kind.label}")  # fmt: skip
+                          f"{wanted.label}")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             cands = kept
         asked_class = self._asked_class(found, topic) if "Chemical" in spec.answer_classes else None
@@ -659,8 +659,8 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, (
                 f"these answers are for {topic.label}; the question also names {names}: ask "
                 "about it on its own, or with \"both\" for what they share")]))  # fmt: skip
-        if scored and kind is not None and kind.kind is not None and not agent and cands:
-            reason = "; ".join(filter(None, [reason, f"only kinds of {kind.kind.label}, "
+        if scored and wanted is not None and cands:
+            reason = "; ".join(filter(None, [reason, f"only kinds of {wanted.label}, "
                                              "as asked"]))  # fmt: skip
         if scored and asked_class is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only members of {asked_class.label}, "

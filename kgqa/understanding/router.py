@@ -357,6 +357,10 @@ _DISEASE_WORDS = re.compile(
 )
 
 
+# what may follow the verb as the topic of a "Which <kind> causes <Y>?" question
+_DISORDER_KINDS = frozenset({"Disease", "Phenotype"})
+
+
 @dataclass(frozen=True)
 class AskedKind:
     """What a "Which <kind> causes <Y>?" question asks for: ``intent``, the organism that
@@ -408,9 +412,6 @@ def asked_kind(text: str, found: Linked, offset: int = 0) -> AskedKind | None:
         return AskedKind("causes", True, None, named)
     kinds = [n for x, n in found if x in named and n.cls == "Disease"]
     return AskedKind("diseases_of_phenotype", False, kinds[0] if kinds else None, named)
-
-
-_DISORDER_KINDS = frozenset({"Disease", "Phenotype"})
 
 
 def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> str:
