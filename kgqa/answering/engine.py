@@ -167,6 +167,8 @@ _SAYS_SPREAD = re.compile(
     re.I,
 )
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
+# the kind "infections" asked for names when it links no node of its own
+INFECTIOUS_DISEASE = "DOID:0050117"
 # intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
 _OWN_READING = frozenset({"claim", "diagnosis", "contraindications"})
 # something happening now that needs help at once, said in the first person or of someone
@@ -594,6 +596,8 @@ class QAEngine:
                       "that causes it, for it or its supertypes")  # fmt: skip
         # "Which autoimmune disease causes dry mouth?": only the kinds asked for
         wanted = kind.kind if kind is not None and not agent else None
+        if kind is not None and kind.infections:
+            wanted = self.kg.node(INFECTIOUS_DISEASE)  # DO's "disease by infectious agent"
         below = ({n.iri for n in self.kg.descendants(wanted)} | {wanted.iri}
                  if wanted is not None else None)  # fmt: skip
         if cands and wanted is not None and below is not None:

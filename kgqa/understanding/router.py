@@ -374,6 +374,8 @@ class AskedKind:
     kind: Node | None
     named: tuple[Mention, ...]
     ways: frozenset[str] = CAUSED_BY
+    # the words ask for infections ("Which infections cause diarrhea?") and name no node
+    infections: bool = False
 
 
 def asked_kind(text: str, found: Linked, offset: int = 0) -> AskedKind | None:
@@ -411,7 +413,9 @@ def asked_kind(text: str, found: Linked, offset: int = 0) -> AskedKind | None:
         # infection causes a fever?"), the infectious diseases that show it
         return AskedKind("causes", True, None, named)
     kinds = [n for x, n in found if x in named and n.cls == "Disease"]
-    return AskedKind("diseases_of_phenotype", False, kinds[0] if kinds else None, named)
+    infections = not kinds and re.search(r"\binfections?\b", words, re.I) is not None
+    return AskedKind("diseases_of_phenotype", False, kinds[0] if kinds else None, named,
+                     infections=infections)  # fmt: skip
 
 
 def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> str:

@@ -481,6 +481,11 @@ def test_the_kind_asked_for_is_the_answer_class_not_the_topic(real_pipeline) -> 
     kinds = {n.iri for n in real_pipeline.kg.descendants(cancer)}
     assert sweats.answers and all(a.node.iri in kinds for a in sweats.answers)
     assert "only kinds of cancer" in sweats.reason
+    # "infections" links no node of its own: the infectious diseases (pellagra was among them)
+    diarrhea = real_pipeline.ask("Which infections cause diarrhea?")
+    infectious = {n.iri for n in real_pipeline.kg.descendants(real_pipeline.kg.node(
+        "DOID:0050117"))}  # fmt: skip
+    assert diarrhea.answers and all(a.node.iri in infectious for a in diarrhea.answers)
     # no organism stated: said so, no gene in its place
     cervix = real_pipeline.ask("What infection causes cervical cancer?")
     assert cervix.no_answer and "no organism" in cervix.reason

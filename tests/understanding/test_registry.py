@@ -68,6 +68,9 @@ def test_the_words_before_causes_name_the_kind_of_answer_asked_for() -> None:
     q = "What infection causes fever?"
     kind = asked_kind(q, _linked(q, ("infection", "Disease"), ("fever", "Phenotype")))
     assert kind.intent == "diseases_of_phenotype" and kind.kind.label == "infection"
+    assert not kind.infections  # a node of its own
+    q = "Which infections cause diarrhea?"
+    assert asked_kind(q, _linked(q, ("diarrhea", "Phenotype"))).infections
     # no kind of disease or organism before the verb, or nothing named after it: no reading
     for q, name, cls in (("Which drugs cause hair loss?", "hair loss", "Phenotype"),
                          ("What causes fever?", "fever", "Phenotype")):  # fmt: skip
