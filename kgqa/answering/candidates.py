@@ -7,10 +7,10 @@ keeps the path.
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 import re
+import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -195,18 +195,25 @@ def concept_twins(kg: KnowledgeGraph, topic: Node) -> list[tuple[Node, set[str]]
     return sorted(out, key=lambda x: (-len(x[1]), x[0].curie))
 
 
+# what has_more_subtypes found, per graph ((iri, limit) -> answer), forgotten with the graph (a
+# process that loads another graph does not keep the old one alive)
+_SUBTYPES_COUNTED: weakref.WeakKeyDictionary[KnowledgeGraph, dict[tuple[str, int], bool]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def has_more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     """Whether ``node`` has more than ``limit`` subtypes at any depth, counted breadth first
     and no further than needed ("cancer" has 2,533: the full closure took 80 ms). Kept per
     graph: the answers of many questions are the same HPO terms."""
-    return _has_more_subtypes(kg, node.iri, limit)
+    counted = _SUBTYPES_COUNTED.setdefault(kg, {})
+    key = (node.iri, limit)
+    if key not in counted:
+        counted[key] = _more_subtypes(kg, node, limit)
+    return counted[key]
 
 
-@functools.lru_cache(maxsize=50_000)
-def _has_more_subtypes(kg: KnowledgeGraph, iri: str, limit: int) -> bool:
-    node = kg.node(iri)
-    if node is None:
-        return False
+def _more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     seen: set[str] = set()
     frontier = [node]
     while frontier:

@@ -138,11 +138,12 @@ def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
     return (leaves[0][0], leaves[0][1]) if len(leaves) == 1 else hit
 
 
-def _question_at(focus: MessageFocus) -> int:
-    """Where the question read starts in its text: the whole text, or a message's main
-    question, less leading blanks (the mentions' offsets count from the text's start)."""
-    start, end = (0, len(focus.text)) if focus.whole else focus.question
-    asked = focus.text[start:end]
+def _question_at(text: str, focus: MessageFocus) -> int:
+    """Where the question read starts in ``text`` (the text the mentions index: the message,
+    or its cleaned form, of the same length): the whole text, or a message's main question,
+    less leading blanks."""
+    start, end = (0, len(text)) if focus.whole else focus.question
+    asked = text[start:end]
     return start + len(asked) - len(asked.lstrip())
 
 
@@ -404,8 +405,7 @@ class QAEngine:
         found = _in_focus(linked(mentions), focus)
         # what is asked, as routed and verified: the main question of a long message
         asked = text if focus.whole else text[slice(*focus.question)]
-        # where the question starts in the text the mentions index
-        at = (0 if focus.whole else focus.question[0]) + len(asked) - len(asked.lstrip())
+        at = _question_at(text, focus)
         text = asked.strip()
         # the cue words as meant ("tratments"); the text itself (and its offsets) stays as typed
         said = _spelt(text, mentions)
@@ -573,7 +573,7 @@ class QAEngine:
             reason = "" if scored else "no candidate is supported by its evidence"
             return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
         spreads = intent == "causes" and _SPREADS.search(text) is not None
-        kind = (asked_kind(text, linked(mentions), _question_at(focus))
+        kind = (asked_kind(text, linked(mentions), _question_at(focus.text, focus))
                 if intent in ("causes", "diseases_of_phenotype") else None)  # fmt: skip
         agent = intent == "causes" and kind is not None and kind.agent
         # the organism or the vector asked for, else how it spreads, when asked
@@ -700,11 +700,11 @@ class QAEngine:
         """For a disease genome-wide association studies tie to many genes, and of which the
         graph states no mode of inheritance: how many, and the best attested (in or reported
         for the most of its associated variants), and what that means; "" for any other."""
-        tied = gwas_genes(self.kg, topic)
-        if tied < COMPLEX_GWAS_GENES:
-            return ""
         genes = {t.object.iri: t.object for t in self.kg.neighbours(topic, "associatedWithGene")
                  if t.source == "gwas"}  # fmt: skip
+        tied = len(genes)  # as gwas_genes counts them
+        if tied < COMPLEX_GWAS_GENES:
+            return ""
         loci: dict[str, int] = dict.fromkeys(genes, 0)
         for v in self.kg.neighbours(topic, "associatedWithVariant"):
             near = {t.object.iri for r in ("variantInGene", "variantReportedGene")

@@ -357,6 +357,7 @@ _DISEASE_WORDS = re.compile(
 )
 
 
+_INFECTION = re.compile(r"\binfections?\b", re.I)
 # what may follow the verb as the topic of a "Which <kind> causes <Y>?" question
 _DISORDER_KINDS = frozenset({"Disease", "Phenotype"})
 
@@ -408,12 +409,13 @@ def asked_kind(text: str, found: Linked, offset: int = 0) -> AskedKind | None:
     if len({n.iri for _, n in after}) >= 2:
         # "Which condition causes joint pain and a butterfly rash?": findings to explain
         return AskedKind("diagnosis", False, None, named)
-    if after[0][1].cls == "Disease" and re.search(r"\binfections?\b", words, re.I):
+    infection = _INFECTION.search(words) is not None
+    if after[0][1].cls == "Disease" and infection:
         # "What infection causes cervical cancer?": the organism; of a finding ("What
         # infection causes a fever?"), the infectious diseases that show it
         return AskedKind("causes", True, None, named)
     kinds = [n for x, n in found if x in named and n.cls == "Disease"]
-    infections = not kinds and re.search(r"\binfections?\b", words, re.I) is not None
+    infections = not kinds and infection
     return AskedKind("diseases_of_phenotype", False, kinds[0] if kinds else None, named,
                      infections=infections)  # fmt: skip
 
