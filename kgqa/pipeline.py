@@ -79,6 +79,7 @@ class Pipeline:
         if self._qa is None:
             from kgqa.answering.engine import QAEngine
             from kgqa.classifier import SequenceClassifier
+            from kgqa.understanding.message_intent import message_intent_model
 
             intents = SequenceClassifier.load(models_dir() / "intent", "intent-classifier",
                                               "kgqa train intent")  # fmt: skip
@@ -91,7 +92,8 @@ class Pipeline:
                 logger.warning("answering without passages: %s", exc)
                 retriever = None
             self._qa = QAEngine(self.kg, self.linker, intents, verifier, retriever,
-                                diagnoser=self.diagnoser)  # fmt: skip
+                                diagnoser=self.diagnoser,
+                                messages=message_intent_model())  # fmt: skip
         return self._qa
 
     # ---------------------------------------------------------------- front doors

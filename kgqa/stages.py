@@ -31,6 +31,13 @@ class Classifying(Protocol):
     def predict_proba(self, a: Sequence[str], b: Sequence[str] | None = None) -> np.ndarray: ...
 
 
+class ReadingMessages(Protocol):
+    """The learned second reading of long messages (:mod:`kgqa.understanding.message_intent`):
+    for each message and the intent the rules read, the intent it asks and how sure."""
+
+    def read(self, texts: Sequence[str], rules: Sequence[str]) -> list[tuple[str, float]]: ...
+
+
 class Retrieving(Protocol):
     def retrieve(
         self, query: str, k: int = 10, about: Iterable[str | Node] | None = None

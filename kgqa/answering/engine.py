@@ -34,7 +34,7 @@ from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import short_form_in_capitals
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
-from kgqa.stages import Classifying, Diagnosing, Linking, Retrieving
+from kgqa.stages import Classifying, Diagnosing, Linking, ReadingMessages, Retrieving
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.message import MessageFocus, read_message
@@ -258,8 +258,10 @@ class QAEngine:
 
     def __init__(self, kg: KnowledgeGraph, linker: Linking, intents: Classifying,
                  verifier: Classifying, retriever: Retrieving | None,
-                 diagnoser: Diagnosing | None = None) -> None:  # fmt: skip
+                 diagnoser: Diagnosing | None = None,
+                 messages: ReadingMessages | None = None) -> None:  # fmt: skip
         self.kg = kg
+        self.messages = messages
         self.linker = linker
         self.intents = intents
         self.verifier = verifier
@@ -268,6 +270,9 @@ class QAEngine:
         self.claims = ClaimVerifier(kg, linker, verifier, retriever)
         # answer probabilities go through the calibrator (off only to fit it)
         self.calibrated = True
+        # long messages get a second, learned reading when there is a message model (off to
+        # read them by the rules alone: what the message model is fitted on)
+        self.learned_messages = True
 
     def classify(self, questions: Sequence[str]) -> list[dict[str, float]]:
         """The intent classifier's probability of each intent, per question."""
@@ -350,7 +355,32 @@ class QAEngine:
                 if alt is not None and (read[0].topic is None or alt[0].topic == read[0].topic):
                     read = alt
             out.append(read)
+        if not options:
+            self._read_learned(texts, intents, mentions, foci, out)
         return out
+
+    def _read_learned(self, texts: Sequence[str], probs: dict[int, dict[str, float]],
+                      mentions: dict[int, list[Mention]], foci: dict[int, MessageFocus],
+                      reads: list[_Read | None]) -> None:  # fmt: skip
+        """The second reading of each long message (:mod:`kgqa.understanding.message_intent`):
+        where the learned model reads another intent than the rules did, the message is read
+        again with that intent, at the model's probability, and that reading stands when it
+        finds a topic (or asks no relation). A question asked alone keeps the rules' reading.
+        In place."""
+        longs = [i for i, r in enumerate(reads) if r is not None and not foci[i].whole]
+        if self.messages is None or not self.learned_messages or not longs:
+            return
+        rules = [reads[i][0].intent for i in longs]  # type: ignore[index]
+        said = self.messages.read([texts[i] for i in longs], rules)
+        for i, (intent, p) in zip(longs, said, strict=True):
+            if (intent == reads[i][0].intent or intent not in INTENTS  # type: ignore[index]
+                    or self._said_in_cues(reads[i], probs[i])):  # type: ignore[arg-type]  # fmt: skip
+                continue
+            again = self._reading(texts[i], probs[i], mentions[i], foci[i], learned=(intent, p))
+            # a relation of nothing the message names is no better reading than the rules'
+            # (passages on the message at least say something about it)
+            if again[0].topic is not None or again[0].intent == "other":
+                reads[i] = again
 
     def _relink_parts(self, texts: Sequence[str], foci: dict[int, MessageFocus],
                       mentions: dict[int, list[Mention]]) -> None:  # fmt: skip
@@ -394,6 +424,19 @@ class QAEngine:
                 return read
         return None
 
+    @staticmethod
+    def _said_in_cues(read: _Read, probs: dict[str, float]) -> bool:
+        """Whether a message's rule reading names a relation its question or subject line says
+        in cue words ("SUBJECT: PROLIA SIDE EFFECTS ... what are they?"): the words stand over
+        what the learned reading makes of the whole message."""
+        reading, text, found, mentions, focus = read
+        if reading.intent == "other":
+            return False
+        said = [cued(_spelt(text, mentions), probs, found)]
+        if focus.subject is not None:
+            said.append(cued(_spelt(focus.subject_text, mentions), probs, found))
+        return reading.intent in said
+
     def _reading(
         self,
         text: str,
@@ -401,7 +444,11 @@ class QAEngine:
         mentions: list[Mention],
         focus: MessageFocus,
         options: Sequence[str] | None = None,
+        learned: tuple[str, float] | None = None,
     ) -> _Read:
+        """The reading of ``text`` (its focus). ``learned``: the intent and probability the
+        message model read, in place of the rules' reading of the relation asked; the topic
+        and what stands on it are read as ever."""
         found = _in_focus(linked(mentions), focus)
         # what is asked, as routed and verified: the main question of a long message
         asked = text if focus.whole else text[slice(*focus.question)]
@@ -409,32 +456,35 @@ class QAEngine:
         text = asked.strip()
         # the cue words as meant ("tratments"); the text itself (and its offsets) stays as typed
         said = _spelt(text, mentions)
-        intent, iscore = route(said, probs, found, options, whole=focus.whole)
-        turned = level_way_kept(text, intent, found, at) if not options else intent
-        if turned != intent:
-            intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
-        if (not focus.whole and not options and intent not in _OWN_READING
-                and intent != "other" and iscore < UNSURE_INTENT):  # fmt: skip
-            # a message's question the classifier alone reads as a relation, unsure ("Is it
-            # possible to obtain this ointment in anything other than a metal tube?" at 0.64
-            # what fluocinolone treats): no words of its own name the relation
-            intent, iscore = "other", probs.get("other", 0.0)
+        if learned is None:
+            intent, iscore = route(said, probs, found, options, whole=focus.whole)
+            turned = level_way_kept(text, intent, found, at) if not options else intent
+            if turned != intent:
+                intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
+            if (not focus.whole and not options and intent not in _OWN_READING
+                    and intent != "other" and iscore < UNSURE_INTENT):  # fmt: skip
+                # a message's question the classifier alone reads as a relation, unsure ("Is it
+                # possible to obtain this ointment in anything other than a metal tube?" at 0.64
+                # what fluocinolone treats): no words of its own name the relation
+                intent, iscore = "other", probs.get("other", 0.0)
+            if intent == "other" and not focus.whole and not options:
+                # a main question that names no relation stands on its subject line's words
+                cued = subject_cued(_spelt(focus.subject_text, mentions), said, probs, found)
+                if cued is not None:
+                    intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
+            if (intent == "other" and not focus.whole and not options and focus.pleads
+                    and plea_for_treatment(focus.text, found)):  # fmt: skip
+                # "Pls suggest me." after a message about a disorder and its medicines
+                intent = "drugs_for_disease"
+                iscore = max(probs.get(intent, 0.0), CUE_SCORE)
+        else:
+            intent, iscore = learned
         # a message's main question is a claim to check only when it names both ends ("Would
         # appreciate your comment on this." is none, whatever the classifier made of it)
         if (intent == "claim" and not focus.whole and not options
                 and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)
-        if intent == "other" and not focus.whole and not options:
-            # a main question that names no relation stands on its subject line's words
-            cued = subject_cued(_spelt(focus.subject_text, mentions), said, probs, found)
-            if cued is not None:
-                intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
-        if (intent == "other" and not focus.whole and not options and focus.pleads
-                and plea_for_treatment(focus.text, found)):  # fmt: skip
-            # "Pls suggest me." after a message about a disorder and its medicines
-            intent = "drugs_for_disease"
-            iscore = max(probs.get(intent, 0.0), CUE_SCORE)
-        if not focus.whole and not focus.asks:
+        if not focus.whole and not focus.asks and learned is None:
             iscore *= UNASKED
         if not options and (members := members_asked(text, intent, found, at)) is not None:
             intent, iscore = members, max(probs.get(members, 0.0), CUE_SCORE)

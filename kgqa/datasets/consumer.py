@@ -10,15 +10,18 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kgqa.errors import DataError
 
 MEQSUM_FILE = Path("consumer_questions") / "meqsum.jsonl"
+# messages held out besides the hand-labelled ones: with 200 labelled, half of MeQSum
+HELD_OUT_UNLABELLED = 300
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,24 @@ def read_consumer_questions(source: Path | str | io.TextIOBase) -> Iterator[Cons
     finally:
         if fh is not source:
             fh.close()
+
+
+Split = tuple[list[ConsumerQuestion], list[ConsumerQuestion]]
+
+
+def meqsum_split(items: Sequence[ConsumerQuestion], labelled: Collection[str]) -> Split:
+    """(training, held out): the fixed split of MeQSum. Every hand-labelled message is held out,
+    and ``HELD_OUT_UNLABELLED`` more, the first by the SHA-256 of their id (no seed, no order of
+    the file). ``kgqa train message`` fits on the training part only; ``kgqa eval consumer``
+    reports the held-out part apart.
+
+    Example:
+        >>> qs = [ConsumerQuestion(str(i), "m", "s") for i in range(400)]
+        >>> train, held = meqsum_split(qs, {"7"})
+        >>> len(train), len(held), "7" in {q.qid for q in held}
+        (99, 301, True)
+    """
+    rest = sorted((q for q in items if q.qid not in labelled),
+                  key=lambda q: hashlib.sha256(q.qid.encode("utf-8")).hexdigest())  # fmt: skip
+    held = {q.qid for q in rest[:HELD_OUT_UNLABELLED]} | set(labelled)
+    return [q for q in items if q.qid not in held], [q for q in items if q.qid in held]

@@ -856,3 +856,61 @@ def test_a_messages_question_read_unsure_as_a_relation_with_no_words_for_it_is_o
         assert whole.intent == "diseases_for_drug"
         assert in_message.intent == want, p
         assert in_message.topic is not None and in_message.topic.label == "Metformin"
+
+
+class _ReadsAs:
+    """A message model that reads every message as one intent, and records what it was given."""
+
+    def __init__(self, intent: str, p: float = 0.8) -> None:
+        self.intent, self.p, self.given = intent, p, []
+
+    def read(self, texts, rules):
+        self.given.append((list(texts), list(rules)))
+        return [(self.intent, self.p) for _ in texts]
+
+
+def test_the_learned_reading_of_a_message_stands_where_it_finds_a_topic(kg):
+    from collections import defaultdict
+
+    message = ("SUBJECT: my father\nMESSAGE: My father has had gout for ten years. His toe is "
+               "swollen again and he cannot walk to the shop.")  # fmt: skip
+    short = "What is gout?"
+    for learned, want in (("drugs_for_disease", "drugs_for_disease"),
+                          # a relation of nothing the message names: the rules' reading stays
+                          ("targets_of_drug", "other"), ("diseases_for_drug", "other"),
+                          # no intent kgqa knows
+                          ("genes_of_gene", "other")):  # fmt: skip
+        model = _ReadsAs(learned)
+        qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT),
+                      FixedIntents(NAMES, defaultdict(lambda: "other", {short: "definition"})),
+                      GraphReadingVerifier(), FixedPassages(()), None, messages=model)  # fmt: skip
+        read, alone = qa.read_many([message, short])
+        assert read.intent == want, learned
+        assert read.topic is not None and read.topic.curie == "DOID:13189"
+        if want == learned:
+            assert read.intent_score == 0.8  # the model's probability, not the classifier's
+        # only the long message goes to the model (as read: cleaned), with the rules' intent
+        assert model.given == [([message.replace("\n", " ")], ["other"])]
+        # a question asked alone keeps the rules' reading
+        assert alone.intent == "definition"
+        qa.learned_messages = False
+        assert qa.read_many([message])[0].intent == "other"
+
+
+def test_a_relation_a_message_names_in_cue_words_stands_over_the_learned_reading(kg):
+    from collections import defaultdict
+
+    told = "I take allopurinol for my gout since March. Since then I feel sick every morning. "
+    in_subject = f"SUBJECT: allopurinol side effects\nMESSAGE: {told}Please tell me."
+    in_question = f"SUBJECT: my pills\nMESSAGE: {told}What are the side effects of allopurinol?"
+    plain = f"SUBJECT: my pills\nMESSAGE: {told}Please tell me."
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    rules = [r.intent for r in qa.read_many([in_subject, in_question, plain])]
+    assert rules[:2] == ["side_effects_of_drug"] * 2
+    qa.messages = _ReadsAs("other", 0.99)
+    learned = [r.intent for r in qa.read_many([in_subject, in_question, plain])]
+    assert learned[:2] == rules[:2]
+    qa.messages = _ReadsAs("drugs_for_disease", 0.99)
+    # without the words, the learned reading decides
+    assert qa.read_many([plain])[0].intent == "drugs_for_disease"

@@ -25,3 +25,16 @@ def test_messages_keep_subject_body_and_summary():
 def test_a_malformed_line_names_its_number():
     with pytest.raises(DataError, match="line 2"):
         list(read_consumer_questions(io.StringIO('{"id":1,"question":"q","summary":"s"}\n{}')))
+
+
+def test_the_meqsum_split_holds_out_every_labelled_message_whatever_the_order():
+    from kgqa.datasets.consumer import HELD_OUT_UNLABELLED, ConsumerQuestion, meqsum_split
+
+    items = [ConsumerQuestion(f"q{i}", "m", "s") for i in range(1000)]
+    labelled = {f"q{i}" for i in range(0, 1000, 5)}
+    train, held = meqsum_split(items, labelled)
+    ids = {q.qid for q in held}
+    assert labelled <= ids and len(ids) == len(labelled) + HELD_OUT_UNLABELLED
+    assert not ids & {q.qid for q in train} and len(train) + len(held) == len(items)
+    again = meqsum_split(list(reversed(items)), labelled)[1]
+    assert {q.qid for q in again} == ids
