@@ -215,6 +215,34 @@ def guarded(remedy: str = "run `kgqa build --force`") -> Callable[[F], F]:
     return wrap
 
 
+class LinearModel:
+    """A committed linear model over named features (written by :func:`save_linear`): a
+    subclass names its ``KIND``, ``FORMAT_VERSION``, ``FEATURES`` and the folder under the
+    package's models (``DIRECTORY``) and the command that trains it (``TRAIN``)."""
+
+    KIND: str
+    FORMAT_VERSION: int
+    FEATURES: tuple[str, ...]
+    DIRECTORY: str
+    TRAIN: str
+
+    def __init__(self, weights: Any) -> None:
+        import numpy as np
+
+        self.weights = np.asarray(weights, dtype=np.float64)
+
+    @classmethod
+    def load(cls: type[_L], directory: Path | None = None) -> _L:
+        from kgqa.config import models_dir
+
+        where = directory or models_dir() / cls.DIRECTORY
+        return cls(load_linear(where, cls.KIND, cls.FORMAT_VERSION, cls.FEATURES,
+                               f"run `{cls.TRAIN}`"))  # fmt: skip
+
+
+_L = TypeVar("_L", bound=LinearModel)
+
+
 def load_linear(directory: Path, kind: str, format_version: int, features: tuple[str, ...],
                 remedy: str) -> Any:  # fmt: skip
     """The weight vector of a linear model written by :func:`save_linear`, checked against its

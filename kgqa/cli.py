@@ -761,17 +761,17 @@ def cmd_train_message(args: argparse.Namespace) -> int:
     from kgqa.datasets.consumer import MEQSUM_FILE, read_consumer_questions
     from kgqa.evaluation.consumer import read_labels
     from kgqa.pipeline import Pipeline
-    from kgqa.training.message import train_message_intent
+    from kgqa.training.message import train_message_models
 
     source = data_dir(args.data_dir) / MEQSUM_FILE
     items = list(read_consumer_questions(source))
     _require_cases(len(items), "messages", source)
     labels_file = graph_data_dir() / "meqsum_labels.tsv"
-    out = Path(args.out) if args.out else models_dir() / "message"
+    out = Path(args.out) if args.out else models_dir()
     labelled = set(read_labels(labels_file))
     qa = Pipeline.load(args.home).qa
-    manifest = train_message_intent(qa, items, labelled, source, labels_file, out)
-    _print_json({"out": str(out), **manifest.info})
+    intent, topic = train_message_models(qa, items, labelled, source, labels_file, out)
+    _print_json({"out": str(out), "message": intent.info, "message_topic": topic.info})
     return 0
 
 
@@ -1069,7 +1069,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "training half)")  # fmt: skip
     tg.add_argument("--data-dir", help="raw data directory (default $KGQA_DATA or ../shared/data)")
     tg.add_argument(
-        "--out", type=_out_path, help="output directory (default: the package's models/message)"
+        "--out",
+        type=_out_path,
+        help="writes message/ and message_topic/ there (default: the package's models/)",
     )
     _home_and_json(tg)
     tg.set_defaults(func=cmd_train_message)

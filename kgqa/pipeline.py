@@ -80,6 +80,7 @@ class Pipeline:
             from kgqa.answering.engine import QAEngine
             from kgqa.classifier import SequenceClassifier
             from kgqa.understanding.message_intent import message_intent_model
+            from kgqa.understanding.message_topic import topic_chooser
 
             intents = SequenceClassifier.load(models_dir() / "intent", "intent-classifier",
                                               "kgqa train intent")  # fmt: skip
@@ -93,7 +94,8 @@ class Pipeline:
                 retriever = None
             self._qa = QAEngine(self.kg, self.linker, intents, verifier, retriever,
                                 diagnoser=self.diagnoser,
-                                messages=message_intent_model())  # fmt: skip
+                                messages=message_intent_model(),
+                                topics=topic_chooser())  # fmt: skip
         return self._qa
 
     # ---------------------------------------------------------------- front doors

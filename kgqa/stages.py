@@ -38,6 +38,14 @@ class ReadingMessages(Protocol):
     def read(self, texts: Sequence[str], rules: Sequence[str]) -> list[tuple[str, float]]: ...
 
 
+class ChoosingTopics(Protocol):
+    """The learned choice of a long message's topic
+    (:mod:`kgqa.understanding.message_topic`): the index of the likeliest of the candidates'
+    feature rows."""
+
+    def choose(self, rows: Sequence[Sequence[float]]) -> int: ...
+
+
 class Retrieving(Protocol):
     def retrieve(
         self, query: str, k: int = 10, about: Iterable[str | Node] | None = None

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from kgqa.artifacts import load_linear
-from kgqa.config import models_dir
+from kgqa.artifacts import LinearModel
 
 KIND = "kgqa-answer-calibrator"
 FORMAT_VERSION = 1
@@ -39,17 +36,11 @@ def answer_features(support: float, rank: int, answers: int, from_text: bool,
             float(via), 1.0]  # fmt: skip
 
 
-class AnswerCalibrator:
+class AnswerCalibrator(LinearModel):
     """P(the answer is right, the question read right) = sigmoid(features · w)."""
 
-    def __init__(self, weights: Any) -> None:
-        self.weights = np.asarray(weights, dtype=np.float64)
-
-    @classmethod
-    def load(cls, directory: Path | None = None) -> AnswerCalibrator:
-        where = directory or models_dir() / "calibration"
-        return cls(load_linear(where, KIND, FORMAT_VERSION, FEATURES,
-                               "run `kgqa train calibration`"))  # fmt: skip
+    KIND, FORMAT_VERSION, FEATURES = KIND, FORMAT_VERSION, FEATURES
+    DIRECTORY, TRAIN = "calibration", "kgqa train calibration"
 
     def probability(self, support: float, rank: int, answers: int, from_text: bool,
                     via: bool) -> float:  # fmt: skip

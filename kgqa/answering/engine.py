@@ -10,6 +10,7 @@ or an explicit no-answer. Options go to :mod:`~kgqa.answering.options`, claims t
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -32,9 +33,16 @@ from kgqa.answering.verification import ClaimVerifier
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import short_form_in_capitals
+from kgqa.linking.candidates import close_candidate, short_form_in_capitals
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
-from kgqa.stages import Classifying, Diagnosing, Linking, ReadingMessages, Retrieving
+from kgqa.stages import (
+    ChoosingTopics,
+    Classifying,
+    Diagnosing,
+    Linking,
+    ReadingMessages,
+    Retrieving,
+)
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.message import MessageFocus, read_message
@@ -76,6 +84,8 @@ UNASKED = 0.5
 # a question as read: the reading, the text asked, what it links (in the order the topic is
 # sought, and all of it), and where the question stands in the message
 _Read = tuple[Reading, str, Linked, list[Mention], MessageFocus]
+# a candidate topic of a message: its first mention, the node, its features for the chooser
+_Candidate = tuple[Mention, Node, list[float]]
 # the genes named when a complex disease's risk genes stand in for its mode of inheritance
 RISK_GENES_NAMED = 5
 # how much a single-gene mode of a complex disease, or its genes as its causes, count
@@ -259,9 +269,11 @@ class QAEngine:
     def __init__(self, kg: KnowledgeGraph, linker: Linking, intents: Classifying,
                  verifier: Classifying, retriever: Retrieving | None,
                  diagnoser: Diagnosing | None = None,
-                 messages: ReadingMessages | None = None) -> None:  # fmt: skip
+                 messages: ReadingMessages | None = None,
+                 topics: ChoosingTopics | None = None) -> None:  # fmt: skip
         self.kg = kg
         self.messages = messages
+        self.topics = topics
         self.linker = linker
         self.intents = intents
         self.verifier = verifier
@@ -424,6 +436,45 @@ class QAEngine:
                 return read
         return None
 
+    def topic_candidates(self, intent: str, picked: Node, mentions: Sequence[Mention],
+                         focus: MessageFocus) -> list[_Candidate]:  # fmt: skip
+        """The nodes of ``intent``'s topic class a message links (anywhere in it), each with
+        its first mention and its features for the topic chooser
+        (:data:`kgqa.understanding.message_topic.FEATURES`), in the order first named. Empty
+        when the rules' ``picked`` topic is not among them (a stand-in the chooser does not
+        know)."""
+        spec = INTENTS.get(intent)
+        allowed = spec.topic_classes if spec is not None else None
+        by_node: dict[str, list[tuple[Mention, Node]]] = {}
+        for m, node in linked(mentions):
+            if allowed is not None:
+                node = close_candidate(m, lambda n: n.cls in allowed)  # type: ignore[operator]
+                if node is None:
+                    continue
+            by_node.setdefault(node.iri, []).append((m, node))
+        if picked.iri not in by_node:
+            return []
+        order = sorted(by_node, key=lambda iri: min(m.start for m, _ in by_node[iri]))
+        rows = []
+        for rank, iri in enumerate(order):
+            named = by_node[iri]
+            node = named[0][1]
+            first = min(named, key=lambda x: x[0].start)[0]
+            rows.append((first, node, [
+                float(iri == picked.iri), math.log1p(len(named)),
+                float(any(_inside(m, focus.question) for m, _ in named)),
+                float(any(_inside(m, focus.subject) for m, _ in named)),
+                float(any(_inside(m, focus.before) for m, _ in named)),
+                1.0 / (1 + rank),
+                float(has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)),
+                float(all(m.negated for m, _ in named)),
+                max(topic_score(m, node) for m, _ in named),
+                *(float(node.cls == c) for c in ("Disease", "Phenotype", "Chemical", "Gene",
+                                                  "DrugClass")),
+                float(is_substance(node)),
+            ]))  # fmt: skip
+        return rows
+
     @staticmethod
     def _said_in_cues(read: _Read, probs: dict[str, float]) -> bool:
         """Whether a message's rule reading names a relation its question or subject line says
@@ -522,6 +573,16 @@ class QAEngine:
             spec, hit = INTENTS.get(intent), topic_mention("other", found)
         if hit is not None and not focus.whole:
             hit = _more_specific(self.kg, hit, linked(mentions))
+        if (hit is not None and not focus.whole and not options and intent != "claim"
+                and self.topics is not None and self.learned_messages):  # fmt: skip
+            # which of the things the message names it asks about, as people write (the
+            # subject line, the thing named throughout, not a side mention in the question)
+            rows = self.topic_candidates(intent, hit[1], mentions, focus)
+            if len(rows) > 1:
+                pick = rows[self.topics.choose([r for _, _, r in rows])]
+                if pick[1].iri != hit[1].iri:
+                    # as specifically as the message names it ("microcytic anemia", not anemia)
+                    hit = _more_specific(self.kg, (pick[0], pick[1]), linked(mentions))
         if intent == "causes" and hit is not None and self._passed_on_by_birth(said, hit[1]):
             # "How is Huntington's disease transmitted?": from parent to child, the graph says
             intent, spec = "inheritance", INTENTS["inheritance"]

@@ -18,12 +18,10 @@ import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from kgqa.artifacts import load_linear
-from kgqa.config import models_dir
+from kgqa.artifacts import LinearModel
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.graph.vocabulary import SUBCLASS
 from kgqa.records import Node
@@ -151,17 +149,11 @@ class TopicContext:
         return OptionFeatures(values, self.relatives.get(via_iri) if via_iri else None)
 
 
-class OptionModel:
+class OptionModel(LinearModel):
     """A conditional logit over :data:`FEATURES`: P(option i is the answer) = softmax(X w)_i."""
 
-    def __init__(self, weights: Sequence[float]) -> None:
-        self.weights = np.asarray(weights, dtype=np.float64)
-
-    @classmethod
-    def load(cls, directory: Path | None = None) -> OptionModel:
-        where = directory or models_dir() / "options"
-        return cls(load_linear(where, KIND, FORMAT_VERSION, FEATURES,
-                               "run `kgqa train options`"))  # fmt: skip
+    KIND, FORMAT_VERSION, FEATURES = KIND, FORMAT_VERSION, FEATURES
+    DIRECTORY, TRAIN = "options", "kgqa train options"
 
     def logits(self, rows: Sequence[OptionFeatures]) -> np.ndarray:
         x = np.asarray([r.values for r in rows], dtype=np.float64).reshape(-1, len(FEATURES))

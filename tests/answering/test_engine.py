@@ -914,3 +914,44 @@ def test_a_relation_a_message_names_in_cue_words_stands_over_the_learned_reading
     qa.messages = _ReadsAs("drugs_for_disease", 0.99)
     # without the words, the learned reading decides
     assert qa.read_many([plain])[0].intent == "drugs_for_disease"
+
+
+class _PicksSubject:
+    """A topic chooser that takes the candidate named in the subject line, and records rows."""
+
+    def __init__(self) -> None:
+        self.rows = []
+
+    def choose(self, rows):
+        from kgqa.understanding.message_topic import FEATURES
+
+        self.rows.append(rows)
+        at = FEATURES.index("in_subject")
+        return max(range(len(rows)), key=lambda i: rows[i][at])
+
+
+def test_the_learned_topic_choice_takes_what_the_message_is_about_over_a_side_mention(kg):
+    from collections import defaultdict
+
+    from kgqa.understanding.message_topic import FEATURES
+
+    message = ("SUBJECT: Marfan syndrome\nMESSAGE: My son was told he has it last year and he "
+               "is tired. His doctor gave him allopurinol. What is best for him now that he has "
+               "gout too?")  # fmt: skip
+    chooser = _PicksSubject()
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None,
+        messages=_ReadsAs("drugs_for_disease"), topics=chooser)  # fmt: skip
+    read = qa.read_many([message])[0]
+    assert read.intent == "drugs_for_disease"
+    assert read.topic is not None and read.topic.curie == "DOID:14323"
+    # the candidates: the disorders named, first named first (allopurinol is no topic of a
+    # treatment question); the rules had taken the one in the question
+    rows = chooser.rows[-1]
+    subject, pick = FEATURES.index("in_subject"), FEATURES.index("rules_pick")
+    assert [r[subject] for r in rows] == [1.0, 0.0]
+    assert [r[pick] for r in rows] == [0.0, 1.0]
+    qa.topics = None
+    assert qa.read_many([message])[0].topic.curie == "DOID:13189"
+    qa.topics, qa.learned_messages = chooser, False
+    assert qa.read_many([message])[0].topic.curie == "DOID:13189"

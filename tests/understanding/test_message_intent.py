@@ -66,3 +66,33 @@ def test_the_committed_model_reads_a_plea_about_a_disorder_as_asking_what_treats
     (plea_intent, _), (question_intent, _) = model.read([plea, question], ["other", "other"])
     assert plea_intent == "drugs_for_disease"
     assert question_intent == "other"
+
+
+def test_the_topic_choice_learns_which_feature_marks_the_topic_and_round_trips(tmp_path):
+    from kgqa.artifacts import save_linear
+    from kgqa.understanding.message_topic import (
+        FEATURES,
+        FORMAT_VERSION,
+        KIND,
+        TopicChooser,
+        fit_choice,
+    )
+
+    rng = np.random.default_rng(3)
+    subject = FEATURES.index("in_subject")
+    groups, gold = [], []
+    for _ in range(60):
+        x = rng.normal(size=(3, len(FEATURES)))
+        x[:, subject] = 0.0
+        g = int(rng.integers(3))
+        x[g, subject] = 1.0  # the topic is the one named in the subject line
+        groups.append(x)
+        gold.append(g)
+    w = fit_choice(groups, gold)
+    assert w[subject] > 1.0 and np.array_equal(w, fit_choice(groups, gold))
+    save_linear(tmp_path, w, KIND, FORMAT_VERSION, FEATURES, {}, {})
+    chooser = TopicChooser.load(tmp_path)
+    assert all(chooser.choose(x.tolist()) == g for x, g in zip(groups, gold, strict=True))
+    with pytest.raises(ArtifactError):
+        save_linear(tmp_path, w[:-1], KIND, FORMAT_VERSION, FEATURES[:-1], {}, {})
+        TopicChooser.load(tmp_path)
