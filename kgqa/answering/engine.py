@@ -93,6 +93,11 @@ COMPLEX_MENDELIAN = 0.5
 # below this, the classifier's pick of a relation whose topic class the question names nothing
 # of is taken for a misreading: the question is read as about what it names (``other``)
 UNSURE_INTENT = 0.75
+# how sure the learned reading of a message must be to replace a relation the rules read, and
+# how sure the rules of one asked plainly, for the learned reading to leave it be
+LEARNED_OVER_RULES = 0.3
+PLAIN_SURE = 0.9
+PLAIN_SURE_UNMARKED = 0.99
 
 
 # a question about a child (a baby, "9 month old", "a 6-year-old", 宝宝): drugs not given to
@@ -146,6 +151,17 @@ def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
     leaves = [v for v in below.values()
               if not any(v[1].iri in w[2] for w in below.values())]  # fmt: skip
     return (leaves[0][0], leaves[0][1]) if len(leaves) == 1 else hit
+
+
+def _asked_plainly(reading: Reading, focus: MessageFocus) -> bool:
+    """Whether a message's main question asks its relation plainly: a sentence that asks, read
+    surely by the rules, with a question mark or very surely without ("My daughter has Marfan
+    syndrome. ... What are the symptoms we should watch for?", "Stiff person syndrome. Could
+    you tell me what the first symptoms are, I have bad cramps ..."). The learned reading,
+    fitted on messages whose expert summaries seldom ask for symptoms, does not overrule it."""
+    sure = reading.intent_score
+    marked = focus.question_text.rstrip().endswith("?")
+    return focus.asks and sure >= PLAIN_SURE and (marked or sure >= PLAIN_SURE_UNMARKED)
 
 
 def _question_at(text: str, focus: MessageFocus) -> int:
@@ -385,7 +401,10 @@ class QAEngine:
         rules = [reads[i][0].intent for i in longs]  # type: ignore[index]
         said = self.messages.read([texts[i] for i in longs], rules)
         for i, (intent, p) in zip(longs, said, strict=True):
-            if (intent == reads[i][0].intent or intent not in INTENTS  # type: ignore[index]
+            rules = reads[i][0]  # type: ignore[index]
+            if (intent == rules.intent or intent not in INTENTS
+                    or (rules.intent != "other" and (p < LEARNED_OVER_RULES
+                                                     or _asked_plainly(rules, foci[i])))
                     or self._said_in_cues(reads[i], probs[i])):  # type: ignore[arg-type]  # fmt: skip
                 continue
             again = self._reading(texts[i], probs[i], mentions[i], foci[i], learned=(intent, p))
@@ -401,21 +420,41 @@ class QAEngine:
         tagger misses names in a long message's run-on text that it finds in a sentence or a
         heading alone ("SUBJECT: claw hand", "Mother has inherited ricketts."). What it finds
         there joins the message's mentions (a plain substance such as "solution" or "capsule"
-        does not). In place."""
-        parts: list[tuple[int, int, int]] = []
+        does not). A part that links a broad category (more than ``BROAD_SUPERTYPE``
+        subtypes) is linked again alone too, and what it names more specifically in the
+        category's place takes that place ("Stiff person Syndrome." read as *syndrome* in a
+        long message). In place."""
+        parts: list[tuple[int, int, int, bool]] = []
         for i, focus in foci.items():
-            spans = [s for s in (focus.question, focus.subject, focus.before) if s is not None]
-            if focus.whole or any(not is_substance(n) for _, n in linked(mentions[i])):
+            if focus.whole:
                 continue
-            parts += [(i, a, b) for a, b in dict.fromkeys(spans) if texts[i][a:b].strip()]
+            spans = [s for s in dict.fromkeys((focus.question, focus.subject, focus.before))
+                     if s is not None and texts[i][slice(*s)].strip()]  # fmt: skip
+            found = linked(mentions[i])
+            if not any(not is_substance(n) for _, n in found):
+                parts += [(i, a, b, False) for a, b in spans]
+                continue
+            broad = [m for m, n in found if has_more_subtypes(self.kg, n, BROAD_SUPERTYPE)]
+            parts += [(i, a, b, True) for a, b in spans
+                      if any(_inside(m, (a, b)) for m in broad)]  # fmt: skip
         if not parts:
             return
-        again = self.linker.link_many([texts[i][a:b] for i, a, b in parts])
-        for (i, a, _), row in zip(parts, again, strict=True):
+        again = self.linker.link_many([texts[i][a:b] for i, a, b, _ in parts])
+        for (i, a, _, in_place), row in zip(parts, again, strict=True):
             taken = mentions[i]
             for m, node in linked(row):
                 m = replace(m, start=m.start + a, end=m.end + a)
-                if is_substance(node) or any(o.start < m.end and m.start < o.end for o in taken):
+                over = [o for o in taken if o.start < m.end and m.start < o.end]
+                if is_substance(node):
+                    continue
+                if in_place:
+                    # only a more specific name in a broad category's place
+                    if (not over or has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)
+                            or not all(o.node is not None and has_more_subtypes(
+                                self.kg, o.node, BROAD_SUPERTYPE) for o in over)):  # fmt: skip
+                        continue
+                    taken = [o for o in taken if o not in over]
+                elif over:
                     continue
                 taken = sorted([*taken, m], key=lambda x: x.start)
             mentions[i] = taken
@@ -483,6 +522,10 @@ class QAEngine:
         reading, text, found, mentions, focus = read
         if reading.intent == "other":
             return False
+        # the topic read, wherever the message names it ("Stiff person Syndrome. Please can
+        # you tell me what are the early symptoms ...")
+        topic = reading.topic.iri if reading.topic is not None else None
+        found = [*found, *(x for x in linked(mentions) if x[1].iri == topic and x not in found)]
         said = [cued(_spelt(text, mentions), probs, found)]
         if focus.subject is not None:
             said.append(cued(_spelt(focus.subject_text, mentions), probs, found))
@@ -547,6 +590,12 @@ class QAEngine:
             found = [x for x in found if x[0] not in kind.named]
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, self._categories_last(found))
+        if hit is None and not focus.whole and not options and focus.before is not None:
+            # "Stiff person Syndrome. Please can you tell me what are the early symptoms I have
+            # severe cramps ...": the question names things of another kind than it asks
+            # about; what it asks about is in the sentence before it
+            before = [x for x in linked(mentions) if _inside(x[0], focus.before)]
+            hit = topic_mention(intent, [x for x in before if x not in found])
         if (
             hit is None
             and (not focus.whole or iscore < UNSURE_INTENT)

@@ -955,3 +955,34 @@ def test_the_learned_topic_choice_takes_what_the_message_is_about_over_a_side_me
     assert qa.read_many([message])[0].topic.curie == "DOID:13189"
     qa.topics, qa.learned_messages = chooser, False
     assert qa.read_many([message])[0].topic.curie == "DOID:13189"
+
+
+def test_a_relation_asked_plainly_stands_over_the_learned_reading(kg):
+    from collections import defaultdict
+
+    told = "SUBJECT: my son\nMESSAGE: My son was told he has Marfan syndrome. He is 14 now. "
+    plain, unmarked = "What should we watch for as he grows?", "Please tell me what to watch for."
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "phenotypes_of_disease")), GraphReadingVerifier(), FixedPassages(()), None,
+        messages=_ReadsAs("other", 0.9))  # fmt: skip
+    asked, told_only = qa.read_many([told + plain, told + unmarked])
+    # asked with a question mark, read surely (0.9) by the rules: the rules' reading stands
+    assert asked.intent == "phenotypes_of_disease" and asked.topic.curie == "DOID:14323"
+    # without one, only a reading surer than PLAIN_SURE_UNMARKED would
+    assert told_only.intent == "other"
+    # and a learned reading of too little weight never replaces a relation
+    qa.messages = _ReadsAs("other", 0.2)
+    assert qa.read_many([told + unmarked])[0].intent == "phenotypes_of_disease"
+
+
+def test_a_question_naming_only_things_of_another_kind_asks_about_the_sentence_before(kg):
+    from collections import defaultdict
+
+    question = "What are the first signs, arachnodactyly runs in our family?"
+    message = f"SUBJECT: question\nMESSAGE: Marfan syndrome. {question}"
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other", {question: "phenotypes_of_disease"})), GraphReadingVerifier(),
+        FixedPassages(()), None)  # fmt: skip
+    read = qa.read_many([message])[0]
+    assert read.intent == "phenotypes_of_disease"
+    assert read.topic is not None and read.topic.curie == "DOID:14323"

@@ -549,3 +549,14 @@ def test_two_disorders_asked_whether_they_are_tied_is_a_claim(real_pipeline) -> 
     assert real_pipeline.ask("What are the symptoms of gout and diabetes?").intent == (
         "phenotypes_of_disease"
     )
+
+
+def test_a_broad_category_a_long_message_links_gives_way_to_the_name_its_sentence_says(
+    real_pipeline,
+) -> None:
+    message = ("SUBJECT: Question - general information\nMESSAGE: Stiff person syndrome. Could "
+               "you tell me what the first symptoms are, I have bad cramps in my calves and my "
+               "back is stiff in the mornings.")  # fmt: skip
+    read = real_pipeline.qa.read_many([message])[0]
+    assert read.intent == "phenotypes_of_disease"
+    assert read.topic is not None and read.topic.label == "Stiff-Person syndrome"
