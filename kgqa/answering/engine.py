@@ -153,6 +153,11 @@ def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
     return (leaves[0][0], leaves[0][1]) if len(leaves) == 1 else hit
 
 
+# a word of too much of a drug, right after its name ("Tylenol overdose", "lithium toxicity")
+_TOO_MUCH = re.compile(r"\s*(?:['\u2019]s\s+)?(?:overdos\w*|poisoning|toxicity|intoxication)\b",
+                       re.I)  # fmt: skip
+
+
 def _asked_plainly(reading: Reading, focus: MessageFocus) -> bool:
     """Whether a message's main question asks its relation plainly: a sentence that asks, read
     surely by the rules, with a question mark or very surely without ("My daughter has Marfan
@@ -590,6 +595,14 @@ class QAEngine:
             found = [x for x in found if x[0] not in kind.named]
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, self._categories_last(found))
+        if (not options and intent in ("drugs_for_disease", "diseases_for_drug")
+                and (poisoned := self._poisoning(text, found, at)) is not None):  # fmt: skip
+            # "How do I treat a Tylenol overdose?" asks what treats the poisoning, never what
+            # acetaminophen treats; a poisoning the graph has no node for is asked of passages
+            m, node = poisoned
+            intent = "drugs_for_disease" if node is not None else "other"
+            iscore = max(probs.get(intent, 0.0), CUE_SCORE)
+            spec, hit = INTENTS[intent], (m, node) if node is not None else (m, m.node)
         if hit is None and not focus.whole and not options and focus.before is not None:
             # "Stiff person Syndrome. Please can you tell me what are the early symptoms I have
             # severe cramps ...": the question names things of another kind than it asks
@@ -648,6 +661,27 @@ class QAEngine:
             sign, also,  # type: ignore[arg-type]
         )  # fmt: skip
         return reading, text, found, mentions, focus
+
+    def _poisoning(self, text: str, found: Linked,
+                   at: int) -> tuple[Mention, Node | None] | None:  # fmt: skip
+        """The poisoning a question names by a drug and a word of too much ("Tylenol
+        overdose", "aspirin poisoning", "lithium toxicity"), with the drug's mention: the
+        graph's "<drug> poisoning" by the drug's name or label (paracetamol poisoning), or None
+        for the node when the graph has none (what treats poisoning in general, atropine for
+        organophosphates, is no answer for aspirin). None when no drug is named so."""
+        for m, node in found:
+            if node.cls not in ("Chemical", "DrugClass") or m.end < at:
+                continue
+            if _TOO_MUCH.match(text[m.end - at :]) is None:
+                continue
+            for name in dict.fromkeys((m.text, node.label, m.candidates[0].name)):
+                hits = [h.node for h in self.kg.find(f"{name} poisoning", limit=3)
+                        if h.match in ("exact", "normalized")
+                        and h.node.cls == "Disease"]  # fmt: skip
+                if hits:
+                    return m, hits[0]
+            return m, None
+        return None
 
     def _categories_last(self, found: Linked) -> Linked:
         """``found`` with the mentions of broad categories (more than ``BROAD_SUPERTYPE``

@@ -52,6 +52,7 @@ from kgqa.text import (
     fold_chinese,
     has_cjk,
     sentence_bounds,
+    slips_from,
     unshout,
 )
 
@@ -100,6 +101,23 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 MAX_NGRAM = 8
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+
+
+def _misspells(mention: Mention) -> bool:
+    """Whether a lone word's best name is that word misspelt: a slip or two away ("Lipitorr",
+    "Risperdoine"), not a name merely like it ("ligation" is no ligase), nor the word itself
+    (a name the dictionary did not take inside the phrase: "ovary" of "ovary removal")."""
+    word, name = mention.text.lower(), mention.candidates[0].name.lower()
+    return any(d > 0 for d, _ in slips_from(word, [name], 1 if len(word) < 7 else 2))
+
+
+def _unknown_word(word: str) -> bool:
+    """A word of five letters or more that the base encoder's English vocabulary lacks."""
+    from kgqa.encoder import base_vocabulary
+
+    return len(word) >= 5 and word.isalpha() and word.lower() not in base_vocabulary()
+
+
 # a level said with the way it should go ("lower my blood pressure", "raise her potassium",
 # "get my blood pressure back up", "my cholesterol is too high"): the disorder is the level's
 # high or low form, never the word "lower" read as "low" (hypotension for "lower my blood
@@ -526,17 +544,27 @@ class EntityLinker:
         inside it that do link: the tagger runs on in "Gastroparesis, tube feeding, and TPN",
         "Diltiazem BVF 120MG", "HIV-1 infection completely"."""
         inner: list[list[Span]] = [[] for _ in cleaned]
+        respelt: set[tuple[int, int, int]] = set()  # (text, start, end) of the lone words
         for i, row in enumerate(linked):
             for m in row:
                 if m.node is not None and m.candidates[0].score >= NIL_THRESHOLD:
                     continue
                 if len(_TOKEN.findall(m.text)) < 2:
                     continue
-                for a, b, kind, _ in self.dictionary_spans(m.text):
+                named = self.dictionary_spans(m.text)
+                for a, b, kind, _ in named:
                     # not a head word with a modifier the graph does not know ("HIV-1
                     # infection" is no mere "infection")
                     if (a, b) != (0, len(m.text)) and not _MODIFIED.search(m.text[:a]):
                         inner[i].append(Span(m.start + a, m.start + b, kind, m.score))
+                if not named:
+                    # no name inside: a word no English word list holds may be a misspelt
+                    # one ("crating Risperdoine": risperidone)
+                    for w in _TOKEN.finditer(m.text):
+                        if _unknown_word(w.group()):
+                            at = (m.start + w.start(), m.start + w.end())
+                            inner[i].append(Span(*at, m.type, m.score))
+                            respelt.add((i, *at))
         todo = [i for i, row in enumerate(inner) if row]
         if not todo:
             return linked
@@ -544,7 +572,8 @@ class EntityLinker:
         out = list(linked)
         for i, names in zip(todo, found, strict=True):
             names = [n for n in names
-                     if n.node is not None and n.candidates[0].score >= NIL_THRESHOLD]  # fmt: skip
+                     if n.node is not None and n.candidates[0].score >= NIL_THRESHOLD
+                     and ((i, n.start, n.end) not in respelt or _misspells(n))]  # fmt: skip
             if not names:
                 continue
             keep = [m for m in linked[i]

@@ -560,3 +560,27 @@ def test_a_broad_category_a_long_message_links_gives_way_to_the_name_its_sentenc
     read = real_pipeline.qa.read_many([message])[0]
     assert read.intent == "phenotypes_of_disease"
     assert read.topic is not None and read.topic.label == "Stiff-Person syndrome"
+
+
+def test_a_misspelt_name_inside_an_unlinked_phrase_links_and_an_english_word_does_not(
+    real_linker,
+) -> None:
+    text = "I want advice on crating Risperdoine medicine and how long to take it."
+    linked = [(m.text, m.node.label) for m in real_linker.link(text) if m.node is not None
+              and m.candidates[0].score >= 0.75]  # fmt: skip
+    assert ("Risperdoine", "Risperidone") in linked
+    assert not any("crating" in t for t, _ in linked)
+
+
+def test_treating_a_drug_overdose_asks_what_treats_the_poisoning_not_what_the_drug_treats(
+    real_pipeline,
+) -> None:
+    read = real_pipeline.qa.read_many(["How do I treat a Tylenol overdose?"])[0]
+    assert read.intent == "drugs_for_disease" and read.topic.label == "Paracetamol poisoning"
+    # a poisoning the graph has no node for is asked of passages: not what aspirin treats,
+    # nor what treats poisoning in general (atropine is for organophosphates)
+    result = real_pipeline.ask("What is the treatment for aspirin poisoning?")
+    assert result.reading.intent == "other" and not result.answers
+    assert real_pipeline.qa.read_many(["What does aspirin treat?"])[0].intent == (
+        "diseases_for_drug"
+    )
