@@ -57,6 +57,7 @@ bench: setup
 	$(BIN)/python scripts/bench_linking.py
 	$(BIN)/python scripts/bench_retrieval.py
 	$(BIN)/python scripts/bench_qa.py
+	$(BIN)/python scripts/bench_messages.py
 	$(BIN)/python scripts/bench_serve.py
 
 clean:
