@@ -518,14 +518,18 @@ def cmd_eval_consumer(args: argparse.Namespace) -> int:
     from kgqa.pipeline import Pipeline
 
     path = Path(args.file) if args.file else data_dir(args.data_dir) / MEQSUM_FILE
-    items = list(read_consumer_questions(path))[: args.limit]
+    every = list(read_consumer_questions(path))
+    items = every[: args.limit]
     _require_cases(len(items), "messages", path)
-    labels_path = Path(args.labels) if args.labels else graph_data_dir() / "meqsum_labels.tsv"
+    committed = graph_data_dir() / "meqsum_labels.tsv"
+    labels_path = Path(args.labels) if args.labels else committed
     labels = read_labels(labels_path) if labels_path.is_file() else None
-    # MeQSum's own held-out half (the message model was fitted on the rest); another file's
-    # messages are all unseen
-    held_out = ({q.qid for q in meqsum_split(items, set(labels or ()))[1]} if not args.file
-                else None)  # fmt: skip
+    # MeQSum's own held-out half, split as `kgqa train message` split it (the whole file, the
+    # committed labels): the message models were fitted on the rest. Another file's messages
+    # are all unseen
+    held_out = None
+    if not args.file and committed.is_file():
+        held_out = {q.qid for q in meqsum_split(every, set(read_labels(committed)))[1]}
     report = evaluate_consumer(Pipeline.load(args.home).qa, items, labels, held_out)
     if args.json:
         _print_json(report)
@@ -535,6 +539,9 @@ def cmd_eval_consumer(args: argparse.Namespace) -> int:
                 "labelled_summaries", "labelled_messages"):  # fmt: skip
         if key in report:
             _table(key.replace("_", " "), ["metric", "value"], list(report[key].items()))  # type: ignore[union-attr]
+    if "held_out_messages" in report:
+        print(f"held out: {report['held_out_messages']} of {report['messages']} messages (the "
+              "message models were fitted on the rest: `kgqa train message`)")  # fmt: skip
     return 0
 
 
