@@ -46,6 +46,7 @@ from kgqa.stages import (
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.message import MessageFocus, read_message
+from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
 from kgqa.understanding.registry import INTENTS, TRANSMISSION
 from kgqa.understanding.router import (
     CARRIED_BY,
@@ -403,14 +404,15 @@ class QAEngine:
         longs = [i for i, r in enumerate(reads) if r is not None and not foci[i].whole]
         if self.messages is None or not self.learned_messages or not longs:
             return
-        rules = [reads[i][0].intent for i in longs]  # type: ignore[index]
-        said = self.messages.read([texts[i] for i in longs], rules)
-        for i, (intent, p) in zip(longs, said, strict=True):
-            rules = reads[i][0]  # type: ignore[index]
+        first = [reads[i] for i in longs]
+        said = self.messages.read([texts[i] for i in longs],
+                                  [r[0].intent for r in first])  # type: ignore[index]  # fmt: skip
+        for i, read, (intent, p) in zip(longs, first, said, strict=True):
+            rules = read[0]  # type: ignore[index]
             if (intent == rules.intent or intent not in INTENTS
                     or (rules.intent != "other" and (p < LEARNED_OVER_RULES
                                                      or _asked_plainly(rules, foci[i])))
-                    or self._said_in_cues(reads[i], probs[i])):  # type: ignore[arg-type]  # fmt: skip
+                    or self._said_in_cues(read, probs[i])):  # type: ignore[arg-type]  # fmt: skip
                 continue
             again = self._reading(texts[i], probs[i], mentions[i], foci[i], learned=(intent, p))
             # a relation of nothing the message names is no better reading than the rules'
@@ -504,19 +506,24 @@ class QAEngine:
             named = by_node[iri]
             node = named[0][1]
             first = min(named, key=lambda x: x[0].start)[0]
-            rows.append((first, node, [
-                float(iri == picked.iri), math.log1p(len(named)),
-                float(any(_inside(m, focus.question) for m, _ in named)),
-                float(any(_inside(m, focus.subject) for m, _ in named)),
-                float(any(_inside(m, focus.before) for m, _ in named)),
-                1.0 / (1 + rank),
-                float(has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)),
-                float(all(m.negated for m, _ in named)),
-                max(topic_score(m, node) for m, _ in named),
-                *(float(node.cls == c) for c in ("Disease", "Phenotype", "Chemical", "Gene",
-                                                  "DrugClass")),
-                float(is_substance(node)),
-            ]))  # fmt: skip
+            values = {
+                "rules_pick": float(iri == picked.iri),
+                "log_mentions": math.log1p(len(named)),
+                "in_question": float(any(_inside(m, focus.question) for m, _ in named)),
+                "in_subject": float(any(_inside(m, focus.subject) for m, _ in named)),
+                "in_before": float(any(_inside(m, focus.before) for m, _ in named)),
+                "first_named": 1.0 / (1 + rank),
+                "broad": float(has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)),
+                "negated": float(all(m.negated for m, _ in named)),
+                "link_score": max(topic_score(m, node) for m, _ in named),
+                "disease": float(node.cls == "Disease"),
+                "phenotype": float(node.cls == "Phenotype"),
+                "chemical": float(node.cls == "Chemical"),
+                "gene": float(node.cls == "Gene"),
+                "drug_class": float(node.cls == "DrugClass"),
+                "substance": float(is_substance(node)),
+            }
+            rows.append((first, node, [values[f] for f in TOPIC_FEATURES]))
         return rows
 
     @staticmethod
