@@ -986,3 +986,16 @@ def test_a_question_naming_only_things_of_another_kind_asks_about_the_sentence_b
     read = qa.read_many([message])[0]
     assert read.intent == "phenotypes_of_disease"
     assert read.topic is not None and read.topic.curie == "DOID:14323"
+
+
+def test_how_a_drug_is_taken_is_no_question_of_what_it_treats(kg):
+    use = "Should my metformin tablets be split before I take them with food?"
+    dose = "Is 500 mg of metformin twice a day the same as 1000 mg once a day?"
+    asked = "What is metformin used for? I take 500 mg twice a day."
+    qa, _ = engine(kg, {use: "diseases_for_drug", dose: "diseases_for_drug",
+                        asked: "diseases_for_drug"})  # fmt: skip
+    split, same, used = qa.read_many([use, dose, asked])
+    # the classifier read all three as what metformin treats; two ask how to take it
+    assert split.intent == same.intent == "other"
+    assert split.topic.label == same.topic.label == "Metformin"
+    assert used.intent == "diseases_for_drug"
