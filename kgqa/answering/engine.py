@@ -445,6 +445,10 @@ class QAEngine:
         subtypes) is linked again alone too, and what it names more specifically in the
         category's place takes that place ("Stiff person Syndrome." read as *syndrome* in a
         long message). In place."""
+
+        def broad(node: Node) -> bool:
+            return has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)
+
         parts: list[tuple[int, int, int, bool]] = []
         for i, focus in foci.items():
             if focus.whole:
@@ -455,9 +459,9 @@ class QAEngine:
             if not any(not is_substance(n) for _, n in found):
                 parts += [(i, a, b, False) for a, b in spans]
                 continue
-            broad = [m for m, n in found if has_more_subtypes(self.kg, n, BROAD_SUPERTYPE)]
+            categories = [m for m, n in found if broad(n)]
             parts += [(i, a, b, True) for a, b in spans
-                      if any(_inside(m, (a, b)) for m in broad)]  # fmt: skip
+                      if any(_inside(m, (a, b)) for m in categories)]  # fmt: skip
         if not parts:
             return
         again = self.linker.link_many([texts[i][a:b] for i, a, b, _ in parts])
@@ -470,9 +474,7 @@ class QAEngine:
                     continue
                 if in_place:
                     # only a more specific name in a broad category's place
-                    if (not over or has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)
-                            or not all(o.node is not None and has_more_subtypes(
-                                self.kg, o.node, BROAD_SUPERTYPE) for o in over)):  # fmt: skip
+                    if not over or broad(node) or not all(o.node and broad(o.node) for o in over):
                         continue
                     taken = [o for o in taken if o not in over]
                 elif over:

@@ -56,10 +56,9 @@ def _topic_groups(
     """The topic candidates of each message (read with the intent model, the chooser off)
     that offers a choice holding its summary's topic: their features, and the gold index."""
     groups, gold = [], []
-    for q, s in zip(items, summaries, strict=True):
-        if s is None or s.topic is None:
-            continue
-        read = qa._read_many([q.text])[0]
+    asked = [(q, s) for q, s in zip(items, summaries, strict=True) if s is not None and s.topic]
+    reads = qa._read_many([q.text for q, _ in asked])
+    for (_, s), read in zip(asked, reads, strict=True):
         if read is None:
             continue
         reading, _, _, mentions, focus = read
