@@ -47,16 +47,20 @@ from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_c
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
-from kgqa.understanding.registry import INTENTS, TRANSMISSION
+from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION
 from kgqa.understanding.router import (
     CARRIED_BY,
     CAUSED_BY,
     CUE_SCORE,
+    INSTEAD_REASON,
     INTERACTION_REASON,
+    NO_DRUG_REASON,
     PREGNANCY,
     PREGNANCY_REASON,
     Linked,
     asked_kind,
+    asks_for_no_drug,
+    asks_instead,
     asks_interaction,
     asks_pregnancy_safety,
     co_topics,
@@ -284,7 +288,10 @@ def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     (said only when the graph has no node of that name), or it was too uncertain to use."""
     # a common word the tagger took for a name and that links nowhere names nothing ("How can
     # I get rid of this?": "get")
-    mentions = [m for m in mentions if m.candidates or m.text.lower() not in COMMON_NAME_WORDS]
+    # nor does a word for drugs in general ("my meds": "not in the graph: meds" was said)
+    mentions = [m for m in mentions
+                if m.candidates or (m.text.lower() not in COMMON_NAME_WORDS
+                                    and not re.fullmatch(DRUG_WORD, m.text, re.I))]  # fmt: skip
     if not mentions:
         return "no disease, drug, gene or phenotype recognised in the question"
     # a short form in capitals is that name only in capitals ("get" is not GET, hereditary
@@ -549,7 +556,9 @@ class QAEngine:
         what the learned reading makes of the whole message."""
         reading, text, found, mentions, focus = read
         if reading.intent == "other":
-            return False
+            # "Would any of these non drug devices be suitable please?" asks for no drug in so
+            # many words; the learned reading, fitted on summaries, would list asthma drugs
+            return asks_for_no_drug(_spelt(text, mentions), found)
         # the topic read, wherever the message names it ("Stiff person Syndrome. Please can
         # you tell me what are the early symptoms ...")
         topic = reading.topic.iri if reading.topic is not None else None
@@ -637,6 +646,13 @@ class QAEngine:
             # about; what it asks about is in the sentence before it
             before = [x for x in linked(mentions) if _inside(x[0], focus.before)]
             hit = topic_mention(intent, [x for x in before if x not in found])
+        if (hit is not None and not focus.whole and not options
+                and has_more_subtypes(self.kg, hit[1], BROAD_SUPERTYPE)):  # fmt: skip
+            # "Duchenne Muscular Dystrophy. I am doing a research project on this genetic
+            # disease ...": a broad category the question names ("genetic disease", over
+            # BROAD_SUPERTYPE subtypes) gives way to a disorder of its kind the subject line,
+            # else the sentence before, names specifically
+            hit = self._named_before(hit, mentions, focus) or hit
         if (
             hit is None
             and (not focus.whole or iscore < UNSURE_INTENT)
@@ -711,6 +727,19 @@ class QAEngine:
             return m, None
         return None
 
+    def _named_before(self, hit: tuple[Mention, Node], mentions: list[Mention],
+                      focus: MessageFocus) -> tuple[Mention, Node] | None:  # fmt: skip
+        """The first thing of the topic's class, no broad category, that a message's subject
+        line, else the sentence before its question, names (not negated); None if none."""
+        for span in (focus.subject, focus.before):
+            if span is None:
+                continue
+            for m, node in linked(mentions):
+                if (_inside(m, span) and not m.negated and node.cls == hit[1].cls
+                        and not has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)):  # fmt: skip
+                    return m, node
+        return None
+
     def _categories_last(self, found: Linked) -> Linked:
         """``found`` with the mentions of broad categories (more than ``BROAD_SUPERTYPE``
         subtypes: "genetic disease", "Infection") after the rest: "I have renal amyloidosis
@@ -779,6 +808,10 @@ class QAEngine:
                 reason = PREGNANCY_REASON
             elif intent == "other" and asks_interaction(text, found):
                 reason = INTERACTION_REASON
+            elif intent == "other" and asks_for_no_drug(text, found):
+                reason = NO_DRUG_REASON
+            elif intent == "other" and asks_instead(text, found):
+                reason = INSTEAD_REASON
             else:
                 reason = f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)

@@ -205,6 +205,10 @@ def route(
         # "What drugs interact with warfarin?", "Can I take ibuprofen with lisinopril?": no
         # side effect or treatment question, and no source of kgqa's graph lists interactions
         return "other", max(probs.get("other", 0.0), CUE_SCORE)
+    if not options and (asks_for_no_drug(text, found) or asks_instead(text, found)):
+        # "What exercises help with knee osteoarthritis?" listed knee drugs at 1.00; "What
+        # are alternatives to warfarin?", what warfarin treats
+        return "other", max(probs.get("other", 0.0), CUE_SCORE)
     allowed = {
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
@@ -495,6 +499,83 @@ def asks_pregnancy_safety(text: str, found: Linked) -> bool:
         PREGNANCY.search(text) is not None
         and _SAFE_TO_TAKE.search(text) is not None
         and any(n.cls in ("Chemical", "DrugClass") for _, n in found)
+    )
+
+
+# what a question asks for when that is no drug ("What exercises help with knee
+# osteoarthritis?", "What are the surgical options for ...", "Is surgery an option for ...",
+# "What kind of doctor treats lupus?", "What is the best mattress for back pain?"): its
+# first words, before any word of a drug, a treatment or another kind of answer
+_SENTENCE_START = r"(?:^|[.!?;]\s+)\W*(?:(?:and|so|also|but|then|now|please)\W+)*"
+# up to four words before the thing asked for, none of a drug, a treatment or another answer
+_ASKED_WORDS = (
+    r"(?:\s+(?!(?:drugs?|medic\w*|meds|pills?|tablets?|treat\w*|therap(?:y|ies)|remed\w*|"
+    r"cures?|diseases?|disorders?|conditions?|symptoms?|signs?|genes?|side|effects?|causes?)\b)"
+    r"\S+){0,4}?\s+"
+)
+_THING_ASKED = (
+    r"(?:exercis\w*|stretch(?:es|ing)|surgery|surgeries|surgical|operations?|procedures?|"
+    r"devices?|devises|gadgets?|equipment|techniques?|diets?|foods?|mattress(?:es)?|pillows?|"
+    r"lifestyle|(?:home|natural|herbal) remed(?:y|ies)|physical therapy|physiotherapy|yoga|"
+    r"massage|acupuncture|non[- ]?(?:drug|medic(?:al|ine|ation))\w*|drug[- ]free)"
+)
+# who, asked for ("What kind of doctor treats lupus?"; not "Do doctors still prescribe
+# aspirin for ...?", a question of what aspirin treats)
+_WHO_ASKED = r"(?:doctors?|specialists?|physicians?|surgeons?|hospitals?|clinics?)"
+_NO_DRUG_ASKED = re.compile(
+    rf"{_SENTENCE_START}(?:what|which|are there|is there|are|is|any|would|could|can|will|do|"
+    rf"does)\b{_ASKED_WORDS}{_THING_ASKED}\b"
+    rf"|{_SENTENCE_START}(?:what|which|are there|is there|any)\b{_ASKED_WORDS}{_WHO_ASKED}\b",
+    re.I,
+)
+# asks how to use a thing ("How do I use a spacer with the symbicort inhaler?"), or what
+# harm a procedure does ("What are the side effects of surgery for prostate cancer?" read as
+# which drugs cause prostate cancer)
+_HOW_TO_USE = re.compile(
+    r"^\W*how (?:do|should|can|would) (?:i|we|you|one) use\b"
+    r"|\b(?:side[- ]?effects?|adverse effects?|risks?|complications?|dangers?) (?:of|from|after) "
+    r"(?:(?:the|a|an|my|his|her|this|that)\s+)?(?:surgery|surgeries|surgical|operations?|"
+    r"procedures?|radiation|radiotherapy|transplant\w*|implants?|devices?|exercis\w*|diets?)\b",
+    re.I,
+)
+NO_DRUG_REASON = (
+    "the question asks for something other than a drug (exercise, surgery or another "
+    "procedure, a device, a diet, a doctor); kgqa's graph lists the drugs that treat a "
+    "disorder, not these, so the passages are what it found"
+)
+
+
+def asks_for_no_drug(text: str, found: Linked) -> bool:
+    """Whether a question asks for something that is no drug, first thing ("What exercises
+    help with knee osteoarthritis?", "Is surgery an option for scoliosis?", "How do I use an
+    inhaler spacer?"): the graph's treatments are drugs, and a list of them answers none of
+    these (an exercise question came back with knee drugs at 1.00). Words inside a linked name
+    do not count ("exercise-induced asthma"); a drug word first keeps the drug reading
+    ("What medication is given after surgery?", "non-surgical treatments")."""
+    bare = _bare(text, found)
+    return _NO_DRUG_ASKED.search(bare) is not None or _HOW_TO_USE.search(bare) is not None
+
+
+# what may replace a drug ("What are alternatives to warfarin?", "What can I take instead of
+# metformin?"): with no disorder named, no relation of the graph answers it (what warfarin
+# treats came back); with one named, the drugs that treat it do ("instead of metformin for
+# diabetes")
+_INSTEAD = re.compile(
+    r"\b(?:alternatives? (?:to|for)|instead of|substitutes? (?:for|to)|replacements? for|"
+    r"in place of|switch (?:from|off))\b",
+    re.I,
+)
+INSTEAD_REASON = (
+    "kgqa's graph says what a drug treats and which class it is in, not what may replace it "
+    "for you; the passages are what it found: ask a doctor or pharmacist"
+)
+
+
+def asks_instead(text: str, found: Linked) -> bool:
+    """Whether a question asks what may replace something, naming no disorder it is for
+    ("What are alternatives to warfarin?")."""
+    return _INSTEAD.search(_bare(text, found)) is not None and not any(
+        n.cls in _DISORDER_KINDS for _, n in found
     )
 
 

@@ -222,6 +222,8 @@ def test_an_unlinked_mention_is_called_not_in_the_graph_only_when_no_node_has_it
     assert _unlinked_reason(kg, [mention("gout")]).startswith("the linker was not sure")
     assert _unlinked_reason(kg, [mention("zzyzx fever")]) == "not in the graph: zzyzx fever"
     assert "no disease" in _unlinked_reason(kg, [])
+    # a word for drugs in general names nothing the graph could hold
+    assert "no disease" in _unlinked_reason(kg, [mention("meds"), mention("Medications")])
 
 
 def test_when_the_graph_is_silent_passages_give_answers_marked_as_text(kg):
@@ -627,6 +629,34 @@ def test_an_interaction_question_is_no_side_effect_question_and_says_why_it_has_
         assert (r.intent, r.no_answer, r.reason) == ("other", True, INTERACTION_REASON), q
     # one drug taken for a disorder is a claim of treatment still
     assert qa.ask(kept).intent == "claim"
+
+
+def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
+    from kgqa.understanding.router import INSTEAD_REASON, NO_DRUG_REASON
+
+    # the classifier read each as a drug relation (it did: knee drugs at 1.00 for exercises)
+    asked = {
+        "What exercises help with gout?": NO_DRUG_REASON,
+        "Is surgery an option for gout?": NO_DRUG_REASON,
+        "What kind of doctor treats gout?": NO_DRUG_REASON,
+        "I have gout. Would any non drug devices help?": NO_DRUG_REASON,
+        "What are the side effects of surgery for gout?": NO_DRUG_REASON,
+        "What are alternatives to allopurinol?": INSTEAD_REASON,
+    }
+    kept = ["What are non-surgical treatments for gout?",
+            "What medication is given after surgery for gout?",
+            "What can I take instead of allopurinol for gout?"]  # fmt: skip
+    qa, _ = engine(kg, {**dict.fromkeys(asked, "drugs_for_disease"),
+                        "What are alternatives to allopurinol?": "diseases_for_drug",
+                        **dict.fromkeys(kept, "drugs_for_disease")})  # fmt: skip
+    for q, reason in asked.items():
+        r = qa.ask(q)
+        assert (r.intent, r.answers, r.reason) == ("other", (), reason), q
+    # a drug word first, or a disorder the replacement is for, keeps the drug list
+    for q in kept:
+        r = qa.ask(q)
+        assert r.intent == "drugs_for_disease" and "allopurinol" in {
+            a.node.label.lower() for a in r.answers}, q  # fmt: skip
 
 
 def test_an_answer_about_one_of_two_named_topics_says_so(kg):

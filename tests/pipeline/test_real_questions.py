@@ -584,3 +584,22 @@ def test_treating_a_drug_overdose_asks_what_treats_the_poisoning_not_what_the_dr
     assert real_pipeline.qa.read_many(["What does aspirin treat?"])[0].intent == (
         "diseases_for_drug"
     )
+
+
+def test_a_broad_category_the_question_names_gives_way_to_the_disorder_named_before(
+    real_pipeline,
+) -> None:
+    # "genetic disease" (thousands of kinds) was the topic of a message about Marfan syndrome
+    before = ("Marfan syndrome runs in our family. I am writing a school report on this "
+              "genetic disease and would like to know more about it for my project.")  # fmt: skip
+    subject = ("SUBJECT: marfan syndrome\nMESSAGE: My nephew has it and so do two cousins, "
+               "we live far apart. Is there any research on this genetic disease?")  # fmt: skip
+    for message in (before, subject):
+        read = real_pipeline.qa.read_many([message])[0]
+        assert read.topic is not None and read.topic.label == "Marfan syndrome", message
+    # a category that is all a message names stays its topic
+    alone = real_pipeline.qa.read_many([
+        "We are a family of five. I am writing a report on genetic disease and would like "
+        "to know more about it for my school project."
+    ])[0]  # fmt: skip
+    assert alone.topic is not None and alone.topic.label == "genetic disease"
