@@ -57,12 +57,14 @@ from kgqa.understanding.router import (
     NO_DRUG_REASON,
     PREGNANCY,
     PREGNANCY_REASON,
+    PREVENTION_REASON,
     Linked,
     asked_kind,
     asks_for_no_drug,
     asks_instead,
     asks_interaction,
     asks_pregnancy_safety,
+    asks_prevention,
     co_topics,
     cued,
     is_substance,
@@ -558,7 +560,8 @@ class QAEngine:
         if reading.intent == "other":
             # "Would any of these non drug devices be suitable please?" asks for no drug in so
             # many words; the learned reading, fitted on summaries, would list asthma drugs
-            return asks_for_no_drug(_spelt(text, mentions), found)
+            said = _spelt(text, mentions)
+            return asks_for_no_drug(said, found) or asks_prevention(said, found)
         # the topic read, wherever the message names it ("Stiff person Syndrome. Please can
         # you tell me what are the early symptoms ...")
         topic = reading.topic.iri if reading.topic is not None else None
@@ -593,6 +596,9 @@ class QAEngine:
                     and not _INDICATION.search(said)):  # fmt: skip
                 # "Should the Qvar inhaler be shaken before use?" asks how to use the drug,
                 # not what it treats (asthma came back at 0.49)
+                intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
+            if intent == "drugs_for_disease" and not options and asks_prevention(said, found):
+                # "How can I lower my risk of breast cancer?" listed its chemotherapy at 1.00
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
             turned = level_way_kept(text, intent, found, at) if not options else intent
             if turned != intent:
@@ -812,6 +818,8 @@ class QAEngine:
                 reason = NO_DRUG_REASON
             elif intent == "other" and asks_instead(text, found):
                 reason = INSTEAD_REASON
+            elif intent == "other" and asks_prevention(text, found):
+                reason = PREVENTION_REASON
             else:
                 reason = f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)

@@ -556,6 +556,30 @@ def asks_for_no_drug(text: str, found: Linked) -> bool:
     return _NO_DRUG_ASKED.search(bare) is not None or _HOW_TO_USE.search(bare) is not None
 
 
+# keeping a disorder away rather than treating it ("How can I lower my risk of breast cancer?"
+# listed breast cancer's drugs at 1.00; "What should I do after a needlestick exposure to
+# hepatitis C?", its treatments); not keeping one's own disorder's attacks away ("What can I
+# do to prevent gout attacks?": the drugs that treat gout answer)
+_PREVENTION = re.compile(
+    r"\b(?:(?:lower|reduc|decreas|cut|minimi[sz]|lessen)\w* (?:\w+ ){0,2}?(?:risks?|chances?|"
+    r"odds|likelihood)\b|(?:risk|chances?|odds) of (?:getting|developing|catching|contracting)|"
+    r"(?:prevent\w*|avoid\w*|keep\w*|stop\w*) (?:\w+ )?(?:from )?(?:getting|catching|developing|"
+    r"contracting)\b|(?:after|following) (?:\w+ ){0,3}?exposures?\b|exposed to\b|"
+    r"needle[- ]?stick|post[- ]?exposure)",
+    re.I,
+)
+PREVENTION_REASON = (
+    "kgqa's graph lists the drugs that treat a disorder, not what keeps it away or what to do "
+    "after an exposure; the passages are what it found: ask a doctor"
+)
+
+
+def asks_prevention(text: str, found: Linked) -> bool:
+    """Whether a question asks how to keep a disorder away, or what to do after an exposure
+    to it, rather than how to treat it."""
+    return _PREVENTION.search(_bare(text, found)) is not None
+
+
 # what may replace a drug ("What are alternatives to warfarin?", "What can I take instead of
 # metformin?"): with no disorder named, no relation of the graph answers it (what warfarin
 # treats came back); with one named, the drugs that treat it do ("instead of metformin for

@@ -659,6 +659,20 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
             a.node.label.lower() for a in r.answers}, q  # fmt: skip
 
 
+def test_keeping_a_disorder_away_is_no_treatment_question(kg):
+    from kgqa.understanding.router import PREVENTION_REASON
+
+    asked = ["How can I lower my risk of gout?", "What should I do after an exposure to gout?",
+             "How do I keep from getting gout?"]  # fmt: skip
+    kept = "What can I do to prevent gout attacks?"  # one's own disorder's attacks: treatment
+    qa, _ = engine(kg, dict.fromkeys([*asked, kept], "drugs_for_disease"))
+    for q in asked:
+        r = qa.ask(q)
+        assert (r.intent, r.answers, r.reason) == ("other", (), PREVENTION_REASON), q
+    r = qa.ask(kept)
+    assert r.intent == "drugs_for_disease" and r.answers
+
+
 def test_an_answer_about_one_of_two_named_topics_says_so(kg):
     q = "Which drugs treat gout and type 2 diabetes mellitus?"
     one = "Which drugs treat gout?"
