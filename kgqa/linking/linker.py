@@ -221,10 +221,12 @@ ZH_TYPE_ORDER = ("DISEASE", "PHENOTYPE", "CHEMICAL", "GENE")
 EXTEND_WORDS = 3  # how far a disorder span may grow to the right into a graph name
 _RETYPES = frozenset({"DISEASE", "PHENOTYPE", "CHEMICAL"})  # types a name may correct
 # after a disorder name: ", type 2A", " type IV", " subtype B", " VI", " 1" (after a comma only
-# with its "type" word: "diabetes, 2 days")
+# with its "type" word: "diabetes, 2 days"), " (type 1)" ("Gaucher disease (type 1) runs in my
+# family" read as Gaucher disease)
 _SUBTYPE_TAIL = re.compile(
     r"(?:,\s*(?:type|subtype|group|form|class)\s+|\s+(?:(?:type|subtype|group|form|class)\s+)?)"
-    r"(?:\d{1,2}|[IVXivx]{1,5})[A-Za-z]?\d?\b",
+    r"(?:\d{1,2}|[IVXivx]{1,5})[A-Za-z]?\d?\b"
+    r"|\s*\(\s*(?:type|subtype|group|form|class)\s+(?:\d{1,2}|[IVXivx]{1,5})[A-Za-z]?\d?\s*\)",
     re.IGNORECASE,
 )
 _NAME_CLASSES = frozenset(CLASS_TYPE)

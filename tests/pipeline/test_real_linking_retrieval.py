@@ -113,6 +113,9 @@ def test_questions_link_to_the_right_nodes(real_linker):
         # interferonopathy" at 0.88 before)
         ("What is the difference between type 1 and type 2 diabetes?", "type 1", "DOID:9744"),
         ("Are type 1 and type 2 diabetes genetic?", "type 2 diabetes", "DOID:9352"),
+        # a subtype in brackets after the name ("Gaucher disease" before)
+        ("My mother has Gaucher disease (type 1), is it inherited?", "Gaucher disease (type 1)",
+         "DOID:0110957"),
         # a drug class after is-a words, which the tagger leaves untagged
         ("Is furosemide a diuretic?", "diuretic", "CHEBI:35498"),
         ("Omeprazole is a proton pump inhibitor.", "proton pump inhibitor",
