@@ -558,14 +558,15 @@ def asks_for_no_drug(text: str, found: Linked) -> bool:
 
 # keeping a disorder away rather than treating it ("How can I lower my risk of breast cancer?"
 # listed breast cancer's drugs at 1.00; "What should I do after a needlestick exposure to
-# hepatitis C?", its treatments); not keeping one's own disorder's attacks away ("What can I
-# do to prevent gout attacks?": the drugs that treat gout answer)
+# hepatitis C?", its treatments; "Is there a vaccine for shingles?", its antivirals); not
+# keeping one's own disorder's attacks away ("What can I do to prevent gout attacks?": the
+# drugs that treat gout answer)
 _PREVENTION = re.compile(
     r"\b(?:(?:lower|reduc|decreas|cut|minimi[sz]|lessen)\w* (?:\w+ ){0,2}?(?:risks?|chances?|"
     r"odds|likelihood)\b|(?:risk|chances?|odds) of (?:getting|developing|catching|contracting)|"
     r"(?:prevent\w*|avoid\w*|keep\w*|stop\w*) (?:\w+ )?(?:from )?(?:getting|catching|developing|"
     r"contracting)\b|(?:after|following) (?:\w+ ){0,3}?exposures?\b|exposed to\b|"
-    r"needle[- ]?stick|post[- ]?exposure)",
+    r"needle[- ]?stick|post[- ]?exposure|vaccin\w*|immuni[sz]ations?)",
     re.I,
 )
 PREVENTION_REASON = (

@@ -663,7 +663,7 @@ def test_keeping_a_disorder_away_is_no_treatment_question(kg):
     from kgqa.understanding.router import PREVENTION_REASON
 
     asked = ["How can I lower my risk of gout?", "What should I do after an exposure to gout?",
-             "How do I keep from getting gout?"]  # fmt: skip
+             "How do I keep from getting gout?", "Is there a vaccine for gout?"]  # fmt: skip
     kept = "What can I do to prevent gout attacks?"  # one's own disorder's attacks: treatment
     qa, _ = engine(kg, dict.fromkeys([*asked, kept], "drugs_for_disease"))
     for q in asked:
