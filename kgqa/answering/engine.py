@@ -52,18 +52,10 @@ from kgqa.understanding.router import (
     CARRIED_BY,
     CAUSED_BY,
     CUE_SCORE,
-    INSTEAD_REASON,
-    INTERACTION_REASON,
-    NO_DRUG_REASON,
     PREGNANCY,
-    PREGNANCY_REASON,
-    PREVENTION_REASON,
     Linked,
     asked_kind,
     asks_for_no_drug,
-    asks_instead,
-    asks_interaction,
-    asks_pregnancy_safety,
     asks_prevention,
     co_topics,
     cued,
@@ -72,6 +64,7 @@ from kgqa.understanding.router import (
     linked,
     members_asked,
     named_alongside,
+    passages_only,
     plea_for_treatment,
     polarity,
     route,
@@ -810,18 +803,8 @@ class QAEngine:
                             Evidence(members, tuple(own)), support=1.0)  # fmt: skip
             return Result(**base, **shown, answers=(answer,), no_answer=False)
         if spec is None or spec.relation is None:
-            if intent == "other" and asks_pregnancy_safety(text, found):
-                reason = PREGNANCY_REASON
-            elif intent == "other" and asks_interaction(text, found):
-                reason = INTERACTION_REASON
-            elif intent == "other" and asks_for_no_drug(text, found):
-                reason = NO_DRUG_REASON
-            elif intent == "other" and asks_instead(text, found):
-                reason = INSTEAD_REASON
-            elif intent == "other" and asks_prevention(text, found):
-                reason = PREVENTION_REASON
-            else:
-                reason = f"'{intent}' questions are answered with passages only"
+            said = passages_only(text, found) if intent == "other" else None
+            reason = said or f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
         also = list(reading.also)
         if also:  # an intersection: what the graph states of every topic

@@ -8,7 +8,7 @@ is turned round when the classifier is sure of the relation.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
@@ -198,16 +198,12 @@ def route(
         # "What is the difference between type 1 and type 2 diabetes?": no relation between
         # them to check (the classifier read a claim), and no list answers it; passages do
         return "other", max(probs.get("other", 0.0), CUE_SCORE)
-    if not options and asks_pregnancy_safety(text, found):
-        # "Is metformin safe during pregnancy?" read as its side effects (flatulence first)
-        return "other", max(probs.get("other", 0.0), CUE_SCORE)
-    if not options and asks_interaction(text, found):
+    if not options and any(asks(text, found) for asks in _OVERRULE):
+        # "Is metformin safe during pregnancy?" read as its side effects (flatulence first);
         # "What drugs interact with warfarin?", "Can I take ibuprofen with lisinopril?": no
-        # side effect or treatment question, and no source of kgqa's graph lists interactions
-        return "other", max(probs.get("other", 0.0), CUE_SCORE)
-    if not options and (asks_for_no_drug(text, found) or asks_instead(text, found)):
-        # "What exercises help with knee osteoarthritis?" listed knee drugs at 1.00; "What
-        # are alternatives to warfarin?", what warfarin treats
+        # source of kgqa's graph lists interactions; "What exercises help with knee
+        # osteoarthritis?" listed knee drugs at 1.00; "What are alternatives to warfarin?",
+        # what warfarin treats
         return "other", max(probs.get("other", 0.0), CUE_SCORE)
     allowed = {
         name: p for name, p in probs.items()
@@ -602,6 +598,28 @@ def asks_instead(text: str, found: Linked) -> bool:
     return _INSTEAD.search(_bare(text, found)) is not None and not any(
         n.cls in _DISORDER_KINDS for _, n in found
     )
+
+
+# what no relation of the graph answers, in order, each with what kgqa says instead: the
+# question is answered with passages only
+PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
+    (asks_pregnancy_safety, PREGNANCY_REASON),
+    (asks_interaction, INTERACTION_REASON),
+    (asks_for_no_drug, NO_DRUG_REASON),
+    (asks_instead, INSTEAD_REASON),
+    (asks_prevention, PREVENTION_REASON),
+)
+
+
+# those read ``other`` whatever the classifier says (prevention overrules a treatment reading
+# only: "Does aspirin lower the risk of a heart attack?" is a claim to check)
+_OVERRULE = (asks_pregnancy_safety, asks_interaction, asks_for_no_drug, asks_instead)
+
+
+def passages_only(text: str, found: Linked) -> str | None:
+    """Why a question read ``other`` has no graph answer, when its words say (``PASSAGES_ONLY``);
+    None otherwise."""
+    return next((reason for asks, reason in PASSAGES_ONLY if asks(text, found)), None)
 
 
 # an intent that, asked of another kind of thing, is another one with the same answers
