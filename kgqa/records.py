@@ -191,7 +191,9 @@ class Mention:
     """A typed span of the input text with its ranked candidate nodes (empty: NIL).
 
     ``start``/``end`` are character offsets into the text given to ``link``; ``score`` is the
-    tagger's confidence in the span (1.0 for dictionary spans).
+    tagger's confidence in the span (1.0 for dictionary spans); ``negated``: the text says it
+    is absent ("no fever") or leaves it out ("other than allopurinol", "allergic to
+    penicillin", "non-opioid").
     """
 
     start: int

@@ -142,13 +142,22 @@ def _arabic(key: str) -> str:
 def same_named(kg: KnowledgeGraph, node: Node) -> list[Node]:
     """The node, then the others of exactly its name, roman numerals read as figures: one
     concept the sources give two nodes (DO's *congestive heart failure* and HPO's *Congestive
-    heart failure*; DO's *type 2 diabetes mellitus* and HPO's *Type II diabetes mellitus*)."""
+    heart failure*; DO's *type 2 diabetes mellitus* and HPO's *Type II diabetes mellitus*).
+    DO's "X disorder" is HPO's "X", and the other way round: "Which drugs treat anxiety?"
+    linked DO's *anxiety disorder*, of one drug, while the sources state 37 of HPO's
+    *Anxiety* (*tic disorder* and *Tics*, *depersonalization disorder* and
+    *Depersonalization* the same)."""
     key = _arabic(normalize_name(node.label))
+    keys = {key}
+    if key.endswith(" disorder"):
+        keys.add(key.removesuffix(" disorder"))
+    elif node.cls == "Phenotype":
+        keys.add(f"{key} disorder")
     out = [node]
-    for name in dict.fromkeys([node.label, key]):
+    for name in dict.fromkeys([node.label, *sorted(keys)]):
         for m in kg.find(name, limit=10):
             if (m.node.iri not in {n.iri for n in out}
-                    and _arabic(normalize_name(m.node.label)) == key):  # fmt: skip
+                    and _arabic(normalize_name(m.node.label)) in keys):  # fmt: skip
                 out.append(m.node)
     return out
 

@@ -26,8 +26,14 @@ from kgqa.answering.candidates import (
     has_more_subtypes,
     shared_candidates,
 )
+from kgqa.answering.exclusion import left_out
 from kgqa.answering.options import answer_options
-from kgqa.answering.ranking import SUPPORT_THRESHOLD, passages_about, rank_candidates
+from kgqa.answering.ranking import (
+    SUPPORT_THRESHOLD,
+    passages_about,
+    passages_for,
+    rank_candidates,
+)
 from kgqa.answering.reader import FROM_TEXT, read_answers
 from kgqa.answering.verification import ClaimVerifier
 from kgqa.encoder import base_vocabulary
@@ -70,6 +76,7 @@ from kgqa.understanding.router import (
     route,
     subject_cued,
     topic_mention,
+    topic_of,
     topic_score,
 )
 from kgqa.validation import MAX_K, MAX_QUESTION_CHARS
@@ -590,7 +597,11 @@ class QAEngine:
                 # "Should the Qvar inhaler be shaken before use?" asks how to use the drug,
                 # not what it treats (asthma came back at 0.49)
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
-            if intent == "drugs_for_disease" and not options and asks_prevention(said, found):
+            kept_away = intent == "drugs_for_disease" or (
+                # "Which vaccines protect against hepatitis B?" read as drugs targeting a gene
+                intent == "drugs_targeting" and topic_of(intent, found) is None
+            )
+            if kept_away and not options and asks_prevention(said, found):
                 # "How can I lower my risk of breast cancer?" listed its chemotherapy at 1.00
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
             turned = level_way_kept(text, intent, found, at) if not options else intent
@@ -788,7 +799,12 @@ class QAEngine:
             what = "/".join(classes or ("entity",)).lower()
             reason = (f"no {what} recognised in the question" if found
                       else _unlinked_reason(self.kg, mentions))  # fmt: skip
-            return Result(**base, answers=(), no_answer=True, reason=reason)
+            # what a search of the question's words finds, when anything is near enough
+            near = passages_for(self.retriever, text)
+            if near:
+                reason += "; the passages are what a search of the question's words found"
+            return Result(**base, answers=(), no_answer=True, reason=reason,
+                          passages=tuple(near))  # fmt: skip
         if reading.polarity == "negated" and spec is not None and spec.relation is not None:
             reason = (f"the question asks what is not so; kgqa's graph states what is "
                       f"({spec.relation} of {topic.label}) and will not list the rest as "
@@ -869,12 +885,25 @@ class QAEngine:
                           f"drugs, none of them in {asked_class.label}")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             cands = kept
+        gone = left_out(self.kg, found, topic)
+        if cands and gone is not None:
+            # "Which drugs treat gout other than allopurinol?", "... asthma without steroids"
+            kept = [c for c in cands if not gone.covers(c.node)]
+            if not kept:
+                reason = (f"the graph states {spec.relation} of {topic.label} for "
+                          f"{len(cands)} answers, all of them left out as asked "
+                          f"({gone.describe()})")  # fmt: skip
+                return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
+            gone = replace(gone, dropped=len(cands) - len(kept))
+            cands = kept
         if cands:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = read_answers(self.linker, self.verifier, topic, intent, passages)
             if below is not None:  # what the passages name, of the kind asked for only
                 answers = [a for a in answers if a.node.iri in below]
+            if gone is not None:
+                answers = [a for a in answers if not gone.covers(a.node)]
         withheld: list[Answer] = []
         if intent == "drugs_for_disease" and _CHILD.search(focus.text):
             answers, withheld = self._not_for_children(answers)
@@ -915,6 +944,9 @@ class QAEngine:
         if scored and asked_class is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only members of {asked_class.label}, "
                                              "as asked"]))  # fmt: skip
+        if scored and gone is not None and gone.dropped:
+            left = f"left out, as asked: {gone.describe()} ({gone.dropped} of the graph's answers)"
+            reason = "; ".join(filter(None, [reason, left]))
         if withheld:
             names = ", ".join(a.node.label for a in withheld[:5])
             reason = "; ".join(filter(None, [reason, f"not given to a child: {names} "

@@ -23,6 +23,10 @@ MAX_VERIFIED = 16
 # the support of an answer a curated graph statement of the asked relation states outright
 GRAPH_STATEMENT_SUPPORT = 0.99
 EVIDENCE_CHARS = 420
+# how alike (cosine) a passage must be to a question that names nothing of the graph to be
+# shown: on questions of that kind, passages on the question's subject came at 0.55 to 0.75,
+# unrelated ones ("How do I get rid of a splinter?", a phone, a keyboard mash) below 0.43
+OPEN_PASSAGE_MIN = 0.5
 
 
 # ------------------------------------------------------------------------ evidence helpers
@@ -33,6 +37,16 @@ def passages_about(
     if retriever is None or not about:
         return []
     return retriever.retrieve(query, k=k, about=list(about))
+
+
+def passages_for(retriever: Retrieving | None, query: str, k: int = 5) -> list[Passage]:
+    """For a question naming nothing of the graph: the passages nearest its words, only those
+    at least :data:`OPEN_PASSAGE_MIN` alike ("What is the normal blood sugar level?" finds
+    MedQuAD's normal glucose ranges at 0.75; "What is the best phone to buy?" nothing above
+    0.26)."""
+    if retriever is None:
+        return []
+    return [p for p in retriever.retrieve(query, k=k) if p.score >= OPEN_PASSAGE_MIN]
 
 
 def mentioning(passages: Sequence[Passage], node: Node) -> list[Passage]:

@@ -21,7 +21,7 @@ from kgqa.records import Answer, Evidence, Node, Passage
 from kgqa.stages import Classifying, Linking
 from kgqa.text import opposites, sentence_bounds
 from kgqa.understanding.registry import INTENTS
-from kgqa.understanding.router import linked
+from kgqa.understanding.router import is_substance, linked
 
 MAX_READ = 5  # passages read per question
 MAX_CANDIDATES = 16
@@ -117,6 +117,8 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
             near = at is not None and (at in named or at - 1 in named)
             if spec.relation in _TREATS and not (context and near and _said_to_treat(*context)):
                 continue
+            if spec.relation in _TREATS and is_substance(node):
+                continue  # no drug treats anything: glycoproteins, in a passage on ankle care
             if spec.relation == "hasPhenotype" and not near and p.pid not in titled:
                 # a finding is the topic's only in a passage about it, or where the passage
                 # speaks of it ("The first signs ... are caused by high blood sugar", in a

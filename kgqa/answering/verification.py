@@ -15,7 +15,7 @@ from kgqa.answering.candidates import (
     members_needed,
     same_named,
 )
-from kgqa.answering.ranking import evidence_text, passages_about, verify_pairs
+from kgqa.answering.ranking import evidence_text, passages_about, passages_for, verify_pairs
 from kgqa.answering.verbalize import CONTRADICTS, statement
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
@@ -111,8 +111,15 @@ class ClaimVerifier:
         if rel == "id" and s is not None:
             return self._id_claim(claim, s, parsed.object_id or "", neg)
         if s is None or o is None or rel is None:
-            return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg, empty,
-                           parsed.reason or "the claim could not be parsed")  # fmt: skip
+            # nothing to check it against; what the passages say, about the one thing it names
+            # ("Can stress cause hair loss?": alopecia) or near its words, is shown
+            reason = parsed.reason or "the claim could not be parsed"
+            near = (passages_about(self.retriever, text, [s], k=5) if s is not None
+                    else passages_for(self.retriever, text))  # fmt: skip
+            if near:
+                reason += "; the passages are what kgqa found on it, unchecked"
+            return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg,
+                           Evidence((), tuple(near[:5])), reason)  # fmt: skip
         if rel == CONTRAINDICATION:
             return self._contraindication(claim, s, o, neg)
         if rel == "inDrugClass":

@@ -202,6 +202,10 @@ def short_form_in_capitals(name: str) -> bool:
     return name.isupper() and name.isalpha() and len(name) <= SHORT_FORM
 
 
+# the plural of a short form in capitals: "PPIs", "SSRIs", "TKIs"
+_CAPS_PLURAL = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s")
+
+
 def located_names(text: str) -> list[str]:
     """The names a finding said with its body site may have in an ontology, the longer site
     first: "pain in her left hip joint" → "hip joint pain", "hip pain"; "pain in my knee when
@@ -388,7 +392,13 @@ class CandidateGenerator:
         # an English word in lower case is no short form in capitals ("mad" in "mad cow
         # disease" is not MAD, mandibuloacral dysplasia; "get" not GET); "cftr" is CFTR
         word = text.islower() and text.isalpha() and text in _english_words()
-        for m in self.kg.find(text, limit=25):
+        found = self.kg.find(text, limit=25)
+        plural = not found and _CAPS_PLURAL.fullmatch(text) is not None
+        if plural:
+            # the plural of a short form in capitals ("PPIs", "SSRIs", "MAOIs"): the name key
+            # keeps the s of a word in -is (arthritis), so the short form is looked up bare
+            found = self.kg.find(text[:-1], limit=25)
+        for m in found:
             if own_s and m.match == "normalized" and m.name.upper() == text[:-1]:
                 continue
             if word and short_form_in_capitals(m.name):
@@ -403,6 +413,8 @@ class CandidateGenerator:
                 base = 0.97
             else:
                 base = 0.93
+            if plural:
+                base = min(base, 0.93)  # as a name matched but for its form
             if m.match == "exact" and has_cjk(text):
                 # a Chinese name shared by several nodes belongs to the one it is the only
                 # Chinese name of: 软骨发育不全 is achondroplasia, and only loosely a name of

@@ -38,7 +38,7 @@ from kgqa.linking.candidates import (
 )
 from kgqa.linking.consistency import document_mentions
 from kgqa.linking.dense import NameIndex
-from kgqa.linking.negation import negated_spans
+from kgqa.linking.negation import EXCLUSION_CUES, negated_spans
 from kgqa.linking.ner import EDGE_WORDS, NerTagger
 from kgqa.linking.spans import Span, resolve_overlaps, uncovered
 from kgqa.records import Candidate, Mention
@@ -257,6 +257,10 @@ _A_CLASS = (
     r"\s+(?:(?:not|also|really|actually|considered|classed as|classified as)\s+)*"
     r"(?:an?|the|one of the|a kind of|a type of|a form of)\s+"
 )
+# a phrase that leaves out what follows, inside one tagged span ("depression apart from SSRIs",
+# "gout other than allopurinol", tagged whole), and "non-" before a drug class ("non-opioid")
+_EXCLUDING = re.compile(r"\s+(?:" + "|".join(EXCLUSION_CUES) + r")\s+", re.I)
+_NON_PREFIX = re.compile(r"^non[- ]?(?=\w)", re.I)
 _IS_A_WORDS = re.compile(r"\b(?:is|are|isn[’']t|aren[’']t)" + _A_CLASS, re.I)
 # ... and after the first name of a question that opens with them ("Is furosemide a ...")
 _ASKED_A = re.compile(_A_CLASS, re.I)
@@ -1029,6 +1033,46 @@ class EntityLinker:
             out.append(Span(s, e, kind, conf))
         return out
 
+    def _split_at_exclusions(self, text: str, row: list[Span]) -> list[Span]:
+        """A tagged span that is no graph name and holds a phrase that leaves out what
+        follows ("depression apart from SSRIs", "gout other than allopurinol", "pneumonia if
+        I am allergic to penicillin") → its parts before and after the phrase, each typed by
+        its name when it is one (a part that is none, by the names inside it); a span "non-X"
+        that is no name, where X is a drug or a drug class name ("non-opioid"), → X
+        (:func:`negated_spans` reads the "non-" before it); a span that is a word of such a
+        phrase ("allergic" of "allergic to aspirin") is dropped. The tagger, trained on
+        abstracts, runs such questions together; read whole, the drug left out was lost, or
+        became the topic."""
+        out: list[Span] = []
+        cues = [m.span() for m in _EXCLUDING.finditer(text)]
+        for s, e, kind, conf in row:
+            if any(a <= s - 1 and e + 1 <= b for a, b in cues):
+                continue  # a word of the phrase itself ("allergic" of "allergic to aspirin")
+            # a span running into the phrase ends before it ("[headaches other] than ...")
+            e = min([a for a, b in cues if s < a < e < b] + [e])
+            surface = text[s:e].rstrip()
+            e = s + len(surface)
+            cue = _EXCLUDING.search(surface)
+            non = _NON_PREFIX.match(surface)
+            if (cue is None and non is None) or self.kg.find(surface, limit=1):
+                out.append(Span(s, e, kind, conf))
+                continue
+            if cue is not None:
+                for a, b in ((s, s + cue.start()), (s + cue.end(), e)):
+                    named = self._dictionary_type(text[a:b])
+                    # a part that is no name gives way to the names inside it ("pneumonia if
+                    # I am" allergic to ...)
+                    inner = [] if named else self.dictionary_spans(text[a:b])
+                    out += ([Span(a + d.start, a + d.end, d.type, conf) for d in inner]
+                            or [Span(a, b, named or kind, conf)])  # fmt: skip
+                continue
+            a = s + non.end()  # type: ignore[union-attr]
+            named = {h.node.cls for h in self.kg.find(text[a:e], limit=5)
+                     if h.match in ("exact", "normalized")}  # fmt: skip
+            out.append(Span(a, e, "CHEMICAL", conf) if named & {"Chemical", "DrugClass"}
+                       else Span(s, e, kind, conf))  # fmt: skip
+        return out
+
     def _narrow_long_spans(self, text: str, row: list[Span]) -> list[Span]:
         """In a question-length text, a tagged phrase that is no graph name and reads like a
         heading or a topic ("Allergic rhinitis - self-care", "Living with heart disease and
@@ -1244,6 +1288,7 @@ def _lay_names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | Non
 
 
 SPAN_RULES: tuple[SpanRule, ...] = (
+    SpanRule("split_at_exclusions", EntityLinker._split_at_exclusions, _TAGGED),
     SpanRule("retype_by_name", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("extend_to_names", EntityLinker._extend_to_names, _TAGGED),
     SpanRule("extend_to_subtypes", EntityLinker._extend_to_subtypes, ALL_MODES),

@@ -26,6 +26,14 @@ from dataclasses import dataclass
 
 from kgqa.text import CJK, clean_text, fold_chinese
 
+# what leaves out what follows it: a question of drugs "other than allopurinol", "without
+# steroids", for someone "allergic to penicillin" or who "can't take statins" asks for none of
+# them (read as negation: the topic is what else it names, and the answers leave them out)
+EXCLUSION_CUES = (
+    "other than", "besides", "apart from", "aside from", "except(?: for)?", "excluding",
+    "instead of", "rather than", r"allerg(?:ic|y|ies) to", "intolerant (?:to|of)",
+    r"(?:can ?not|can[’']?t|could ?not|couldn[’']?t|unable to) (?:take|tolerate|use)",
+)  # fmt: skip
 # what negates what follows it, and what negates what precedes it. "absent" only follows:
 # before a word it is most often part of a phenotype's name (absent speech, absent thumbs)
 PRE_CUES = (
@@ -33,8 +41,10 @@ PRE_CUES = (
     "negative for", "free of", "no evidence of", r"no signs? of", "no history of", "never had",
     r"rules? out", "ruled out", "excluded", "does not have", "did not have", "doesn't have",
     "didn't have", "has no", "had no", "lack of", "lacks",
+    *EXCLUSION_CUES,
 )  # fmt: skip
 POST_CUES = ("absent", "not present", "excluded", "ruled out", "negative", "denied")
+_EXCLUDES = re.compile(r"\b(?:" + "|".join(EXCLUSION_CUES) + r")\b", re.IGNORECASE)
 _PRE = re.compile(r"\b(?:" + "|".join(PRE_CUES) + r")\b", re.IGNORECASE)
 _POST = re.compile(r"^\s*(?:was|were|is|are)?\s*(?:" + "|".join(POST_CUES) + r")\b", re.IGNORECASE)
 # a findings clause opened or closed by a cue
@@ -52,10 +62,11 @@ _ZH_ITEMS = re.compile(r"[、/]|或|和|及|以及|(?<!不)伴有?|(?<!合)并(?
 _GLUE = re.compile(
     r"^[\s,/]*(?:(?:or|and|nor|any|signs? of|history of|a|an|the)[\s,/]*)*$", re.IGNORECASE
 )
-_BREAK = re.compile(
-    r"[.;:!?\n]|\bbut\b|\bhowever\b|\bexcept\b|\bwith\b|\bpresents?\b", re.IGNORECASE
-)
+_BREAK = re.compile(r"[.;:!?\n]|\bbut\b|\bhowever\b|\bwith\b|\bpresents?\b", re.IGNORECASE)
 MAX_GAP_WORDS = 3
+# "non-" just before a mention ("non-opioid" read as "opioid"): the tagger keeps it inside the
+# names that hold it (non-Hodgkin lymphoma), so a mention it stands right before is left out
+_NON = re.compile(r"\bnon[- ]?$", re.IGNORECASE)
 
 
 def negated_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -83,6 +94,16 @@ def negated_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
                 break
             j -= 1
             cursor = spans[j][0]
+        if not negated and i > 0:
+            # a cue the mention before ends inside ("[allergic] to aspirin", "[people who
+            # cannot] take statins": the tagger took a word of it)
+            a, b = spans[i - 1]
+            negated = any(
+                m.start() < b < m.end() and len(text[m.end() : start].split()) <= MAX_GAP_WORDS
+                for m in _EXCLUDES.finditer(text, a, start)
+            )
+        if not negated:
+            negated = bool(_NON.search(text[max(0, start - 5) : start]))
         if not negated:
             nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
             negated = bool(_POST.match(text[end:nxt]))

@@ -388,7 +388,7 @@ _RECORDS = (
         hops=(Hop("inDrugClass", "out"),), topic_classes=(_DRUG,), answer_classes=(_CLASS,),
         inverse="drugs_in_class",
         cue=rf"\b(?:drug|pharmacologic(?:al)?|medication|therapeutic) class\b|\bclass of "
-            rf"{DRUG_WORD}|\b(?:kind|type|group) of {DRUG_WORD}\b|\bwhat class\b",
+            rf"{DRUG_WORD}|\b(?:kind|type|group) of {DRUG_WORD}\b|\b(?:what|which) class\b",
         forms=(
             "What class of drug is {c}?", "What kind of medication is {c}?",
             "Which drug class does {c} belong to?", "{c} is what type of drug?",

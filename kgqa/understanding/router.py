@@ -67,6 +67,8 @@ _NOT_A_STATEMENT = re.compile(
 )
 # how sure the classifier must be of the relation (either direction) to turn it round
 INVERSE_MIN = 0.9
+# ... when the one topic of the classifier's end is what the question leaves out
+INVERSE_LEFT_OUT_MIN = 0.5
 # the intent score of a question routed by its cue words (they name the relation outright)
 CUE_SCORE = 0.9
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
@@ -100,17 +102,26 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
             x for x in ordered if is_substance(x[1])
         ]
         return drugs_first[0] if drugs_first else None
-    for cls in allowed:
-        for m, _ in ordered:
-            node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
-            if node is not None:
-                # a chemical heading that names no drug gives way to the drug or drug class
-                # of its name ("What does penicillin treat?")
-                stand_in = drug_stand_in(m) if node.iri == m.node.iri else None
-                if stand_in is not None and stand_in.cls in allowed:
-                    return m, stand_in
-                return m, node
+    # a mention the question leaves out comes last, whatever its class: "What causes headaches
+    # other than migraine?" is about headaches, though a disease comes before a finding
+    for group in ([x for x in found if not x[0].negated], [x for x in found if x[0].negated]):
+        for cls in allowed:
+            for m, _ in group:
+                node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
+                if node is not None:
+                    # a chemical heading that names no drug gives way to the drug or drug
+                    # class of its name ("What does penicillin treat?")
+                    stand_in = drug_stand_in(m) if node.iri == m.node.iri else None
+                    if stand_in is not None and stand_in.cls in allowed:
+                        return m, stand_in
+                    return m, node
     return None
+
+
+def _affirmed_topic(intent: str, found: Linked) -> bool:
+    """Whether ``intent`` has a topic among ``found`` that is not negated."""
+    hit = topic_mention(intent, found)
+    return hit is not None and not hit[0].negated
 
 
 def is_substance(node: Node) -> bool:
@@ -279,21 +290,29 @@ def route(
         return intent, max(probs.get(intent, 0.0), CUE_SCORE)
     elif (
         intent in _OF_ANOTHER_KIND
-        and topic_of(intent, found) is None
-        and topic_of(_OF_ANOTHER_KIND[intent], found) is not None
+        and not _affirmed_topic(intent, found)
+        and _affirmed_topic(_OF_ANOTHER_KIND[intent], found)
     ):
         # "What causes lumps on the arm?": a finding's causes are the diseases that show it;
         # "What does the BRCA1 gene do?": a gene's part in disease, not a drug's uses
         return _OF_ANOTHER_KIND[intent], probs.get(intent, 0.0)
-    elif spec is not None and spec.inverse and topic_of(intent, found) is None:
+    elif spec is not None and spec.inverse and not _affirmed_topic(intent, found):
+        # no topic of this end, or only one the question leaves out ("I can't tolerate
+        # metformin, what else treats type 2 diabetes?")
         other = spec.inverse
-        sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= INVERSE_MIN
-        if sure and topic_of(other, found) is not None:
+        # the question itself rules its one topic of this end out: less sureness will do
+        need = INVERSE_MIN if topic_of(intent, found) is None else INVERSE_LEFT_OUT_MIN
+        sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= need
+        if sure and _affirmed_topic(other, found):
             if other == "drugs_causing" and _YES_NO.match(text) and not CUES[other].search(text):
                 # "Is psoriasis dangerous?" is no question of which drugs cause psoriasis (the
                 # classifier reads harm as side effects): turned round, a yes/no question must
                 # say so in that end's words
                 return "other", probs.get("other", 0.0)
+            if need == INVERSE_LEFT_OUT_MIN:
+                # the classifier read the drug left out as the topic; its belief in the
+                # relation, either way round, is how sure the reading is
+                return other, min(1.0, probs.get(intent, 0.0) + probs.get(other, 0.0))
             intent = other
     return intent, probs.get(intent, 0.0)
 
@@ -303,7 +322,9 @@ _ASKS_DRUGS = re.compile(rf"\b{DRUG_WORD}\b", re.I)
 
 
 _CAUSE_WORDS = re.compile(r"\b(?:caus\w*|side[- ]?effects?|induc\w*|trigger\w*)\b", re.I)
-_WHICH = re.compile(r"\s*(?:which|what)\s+(?:of\s+the\s+)?$", re.I)
+_WHICH = re.compile(
+    r"\s*(?:which|what)\s+(?:of\s+the\s+|(?:class|kind|type|group)(?:es|s)?\s+of\s+)?$", re.I
+)
 # what the classifier makes of "Which <class> ... <disorder>?" besides what is asked
 _MEMBERS_MISREAD = frozenset(
     {"diseases_for_drug", "other", "diseases_of_phenotype", "drugs_in_class", "drugs_targeting"}

@@ -392,3 +392,26 @@ T2D = "type 2 diabetes mellitus"
 def test_a_disorder_of_the_people_is_not_the_claim_s_object(kg, claim, relation, disorder):
     parsed = parse_claim(claim, FakeLinker(kg, COMORBID).link(claim), kg)
     assert (parsed.relation, parsed.object.label) == (relation, disorder)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "left_out"),
+    [
+        ("Which drugs treat type 2 diabetes other than metformin?",
+         "Which drugs treat type 2 diabetes?", "Metformin"),
+        ("What treats type 2 diabetes if I cannot take metformin?",
+         "What treats type 2 diabetes?", "Metformin"),
+        ("Which drugs treat type 2 diabetes besides liraglutide?",
+         "Which drugs treat type 2 diabetes?", "liraglutide"),
+        ("I am allergic to metformin, which drugs treat type 2 diabetes?",
+         "Which drugs treat type 2 diabetes?", "Metformin"),
+        ("Which drugs treat gout except colchicine?", "Which drugs treat gout?", "Colchicine"),
+    ],
+)  # fmt: skip
+def test_a_drug_the_question_leaves_out_is_never_listed(pipeline, question, plain, left_out):
+    # the control: the same question without the exclusion lists it
+    assert left_out in {a.node.label for a in pipeline.ask(plain, k=10).answers}
+    r = pipeline.ask(question, k=10)
+    assert left_out not in {a.node.label for a in r.answers}
+    assert r.reading.topic is not None and r.reading.topic.cls == "Disease"
+    assert r.answers or "left out as asked" in r.reason

@@ -454,3 +454,15 @@ def test_names_that_spell_alike_but_negate_or_number_differently_are_not_the_sam
     assert not same_sense("type 1 diabetes", "type 2 diabetes")
     assert not same_sense("mucopolysaccharidosis vi", "mucopolysaccharidosis vii")
     assert same_sense("diabetes", "type 2 diabetes")  # a subtype is the candidates' business
+
+
+def test_a_drug_the_question_leaves_out_is_split_off_and_negated(linker):
+    # the tagger runs "gout other than allopurinol" together; read whole, allopurinol was lost
+    ms = linker.link("What can treat gout other than allopurinol?")
+    assert [(top(m), m.negated) for m in ms if m.node] == [
+        ("DOID:13189", False),
+        ("DRUGBANK:DB00437", True),
+    ]
+    # the words of the phrase are no mention ("allergic" of "allergic to aspirin")
+    ms = linker.link("What treats gout if I am allergic to allopurinol?")
+    assert [(m.text, m.negated) for m in ms] == [("gout", False), ("allopurinol", True)]

@@ -30,8 +30,24 @@ def spans_of(text, words):
             ["headaches"],
             [False],
         ),
+        # what a question leaves out of its answers is read as negated
+        ("Which drugs treat gout other than allopurinol?", ["gout", "allopurinol"],
+         [False, True]),
+        ("What can I take for a headache if I am allergic to aspirin?",
+         ["headache", "aspirin"], [False, True]),
+        ("drugs for high cholesterol for people who can't take statins",
+         ["high cholesterol", "statins"], [False, True]),
+        ("Which drugs treat depression apart from SSRIs or MAOIs?",
+         ["depression", "SSRIs", "MAOIs"], [False, True, True]),
+        ("fever, cough except rash", ["fever", "cough", "rash"], [False, False, True]),
+        # a cue the mention before ends inside ("[allergic] to aspirin")
+        ("I am allergic to aspirin", ["allergic", "aspirin"], [False, True]),
+        # "non-" right before a mention; never further off
+        ("Which non-opioid drugs treat pain?", ["opioid", "pain"], [True, False]),
+        ("non-drug treatment for back pain", ["back pain"], [False]),
+        ("non-Hodgkin lymphoma", ["non-Hodgkin lymphoma"], [False]),
     ],
-)
+)  # fmt: skip
 def test_negation_scope(text, words, expected):
     assert negated_spans(text, spans_of(text, words)) == expected
 

@@ -603,3 +603,74 @@ def test_a_broad_category_the_question_names_gives_way_to_the_disorder_named_bef
         "to know more about it for my school project."
     ])[0]  # fmt: skip
     assert alone.topic is not None and alone.topic.label == "genetic disease"
+
+
+def _members(pipeline, *curies: str) -> set[str]:
+    kg = pipeline.kg
+    return {t.subject.iri for c in curies
+            for t in kg.neighbours(kg.node(c), "inDrugClass", direction="in")}  # fmt: skip
+
+
+def test_what_a_question_leaves_out_is_never_an_answer(real_pipeline) -> None:
+    # the control: allopurinol treats gout
+    assert "Allopurinol" in {a.node.label for a in real_pipeline.ask("Which drugs treat gout?",
+                                                                     k=10).answers}  # fmt: skip
+    # "... other than allopurinol" listed allopurinol second
+    result = real_pipeline.ask("What can treat gout other than allopurinol?", k=10)
+    assert result.answers and "Allopurinol" not in {a.node.label for a in result.answers}
+    assert "left out, as asked: Allopurinol" in result.reason
+    # "... in people who cannot take statins" listed only statins ("as asked")
+    result = real_pipeline.ask(
+        "Which drugs treat high cholesterol in people who cannot take statins?", k=10
+    )
+    statins = _members(real_pipeline, "MESH:D019161", "NDFRT:N0000175589")
+    assert result.answers and not statins & {a.node.iri for a in result.answers}
+    # "... without steroids" listed beclomethasone and budesonide first
+    result = real_pipeline.ask("Which drugs treat asthma without steroids?", k=10)
+    steroids = _members(real_pipeline, "NDFRT:N0000175576", "MESH:D005938")
+    assert result.answers and not steroids & {a.node.iri for a in result.answers}
+    # a class asked for and one left out, together
+    result = real_pipeline.ask(
+        "Which antibiotics treat pneumonia if I am allergic to penicillin?", k=10
+    )
+    penicillins = _members(real_pipeline, "NDFRT:N0000011281")
+    assert result.answers and not penicillins & {a.node.iri for a in result.answers}
+    assert not any("cillin" in a.node.label.lower() for a in result.answers)
+    assert "only members of Anti-Bacterial Agents" in result.reason
+
+
+def test_a_drug_left_out_is_not_the_topic(real_pipeline) -> None:
+    # read as what metformin treats (type 2 diabetes first)
+    result = real_pipeline.ask("I can't tolerate metformin, what else treats type 2 diabetes?")
+    assert (result.reading.intent, result.reading.topic.label) == (
+        "drugs_for_disease", "type 2 diabetes mellitus")  # fmt: skip
+    assert result.answers and "Metformin" not in {a.node.label for a in result.answers}
+    # a finding left out gives way to the one asked about, whatever their classes
+    assert _topic(real_pipeline, "What causes headaches other than migraine?") != "migraine"
+
+
+def test_a_question_naming_nothing_of_the_graph_gets_the_passages_near_its_words(
+    real_pipeline,
+) -> None:
+    result = real_pipeline.ask("What is the normal blood sugar level?")
+    assert result.reading.topic is None and result.no_answer
+    assert result.passages and "search of the question's words" in result.reason
+    assert any("glucose" in p.text.lower() for p in result.passages)
+    # nothing near: no passages, rather than unrelated ones
+    assert not real_pipeline.ask("What is the best phone to buy?").passages
+
+
+def test_a_disorder_and_the_finding_of_its_name_are_read_together(real_pipeline) -> None:
+    # "anxiety" linked DO's anxiety disorder, of one drug (captodiame); HPO's Anxiety has the
+    # benzodiazepines, hydroxyzine, buspirone ...
+    result = real_pipeline.ask("Which drugs treat anxiety?", k=10)
+    assert result.reading.topic.label == "anxiety disorder"
+    assert len(result.answers) >= 5
+    assert {"Diazepam", "Lorazepam", "Alprazolam"} & {a.node.label for a in result.answers}
+
+
+def test_the_plural_of_a_short_form_in_capitals_links(real_linker) -> None:
+    # "PPIs", "SSRIs": the name key keeps the s of a word in -is, so they linked nothing
+    for text, label in (("Which PPIs treat heartburn?", "Proton Pump Inhibitors"),
+                        ("Are SSRIs safe?", "Serotonin Uptake Inhibitors")):  # fmt: skip
+        assert label in {m.node.label for m in real_linker.link(text) if m.node}
