@@ -6,8 +6,8 @@ The linker marks such a mention negated (:data:`kgqa.linking.negation.EXCLUSION_
 router then takes the other mention for the topic. Here a negated mention beside the topic
 becomes a set of nodes no answer may be: the node itself; for a drug class, its members, the
 members of its subclasses and of the classes of the same name in other vocabularies ("statins"
-is MeSH's HMG-CoA reductase inhibitors and NDF-RT's; "steroids" MeSH's glucocorticoids, a
-chemical heading that classes drugs, and NDF-RT's corticosteroids); for a drug or a chemical
+is MeSH's HMG-CoA reductase inhibitors and NDF-RT's; "steroids" MeSH's chemical heading and
+NDF-RT's corticosteroids); for a drug or a chemical
 group, every drug whose name holds its name ("penicillin": benzylpenicillin, penicillin V); for
 the common classes, every drug whose name ends in the class's WHO INN stem (:data:`INN_STEMS`:
 -olol, -pril, -sartan, -vastatin ...). Leaving out too much is safe; an answer the question
@@ -36,7 +36,7 @@ _DRUGS = ("Chemical", "DrugClass")
 # the WHO INN stems of common drug classes (kgqa's own table): a class left out takes every
 # drug whose name ends so, the graph's sources having left some out of their class
 # (flunisolide is in no steroid class of theirs; "without steroids" listed it fifth)
-_STEROIDS = r"(?:asone|olone|onide|isolide|cort\w*)"
+_STEROIDS = r"(?:asone|isone|olone|onide|isolide|cort\w*)"
 INN_STEMS: dict[str, str] = {
     "NDFRT:N0000175576": _STEROIDS,  # Corticosteroid
     "MESH:D005938": _STEROIDS,  # Glucocorticoids
