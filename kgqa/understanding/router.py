@@ -94,7 +94,10 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
     substance (gluten, gelatin), when there is one."""
     spec = INTENTS.get(intent)
     allowed = spec.topic_classes if spec is not None else None
-    ordered = [x for x in found if not x[0].negated] + [x for x in found if x[0].negated]
+    # a mention the question leaves out comes last, whatever its class: "What causes headaches
+    # other than migraine?" is about headaches, though a disease comes before a finding
+    groups = ([x for x in found if not x[0].negated], [x for x in found if x[0].negated])
+    ordered = groups[0] + groups[1]
     if allowed is None:
         # a question of no relation is about the drug it names, not a plain substance beside
         # it ("Is this warfarin gluten free?", "any gelatin in fluoxetine liquid?")
@@ -102,9 +105,7 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
             x for x in ordered if is_substance(x[1])
         ]
         return drugs_first[0] if drugs_first else None
-    # a mention the question leaves out comes last, whatever its class: "What causes headaches
-    # other than migraine?" is about headaches, though a disease comes before a finding
-    for group in ([x for x in found if not x[0].negated], [x for x in found if x[0].negated]):
+    for group in groups:
         for cls in allowed:
             for m, _ in group:
                 node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
