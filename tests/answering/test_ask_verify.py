@@ -369,3 +369,13 @@ def test_an_emergency_is_told_to_call_for_help_first(pipeline):
               "my husband is unconscious, is it his gout?"):  # fmt: skip
         assert pipeline.ask(q).reason.startswith(EMERGENCY_NOTE), q
     assert EMERGENCY_NOTE not in pipeline.ask("Which drugs treat gout?").reason
+
+
+def test_a_question_naming_nothing_of_the_graph_gets_the_passages_near_its_words(pipeline):
+    # the fixture graph has no node for tallness or long fingers; the Marfan passage says both
+    result = pipeline.ask("Why are some people very tall with long fingers?")
+    assert result.reading.topic is None and result.no_answer and not result.answers
+    assert result.passages and "search of the question's words" in result.reason
+    assert "tall" in result.passages[0].text and "Marfan" in result.passages[0].text
+    # nothing near: no passages, rather than unrelated ones
+    assert not pipeline.ask("What is the best phone to buy?").passages
