@@ -258,6 +258,13 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
                     if iri != topic.iri:
                         direct.setdefault(iri, []).extend(ts)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
+    if out and len(out) < FEW_STATED and spec is not None and "subtype" in spec.hierarchy:
+        # a few answers stated of the topic itself, and more of its kinds: those follow, each
+        # with its is-a path ("How do I treat pink eye?" gave natamycin alone, stated of
+        # conjunctivitis for fungal infections of the eye; bacterial conjunctivitis has the
+        # antibiotic drops)
+        seen = {c.node.iri for c in out}
+        out += [c for c in _of_subtypes(kg, topic, intent, relations) if c.node.iri not in seen]
     if out:
         return out
     if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
@@ -299,6 +306,8 @@ def _first_per_node(cands: list[GraphCandidate]) -> list[GraphCandidate]:
     return list(seen.values())
 
 
+# fewer answers stated of a topic than this, and its subtypes' answers follow them
+FEW_STATED = 3
 MAX_SUBTYPES_READ = 60  # subtypes (two levels down at most) whose statements stand in
 
 

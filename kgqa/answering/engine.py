@@ -29,6 +29,7 @@ from kgqa.answering.candidates import (
 from kgqa.answering.exclusion import left_out
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import (
+    BROAD_ANSWER,
     SUPPORT_THRESHOLD,
     passages_about,
     passages_for,
@@ -63,6 +64,7 @@ from kgqa.understanding.router import (
     asked_kind,
     asks_for_no_drug,
     asks_prevention,
+    class_asked,
     co_topics,
     cued,
     is_substance,
@@ -219,7 +221,11 @@ _SAYS_SPREAD = re.compile(
     r"infectious)\b",
     re.I,
 )
+# answers read from text that may be categories too broad to answer
+_TEXT_CATEGORIES = frozenset({"Disease", "Phenotype", "SideEffect"})
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
+# what causes a disease as such: an organism, a gene; not the way it passes on
+_CAUSES_AS_SUCH = frozenset({"causedBy", "associatedWithGene"})
 # the kind "infections" asked for names when it links no node of its own
 INFECTIOUS_DISEASE = "DOID:0050117"
 # intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
@@ -632,6 +638,8 @@ class QAEngine:
             intent, iscore = "other", probs.get("other", 0.0)
         if not focus.whole and not focus.asks and learned is None:
             iscore *= UNASKED
+        if not options:
+            found = class_asked(text, found, at)
         if not options and (members := members_asked(text, intent, found, at)) is not None:
             intent, iscore = members, max(probs.get(members, 0.0), CUE_SCORE)
         if (not options and intent not in _OWN_READING
@@ -840,7 +848,14 @@ class QAEngine:
         agent = intent == "causes" and kind is not None and kind.agent
         # the organism or the vector asked for, else how it spreads, when asked
         ways = kind.ways if agent and kind else (INFECTION_WAYS if spreads else None)
-        cands = graph_candidates(self.kg, topic, intent, relations=ways)
+        if ways is None and intent == "causes":
+            # "What causes cold sores?" asks for the virus (herpes simplex's, a supertype's),
+            # not how it spreads ("contact transmission", stated of herpes labialis itself);
+            # how it spreads answers only when the graph states no cause
+            cands = graph_candidates(self.kg, topic, intent, relations=_CAUSES_AS_SUCH)
+            cands = cands or graph_candidates(self.kg, topic, intent)
+        else:
+            cands = graph_candidates(self.kg, topic, intent, relations=ways)
         if not cands and spreads and not agent and not _SAYS_SPREAD.search(text):
             # "How do you get gout?" asks how one comes to have it: no infection, its causes
             ways = None
@@ -900,6 +915,14 @@ class QAEngine:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = read_answers(self.linker, self.verifier, topic, intent, passages)
+            # a category of diseases a passage names ("skin disease", "autoimmune disease" as
+            # diseases that show fibromyalgia, at 0.50) answers nothing; a category of findings
+            # ("Pain" of fibromyalgia) comes after the specific ones, as in the graph's answers
+            broad = {a.node.iri for a in answers if a.node.cls in _TEXT_CATEGORIES
+                     and has_more_subtypes(self.kg, a.node, BROAD_ANSWER)}  # fmt: skip
+            answers = sorted((a for a in answers if a.node.iri not in broad
+                              or a.node.cls != "Disease"),
+                             key=lambda a: a.node.iri in broad)  # fmt: skip
             if below is not None:  # what the passages name, of the kind asked for only
                 answers = [a for a in answers if a.node.iri in below]
             if gone is not None:

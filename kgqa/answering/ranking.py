@@ -98,8 +98,12 @@ def prior(c: GraphCandidate) -> float:
                     curators = max(curators, float(a.value))
     main = 0.2 if any(t.relation in MAIN_RELATIONS for t in c.triples) else 0.0
     # an answer several subtypes of the topic share (SMN1 for four kinds of spinal muscular
-    # atrophy) speaks for the topic more than one a single kind has
-    kinds = len({t.subject.iri for t in c.triples}) if c.via_relation == "subtype" else 1
+    # atrophy) speaks for the topic more than one a single kind has; the kinds are the
+    # triples' other ends (subjects of has-gene statements, objects of treats ones: permethrin
+    # for three kinds of lice infestation before lidocaine, in a kit for two)
+    kinds = (len({t.object.iri if t.subject.iri == c.node.iri else t.subject.iri
+                  for t in c.triples})
+             if c.via_relation == "subtype" else 1)  # fmt: skip
     return (
         (0.0 if c.via else 1.0)
         + main
@@ -164,10 +168,11 @@ def rank_candidates(
     cands: list[GraphCandidate],
     passages: list[Passage],
 ) -> list[Answer]:
-    """The best candidates by prior; each one a graph statement of an asked relation states
-    outright has support ``GRAPH_STATEMENT_SUPPORT``, the others are read by the verifier with
-    their evidence. Sorted by support (two decimals, at most that of a statement), then by
-    the prior."""
+    """The best candidates by the intent's hop (in the registry's order) and prior; each one a
+    graph statement of an asked relation states outright has support
+    ``GRAPH_STATEMENT_SUPPORT``, the others are read by the verifier with their evidence.
+    Sorted by support (two decimals, at most that of a statement), then by the hop and the
+    prior."""
     spec = INTENTS[intent]
     if spec.annotated:
         cands = with_attributes(kg, topic, intent, cands)
@@ -176,7 +181,16 @@ def rank_candidates(
     # infectious agent" (SIDER's "gastrointestinal disorder", "infection") says less than any
     # specific answer: it comes after them
     # (checked in the prior's order until the verified head is full of specific answers)
-    cands = sorted(cands, key=lambda c: (-prior(c), -seen.get(c.node.iri, 0), c.node.label))
+    # the intent's hops in their order: what causes a disease is its organism, then the way it
+    # passes on, then the genes tied to it ("What causes malaria?" listed 62 genes, two
+    # sources each, and Plasmodium, of one, fell out of the verified head)
+    order = {h.relation: i for i, h in enumerate(spec.hops)}
+
+    def hop(c: GraphCandidate) -> int:
+        return min((order.get(t.relation, len(order)) for t in c.triples), default=len(order))
+
+    cands = sorted(cands, key=lambda c: (hop(c), -prior(c), -seen.get(c.node.iri, 0),
+                                         c.node.label))  # fmt: skip
     specific: list[GraphCandidate] = []
     broad_cands: list[GraphCandidate] = []
     at = 0
@@ -209,10 +223,10 @@ def rank_candidates(
         ev = Evidence(tuple(c.triples), tuple(ps[:3]), tuple(c.path))
         support = GRAPH_STATEMENT_SUPPORT if own_statement else round(float(next(probs)[0]), 4)
         answer = Answer(c.node, support, ev, c.via, c.via_relation, support=support)
-        scored.append((answer, prior(c)))
+        scored.append((answer, (hop(c), -prior(c))))
     # a verified answer ranks with a stated one at most (the verifier's 0.9997 is no better
-    # than a curated statement), then the graph's prior decides
+    # than a curated statement), then the hop and the graph's prior decide
     scored.sort(key=lambda x: (-round(min(x[0].score, GRAPH_STATEMENT_SUPPORT), 2),
-                               x[0].node.iri in broad, -x[1], -seen.get(x[0].node.iri, 0),
+                               x[0].node.iri in broad, x[1], -seen.get(x[0].node.iri, 0),
                                x[0].node.label))  # fmt: skip
     return [a for a, _ in scored]

@@ -4,8 +4,9 @@ When the graph has no statement of the asked relation for the topic (nor its sup
 subtypes), the passages about the topic may still name the answer: "Syphilis is treated with
 penicillin" names a drug in a syphilis treatment passage. The reader links the passages that
 are about the topic, keeps the entities of the intent's answer class (never a negated
-mention; a drug only where its sentence speaks of treating and not of avoiding or harm, a
-side effect only where its sentence or the one before names the drug and speaks of harm),
+mention, nor one its sentence says the topic is taken for, "confused with gout"; a drug only
+where its sentence speaks of treating and not of avoiding or harm, a side effect only where
+its sentence or the one before names the drug and speaks of harm),
 and the verifier reads, for each, the claim that it answers the question against
 its passage. Such answers carry ``verdict="from text"`` and their passage; they are given only
 when the graph gives none.
@@ -52,6 +53,17 @@ _AIMED = re.compile(r"\b(?:prevent\w*|benefits?|treat\w*|reliev\w*|relief|contro
 _EFFECT = re.compile(
     r"\b(?:side[- ]effects?|adverse|caus\w*|induc\w*|risks?|reactions?|toxic\w*|complications?|"
     r"develop\w*|experienc\w*|lead to|leads to|result in|results in)\b",
+    re.I,
+)
+
+
+# words before a thing named that say it is not the answer but something else the topic is
+# taken for: "The joint pain is sometimes confused with gout" names no disease that shows
+# fibromyalgia
+_TAKEN_FOR = re.compile(
+    r"\b(?:confused with|mistaken (?:for|as)|misdiagnosed as|mimic\w*|resembl\w*|"
+    r"distinguish\w* (?:it |them )?from|differ\w* from|unlike|rul(?:e|es|ed|ing) out)\b"
+    r"[^.;:]*$",
     re.I,
 )
 
@@ -125,6 +137,8 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
                 # passage on type 1 diabetes that names hypoglycemia elsewhere, lists no sign
                 # of hypoglycemia)
                 continue
+            if at is not None and _TAKEN_FOR.search(p.text[bounds[at][0] : m.start]):
+                continue  # "... sometimes confused with gout"
             if opposites(node.label, topic.label):
                 continue  # hyperglycemia is no answer about hypoglycemia
             if spec.relation == "hasSideEffect" and not (context and _said_of(*context, topic)):

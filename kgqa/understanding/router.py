@@ -332,6 +332,33 @@ _MEMBERS_MISREAD = frozenset(
 )
 
 
+# how far below the first candidate a drug class a plural names may stand (a class is
+# named "steroid" by kgqa's lexicon, MeSH's chemical heading "Steroids" exactly)
+_CLASS_CANDIDATE_GAP = 0.2
+
+
+def class_asked(text: str, found: Linked, offset: int = 0) -> Linked:
+    """``found`` with a chemical heading the question asks its members from read as the drug
+    class of that name: "What steroids treat asthma?" names MeSH's Steroids (a chemical; the
+    corpora's annotators link "steroids" there) and asks which corticosteroids treat asthma,
+    not what steroids treat. Only a plural right after "which"/"what", before a disorder, with
+    a drug class among its candidates near the first."""
+    for i, (m, n) in enumerate(found):
+        if n.cls != "Chemical" or m.start < offset or not m.text.casefold().endswith("s"):
+            continue
+        if not _WHICH.fullmatch(text[: m.start - offset]):
+            return found
+        if not any(x.cls in ("Disease", "Phenotype") and y.start > m.end for y, x in found):
+            return found
+        top = m.candidates[0].score if m.candidates else 0.0
+        cls = next((c.node for c in m.candidates if c.node.cls == "DrugClass"
+                    and c.score >= top - _CLASS_CANDIDATE_GAP), None)  # fmt: skip
+        if cls is None:
+            return found
+        return [*found[:i], (m, cls), *found[i + 1 :]]
+    return found
+
+
 def members_asked(text: str, intent: str, found: Linked, offset: int = 0) -> str | None:
     """The intent of a question that asks which members of a drug class it names first are
     for a disorder it names after, when the classifier read it otherwise: "Which beta blockers

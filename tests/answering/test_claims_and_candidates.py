@@ -87,6 +87,18 @@ def test_a_stronger_literature_cooccurrence_ranks_first():
     assert prior(hpo) > prior(back)
 
 
+def test_a_drug_for_more_kinds_of_the_topic_ranks_first():
+    lice = [Node(f"urn:{k}", f"X:{k}", f"{k} lice", "Disease") for k in ("head", "body", "pubic")]
+
+    def kinds(label: str, n: int) -> GraphCandidate:
+        drug = Node(f"urn:{label}", f"X:{label}", label, "Chemical")
+        ts = tuple(Triple(drug, "treats", kind, "drugcentral") for kind in lice[:n])
+        return GraphCandidate(drug, ts, lice[0], "subtype")
+
+    # the kinds are the statements' other ends: the drug, their subject, is one
+    assert prior(kinds("Permethrin", 3)) > prior(kinds("Lidocaine", 2)) > prior(kinds("X", 1))
+
+
 def test_more_curators_behind_an_indication_rank_it_first():
     gout = Node("urn:gout", "DOID:13189", "gout", "Disease")
 

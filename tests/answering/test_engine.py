@@ -1043,3 +1043,15 @@ def test_how_a_drug_is_taken_is_no_question_of_what_it_treats(kg):
     assert split.intent == same.intent == "other"
     assert split.topic.label == same.topic.label == "Metformin"
     assert used.intent == "diseases_for_drug"
+
+
+def test_a_thing_the_topic_is_taken_for_is_no_answer_from_text(kg):
+    from kgqa.answering.reader import text_candidates
+
+    arachnodactyly = kg.node("HP:0001166")
+    text = ("Arachnodactyly is a sign of Marfan syndrome. The long fingers are sometimes "
+            "confused with gout.")  # fmt: skip
+    passage = Passage(1, text, "Arachnodactyly", "medquad", "Q1", "", "", (), 1.0)
+    found = text_candidates(FakeLinker(kg, NAMES_IN_TEXT), arachnodactyly,
+                            "diseases_of_phenotype", [passage])  # fmt: skip
+    assert [n.label for n, _ in found] == ["Marfan syndrome"]
