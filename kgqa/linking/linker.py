@@ -692,12 +692,17 @@ class EntityLinker:
         ("steroids", "antibiotics") counts only in a short text or a short question:
         abstracts use them as plain words (titles too), and the corpora do not tag them. A
         drug's brand name ("Lipitor", "imitrex") counts anywhere. A name that holds tagged
-        spans whole replaces them ("painful menstrual periods", tagged "menstrual periods")."""
+        spans whole replaces them ("painful menstrual periods", tagged "menstrual periods").
+        A name that is an ordinary word too ("cold") counts only as a noun (:func:`_as_noun`),
+        tagged or not."""
         lay = _lay_names()
         if lay is None:
             return row
         pattern, kinds, classes = lay
-        row = list(row)
+        # a tagged ordinary word that is no noun there names no disorder ("my hands are always
+        # cold": the tagger tags "cold", which names the common cold)
+        row = [r for r in row if text[r.start : r.end].casefold().rstrip("s") not in
+               _ORDINARY_WORDS or _as_noun(text, r.start, r.end)]  # fmt: skip
         at = {(s.start, s.end): i for i, s in enumerate(row)}
         extra = []
         drop: set[int] = set()
@@ -706,6 +711,8 @@ class EntityLinker:
             kind = kinds.get(m.group("name").lower())
             if kind is None:
                 continue
+            if m.group("name").lower() in _ORDINARY_WORDS and not _as_noun(text, *m.span()):
+                continue  # "cold hands", "a cold compress": no common cold
             if m.span() in at:
                 # a tagged span that is exactly such a name takes the name's type ("beta
                 # blockers" tagged as a disease is a drug class)
@@ -1247,6 +1254,28 @@ _TAGGED = frozenset({"ner", "hybrid"})
 # the lexicon's kinds as mention types
 _LAY_TYPE = {"disease": "DISEASE", "symptom": "PHENOTYPE", "drug": "CHEMICAL",
              "class": "CHEMICAL", "gene": "GENE"}  # fmt: skip
+
+
+# lay names that are ordinary words too: a disorder only as a noun, after a word that makes
+# it one ("a cold", "my cold", "colds") and before no noun it qualifies ("a cold compress")
+_ORDINARY_WORDS = frozenset({"cold"})
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:a|the|my|his|her|your|their|our|this|bad|nasty|common|head|chest|summer|winter)"
+    r"\s+)$", re.I)  # fmt: skip
+_NOUN_AFTER = re.compile(
+    r"\s*(?:$|[.,;:?!)]|(?:and|or|but|that|which|for|with|since|from|after|last|this|again|"
+    r"every|twice|recently|now|lately|so|is|was|has|had|will|keeps?|lasts?|lasting|going|"
+    r"symptoms?|medicines?)\b)", re.I)  # fmt: skip
+
+
+def _as_noun(text: str, start: int, end: int) -> bool:
+    """Whether the ordinary word at ``text[start:end]`` stands as a noun (see
+    :data:`_ORDINARY_WORDS`): in the plural, or after an article or a word that makes it one
+    and before a word that ends the phrase."""
+    if text[start:end].casefold().endswith("s"):
+        return True
+    return bool(_NOUN_BEFORE.search(text[max(0, start - 12) : start])
+                and _NOUN_AFTER.match(text, end))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=1)

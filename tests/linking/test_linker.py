@@ -393,6 +393,11 @@ def test_the_curated_lay_names_are_found_where_the_tagger_leaves_them(linker):
     # a short form in capitals is a name only in capitals
     assert ("POTS", "DISEASE") in spans("My daughter was told she has POTS.")
     assert not [t for t, _ in spans("He pots plants in the garden.") if t.lower() == "pots"]
+    # a name that is an ordinary word too is one only as a noun
+    assert ("cold", "DISEASE") in spans("What can I take for a cold?")
+    assert ("cold", "DISEASE") in spans("I caught a bad cold last week.")
+    for plain in ("My hands are always cold.", "Put a cold compress on it.", "cold weather"):
+        assert "cold" not in {t.lower() for t, _ in spans(plain)}, plain
 
 
 def test_a_name_only_a_side_effect_term_holds_still_looks_for_disease_names(linker, kg):
