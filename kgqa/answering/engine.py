@@ -29,7 +29,6 @@ from kgqa.answering.candidates import (
 from kgqa.answering.exclusion import left_out
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import (
-    BROAD_ANSWER,
     SUPPORT_THRESHOLD,
     passages_about,
     passages_for,
@@ -221,8 +220,6 @@ _SAYS_SPREAD = re.compile(
     r"infectious)\b",
     re.I,
 )
-# answers read from text that may be categories too broad to answer
-_TEXT_CATEGORIES = frozenset({"Disease", "Phenotype", "SideEffect"})
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
 # what causes a disease as such: an organism, a gene; not the way it passes on
 _CAUSES_AS_SUCH = frozenset({"causedBy", "associatedWithGene"})
@@ -915,14 +912,6 @@ class QAEngine:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = read_answers(self.linker, self.verifier, topic, intent, passages)
-            # a category of diseases a passage names ("skin disease", "autoimmune disease" as
-            # diseases that show fibromyalgia, at 0.50) answers nothing; a category of findings
-            # ("Pain" of fibromyalgia) comes after the specific ones, as in the graph's answers
-            broad = {a.node.iri for a in answers if a.node.cls in _TEXT_CATEGORIES
-                     and has_more_subtypes(self.kg, a.node, BROAD_ANSWER)}  # fmt: skip
-            answers = sorted((a for a in answers if a.node.iri not in broad
-                              or a.node.cls != "Disease"),
-                             key=lambda a: a.node.iri in broad)  # fmt: skip
             if below is not None:  # what the passages name, of the kind asked for only
                 answers = [a for a in answers if a.node.iri in below]
             if gone is not None:

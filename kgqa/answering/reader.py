@@ -62,8 +62,10 @@ _EFFECT = re.compile(
 # fibromyalgia
 _TAKEN_FOR = re.compile(
     r"\b(?:confused with|mistaken (?:for|as)|misdiagnosed as|mimic\w*|resembl\w*|"
-    r"distinguish\w* (?:it |them )?from|differ\w* from|unlike|rul(?:e|es|ed|ing) out)\b"
-    r"[^.;:]*$",
+    r"distinguish\w* (?:it |them )?from|differ\w* from|unlike|rul(?:e|es|ed|ing) out)"
+    # the thing named right after, in three words at most ("mistaken for the flu and can
+    # include fever": the flu is taken for, fever is a sign)
+    r"(?:\s+(?!(?:and|or|but|can|may|includ\w*)\b)[\w'-]+){0,3}\s+$",
     re.I,
 )
 

@@ -721,22 +721,6 @@ def test_what_causes_a_disease_is_its_organism_before_its_genes_and_its_way_of_s
     assert "Ixodes scapularis" in spread
 
 
-def test_a_category_is_no_answer_read_from_text(real_pipeline) -> None:
-    from kgqa.answering.candidates import has_more_subtypes
-    from kgqa.answering.ranking import BROAD_ANSWER
-
-    # the passages on fibromyalgia name skin disease, musculoskeletal system disease and
-    # autoimmune disease, which came back as diseases that show it at 0.50
-    result = real_pipeline.ask("Which diseases cause fibromyalgia?", k=10)
-    assert result.answers and all(a.verdict == "from text" for a in result.answers)
-    assert not [a for a in result.answers
-                if has_more_subtypes(real_pipeline.kg, a.node, BROAD_ANSWER)]  # fmt: skip
-    # a category of findings stays, after the specific ones (pain is fibromyalgia's)
-    found = real_pipeline.ask("What are the symptoms of fibromyalgia?", k=10).answers
-    broad = [has_more_subtypes(real_pipeline.kg, a.node, BROAD_ANSWER) for a in found]
-    assert broad == sorted(broad)
-
-
 def test_lay_names_of_common_disorders_link(real_linker) -> None:
     named = {"I think I have a stomach bug.": "gastroenteritis",
              "Can CFS be cured?": "chronic fatigue syndrome",
