@@ -729,3 +729,11 @@ def test_lay_names_of_common_disorders_link(real_linker) -> None:
              "Is a kidney infection serious?": "pyelonephritis"}  # fmt: skip
     for text, label in named.items():
         assert label in {m.node.label for m in real_linker.link(text) if m.node}, text
+
+
+def test_lay_names_of_drug_classes_limit_the_answers(real_pipeline) -> None:
+    # "blood pressure medicines" named no class: triamcinolone came first for a cough
+    result = real_pipeline.ask("Which blood pressure medicines cause a cough?", k=10)
+    assert "only members of Antihypertensive Agents" in result.reason
+    members = _members(real_pipeline, "MESH:D000959")
+    assert result.answers and {a.node.iri for a in result.answers} <= members
