@@ -701,8 +701,7 @@ class EntityLinker:
         pattern, kinds, classes = lay
         # a tagged ordinary word that is no noun there names no disorder ("my hands are always
         # cold": the tagger tags "cold", which names the common cold)
-        row = [r for r in row if text[r.start : r.end].casefold().rstrip("s") not in
-               _ORDINARY_WORDS or _as_noun(text, r.start, r.end)]  # fmt: skip
+        row = [r for r in row if not _plain_word(text, r.start, r.end)]
         at = {(s.start, s.end): i for i, s in enumerate(row)}
         extra = []
         drop: set[int] = set()
@@ -711,7 +710,7 @@ class EntityLinker:
             kind = kinds.get(m.group("name").lower())
             if kind is None:
                 continue
-            if m.group("name").lower() in _ORDINARY_WORDS and not _as_noun(text, *m.span()):
+            if _plain_word(text, *m.span()):
                 continue  # "cold hands", "a cold compress": no common cold
             if m.span() in at:
                 # a tagged span that is exactly such a name takes the name's type ("beta
@@ -1276,6 +1275,13 @@ def _as_noun(text: str, start: int, end: int) -> bool:
         return True
     return bool(_NOUN_BEFORE.search(text[max(0, start - 12) : start])
                 and _NOUN_AFTER.match(text, end))  # fmt: skip
+
+
+def _plain_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one of :data:`_ORDINARY_WORDS` (or its plural) standing
+    as no noun there, so naming no disorder."""
+    word = text[start:end].casefold()
+    return word.removesuffix("s") in _ORDINARY_WORDS and not _as_noun(text, start, end)
 
 
 @functools.lru_cache(maxsize=1)
