@@ -82,6 +82,17 @@ DENSE_WEIGHT = 0.9
 ANNOTATED_K = 5
 ANNOTATED_DENSE_WEIGHT = 1.0
 _WORD = re.compile(r"[a-z0-9]+")
+_VOWELS = "aeiou"
+# the words before a disorder mention that say whose it is or how bad, and the word that opens
+# what is said of it after (when it comes, an adverb): no part of a name, and noise to the
+# dense search (:meth:`CandidateGenerator.dense_text`)
+_DENSE_LEAD = frozenset(
+    "my his her your our their its a an the this that these those really very so".split()
+)
+_DENSE_TAIL = re.compile(
+    r"when|whenever|while|every|sometimes|always|often|usually|lately|recently|suddenly|"
+    r"sharply|badly|constantly|frequently|occasionally|again|anymore|today|now", re.I
+)  # fmt: skip
 _STOP = frozenset("""of the a an and or in on with to for by from is are was were""".split())
 
 
@@ -647,10 +658,11 @@ class CandidateGenerator:
     def spelt_like(self, word: str) -> str | None:
         """The word of the graph's English disease and phenotype names that ``word`` (lower
         case) misspells: one slip away (a letter left out, added, changed or two swapped),
-        with the same first and last letters and five letters or more, the one in most names
-        when several are as near ("presure" → pressure, "desease" → disease). None when no such
-        word is near, or ``word`` is one itself (in three names or more). Two slips are too
-        many: "prognosis" would be "proptosis"."""
+        with the same last letter, the same first letter (or a vowel for a vowel: "adema" →
+        edema) and five letters or more, the one in most names when several are as near
+        ("presure" → pressure, "desease" → disease). None when no such word is near, or
+        ``word`` is one itself (in three names or more). Two slips are too many: "prognosis"
+        would be "proptosis"."""
         if self._name_words is None:
             self._load_name_words()
         assert self._name_words is not None
@@ -659,8 +671,11 @@ class CandidateGenerator:
         # never to a word of fewer than three names (too often a short form: "Sandoz" is no
         # "sando"), and with the same last letter (a changed ending is another word form, no
         # slip: "abusers", "diseased", "hypothermic" are not "abuse", "disease", "hypothermia")
-        pool = [w for n in range(max(5, len(word) - 1), len(word) + 2)
-                for w in self._words_by_start.get((word[0], n), ())
+        # a word that opens with a vowel may open with another ("adema" is edema, "ecxema"
+        # eczema); the other letters open it as written
+        starts = _VOWELS if word[0] in _VOWELS else word[0]
+        pool = [w for n in range(max(5, len(word) - 1), len(word) + 2) for first in starts
+                for w in self._words_by_start.get((first, n), ())
                 if self._name_words[w] >= 3 and w[-1] == word[-1]]  # fmt: skip
         near = [(-self._name_words[w], w) for _, w in slips_from(word, pool, 1)]
         return min(near)[1] if near else None
@@ -679,6 +694,28 @@ class CandidateGenerator:
         name = " ".join(fixed)
         return [(n, b * 0.9, "fuzzy", nm) for n, b, how, nm in self._names(name)
                 if how in ("exact", "normalized", "id")]  # fmt: skip
+
+    def dense_text(self, text: str, kind: str) -> str:
+        """What the dense search reads for a disorder mention: the words as meant, without
+        those that only say whose it is or how it goes ("My teeth gum blood coming" → "teeth
+        gum blood coming", "errection problem" → "erection problem", "hands hurt sharply when
+        working" → "hands hurt"). Other kinds, and a mention left with no word, read as
+        written."""
+        if kind not in DISORDERS:
+            return text
+        words = text.split()
+        cut = next((i for i, w in enumerate(words) if i and _DENSE_TAIL.fullmatch(w)), None)
+        words = words[:cut]
+        while words and words[0].casefold() in _DENSE_LEAD:
+            words = words[1:]
+        if not words:
+            return text
+        fixed = []
+        for w in words:
+            low = w.casefold()
+            right = self.spelt_like(low) if len(low) >= 5 and low.isalpha() else None
+            fixed.append(right or w)
+        return " ".join(fixed)
 
     def _load_name_words(self) -> None:
         counts: dict[str, int] = {}

@@ -1166,8 +1166,10 @@ class EntityLinker:
         if queries and (self.generator.dense is not None or self.generator.annotated is not None):
             from kgqa.encoder import sentence_encoder
 
+            said = [self.generator.dense_text(cleaned[i][spans[i][j][0] : spans[i][j][1]],
+                                              spans[i][j][2]) for i, j in queries]  # fmt: skip
             vecs = sentence_encoder().encode(
-                [cleaned[i][spans[i][j][0] : spans[i][j][1]] for i, j in queries],
+                said,
                 batch_size=128,
                 normalize_embeddings=True,
                 convert_to_numpy=True,

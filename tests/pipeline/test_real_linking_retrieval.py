@@ -221,3 +221,31 @@ def test_misspelt_disorder_names_link_and_words_spelt_right_stay_words(real_link
     # syndrome) is not CRP, the gene; "CRPs" still is
     assert linked("SUBJECT: CRPS MESSAGE: In stage 3 can ones bones break?").get("CRPS") is None
     assert linked("my CRPs are high").get("CRPs") == "NCBIGene:1401"
+
+
+def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
+    def linked(text: str) -> set[str]:
+        return {m.node.curie for m in real_linker.link(text)
+                if m.node is not None and m.candidates[0].score >= 0.75}  # fmt: skip
+
+    # a misspelt word read as meant (a vowel for a vowel at its start too), and without the
+    # words that say whose it is or when it comes
+    assert linked("I have adema in my ankles.") & {"HP:0000969", "HP:0010741"}
+    assert linked("I have errection problem") & {"DOID:1875", "HP:0000802", "HP:0100639"}
+    assert "DOID:6050" in linked("ENT specialists & esophogeal disorders.")
+    assert "HP:0046505" in linked("my hands hurt sharply when working")
+    generator = real_linker.generator
+    assert generator.spelt_like("adema") == "edema"
+    assert generator.dense_text("My teeth gum blood coming", "PHENOTYPE") == (
+        "teeth gum blood coming"
+    )
+    assert generator.dense_text("My teeth", "CHEMICAL") == "My teeth"  # only disorders
+    # lay names: a man's erection problems, not being able to pass water, jerks
+    assert "DOID:1875" in linked("I have had erection problems for a year")
+    assert "HP:0000016" in linked("My husband is unable to urinate since the catheter came out")
+    assert "HP:0001336" in linked("uncontrollable jerking movements when I exercise")
+    # each was another thing: Ear pain, Burns, the common cold, or nothing
+    assert "HP:0100749" in linked("I have heart pain.")
+    assert "HP:0100518" in linked("I have burning when I pee.")
+    assert "DOID:10459" not in linked("I wake up with cold sweats.")
+    assert "HP:0100785" in linked("I can't sleep at night.")
