@@ -38,6 +38,7 @@ from kgqa.answering.reader import FROM_TEXT, read_answers
 from kgqa.answering.verification import ClaimVerifier
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
+from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import close_candidate, short_form_in_capitals
 from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
@@ -178,6 +179,34 @@ _INDICATION = re.compile(
 # a word of too much of a drug, right after its name ("Tylenol overdose", "lithium toxicity")
 _TOO_MUCH = re.compile(r"\s*(?:['\u2019]s\s+)?(?:overdos\w*|poisoning|toxicity|intoxication)\b",
                        re.I)  # fmt: skip
+
+
+# a word that points back to a thing already named ("these spasms", "the pain")
+_POINTS_BACK = re.compile(r"\b(?:these|this|those|that|such|the same|the)\s+$", re.I)
+_DISORDER_CLASSES = frozenset({"Disease", "Phenotype"})
+
+
+def _named_earlier(text: str, hit: tuple[Mention, Node],
+                   everywhere: Linked) -> tuple[Mention, Node]:  # fmt: skip
+    """The thing a question names again by the last words of its name after "these", "this",
+    "the" ...: "SUBJECT: Coronary Artery Spasms ... Can a Pacemaker help prevent these spasms?"
+    asks of coronary artery spasms, not of spasms in general. The nearest earlier mention (not
+    negated, of the same class, or both disorders) whose name ends in the topic's words and
+    says more; the topic itself when none does or nothing points back."""
+    m, node = hit
+    if not _POINTS_BACK.search(text[max(0, m.start - 12) : m.start]):
+        return hit
+    words = normalize_name(m.text).split()
+    if not words:
+        return hit
+    same = {node.cls} | (_DISORDER_CLASSES if node.cls in _DISORDER_CLASSES else set())
+    for other, n in sorted(everywhere, key=lambda x: -x[0].start):
+        if other.end > m.start or other.negated or n.cls not in same:
+            continue
+        said = normalize_name(other.text).split()
+        if len(said) > len(words) and said[-len(words) :] == words:
+            return other, n
+    return hit
 
 
 def _asked_plainly(reading: Reading, focus: MessageFocus) -> bool:
@@ -587,6 +616,7 @@ class QAEngine:
         message model read, in place of the rules' reading of the relation asked; the topic
         and what stands on it are read as ever."""
         found = _in_focus(linked(mentions), focus)
+        whole_text = text
         # what is asked, as routed and verified: the main question of a long message
         asked = text if focus.whole else text[slice(*focus.question)]
         at = _question_at(text, focus)
@@ -694,6 +724,8 @@ class QAEngine:
             spec, hit = INTENTS.get(intent), topic_mention("other", found)
         if hit is not None and not focus.whole:
             hit = _more_specific(self.kg, hit, linked(mentions))
+        if hit is not None and not options:
+            hit = _named_earlier(whole_text, hit, linked(mentions))
         if (hit is not None and not focus.whole and not options and intent != "claim"
                 and self.topics is not None and self.learned_messages):  # fmt: skip
             # which of the things the message names it asks about, as people write (the
@@ -704,6 +736,14 @@ class QAEngine:
                 if pick[1].iri != hit[1].iri:
                     # as specifically as the message names it ("microcytic anemia", not anemia)
                     hit = _more_specific(self.kg, (pick[0], pick[1]), linked(mentions))
+        if intent == "causes" and hit is not None and not options:
+            finding = self._finding_named(hit)
+            if finding is not None:
+                # "What causes headaches?": the tagger's finding (HPO's Headache), not the
+                # close disease heading (MeSH's Headache Disorders), of which the graph says
+                # no cause; a finding's causes are the diseases that show it
+                intent, hit = "diseases_of_phenotype", finding
+                spec = INTENTS[intent]
         if intent == "causes" and hit is not None and self._passed_on_by_birth(said, hit[1]):
             # "How is Huntington's disease transmitted?": from parent to child, the graph says
             intent, spec = "inheritance", INTENTS["inheritance"]
@@ -766,6 +806,19 @@ class QAEngine:
         return [x for x, b in zip(found, broad, strict=True) if not b] + [
             x for x, b in zip(found, broad, strict=True) if b
         ]
+
+    def _finding_named(self, hit: tuple[Mention, Node]) -> tuple[Mention, Node] | None:
+        """The finding a mention links first, when the disease a causes question took of its
+        close candidates has no cause in the graph (none of the intent's relations); None
+        otherwise."""
+        m, node = hit
+        top = m.node
+        if top is None or top.cls != "Phenotype" or node.cls != "Disease" or top.iri == node.iri:
+            return None
+        if any(self.kg.neighbours(node, h.relation, direction=h.direction)
+               for h in INTENTS["causes"].hops):  # fmt: skip
+            return None
+        return m, top
 
     def _passed_on_by_birth(self, text: str, topic: Node) -> bool:
         """Whether a question of how ``topic`` is transmitted asks how it is inherited: the

@@ -642,10 +642,15 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
         "I have gout. Would any non drug devices help?": NO_DRUG_REASON,
         "What are the side effects of surgery for gout?": NO_DRUG_REASON,
         "What are alternatives to allopurinol?": INSTEAD_REASON,
+        # drugs turned down anywhere in the question
+        "What is the best way to treat gout naturally, without medicine?": NO_DRUG_REASON,
+        "Can gout be treated without drugs?": NO_DRUG_REASON,
+        "Are there any natural remedies for gout?": NO_DRUG_REASON,
     }
     kept = ["What are non-surgical treatments for gout?",
             "What medication is given after surgery for gout?",
-            "What can I take instead of allopurinol for gout?"]  # fmt: skip
+            "What can I take instead of allopurinol for gout?",
+            "What can I take for gout without a prescription?"]  # fmt: skip
     qa, _ = engine(kg, {**dict.fromkeys(asked, "drugs_for_disease"),
                         "What are alternatives to allopurinol?": "diseases_for_drug",
                         **dict.fromkeys(kept, "drugs_for_disease")})  # fmt: skip
@@ -1055,3 +1060,31 @@ def test_a_thing_the_topic_is_taken_for_is_no_answer_from_text(kg):
     found = text_candidates(FakeLinker(kg, NAMES_IN_TEXT), arachnodactyly,
                             "diseases_of_phenotype", [passage])  # fmt: skip
     assert [n.label for n, _ in found] == ["Marfan syndrome"]
+
+
+def test_a_thing_named_again_after_these_is_the_thing_named_before(kg):
+    from kgqa.answering.engine import _named_earlier
+    from kgqa.records import Candidate, Mention, Node
+
+    def mention(text: str, whole: str, node: Node, negated: bool = False) -> Mention:
+        at = whole.rindex(text)
+        cands = (Candidate(node, 0.95, "exact", text),)
+        return Mention(at, at + len(text), text, "PHENOTYPE", negated, 1.0, cands)
+
+    spasm = Node("urn:x:spasm", "X:1", "Spasm", "Phenotype")
+    coronary = Node("urn:x:cas", "X:2", "Coronary artery spasm", "Phenotype")
+    gene = Node("urn:x:g", "X:3", "SPASM gene", "Gene")
+    text = "SUBJECT: Coronary Artery Spasms MESSAGE: Can a pacemaker prevent these spasms?"
+    asked = mention("spasms", text, spasm)
+    earlier = mention("Coronary Artery Spasms", text, coronary)
+    found = [(earlier, coronary), (asked, spasm)]
+    assert _named_earlier(text, (asked, spasm), found)[1] is coronary
+    # nothing points back: spasms in general
+    plain = "SUBJECT: Coronary Artery Spasms MESSAGE: What causes spasms?"
+    a2, e2 = mention("spasms", plain, spasm), mention("Coronary Artery Spasms", plain, coronary)
+    assert _named_earlier(plain, (a2, spasm), [(e2, coronary), (a2, spasm)])[1] is spasm
+    # a negated earlier mention, or one of another class, is not what is pointed back to
+    neg = mention("Coronary Artery Spasms", text, coronary, negated=True)
+    assert _named_earlier(text, (asked, spasm), [(neg, coronary)])[1] is spasm
+    other = mention("Coronary Artery Spasms", text, gene)
+    assert _named_earlier(text, (asked, spasm), [(other, gene)])[1] is spasm
