@@ -584,10 +584,21 @@ _HOW_TO_USE = re.compile(
     r"procedures?|radiation|radiotherapy|transplant\w*|implants?|devices?|exercis\w*|diets?)\b",
     re.I,
 )
+# a question that turns drugs down, wherever it says so ("What is the best way to naturally
+# treat ADHD? Without prescription medicine?", "Can I treat gout without drugs?", "natural
+# remedies"): not "without a prescription" (over the counter drugs are drugs)
+_NO_DRUG_WANTED = re.compile(
+    r"\b(?:without|other than|instead of|rather than|besides|apart from|except)\s+(?:\w+\s+){0,2}?"
+    r"(?:medic(?:ine|ines|ation|ations)|drugs?|meds|pills?|pharmaceuticals?)\b"
+    r"|\bnatural(?:ly)?\s+(?:\w+\s+)?(?:treat\w*|cur(?:e|es|ed|ing)|remed\w*|ways?|approach\w*|"
+    r"manag\w*|heal\w*|options?|alternatives?)\b"
+    r"|\bnon[- ]?(?:drug|medic(?:al|ine|ation)|pharmac\w*)\w*\b|\b(?:drug|medic\w*)[- ]free\b",
+    re.I,
+)
 NO_DRUG_REASON = (
     "the question asks for something other than a drug (exercise, surgery or another "
-    "procedure, a device, a diet, a doctor); kgqa's graph lists the drugs that treat a "
-    "disorder, not these, so the passages are what it found"
+    "procedure, a device, a diet, a way without drugs, a doctor); kgqa's graph lists the "
+    "drugs that treat a disorder, not these, so the passages are what it found"
 )
 
 
@@ -597,9 +608,10 @@ def asks_for_no_drug(text: str, found: Linked) -> bool:
     inhaler spacer?"): the graph's treatments are drugs, and a list of them answers none of
     these (an exercise question came back with knee drugs at 1.00). Words inside a linked name
     do not count ("exercise-induced asthma"); a drug word first keeps the drug reading
-    ("What medication is given after surgery?", "non-surgical treatments")."""
+    ("What medication is given after surgery?", "non-surgical treatments"). So does a question
+    that turns drugs down anywhere ("How can I treat ADHD naturally, without medicine?")."""
     bare = _bare(text, found)
-    return _NO_DRUG_ASKED.search(bare) is not None or _HOW_TO_USE.search(bare) is not None
+    return any(p.search(bare) is not None for p in (_NO_DRUG_ASKED, _HOW_TO_USE, _NO_DRUG_WANTED))
 
 
 # keeping a disorder away rather than treating it ("How can I lower my risk of breast cancer?"
