@@ -115,6 +115,11 @@ def prior(c: GraphCandidate) -> float:
     )
 
 
+# the intents whose answers, diseases, rank by how many drugs treat them too (the log of
+# that count, up to COMMON_ENOUGH, this much a step of it)
+_COMMON_FIRST = frozenset({"diseases_of_phenotype"})
+COMMON_WEIGHT = 0.15
+COMMON_ENOUGH = 10  # drugs: past this many, the graph's own evidence decides alone
 # an answer with more subtypes than this (at any depth) is a category, not a specific answer
 BROAD_ANSWER = 50
 _CATEGORIES = frozenset({"Disease", "Phenotype", "SideEffect"})
@@ -189,7 +194,14 @@ def rank_candidates(
     def hop(c: GraphCandidate) -> int:
         return min((order.get(t.relation, len(order)) for t in c.triples), default=len(order))
 
-    cands = sorted(cands, key=lambda c: (hop(c), -prior(c), -seen.get(c.node.iri, 0),
+    # the diseases that show a finding: those people meet (more drugs treat them) before
+    # rare ones of as many sources ("What causes hives?" began with cystic echinococcosis)
+    met = COMMON_WEIGHT if intent in _COMMON_FIRST else 0.0
+
+    def pre(c: GraphCandidate) -> float:
+        return prior(c) + met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
+
+    cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -seen.get(c.node.iri, 0),
                                          c.node.label))  # fmt: skip
     specific: list[GraphCandidate] = []
     broad_cands: list[GraphCandidate] = []
@@ -223,7 +235,7 @@ def rank_candidates(
         ev = Evidence(tuple(c.triples), tuple(ps[:3]), tuple(c.path))
         support = GRAPH_STATEMENT_SUPPORT if own_statement else round(float(next(probs)[0]), 4)
         answer = Answer(c.node, support, ev, c.via, c.via_relation, support=support)
-        scored.append((answer, (hop(c), -prior(c))))
+        scored.append((answer, (hop(c), -pre(c))))
     # a verified answer ranks with a stated one at most (the verifier's 0.9997 is no better
     # than a curated statement), then the hop and the graph's prior decide
     scored.sort(key=lambda x: (-round(min(x[0].score, GRAPH_STATEMENT_SUPPORT), 2),

@@ -737,3 +737,25 @@ def test_lay_names_of_drug_classes_limit_the_answers(real_pipeline) -> None:
     assert "only members of Antihypertensive Agents" in result.reason
     members = _members(real_pipeline, "MESH:D000959")
     assert result.answers and {a.node.iri for a in result.answers} <= members
+
+
+def test_what_causes_a_finding_asks_for_the_diseases_that_show_it(real_pipeline) -> None:
+    # "headaches" links HPO's Headache and, close behind, MeSH's Headache Disorders, of which
+    # the graph says no cause: the answer was empty
+    result = real_pipeline.ask("What causes headaches?")
+    assert (result.intent, result.reading.topic.curie) == ("diseases_of_phenotype", "HP:0002315")
+    assert result.answers and all(a.node.cls == "Disease" for a in result.answers)
+    # a disease with causes of its own keeps the causes reading
+    assert real_pipeline.ask("What causes malaria?").intent == "causes"
+    # diseases people meet before rare ones of as many sources: Lujo haemorrhagic fever led
+    # "What causes low platelets?"
+    top = [a.node.label for a in real_pipeline.ask("What causes low platelets?").answers[:3]]
+    assert "Lujo hemorrhagic fever" not in top
+
+
+def test_a_thing_named_again_after_these_keeps_its_full_name(real_pipeline) -> None:
+    text = ("SUBJECT: Coronary Artery Spasms MESSAGE: I ask this as a general question. Can a "
+            "pacemaker help prevent these spasms?")  # fmt: skip
+    assert real_pipeline.qa.read_many([text])[0].topic.label == "Coronary artery spasm"
+    read = real_pipeline.qa.read_many(["I get pain in my heart sometimes. What causes it?"])[0]
+    assert read.topic.label == "Chest pain"
