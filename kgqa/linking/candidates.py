@@ -83,6 +83,15 @@ ANNOTATED_K = 5
 ANNOTATED_DENSE_WEIGHT = 1.0
 _WORD = re.compile(r"[a-z0-9]+")
 _VOWELS = "aeiou"
+TWO_SLIPS_FROM = 10  # letters: a misspelt word this long may be two slips from the name's word
+# the parts of a word that name opposites: a respelling keeps each one where it is
+_OPPOSITE_PARTS = re.compile(r"hyper|hypo|inter|intra|micro|macro|ante|anti|brady|tachy")
+
+
+def _opposites(word: str) -> list[str]:
+    return _OPPOSITE_PARTS.findall(word)
+
+
 # the words before a disorder mention that say whose it is or how bad, and the word that opens
 # what is said of it after (when it comes, an adverb): no part of a name, and noise to the
 # dense search (:meth:`CandidateGenerator.dense_text`)
@@ -661,8 +670,9 @@ class CandidateGenerator:
         with the same last letter, the same first letter (or a vowel for a vowel: "adema" →
         edema) and five letters or more, the one in most names when several are as near
         ("presure" → pressure, "desease" → disease). None when no such word is near, or
-        ``word`` is one itself (in three names or more). Two slips are too many: "prognosis"
-        would be "proptosis"."""
+        ``word`` is one itself (in three names or more). Two slips are too many below
+        ``TWO_SLIPS_FROM`` letters ("prognosis" would be "proptosis"); the nearest word wins,
+        and a word never loses or gains a part that names an opposite (hyper / hypo ...)."""
         if self._name_words is None:
             self._load_name_words()
         assert self._name_words is not None
@@ -674,11 +684,15 @@ class CandidateGenerator:
         # a word that opens with a vowel may open with another ("adema" is edema, "ecxema"
         # eczema); the other letters open it as written
         starts = _VOWELS if word[0] in _VOWELS else word[0]
-        pool = [w for n in range(max(5, len(word) - 1), len(word) + 2) for first in starts
-                for w in self._words_by_start.get((first, n), ())
-                if self._name_words[w] >= 3 and w[-1] == word[-1]]  # fmt: skip
-        near = [(-self._name_words[w], w) for _, w in slips_from(word, pool, 1)]
-        return min(near)[1] if near else None
+        # a long word may hold two slips ("hemmorhage", "supernuclear"), never one that turns
+        # it into its opposite ("hypernatraemia" is no hyponatremia)
+        most = 2 if len(word) >= TWO_SLIPS_FROM else 1
+        pool = [w for n in range(max(5, len(word) - most), len(word) + most + 1)
+                for first in starts for w in self._words_by_start.get((first, n), ())
+                if self._name_words[w] >= 3 and w[-1] == word[-1]
+                and _opposites(w) == _opposites(word)]  # fmt: skip
+        near = [(d, -self._name_words[w], w) for d, w in slips_from(word, pool, most)]
+        return min(near)[2] if near else None
 
     def _respelt(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
         """The names a disorder mention says with its misspelt words spelt right ("nausia"
@@ -710,11 +724,16 @@ class CandidateGenerator:
             words = words[1:]
         if not words:
             return text
+        from kgqa.encoder import base_vocabulary
+
+        # only a word the encoder's vocabulary does not know is taken for a misspelling
+        # ("minus" is no "manus": "5q minus syndrome" fell under the NIL threshold)
+        known = base_vocabulary()
         fixed = []
         for w in words:
             low = w.casefold()
-            right = self.spelt_like(low) if len(low) >= 5 and low.isalpha() else None
-            fixed.append(right or w)
+            slip = len(low) >= 5 and low.isalpha() and low not in known
+            fixed.append((self.spelt_like(low) if slip else None) or w)
         return " ".join(fixed)
 
     def _load_name_words(self) -> None:

@@ -236,6 +236,11 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert "HP:0046505" in linked("my hands hurt sharply when working")
     generator = real_linker.generator
     assert generator.spelt_like("adema") == "edema"
+    # a long word may hold two slips, never turning into its opposite
+    assert generator.spelt_like("hemmorhage") == "hemorrhage"
+    assert generator.spelt_like("hypernatraemia") == "hypernatremia"
+    assert "MESH:D002543" in linked("The man had a cerebral hemmorhage last year.")
+    assert "DOID:678" in linked("SUBJECT: Progressive Supernuclear Palsy MESSAGE: Who treats it?")
     assert generator.dense_text("My teeth gum blood coming", "PHENOTYPE") == (
         "teeth gum blood coming"
     )
