@@ -52,6 +52,7 @@ from kgqa.stages import (
 )
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
+from kgqa.understanding.claims import asks_use_despite
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
 from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION
@@ -179,6 +180,26 @@ _INDICATION = re.compile(
 # a word of too much of a drug, right after its name ("Tylenol overdose", "lithium toxicity")
 _TOO_MUCH = re.compile(r"\s*(?:['\u2019]s\s+)?(?:overdos\w*|poisoning|toxicity|intoxication)\b",
                        re.I)  # fmt: skip
+
+
+def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
+                   focus: MessageFocus) -> str | None:  # fmt: skip
+    """A message's question whether a drug it names may be taken ("Can I take prednisone?"),
+    naming no disorder, with the sentence before it (else the subject line) that names one the
+    person has (not negated): the two together, the claim to check; None otherwise."""
+    if not asks_use_despite(said):
+        return None
+    found = linked(mentions)
+    asked = [n for m, n in found if _inside(m, focus.question)]
+    if not any(n.cls in ("Chemical", "DrugClass") for n in asked) or any(
+        n.cls in _DISORDER_CLASSES for n in asked
+    ):
+        return None
+    for span in (focus.before, focus.subject):
+        if span is not None and any(_inside(m, span) and not m.negated
+                                    and n.cls in _DISORDER_CLASSES for m, n in found):  # fmt: skip
+            return f"{text[slice(*span)].strip().rstrip('.')}. {said}"
+    return None
 
 
 # a word that points back to a thing already named ("these spasms", "the pain")
@@ -319,7 +340,8 @@ def _noted(result: Result, note: str) -> Result:
 
 def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     """Why no mention gave a topic: none was found, or what was found names no graph node
-    (said only when the graph has no node of that name), or it was too uncertain to use."""
+    (said only when the graph has no node of that name, and no name is near), or it was too
+    uncertain to use, or only names too far to be sure of are near it."""
     # a common word the tagger took for a name and that links nowhere names nothing ("How can
     # I get rid of this?": "get")
     # nor does a word for drugs in general ("my meds": "not in the graph: meds" was said)
@@ -336,6 +358,13 @@ def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
     if named:
         return ("the linker was not sure enough which graph node the question names "
                 f"({', '.join(named)})")  # fmt: skip
+    # a name near one of the graph's, too far to be sure of ("Supernuclear Palsy": progressive
+    # supranuclear palsy at 0.7): the graph may well have it, under a name the words miss
+    near = [f"{m.text} (the nearest: {m.candidates[0].node.label}, "
+            f"{m.candidates[0].score:.2f})" for m in mentions if m.candidates]  # fmt: skip
+    if near:
+        return ("no graph name matches the words, and the nearest names were too unsure to use: "
+                + "; ".join(near))  # fmt: skip
     return "not in the graph: " + ", ".join(m.text for m in mentions)
 
 
@@ -663,6 +692,13 @@ class QAEngine:
         if (intent == "claim" and not focus.whole and not options
                 and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)
+        checked = None
+        if not focus.whole and not options and focus.asks:
+            # "I have diabetes. Can I take prednisone?": whether the drug is contraindicated
+            # in the disorder said before, checked on the two sentences together
+            checked = _taken_despite(whole_text, said, mentions, focus)
+            if checked is not None:
+                intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks and learned is None:
             iscore *= UNASKED
         if not options:
@@ -759,7 +795,7 @@ class QAEngine:
             spec.relation if spec else None, bool(spec and spec.reversed),
             sign, also,  # type: ignore[arg-type]
         )  # fmt: skip
-        return reading, text, found, mentions, focus
+        return reading, checked or text, found, mentions, focus
 
     def _poisoning(self, text: str, found: Linked,
                    at: int) -> tuple[Mention, Node | None] | None:  # fmt: skip

@@ -40,7 +40,8 @@ PRE_CUES = (
     "no", "not", "without", "denies", "denied", "denying", "deny", "absence of",
     "negative for", "free of", "no evidence of", r"no signs? of", "no history of", "never had",
     r"rules? out", "ruled out", "excluded", "does not have", "did not have", "doesn't have",
-    "didn't have", "has no", "had no", "lack of", "lacks",
+    "didn't have", r"do not have", r"dont have", r"don[’']t have", r"have not had",
+    r"haven[’']?t had", "never have", "has no", "had no", "lack of", "lacks",
     *EXCLUSION_CUES,
 )  # fmt: skip
 POST_CUES = ("absent", "not present", "excluded", "ruled out", "negative", "denied")

@@ -8,6 +8,7 @@ the relation and negation come from the words between and around them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -327,6 +328,30 @@ def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGr
         return ParsedClaim(a, "subClassOf", b, negated)
     return ParsedClaim(a, None, b, negated, reason="no relation recognised between "
                        f"{a.label} and {b.label}")  # fmt: skip
+
+
+def asks_use_despite(text: str) -> bool:
+    """Whether a question asks if a drug may be taken, or is safe ("Can I take ...", "Is it
+    safe to use ...", "Should she still take ..."): with a disorder the person has, a claim
+    that the drug is contraindicated there (:func:`parse_claim`)."""
+    return _USE_DESPITE.search(text) is not None
+
+
+def uses_despite(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether ``text`` asks if a drug it names may be taken by someone with a disorder it
+    names ("I have diabetes, can I take prednisone?", "Can I take ibuprofen if I have high
+    blood pressure?"), as :func:`parse_claim` reads it: never what the drug is for ("Can I take
+    metformin for weight loss?")."""
+    nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
+    despite = _USE_DESPITE.search(text)
+    disorder = next((m for m, n in nodes
+                     if n.cls in ("Disease", "Phenotype") and not m.negated), None)  # fmt: skip
+    if despite is None or disorder is None:
+        return False
+    if not any(n.cls in ("Chemical", "DrugClass") for _, n in nodes):
+        return False
+    return bool((_HAVING.search(text) or disorder.start < despite.end())
+                and not _FOR_IT.search(text[: disorder.start]))  # fmt: skip
 
 
 def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:

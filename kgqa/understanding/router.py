@@ -20,6 +20,7 @@ from kgqa.understanding.claims import (
     class_membership_claim,
     drug_stand_in,
     is_drug,
+    uses_despite,
 )
 from kgqa.understanding.registry import CUES, DRUG_WORD, IN_MESSAGES, INTENTS, ZH_CUES
 
@@ -241,6 +242,10 @@ def route(
         # causes of one of them
         return "diagnosis", max(probs.get("diagnosis", 0.0), CUE_SCORE)
     disorders = {n.iri for _, n in found if n.cls in ("Disease", "Phenotype")}
+    if intent != "claim" and whole and not options and uses_despite(text, [m for m, _ in found]):
+        # "I have diabetes, can I take prednisone?" (read as a question about diabetes): whether
+        # the drug is contraindicated there, as "Can I take prednisone if I have diabetes?" is
+        return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
     if (
         intent != "claim"
         and not options

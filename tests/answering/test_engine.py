@@ -221,6 +221,13 @@ def test_an_unlinked_mention_is_called_not_in_the_graph_only_when_no_node_has_it
 
     assert _unlinked_reason(kg, [mention("gout")]).startswith("the linker was not sure")
     assert _unlinked_reason(kg, [mention("zzyzx fever")]) == "not in the graph: zzyzx fever"
+    # a name near one of the graph's, too far to use, is not said to be missing from it
+    from kgqa.records import Candidate
+
+    gout = Candidate(kg.node("DOID:13189"), 0.6, "dense", "gout")
+    near = Mention(0, 9, "gowt pain", "DISEASE", False, 1.0, (gout,))
+    reason = _unlinked_reason(kg, [near])
+    assert "not in the graph" not in reason and "gout, 0.60" in reason
     assert "no disease" in _unlinked_reason(kg, [])
     # a word for drugs in general names nothing the graph could hold
     assert "no disease" in _unlinked_reason(kg, [mention("meds"), mention("Medications")])
@@ -1088,3 +1095,16 @@ def test_a_thing_named_again_after_these_is_the_thing_named_before(kg):
     assert _named_earlier(text, (asked, spasm), [(neg, coronary)])[1] is spasm
     other = mention("Coronary Artery Spasms", text, gene)
     assert _named_earlier(text, (asked, spasm), [(other, gene)])[1] is spasm
+
+
+def test_may_i_take_a_drug_with_a_disorder_i_have_is_a_contraindication_question(kg):
+    asked = ["I have gout, can I take metformin?", "I have gout. Can I take metformin?"]
+    kept = "Can I take colchicine for gout?"
+    # the classifier reads a message's question alone, when it names something
+    said = {**dict.fromkeys(asked, "other"), "Can I take metformin?": "other", kept: "claim"}
+    qa, _ = engine(kg, said)
+    for q in asked:
+        r = qa.ask(q)
+        assert r.intent == "claim" and "contraindicat" in r.reason, q
+    # a disorder the drug is taken for is no such question (a negated one: the real tests)
+    assert "contraindicat" not in qa.ask(kept).reason

@@ -89,3 +89,14 @@ def test_chinese_and_joins_findings_but_not_inside_a_name():
     got = [c.text for c in split_findings("发热并咳嗽，第2-3趾并趾，并指，肺炎合并心衰")]
     # 并指 / 并趾 are syndactyly and 合并 "with": one finding each, not split at 并
     assert got == ["发热", "咳嗽", "第2-3趾并趾", "并指", "肺炎合并心衰"]
+
+
+def test_what_a_person_says_they_do_not_have_is_negated() -> None:
+    import re
+
+    from kgqa.linking.negation import negated_spans
+
+    text = ("I don't have diabetes but I haven't had a seizure. I dont have asthma. "
+            "We do not have cancer. I have gout.")  # fmt: skip
+    spans = [m.span() for m in re.finditer("diabetes|seizure|asthma|cancer|gout", text)]
+    assert negated_spans(text, spans) == [True, True, True, True, False]

@@ -759,3 +759,15 @@ def test_a_thing_named_again_after_these_keeps_its_full_name(real_pipeline) -> N
     assert real_pipeline.qa.read_many([text])[0].topic.label == "Coronary artery spasm"
     read = real_pipeline.qa.read_many(["I get pain in my heart sometimes. What causes it?"])[0]
     assert read.topic.label == "Chest pain"
+
+
+def test_may_i_take_a_drug_with_my_disorder_asks_whether_it_is_contraindicated(
+    real_pipeline,
+) -> None:
+    for q in ("I have diabetes. Can I take prednisone?", "I have diabetes, can I take prednisone?",
+              "My son has asthma. Is ibuprofen safe for him?"):  # fmt: skip
+        result = real_pipeline.ask(q)
+        assert result.intent == "claim" and "contraindicat" in result.reason, q
+    # a disorder the person does not have is no such question
+    result = real_pipeline.ask("I don't have diabetes. Can I take prednisone?")
+    assert "contraindicated in diabetes" not in (result.reason or "")
