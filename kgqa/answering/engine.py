@@ -893,6 +893,11 @@ class QAEngine:
             what = "/".join(classes or ("entity",)).lower()
             reason = (f"no {what} recognised in the question" if found
                       else _unlinked_reason(self.kg, mentions))  # fmt: skip
+            if found:
+                # what it did name, and of which kind ("the symptoms of low potassium": a
+                # finding, Hypokalemia, whose own findings the graph does not list)
+                named = ", ".join(dict.fromkeys(f"{n.label} ({n.cls.lower()})" for _, n in found))
+                reason += f"; it names {named}"
             # what a search of the question's words finds, when anything is near enough
             near = passages_for(self.retriever, text)
             if near:

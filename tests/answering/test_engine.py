@@ -55,6 +55,7 @@ def test_a_relation_without_an_edge_is_an_honest_no_answer(kg):
     r = qa.ask(q)
     assert r.no_answer and r.answers == ()
     assert "no disease/phenotype recognised" in r.reason
+    assert "it names Metformin (chemical)" in r.reason  # what it did name, and its kind
 
 
 def test_findings_go_to_the_diagnoser_through_its_protocol(kg):
