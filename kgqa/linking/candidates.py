@@ -608,9 +608,12 @@ class CandidateGenerator:
                         out.append((node, 0.9 * ratio / 100.0, "fuzzy", name))
         return out
 
-    def dense_hits(self, vectors: np.ndarray) -> list[list[tuple[Node, float, MatchKind, str]]]:
+    def dense_hits(self, vectors: np.ndarray, respelt: Sequence[bool] | None = None
+                   ) -> list[list[tuple[Node, float, MatchKind, str]]]:  # fmt: skip
         """Nearest graph names (cosine ×0.9) and nearest annotated mention texts (cosine ×1.0:
-        a mention worded like one annotators linked is as good as a name match)."""
+        a mention worded like one annotators linked is as good as a name match; ×0.9 for a
+        query ``respelt`` by :meth:`dense_text`, whose words are a guess: "tuberchlosis" spelt
+        right is as near MeSH's *Tuberculosis*, as annotators coded it, as DO's name)."""
         out: list[list[tuple[Node, float, MatchKind, str]]] = [[] for _ in range(len(vectors))]
         if len(vectors) == 0:
             return out
@@ -619,12 +622,14 @@ class CandidateGenerator:
             sources.append((self.dense.search(vectors, DENSE_K), DENSE_WEIGHT))
         if self.annotated is not None:
             sources.append((self.annotated.search(vectors, ANNOTATED_K), ANNOTATED_DENSE_WEIGHT))
+        guessed = list(respelt) if respelt is not None else [False] * len(vectors)
         for results, weight in sources:
-            for row, hits in zip(out, results, strict=True):
+            for row, hits, guess in zip(out, results, guessed, strict=True):
+                w = min(weight, DENSE_WEIGHT) if guess else weight
                 for h in hits:
                     node = self.kg.node(h.iri)
                     if node is not None:
-                        row.append((node, weight * max(0.0, h.score), "dense", h.name))
+                        row.append((node, w * max(0.0, h.score), "dense", h.name))
         return out
 
     def _bridge_node(self, iri: str, cls: str) -> Node | None:

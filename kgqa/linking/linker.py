@@ -560,8 +560,10 @@ class EntityLinker:
                 named = self.dictionary_spans(m.text)
                 for a, b, kind, _ in named:
                     # not a head word with a modifier the graph does not know ("HIV-1
-                    # infection" is no mere "infection")
-                    if (a, b) != (0, len(m.text)) and not _MODIFIED.search(m.text[:a]):
+                    # infection" is no mere "infection"), nor an ordinary word standing as no
+                    # noun ("cold sweats" is no common cold)
+                    if ((a, b) != (0, len(m.text)) and not _MODIFIED.search(m.text[:a])
+                            and not _plain_word(cleaned[i], m.start + a, m.start + b)):  # fmt: skip
                         inner[i].append(Span(m.start + a, m.start + b, kind, m.score))
                 if not named:
                     # no name inside: a word no English word list holds may be a misspelt
@@ -1166,8 +1168,12 @@ class EntityLinker:
         if queries and (self.generator.dense is not None or self.generator.annotated is not None):
             from kgqa.encoder import sentence_encoder
 
-            said = [self.generator.dense_text(cleaned[i][spans[i][j][0] : spans[i][j][1]],
-                                              spans[i][j][2]) for i, j in queries]  # fmt: skip
+            typed = [cleaned[i][spans[i][j][0] : spans[i][j][1]] for i, j in queries]
+            said = [self.generator.dense_text(t, spans[i][j][2])
+                    for t, (i, j) in zip(typed, queries, strict=True)]  # fmt: skip
+            # a word spelt otherwise than typed: the query is a guess
+            respelt = [bool(set(s.casefold().split()) - set(t.casefold().split()))
+                       for s, t in zip(said, typed, strict=True)]  # fmt: skip
             vecs = sentence_encoder().encode(
                 said,
                 batch_size=128,
@@ -1175,7 +1181,8 @@ class EntityLinker:
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-            for q, hits in zip(queries, self.generator.dense_hits(vecs), strict=True):
+            hits_of = self.generator.dense_hits(vecs, respelt)
+            for q, hits in zip(queries, hits_of, strict=True):
                 dense[q] = hits
         out: list[list[Mention]] = []
         for i, text in enumerate(cleaned):
