@@ -15,7 +15,13 @@ from kgqa.answering.candidates import (
     members_needed,
     same_named,
 )
-from kgqa.answering.ranking import evidence_text, passages_about, passages_for, verify_pairs
+from kgqa.answering.ranking import (
+    evidence_text,
+    mentioning,
+    passages_about,
+    passages_for,
+    verify_pairs,
+)
 from kgqa.answering.verbalize import CONTRADICTS, statement
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
@@ -437,7 +443,9 @@ class ClaimVerifier:
         """ "X is (not) contraindicated in Y": always unknown. None of the graph's sources lists
         contraindications; "not indicated" (PharmacotherapyDB) is not "contraindicated", and
         an indication does not rule out a contraindication in some patients. What the graph
-        does say about the pair is given as context, and a passage is no ground either way."""
+        does say about the pair is given as context, and a passage is no ground either way:
+        those naming both are shown as context ("I have diabetes. Can I take prednisone?" gave
+        the reason alone)."""
         said = self.statements(s, "treats", o)  # indications and "not indicated" statements
         reason = ("the graph has no contraindication data (none of its sources lists them), so "
                   f"it cannot check whether {s.label} is contraindicated in {o.label}")  # fmt: skip
@@ -445,8 +453,12 @@ class ClaimVerifier:
             kinds = sorted({"treats" if t.relation == "treats" else "is not indicated for"
                             for t in said})  # fmt: skip
             reason += f"; it says {s.label} {' and '.join(kinds)} {o.label}"
+        both = [p for p in passages_about(self.retriever, claim, [s, o], k=20)
+                if mentioning([p], s) and mentioning([p], o)][:3]  # fmt: skip
+        if both:
+            reason += "; the passages that name both are context, not a check"
         return Verdict(claim, "unknown", 0.0, (), s, CONTRAINDICATION, o, neg,
-                       Evidence(tuple(said)), reason)  # fmt: skip
+                       Evidence(tuple(said), tuple(both)), reason)  # fmt: skip
 
     def _id_claim(self, claim: str, s: Node, want: str, neg: bool) -> Verdict:
         """ "The DOID of X is DOID:n": a lookup, not a judgement."""

@@ -1109,3 +1109,13 @@ def test_may_i_take_a_drug_with_a_disorder_i_have_is_a_contraindication_question
         assert r.intent == "claim" and "contraindicat" in r.reason, q
     # a disorder the drug is taken for is no such question (a negated one: the real tests)
     assert "contraindicat" not in qa.ask(kept).reason
+    # passages that name both are shown as context; the verdict stays unknown
+    gout, metformin = kg.node("DOID:13189"), kg.node("DRUGBANK:DB00331")
+    both = Passage(1, "Metformin was stopped in two patients with gout.", "t", "pubmed",
+                   "PMID:1", "", "", (gout.iri, metformin.iri), 1.0)  # fmt: skip
+    gout_only = Passage(2, "Gout is a form of arthritis.", "t", "pubmed", "PMID:2", "", "",
+                        (gout.iri,), 1.0)  # fmt: skip
+    qa, _ = engine(kg, said, passages=[both, gout_only])
+    r = qa.ask(asked[0])
+    assert r.verdict.verdict == "unknown" and r.passages == (both,)
+    assert "context, not a check" in r.reason
