@@ -182,6 +182,9 @@ _TOO_MUCH = re.compile(r"\s*(?:['\u2019]s\s+)?(?:overdos\w*|poisoning|toxicity|i
                        re.I)  # fmt: skip
 
 
+_DISORDER_CLASSES = frozenset({"Disease", "Phenotype"})
+
+
 def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
                    focus: MessageFocus) -> str | None:  # fmt: skip
     """A message's question whether a drug it names may be taken ("Can I take prednisone?"),
@@ -204,7 +207,6 @@ def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
 
 # a word that points back to a thing already named ("these spasms", "the pain")
 _POINTS_BACK = re.compile(r"\b(?:these|this|those|that|such|the same|the)\s+$", re.I)
-_DISORDER_CLASSES = frozenset({"Disease", "Phenotype"})
 
 
 def _named_earlier(text: str, hit: tuple[Mention, Node],

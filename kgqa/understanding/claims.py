@@ -337,21 +337,32 @@ def asks_use_despite(text: str) -> bool:
     return _USE_DESPITE.search(text) is not None
 
 
+def _used_despite(text: str, nodes: Sequence[tuple[Mention, Node]],
+                  affirmed: bool = False) -> re.Match[str] | None:  # fmt: skip
+    """The words asking whether a drug may be taken, when ``text`` asks so of someone with the
+    first disorder it names (not negated, with ``affirmed``): the disorder said as had ("if I
+    have", "with") or named before the words; never what the drug is for ("Can I take metformin
+    for weight loss?"). None otherwise."""
+    despite = _USE_DESPITE.search(text)
+    disorder = next((m for m, n in nodes if n.cls in ("Disease", "Phenotype")
+                     and not (affirmed and m.negated)), None)  # fmt: skip
+    if despite is None or disorder is None:
+        return None
+    if not any(n.cls in ("Chemical", "DrugClass") for _, n in nodes):
+        return None
+    if (_HAVING.search(text) or disorder.start < despite.end()) and not _FOR_IT.search(
+        text[: disorder.start]
+    ):
+        return despite
+    return None
+
+
 def uses_despite(text: str, mentions: Sequence[Mention]) -> bool:
     """Whether ``text`` asks if a drug it names may be taken by someone with a disorder it
-    names ("I have diabetes, can I take prednisone?", "Can I take ibuprofen if I have high
-    blood pressure?"), as :func:`parse_claim` reads it: never what the drug is for ("Can I take
-    metformin for weight loss?")."""
+    names, not negated ("I have diabetes, can I take prednisone?", "Can I take ibuprofen if I
+    have high blood pressure?"), as :func:`parse_claim` reads it."""
     nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
-    despite = _USE_DESPITE.search(text)
-    disorder = next((m for m, n in nodes
-                     if n.cls in ("Disease", "Phenotype") and not m.negated), None)  # fmt: skip
-    if despite is None or disorder is None:
-        return False
-    if not any(n.cls in ("Chemical", "DrugClass") for _, n in nodes):
-        return False
-    return bool((_HAVING.search(text) or disorder.start < despite.end())
-                and not _FOR_IT.search(text[: disorder.start]))  # fmt: skip
+    return _used_despite(text, nodes, affirmed=True) is not None
 
 
 def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:
@@ -420,12 +431,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         outside = text[: contra.start()] + " " + text[contra.end() :]
         return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0],
                            bool(_NEG.search(outside)))  # fmt: skip
-    despite = _USE_DESPITE.search(text)
-    disorder_m = next(m for m, n in nodes if n.cls in ("Disease", "Phenotype")) if (
-        diseases or phenos) else None  # fmt: skip
-    if (chems and disorder_m is not None and despite
-            and (_HAVING.search(text) or disorder_m.start < despite.start() + len(despite[0]))
-            and not _FOR_IT.search(text[: disorder_m.start])):  # fmt: skip
+    despite = _used_despite(text, nodes)
+    if despite is not None:
         # "Can I take ibuprofen if I have high blood pressure?", "Is ibuprofen safe for people
         # with kidney disease?", "Can a diabetic take prednisone?": whether the drug is
         # contraindicated in the disorder (asked as safe: whether it is not), never whether it
