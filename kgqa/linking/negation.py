@@ -42,6 +42,8 @@ PRE_CUES = (
     r"rules? out", "ruled out", "excluded", "does not have", "did not have", "doesn't have",
     "didn't have", r"do not have", r"dont have", r"don[’']t have", r"have not had",
     r"haven[’']?t had", "never have", "has no", "had no", "lack of", "lacks",
+    # what a thing is taken for is not what it is ("often mistaken for a milk protein allergy")
+    r"mistaken (?:for|as)", "confused with", "misdiagnosed as",
     *EXCLUSION_CUES,
 )  # fmt: skip
 POST_CUES = ("absent", "not present", "excluded", "ruled out", "negative", "denied")

@@ -100,3 +100,7 @@ def test_what_a_person_says_they_do_not_have_is_negated() -> None:
             "We do not have cancer. I have gout.")  # fmt: skip
     spans = [m.span() for m in re.finditer("diabetes|seizure|asthma|cancer|gout", text)]
     assert negated_spans(text, spans) == [True, True, True, True, False]
+    # what a thing is taken for is not what it is
+    text = "It is often mistaken for a milk allergy and causes hiccups."
+    spans = [m.span() for m in re.finditer("milk allergy|hiccups", text)]
+    assert negated_spans(text, spans) == [True, False]
