@@ -72,11 +72,11 @@ MESSAGE_HEADER = re.compile(r"^\s*SUBJECT:\s*(?P<subject>.*?)\s*MESSAGE:\s*", re
 
 
 # what people write for words in messages, that graph short forms spell too ("pls": primary
-# lateral sclerosis, "yrs", "hrs", "meds": MEDs, multiple epiphyseal dysplasias): in lower
-# case they are those words
+# lateral sclerosis, "yrs", "hrs", "meds": MEDs, multiple epiphyseal dysplasias; "mg", as
+# corpora coded MG, magnesium): in lower case they are those words
 CHAT_WORDS = frozenset(
     """pls plz plse thx thnx ok asap fyi btw lol omg imo imho idk tbh ppl bc cuz yr yrs hr hrs
-    mo mos min mins wk wks pt pts dr drs med meds""".split()
+    mo mos min mins wk wks pt pts dr drs med meds mg mcg ml kg lb lbs cm mm""".split()
 )
 
 

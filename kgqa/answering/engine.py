@@ -206,13 +206,16 @@ def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
 
 
 # a word that points back to a thing already named ("these spasms", "the pain")
-_POINTS_BACK = re.compile(r"\b(?:these|this|those|that|such|the same|the)\s+$", re.I)
+# "the", or whose it is ("SUBJECT: hiatal hernia ... an exercise to correct my hernia")
+_POINTS_BACK = re.compile(
+    r"\b(?:these|this|those|that|such|the same|the|my|his|her|their|your|our)\s+$", re.I
+)
 
 
 def _named_earlier(text: str, hit: tuple[Mention, Node],
                    everywhere: Linked) -> tuple[Mention, Node]:  # fmt: skip
-    """The thing a question names again by the last words of its name after "these", "this",
-    "the" ...: "SUBJECT: Coronary Artery Spasms ... Can a Pacemaker help prevent these spasms?"
+    """The thing a question names again by the last words of its name after "these", "the",
+    "my" ...: "SUBJECT: Coronary Artery Spasms ... Can a Pacemaker help prevent these spasms?"
     asks of coronary artery spasms, not of spasms in general. The nearest earlier mention (not
     negated, of the same class, or both disorders) whose name ends in the topic's words and
     says more; the topic itself when none does or nothing points back."""

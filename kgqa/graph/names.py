@@ -103,8 +103,32 @@ def normalize_name(text: str, uninvert: bool = False, stop_words: bool = False) 
     text = text.replace("'s ", " ").replace("s' ", "s ")
     if text.endswith("'s"):
         text = text[:-2]
-    words = [_american(_singular(w)) for w in _TOKEN.findall(text)]
+    words = _join_prefixes([_american(_singular(w)) for w in _TOKEN.findall(text)])
     return " ".join(w for w in words if stop_words or w not in _STOP)
+
+
+# prefixes written joined, hyphenated or apart ("nontoxic", "non-toxic", "non toxic goiter";
+# "anti-inflammatory", "poly cystic"): one key joins them to the next word
+_BOUND_PREFIXES = frozenset(
+    ("non", "anti", "pre", "post", "hyper", "hypo", "pseudo", "intra", "inter", "extra",
+     "sub", "semi", "auto", "multi", "poly")
+)  # fmt: skip
+
+
+def _join_prefixes(words: list[str]) -> list[str]:
+    """Words with each bound prefix joined to the word after it.
+
+    Example:
+        >>> _join_prefixes(["non", "toxic", "goiter"]), _join_prefixes(["poly", "cystic"])
+        (['nontoxic', 'goiter'], ['polycystic'])
+    """
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if out and out[-1] in _BOUND_PREFIXES and i > 0 and words[i - 1] == out[-1]:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def kind_letters(name: str) -> frozenset[str]:

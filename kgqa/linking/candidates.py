@@ -124,6 +124,10 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|(?<=[a-z])s)$")
 # "huntington disease", "diabetes" for "diabetes mellitus")
 _GENERIC_TAILS = frozenset({"disease", "diseases", "syndrome", "disorder", "disorders",
                             "mellitus", "infection", "infections"})  # fmt: skip
+# the words that say "something is wrong" of a body part, one as good as another in a likeness
+_DISORDER_WORDS = frozenset(
+    "disease disorder syndrome damage dysfunction problem condition abnormality injury".split()
+)
 SHORT_FORM = 5  # letters of the longest short form in capitals
 DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})  # the types that share span boundaries
 _ACRONYM = re.compile(r"[A-Z][A-Z\-]{2,6}")
@@ -145,6 +149,34 @@ _CONJ = re.compile(r"^(.+?)(?:\s*,\s*|\s+(?:and/or|and|or)\s+|\s*/\s*|-)(\S+)\s+
 _NEGATORS = frozenset("non not no without un anti absent absence lack".split())
 _NEGATING_PREFIXES = ("non", "un", "anti", "dis")
 _NUMERALS = re.compile(r"^(?:\d+[a-z]?|[ivx]+|[a-z])$")
+
+
+def slipped_words(key: str, name: str) -> bool:
+    """Whether a name's key ``name`` reads as ``key`` misspelt word by word, when both have as
+    many words: each word at most two slips from its own, opening with the same letter (a
+    vowel for a vowel). A likeness in letters alone is another word: "salinomycin" is no
+    valinomycin, "haglund deformity" no hand deformity. Keys of different lengths (a word
+    joined, "heart burn"; or dropped, "x linked congenital stationary night blindness") pass.
+
+    Example:
+        >>> slipped_words("salinomycin", "valinomycin"), slipped_words("finastride", "finasteride")
+        (False, True)
+        >>> slipped_words("haglund deformity", "hand deformity")
+        False
+        >>> slipped_words("peripheral nervous system damage", "peripheral nervous system disease")
+        True
+    """
+    a, b = key.split(), name.split()
+    if len(a) != len(b):
+        return True
+    for x, y in zip(a, b, strict=True):
+        if x == y or {x, y} <= _DISORDER_WORDS:
+            continue  # "... nervous system damage" is a nervous system disease
+        if x[0] != y[0] and not (x[0] in _VOWELS and y[0] in _VOWELS):
+            return False
+        if not slips_from(x, [y], 2):
+            return False
+    return True
 
 
 def same_sense(a: str, b: str) -> bool:
@@ -479,9 +511,18 @@ class CandidateGenerator:
             b >= 1.0 and how == "exact" and n.iri != node.iri and n.cls == node.cls
             for n, b, how, _ in raw
         )
+        # the text is another disease's own label and no name of the annotated node at all:
+        # the heading the annotators coded ("skin cancer" as MeSH's Skin Neoplasms) came to a
+        # node of another name when sources were merged (DO's *skin benign neoplasm*)
+        other_label = node.cls == "Disease" and not any(n.iri == node.iri for n, *_ in raw) and any(
+            b >= 1.0 and how == "exact" and n.iri != node.iri and n.cls == node.cls
+            and normalize_name(n.label) == normalize_name(text)
+            for n, b, how, _ in raw
+        )  # fmt: skip
         if named and (
             node.curie.startswith("MESH:")
             or own_label
+            or other_label
             or any(node in self.kg.ancestors(n) for n in named)
         ):
             # annotators code the closest MeSH heading; a concept the text names exactly
@@ -598,7 +639,11 @@ class CandidateGenerator:
             )
             # the best five, ties in the graph's name order, as a scan of every name gives them
             hits = sorted(
-                ((name, ratio, lo + i) for name, ratio, i in near if same_sense(key, name)),
+                (
+                    (name, ratio, lo + i)
+                    for name, ratio, i in near
+                    if same_sense(key, name) and slipped_words(key, name)
+                ),
                 key=lambda h: (-h[1], order[h[2]]),
             )[:5]
             for name, ratio, idx in hits:
@@ -823,14 +868,22 @@ class CandidateGenerator:
             raw = self._respelt(text)
         # a likeness that negates the mention or names another subtype is no candidate
         key = normalize_name(text)
-        alike = [d for d in dense if same_sense(key, normalize_name(d[3]))]
+        # nor is a short form in capitals near a word in lower case ("scar" is no SCAR1), nor
+        # near another short form ("NLM" is no NLSDM)
+        cased, short = not text.islower(), _short_form(text)
+        alike = [d for d in dense if same_sense(key, normalize_name(d[3]))
+                 and normalize_name(d[3]) not in _DISORDER_WORDS  # MeSH's bare *Disease*
+                 and not (_short_form(d[3]) and (not cased or short)
+                          and d[3].casefold() != text.casefold())]  # fmt: skip
         if not any(b * type_fit(kind, n) >= NIL_THRESHOLD for n, b, *_ in [*raw, *alike]):
             raw += self._inner(text, kind)  # a broader reading, for a phrase nothing reaches
         raw += alike
         best: dict[str, Candidate] = {}
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP
+        # "has an" (tagged so in "My son has an undescended testicle") is no HAS either
+        everyday = bool(text.split()) and all(w in NOT_SHORT_FORMS for w in text.split())
         for node, base, how, name in raw:
-            if text in NOT_SHORT_FORMS and (name.isupper() or how == "annotated"):
+            if everyday and (name.isupper() or how == "annotated"):
                 continue  # "pls" is please and "get" get, not PLS and GET; "meds" no MEDs
             fit = type_fit(kind, node)
             if how == "fuzzy" and base >= FUZZY_SURE and len(key) >= FUZZY_ANY_KIND_CHARS:
@@ -865,6 +918,16 @@ class CandidateGenerator:
 
         ranked = sorted(best.values(), key=lambda c: (-c.score, numbers_more(c.node), c.node.curie))
         return tuple(ranked[:k])
+
+
+def _short_form(name: str) -> bool:
+    """Whether a name is a short form in capitals ("SCAR1", "CMT", "HNPP").
+
+    Example:
+        >>> _short_form("SCAR1"), _short_form("Scar"), _short_form("Spinocerebellar ataxia")
+        (True, False, False)
+    """
+    return name.isupper() and " " not in name and len(name) <= 10
 
 
 def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | None:

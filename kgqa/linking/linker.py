@@ -261,6 +261,8 @@ _A_CLASS = (
 # "gout other than allopurinol", tagged whole), and "non-" before a drug class ("non-opioid")
 _EXCLUDING = re.compile(r"\s+(?:" + "|".join(EXCLUSION_CUES) + r")\s+", re.I)
 _NON_PREFIX = re.compile(r"^non[- ]?(?=\w)", re.I)
+# a bracketed part that ends a span, holding a word ("... (Aran-Duchenne syndrome)")
+_END_BRACKETS = re.compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)[\s.,;:]*$")
 _IS_A_WORDS = re.compile(r"\b(?:is|are|isn[’']t|aren[’']t)" + _A_CLASS, re.I)
 # ... and after the first name of a question that opens with them ("Is furosemide a ...")
 _ASKED_A = re.compile(_A_CLASS, re.I)
@@ -1081,6 +1083,27 @@ class EntityLinker:
                        else Span(s, e, kind, conf))  # fmt: skip
         return out
 
+    def _split_at_brackets(self, text: str, row: list[Span]) -> list[Span]:
+        """A tagged span that ends in a bracketed part and is no graph name whole ("Adult
+        Progressive Spinal Muscular Atrophy (Aran-Duchenne syndrome)") → the part before the
+        brackets and the part inside, two mentions: read whole, it sat nearest Duchenne
+        muscular dystrophy, which is neither. A bracket inside a name stays ("glucose-6-
+        phosphate dehydrogenase (G6PD) deficiency")."""
+        out: list[Span] = []
+        for s, e, kind, conf in row:
+            surface = text[s:e]
+            m = _END_BRACKETS.search(surface)
+            if m is None or m.start() == 0 or self._reads_as_name(surface):
+                out.append(Span(s, e, kind, conf))
+                continue
+            before = surface[: m.start()].rstrip(" ,;:-")
+            out.append(Span(s, s + len(before), kind, conf))
+            inner = m.group(1)
+            lead = len(inner) - len(inner.lstrip())
+            out.append(Span(s + m.start(1) + lead, s + m.start(1) + len(inner.rstrip()), kind,
+                            conf))  # fmt: skip
+        return out
+
     def _narrow_long_spans(self, text: str, row: list[Span]) -> list[Span]:
         """In a question-length text, a tagged phrase that is no graph name and reads like a
         heading or a topic ("Allergic rhinitis - self-care", "Living with heart disease and
@@ -1333,6 +1356,7 @@ def _lay_names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | Non
 
 SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("split_at_exclusions", EntityLinker._split_at_exclusions, _TAGGED),
+    SpanRule("split_at_brackets", EntityLinker._split_at_brackets, _TAGGED),
     SpanRule("retype_by_name", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("extend_to_names", EntityLinker._extend_to_names, _TAGGED),
     SpanRule("extend_to_subtypes", EntityLinker._extend_to_subtypes, ALL_MODES),

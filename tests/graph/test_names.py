@@ -21,6 +21,11 @@ from kgqa.graph.names import name_keys, normalize_name
         ("Type 2 diabetes", "type-2 diabetes"),
         ("Galactosemias", "galactosemia"),
         ("breast carcinomas", "Breast carcinoma"),
+        # a prefix joined, hyphenated or apart
+        ("non-toxic goiter", "nontoxic goiter"),
+        ("Nonsmall cell lung cancer", "non small cell lung cancer"),
+        ("anti-inflammatory agents", "antiinflammatory agent"),
+        ("poly cystic kidney disease", "polycystic kidney disease"),
     ],
 )
 def test_equivalent_spellings_share_a_key(a: str, b: str) -> None:

@@ -254,3 +254,25 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert "HP:0100518" in linked("I have burning when I pee.")
     assert "DOID:10459" not in linked("I wake up with cold sweats.")
     assert "HP:0100785" in linked("I can't sleep at night.")
+
+
+def test_consumer_wording_reaches_no_lookalike(real_linker) -> None:
+    def linked(text: str) -> set[str]:
+        return {m.node.curie for m in real_linker.link(text)
+                if m.node is not None and m.candidates[0].score >= 0.75}  # fmt: skip
+
+    # a word in lower case is no short form in capitals (SCAR1: an ataxia), nor are "has an"
+    # (HAS: Hinman syndrome); lay names instead
+    assert linked("As a result I have a scar there.") == {"HP:0100699"}
+    assert linked("My son has an undescended testicle.") == {"HP:0000028"}
+    assert "HP:0003394" in linked("I get leg cramps at night.")
+    # the name of a bracketed part is its own: "(Aran-Duchenne syndrome)" is no Duchenne
+    # muscular dystrophy, and the name before it links alone
+    found = linked("Where can someone be tested for Adult Progressive Spinal Muscular Atrophy "
+                   "(Aran-Duchenne syndrome)?")  # fmt: skip
+    assert "DOID:11723" not in found and found & {"DOID:12377", "HP:0009067"}
+    # a disease's own label outranks the broader heading the corpora coded it with, that a
+    # merge gave another node (DO's skin benign neoplasm)
+    assert linked("I've got skin cancer, and I want this treatment") == {"DOID:4159"}
+    # a prefix hyphenated, joined or apart is one word
+    assert "DOID:13195" in linked("I am suffering from non-toxic goiter on the left side")
