@@ -88,8 +88,10 @@ EVERYDAY_SHORT_WORDS = frozenset(
     me my no not now of on or our out she so the to up us was we who why yes you all may
     had did get got""".split()
 )
+# places people write in capitals ("a specialist in the DC area" is no dyskeratosis congenita)
+PLACE_SHORT_FORMS = frozenset("DC NYC USA UK EU UAE".split())
 # words, in lower case, that no graph short form written in capitals stands for ("pls", "get")
-NOT_SHORT_FORMS = CHAT_WORDS | EVERYDAY_SHORT_WORDS
+NOT_SHORT_FORMS = CHAT_WORDS | EVERYDAY_SHORT_WORDS | PLACE_SHORT_FORMS
 _SHORT_CAPS = re.compile(r"\b[A-Z]{1,3}\b")
 
 

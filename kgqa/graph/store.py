@@ -372,6 +372,16 @@ class KnowledgeGraph:
         ).fetchall()
         return list(dict.fromkeys(r[0] for r in rows))
 
+    def curated_keys(self, ref: str | Node) -> frozenset[str]:
+        """The lookup keys of the English names kgqa's lexicon gives the node: the lay names
+        and the short forms it gives the meaning people mean ("MSA": multiple system atrophy)."""
+        node = self._require(ref)
+        rows = self._conn.execute(
+            "SELECT DISTINCT key FROM names WHERE iri = ? AND source = 'lexicon' AND lang = 'en'",
+            (node.iri,),
+        ).fetchall()
+        return frozenset(r[0] for r in rows)
+
     def ids(self, ref: str | Node) -> list[str]:
         """Every id the node is reachable from."""
         node = self._require(ref)

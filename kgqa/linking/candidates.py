@@ -132,6 +132,9 @@ SHORT_FORM = 5  # letters of the longest short form in capitals
 DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})  # the types that share span boundaries
 _ACRONYM = re.compile(r"[A-Z][A-Z\-]{2,6}")
 ABBREVIATION = 0.97
+# a subtype's synonym, where another node's own label is the text (0.98 → 0.88, under a
+# phenotype's label at 0.90)
+SUBTYPE_SYNONYM = 0.9
 ABBREVIATED_OTHERS = 0.9
 # Qualifiers the corpora fold into the general concept ("hereditary retinoblastoma" is
 # retinoblastoma); a mention that matches no name is also tried without them.
@@ -141,6 +144,11 @@ QUALIFIERS = frozenset(
     typical atypical bilateral unilateral multiple recurrent chronic acute persistent
     intermittent moderate sudden constant frequent occasional recurring extreme""".split()
 )
+# a growth said to be benign, and the names of malignant ones
+_BENIGN = re.compile(r"\b(?:benign|non[- ]?cancerous|non[- ]?malignant)\b", re.I)
+_MALIGNANT = re.compile(r"\b(?:cancers?|malignan\w*|carcinomas?|sarcomas?)\b", re.I)
+# the heads of names after people ("Stein-Leventhal syndrome", "Osgood-Schlatter disease")
+_EPONYM_HEADS = frozenset({"syndrome", "disease", "anomaly", "sequence", "complex"})
 _CONJ = re.compile(r"^(.+?)(?:\s*,\s*|\s+(?:and/or|and|or)\s+|\s*/\s*|-)(\S+)\s+(\S+)$")
 
 
@@ -155,8 +163,9 @@ def slipped_words(key: str, name: str) -> bool:
     """Whether a name's key ``name`` reads as ``key`` misspelt word by word, when both have as
     many words: each word at most two slips from its own, opening with the same letter (a
     vowel for a vowel). A likeness in letters alone is another word: "salinomycin" is no
-    valinomycin, "haglund deformity" no hand deformity. Keys of different lengths (a word
-    joined, "heart burn"; or dropped, "x linked congenital stationary night blindness") pass.
+    valinomycin, "haglund deformity" no hand deformity. A name of fewer words passes (a word
+    joined, "heart burn"; or dropped, "x linked congenital stationary night blindness"); one of
+    more words only when it splits a word of the text.
 
     Example:
         >>> slipped_words("salinomycin", "valinomycin"), slipped_words("finastride", "finasteride")
@@ -165,8 +174,14 @@ def slipped_words(key: str, name: str) -> bool:
         False
         >>> slipped_words("peripheral nervous system damage", "peripheral nervous system disease")
         True
+        >>> slipped_words("noncancerous tumor", "noncancerous gi tumor")
+        False
     """
     a, b = key.split(), name.split()
+    if len(b) > len(a):
+        # a word more in the name is a narrower thing ("noncancerous tumor" is no
+        # "noncancerous gi tumor"), unless a word of the text was split ("heartburn")
+        return "".join(a) == "".join(b)
     if len(a) != len(b):
         return True
     for x, y in zip(a, b, strict=True):
@@ -177,6 +192,17 @@ def slipped_words(key: str, name: str) -> bool:
         if not slips_from(x, [y], 2):
             return False
     return True
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Whether two words are one, or two forms of one stem ("cancerous", "cancer";
+    "infectious", "infection"): a shared start of six letters or more, three quarters of the
+    shorter."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), shorter)
+    return common >= 6 and common >= 0.75 * shorter
 
 
 def same_sense(a: str, b: str) -> bool:
@@ -190,6 +216,8 @@ def same_sense(a: str, b: str) -> bool:
         >>> same_sense("thalassamia", "thalassemia"), same_sense("type 1 diabetes", "type 2")
         (True, False)
         >>> same_sense("insulin dependent diabetes", "noninsulin dependent diabetes")
+        False
+        >>> same_sense("noncancerous tumor", "nonhereditary cancer")
         False
         >>> same_sense("fast heartbeat", "slow heartbeat"), same_sense("hypertension", "hypotonia")
         (False, False)
@@ -208,7 +236,7 @@ def same_sense(a: str, b: str) -> bool:
                 if w in _NEGATORS and i + 1 < len(words)
                 else next((w[len(p) :] for p in _NEGATING_PREFIXES if w.startswith(p)), None)
             )
-            if negated is not None and negated in other:
+            if negated is not None and any(_one_stem(negated, o) for o in other):
                 return False
     if _pole(sa - sb) * _pole(sb - sa) < 0:
         return False  # "fast heartbeat" is no "slow heartbeat", "hypertension" no "hypotension"
@@ -282,6 +310,8 @@ def reduced_forms(text: str) -> list[str]:
     Example:
         >>> reduced_forms("hereditary retinoblastoma"), reduced_forms("breast and ovarian cancer")
         (['retinoblastoma'], ['breast cancer', 'ovarian cancer'])
+        >>> reduced_forms("russell-silver syndrome")
+        ['silver-russell syndrome']
     """
     words = text.split()
     out = []
@@ -294,7 +324,12 @@ def reduced_forms(text: str) -> list[str]:
     m = _CONJ.match(" ".join(words[i:]))
     if m and len(m.group(1).split()) <= 2:
         head = m.group(3)
-        out += [f"{m.group(1).strip()} {head}", f"{m.group(2)} {head}"]
+        if "-" in m.group(0)[m.end(1) : m.start(2)] and head.casefold() in _EPONYM_HEADS:
+            # two people's names, in either order ("Russell-Silver syndrome" is DO's
+            # Silver-Russell syndrome), never one of them alone (Silver syndrome is another)
+            out.append(f"{m.group(2)}-{m.group(1).strip()} {head}")
+        else:
+            out += [f"{m.group(1).strip()} {head}", f"{m.group(2)} {head}"]
     return out
 
 
@@ -421,6 +456,7 @@ class CandidateGenerator:
         self.kg = kg
         self.dense = dense
         self.annotated = annotated
+        self._curated_cache: dict[str, frozenset[str]] = {}
         self._fuzzy_keys: dict[str, list[str]] | None = None
         # needs_dense() and rank() ask for the same mention's names: look each text up once
         self._names = functools.lru_cache(maxsize=4096)(self._lookup_names)
@@ -534,6 +570,13 @@ class CandidateGenerator:
             (n, b if n.iri == node.iri else b * BELOW_ANNOTATED, how, nm) for n, b, how, nm in raw
         ]
         return (*out, (node, 1.0, "annotated", text))  # a name of the node itself shows first
+
+    def _curated(self, node: Node) -> frozenset[str]:
+        """The keys of the names kgqa's lexicon gives ``node`` (read once per node)."""
+        got = self._curated_cache.get(node.iri)
+        if got is None:
+            got = self._curated_cache[node.iri] = self.kg.curated_keys(node)
+        return got
 
     def _names_class_of(self, node: Node, raw: Sequence[tuple[Node, float, MatchKind, str]]
                         ) -> bool:  # fmt: skip
@@ -871,7 +914,10 @@ class CandidateGenerator:
         # nor is a short form in capitals near a word in lower case ("scar" is no SCAR1), nor
         # near another short form ("NLM" is no NLSDM)
         cased, short = not text.islower(), _short_form(text)
+        # (nor a node whose own label the text negates: "non-cancerous tumor" is no cancer,
+        # which annotators coded "tumor" with)
         alike = [d for d in dense if same_sense(key, normalize_name(d[3]))
+                 and same_sense(key, normalize_name(d[0].label))
                  and normalize_name(d[3]) not in _DISORDER_WORDS  # MeSH's bare *Disease*
                  and not (_short_form(d[3]) and (not cased or short)
                           and d[3].casefold() != text.casefold())]  # fmt: skip
@@ -879,10 +925,32 @@ class CandidateGenerator:
             raw += self._inner(text, kind)  # a broader reading, for a phrase nothing reaches
         raw += alike
         best: dict[str, Candidate] = {}
+        plain_text = not any(_NUMERALS.match(w) for w in key.split())
+        numberless = plain_text and not any(c.isdigit() for c in text)  # "spg11" numbers one
         ctx = set(_WORD.findall(context.casefold())) - set(_WORD.findall(text.casefold())) - _STOP
         # "has an" (tagged so in "My son has an undescended testicle") is no HAS either
         everyday = bool(text.split()) and all(w in NOT_SHORT_FORMS for w in text.split())
+        # a name kgqa's lexicon gives a node is the meaning people mean by it ("MSA" is
+        # multiple system atrophy, not MLASA; "hernia" HPO's Hernia, not DO's enterocele,
+        # which lists it as a synonym); a subtype's synonym yields to a node whose own label
+        # the text is ("ocular albinism" is HPO's Ocular albinism, not DO's ocular albinism 1)
+        curated = {n.iri for n, _, how, _ in raw
+                   if how in ("exact", "normalized") and key in self._curated(n)}  # fmt: skip
+        labelled = any(how == "exact" and b >= 1.0 for _, b, how, _ in raw)
+        benign = bool(_BENIGN.search(text))
         for node, base, how, name in raw:
+            if node.iri in curated and how in ("exact", "normalized"):
+                base = max(base, 1.0)
+            elif (
+                labelled
+                and how in ("exact", "normalized")
+                and base < 1.0
+                and numberless
+                and any(_NUMERALS.match(w) for w in normalize_name(node.label).split())
+            ):
+                base *= SUBTYPE_SYNONYM
+            if benign and _MALIGNANT.search(node.label):
+                continue  # "benign tumor", which corpora coded as Neoplasms, is no cancer
             if everyday and (name.isupper() or how == "annotated"):
                 continue  # "pls" is please and "get" get, not PLS and GET; "meds" no MEDs
             fit = type_fit(kind, node)
@@ -897,6 +965,8 @@ class CandidateGenerator:
                 # reordered). Not the other way round: corpus diseases ("hypotension") keep
                 # their disease nodes (BC5CDR acc@1 fell 0.009 when phenotypes were lifted too)
                 fit = 1.0
+            if node.iri in curated and how in ("exact", "normalized"):
+                fit = 1.0  # whatever type the tagger guessed: "hernia" tagged a disease
             score = base * fit
             if ctx:
                 shared = ctx & set(_WORD.findall(node.label.casefold()))
@@ -911,7 +981,7 @@ class CandidateGenerator:
         # a tie goes to the node whose label numbers no subtype when the mention numbers none
         # ("alzheimers desease" is Alzheimer's disease, not Alzheimer's disease 1, which
         # shares the name)
-        plain = not any(_NUMERALS.match(w) for w in key.split())
+        plain = plain_text
 
         def numbers_more(node: Node) -> bool:
             return plain and any(_NUMERALS.match(w) for w in normalize_name(node.label).split())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -261,6 +261,11 @@ _A_CLASS = (
 # "gout other than allopurinol", tagged whole), and "non-" before a drug class ("non-opioid")
 _EXCLUDING = re.compile(r"\s+(?:" + "|".join(EXCLUSION_CUES) + r")\s+", re.I)
 _NON_PREFIX = re.compile(r"^non[- ]?(?=\w)", re.I)
+_NON_BEFORE = re.compile(r"\bnon[- ]?$", re.I)
+# words that say when or from what a disorder came ("pain after surgery", "... due to a fall")
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:after|following|due to|caused by|because of|since|during)\s+", re.I
+)
 # a bracketed part that ends a span, holding a word ("... (Aran-Duchenne syndrome)")
 _END_BRACKETS = re.compile(r"\s*\(([^()]*[A-Za-z][^()]*)\)[\s.,;:]*$")
 _IS_A_WORDS = re.compile(r"\b(?:is|are|isn[’']t|aren[’']t)" + _A_CLASS, re.I)
@@ -1056,6 +1061,11 @@ class EntityLinker:
         out: list[Span] = []
         cues = [m.span() for m in _EXCLUDING.finditer(text)]
         for s, e, kind, conf in row:
+            before = _NON_BEFORE.search(text[max(0, s - 5) : s])
+            if before is not None and self.kg.find(text[s - len(before.group(0)) : e], limit=1):
+                # "non-" is part of the name ("non-toxic goiter", tagged "toxic goiter"): read
+                # as a negation before it, it had made "toxic goiter" a negated mention
+                s -= len(before.group(0))
             if any(a <= s - 1 and e + 1 <= b for a, b in cues):
                 continue  # a word of the phrase itself ("allergic" of "allergic to aspirin")
             # a span running into the phrase ends before it ("[headaches other] than ...")
@@ -1083,6 +1093,16 @@ class EntityLinker:
                        else Span(s, e, kind, conf))  # fmt: skip
         return out
 
+    def _split_points(self, text: str, row: list[Span], pattern: re.Pattern[str]
+                      ) -> Iterator[tuple[Span, re.Match[str] | None]]:  # fmt: skip
+        """Each span with where ``pattern`` splits it: a match after its start, in a span that
+        is no graph name whole (None: the span stays as it is)."""
+        for span in row:
+            surface = text[span.start : span.end]
+            m = pattern.search(surface)
+            keep = m is None or m.start() == 0 or self._reads_as_name(surface)
+            yield span, (None if keep else m)
+
     def _split_at_brackets(self, text: str, row: list[Span]) -> list[Span]:
         """A tagged span that ends in a bracketed part and is no graph name whole ("Adult
         Progressive Spinal Muscular Atrophy (Aran-Duchenne syndrome)") → the part before the
@@ -1090,18 +1110,37 @@ class EntityLinker:
         muscular dystrophy, which is neither. A bracket inside a name stays ("glucose-6-
         phosphate dehydrogenase (G6PD) deficiency")."""
         out: list[Span] = []
-        for s, e, kind, conf in row:
-            surface = text[s:e]
-            m = _END_BRACKETS.search(surface)
-            if m is None or m.start() == 0 or self._reads_as_name(surface):
+        for (s, e, kind, conf), m in self._split_points(text, row, _END_BRACKETS):
+            if m is None:
                 out.append(Span(s, e, kind, conf))
                 continue
-            before = surface[: m.start()].rstrip(" ,;:-")
+            before = text[s : s + m.start()].rstrip(" ,;:-")
             out.append(Span(s, s + len(before), kind, conf))
             inner = m.group(1)
             lead = len(inner) - len(inner.lstrip())
             out.append(Span(s + m.start(1) + lead, s + m.start(1) + len(inner.rstrip()), kind,
                             conf))  # fmt: skip
+        return out
+
+    def _split_at_circumstances(self, text: str, row: list[Span]) -> list[Span]:
+        """A tagged span that is no graph name and says when or from what the disorder came
+        ("rib pain and swelling after car accident", "walking after head injury", "pain after
+        hemorrhoidectomy") → the disorder before the words, and after them only a graph name
+        ("head injury"). Read whole, the span sat nearest whatever matched its last words
+        (*Rib Fractures*, *Postoperative Hemorrhage*)."""
+        out: list[Span] = []
+        for (s, e, kind, conf), cue in self._split_points(text, row, _CIRCUMSTANCE):
+            if cue is None:
+                out.append(Span(s, e, kind, conf))
+                continue
+            out.append(Span(s, s + cue.start(), kind, conf))
+            a = s + cue.end()
+            named = self._dictionary_type(text[a:e])
+            if named:
+                out.append(Span(a, e, named, conf))
+            else:
+                out += [Span(a + d.start, a + d.end, d.type, conf)
+                        for d in self.dictionary_spans(text[a:e])]  # fmt: skip
         return out
 
     def _narrow_long_spans(self, text: str, row: list[Span]) -> list[Span]:
@@ -1357,6 +1396,7 @@ def _lay_names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | Non
 SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("split_at_exclusions", EntityLinker._split_at_exclusions, _TAGGED),
     SpanRule("split_at_brackets", EntityLinker._split_at_brackets, _TAGGED),
+    SpanRule("split_at_circumstances", EntityLinker._split_at_circumstances, _TAGGED),
     SpanRule("retype_by_name", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("extend_to_names", EntityLinker._extend_to_names, _TAGGED),
     SpanRule("extend_to_subtypes", EntityLinker._extend_to_subtypes, ALL_MODES),

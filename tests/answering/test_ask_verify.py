@@ -379,3 +379,18 @@ def test_a_question_naming_nothing_of_the_graph_gets_the_passages_near_its_words
     assert "tall" in result.passages[0].text and "Marfan" in result.passages[0].text
     # nothing near: no passages, rather than unrelated ones
     assert not pipeline.ask("What is the best phone to buy?").passages
+
+
+def test_an_unsure_classifier_needs_the_words_of_an_intent_that_names_them(pipeline):
+    from kgqa.understanding.router import WORDLESS_SURE, route
+    from kgqa.understanding.router import linked as _linked
+
+    # no word of families, genes or children: not inheritance, unless the classifier is sure
+    q = "When can I resume exercising after gout surgery?"
+    found = _linked(pipeline.link(q))
+    assert route(q, {"inheritance": 0.69, "other": 0.31}, found)[0] == "other"
+    assert route(q, {"inheritance": WORDLESS_SURE, "other": 0.1}, found)[0] == "inheritance"
+    q = "Does gout run in families?"
+    assert route(q, {"inheritance": 0.69, "other": 0.31}, _linked(pipeline.link(q)))[0] == (
+        "inheritance"
+    )
