@@ -132,6 +132,8 @@ SHORT_FORM = 5  # letters of the longest short form in capitals
 DISORDERS = frozenset({"DISEASE", "PHENOTYPE"})  # the types that share span boundaries
 _ACRONYM = re.compile(r"[A-Z][A-Z\-]{2,6}")
 ABBREVIATION = 0.97
+# another node's name, where kgqa's lexicon gives the text to one node
+BELOW_CURATED = 0.88
 # a subtype's synonym, where another node's own label is the text (0.98 → 0.88, under a
 # phenotype's label at 0.90)
 SUBTYPE_SYNONYM = 0.9
@@ -144,6 +146,8 @@ QUALIFIERS = frozenset(
     typical atypical bilateral unilateral multiple recurrent chronic acute persistent
     intermittent moderate sudden constant frequent occasional recurring extreme""".split()
 )
+# the name of an operation ("hemorrhoidectomy", "tracheostomy", "rhinoplasty")
+_OPERATION = re.compile(r"\w(?:ectomy|otomy|ostomy|plasty|pexy)\b", re.I)
 # a growth said to be benign, and the names of malignant ones
 _BENIGN = re.compile(r"\b(?:benign|non[- ]?cancerous|non[- ]?malignant)\b", re.I)
 _MALIGNANT = re.compile(r"\b(?:cancers?|malignan\w*|carcinomas?|sarcomas?)\b", re.I)
@@ -914,11 +918,14 @@ class CandidateGenerator:
         # nor is a short form in capitals near a word in lower case ("scar" is no SCAR1), nor
         # near another short form ("NLM" is no NLSDM)
         cased, short = not text.islower(), _short_form(text)
+        # an operation is no disorder of what it removes ("hemorrhoidectomy" no hemorrhoid)
+        operation = _OPERATION.search(text) is not None
         # (nor a node whose own label the text negates: "non-cancerous tumor" is no cancer,
         # which annotators coded "tumor" with)
         alike = [d for d in dense if same_sense(key, normalize_name(d[3]))
                  and same_sense(key, normalize_name(d[0].label))
                  and normalize_name(d[3]) not in _DISORDER_WORDS  # MeSH's bare *Disease*
+                 and (not operation or _OPERATION.search(d[3]))
                  and not (_short_form(d[3]) and (not cased or short)
                           and d[3].casefold() != text.casefold())]  # fmt: skip
         if not any(b * type_fit(kind, n) >= NIL_THRESHOLD for n, b, *_ in [*raw, *alike]):
@@ -941,6 +948,8 @@ class CandidateGenerator:
         for node, base, how, name in raw:
             if node.iri in curated and how in ("exact", "normalized"):
                 base = max(base, 1.0)
+            elif curated and how in ("exact", "normalized"):
+                base *= BELOW_CURATED  # too far below to stand in for it (``CLOSE_MARGIN``)
             elif (
                 labelled
                 and how in ("exact", "normalized")

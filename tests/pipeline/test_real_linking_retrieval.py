@@ -304,6 +304,15 @@ def test_the_meaning_people_mean_and_eponyms_in_either_order(real_linker) -> Non
     # a short form or lay name the lexicon gives a node decides between nodes sharing it
     assert top("Is MSA disease hereditary?") == "DOID:4752"  # not MLASA
     assert top("What are the treatments for hernia?") == "HP:0100790"  # not enterocele
+    # ... and the other node is too far below to stand in for it as a disease
+    from kgqa.linking.candidates import close_candidate
+
+    (hernia,) = [m for m in real_linker.link("What is the treatment for a hernia?") if m.node]
+    assert close_candidate(hernia, lambda n: n.cls == "Disease") is None
+    # an operation is no disorder of what it removes
+    found = {m.node.curie for m in real_linker.link("What can I do for pain after my "
+                                                     "hemorrhoidectomy?") if m.node}  # fmt: skip
+    assert "DOID:9746" not in found
     # a subtype's synonym yields to the node whose own label the text is
     assert top("What are the treatments for ocular albinism?") == "HP:0001107"
     # two people's names in either order; never one of them alone (Silver syndrome: SPG17)
