@@ -209,6 +209,26 @@ def _one_stem(a: str, b: str) -> bool:
     return common >= 6 and common >= 0.75 * shorter
 
 
+def negates(a: str, b: str) -> bool:
+    """Whether one of two normalised names negates what the other states: "non insulin ..."
+    against "insulin ..." ("non papillary renal cell carcinoma" is only narrower than "renal
+    cell carcinoma"; "noncancerous tumor" negates "cancer")."""
+    wa, wb = a.split(), b.split()
+    sa, sb = set(wa), set(wb)
+    for words, other in ((wa, sb), (wb, sa)):
+        for i, w in enumerate(words):
+            if w in other:
+                continue
+            negated = (
+                words[i + 1]
+                if w in _NEGATORS and i + 1 < len(words)
+                else next((w[len(p) :] for p in _NEGATING_PREFIXES if w.startswith(p)), None)
+            )
+            if negated is not None and any(_one_stem(negated, o) for o in other):
+                return True
+    return False
+
+
 def same_sense(a: str, b: str) -> bool:
     """Whether two normalised names that are alike can mean the same: not when one negates
     what the other states ("insulin dependent diabetes", "noninsulin dependent diabetes") or
@@ -228,20 +248,8 @@ def same_sense(a: str, b: str) -> bool:
     """
     wa, wb = a.split(), b.split()
     sa, sb = set(wa), set(wb)
-    for words, other in ((wa, sb), (wb, sa)):
-        for i, w in enumerate(words):
-            if w in other:
-                continue
-            # "non insulin ..." against "insulin ...": the other name states what this one
-            # negates ("non papillary renal cell carcinoma" is only narrower than "renal cell
-            # carcinoma")
-            negated = (
-                words[i + 1]
-                if w in _NEGATORS and i + 1 < len(words)
-                else next((w[len(p) :] for p in _NEGATING_PREFIXES if w.startswith(p)), None)
-            )
-            if negated is not None and any(_one_stem(negated, o) for o in other):
-                return False
+    if negates(a, b):
+        return False
     if _pole(sa - sb) * _pole(sb - sa) < 0:
         return False  # "fast heartbeat" is no "slow heartbeat", "hypertension" no "hypotension"
     na = {w for w in wa if _NUMERALS.match(w)}
@@ -923,7 +931,7 @@ class CandidateGenerator:
         # (nor a node whose own label the text negates: "non-cancerous tumor" is no cancer,
         # which annotators coded "tumor" with)
         alike = [d for d in dense if same_sense(key, normalize_name(d[3]))
-                 and same_sense(key, normalize_name(d[0].label))
+                 and not negates(key, normalize_name(d[0].label))
                  and normalize_name(d[3]) not in _DISORDER_WORDS  # MeSH's bare *Disease*
                  and (not operation or _OPERATION.search(d[3]))
                  and not (_short_form(d[3]) and (not cased or short)
