@@ -1008,13 +1008,15 @@ class CandidateGenerator:
 
 
 def _short_form(name: str) -> bool:
-    """Whether a name is a short form in capitals ("SCAR1", "CMT", "HNPP").
+    """Whether a name is a short form in capitals ("SCAR1", "CMT", "HNPP"), not an OMIM title
+    in capitals ("KELOIDS").
 
     Example:
-        >>> _short_form("SCAR1"), _short_form("Scar"), _short_form("Spinocerebellar ataxia")
+        >>> _short_form("SCAR1"), _short_form("Scar"), _short_form("KELOIDS")
         (True, False, False)
     """
-    return name.isupper() and " " not in name and len(name) <= 10
+    return (name.isupper() and " " not in name
+            and (len(name) <= SHORT_FORM + 1 or any(c.isdigit() for c in name)))  # fmt: skip
 
 
 def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | None:

@@ -264,6 +264,8 @@ def test_consumer_wording_reaches_no_lookalike(real_linker) -> None:
     # a word in lower case is no short form in capitals (SCAR1: an ataxia), nor are "has an"
     # (HAS: Hinman syndrome); lay names instead
     assert linked("As a result I have a scar there.") == {"HP:0100699"}
+    # an OMIM title in capitals is a word, not a short form
+    assert linked("What are the treatments for skin keloids?") & {"OMIM:148100", "MESH:D007627"}
     assert linked("My son has an undescended testicle.") == {"HP:0000028"}
     assert "HP:0003394" in linked("I get leg cramps at night.")
     # the name of a bracketed part is its own: "(Aran-Duchenne syndrome)" is no Duchenne

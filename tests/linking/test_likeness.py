@@ -1,0 +1,49 @@
+"""What counts as a likeness of a name: misspelt word by word, never the name's negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgqa.linking.candidates import negates, reduced_forms, same_sense, slipped_words
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("finastride", "finasteride"),  # a letter left out
+        ("levothyroxin", "levothyroxine"),
+        ("adema", "edema"),  # a vowel for a vowel at the start
+        ("heart burn", "heartburn"),  # a word split
+        ("x linked congenital stationary night blindness",
+         "congenital stationary night blindness"),  # a word dropped: broader
+        ("peripheral nervous system damage", "peripheral nervous system disease"),
+    ],
+)  # fmt: skip
+def test_misspellings_read_word_by_word(key: str, name: str) -> None:
+    assert slipped_words(key, name)
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        ("salinomycin", "valinomycin"),  # another first letter: another drug
+        ("haglund deformity", "hand deformity"),  # three slips in a word
+        ("noncancerous tumor", "noncancerous gi tumor"),  # a word more: narrower
+    ],
+)
+def test_other_words_are_no_misspellings(key: str, name: str) -> None:
+    assert not slipped_words(key, name)
+
+
+def test_a_negation_of_a_word_or_of_its_stem_is_no_likeness() -> None:
+    assert negates("noncancerous tumor", "cancer")
+    assert negates("noninsulin dependent diabetes", "insulin dependent diabetes")
+    assert not same_sense("noncancerous tumor", "nonhereditary cancer")
+    assert not negates("type ii complement c2 deficiency", "complement component 2 deficiency")
+    assert not negates("nontoxic goiter", "goiter")  # narrower, not negated
+
+
+def test_two_peoples_names_are_one_name_in_either_order() -> None:
+    assert reduced_forms("russell-silver syndrome") == ["silver-russell syndrome"]
+    # a hyphen between parts of a body still joins two names ("breast-ovarian cancer")
+    assert reduced_forms("breast-ovarian cancer") == ["breast cancer", "ovarian cancer"]
