@@ -72,10 +72,11 @@ INVERSE_MIN = 0.9
 INVERSE_LEFT_OUT_MIN = 0.5
 # the intent score of a question routed by its cue words (they name the relation outright)
 CUE_SCORE = 0.9
-# below this, the classifier alone does not pick an intent with ``in_messages`` words for a
-# question without them either ("When can I resume exercising after eye muscle surgery?" read
-# as inheritance at 0.69)
-WORDLESS_SURE = 0.9
+# below this, the classifier alone does not read a question without words of families, genes
+# or children as inheritance either ("When can I resume exercising after eye muscle surgery?"
+# at 0.69). A bare name stays a definition, a bare findings list a diagnosis
+WORDLESS_SURE = 0.8
+_WORDS_NEEDED_IN_QUESTIONS = frozenset({"inheritance"})
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
@@ -196,8 +197,8 @@ def route(
     The classifier alone never picks an intent kgqa only refuses (contraindications: its cue
     words must be there), nor, for the main question of a long message (``whole`` False), an
     intent whose registry record names the words such a question needs (``in_messages``:
-    diagnosis, definition, inheritance) when they are not there; nor for a question, unless
-    it is sure (``WORDLESS_SURE``).
+    diagnosis, definition, inheritance) when they are not there; nor inheritance for a
+    question, unless it is sure (``WORDLESS_SURE``).
     Such a question is then ``other``, unless cue words or the question's form route it.
 
     Two readings come first, whatever the classifier says: a question about interactions
@@ -227,7 +228,7 @@ def route(
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
         and not (name in IN_MESSAGES and not IN_MESSAGES[name].search(text)
-                 and (not whole or p < WORDLESS_SURE))
+                 and (not whole or (p < WORDLESS_SURE and name in _WORDS_NEEDED_IN_QUESTIONS)))
     }  # fmt: skip
     intent = max(probs, key=probs.__getitem__)
     if intent not in allowed:
