@@ -921,21 +921,8 @@ class CandidateGenerator:
             ]
         if not raw and not lab and kind in DISORDERS:
             raw = self._respelt(text)
-        # a likeness that negates the mention or names another subtype is no candidate
         key = normalize_name(text)
-        # nor is a short form in capitals near a word in lower case ("scar" is no SCAR1), nor
-        # near another short form ("NLM" is no NLSDM)
-        cased, short = not text.islower(), _short_form(text)
-        # an operation is no disorder of what it removes ("hemorrhoidectomy" no hemorrhoid)
-        operation = _OPERATION.search(text) is not None
-        # (nor a node whose own label the text negates: "non-cancerous tumor" is no cancer,
-        # which annotators coded "tumor" with)
-        alike = [d for d in dense if same_sense(key, normalize_name(d[3]))
-                 and not negates(key, normalize_name(d[0].label))
-                 and normalize_name(d[3]) not in _DISORDER_WORDS  # MeSH's bare *Disease*
-                 and (not operation or _OPERATION.search(d[3]))
-                 and not (_short_form(d[3]) and (not cased or short)
-                          and d[3].casefold() != text.casefold())]  # fmt: skip
+        alike = [d for d in dense if _a_likeness(text, key, d[0], d[3])]
         if not any(b * type_fit(kind, n) >= NIL_THRESHOLD for n, b, *_ in [*raw, *alike]):
             raw += self._inner(text, kind)  # a broader reading, for a phrase nothing reaches
         raw += alike
@@ -1017,6 +1004,25 @@ def _short_form(name: str) -> bool:
     """
     return (name.isupper() and " " not in name
             and (len(name) <= SHORT_FORM + 1 or any(c.isdigit() for c in name)))  # fmt: skip
+
+
+def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
+    """Whether ``name`` (of ``node``), which dense search found near ``text`` (lookup key
+    ``key``), may stand for it: not when it negates the mention or names another subtype
+    (:func:`same_sense`), nor when the node's own label is what the text negates ("non-cancerous
+    tumor" is no cancer, which annotators coded "tumor" with), nor MeSH's bare *Disease*, nor a
+    disorder for an operation ("hemorrhoidectomy" is no hemorrhoid), nor a short form in
+    capitals near a word in lower case ("scar" is no SCAR1) or near another short form ("NLM"
+    is no NLSDM)."""
+    said = normalize_name(name)
+    if not same_sense(key, said) or said in _DISORDER_WORDS:
+        return False
+    if negates(key, normalize_name(node.label)):
+        return False
+    if _OPERATION.search(text) and not _OPERATION.search(name):
+        return False
+    other_short_form = _short_form(name) and name.casefold() != text.casefold()
+    return not (other_short_form and (text.islower() or _short_form(text)))
 
 
 def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | None:
