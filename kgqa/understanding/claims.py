@@ -43,6 +43,91 @@ FROM_MEDICATION = re.compile(
     r"meds|drugs?|pills?|tablets?)\b",
     re.IGNORECASE,
 )
+# A finding put down to a drug the text names: the drug's side effect, whatever else the
+# text says the drug is for ("Is nausea a side effect of metformin used to treat diabetes?",
+# "I take lisinopril for my blood pressure. Could it be causing my cough?"). The words
+# between a finding and the drug named after it ("Could my cough be from lisinopril?", "Is
+# lactic acidosis caused by metformin?", "a rash since starting amoxicillin") ...
+_FINDING_FROM_DRUG = re.compile(
+    r"\b(?:from|due to|because of|caused by|induced by|triggered by|brought on by|(?:a )?result "
+    r"of|(?:a |an )?(?:reaction|response) to|related to|linked to|connected to|associated with|"
+    r"side[- ]effects? of|adverse (?:effects?|reactions?|events?) (?:of|to)|after (?:i |he |she "
+    r"|we |they |you )?(?:start\w*|began|begin\w*|tak\w*|took|us(?:ed|ing)|switch\w* to|"
+    r"(?:been |being |was |were |went |going )?(?:put )?on)|since (?:i |he |she |we |they |you )?"
+    r"(?:(?:have |has |had )?start\w*|began|beginning|(?:have |has |had )?been (?:put )?on|went "
+    r"on|tak\w*|using))\s+(?:(?:the|my|his|her|their|this|that|these|taking|using|being on|"
+    r"starting)\s+)*$",
+    re.I,
+)
+# ... unless they say the finding went away ("My fever went down after taking ibuprofen")
+_BETTER = re.compile(
+    r"\b(?:better|improv\w*|went (?:down|away)|go(?:es|ne)? (?:down|away)|gone|disappear\w*|"
+    r"reliev\w*|relief|clear\w*|eas(?:ed|es|ing)|help\w*|stop\w*|less|reduc\w*|lower\w*|"
+    r"resolv\w*|subsid\w*|cured?|heal\w*|fine)\b",
+    re.I,
+)
+# ... the words that say a drug named before a finding does it ("Could lisinopril be causing
+# my cough?", "Is it possible that lisinopril gives me a cough?", "Could the lisinopril be
+# responsible for my cough?") ...
+_DRUG_DOES_IT = re.compile(
+    r"\b(?:causing|responsible for|to blame for|behind|giv(?:e|es|ing) (?:me|him|her|them|us|you|"
+    r"people)|gave (?:me|him|her|them|us))\b",
+    re.I,
+)
+# ... or that it makes one have the finding named right after ("Does sertraline make you
+# sleepy?", "Can prednisone make me have insomnia?"; not "make you feel better")
+_MAKES_ONE = re.compile(
+    r"\bmak(?:e|es|ing)\s+(?:me|you|him|her|them|us|people|one)\s+(?:(?:feel|get|have|become|"
+    r"so|very|more|really)\s+)*$",
+    re.I,
+)
+# ... and a drug said to do it by a word standing for it ("I take lisinopril and now have a
+# dry cough. Could this medicine be causing it?")
+_IT_DOES_IT = re.compile(
+    r"\b(?:it|this|that|the (?:drug|medicine|medication|med|pill|tablet)s?|th(?:is|ese|at|ose) "
+    r"(?:drug|medicine|medication|med|pill|tablet)s?)\s+(?:(?:be|is|are|was|were|has been|have "
+    r"been|really|possibly|also)\s+)*(?:caus(?:e|es|ed|ing)|responsible|to blame|giv(?:e|es|"
+    r"ing)|trigger(?:s|ed|ing)?)\b",
+    re.I,
+)
+
+
+def blamed_drug(text: str, mentions: Sequence[Mention]) -> tuple[Node, Node] | None:
+    """The drug and the finding ``text`` puts down to it, by its words: a finding then the
+    drug, with words of cause between that end at the drug ("Could my cough be from
+    lisinopril?"); the drug then the finding, with words saying the drug does it ("Could
+    lisinopril be causing my cough?"); or the drug named, then a word standing for it said to
+    do it ("Could this medicine be causing it?": the first finding after the drug that is not
+    what the drug is taken for). A drug is DrugBank's or DrugCentral's, or a drug class; the
+    finding a disease or phenotype not negated. None when the words say none of this."""
+    nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
+    drugs = [(m, n) for m, n in nodes if is_drug(n) or n.cls == "DrugClass"]
+    found = [(m, n) for m, n in nodes if n.cls in ("Disease", "Phenotype") and not m.negated]
+    for dm, drug in drugs:
+        for fm, finding in found:
+            between = text[fm.end : dm.start]
+            if (fm.end <= dm.start and _FINDING_FROM_DRUG.search(between)
+                    and not _BETTER.search(between)):  # fmt: skip
+                return drug, finding
+            if dm.end <= fm.start and (_DRUG_DOES_IT.search(text[dm.end : fm.start])
+                                       or _MAKES_ONE.search(text[dm.end : fm.start])):  # fmt: skip
+                return drug, finding
+    for dm, drug in drugs:
+        it = _IT_DOES_IT.search(text, dm.end)
+        if it is None:
+            continue
+        after = [(m, n) for m, n in found if m.start >= dm.end
+                 and not _TAKEN_FOR.search(text[dm.end : m.start])]  # fmt: skip
+        if after:
+            return drug, after[0][1]
+    return None
+
+
+# what a drug is taken for, said right after it ("lisinopril for my blood pressure")
+_TAKEN_FOR = re.compile(r"^\s*(?:(?:\d+\s*)?(?:mg|mcg|g|ml)\s+)?(?:for|to treat|against)\s+"
+                        r"(?:(?:a|an|the|my|his|her|their|your|our|its)\s+)?$", re.I)  # fmt: skip
+
+
 # a drug that lowers a level treats it being high; one that raises it causes that ("Does
 # amlodipine lower blood pressure?", "Can prednisone raise blood sugar?": the linker reads the
 # level as its high form, hypertension, hyperglycemia)
@@ -443,6 +528,11 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         having = despite.span("having") if despite.group("having") else None
         besides = [n for m, n in disorders if having and having[0] <= m.start < having[1]]
         return ParsedClaim(chems[0], CONTRAINDICATION, (besides or diseases or phenos)[0], safe)
+    blamed = blamed_drug(text, [m for m, _ in nodes])
+    if blamed is not None:
+        # a finding put down to a drug: whether it is the drug's side effect, never whether
+        # the drug treats it or what else the text says the drug is for
+        return ParsedClaim(blamed[0], "hasSideEffect", blamed[1], negated)
     moves = _MOVES_LEVEL.search(between)
     if chems and (diseases or phenos) and moves and a.cls in ("Chemical", "DrugClass"):
         relation = "treats" if moves.group("down") else "hasSideEffect"
@@ -475,9 +565,16 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         return ParsedClaim(diseases[0], "hasPhenotype", phenos[0], negated)
     if a.cls == b.cls == "Disease" and re.search(r"\b(?:is|are)\b", between, re.I):
         return ParsedClaim(a, "subClassOf", b, negated)
-    if chems and (diseases or phenos) and re.search(r"^\s*for\b", between, re.I):
+    if (
+        chems
+        and (diseases or phenos)
+        and a.cls in ("Chemical", "DrugClass")
+        and _TAKEN_FOR.match(between)
+    ):
         # "aspirin for headache"; a drug and a disorder named with no relation word between
-        # them ("I take nifedipine and have nosebleeds") are not read as a treatment
+        # them ("I take nifedipine and have nosebleeds") are not read as a treatment, nor one
+        # named after "for" and more ("I have been on lisinopril for a year and now I have a
+        # cough")
         return ParsedClaim(chems[0], "treats", (diseases or phenos)[0], negated)
     return ParsedClaim(a, None, b, negated, reason="no relation recognised between "
                        f"{a.label} and {b.label}")  # fmt: skip

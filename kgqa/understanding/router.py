@@ -17,6 +17,7 @@ from kgqa.records import Mention, Node
 from kgqa.text import has_cjk
 from kgqa.understanding.claims import (
     FROM_MEDICATION,
+    blamed_drug,
     class_membership_claim,
     drug_stand_in,
     is_drug,
@@ -293,10 +294,11 @@ def route(
         and not options
         and "Chemical" in kinds
         and {"Phenotype", "Disease"} & set(kinds)
-        and FROM_MEDICATION.search(text)
+        and (FROM_MEDICATION.search(text) or blamed_drug(text, [m for m, _ in found]))
     ):
         # "I have nosebleeds when I take nifedipine; I want to find out if this relates to
-        # the medication": whether the drug causes the finding, a claim to check
+        # the medication", "I developed a cough after starting lisinopril. Could it be from
+        # that?": whether the drug causes the finding, a claim to check
         return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
     elif intent != "claim" and not findings and (named := cued(text, probs, found)):
         intent = named

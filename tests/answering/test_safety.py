@@ -77,13 +77,67 @@ def test_asking_for_contraindicated_drugs_lists_no_treatments(pipeline):
         ("Can metformin cause headache?", "hasSideEffect", "Metformin", False),
         ("Is headache a side effect of metformin?", "hasSideEffect", "Metformin", False),
         ("Metformin does not cause headache", "hasSideEffect", "Metformin", True),
-        ("Headache is caused by metformin", "causedBy", "Headache", False),
+        # a finding caused by a drug is the drug's side effect, not a cause of a disease
+        ("Headache is caused by metformin", "hasSideEffect", "Metformin", False),
+        # what people write: a finding put down to a drug, or a drug said to do it
+        ("Could my headache be from metformin?", "hasSideEffect", "Metformin", False),
+        ("Is my headache due to the metformin?", "hasSideEffect", "Metformin", False),
+        ("Could metformin be causing my headache?", "hasSideEffect", "Metformin", False),
+        ("Is it possible that metformin gives me headaches?", "hasSideEffect", "Metformin", False),
+        (
+            "I got a headache after starting metformin. Is that normal?",
+            "hasSideEffect",
+            "Metformin",
+            False,
+        ),
+        (
+            "I have been on metformin for a year and now I get headache. Could it be causing it?",
+            "hasSideEffect",
+            "Metformin",
+            False,
+        ),
+        ("My headache is not from metformin", "hasSideEffect", "Metformin", True),
+        ("Does metformin make you get headaches?", "hasSideEffect", "Metformin", False),
     ],
 )
 def test_a_drug_causing_a_finding_is_a_side_effect_claim(kg, claim, relation, subject, negated):
     names = {"metformin": "DRUGBANK:DB00331", "headache": "HP:0002315"}
     parsed = parse_claim(claim, FakeLinker(kg, names).link(claim), kg)
     assert (parsed.relation, parsed.subject.label, parsed.negated) == (relation, subject, negated)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "I take metformin for my type 2 diabetes. Could it be causing my headache?",
+        "Is headache a side effect of metformin used to treat type 2 diabetes?",
+        "Could metformin, which I take for type 2 diabetes, be causing my headache?",
+    ],
+)
+def test_a_finding_put_down_to_a_drug_is_never_read_as_what_the_drug_treats(kg, claim):
+    names = {"metformin": "DRUGBANK:DB00331", "headache": "HP:0002315",
+             "type 2 diabetes": "DOID:9352"}  # fmt: skip
+    parsed = parse_claim(claim, FakeLinker(kg, names).link(claim), kg)
+    assert (parsed.subject.label, parsed.relation, parsed.object.label) == (
+        "Metformin",
+        "hasSideEffect",
+        "Headache",
+    )
+
+
+def test_a_finding_gone_after_a_drug_is_not_put_down_to_it(kg):
+    claim = "My headache went away after taking metformin"
+    names = {"metformin": "DRUGBANK:DB00331", "headache": "HP:0002315"}
+    assert parse_claim(claim, FakeLinker(kg, names).link(claim), kg).relation != "hasSideEffect"
+
+
+def test_a_drug_taken_for_a_while_is_not_taken_for_what_follows(kg):
+    # "for a year" says how long, not what for: no treats reading of gout
+    claim = "I have been on allopurinol for a year and now I have gout"
+    parsed = parse_claim(claim, FakeLinker(kg, NAMES).link(claim), kg)
+    assert parsed.relation != "treats"
+    assert parse_claim("allopurinol for gout", FakeLinker(kg, NAMES).link("allopurinol for gout"),
+                       kg).relation == "treats"  # fmt: skip
 
 
 def test_side_effects_are_checked_against_the_graph_both_ways(pipeline):

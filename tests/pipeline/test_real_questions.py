@@ -771,3 +771,24 @@ def test_may_i_take_a_drug_with_my_disorder_asks_whether_it_is_contraindicated(
     # a disorder the person does not have is no such question
     result = real_pipeline.ask("I don't have diabetes. Can I take prednisone?")
     assert "contraindicated in diabetes" not in (result.reason or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could my cough be from lisinopril?",
+        "Could lisinopril be causing my cough?",
+        "Is it possible that lisinopril gives me a cough?",
+        "I developed a cough after starting lisinopril. Is that normal?",
+        "I take lisinopril for my blood pressure. Could it be causing my cough?",
+        "I have been on lisinopril for a year and now I have a cough. Could this medicine be "
+        "causing it?",
+    ],
+)
+def test_a_finding_put_down_to_a_drug_is_checked_as_its_side_effect(real_pipeline, question):
+    # what people write about a drug they take; never read as what the drug treats
+    r = real_pipeline.ask(question)
+    v = r.verdict
+    assert v is not None and v.relation == "hasSideEffect", (question, r.reading)
+    assert (v.subject.label, v.object.label) == ("Lisinopril", "Cough")
+    assert v.verdict == "supported" and {t.source for t in v.evidence.triples} == {"sider"}
