@@ -315,6 +315,49 @@ def located_names(text: str) -> list[str]:
     return [*longer, f"{site} {finding}"]
 
 
+# a finding said of someone's body part ("my ankles are swollen", "her eyes are always itchy"):
+# names put the word before the part ("swollen ankles"). Only a person's part: abstracts say
+# "the optic discs were pale", which the corpora do not tag
+_FINDING_WORDS = (
+    r"swollen|itchy|sore|painful|numb|stiff|dry|puffy|weak|tender|bloated|cracked|inflamed|"
+    r"infected|blurry|blurred|watery|runny|stuffy|blocked|enlarged|irritated|tingly|shaky|achy|"
+    r"aching|burning|discolou?red|flaky|sweaty|clammy|red|yellow|pale|cold|twitchy"
+)
+_DEGREE = (r"(?:(?:very|really|so|too|a bit|a little|quite|always|often|sometimes|constantly|"
+           r"extremely|all|still|more|kind of|slightly)\s+)*")  # fmt: skip
+_PART = r"(?P<part>[a-z]+(?:\s+[a-z]+)?)"
+SAID_OF_PART = re.compile(
+    # "my ankles are swollen", or asked: "why are my feet swollen?"
+    rf"\b(?:my|his|her|their|your|our|both)\s+{_PART}\s+(?:is|are|was|were|feels?|"
+    r"felt|looks?|looked|gets?|got|getting|goes|go|went|became|becomes?|keeps? getting|"
+    rf"(?:have|has|had) (?:been|gotten|become))\s+{_DEGREE}(?P<adj>{_FINDING_WORDS})\b"
+    rf"|\b(?:is|are|was|were)\s+(?:my|his|her|their|your|our)\s+(?P<part2>[a-z]+(?:\s+"
+    rf"[a-z]+)?)\s+{_DEGREE}(?P<adj2>{_FINDING_WORDS})\b",
+    re.I,
+)
+
+
+def said_of_part(text: str) -> list[str]:
+    """The names a finding said of a body part would have, the word first: "ankles are
+    swollen" → "swollen ankles", "swollen ankle"; a part of two words also by its last
+    ("my left knee is swollen" → "swollen knee"). Empty for any other text.
+
+    Example:
+        >>> said_of_part("my ankles are always swollen")
+        ['swollen ankles', 'swollen ankle']
+    """
+    m = SAID_OF_PART.fullmatch(text.strip())
+    if m is None:
+        return []
+    adj = (m.group("adj") or m.group("adj2")).lower()
+    words = (m.group("part") or m.group("part2")).lower().split()
+    out = []
+    for part in dict.fromkeys([" ".join(words), words[-1]]):
+        singular = part[:-1] if part.endswith("s") and not part.endswith("ss") else part
+        out += [f"{adj} {part}", f"{adj} {singular}", f"{adj} {singular}s"]
+    return list(dict.fromkeys(out))
+
+
 def reduced_forms(text: str) -> list[str]:
     """Simpler names to try for a mention no name matches: without leading qualifiers, and
     the conjuncts of a coordinated head ("breast and ovarian cancer").
@@ -326,7 +369,7 @@ def reduced_forms(text: str) -> list[str]:
         ['silver-russell syndrome']
     """
     words = text.split()
-    out = []
+    out = said_of_part(text)
     out += located_names(text)
     i = 0
     while i < len(words) - 1 and words[i].lower() in QUALIFIERS:
@@ -582,6 +625,17 @@ class CandidateGenerator:
             (n, b if n.iri == node.iri else b * BELOW_ANNOTATED, how, nm) for n, b, how, nm in raw
         ]
         return (*out, (node, 1.0, "annotated", text))  # a name of the node itself shows first
+
+    def _a_word_not_a_short_form(self, text: str, node: Node, name: str) -> bool:
+        """Whether ``text`` is an English word in lower case ("pale") that a source gives a
+        node as a short form in capitals (PALE, posttransplant acute limbic encephalitis):
+        a word, then, unless kgqa's lexicon gives the node that short form ("pots": POTS).
+        Short words stay short forms people write in lower case ("als")."""
+        from kgqa.encoder import base_vocabulary
+
+        return (len(text) >= 4 and text.islower() and name.casefold() == text
+                and _short_form(name) and text in base_vocabulary()
+                and normalize_name(name) not in self._curated(node))  # fmt: skip
 
     def _curated(self, node: Node) -> frozenset[str]:
         """The keys of the names kgqa's lexicon gives ``node`` (read once per node)."""
@@ -922,7 +976,8 @@ class CandidateGenerator:
         if not raw and not lab and kind in DISORDERS:
             raw = self._respelt(text)
         key = normalize_name(text)
-        alike = [d for d in dense if _a_likeness(text, key, d[0], d[3])]
+        alike = [d for d in dense if _a_likeness(text, key, d[0], d[3])
+                 and not self._a_word_not_a_short_form(text, d[0], d[3])]  # fmt: skip
         if not any(b * type_fit(kind, n) >= NIL_THRESHOLD for n, b, *_ in [*raw, *alike]):
             raw += self._inner(text, kind)  # a broader reading, for a phrase nothing reaches
         raw += alike

@@ -31,10 +31,12 @@ from kgqa.linking.candidates import (
     DISORDERS,
     ELLIPTIC_HEADS,
     NIL_THRESHOLD,
+    SAID_OF_PART,
     TYPE_FIT,
     CandidateGenerator,
     located_names,
     reduced_forms,
+    said_of_part,
 )
 from kgqa.linking.consistency import document_mentions
 from kgqa.linking.dense import NameIndex
@@ -62,6 +64,7 @@ Mode = Literal["ner", "dictionary", "hybrid"]
 MODES = ("ner", "dictionary", "hybrid")
 SHORT_WORDS = 15
 SHORT_CHARS = 300  # and characters: a name, a title or a findings line
+LONG_CHARS = 20_000  # a text longer is read without joining names across its sentences' commas
 # what separates the parts of a heading-like phrase
 _HEADING_SEP = re.compile(r" - |,| and | or ")
 
@@ -100,6 +103,12 @@ def _parts(surface: str) -> list[tuple[int, int]]:
 
 
 MAX_NGRAM = 8
+_AFTER_COMMA = re.compile(r",[ \t]*(?=[A-Za-z])")
+# words each written with a capital first ("Generalized Anxiety Disorder")
+_TITLED = re.compile(r"[A-Z][A-Za-z'’-]*(?:[ \t]+[A-Z][A-Za-z'’-]*)*")
+# whose or which a thing is, before its name
+_OWNER_WORDS = re.compile(r"(?:(?:my|his|her|your|our|their|its|the|a|an|this|that|these|"
+                          r"those)\s+)+", re.I)  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 
@@ -621,15 +630,14 @@ class EntityLinker:
             # question, a findings list, a title) where it is a graph name: "fever and headache"
             unsure = any(s.score < self.tagger.min_score for s in row)
             brief = short_sentences(cleaned[i]) if unsure else []
-            spans[i] = [
-                s
-                for s in row
-                if s.score >= self.tagger.min_score
-                or (
-                    any(a <= s.start < b for a, b in brief)
-                    and self._dictionary_type(cleaned[i][s.start : s.end])
-                )
-            ]
+            spans[i] = []
+            for s in row:
+                if s.score < self.tagger.min_score:
+                    s = self._owned(cleaned[i], s)
+                    if not (any(a <= s.start < b for a, b in brief)
+                            and self._dictionary_type(cleaned[i][s.start : s.end])):  # fmt: skip
+                        continue
+                spans[i].append(s)
             if unsure:
                 spans[i] = self._named_where_unsure(cleaned[i], row, spans[i])
         for i, t in enumerate(cleaned):
@@ -639,6 +647,15 @@ class EntityLinker:
                     + [d for d in self.dictionary_spans(t) if uncovered(d[0], d[1], spans[i])]
                 )
         return spans
+
+    @staticmethod
+    def _owned(text: str, span: Span) -> Span:
+        """``span`` without the words before a name that say whose or which it is ("my cough",
+        which the tagger gave 0.78: "cough"); the span itself when it has none."""
+        owner = _OWNER_WORDS.match(text, span.start, span.end)
+        if owner is None or owner.end() >= span.end:
+            return span
+        return Span(owner.end(), span.end, span.type, span.score)
 
     def _named_where_unsure(self, text: str, tagged: list[Span], kept: list[Span]) -> list[Span]:
         """``kept`` plus the disease or phenotype names of three words or more that the text
@@ -738,6 +755,29 @@ class EntityLinker:
             drop.update(inside)
             extra.append(Span(m.start(), m.end(), kind, 1.0))
         row = [r for i, r in enumerate(row) if i not in drop]
+        return resolve_overlaps(row + extra)
+
+    def _with_findings_said_of_parts(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the findings said of a body part whose names put the word first ("now
+        my ankles are swollen": *Pedal edema*, named "swollen ankles"; "my throat is sore"):
+        the tagger tags such a phrase in pieces or not at all. The span runs from the part to
+        the word and replaces spans inside it; the candidates read it the named way round
+        (:func:`said_of_part`)."""
+        extra = []
+        for m in SAID_OF_PART.finditer(text):
+            a, b = m.start(), m.end()
+            if any(r.start < b and a < r.end and (r.start < a or r.end > b) for r in row):
+                continue  # a tagged name runs out of it
+            named = any(
+                h.match in ("exact", "normalized") and h.node.cls in ("Phenotype", "Disease")
+                for name in said_of_part(text[a:b])
+                for h in self.kg.find(name, limit=3)
+            )
+            if named:
+                extra.append(Span(a, b, "PHENOTYPE", 1.0))
+        if not extra:
+            return row
+        row = [r for r in row if uncovered(r.start, r.end, extra)]
         return resolve_overlaps(row + extra)
 
     def _with_eponyms(self, text: str, row: list[Span]) -> list[Span]:
@@ -886,9 +926,27 @@ class EntityLinker:
                         e = end
                         break
                 else:
+                    s = self._titled_from(text, s, e, others)
                     s, e = self._inside_a_disease_name(text, s, e, others)
             out.append(Span(s, e, kind, conf))
         return out
+
+    def _titled_from(self, text: str, s: int, e: int, others: list[Span]) -> int:
+        """The start of a name written in capitals word by word that runs on to the left of a
+        span so written ("information over Generalized Anxiety Disorder", tagged "Anxiety
+        Disorder"): the words of a title, not a modifier a corpus leaves out ("complete heart
+        block"). ``s`` when there is none."""
+        if not _TITLED.fullmatch(text[s:e]):
+            return s
+        left = [m for m in _TOKEN.finditer(text, max(0, s - 40), s) if m.end() <= s]
+        for m in reversed(left[-EXTEND_WORDS:]):
+            if not _TITLED.fullmatch(text[m.start() : s].rstrip()) or not uncovered(
+                m.start(), s, others
+            ):
+                break
+            if self._names_exactly(text[m.start() : e], ("Disease", "Phenotype")):
+                return m.start()
+        return s
 
     def _names_exactly(self, surface: str, classes: tuple[str, ...]) -> bool:
         """Whether ``surface`` is exactly a name (or id) of a node of one of ``classes``."""
@@ -967,9 +1025,43 @@ class EntityLinker:
         becomes one span: the tagger cuts names at commas and inversions ("Sleep Apnea,
         Obstructive", "Cataract 11, multiple types", "Cleft palate, proliferative
         retinopathy, and developmental delay"). Spans inside it go."""
-        if not row or len(text.split()) > SHORT_WORDS or len(text) > SHORT_CHARS:
+        if not row or len(text) > LONG_CHARS:
             return row  # a run of thousands of characters without a space is no short text
-        end_of_text = len(text.rstrip(" .?!;:"))
+        if len(text.split()) > SHORT_WORDS or len(text) > SHORT_CHARS:
+            return self._inverted_names(text, row)
+        return self._joined(text, row, len(text.rstrip(" .?!;:")))
+
+    def _inverted_names(self, text: str, row: list[Span]) -> list[Span]:
+        """In a long text, a disorder span the words after a comma complete into a disease or
+        phenotype name the inverted way ("suffering from Pemphigus, vulgaris.", "Sleep Apnea,
+        Obstructive"): the span takes them, and spans inside them go. Only a comma between, at
+        most ``EXTEND_WORDS`` words after it that add to the name ("hypertension, the" is
+        just hypertension), never into a span that runs on ("cardiomyopathy, congestive heart
+        failure" is two)."""
+        out: list[Span] = []
+        taken_to = -1
+        for s, e, kind, conf in row:
+            if s < taken_to:
+                continue
+            tail = _AFTER_COMMA.match(text, e) if kind in DISORDERS else None
+            if tail is not None:
+                ends = [w.end() for w in _TOKEN.finditer(text, tail.end(), tail.end() + 60)]
+                for end in reversed(ends[:EXTEND_WORDS]):
+                    if (re.search(r"[.;:!?()\[\]]", text[tail.end() : end])
+                            or normalize_name(text[s:end]) == normalize_name(text[s:e])
+                            or any(x.start < end < x.end for x in row)):  # fmt: skip
+                        continue  # not across a sentence, nor into the next name
+
+                    if any(h.node.cls in ("Disease", "Phenotype")
+                           and h.match in ("exact", "normalized")
+                           for h in self.kg.find(text[s:end], limit=3)):  # fmt: skip
+                        e = end
+                        break
+            out.append(Span(s, e, kind, conf))
+            taken_to = e
+        return out
+
+    def _joined(self, text: str, row: list[Span], end_of_text: int) -> list[Span]:
         ends = sorted({e for _, e, _, _ in row} | {end_of_text}, reverse=True)
         out: list[Span] = []
         taken_to = -1
@@ -1408,6 +1500,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
+    SpanRule("said_of_parts", EntityLinker._with_findings_said_of_parts, ALL_MODES),
     SpanRule("eponyms", EntityLinker._with_eponyms, _TAGGED),
     SpanRule("misspelt_names", EntityLinker._with_misspelt_names, _TAGGED),
     SpanRule("class_names", EntityLinker._with_class_names, _TAGGED),

@@ -337,3 +337,37 @@ def test_a_benign_growth_is_never_a_cancer(real_linker) -> None:
     assert not same_sense("noncancerous tumor", "nonhereditary cancer")
     # ... nor a prefix read as a negation before the name it opens
     assert "DOID:13195" in linked("My doctor says I have a non-toxic goiter.")
+
+
+def test_findings_said_of_a_part_inverted_names_and_titled_names(real_linker) -> None:
+    def found(text: str) -> set[str]:
+        return {m.node.curie for m in real_linker.link(text) if m.node is not None}
+
+    # a finding said of someone's body part, as names put it the other way round
+    assert "HP:0010741" in found("I started taking amlodipine and now my ankles are swollen.")
+    assert "HP:0010741" in found("Why are my feet swollen?")
+    assert "HP:0033050" in found("My throat is sore")
+    # ... never of a thing an abstract describes; and "pale", an English word, is not the
+    # short form PALE (posttransplant acute limbic encephalitis)
+    described = real_linker.link("On examination the optic discs were pale and the reflexes brisk.")
+    assert not any(" " in m.text for m in described if m.text.endswith("pale"))
+    assert "ORPHA:163921" not in {c.node.curie for m in described for c in m.candidates}
+    # a name written inverted, after a comma, inside a long message
+    long = (
+        "I have a family member who is suffering from Pemphigus, vulgaris. It has been going "
+        "on for the last six months and she has been on steroids for it, so I am worried."
+    )
+    assert "DOID:0060851" in found(long)
+    # ... but a comma before a list's next name joins nothing
+    assert {"DOID:10763", "DOID:12930"} <= found(
+        "Among them were hypertension, the dilated cardiomyopathy, and two deaths."
+    )
+    # a name written in capitals word by word, the tagger having taken its last words only
+    assert "DOID:14320" in found(
+        "I would like to obtain information over Generalized Anxiety Disorder for a newsletter."
+    )
+    # "my cough", which the tagger was unsure of, is the cough
+    assert "HP:0012735" in found("Is my cough a side effect of lisinopril?")
+    # common short forms people write
+    assert "DOID:10871" in found("My father has AMD and lives alone.")
+    assert "DOID:10763" in found("I was told I have HTN.")
