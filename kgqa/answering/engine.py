@@ -592,6 +592,10 @@ class QAEngine:
         if picked.iri not in by_node:
             return []
         order = sorted(by_node, key=lambda iri: min(m.start for m, _ in by_node[iri]))
+        # which of them is a subtype of another ("SUBJECT: Anxiety ... Generalized Anxiety
+        # Disorder", "AMD ... macular degeneration"): the more specific name says more
+        above = {iri: {a.iri for a in self.kg.ancestors(iri)} if len(order) > 1 else set()
+                 for iri in order}  # fmt: skip
         rows = []
         for rank, iri in enumerate(order):
             named = by_node[iri]
@@ -605,6 +609,8 @@ class QAEngine:
                 "in_before": float(any(_inside(m, focus.before) for m, _ in named)),
                 "first_named": 1.0 / (1 + rank),
                 "broad": float(has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)),
+                "narrower": float(any(o in above[iri] for o in order if o != iri)),
+                "broader": float(any(iri in above[o] for o in order if o != iri)),
                 "negated": float(all(m.negated for m, _ in named)),
                 "link_score": max(topic_score(m, node) for m, _ in named),
                 "disease": float(node.cls == "Disease"),

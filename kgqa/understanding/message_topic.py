@@ -6,7 +6,8 @@ The rules take the first fitting mention of the message's question, then of its 
 make it worse?" asks about shingles; "I have ADHD ... amphetamines ... psychotic ...
 schizophrenia ... Ritalin" about ADHD. :class:`TopicChooser` scores each node of the intent's
 topic class the message links (a conditional logit over ``FEATURES``: whether the rules picked
-it, how often and where it is named, how broad it is, its class) and takes the best. It is
+it, how often and where it is named, how broad it is, whether it is a subtype or a supertype of
+another node named, its class) and takes the best. It is
 fitted by ``kgqa train message`` with the intent model, on MeQSum's training half, to pick the
 node the expert summary is read with; used for long messages only.
 """
@@ -25,12 +26,12 @@ from kgqa.errors import ArtifactError
 logger = logging.getLogger(__name__)
 
 KIND = "kgqa-message-topic"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 L2 = 1.0
 FEATURES = (
     "rules_pick", "log_mentions", "in_question", "in_subject", "in_before", "first_named",
-    "broad", "negated", "link_score", "disease", "phenotype", "chemical", "gene", "drug_class",
-    "substance",
+    "broad", "narrower", "broader", "negated", "link_score", "disease", "phenotype", "chemical",
+    "gene", "drug_class", "substance",
 )  # fmt: skip
 
 
