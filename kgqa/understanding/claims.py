@@ -66,6 +66,15 @@ _BETTER = re.compile(
     r"resolv\w*|subsid\w*|cured?|heal\w*|fine)\b",
     re.I,
 )
+# ... the words before a drug named before a finding in the same sentence that say the finding
+# came after starting it ("Since I started taking prednisone I can't sleep", "After starting
+# amoxicillin I got a rash")
+_SINCE_STARTING = re.compile(
+    r"\b(?:since|after|ever since|when) (?:i |he |she |we |they |you |my \w+ )?(?:(?:have |has |"
+    r"had |was |were )?(?:start\w*|began|begin\w*|been (?:put )?on|went on|switch\w* to)\s+)?"
+    r"(?:(?:taking|using|on|the|my|his|her)\s+)*$",
+    re.I,
+)
 # ... the words that say a drug named before a finding does it ("Could lisinopril be causing
 # my cough?", "Is it possible that lisinopril gives me a cough?", "Could the lisinopril be
 # responsible for my cough?") ...
@@ -112,6 +121,11 @@ def blamed_drug(text: str, mentions: Sequence[Mention]) -> tuple[Node, Node] | N
             if dm.end <= fm.start and (_DRUG_DOES_IT.search(text[dm.end : fm.start])
                                        or _MAKES_ONE.search(text[dm.end : fm.start])):  # fmt: skip
                 return drug, finding
+            said = text[dm.end : _sentence_end(text, fm.end)]  # on to the finding's sentence end
+            if (dm.end <= fm.start and _SINCE_STARTING.search(text[: dm.start])
+                    and not _BETTER.search(said)
+                    and not re.search(r"[.?!]", text[dm.end : fm.start])):  # fmt: skip
+                return drug, finding
     for dm, drug in drugs:
         it = _IT_DOES_IT.search(text, dm.end)
         if it is None:
@@ -121,6 +135,12 @@ def blamed_drug(text: str, mentions: Sequence[Mention]) -> tuple[Node, Node] | N
         if after:
             return drug, after[0][1]
     return None
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` ends (its stop, or the text's end)."""
+    stop = re.compile(r"[.?!]").search(text, at)
+    return stop.end() if stop else len(text)
 
 
 # what a drug is taken for, said right after it ("lisinopril for my blood pressure")
@@ -450,11 +470,21 @@ def uses_despite(text: str, mentions: Sequence[Mention]) -> bool:
     return _used_despite(text, nodes, affirmed=True) is not None
 
 
+def _blanked(text: str, mentions: Sequence[Mention]) -> str:
+    """``text`` with the linked mentions' words blanked out (offsets kept)."""
+    for m in mentions:
+        if 0 <= m.start < m.end <= len(text):
+            text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    return text
+
+
 def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:
     nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
     if has_cjk(text):
         return _parse_chinese(text, nodes, kg)
-    negated = bool(_NEG.search(text))
+    # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
+    # lymphoma" a lymphoma), not the claim's
+    negated = bool(_NEG.search(_blanked(text, [m for m, _ in nodes])))
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
                  None)  # fmt: skip
     if curie and nodes and _PATTERNS[0][1].search(text):
@@ -513,7 +543,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     if chems and (diseases or phenos) and contra:
         # "X is contraindicated in Y", "X should not be used for Y", negated only by a
         # negation outside the cue ("X is not contraindicated in Y")
-        outside = text[: contra.start()] + " " + text[contra.end() :]
+        bare = _blanked(text, [m for m, _ in nodes])
+        outside = bare[: contra.start()] + " " + bare[contra.end() :]
         return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0],
                            bool(_NEG.search(outside)))  # fmt: skip
     despite = _used_despite(text, nodes)

@@ -309,6 +309,11 @@ _RECORDS = (
             r"(?:\w+ )?(?:on|down)\b|\bcarrier|autosomal|x-linked|\b(?:my|our|his|her|their) "
             r"(?:children|kids|child|son|daughter|grandchild|baby|babies)\b|\bruns? in\b"
             r"|\b(?:kids|children|grandchildren)\b|transmi|contagious|infectious|\btested\b"
+            # "Is CF dominant or recessive?", "Is it something you are born with?", "Does it
+            # skip a generation?", "... if my father had it?"
+            r"|\bdominant\b|\brecessive\b|\bborn with\b|\bgenerations?\b|\b(?:my|our|his|her|"
+            r"their|your) (?:father|mother|dad|mom|mum|parents?|grand(?:mother|father|parents?)|"
+            r"brothers?|sisters?|siblings?|relatives?|twin|ancestors?)\b"
         ),
         hops=(Hop("hasInheritance", "out"),), topic_classes=(_DISEASE,),
         answer_classes=("Inheritance",), hierarchy=("supertype",), qtypes=("inheritance",),

@@ -73,9 +73,11 @@ INVERSE_MIN = 0.9
 INVERSE_LEFT_OUT_MIN = 0.5
 # the intent score of a question routed by its cue words (they name the relation outright)
 CUE_SCORE = 0.9
-# below this, the classifier alone does not read a question without words of families, genes
-# or children as inheritance either ("When can I resume exercising after eye muscle surgery?"
-# at 0.69). A bare name stays a definition, a bare findings list a diagnosis
+# the classifier alone does not read an English question without words of families, genes or
+# children as inheritance either ("When can I resume exercising after eye muscle surgery?" at
+# 0.69; "My fever went down after taking ibuprofen. Is that normal?" at 0.97); a Chinese one,
+# whose words the registry's patterns do not hold, only below this. A bare name stays a
+# definition, a bare findings list a diagnosis
 WORDLESS_SURE = 0.8
 _WORDS_NEEDED_IN_QUESTIONS = frozenset({"inheritance"})
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
@@ -198,8 +200,8 @@ def route(
     The classifier alone never picks an intent kgqa only refuses (contraindications: its cue
     words must be there), nor, for the main question of a long message (``whole`` False), an
     intent whose registry record names the words such a question needs (``in_messages``:
-    diagnosis, definition, inheritance) when they are not there; nor inheritance for a
-    question, unless it is sure (``WORDLESS_SURE``).
+    diagnosis, definition, inheritance) when they are not there; nor inheritance for an
+    English question without them (a Chinese one, unless it is sure: ``WORDLESS_SURE``).
     Such a question is then ``other``, unless cue words or the question's form route it.
 
     Two readings come first, whatever the classifier says: a question about interactions
@@ -229,7 +231,8 @@ def route(
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
         and not (name in IN_MESSAGES and not IN_MESSAGES[name].search(text)
-                 and (not whole or (p < WORDLESS_SURE and name in _WORDS_NEEDED_IN_QUESTIONS)))
+                 and (not whole or (name in _WORDS_NEEDED_IN_QUESTIONS
+                                    and (p < WORDLESS_SURE or not has_cjk(text)))))
     }  # fmt: skip
     intent = max(probs, key=probs.__getitem__)
     if intent not in allowed:
@@ -315,8 +318,12 @@ def route(
         # no topic of this end, or only one the question leaves out ("I can't tolerate
         # metformin, what else treats type 2 diabetes?")
         other = spec.inverse
-        # the question itself rules its one topic of this end out: less sureness will do
-        need = INVERSE_MIN if topic_of(intent, found) is None else INVERSE_LEFT_OUT_MIN
+        # the question itself rules its one topic of this end out, or asks for drugs in so
+        # many words of a disorder it names ("I was told I have hypertension. What medicine
+        # is used?", read as what a drug is used for at 0.89): less sureness will do
+        asks_drugs = other == "drugs_for_disease" and _ASKS_DRUGS.search(_bare(text, found))
+        need = (INVERSE_MIN if topic_of(intent, found) is None and not asks_drugs
+                else INVERSE_LEFT_OUT_MIN)  # fmt: skip
         sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= need
         if sure and _affirmed_topic(other, found):
             if other == "drugs_causing" and _YES_NO.match(text) and not CUES[other].search(text):

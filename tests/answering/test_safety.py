@@ -98,6 +98,7 @@ def test_asking_for_contraindicated_drugs_lists_no_treatments(pipeline):
         ),
         ("My headache is not from metformin", "hasSideEffect", "Metformin", True),
         ("Does metformin make you get headaches?", "hasSideEffect", "Metformin", False),
+        ("Since I started taking metformin I have headaches", "hasSideEffect", "Metformin", False),
     ],
 )
 def test_a_drug_causing_a_finding_is_a_side_effect_claim(kg, claim, relation, subject, negated):
@@ -126,9 +127,11 @@ def test_a_finding_put_down_to_a_drug_is_never_read_as_what_the_drug_treats(kg, 
 
 
 def test_a_finding_gone_after_a_drug_is_not_put_down_to_it(kg):
-    claim = "My headache went away after taking metformin"
     names = {"metformin": "DRUGBANK:DB00331", "headache": "HP:0002315"}
-    assert parse_claim(claim, FakeLinker(kg, names).link(claim), kg).relation != "hasSideEffect"
+    for claim in ("My headache went away after taking metformin",
+                  "After taking metformin my headache got better"):  # fmt: skip
+        parsed = parse_claim(claim, FakeLinker(kg, names).link(claim), kg)
+        assert parsed.relation != "hasSideEffect", claim
 
 
 def test_a_drug_taken_for_a_while_is_not_taken_for_what_follows(kg):

@@ -792,3 +792,28 @@ def test_a_finding_put_down_to_a_drug_is_checked_as_its_side_effect(real_pipelin
     assert v is not None and v.relation == "hasSideEffect", (question, r.reading)
     assert (v.subject.label, v.object.label) == ("Lisinopril", "Cough")
     assert v.verdict == "supported" and {t.source for t in v.evidence.triples} == {"sider"}
+
+
+def test_a_finding_after_starting_a_drug_keeps_its_own_words(real_pipeline):
+    # "can't sleep" is insomnia: its "n't" is the name's, not a negation of the claim
+    v = real_pipeline.ask("Since I started taking prednisone I can't sleep. Is it the medicine?")
+    assert v.verdict is not None
+    assert (v.verdict.subject.label, v.verdict.relation, v.verdict.object.label) == (
+        "Prednisone", "hasSideEffect", "Insomnia")  # fmt: skip
+    assert not v.verdict.negated and v.verdict.verdict == "supported"
+    # a finding that went away after a drug is not put down to it
+    gone = real_pipeline.ask("After taking ibuprofen my fever went down.")
+    assert gone.verdict is None or gone.verdict.relation != "hasSideEffect"
+
+
+def test_drugs_asked_for_a_disorder_named_are_its_treatments(real_pipeline):
+    r = real_pipeline.ask("I was told I have hypertension. What medicine is used?")
+    assert r.reading.intent == "drugs_for_disease" and r.reading.topic.curie == "DOID:10763"
+    assert r.answers
+
+
+def test_is_that_normal_is_no_question_of_inheritance(real_pipeline):
+    r = real_pipeline.ask("My fever went down after taking ibuprofen. Is that normal?")
+    assert r.reading.intent != "inheritance"
+    assert real_pipeline.ask("Does it skip a generation? My father had hemochromatosis."
+                             ).reading.intent == "inheritance"  # fmt: skip
