@@ -522,8 +522,10 @@ def test_a_message_asks_how_something_is_inherited_only_in_words_of_families_or_
     normal, kids, genetic = qa.read_many([history + a for a in asked])
     assert normal.intent == "other" and normal.topic.curie == "DOID:13189"
     assert kids.intent == genetic.intent == "inheritance"
-    # a short question is taken as the classifier reads it when it is sure (0.9 here)
-    assert qa.read_many([asked[0]])[0].intent == "inheritance"
+    # ... and so is a short English question, however sure the classifier (0.9 here): "Is
+    # that normal?" was read as inheritance at 0.97
+    short = qa.read_many(["Is gout normal in young men?", "Is gout genetic?"])
+    assert [r.intent for r in short] == ["other", "inheritance"]
 
 
 def test_a_subject_line_does_not_override_a_question_that_asks_something_else(kg):
