@@ -183,6 +183,24 @@ _TOO_MUCH = re.compile(r"\s*(?:['\u2019]s\s+)?(?:overdos\w*|poisoning|toxicity|i
 
 
 _DISORDER_CLASSES = frozenset({"Disease", "Phenotype"})
+# the words before a disorder someone is said to have ("if I have", "since my son has", "with")
+_HAD_BEFORE = re.compile(
+    r"(?:\b(?:if|when|since|while|as|because|and)\s+(?:i|he|she|we|they|you|my \w+)\s+(?:have|has|"
+    r"had|am|is|are|suffer from|suffers from|(?:have|has) been diagnosed with)|\bwith|\bwho "
+    r"(?:has|have|had))\s+(?:(?:a|an|the|my|his|her|some|mild|severe|chronic|bad)\s+)*$",
+    re.I,
+)
+
+
+def _had_besides(text: str, found: Linked, topic: Node) -> list[Node]:
+    """The disorders besides the topic that the question says the person has ("... if I have
+    high blood pressure"), not negated."""
+    out: list[Node] = []
+    for m, n in found:
+        if (n.cls in _DISORDER_CLASSES and n.iri != topic.iri and not m.negated
+                and _HAD_BEFORE.search(text, 0, m.start) and n not in out):  # fmt: skip
+            out.append(n)
+    return out
 
 
 def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
@@ -1055,6 +1073,22 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, (
                 f"these answers are for {topic.label}; the question also names {names}: ask "
                 "about it on its own, or with \"both\" for what they share")]))  # fmt: skip
+        if scored and intent == "drugs_for_disease" and (had := _had_besides(text, found, topic)):
+            # "What can I take for a cold if I have high blood pressure?": cold's drugs, none
+            # of them checked against what the person has besides
+            names = " and ".join(n.label for n in had[:3])
+            reason = "; ".join(
+                filter(
+                    None,
+                    [
+                        reason,
+                        (
+                            f"these treat {topic.label}; kgqa's sources list no contraindications, so none "
+                            f"is checked as safe with {names}, which the question says the person has"
+                        ),
+                    ],
+                )
+            )
         if scored and wanted is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only kinds of {wanted.label}, "
                                              "as asked"]))  # fmt: skip

@@ -1427,7 +1427,8 @@ _NOUN_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(
     r"\s*(?:$|[.,;:?!)]|(?:and|or|but|that|which|for|with|since|from|after|last|this|again|"
     r"every|twice|recently|now|lately|so|is|was|has|had|will|keeps?|lasts?|lasting|going|"
-    r"symptoms?|medicines?)\b)", re.I)  # fmt: skip
+    r"symptoms?|medicines?|if|when|while|whilst|because|during|before|unless)\b)",
+    re.I)  # fmt: skip
 
 
 def _as_noun(text: str, start: int, end: int) -> bool:

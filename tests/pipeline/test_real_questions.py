@@ -817,3 +817,12 @@ def test_is_that_normal_is_no_question_of_inheritance(real_pipeline):
     assert r.reading.intent != "inheritance"
     assert real_pipeline.ask("Does it skip a generation? My father had hemochromatosis."
                              ).reading.intent == "inheritance"  # fmt: skip
+
+
+def test_drugs_for_one_disorder_asked_by_someone_with_another_say_none_is_checked(real_pipeline):
+    # "a cold if ..." is the common cold (a noun), and the drugs listed are its own; kgqa has
+    # no contraindications, so it says it checked none against high blood pressure
+    r = real_pipeline.ask("What can I take for a cold if I have high blood pressure?")
+    assert r.reading.intent == "drugs_for_disease" and r.reading.topic.curie == "DOID:10459"
+    assert r.answers and "no contraindications" in r.reason and "hypertension" in r.reason
+    assert "no contraindications" not in real_pipeline.ask("Which drugs treat gout?").reason
