@@ -1077,18 +1077,10 @@ class QAEngine:
             # "What can I take for a cold if I have high blood pressure?": cold's drugs, none
             # of them checked against what the person has besides
             names = " and ".join(n.label for n in had[:3])
-            reason = "; ".join(
-                filter(
-                    None,
-                    [
-                        reason,
-                        (
-                            f"these treat {topic.label}; kgqa's sources list no contraindications, so none "
-                            f"is checked as safe with {names}, which the question says the person has"
-                        ),
-                    ],
-                )
-            )
+            unchecked = (f"these treat {topic.label}; kgqa's sources list no contraindications, "
+                         f"so none is checked as safe with {names}, which the question says "
+                         "the person has")  # fmt: skip
+            reason = "; ".join(filter(None, [reason, unchecked]))
         if scored and wanted is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only kinds of {wanted.label}, "
                                              "as asked"]))  # fmt: skip
