@@ -402,9 +402,7 @@ def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGr
                    ) -> ParsedClaim:  # fmt: skip
     """A claim written in Chinese: 别嘌醇治疗痛风, 二甲双胍会引起乳酸酸中毒,
     马方综合征与FBN1基因无关, 哮喘患者禁用普萘洛尔, 亨廷顿病是常染色体显性遗传."""
-    bare = text
-    for m, _ in nodes:
-        bare = bare[: m.start] + " " * (m.end - m.start) + bare[m.end :]
+    bare = _blanked(text, [m for m, _ in nodes])
     contra = _ZH_CONTRA.search(bare)
     outside = bare[: contra.start()] + " " + bare[contra.end() :] if contra else bare
     negated = bool(_ZH_NEG.search(outside))
@@ -484,7 +482,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         return _parse_chinese(text, nodes, kg)
     # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
     # lymphoma" a lymphoma), not the claim's
-    negated = bool(_NEG.search(_blanked(text, [m for m, _ in nodes])))
+    bare = _blanked(text, [m for m, _ in nodes])
+    negated = bool(_NEG.search(bare))
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
                  None)  # fmt: skip
     if curie and nodes and _PATTERNS[0][1].search(text):
@@ -543,7 +542,6 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     if chems and (diseases or phenos) and contra:
         # "X is contraindicated in Y", "X should not be used for Y", negated only by a
         # negation outside the cue ("X is not contraindicated in Y")
-        bare = _blanked(text, [m for m, _ in nodes])
         outside = bare[: contra.start()] + " " + bare[contra.end() :]
         return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0],
                            bool(_NEG.search(outside)))  # fmt: skip
