@@ -15,6 +15,7 @@ from kgqa.errors import DataError
 from kgqa.graph import KnowledgeGraph
 from kgqa.graph.build import build_graph
 from kgqa.graph.build.builder import REFUSALS_FILE
+from tests.conftest import FIXTURE_DATA
 
 
 def _attrs(triples) -> list[dict]:
@@ -249,3 +250,26 @@ def test_broken_breadth_sources_fail_clearly(
     with pytest.raises(DataError, match=message):
         build_graph(data, tmp_path / "graph")
     assert not (tmp_path / "graph").exists()
+
+
+def test_an_indication_for_patients_at_a_risk_leaves_out_the_drug_guarding_against_it(
+    tmp_path,
+) -> None:
+    # "Osteoarthritis in Patients at High Ulcer Risk" is a product of naproxen with a proton
+    # pump inhibitor: the inhibitor (a class naming ulcers, or the -prazole stem) treats no
+    # osteoarthritis; the other drug does, and the indication's head is what it treats
+    from kgqa.graph.build import drugcentral
+
+    shutil.copytree(FIXTURE_DATA / "drugcentral", tmp_path / "drugcentral")
+    risk = "Osteoarthritis in Patients at High Ulcer Risk"
+    with open(tmp_path / "drugcentral" / "drug_indication.tsv", "a", encoding="utf-8") as fh:
+        fh.write(f"1725\tmetformin\t{risk}\t\t\t\n9001\tesaprazole\t{risk}\t\t\t\n"
+                 f"9002\tmisoprostol\t{risk}\t\t\t\n")  # fmt: skip
+    with open(tmp_path / "drugcentral" / "pharm_class.tsv", "a", encoding="utf-8") as fh:
+        fh.write("9002\tmisoprostol\tPA\tD000897\tAnti-Ulcer Agents\tMeSH\n")
+    out = drugcentral.read(tmp_path)
+    at_risk = [e for e in out.edges if dict(e.attrs).get("indication") == risk]
+    assert [e.subject for e in at_risk] == ["DRUGCENTRAL:1725"]
+    key = at_risk[0].object.removeprefix("ref:drugcentral:")
+    # the head itself is tried before the words less its first ("Osteoarthritis")
+    assert "find:Disease:Osteoarthritis" in out.references[key].alternatives

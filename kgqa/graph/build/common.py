@@ -141,20 +141,23 @@ def head_suffixes(text: str) -> list[str]:
     before a connector ("due to", "associated with", "of" ...), then that phrase less its
     leading words, never a bare generic word ("infection", "cancer"). "E. Coli Urinary Tract
     Infection" is a urinary tract infection; "Anemia due to Chronic Kidney Disease" is anemia,
-    never the kidney disease.
+    never the kidney disease; "Rheumatoid Arthritis in Patient at High Ulcer Risk" is
+    rheumatoid arthritis (it had become arthritis, the head less its first word).
 
     Example:
         >>> head_suffixes("E. Coli Urinary Tract Infection")[:2]
         ['Coli Urinary Tract Infection', 'Urinary Tract Infection']
         >>> head_suffixes("Anemia due to Chronic Kidney Disease")
-        []
+        ['Anemia']
+        >>> head_suffixes("Rheumatoid Arthritis in Patient at High Ulcer Risk")
+        ['Rheumatoid Arthritis', 'Arthritis']
         >>> head_suffixes("Haemophilus Influenzae Pneumonia")
         ['Influenzae Pneumonia', 'Pneumonia']
     """
     head = _CONNECTOR.split(text.strip(), maxsplit=1)[0]
     words = head.split()
     out = []
-    for i in range(1, len(words)):
+    for i in range(0 if head.strip() != text.strip() else 1, len(words)):
         suffix = " ".join(words[i:])
         if len(words) - i == 1 and suffix.lower().strip(".") in _GENERIC_HEADS:
             continue

@@ -80,6 +80,26 @@ _ANTI_INFECTIVE = re.compile(
 )
 
 
+# an indication of a combination product for patients at a risk one of its drugs guards
+# against ("Osteoarthritis in Patients at High Ulcer Risk": naproxen with esomeprazole)
+_AT_RISK = re.compile(r"\s+in patients? at (?:high |increased )?(?P<risk>[\w-]+) risk\s*$", re.I)
+# the drugs given against such a risk, beside a class naming it: proton pump inhibitors by
+# their WHO INN stem (esaprazole and dexrabeprazole are in no class of DrugCentral's)
+_GUARDS = {"ulcer": re.compile(r"(?<!pi)prazole$", re.I)}
+
+
+def _guards_against(path: Path) -> dict[str, set[str]]:
+    """For each risk word of :data:`_GUARDS`, the DrugCentral drugs (node ids) in a class
+    naming it ("Anti-Ulcer Agents") or whose name has the stem of its drugs."""
+    columns = ["DRUG_ID", "DRUG_NAME", "CLASS"]
+    out: dict[str, set[str]] = {risk: set() for risk in _GUARDS}
+    for row in read_tsv(path, columns):
+        for risk in _GUARDS:
+            if risk in row["CLASS"].casefold():
+                out[risk].add(f"{PREFIX}:{row['DRUG_ID']}")
+    return out
+
+
 def _anti_infectives(path: Path) -> set[str]:
     """The DrugCentral drugs (node ids) in an anti-infective pharmacologic class."""
     columns = ["DRUG_ID", "CLASS"]
@@ -113,11 +133,20 @@ def read(data_dir: Path) -> Contribution:
         out.note(f"{kind} links not 1:1 (left separate)", len(rest))
 
     anti_infective = _anti_infectives(d / "pharm_class.tsv")
+    guards = _guards_against(d / "pharm_class.tsv")
     columns = ["DRUG_ID", "DRUG_NAME", "INDICATION_FDB", "UMLS_CUI", "SNOMEDCT_CUI", "DOID"]
     for row in read_tsv(d / "drug_indication.tsv", columns):
         drug = f"{PREFIX}:{row['DRUG_ID']}"
         names.setdefault(drug, row["DRUG_NAME"])
         text = row["INDICATION_FDB"]
+        risk = _AT_RISK.search(text)
+        if risk is not None:
+            word = risk["risk"].casefold()
+            stem = _GUARDS.get(word)
+            if drug in guards.get(word, ()) or (stem is not None and stem.search(row["DRUG_NAME"])):
+                # omeprazole is in the product for the ulcer risk: it treats no arthritis
+                out.note("indications for a risk the drug guards against (left out)")
+                continue
         alternatives = [row["DOID"]] if row["DOID"].startswith("DOID:") else []
         if row["UMLS_CUI"]:
             alternatives.append(f"UMLS:{row['UMLS_CUI']}")
