@@ -321,20 +321,25 @@ def located_names(text: str) -> list[str]:
 _FINDING_WORDS = (
     r"swollen|itchy|sore|painful|numb|stiff|dry|puffy|weak|tender|bloated|cracked|inflamed|"
     r"infected|blurry|blurred|watery|runny|stuffy|blocked|enlarged|irritated|tingly|shaky|achy|"
-    r"aching|burning|discolou?red|flaky|sweaty|clammy|red|yellow|pale|cold|twitchy"
+    r"aching|burning|discolou?red|flaky|sweaty|clammy|red|yellow|pale|cold|twitchy|"
+    # a measure said too low or high ("my blood sugar is low", "Why is my potassium so high?")
+    r"low|high"
 )
 _DEGREE = (r"(?:(?:very|really|so|too|a bit|a little|quite|always|often|sometimes|constantly|"
            r"extremely|all|still|more|kind of|slightly)\s+)*")  # fmt: skip
 _PART = r"(?P<part>[a-z]+(?:\s+[a-z]+)?)"
 SAID_OF_PART = re.compile(
     # "my ankles are swollen", or asked: "why are my feet swollen?"
-    rf"\b(?:my|his|her|their|your|our|both)\s+{_PART}\s+(?:is|are|was|were|feels?|"
+    rf"\b(?:my|his|her|their|your|our|both)\s+{_PART}\s+(?:is|are|was|were|be|been|stays?|feels?|"
     r"felt|looks?|looked|gets?|got|getting|goes|go|went|became|becomes?|keeps? getting|"
     rf"(?:have|has|had) (?:been|gotten|become))\s+{_DEGREE}(?P<adj>{_FINDING_WORDS})\b"
     rf"|\b(?:is|are|was|were)\s+(?:my|his|her|their|your|our)\s+(?P<part2>[a-z]+(?:\s+"
     rf"[a-z]+)?)\s+{_DEGREE}(?P<adj2>{_FINDING_WORDS})\b",
     re.I,
 )
+
+
+_LEVEL_WORDS = frozenset({"level", "levels", "count", "counts", "reading", "readings"})
 
 
 def said_of_part(text: str) -> list[str]:
@@ -345,17 +350,67 @@ def said_of_part(text: str) -> list[str]:
     Example:
         >>> said_of_part("my ankles are always swollen")
         ['swollen ankles', 'swollen ankle']
+        >>> said_of_part("my potassium level is too high")
+        ['high potassium', 'high potassiums']
     """
     m = SAID_OF_PART.fullmatch(text.strip())
     if m is None:
         return []
     adj = (m.group("adj") or m.group("adj2")).lower()
     words = (m.group("part") or m.group("part2")).lower().split()
+    if len(words) > 1 and words[-1] in _LEVEL_WORDS:  # "my cholesterol level is high"
+        words = words[:-1]
     out = []
     for part in dict.fromkeys([" ".join(words), words[-1]]):
         singular = part[:-1] if part.endswith("s") and not part.endswith("ss") else part
         out += [f"{adj} {part}", f"{adj} {singular}", f"{adj} {singular}s"]
     return list(dict.fromkeys(out))
+
+
+# a measure someone takes a drug for, or to lower: "for my blood pressure", "to lower my
+# cholesterol", "control my blood sugar" mean its being too high (hypertension, high
+# cholesterol, diabetes); the measure's name alone does not ("What is a normal blood pressure?")
+_MEASURES = {
+    "blood pressure": "high blood pressure", "bp": "high blood pressure",
+    "cholesterol": "high cholesterol", "ldl": "high cholesterol",
+    "ldl cholesterol": "high cholesterol", "blood sugar": "diabetes",
+    "blood sugars": "diabetes", "sugar": "diabetes", "sugars": "diabetes",
+    "blood glucose": "diabetes", "glucose": "diabetes", "a1c": "diabetes",
+    "uric acid": "high uric acid", "triglycerides": "high triglycerides",
+}  # fmt: skip
+# ... said of someone's own measure ("for my blood pressure", "to lower her cholesterol"), or
+# after a word of taking a drug ("the best medicine for blood pressure"): never an abstract's
+# "lowering cholesterol", where the corpora tag the chemical
+_TAKEN_FOR_WORDS = (
+    r"(?:\b(?:for|(?:to\s+)?(?:lower|lowering|lowers|reduce|reduces|reducing|control|controls|"
+    r"controlling|manage|manages|managing|bring down|brings down|bringing down|get down))\s+"
+    r"(?:my|his|her|their|your|our|one's)\s+|\b(?:medicines?|medications?|meds|pills?|drugs?|"
+    r"tablets?|take|taking|took|best|good|prescribed|something|anything)\s+for\s+(?:the\s+)?)"
+)
+TAKEN_FOR_MEASURE = re.compile(
+    _TAKEN_FOR_WORDS
+    + rf"(?P<measure>{'|'.join(sorted(_MEASURES, key=len, reverse=True))})(?:\s+levels?)?\b"
+    r"(?!\s+(?:medic\w*|pills?|meds?|drugs?|tablets?|monitors?|cuffs?|machines?|readings?|"
+    r"test\w*|check\w*|meters?|strips?)\b)",
+    re.I,
+)
+_TAKEN_FOR_BEFORE = re.compile(_TAKEN_FOR_WORDS + "$", re.I)
+
+
+def measure_meant(text: str, start: int, end: int) -> str | None:
+    """The name of what the measure ``text[start:end]`` means, said as a drug's purpose ("for
+    my blood pressure" → "high blood pressure", "to lower my blood sugar" → "diabetes"); None
+    for a measure said otherwise ("What is a normal blood pressure?"), or any other words.
+
+    Example:
+        >>> t = "What can I take for my blood pressure?"
+        >>> measure_meant(t, 23, 37), measure_meant("a normal blood pressure", 9, 23)
+        ('high blood pressure', None)
+    """
+    said = re.sub(r"\s+levels?$", "", text[start:end].casefold())
+    if said not in _MEASURES or not _TAKEN_FOR_BEFORE.search(text, 0, start):
+        return None
+    return _MEASURES[said]
 
 
 def reduced_forms(text: str) -> list[str]:

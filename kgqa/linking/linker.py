@@ -32,9 +32,11 @@ from kgqa.linking.candidates import (
     ELLIPTIC_HEADS,
     NIL_THRESHOLD,
     SAID_OF_PART,
+    TAKEN_FOR_MEASURE,
     TYPE_FIT,
     CandidateGenerator,
     located_names,
+    measure_meant,
     reduced_forms,
     said_of_part,
 )
@@ -780,6 +782,23 @@ class EntityLinker:
         row = [r for r in row if uncovered(r.start, r.end, extra)]
         return resolve_overlaps(row + extra)
 
+    def _with_measures_taken_for(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the measures a drug is taken for, or to lower ("What else can I take
+        for my blood pressure?", "to lower my cholesterol"), which the candidates read as their
+        being too high (:func:`measure_meant`: hypertension; the chemical cholesterol, read as
+        a drug, had made "What can I take for my cholesterol?" ask what cholesterol treats).
+        The span is the measure's words, replacing spans inside it."""
+        extra = []
+        for m in TAKEN_FOR_MEASURE.finditer(text):
+            a, b = m.start("measure"), m.end()
+            if any(r.start < b and a < r.end and (r.start < a or r.end > b) for r in row):
+                continue  # a tagged name runs out of it ("for high blood pressure")
+            extra.append(Span(a, b, "DISEASE", 1.0))
+        if not extra:
+            return row
+        row = [r for r in row if uncovered(r.start, r.end, extra)]
+        return resolve_overlaps(row + extra)
+
     def _with_eponyms(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the eponyms in the possessive no span holds that stand for a disease
         of the graph ("sjogren's", "Addison's": the tagger leaves such words in lower case or
@@ -1355,6 +1374,10 @@ class EntityLinker:
                     dense=dense.get((i, j), ()),
                     abbreviation_of=long_form,
                 )
+                meant = measure_meant(text, s, e)
+                if meant is not None:
+                    # "for my blood pressure": hypertension, not the measure
+                    cands = self.generator.rank(meant, kind, context=window) or cands
                 whole = elided_name(text, (s, e), [(a, b) for a, b, _, _ in row[j + 1 :]])
                 if whole is not None:
                     # "type 1 and type 2 diabetes": the first subtype is "type 1 diabetes"
@@ -1502,6 +1525,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
     SpanRule("said_of_parts", EntityLinker._with_findings_said_of_parts, ALL_MODES),
+    SpanRule("measures_taken_for", EntityLinker._with_measures_taken_for, ALL_MODES),
     SpanRule("eponyms", EntityLinker._with_eponyms, _TAGGED),
     SpanRule("misspelt_names", EntityLinker._with_misspelt_names, _TAGGED),
     SpanRule("class_names", EntityLinker._with_class_names, _TAGGED),

@@ -110,6 +110,25 @@ def test_more_curators_behind_an_indication_rank_it_first():
     assert prior(indicated("Probenecid", 3)) > prior(indicated("Aaa", 1))
 
 
+def test_a_label_indication_naming_a_kind_of_the_topic_ranks_after_one_naming_it():
+    arthritis = Node("urn:arthritis", "DOID:848", "arthritis", "Disease")
+
+    def indicated(label: str, *said: str) -> GraphCandidate:
+        drug = Node(f"urn:{label}", f"X:{label}", label, "Chemical")
+        return GraphCandidate(drug, tuple(
+            Triple(drug, "treats", arthritis, "drugcentral", ((Attribute("indication", s),),))
+            for s in said))  # fmt: skip
+
+    kind, named = (
+        indicated("Penicillin", "Gonococcal Arthritis"),
+        indicated("Tenoxicam", "Arthritis"),
+    )
+    assert prior(named) > prior(kind)
+    # one statement naming the topic itself is enough; a synonym is no kind
+    assert prior(indicated("A", "Gonococcal Arthritis", "Arthritis")) == prior(named)
+    assert prior(indicated("B", "Joint inflammation")) == prior(named)
+
+
 def test_answers_carry_their_triples_annotations(pipeline):
     r = pipeline.ask("Which drugs treat gout?")
     treats = {t.source: t for t in r.answers[0].evidence.triples if t.relation == "treats"}
@@ -182,3 +201,15 @@ def test_concept_twins_share_ids_and_are_no_super_sub_or_sibling_types():
     assert twins[0][1] == {"UMLS:C1704272", "MONDO:0010811"}
     # numbered subtypes that share ids are siblings, not one concept
     assert concept_twins(Graph(), nodes["gsd_b"]) == []  # type: ignore[arg-type]
+
+
+def test_asking_which_drugs_may_be_taken_is_no_question_whether_one_may():
+    from kgqa.understanding.claims import asks_use_despite
+
+    assert asks_use_despite("I have asthma. Can I take ibuprofen?")
+    assert asks_use_despite("Is it safe to take aspirin with gout?")
+    # asks for drugs: "What else can I take" had been read as a contraindication claim
+    assert not asks_use_despite("What else can I take for my blood pressure?")
+    assert not asks_use_despite("Which painkillers can she use?")
+    # whether something is safe stays a question of safety, asked by "which" or not
+    assert asks_use_despite("Which painkiller is safe with asthma?")
