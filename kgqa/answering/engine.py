@@ -52,7 +52,7 @@ from kgqa.stages import (
 )
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
-from kgqa.understanding.claims import asks_use_despite
+from kgqa.understanding.claims import asks_use_despite, blamed_drug
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
 from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION
@@ -110,14 +110,29 @@ PLAIN_SURE = 0.9
 PLAIN_SURE_UNMARKED = 0.99
 
 
-# a question about a child (a baby, "9 month old", "a 6-year-old", 宝宝): drugs not given to
-# children are withheld from its treatments
+# a question about a child (a baby, "9 month old", "a 6-year-old", a teenager, 宝宝): drugs
+# not given to children are withheld from its treatments
 _CHILD = re.compile(
-    r"\b(?:bab(?:y|ies)|infants?|newborns?|toddlers?|child(?:ren)?|kids?|"
+    r"\b(?:bab(?:y|ies)|infants?|newborns?|toddlers?|child(?:ren)?|kids?|teen(?:ager)?s?|"
     r"\d{1,2}[- ](?:day|week|month)s?[- ]old|(?:[1-9]|1[0-5])[- ](?:year|yr)s?[- ]old)\b"
     r"|婴儿|宝宝|小孩|儿童|孩子|新生儿",
     re.I,
 )
+# a parent's son or daughter, taken for a child unless an adult's age is said ("my son is 30"):
+# aspirin is not given under 19 for a fever
+_OFFSPRING = re.compile(
+    r"\b(?:my|our) (?:little |young |teenage )?(?:grand)?(?:sons?|daughters?|boys?|girls?)\b", re.I
+)
+_ADULT_AGE = re.compile(
+    r"\b(?:is|are|aged?|turned)\s+(?:19|[2-9]\d)\b|\b(?:19|[2-9]\d)[- ]?(?:years?|yrs?|y/?o)\b",
+    re.I,
+)
+
+
+def _about_a_child(text: str) -> bool:
+    """Whether ``text`` asks about a child (:data:`_CHILD`, or a son or daughter of no adult
+    age said)."""
+    return bool(_CHILD.search(text) or (_OFFSPRING.search(text) and not _ADULT_AGE.search(text)))
 
 
 def answer_probability(support: float, reading: Reading) -> float:
@@ -192,15 +207,90 @@ _HAD_BEFORE = re.compile(
 )
 
 
+# a sentence saying what someone has ("I have diabetes.", "My son has asthma and ...")
+_HAS_SENTENCE = re.compile(
+    r"(?:^|[.!?;]\s+)(?:i|he|she|we|they|my \w+)\s+(?:have|has|had|suffers? from|(?:have|has|"
+    r"was|were) (?:been )?diagnosed with|'ve got|got)\s+(?:(?:a|an|the|mild|severe|chronic|type "
+    r"\w+)\s+)*$",
+    re.I,
+)
+# the words before the disorder a drug is asked for ("take for my headache", "to treat a fever")
+_ASKED_FOR = re.compile(
+    r"\b(?:for|treat|treating|cure|relieve|ease|against|help with|get rid of)\s+(?:(?:a|an|the|my|"
+    r"his|her|their|our|your|this|these|bad|mild|severe)\s+)*$",
+    re.I,
+)
+
+
+def _is_had(text: str, m: Mention) -> bool:
+    """Whether the text says the person has what ``m`` names ("if I have X", "my son with X",
+    "I have X.") rather than asking about it."""
+    return bool(_HAD_BEFORE.search(text, 0, m.start) or _HAS_SENTENCE.search(text, 0, m.start))
+
+
 def _had_besides(text: str, found: Linked, topic: Node) -> list[Node]:
     """The disorders besides the topic that the question says the person has ("... if I have
-    high blood pressure"), not negated."""
+    high blood pressure", "I have diabetes. What can I take for ..."), not negated."""
     out: list[Node] = []
     for m, n in found:
         if (n.cls in _DISORDER_CLASSES and n.iri != topic.iri and not m.negated
-                and _HAD_BEFORE.search(text, 0, m.start) and n not in out):  # fmt: skip
+                and _is_had(text, m) and n not in out):  # fmt: skip
             out.append(n)
     return out
+
+
+# a question asking for a drug besides those it names ("I stopped taking lisinopril because of
+# my cough. What else can I take for my blood pressure?", "... instead", "an alternative")
+_ELSE = re.compile(
+    r"\b(?:what|which|anything|something)\s+else\b|\binstead\b|\balternatives?\b|"
+    r"\b(?:another|other|different)\s+(?:drugs?|medicines?|medications?|meds?|pills?|options?|"
+    r"treatments?)\b",
+    re.I,
+)
+
+
+# the words before a drug class a question asks its answers from ("what other beta blockers")
+_ASKED_FROM = re.compile(r"\b(?:what|which|any|other|another|different)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _else_asked(text: str, found: Linked, blamed: Node | None = None,
+                whole: str | None = None) -> Linked:  # fmt: skip
+    """``found`` with drugs marked left out (negated), as "other than" marks them: all those
+    it names when ``text`` asks for another drug ("What else can I take ...?"), and the one
+    it blames for a finding (``blamed``: "What should I take for my cholesterol if statins
+    give me muscle pain?" listed the statins first). ``whole``: the text the mentions'
+    offsets hold in, when ``text`` is a message's question."""
+    every = _ELSE.search(text) is not None
+    if not every and blamed is None:
+        return found
+
+    def out(m: Mention, n: Node) -> bool:
+        if n.cls not in ("Chemical", "DrugClass"):
+            return False
+        if blamed is not None and blamed.iri in (n.iri, m.node.iri if m.node else ""):
+            return True
+        # not the class asked from ("What other beta blockers can I take instead of ...?")
+        return every and not _ASKED_FROM.search(whole or text, 0, max(0, m.start))
+
+    return [(replace(m, negated=True), n) if out(m, n) else (m, n) for m, n in found]
+
+
+def _asked_for(text: str, hit: tuple[Mention, Node], found: Linked) -> tuple[Mention, Node]:
+    """The disorder a drug is asked for, not the one the person is said to have: "What can my
+    son with asthma take for a fever?" and "I have diabetes. What can I take for my headache?"
+    ask for the fever's and the headache's drugs (asthma and diabetes came first, a disease
+    before a finding). ``hit``: the topic read; kept unless the text says the person has it
+    and asks for another disorder, named after "for" or "treat"."""
+    if not _is_had(text, hit[0]):
+        return hit
+    for m, _ in found:
+        if (m is hit[0] or m.negated or _is_had(text, m)
+                or not _ASKED_FOR.search(text, 0, m.start)):  # fmt: skip
+            continue
+        other = topic_mention("drugs_for_disease", [(m, n) for mm, n in found if mm is m])
+        if other is not None and other[1].cls in _DISORDER_CLASSES:
+            return other
+    return hit
 
 
 def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
@@ -742,6 +832,8 @@ class QAEngine:
             found = [x for x in found if x[0] not in kind.named]
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, self._categories_last(found))
+        if hit is not None and intent == "drugs_for_disease" and not options:
+            hit = _asked_for(whole_text, hit, found)
         if (not options and intent in ("drugs_for_disease", "diseases_for_drug")
                 and (poisoned := self._poisoning(text, found, at)) is not None):  # fmt: skip
             # "How do I treat a Tylenol overdose?" asks what treats the poisoning, never what
@@ -1005,6 +1097,11 @@ class QAEngine:
                           f"{wanted.label}")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             cands = kept
+        if intent == "drugs_for_disease":
+            # the drugs a question asks to leave out: "What else ...", a drug blamed for a
+            # finding ("if statins give me muscle pain": no class asked for, either)
+            blamed = blamed_drug(focus.text, mentions)
+            found = _else_asked(text, found, blamed[0] if blamed else None, focus.text)
         asked_class = self._asked_class(found, topic) if "Chemical" in spec.answer_classes else None
         if cands and asked_class is not None:
             # "Which antibiotics treat a bladder infection?": the members of the class asked
@@ -1040,7 +1137,7 @@ class QAEngine:
             if gone is not None:
                 answers = [a for a in answers if not gone.covers(a.node)]
         withheld: list[Answer] = []
-        if intent == "drugs_for_disease" and _CHILD.search(focus.text):
+        if intent == "drugs_for_disease" and _about_a_child(focus.text):
             answers, withheld = self._not_for_children(answers)
         scored = self._scored(answers, reading, k)
         reason = ""

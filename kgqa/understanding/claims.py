@@ -433,11 +433,26 @@ def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGr
                        f"{a.label} and {b.label}")  # fmt: skip
 
 
+# "What else can I take", "Which painkillers can she use": asking for drugs, not whether one
+# may be taken
+_WH_BEFORE = re.compile(r"\b(?:what|which)(?:\s+[\w'-]+){0,3}\s+$", re.I)
+
+
+def _use_despite(text: str) -> re.Match[str] | None:
+    """The words asking whether a drug may be taken (:data:`_USE_DESPITE`), not in a question
+    asking which drugs may ("What else can I take for my blood pressure?")."""
+    found = _USE_DESPITE.search(text)
+    if (found is not None and not found.group("safe") and not found.group("unsafe")
+            and _WH_BEFORE.search(text, 0, found.start())):  # fmt: skip
+        return None
+    return found
+
+
 def asks_use_despite(text: str) -> bool:
     """Whether a question asks if a drug may be taken, or is safe ("Can I take ...", "Is it
     safe to use ...", "Should she still take ..."): with a disorder the person has, a claim
     that the drug is contraindicated there (:func:`parse_claim`)."""
-    return _USE_DESPITE.search(text) is not None
+    return _use_despite(text) is not None
 
 
 def _used_despite(text: str, nodes: Sequence[tuple[Mention, Node]],
@@ -446,7 +461,7 @@ def _used_despite(text: str, nodes: Sequence[tuple[Mention, Node]],
     first disorder it names (not negated, with ``affirmed``): the disorder said as had ("if I
     have", "with") or named before the words; never what the drug is for ("Can I take metformin
     for weight loss?"). None otherwise."""
-    despite = _USE_DESPITE.search(text)
+    despite = _use_despite(text)
     disorder = next((m for m, n in nodes if n.cls in ("Disease", "Phenotype")
                      and not (affirmed and m.negated)), None)  # fmt: skip
     if despite is None or disorder is None:

@@ -613,7 +613,9 @@ _NO_DRUG_WANTED = re.compile(
     r"(?:medic(?:ine|ines|ation|ations)|drugs?|meds|pills?|pharmaceuticals?)\b"
     r"|\bnatural(?:ly)?\s+(?:\w+\s+)?(?:treat\w*|cur(?:e|es|ed|ing)|remed\w*|ways?|approach\w*|"
     r"manag\w*|heal\w*|options?|alternatives?)\b"
-    r"|\bnon[- ]?(?:drug|medic(?:al|ine|ation)|pharmac\w*)\w*\b|\b(?:drug|medic\w*)[- ]free\b",
+    r"|\bnon[- ]?(?:drug|medic(?:al|ine|ation)|pharmac\w*)\w*\b|\b(?:drug|medic\w*)[- ]free\b"
+    # "What can lower my blood pressure naturally?", "home remedies", "lifestyle changes"
+    r"|\bnaturally\b|\bhome[- ]remed\w*|\blifestyle\b",
     re.I,
 )
 NO_DRUG_REASON = (

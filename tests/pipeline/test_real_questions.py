@@ -726,9 +726,12 @@ def test_lay_names_of_common_disorders_link(real_linker) -> None:
              "Can CFS be cured?": "chronic fatigue syndrome",
              "My brother tested positive for factor V Leiden.":
                  "thrombophilia due to activated protein C resistance",
-             "Is a kidney infection serious?": "pyelonephritis"}  # fmt: skip
+             "Is a kidney infection serious?": "pyelonephritis",
+             "What are the symptoms of a blood clot in the leg?": "Deep venous thrombosis",
+             "I have food allergies.": "food allergy"}  # fmt: skip
     for text, label in named.items():
-        assert label in {m.node.label for m in real_linker.link(text) if m.node}, text
+        assert label.lower() in {m.node.label.lower() for m in real_linker.link(text) if m.node}, (
+            text)  # fmt: skip
 
 
 def test_lay_names_of_drug_classes_limit_the_answers(real_pipeline) -> None:
@@ -826,3 +829,105 @@ def test_drugs_for_one_disorder_asked_by_someone_with_another_say_none_is_checke
     assert r.reading.intent == "drugs_for_disease" and r.reading.topic.curie == "DOID:10459"
     assert r.answers and "no contraindications" in r.reason and "hypertension" in r.reason
     assert "no contraindications" not in real_pipeline.ask("Which drugs treat gout?").reason
+
+
+@pytest.mark.parametrize(
+    ("question", "asked", "had"),
+    [
+        # a disease came before a finding: asthma's and diabetes' drugs were listed
+        ("What can my son with asthma take for a fever?", "HP:0001945", "asthma"),
+        ("I have diabetes. What can I take for my headache?", "HP:0002315", "diabetes"),
+        ("What can I take for a headache if I have diabetes?", "HP:0002315", "diabetes"),
+    ],
+)
+def test_drugs_are_asked_for_the_disorder_after_for_not_the_one_the_person_has(
+    real_pipeline, question, asked, had
+):
+    r = real_pipeline.ask(question)
+    assert r.reading.intent == "drugs_for_disease" and r.reading.topic.curie == asked
+    assert r.answers and had in r.reason  # none is checked as safe with what they have
+    # the disorder the person has stays the topic when it is all the question names
+    alone = real_pipeline.ask("I have diabetes. What can I take?").reading
+    assert alone.topic is not None and alone.topic.curie == "DOID:9351"
+
+
+def test_a_parents_son_or_daughter_gets_no_salicylate(real_pipeline):
+    r = real_pipeline.ask("What can my son take for a fever?")
+    labels = {a.node.label for a in r.answers}
+    assert r.answers and "Acetylsalicylic acid" not in labels and "Reye" in r.reason
+    # the control: an adult's question keeps aspirin
+    assert "Acetylsalicylic acid" in {
+        a.node.label for a in real_pipeline.ask("What can I take for a fever?", k=10).answers
+    }
+
+
+def test_a_measure_a_drug_is_taken_for_is_its_being_too_high(real_pipeline):
+    # "my blood pressure" linked nothing; "my cholesterol" was the chemical, and the question
+    # was read as what cholesterol treats
+    r = real_pipeline.ask("What can I take for my cholesterol?")
+    assert r.reading.intent == "drugs_for_disease"
+    assert r.reading.topic.label.lower() == "hypercholesterolemia" and r.answers
+    r = real_pipeline.ask("Which medicine is best for blood pressure?")
+    assert r.reading.topic.curie == "DOID:10763" and r.answers
+    # the measure said otherwise is no disorder
+    assert _topic(real_pipeline, "What is a normal blood pressure?") != "hypertension"
+    # what a drug is taken for is no side effect of it
+    verdict = real_pipeline.ask("I take lisinopril for my blood pressure. Can it cause a cough?")
+    assert verdict.verdict.object.label == "Cough"
+
+
+def test_what_else_can_i_take_leaves_out_the_drug_named(real_pipeline):
+    # read as a claim that lisinopril is contraindicated in cough ("can I take")
+    r = real_pipeline.ask("I stopped taking lisinopril because of my cough. What else can I "
+                          "take for my blood pressure?")  # fmt: skip
+    assert r.reading.intent == "drugs_for_disease" and r.reading.topic.curie == "DOID:10763"
+    assert r.answers and "Lisinopril" not in {a.node.label for a in r.answers}
+    assert "left out, as asked: Lisinopril" in r.reason
+    # the class asked from stays asked; the drug to replace is left out of it
+    r = real_pipeline.ask("What other beta blockers can I take for hypertension instead of "
+                          "metoprolol?", k=10)  # fmt: skip
+    labels = {a.node.label for a in r.answers}
+    assert labels and "Metoprolol" not in labels
+    assert labels <= {a.node.label for a in real_pipeline.ask(
+        "Which beta blockers treat hypertension?", k=50).answers}  # fmt: skip
+    # whether a drug may be taken is still a claim
+    assert real_pipeline.ask("Can I take ibuprofen if I have high blood pressure?"
+                             ).reading.intent == "claim"  # fmt: skip
+
+
+def test_a_drug_given_for_a_kind_of_a_disorder_comes_after_those_given_for_it(real_pipeline):
+    # penicillin and ceftriaxone (for gonococcal arthritis) came first for arthritis, and
+    # omeprazole (in a naproxen product, for the ulcer risk) was said to treat arthritis
+    r = real_pipeline.ask("What drugs treat arthritis?", k=10)
+    labels = [a.node.label for a in r.answers]
+    assert labels and labels[0] not in ("Benzylpenicillin", "Ceftriaxone")
+    assert not {"Omeprazole", "Esomeprazole", "Misoprostol"} & set(labels)
+    assert real_pipeline.verify("Omeprazole treats rheumatoid arthritis").verdict != "supported"
+
+
+def test_a_drug_the_question_blames_for_a_finding_is_left_out_of_the_drugs_asked_for(
+    real_pipeline,
+):
+    # the statins came first, and "statins" read as the class asked for left no answer
+    r = real_pipeline.ask("What should I take for my cholesterol if statins give me muscle pain?")
+    statins = _members(real_pipeline, "MESH:D019161", "NDFRT:N0000175589")
+    assert r.reading.intent == "drugs_for_disease" and r.answers
+    assert not statins & {a.node.iri for a in r.answers} and "left out" in r.reason
+    # the control: asking which statins cause it is still about the statins
+    assert real_pipeline.ask("Which statins cause muscle pain?").reading.intent == "drugs_causing"
+
+
+def test_a_measure_said_too_low_or_high_is_that_finding(real_pipeline):
+    v = real_pipeline.ask("Can my blood sugar be too low from insulin?").verdict
+    assert (v.relation, v.object.label.lower(), v.verdict) == ("hasSideEffect", "hypoglycemia",
+                                                               "supported")  # fmt: skip
+    r = real_pipeline.ask("My blood pressure is high. What should I take?")
+    assert r.reading.topic.curie == "DOID:10763" and r.answers
+    # "levels were high" of no one is no finding
+    assert not real_pipeline.ask("The levels were high in the treated group").answers
+
+
+def test_a_way_without_drugs_asked_gets_no_drug_list(real_pipeline):
+    r = real_pipeline.ask("What can lower my blood pressure naturally?")
+    assert r.reading.intent == "other" and not r.answers
+    assert r.reading.topic is not None and r.reading.topic.curie == "DOID:10763"
