@@ -1170,9 +1170,11 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, (
                 f"these answers are for {topic.label}; the question also names {names}: ask "
                 "about it on its own, or with \"both\" for what they share")]))  # fmt: skip
-        if scored and intent == "drugs_for_disease" and (had := _had_besides(text, found, topic)):
+        had = _had_besides(focus.text, found, topic) if intent == "drugs_for_disease" else []
+        if scored and had:
             # "What can I take for a cold if I have high blood pressure?": cold's drugs, none
-            # of them checked against what the person has besides
+            # of them checked against what the person has besides (read in the whole text,
+            # where the mentions' offsets hold: a long message's question is a part of it)
             names = " and ".join(n.label for n in had[:3])
             unchecked = (f"these treat {topic.label}; kgqa's sources list no contraindications, "
                          f"so none is checked as safe with {names}, which the question says "
