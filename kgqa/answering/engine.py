@@ -283,11 +283,11 @@ def _asked_for(text: str, hit: tuple[Mention, Node], found: Linked) -> tuple[Men
     and asks for another disorder, named after "for" or "treat"."""
     if not _is_had(text, hit[0]):
         return hit
-    for m, _ in found:
+    for m, n in found:
         if (m is hit[0] or m.negated or _is_had(text, m)
                 or not _ASKED_FOR.search(text, 0, m.start)):  # fmt: skip
             continue
-        other = topic_mention("drugs_for_disease", [(m, n) for mm, n in found if mm is m])
+        other = topic_mention("drugs_for_disease", [(m, n)])
         if other is not None and other[1].cls in _DISORDER_CLASSES:
             return other
     return hit

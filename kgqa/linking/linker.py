@@ -330,6 +330,18 @@ _VACCINE = re.compile(
 )
 
 
+def _runs_out(row: Sequence[Span], a: int, b: int) -> bool:
+    """Whether a span of ``row`` overlaps ``a:b`` and runs out of it."""
+    return any(r.start < b and a < r.end and (r.start < a or r.end > b) for r in row)
+
+
+def _replacing(row: list[Span], extra: list[Span]) -> list[Span]:
+    """``row`` with ``extra`` added, replacing the spans they overlap."""
+    if not extra:
+        return row
+    return resolve_overlaps([r for r in row if uncovered(r.start, r.end, extra)] + extra)
+
+
 class EntityLinker:
     """Links free text to graph nodes. Load once; ``link`` and ``link_many`` are thread-unsafe
     only in that they share the torch model."""
@@ -768,7 +780,7 @@ class EntityLinker:
         extra = []
         for m in SAID_OF_PART.finditer(text):
             a, b = m.start(), m.end()
-            if any(r.start < b and a < r.end and (r.start < a or r.end > b) for r in row):
+            if _runs_out(row, a, b):
                 continue  # a tagged name runs out of it
             named = any(
                 h.match in ("exact", "normalized") and h.node.cls in ("Phenotype", "Disease")
@@ -777,10 +789,7 @@ class EntityLinker:
             )
             if named:
                 extra.append(Span(a, b, "PHENOTYPE", 1.0))
-        if not extra:
-            return row
-        row = [r for r in row if uncovered(r.start, r.end, extra)]
-        return resolve_overlaps(row + extra)
+        return _replacing(row, extra)
 
     def _with_measures_taken_for(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the measures a drug is taken for, or to lower ("What else can I take
@@ -788,16 +797,10 @@ class EntityLinker:
         being too high (:func:`measure_meant`: hypertension; the chemical cholesterol, read as
         a drug, had made "What can I take for my cholesterol?" ask what cholesterol treats).
         The span is the measure's words, replacing spans inside it."""
-        extra = []
-        for m in TAKEN_FOR_MEASURE.finditer(text):
-            a, b = m.start("measure"), m.end()
-            if any(r.start < b and a < r.end and (r.start < a or r.end > b) for r in row):
-                continue  # a tagged name runs out of it ("for high blood pressure")
-            extra.append(Span(a, b, "DISEASE", 1.0))
-        if not extra:
-            return row
-        row = [r for r in row if uncovered(r.start, r.end, extra)]
-        return resolve_overlaps(row + extra)
+        spans = ((m.start("measure"), m.end()) for m in TAKEN_FOR_MEASURE.finditer(text))
+        # not where a tagged name runs out of it ("for high blood pressure")
+        return _replacing(row, [Span(a, b, "DISEASE", 1.0) for a, b in spans
+                                if not _runs_out(row, a, b)])  # fmt: skip
 
     def _with_eponyms(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the eponyms in the possessive no span holds that stand for a disease

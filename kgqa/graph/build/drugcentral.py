@@ -88,23 +88,20 @@ _AT_RISK = re.compile(r"\s+in patients? at (?:high |increased )?(?P<risk>[\w-]+)
 _GUARDS = {"ulcer": re.compile(r"(?<!pi)prazole$", re.I)}
 
 
-def _guards_against(path: Path) -> dict[str, set[str]]:
-    """For each risk word of :data:`_GUARDS`, the DrugCentral drugs (node ids) in a class
-    naming it ("Anti-Ulcer Agents") or whose name has the stem of its drugs."""
-    columns = ["DRUG_ID", "DRUG_NAME", "CLASS"]
-    out: dict[str, set[str]] = {risk: set() for risk in _GUARDS}
-    for row in read_tsv(path, columns):
-        for risk in _GUARDS:
+def _drug_sets(path: Path) -> tuple[set[str], dict[str, set[str]]]:
+    """From the pharmacologic classes, read once: the DrugCentral drugs (node ids) in an
+    anti-infective class, and for each risk word of :data:`_GUARDS` those in a class naming it
+    ("Anti-Ulcer Agents"; the stem is checked on the indication's row)."""
+    anti_infective: set[str] = set()
+    guards: dict[str, set[str]] = {risk: set() for risk in _GUARDS}
+    for row in read_tsv(path, ["DRUG_ID", "CLASS"]):
+        drug = f"{PREFIX}:{row['DRUG_ID']}"
+        if _ANTI_INFECTIVE.search(row["CLASS"]):
+            anti_infective.add(drug)
+        for risk, members in guards.items():
             if risk in row["CLASS"].casefold():
-                out[risk].add(f"{PREFIX}:{row['DRUG_ID']}")
-    return out
-
-
-def _anti_infectives(path: Path) -> set[str]:
-    """The DrugCentral drugs (node ids) in an anti-infective pharmacologic class."""
-    columns = ["DRUG_ID", "CLASS"]
-    return {f"{PREFIX}:{row['DRUG_ID']}" for row in read_tsv(path, columns)
-            if _ANTI_INFECTIVE.search(row["CLASS"])}  # fmt: skip
+                members.add(drug)
+    return anti_infective, guards
 
 
 def read(data_dir: Path) -> Contribution:
@@ -132,8 +129,7 @@ def read(data_dir: Path) -> Contribution:
         out.note(f"{kind} links 1:1 (merged)", len(unique))
         out.note(f"{kind} links not 1:1 (left separate)", len(rest))
 
-    anti_infective = _anti_infectives(d / "pharm_class.tsv")
-    guards = _guards_against(d / "pharm_class.tsv")
+    anti_infective, guards = _drug_sets(d / "pharm_class.tsv")
     columns = ["DRUG_ID", "DRUG_NAME", "INDICATION_FDB", "UMLS_CUI", "SNOMEDCT_CUI", "DOID"]
     for row in read_tsv(d / "drug_indication.tsv", columns):
         drug = f"{PREFIX}:{row['DRUG_ID']}"
