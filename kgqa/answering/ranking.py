@@ -111,18 +111,22 @@ def _names_a_kind(said: str, label: str) -> bool:
     return len(words) > n and any(words[i : i + n] == of for i in range(len(words) - n + 1))
 
 
-def prior(c: GraphCandidate) -> float:
+def prior(c: GraphCandidate, frequency: bool = True) -> float:
     """Pre-ranking before verification: direct edges first, more sources, frequency, then
     the strength of a literature co-occurrence (HSDN's tf-idf weight: for gout, "Back
     pain" seen in 9 abstracts before "Angina pectoris" seen in one) and the number of
-    curators behind an indication (for gout, allopurinol and probenecid: 3)."""
+    curators behind an indication (for gout, allopurinol and probenecid: 3).
+    ``frequency``: whether HPO's frequency counts. It says how many of those with the disease
+    show the finding, which ranks a disease's findings; it says nothing of how often a
+    finding comes from the disease (alopecia, "obligate" in a rare syndrome, came before
+    lupus for "What causes hair loss?")."""
     freq = weight = curators = 0.0
     for t in c.triples:
         for stmt in t.attributes:
             for a in stmt:
                 if not isinstance(a.value, int | float):
                     continue
-                if a.key == "frequencyValue":
+                if a.key == "frequencyValue" and frequency:
                     freq = max(freq, float(a.value))
                 elif a.key == "weight":
                     weight = max(weight, float(a.value))
@@ -156,6 +160,18 @@ COMMON_ENOUGH = 10  # drugs: past this many, the graph's own evidence decides al
 # an answer with more subtypes than this (at any depth) is a category, not a specific answer
 BROAD_ANSWER = 50
 _CATEGORIES = frozenset({"Disease", "Phenotype", "SideEffect"})
+
+
+# abstracts (HSDN) that name a disease with the finding asked of, past which the disease is
+# an answer people give, however many kinds of it the ontology has (epilepsy with seizures in
+# 2,420; "disease by infectious agent" is named in none)
+OFTEN_WRITTEN = 50
+
+
+def _often_written(c: GraphCandidate) -> bool:
+    return any(a.key == "cooccurrences" and isinstance(a.value, int | float)
+               and a.value >= OFTEN_WRITTEN
+               for t in c.triples for stmt in t.attributes for a in stmt)  # fmt: skip
 
 
 def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int]:
@@ -232,7 +248,9 @@ def rank_candidates(
     met = COMMON_WEIGHT if intent in _COMMON_FIRST else 0.0
 
     def pre(c: GraphCandidate) -> float:
-        return prior(c) + met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
+        return prior(c, frequency=not met) + met * math.log1p(
+            min(seen.get(c.node.iri, 0), COMMON_ENOUGH)
+        )
 
     cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -seen.get(c.node.iri, 0),
                                          c.node.label))  # fmt: skip
@@ -242,7 +260,8 @@ def rank_candidates(
     while at < len(cands) and len(specific) < MAX_VERIFIED:
         c = cands[at]
         at += 1
-        categorical = c.node.cls in _CATEGORIES and has_more_subtypes(kg, c.node, BROAD_ANSWER)
+        categorical = (c.node.cls in _CATEGORIES and not _often_written(c)
+                       and has_more_subtypes(kg, c.node, BROAD_ANSWER))  # fmt: skip
         (broad_cands if categorical else specific).append(c)
     broad = {c.node.iri for c in broad_cands}
     head = (specific + broad_cands + cands[at:])[:MAX_VERIFIED]

@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from kgqa.answering.candidates import GraphCandidate, graph_candidates, one_hop
 from kgqa.answering.ranking import prior, with_attributes
 from kgqa.answering.verbalize import statement
@@ -213,3 +215,49 @@ def test_asking_which_drugs_may_be_taken_is_no_question_whether_one_may():
     assert not asks_use_despite("Which painkillers can she use?")
     # whether something is safe stays a question of safety, asked by "which" or not
     assert asks_use_despite("Which painkiller is safe with asthma?")
+
+
+class _FindingGraph:
+    """A graph of one finding shown by a rare syndrome (HPO: every patient has it), a common
+    disease (HSDN: 837 abstracts name the two) and a disease category with 60 kinds."""
+
+    def __init__(self) -> None:
+        self.finding = Node("urn:headache", "HP:0002315", "Headache", "Phenotype")
+        rare = Node("urn:rare", "ORPHA:1", "Rare headache syndrome", "Disease")
+        common = Node("urn:migraine", "DOID:6364", "migraine", "Disease")
+        self.category = Node("urn:epilepsy", "DOID:1826", "epilepsy", "Disease")
+        self.kinds = [Node(f"urn:e{i}", f"X:{i}", f"epilepsy {i}", "Disease") for i in range(60)]
+
+        def seen(n: int) -> tuple:
+            return ((Attribute("cooccurrences", n), Attribute("weight", n * 0.88)),)
+
+        self.edges = [
+            Triple(rare, "hasPhenotype", self.finding, "hpo",
+                   ((Attribute("frequencyValue", 1.0),),)),
+            Triple(common, "hasPhenotype", self.finding, "hsdn", seen(837)),
+            Triple(self.category, "hasPhenotype", self.finding, "hsdn", seen(130)),
+        ]  # fmt: skip
+
+    def neighbours(self, ref, relation=None, direction="out", sources=None, attributes=False):
+        if relation == "subClassOf" and direction == "in" and ref.iri == self.category.iri:
+            return [Triple(k, "subClassOf", self.category, "doid") for k in self.kinds]
+        if relation == "hasPhenotype" and direction == "in" and ref.iri == self.finding.iri:
+            return [t if attributes else replace(t, attributes=()) for t in self.edges]
+        return []
+
+
+def test_a_findings_diseases_rank_by_the_literature_not_by_how_often_they_show_it():
+    # "What causes headaches?": HPO's frequency says how many with a disease show a finding,
+    # not how often the finding comes from it; an ontology category named with the finding
+    # in many abstracts (epilepsy) is an answer, not a category to put last
+    from kgqa.answering.ranking import rank_candidates
+    from tests.answering.fakes import GraphReadingVerifier
+
+    kg = _FindingGraph()
+    cands = [GraphCandidate(replace(t.subject), (replace(t, attributes=()),)) for t in kg.edges]
+    answers = rank_candidates(kg, GraphReadingVerifier(), kg.finding,  # type: ignore[arg-type]
+                              "diseases_of_phenotype", cands, [])  # fmt: skip
+    assert [a.node.label for a in answers] == ["migraine", "epilepsy", "Rare headache syndrome"]
+    # the same frequency still counts where a disease's findings are ranked
+    hpo = GraphCandidate(kg.finding, (kg.edges[0],))
+    assert prior(hpo) - prior(hpo, frequency=False) == pytest.approx(0.5)
