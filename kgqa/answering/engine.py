@@ -24,6 +24,7 @@ from kgqa.answering.candidates import (
     graph_candidates,
     gwas_genes,
     has_more_subtypes,
+    same_named,
     shared_candidates,
 )
 from kgqa.answering.exclusion import left_out
@@ -41,7 +42,17 @@ from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.candidates import close_candidate, short_form_in_capitals
-from kgqa.records import Answer, Evidence, Mention, Node, Reading, Result, Triple, Verdict
+from kgqa.records import (
+    Answer,
+    Candidate,
+    Evidence,
+    Mention,
+    Node,
+    Reading,
+    Result,
+    Triple,
+    Verdict,
+)
 from kgqa.stages import (
     ChoosingTopics,
     Classifying,
@@ -389,6 +400,10 @@ _CAUSES_AS_SUCH = frozenset({"causedBy", "associatedWithGene"})
 # the kind "infections" asked for names when it links no node of its own
 INFECTIOUS_DISEASE = "DOID:0050117"
 # intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
+# the intents whose few graph answers the passages' own answers follow (findings and
+# diseases; a drug is never suggested from text beside the graph's, only where it is silent)
+_TOPPED_UP = frozenset({"phenotypes_of_disease", "diseases_of_phenotype"})
+TOP_UP = 3  # the graph answers fewer than this: the passages' answers follow them
 _OWN_READING = frozenset({"claim", "diagnosis", "contraindications"})
 # something happening now that needs help at once, said in the first person or of someone
 # present: kgqa answers from its graph and says first that it is no emergency service
@@ -832,6 +847,8 @@ class QAEngine:
             found = [x for x in found if x[0] not in kind.named]
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, self._categories_last(found))
+        if hit is None and spec is not None and spec.topic_classes is not None:
+            hit = self._same_named_topic(spec.topic_classes, found)
         if hit is not None and intent == "drugs_for_disease" and not options:
             hit = _asked_for(whole_text, hit, found)
         if (not options and intent in ("drugs_for_disease", "diseases_for_drug")
@@ -950,6 +967,19 @@ class QAEngine:
                 if (_inside(m, span) and not m.negated and node.cls == hit[1].cls
                         and not has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)):  # fmt: skip
                     return m, node
+        return None
+
+    def _same_named_topic(self, classes: Sequence[str],
+                          found: Linked) -> tuple[Mention, Node] | None:  # fmt: skip
+        """A topic of the classes asked of, named exactly as a node the question names of
+        another class ("What are the symptoms of kidney stones?": HPO's *Nephrolithiasis*, a
+        finding, is DO's *nephrolithiasis*, a disease); not negated first."""
+        for m, node in sorted(found, key=lambda x: x[0].negated):
+            for other in same_named(self.kg, node)[1:]:
+                if other.cls in classes:
+                    # as sure of it as of the node of its name the linker gave
+                    named = Candidate(other, topic_score(m, node), "exact", other.label)
+                    return replace(m, candidates=(*m.candidates, named)), other
         return None
 
     def _categories_last(self, found: Linked) -> Linked:
@@ -1128,18 +1158,46 @@ class QAEngine:
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             gone = replace(gone, dropped=len(cands) - len(kept))
             cands = kept
+
+        def from_text(have: Sequence[Answer] = ()) -> list[Answer]:
+            # what the passages about the topic name, marked as text: of the kind asked for,
+            # not left out as asked, none the graph's answers already hold (by node or name)
+            held = {a.node.iri for a in have} | {topic.iri}
+            names = {normalize_name(a.node.label) for a in have}
+            out = [
+                a
+                for a in read_answers(self.linker, self.verifier, topic, intent, passages)
+                if a.node.iri not in held and normalize_name(a.node.label) not in names
+            ]
+            if below is not None:
+                out = [a for a in out if a.node.iri in below]
+            if gone is not None:
+                out = [a for a in out if not gone.covers(a.node)]
+            return out
+
+        topped_up = 0
         if cands:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
+            given = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
+            if intent in _TOPPED_UP and len(given) < TOP_UP and passages:
+                # "What are the symptoms of a heart attack?": the graph states necrosis alone;
+                # the passages name chest pain, nausea, lightheadedness: after the graph's
+                more = [a for a in from_text(answers) if (a.support or 0.0) >= SUPPORT_THRESHOLD]
+                topped_up = len(more)
+                answers = given + more + [a for a in answers if a not in given]
         else:  # the graph is silent: what the passages about the topic name, marked as text
-            answers = read_answers(self.linker, self.verifier, topic, intent, passages)
-            if below is not None:  # what the passages name, of the kind asked for only
-                answers = [a for a in answers if a.node.iri in below]
-            if gone is not None:
-                answers = [a for a in answers if not gone.covers(a.node)]
+            answers = from_text()
         withheld: list[Answer] = []
         if intent == "drugs_for_disease" and _about_a_child(focus.text):
             answers, withheld = self._not_for_children(answers)
         scored = self._scored(answers, reading, k)
+        if topped_up:
+            # a passage's answer after the graph's is no likelier than the graph's before it
+            capped: list[Answer] = []
+            for a in scored:
+                below_last = min(a.score, capped[-1].score) if capped else a.score
+                capped.append(replace(a, score=below_last) if a.verdict == FROM_TEXT else a)
+            scored = tuple(capped)
         reason = ""
         complex_note = ""
         if intent == "inheritance" and scored:
@@ -1164,6 +1222,11 @@ class QAEngine:
                 reason = f"{reason}; {risk}"
         elif not cands:
             reason = silent + "; the answers come from passages, each with its passage"
+        elif topped_up and (shown_text := sum(a.verdict == FROM_TEXT for a in scored)):
+            reason = (
+                f"the graph states {len(scored) - shown_text} {spec.relation} answers; "
+                f"the {shown_text} after them come from passages, each with its passage"
+            )
         if scored and (beside := named_alongside(text, found, topic)):
             # "Which drugs treat gout and hypertension?": the answers are gout's; say so
             names = " and ".join(n.label for n in beside[:3])

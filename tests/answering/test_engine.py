@@ -1127,3 +1127,59 @@ def test_may_i_take_a_drug_with_a_disorder_i_have_is_a_contraindication_question
     r = qa.ask(asked[0])
     assert r.verdict.verdict == "unknown" and r.passages == (both,)
     assert "context, not a check" in r.reason
+
+
+def test_a_few_graph_findings_are_followed_by_the_passages_own_but_never_a_drug(kg):
+    from kgqa.answering.reader import FROM_TEXT
+
+    gout, fmf = kg.node("DOID:13189"), kg.node("DOID:2987")
+    stated = {t.object.label for t in kg.neighbours(gout, "hasPhenotype")}
+    assert 0 < len(stated) < 3  # the fixture graph states few of gout's findings
+    assert len({t.subject.iri for t in kg.neighbours(fmf, "treats", direction="in")}) < 3
+    # (the fake verifier supports a claim its passage states word for word)
+    says = ("In this family gout has the feature headache. Here gout has the feature "
+            "arachnodactyly. Metformin treats familial Mediterranean fever.")  # fmt: skip
+    passages = [Passage(1, says, "t", "medquad", "Q1", "", "", (gout.iri, fmf.iri), 1.0)]
+    names = {**NAMES_IN_TEXT, "headache": "HP:0002315", "familial mediterranean fever": fmf.curie}
+    q, drugs = "What are the symptoms of gout?", "Which drugs treat familial Mediterranean fever?"
+    qa = QAEngine(kg, FakeLinker(kg, names),
+                  FixedIntents(NAMES, {q: "phenotypes_of_disease", drugs: "drugs_for_disease"}),
+                  GraphReadingVerifier(), FixedPassages(passages))  # fmt: skip
+    r = qa.ask(q)
+    graph = [a for a in r.answers if a.verdict != FROM_TEXT]
+    text = [a for a in r.answers if a.verdict == FROM_TEXT]
+    assert {a.node.label for a in graph} == stated and r.answers[: len(graph)] == tuple(graph)
+    assert {a.node.label for a in text} == {"Headache", "Arachnodactyly"}
+    assert all(a.evidence.passages == (passages[0],) and not a.evidence.triples for a in text)
+    # none likelier than the graph's answers before it; the reason says which are which
+    assert all(a.score <= graph[-1].score for a in text)
+    assert f"the {len(text)} after them come from passages" in r.reason
+    # a drug is never suggested from text beside the graph's
+    given = qa.ask(drugs).answers
+    assert given and "Metformin" not in {a.node.label for a in given}
+
+
+def test_a_finding_named_exactly_as_a_disease_is_that_disease_where_a_disease_is_asked():
+    # "What are the symptoms of kidney stones?": the linker gave HPO's Nephrolithiasis, a
+    # finding; DO's nephrolithiasis, of exactly its name, is the disease asked about
+    from types import SimpleNamespace
+
+    from kgqa.records import Candidate, Mention, Node
+    from kgqa.understanding.router import topic_score
+
+    finding = Node("urn:hp", "HP:0000787", "Nephrolithiasis", "Phenotype")
+    disease = Node("urn:do", "DOID:585", "nephrolithiasis", "Disease")
+    drug = Node("urn:dr", "DRUGBANK:DB1", "Nephrolithiasis", "Chemical")  # a class not asked
+
+    class Named:
+        def find(self, name, limit=10):
+            return [SimpleNamespace(node=n) for n in (finding, drug, disease)
+                    if n.label.lower() == name.lower()][:limit]  # fmt: skip
+
+    m = Mention(21, 34, "kidney stones", "PHENOTYPE", False, 1.0,
+                (Candidate(finding, 0.97, "exact", "kidney stones"),))  # fmt: skip
+    me = SimpleNamespace(kg=Named())
+    got = QAEngine._same_named_topic(me, ("Disease",), [(m, finding)])  # type: ignore[arg-type]
+    assert got is not None and got[1] == disease
+    assert topic_score(*got) == 0.97  # as sure as of the finding the linker gave
+    assert QAEngine._same_named_topic(me, ("Gene",), [(m, finding)]) is None  # type: ignore[arg-type]
