@@ -229,6 +229,7 @@ STATEMENT_PROPS = {
     "licence": "Licence of the individual record.",
     "origin": "Upstream databases the record was integrated from.",
     "curators": "Number of curators that agreed on a PharmacotherapyDB indication.",
+    "resources": "Number of indication resources listing a PharmacotherapyDB indication.",
     "indication": "The indication as the drug label states it (DrugCentral, SIDER).",
     "method": "How a SIDER indication was read from the label (NLP_indication ...).",
     "action": "What a drug does to its target (INHIBITOR, AGONIST, BLOCKER ...).",

@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from kgqa.answering.candidates import GraphCandidate, graph_candidates, one_hop
-from kgqa.answering.ranking import prior, with_attributes
+from kgqa.answering.ranking import prior, resources, with_attributes
 from kgqa.answering.verbalize import statement
 from kgqa.records import Attribute, Node, Triple
 from kgqa.understanding.claims import parse_claim
@@ -104,12 +104,19 @@ def test_a_drug_for_more_kinds_of_the_topic_ranks_first():
 def test_more_curators_behind_an_indication_rank_it_first():
     gout = Node("urn:gout", "DOID:13189", "gout", "Disease")
 
-    def indicated(label: str, curators: int) -> GraphCandidate:
+    def indicated(label: str, curators: int, resources: int = 2) -> GraphCandidate:
         drug = Node(f"urn:{label}", f"X:{label}", label, "Chemical")
-        attrs = ((Attribute("curators", curators), Attribute("origin", "2 resources")),)
+        attrs = ((Attribute("curators", curators), Attribute("resources", resources),
+                  Attribute("origin", f"{resources} resources")),)  # fmt: skip
         return GraphCandidate(drug, (Triple(drug, "treats", gout, "pharmacotherapydb", attrs),))
 
     assert prior(indicated("Probenecid", 3)) > prior(indicated("Aaa", 1))
+    # as many curators, more of the resources they read breaks the tie (only that): captopril
+    # (4) before atorvastatin (1), stated of hypertension for its combination products
+    captopril, atorvastatin = indicated("Captopril", 3, 4), indicated("Atorvastatin", 3, 1)
+    assert prior(captopril) == prior(atorvastatin)
+    assert (resources(captopril), resources(atorvastatin)) == (4, 1)
+    assert prior(indicated("Captopril", 3, 4)) < prior(indicated("Aaa", 4, 0))
 
 
 def test_a_label_indication_naming_a_kind_of_the_topic_ranks_after_one_naming_it():
@@ -134,7 +141,8 @@ def test_a_label_indication_naming_a_kind_of_the_topic_ranks_after_one_naming_it
 def test_answers_carry_their_triples_annotations(pipeline):
     r = pipeline.ask("Which drugs treat gout?")
     treats = {t.source: t for t in r.answers[0].evidence.triples if t.relation == "treats"}
-    assert "curators" in {a.key for stmt in treats["pharmacotherapydb"].attributes for a in stmt}
+    keys = {a.key for stmt in treats["pharmacotherapydb"].attributes for a in stmt}
+    assert {"curators", "resources"} <= keys
     assert "indication" in {a.key for stmt in treats["drugcentral"].attributes for a in stmt}
 
 

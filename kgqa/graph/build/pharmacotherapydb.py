@@ -25,6 +25,8 @@ def read(data_dir: Path) -> Contribution:
         diseases.setdefault(row["doid_id"], row["disease"])
         attrs = (
             ("curators", int(row["n_curators"] or 0)),
+            # how many of the indication resources the curators read list it
+            ("resources", int(row["n_resources"] or 0)),
             ("origin", f"{row['n_resources']} resources"),
         )
         out.edges.append(Edge(SOURCE, drug, relation, row["doid_id"], attrs))
