@@ -995,17 +995,22 @@ class QAEngine:
         ]
 
     def _finding_named(self, hit: tuple[Mention, Node]) -> tuple[Mention, Node] | None:
-        """The finding a mention links first, when the disease a causes question took of its
-        close candidates has no cause in the graph (none of the intent's relations); None
-        otherwise."""
+        """The finding a mention links first, or the finding of exactly the name of the disease
+        a causes question took, when that disease has no cause in the graph (none of the
+        intent's relations); None otherwise."""
         m, node = hit
         top = m.node
-        if top is None or top.cls != "Phenotype" or node.cls != "Disease" or top.iri == node.iri:
+        if node.cls != "Disease" or any(
+            self.kg.neighbours(node, h.relation, direction=h.direction)
+            for h in INTENTS["causes"].hops
+        ):
             return None
-        if any(self.kg.neighbours(node, h.relation, direction=h.direction)
-               for h in INTENTS["causes"].hops):  # fmt: skip
-            return None
-        return m, top
+        if top is not None and top.cls == "Phenotype" and top.iri != node.iri:
+            return m, top
+        # "What causes low blood pressure?": the linker's first node is MeSH's *Hypotension*, a
+        # disease heading of no cause in the graph; HPO's finding of exactly its name is shown
+        # by the diseases that show it
+        return self._same_named_topic(("Phenotype",), [(m, node)])
 
     def _passed_on_by_birth(self, text: str, topic: Node) -> bool:
         """Whether a question of how ``topic`` is transmitted asks how it is inherited: the

@@ -340,6 +340,9 @@ SAID_OF_PART = re.compile(
 
 
 _LEVEL_WORDS = frozenset({"level", "levels", "count", "counts", "reading", "readings"})
+# a degree word the part's second word took ("is my potassium so high": the part is one word)
+_DEGREE_WORDS = frozenset({"very", "really", "so", "too", "quite", "always", "often", "still",
+                           "sometimes", "constantly", "extremely", "more", "slightly"})  # fmt: skip
 
 
 def said_of_part(text: str) -> list[str]:
@@ -352,12 +355,16 @@ def said_of_part(text: str) -> list[str]:
         ['swollen ankles', 'swollen ankle']
         >>> said_of_part("my potassium level is too high")
         ['high potassium', 'high potassiums']
+        >>> said_of_part("is my potassium so high")[:2]
+        ['high potassium', 'high potassiums']
     """
     m = SAID_OF_PART.fullmatch(text.strip())
     if m is None:
         return []
     adj = (m.group("adj") or m.group("adj2")).lower()
     words = (m.group("part") or m.group("part2")).lower().split()
+    if len(words) > 1 and words[-1] in _DEGREE_WORDS:  # "is my potassium so high"
+        words = words[:-1]
     if len(words) > 1 and words[-1] in _LEVEL_WORDS:  # "my cholesterol level is high"
         words = words[:-1]
     out = []

@@ -347,6 +347,9 @@ def test_findings_said_of_a_part_inverted_names_and_titled_names(real_linker) ->
     assert "HP:0010741" in found("I started taking amlodipine and now my ankles are swollen.")
     assert "HP:0010741" in found("Why are my feet swollen?")
     assert "HP:0033050" in found("My throat is sore")
+    # a measure said high or low, with a degree word between ("so high": not "potassium so")
+    assert "HP:0002153" in found("Why is my potassium so high?")
+    assert "HP:0002902" in found("Why is my sodium too low?")
     # ... never of a thing an abstract describes; and "pale", an English word, is not the
     # short form PALE (posttransplant acute limbic encephalitis)
     described = real_linker.link("On examination the optic discs were pale and the reflexes brisk.")

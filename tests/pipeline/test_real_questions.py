@@ -754,6 +754,11 @@ def test_what_causes_a_finding_asks_for_the_diseases_that_show_it(real_pipeline)
     # "What causes low platelets?"
     top = [a.node.label for a in real_pipeline.ask("What causes low platelets?").answers[:3]]
     assert "Lujo hemorrhagic fever" not in top
+    # MeSH's Hypotension, a disease heading of no cause, first for "low blood pressure": HPO's
+    # finding of its name answers, not an honest no-answer of nothing
+    low = real_pipeline.ask("What causes low blood pressure?")
+    assert (low.intent, low.reading.topic.curie) == ("diseases_of_phenotype", "HP:0002615")
+    assert low.answers and all(a.node.cls == "Disease" for a in low.answers)
 
 
 def test_a_thing_named_again_after_these_keeps_its_full_name(real_pipeline) -> None:
