@@ -1228,10 +1228,11 @@ class QAEngine:
         elif not cands:
             reason = silent + "; the answers come from passages, each with its passage"
         elif topped_up and (shown_text := sum(a.verdict == FROM_TEXT for a in scored)):
-            reason = (
-                f"the graph states {len(scored) - shown_text} {spec.relation} answers; "
-                f"the {shown_text} after them come from passages, each with its passage"
-            )
+            stated = len(scored) - shown_text
+            reason = (f"the graph states {stated} {spec.relation} "
+                      f"answer{'s' if stated != 1 else ''}; the {shown_text} after "
+                      f"{'them' if stated != 1 else 'it'} come from passages, each with its "
+                      "passage")  # fmt: skip
         if scored and (beside := named_alongside(text, found, topic)):
             # "Which drugs treat gout and hypertension?": the answers are gout's; say so
             names = " and ".join(n.label for n in beside[:3])
