@@ -399,11 +399,11 @@ INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
 _CAUSES_AS_SUCH = frozenset({"causedBy", "associatedWithGene"})
 # the kind "infections" asked for names when it links no node of its own
 INFECTIOUS_DISEASE = "DOID:0050117"
-# intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
 # the intents whose few graph answers the passages' own answers follow (findings and
 # diseases; a drug is never suggested from text beside the graph's, only where it is silent)
 _TOPPED_UP = frozenset({"phenotypes_of_disease", "diseases_of_phenotype"})
 TOP_UP = 3  # the graph answers fewer than this: the passages' answers follow them
+# intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
 _OWN_READING = frozenset({"claim", "diagnosis", "contraindications"})
 # something happening now that needs help at once, said in the first person or of someone
 # present: kgqa answers from its graph and says first that it is no emergency service

@@ -258,10 +258,12 @@ def rank_candidates(
     # rare ones of as many sources ("What causes hives?" began with cystic echinococcosis)
     met = COMMON_WEIGHT if intent in _COMMON_FIRST else 0.0
 
+    # ... and not by HPO's frequency, which says how many with a disease show the finding
+    by_frequency = intent not in _COMMON_FIRST
+
     def pre(c: GraphCandidate) -> float:
-        return prior(c, frequency=not met) + met * math.log1p(
-            min(seen.get(c.node.iri, 0), COMMON_ENOUGH)
-        )
+        common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
+        return prior(c, frequency=by_frequency) + common
 
     cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -resources(c),
                                          -seen.get(c.node.iri, 0), c.node.label))  # fmt: skip
