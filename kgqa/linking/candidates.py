@@ -325,24 +325,23 @@ _FINDING_WORDS = (
     # a measure said too low or high ("my blood sugar is low", "Why is my potassium so high?")
     r"low|high"
 )
-_DEGREE = (r"(?:(?:very|really|so|too|a bit|a little|quite|always|often|sometimes|constantly|"
-           r"extremely|all|still|more|kind of|slightly)\s+)*")  # fmt: skip
+_DEGREE_WORD = (r"(?:very|really|so|too|a bit|a little|quite|always|often|sometimes|constantly|"
+                r"extremely|all|still|more|kind of|slightly)")  # fmt: skip
+_DEGREE = rf"(?:{_DEGREE_WORD}\s+)*"
 _PART = r"(?P<part>[a-z]+(?:\s+[a-z]+)?)"
 SAID_OF_PART = re.compile(
     # "my ankles are swollen", or asked: "why are my feet swollen?"
     rf"\b(?:my|his|her|their|your|our|both)\s+{_PART}\s+(?:is|are|was|were|be|been|stays?|feels?|"
     r"felt|looks?|looked|gets?|got|getting|goes|go|went|became|becomes?|keeps? getting|"
     rf"(?:have|has|had) (?:been|gotten|become))\s+{_DEGREE}(?P<adj>{_FINDING_WORDS})\b"
+    # (a part's second word is no degree word: "is my potassium so high" is of potassium)
     rf"|\b(?:is|are|was|were)\s+(?:my|his|her|their|your|our)\s+(?P<part2>[a-z]+(?:\s+"
-    rf"[a-z]+)?)\s+{_DEGREE}(?P<adj2>{_FINDING_WORDS})\b",
+    rf"(?!{_DEGREE_WORD}\b)[a-z]+)?)\s+{_DEGREE}(?P<adj2>{_FINDING_WORDS})\b",
     re.I,
 )
 
 
 _LEVEL_WORDS = frozenset({"level", "levels", "count", "counts", "reading", "readings"})
-# a degree word the part's second word took ("is my potassium so high": the part is one word)
-_DEGREE_WORDS = frozenset({"very", "really", "so", "too", "quite", "always", "often", "still",
-                           "sometimes", "constantly", "extremely", "more", "slightly"})  # fmt: skip
 
 
 def said_of_part(text: str) -> list[str]:
@@ -363,8 +362,6 @@ def said_of_part(text: str) -> list[str]:
         return []
     adj = (m.group("adj") or m.group("adj2")).lower()
     words = (m.group("part") or m.group("part2")).lower().split()
-    if len(words) > 1 and words[-1] in _DEGREE_WORDS:  # "is my potassium so high"
-        words = words[:-1]
     if len(words) > 1 and words[-1] in _LEVEL_WORDS:  # "my cholesterol level is high"
         words = words[:-1]
     out = []
