@@ -252,11 +252,16 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
         # drugs treat heart failure?": DrugCentral gives the ACE inhibitors HPO's node); not
         # its place in another hierarchy (HPO files gout under arthritis, DO under
         # inherited metabolic disorders)
-        for twin in same_named(kg, topic)[1:]:
+        twins = same_named(kg, topic)[1:]
+        for twin in twins:
             if twin.cls in _DISORDERS:
                 for iri, ts in one_hop(kg, twin, intent, relations).items():
                     if iri != topic.iri:
                         direct.setdefault(iri, []).extend(ts)
+        # the topic under its other node is no answer about it: "Which diseases cause
+        # hypertension?" began with DO's *hypertension*, said (HSDN) to show HPO's
+        for twin in twins:
+            direct.pop(twin.iri, None)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out and len(out) < FEW_STATED and spec is not None and "subtype" in spec.hierarchy:
         # a few answers stated of the topic itself, and more of its kinds: those follow, each

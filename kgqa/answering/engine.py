@@ -413,7 +413,13 @@ _EMERGENCY = re.compile(
     r"|(?:can'?t|cannot|can not) (?:breathe|breath)|chest pain (?:right )?now"
     r"|(?:suicid\w*|kill (?:my|him|her)self|end my life|overdos\w*|took too many)"
     r"|(?:is |are )?(?:unconscious|not breathing|unresponsive)"
-    r"|bleeding (?:heavily|a lot|won'?t stop))",
+    r"|bleeding (?:heavily|a lot|won'?t stop)"
+    # the warning signs of a heart attack, a stroke, a bleed, said as happening ("I have sudden
+    # pain in my heart and I am very scared" got no note)
+    r"|sudden(?:ly)? (?:\w+ ){0,3}?(?:pain in (?:my |the |his |her )?(?:chest|heart)|chest pain"
+    r"|heart pain|numbness|weakness on one side|slurred speech|face droop\w*)"
+    r"|(?:crushing|severe) (?:chest|heart) pain|worst headache (?:of|in) my life"
+    r"|(?:vomiting|throwing up|coughing up) blood)",
     re.I,
 )
 EMERGENCY_NOTE = (
@@ -655,7 +661,9 @@ class QAEngine:
                      if s is not None and texts[i][slice(*s)].strip()]  # fmt: skip
             found = linked(mentions[i])
             if not any(not is_substance(n) for _, n in found):
-                parts += [(i, a, b, False) for a, b in spans]
+                # each sentence alone, the question, subject and the one before it first
+                every = [*spans, *(s for s in focus.sentences if s not in spans)]
+                parts += [(i, a, b, False) for a, b in every]
                 continue
             categories = [m for m, n in found if broad(n)]
             parts += [(i, a, b, True) for a, b in spans

@@ -5,6 +5,8 @@ unknown, with the evidence and the reason.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kgqa.answering.candidates import (
     BROAD_SUPERTYPE,
     COMPLEX_GWAS_GENES,
@@ -26,7 +28,7 @@ from kgqa.answering.verbalize import CONTRADICTS, statement
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.records import Evidence, Mention, Node, Triple, Verdict
+from kgqa.records import Evidence, Mention, Node, Passage, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
 from kgqa.text import clean_text, fold_chinese, opposites
 from kgqa.understanding.claims import CONTRAINDICATION, parse_claim
@@ -81,6 +83,27 @@ def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
                            f"{others} the opposite")  # fmt: skip
     said = f"{', '.join(holds)} states it" if holds else f"{others} states the opposite"
     return ("supported" if bool(holds) != neg else "refuted"), f"the graph: {said}"
+
+
+def _read_as(verdict: str, triples: Sequence[Triple], passages: Sequence[Passage]) -> str:
+    """What the verifier read, and how, where no statement of the pair itself decides ("Duchenne
+    muscular dystrophy is X-linked": the graph states X-linked recessive, a kind of it).
+
+    Example:
+        >>> _read_as("supported", [], [])
+        'the verifier reads the evidence as supporting it'
+    """
+    how = "supporting" if verdict == "supported" else "refuting"
+    if triples:
+        said: dict[tuple[str, str, str], list[str]] = {}
+        for t in triples:
+            said.setdefault((t.subject.label, t.relation, t.object.label), []).append(t.source)
+        named = "; ".join(f"{s} {r} {o} ({', '.join(dict.fromkeys(v))})"
+                          for (s, r, o), v in list(said.items())[:3])  # fmt: skip
+        return f"the verifier reads the graph's statements as {how} it: {named}"
+    if passages:
+        return f"the verifier reads {len(passages)} passage(s) as {how} it (no graph statement)"
+    return f"the verifier reads the evidence as {how} it"
 
 
 def _named(node: Node, mentions: list[Mention]) -> bool:
@@ -197,7 +220,8 @@ class ClaimVerifier:
         verdict = {"supported": "supported", "refuted": "refuted"}.get(labels[best], "unknown")
         if probs[best] < VERDICT_THRESHOLD:
             verdict = "unknown"
-        reason = "" if verdict != "unknown" else "the evidence neither supports nor refutes it"
+        reason = ("the evidence neither supports nor refutes it" if verdict == "unknown"
+                  else _read_as(verdict, triples, passages))  # fmt: skip
         score = float(probs[best])
         stated = _graph_verdict(s, rel, o, neg, triples)
         if stated is not None:

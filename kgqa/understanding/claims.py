@@ -299,7 +299,10 @@ def class_named(m: Mention) -> tuple[Node, ...]:
     best first: candidates of class ``DrugClass`` matched by name, within ``CLOSE_MARGIN`` of
     the mention's top candidate and tied with the best of them; empty when none is. A class
     that is the top candidate counts below the NIL threshold too: its name matched, and the
-    score is low only because the tagger typed the words a disease ("a hypoglycemic agent")."""
+    score is low only because the tagger typed the words a disease ("a hypoglycemic agent").
+    A class of exactly the top candidate's name counts however far below it: "a penicillin"
+    names MeSH's chemical group *Penicillins* first, and NDF-RT's class of the name is the
+    same thing as a class ("Amoxicillin is a penicillin")."""
     from kgqa.linking.candidates import CLOSE_MARGIN, NIL_THRESHOLD
 
     if not m.candidates:
@@ -309,6 +312,11 @@ def class_named(m: Mention) -> tuple[Node, ...]:
     named = [c for c in m.candidates if c.node.cls == "DrugClass" and c.score >= floor
              and c.match in ("exact", "normalized", "id")
              and (c.score >= NIL_THRESHOLD or c is top)]  # fmt: skip
+    if not named and top.node.cls != "DrugClass":
+        same = normalize_name(top.node.label)
+        named = [c for c in m.candidates if c.node.cls == "DrugClass"
+                 and c.match in ("exact", "normalized") and c.score >= NIL_THRESHOLD
+                 and normalize_name(c.node.label) == same]  # fmt: skip
     if not named:
         return ()
     best = named[0].score

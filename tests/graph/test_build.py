@@ -213,3 +213,22 @@ def test_the_build_id_is_a_digest_of_what_was_built(fixture_data: Path, tmp_path
         ids.append(kg.build_id)
         kg.close()
     assert ids[0] == ids[1] != ids[2]
+
+
+def test_a_taxon_rank_is_no_part_of_a_cause_name(tmp_path: Path) -> None:
+    # DO writes NCBI Taxonomy's "Plasmodium <genus>"; users write "Plasmodium"
+    from kgqa.graph.build.common import Contribution
+    from kgqa.graph.build.doid import _read_axioms
+
+    path = tmp_path / "axioms.tsv"
+    path.write_text(
+        "ID\tLabel\tSubClass Of [ANON]\n"
+        "DOID:12365\tmalaria\t'has material basis in' some 'Plasmodium <genus>'|"
+        "'transmitted by' some 'Anopheles gambiae'\n",
+        encoding="utf-8",
+    )
+    out = Contribution("doid")
+    _read_axioms(path, out)
+    assert [(e.relation, e.object) for e in out.edges] == [
+        ("causedBy", "name:Cause:Plasmodium"), ("transmittedBy", "name:Cause:Anopheles gambiae"),
+    ]  # fmt: skip

@@ -47,6 +47,9 @@ XREF_PREFIX = {
 }
 MERGED_PREFIXES = ("OMIM", "ORPHA", "MESH")
 _AXIOM = re.compile(r"^'([^']+)' some (?:'([^']+)'|([\w\-,()]+))$")
+# NCBI Taxonomy's rank that tells a genus from a namesake ("Plasmodium <genus>"): no one writes
+# it, and the name without it is what links ("Malaria is caused by Plasmodium")
+_TAXON_RANK = re.compile(r"\s*<[a-z ]+>$")
 AXIOM_RELATION = {
     "has symptom": ("hasPhenotype", "Phenotype"),
     "has phenotype": ("hasPhenotype", "Phenotype"),
@@ -197,7 +200,7 @@ def _read_axioms(path: Path, out: Contribution) -> None:
             if not m or m.group(1) not in AXIOM_RELATION:
                 out.note("axioms not kept (other relation or complex expression)")
                 continue
-            target = m.group(2) or m.group(3)
+            target = _TAXON_RANK.sub("", m.group(2) or m.group(3))
             relation, cls = AXIOM_RELATION[m.group(1)]
             if relation == "causedBy" and target.endswith("inheritance"):
                 relation, cls = "hasInheritance", "Inheritance"
