@@ -661,9 +661,7 @@ class QAEngine:
                      if s is not None and texts[i][slice(*s)].strip()]  # fmt: skip
             found = linked(mentions[i])
             if not any(not is_substance(n) for _, n in found):
-                # each sentence alone, the question, subject and the one before it first
-                every = [*spans, *(s for s in focus.sentences if s not in spans)]
-                parts += [(i, a, b, False) for a, b in every]
+                parts += [(i, a, b, False) for a, b in spans]
                 continue
             categories = [m for m, n in found if broad(n)]
             parts += [(i, a, b, True) for a, b in spans
@@ -1095,7 +1093,10 @@ class QAEngine:
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
             scored = self._scored(answers, reading, k)
-            reason = "" if scored else "no candidate is supported by its evidence"
+            # (what is shared is said: each answer's evidence shows the first topic's statement)
+            reason = (f"the answers the graph states ({spec.relation}) of each of {names}, "
+                      f"{len(cands)} in all" if scored
+                      else "no candidate is supported by its evidence")  # fmt: skip
             return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
         spreads = intent == "causes" and _SPREADS.search(text) is not None
         kind = (asked_kind(text, linked(mentions), _question_at(focus.text, focus))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -157,6 +158,9 @@ def prior(c: GraphCandidate, frequency: bool = True) -> float:
 _COMMON_FIRST = frozenset({"diseases_of_phenotype"})
 COMMON_WEIGHT = 0.15
 COMMON_ENOUGH = 10  # drugs: past this many, the graph's own evidence decides alone
+# what the prior takes off a super- or subtype only MeSH's tree gives (a tree of headings,
+# not of kinds: "Diabetes Complications" under diabetes)
+MESH_TREE_ONLY = 0.3
 # an answer with more subtypes than this (at any depth) is a category, not a specific answer
 BROAD_ANSWER = 50
 _CATEGORIES = frozenset({"Disease", "Phenotype", "SideEffect"})
@@ -183,6 +187,49 @@ def resources(c: GraphCandidate) -> int:
     said = [a.value for t in c.triples for stmt in t.attributes for a in stmt
             if a.key == "resources"]  # fmt: skip
     return max((int(v) for v in said if isinstance(v, int | float)), default=0)
+
+
+# a drug class of more members than this says too little to tie two drugs ("Central Nervous
+# System Agents", 498)
+COHERENT_CLASS_MAX = 150
+# what the prior takes off a drug a single label source states for the topic that shares no
+# such class with any drug two sources or more state it of
+OFF_CLASS = 0.3
+
+
+@lru_cache(maxsize=2)
+def drug_classes(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
+    """Each drug's classes of at most ``COHERENT_CLASS_MAX`` members (one bulk read of the
+    graph's class memberships, kept for the graph's life)."""
+    members: dict[str, set[str]] = {}
+    for drug, cls, _ in kg.edges("inDrugClass"):
+        members.setdefault(cls, set()).add(drug)
+    out: dict[str, set[str]] = {}
+    for cls, drugs in members.items():
+        if len(drugs) <= COHERENT_CLASS_MAX:
+            for d in drugs:
+                out.setdefault(d, set()).add(cls)
+    return {d: frozenset(c) for d, c in out.items()}
+
+
+def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
+    """The drugs one label source alone states for the topic that share no class with any drug
+    two sources or more state it of, when any is: an ingredient of a combination
+    product, not what treats it (DrugCentral's label indications for fever list calcium
+    carbonate, aluminium hydroxide and phenylephrine, from buffered aspirin and cold remedies,
+    beside aspirin, acetaminophen and ibuprofen, which three sources state). A drug of no
+    class known is left as it is."""
+
+    def sources(c: GraphCandidate) -> set[str]:
+        return {t.source for t in c.triples}
+
+    sure = [c for c in cands if c.via is None and len(sources(c)) >= 2]
+    if not sure:
+        return set()
+    classes = drug_classes(kg)
+    shared = frozenset().union(*(classes.get(c.node.iri, frozenset()) for c in sure))
+    return {c.node.iri for c in cands if c.via is None and len(sources(c)) == 1
+            and classes.get(c.node.iri) and not classes[c.node.iri] & shared}  # fmt: skip
 
 
 def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int]:
@@ -261,9 +308,17 @@ def rank_candidates(
     # ... and not by HPO's frequency, which says how many with a disease show the finding
     by_frequency = intent not in _COMMON_FIRST
 
+    # a kind the disease ontologies state before one only MeSH's tree files under the topic:
+    # the tree files "Diabetes Complications" and "Diabetes Mellitus, Experimental" under
+    # diabetes, and they came before type 1 and type 2
+    tree_only = MESH_TREE_ONLY if spec.relation == "subClassOf" else 0.0
+    apart = off_class(kg, cands) if intent == "drugs_for_disease" else set()
+
     def pre(c: GraphCandidate) -> float:
         common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
-        return prior(c, frequency=by_frequency) + common
+        filed = tree_only if {t.source for t in c.triples} == {"mesh"} else 0.0
+        alone = OFF_CLASS if c.node.iri in apart else 0.0
+        return prior(c, frequency=by_frequency) + common - filed - alone
 
     cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -resources(c),
                                          -seen.get(c.node.iri, 0), c.node.label))  # fmt: skip

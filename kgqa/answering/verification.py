@@ -85,6 +85,23 @@ def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
     return ("supported" if bool(holds) != neg else "refuted"), f"the graph: {said}"
 
 
+def _kind_verdict(s: Node, rel: str, o: Node, neg: bool,
+                  triples: list[Triple]) -> tuple[str, str] | None:  # fmt: skip
+    """The verdict side effects of kinds of ``o`` give ("Can ibuprofen cause kidney damage?":
+    SIDER states nephritis and papillary necrosis): a drug that can cause a kind of a disorder
+    can cause it. None unless every statement is of ``s``, ``rel`` ``hasSideEffect``, and of
+    a node other than ``o`` (:meth:`ClaimVerifier.statements` gathers only kinds then)."""
+    kinds = [t for t in triples if t.subject.iri == s.iri and t.relation == rel
+             and t.object.iri != o.iri]  # fmt: skip
+    if rel != "hasSideEffect" or not kinds or len(kinds) != len(triples):
+        return None
+    said: dict[str, list[str]] = {}
+    for t in kinds:
+        said.setdefault(t.object.label, []).append(t.source)
+    named = ", ".join(f"{k} ({', '.join(dict.fromkeys(v))})" for k, v in list(said.items())[:3])
+    return ("refuted" if neg else "supported"), f"the graph states {named}: kinds of {o.label}"
+
+
 def _read_as(verdict: str, triples: Sequence[Triple], passages: Sequence[Passage]) -> str:
     """What the verifier read, and how, where no statement of the pair itself decides ("Duchenne
     muscular dystrophy is X-linked": the graph states X-linked recessive, a kind of it).
@@ -223,7 +240,7 @@ class ClaimVerifier:
         reason = ("the evidence neither supports nor refutes it" if verdict == "unknown"
                   else _read_as(verdict, triples, passages))  # fmt: skip
         score = float(probs[best])
-        stated = _graph_verdict(s, rel, o, neg, triples)
+        stated = _graph_verdict(s, rel, o, neg, triples) or _kind_verdict(s, rel, o, neg, triples)
         if stated is not None:
             # a graph statement of the pair itself (or its contradiction) decides, whatever
             # the verifier makes of the words: polarity is never left to the model
@@ -514,6 +531,12 @@ class ClaimVerifier:
             # "X is X-linked" holds when the graph says X-linked recessive (a kind of it)
             out += [t for t in self.kg.neighbours(s, rel, direction="out")
                     if o.iri in {a.iri for a in self.kg.ancestors(t.object)}]  # fmt: skip
+        if rel == "hasSideEffect" and not out:
+            # "Can ibuprofen cause kidney damage?": SIDER states nephritis, a kind of it, and a
+            # drug that can cause a kind of a disorder can cause the disorder (never the other
+            # way: cough stated is no dry cough)
+            out += [t for t in self.kg.neighbours(s, rel, direction="out")
+                    if o.iri in {a.iri for a in self.kg.ancestors(t.object)}][:5]  # fmt: skip
         if rel == "treats" and not out:  # a drug for a broader disease
             for parent in self.kg.ancestors(o)[:4]:
                 out += [t for t in self.kg.neighbours(s, "treats", direction="out")

@@ -108,8 +108,6 @@ _STOP = frozenset("""of the a an and or in on with to for by from is are was wer
 REDUCED = 0.92
 BELOW_ANNOTATED = 0.99
 ANNOTATED_BROADER = 0.96
-# the annotated disease's score where the text is a finding's own name and no name of its own
-ANNOTATED_UNDER_FINDING = 0.8
 SHARED_ZH_NAME = 0.001  # per other Chinese name of a node a Chinese name reaches
 ZH_TIE = 0.0001  # per place, among phenotypes sharing a Chinese name, by diseases annotated
 CLASS_NAMED = 0.85  # a drug class named this closely (a plural, a spelling) is what is meant
@@ -671,16 +669,6 @@ class CandidateGenerator:
             and normalize_name(n.label) == normalize_name(text)
             for n, b, how, _ in raw
         )  # fmt: skip
-        # ... or a finding's own name, plural or not, that names the annotated disease in no
-        # way: "allergies", coded drug allergy in BC5CDR's drug-induced contexts, is HPO's
-        # *Allergy* when a user writes it ("What is the treatment for allergies?")
-        finding_label = node.cls == "Disease" and not any(n.iri == node.iri for n, *_ in raw) and (
-            any(how in ("exact", "normalized") and n.cls == "Phenotype"
-                and normalize_name(n.label) == normalize_name(text) for n, _, how, _ in raw)
-        )  # fmt: skip
-        if finding_label:
-            # (below the finding's own name after the type fit a disease mention gives it)
-            return (*raw, (node, ANNOTATED_UNDER_FINDING, "annotated", text))
         if named and (
             node.curie.startswith("MESH:")
             or own_label

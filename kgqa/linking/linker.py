@@ -686,12 +686,7 @@ class EntityLinker:
         extra = []
         for d in found:
             words = _TOKEN.findall(text[d.start : d.end])
-            # a shorter name counts where the tagger marked exactly its words, unsure only of
-            # what it is ("a big problem of bloating after every meal": "bloating", 0.64, as
-            # a gene)
-            exact = any((u.start, u.end) == (d.start, d.end) for u in unsure)
-            if (d.type in DISORDERS and (len(words) >= 3 or exact)
-                    and all(len(w) >= 3 for w in words)
+            if (d.type in DISORDERS and len(words) >= 3 and all(len(w) >= 3 for w in words)
                     and words[0].lower() not in COMMON_NAME_WORDS
                     and any(u.start < d.end and d.start < u.end for u in unsure)
                     and uncovered(d.start, d.end, kept)):  # fmt: skip

@@ -115,9 +115,6 @@ class MessageFocus:
     # whether it asks for help and nothing more ("Pls suggest me.", "Help help help."), or
     # asks nothing at all: what it wants is what its other words say
     pleads: bool = False
-    # every sentence of the body, in order (a name the tagger misses in the run-on whole it may
-    # find in its sentence alone)
-    sentences: tuple[tuple[int, int], ...] = ()
 
     @property
     def question_text(self) -> str:
@@ -218,9 +215,7 @@ def read_message(text: str) -> MessageFocus:
     before = sentences[at - 1] if at > 0 else None
     further = tuple(s for s in asking if s != question)
     pleads = not asks or question in polite
-    return MessageFocus(
-        original, question, subject, before, asks, further, pleads, tuple(sentences)
-    )
+    return MessageFocus(original, question, subject, before, asks, further, pleads)
 
 
 __all__ = ["MessageFocus", "read_message"]

@@ -269,3 +269,93 @@ def test_a_findings_diseases_rank_by_the_literature_not_by_how_often_they_show_i
     # the same frequency still counts where a disease's findings are ranked
     hpo = GraphCandidate(kg.finding, (kg.edges[0],))
     assert prior(hpo) - prior(hpo, frequency=False) == pytest.approx(0.5)
+
+
+class _KindsGraph:
+    """Diabetes and its kinds: two DO states, one only MeSH's tree of headings files there."""
+
+    def __init__(self) -> None:
+        self.topic = Node("urn:dm", "DOID:9351", "diabetes mellitus", "Disease")
+        self.edges = [
+            Triple(Node("urn:c", "MESH:D048909", "Diabetes Complications", "Disease"),
+                   "subClassOf", self.topic, "mesh"),
+            Triple(Node("urn:t1", "DOID:9744", "type 1 diabetes mellitus", "Disease"),
+                   "subClassOf", self.topic, "doid"),
+            Triple(Node("urn:t2", "DOID:9352", "type 2 diabetes mellitus", "Disease"),
+                   "subClassOf", self.topic, "doid"),
+        ]  # fmt: skip
+
+    def neighbours(self, ref, relation=None, direction="out", sources=None, attributes=False):
+        if relation == "subClassOf" and direction == "in" and ref.iri == self.topic.iri:
+            return list(self.edges)
+        return []
+
+
+def test_the_kinds_the_ontologies_state_come_before_meshs_tree_headings():
+    # "What are the types of diabetes?" began with "Diabetes Complications" (MeSH's tree)
+    from kgqa.answering.ranking import rank_candidates
+    from tests.answering.fakes import GraphReadingVerifier
+
+    kg = _KindsGraph()
+    cands = [GraphCandidate(t.subject, (t,)) for t in kg.edges]
+    answers = rank_candidates(kg, GraphReadingVerifier(), kg.topic,  # type: ignore[arg-type]
+                              "subtypes", cands, [])  # fmt: skip
+    assert [a.node.label for a in answers][-1] == "Diabetes Complications"
+    assert len(answers) == 3
+
+
+def test_a_side_effect_of_a_kind_of_the_disorder_claimed_says_the_drug_can_cause_it():
+    from kgqa.answering.verification import _kind_verdict
+
+    drug = Node("urn:ibu", "DRUGBANK:DB01050", "Ibuprofen", "Chemical")
+    kidney = Node("urn:kd", "DOID:557", "kidney disease", "Disease")
+    necrosis = Node("urn:pn", "DOID:0050xxx", "kidney papillary necrosis", "Disease")
+    stated = [Triple(drug, "hasSideEffect", necrosis, "sider")]
+    verdict, reason = _kind_verdict(drug, "hasSideEffect", kidney, False, stated)
+    assert verdict == "supported" and "kidney papillary necrosis (sider): kinds of kidney" in reason
+    # a negated claim is refuted, never supported
+    assert _kind_verdict(drug, "hasSideEffect", kidney, True, stated)[0] == "refuted"
+    # a statement of the disorder itself, or of another relation, is no kind's verdict
+    assert _kind_verdict(drug, "hasSideEffect", kidney, False,
+                         [Triple(drug, "hasSideEffect", kidney, "sider")]) is None  # fmt: skip
+    assert _kind_verdict(drug, "treats", kidney, False,
+                         [Triple(drug, "treats", necrosis, "drugcentral")]) is None  # fmt: skip
+
+
+class _FeverGraph:
+    """Fever's drugs: two the labels and SIDER state, an antacid one label alone states (for
+    buffered aspirin), a drug of no class known, an analgesic one label states."""
+
+    def __init__(self) -> None:
+        self.fever = Node("urn:fever", "HP:0001945", "Fever", "Phenotype")
+        self.drugs = {n: Node(f"urn:{n}", f"X:{n}", n, "Chemical")
+                      for n in ("aspirin", "acetaminophen", "calcium carbonate", "mystery",
+                                "naproxen")}  # fmt: skip
+        self.classes = {"aspirin": ["analgesic", "platelet inhibitor"],
+                        "acetaminophen": ["analgesic"], "calcium carbonate": ["antacid"],
+                        "naproxen": ["analgesic"], "mystery": []}  # fmt: skip
+
+    def edges(self, relation, source=None):
+        assert relation == "inDrugClass"
+        for drug, classes in self.classes.items():
+            for c in classes:
+                yield f"urn:{drug}", f"urn:class:{c}", "drugcentral"
+
+    def candidates(self) -> list[GraphCandidate]:
+        sources = {"aspirin": ("drugcentral", "sider"), "acetaminophen": ("drugcentral", "sider")}
+        return [GraphCandidate(node, tuple(Triple(node, "treats", self.fever, s)
+                                           for s in sources.get(name, ("drugcentral",))))
+                for name, node in self.drugs.items()]  # fmt: skip
+
+
+def test_a_drug_one_label_states_beside_no_drug_of_its_class_is_set_apart():
+    # "What can I take for a fever?" listed calcium carbonate and aluminium hydroxide (buffered
+    # aspirin's label) beside aspirin, acetaminophen and ibuprofen
+    from kgqa.answering.ranking import drug_classes, off_class
+
+    kg = _FeverGraph()
+    assert off_class(kg, kg.candidates()) == {"urn:calcium carbonate"}  # type: ignore[arg-type]
+    # with no drug two sources state, nothing is set apart
+    alone = [c for c in kg.candidates() if len(c.triples) == 1]
+    drug_classes.cache_clear()
+    assert off_class(kg, alone) == set()  # type: ignore[arg-type]

@@ -267,6 +267,7 @@ def test_an_intersection_question_answers_with_what_holds_for_both(kg):
     # the reading says it was asked of both
     assert (r.reading.topic.label, [n.label for n in r.reading.also]) == (
         "gout", ["familial Mediterranean fever"])  # fmt: skip
+    assert "of each of gout and familial Mediterranean fever" in r.reason
     # several topics without "both": each is asked for, not their intersection
     q2 = "What drugs treat gout and familial Mediterranean fever?"
     qa2, _ = engine(kg, {q2: "drugs_for_disease"})
