@@ -258,10 +258,12 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
                 for iri, ts in one_hop(kg, twin, intent, relations).items():
                     if iri != topic.iri:
                         direct.setdefault(iri, []).extend(ts)
-        # the topic under its other node is no answer about it: "Which diseases cause
-        # hypertension?" began with DO's *hypertension*, said (HSDN) to show HPO's
-        for twin in twins:
-            direct.pop(twin.iri, None)
+        # the disease a finding is named for is no answer to what shows it: "Which diseases
+        # cause hypertension?" began with DO's *hypertension*, said (HSDN) to show HPO's. (A
+        # disease's finding of its own name stays among its findings: GARD lists Aniridia's)
+        if intent == "diseases_of_phenotype":
+            for twin in twins:
+                direct.pop(twin.iri, None)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
     if out and len(out) < FEW_STATED and spec is not None and "subtype" in spec.hierarchy:
         # a few answers stated of the topic itself, and more of its kinds: those follow, each
