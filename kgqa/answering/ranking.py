@@ -112,6 +112,11 @@ def _names_a_kind(said: str, label: str) -> bool:
     return len(words) > n and any(words[i : i + n] == of for i in range(len(words) - n + 1))
 
 
+def _sources(c: GraphCandidate) -> set[str]:
+    """The sources that state the candidate's triples."""
+    return {t.source for t in c.triples}
+
+
 def prior(c: GraphCandidate, frequency: bool = True) -> float:
     """Pre-ranking before verification: direct edges first, more sources, frequency, then
     the strength of a literature co-occurrence (HSDN's tf-idf weight: for gout, "Back
@@ -146,7 +151,7 @@ def prior(c: GraphCandidate, frequency: bool = True) -> float:
         - (NARROWER if _only_narrower(c) else 0.0)
         + main
         + 0.1 * min(kinds - 1, 4)
-        + 0.1 * len({t.source for t in c.triples})
+        + 0.1 * len(_sources(c))
         + 0.5 * freq
         + 0.1 * math.log1p(max(0.0, weight))
         + 0.05 * min(curators, 4.0)
@@ -220,15 +225,12 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
     beside aspirin, acetaminophen and ibuprofen, which three sources state). A drug of no
     class known is left as it is."""
 
-    def sources(c: GraphCandidate) -> set[str]:
-        return {t.source for t in c.triples}
-
-    sure = [c for c in cands if c.via is None and len(sources(c)) >= 2]
+    sure = [c for c in cands if c.via is None and len(_sources(c)) >= 2]
     if not sure:
         return set()
     classes = drug_classes(kg)
     shared = frozenset().union(*(classes.get(c.node.iri, frozenset()) for c in sure))
-    return {c.node.iri for c in cands if c.via is None and len(sources(c)) == 1
+    return {c.node.iri for c in cands if c.via is None and len(_sources(c)) == 1
             and classes.get(c.node.iri) and not classes[c.node.iri] & shared}  # fmt: skip
 
 
@@ -316,7 +318,7 @@ def rank_candidates(
 
     def pre(c: GraphCandidate) -> float:
         common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
-        filed = tree_only if {t.source for t in c.triples} == {"mesh"} else 0.0
+        filed = tree_only if _sources(c) == {"mesh"} else 0.0
         alone = OFF_CLASS if c.node.iri in apart else 0.0
         return prior(c, frequency=by_frequency) + common - filed - alone
 

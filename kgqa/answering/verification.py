@@ -62,8 +62,9 @@ OPPOSITE_SCORE = 0.9
 # HPO's Mendelian inheritance and its kinds: autosomal dominant and recessive, X- and Y-linked
 MENDELIAN_MODES = frozenset({"HP:0034345", "HP:0000006", "HP:0000007", "HP:0001417",
                              "HP:0001450"})  # fmt: skip
-# a side effect claimed is supported by kinds of it stated: this many shown, found among at
-# most this many of its subtypes
+# a side effect claimed is supported by kinds of it stated: this many shown, looked for among
+# about this many of its subtypes, nearest first (walking up from each of a drug's 300 side
+# effects took a second and a half)
 KINDS_SHOWN = 5
 KINDS_LOOKED_AT = 500
 # the relations a drug class's claim is read through its members for ("statins cause myalgia")
@@ -89,20 +90,31 @@ def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
     return ("supported" if bool(holds) != neg else "refuted"), f"the graph: {said}"
 
 
+def _with_sources(said: Sequence[tuple[str, str]], sep: str = ", ", most: int = 3) -> str:
+    """Each thing said, once, with the sources that say it, the first ``most`` of them.
+
+    Example:
+        >>> _with_sources([("Cough", "sider"), ("Cough", "hpo"), ("Rash", "sider")])
+        'Cough (sider, hpo), Rash (sider)'
+    """
+    by: dict[str, list[str]] = {}
+    for what, source in said:
+        by.setdefault(what, []).append(source)
+    return sep.join(f"{w} ({', '.join(dict.fromkeys(v))})" for w, v in list(by.items())[:most])
+
+
 def _kind_verdict(s: Node, rel: str, o: Node, neg: bool,
                   triples: list[Triple]) -> tuple[str, str] | None:  # fmt: skip
-    """The verdict side effects of kinds of ``o`` give ("Can ibuprofen cause kidney damage?":
-    SIDER states nephritis and papillary necrosis): a drug that can cause a kind of a disorder
-    can cause it. None unless every statement is of ``s``, ``rel`` ``hasSideEffect``, and of
-    a node other than ``o`` (:meth:`ClaimVerifier.statements` gathers only kinds then)."""
+    """The verdict side effects of kinds of ``o`` give ("Ibuprofen does not cause kidney
+    disease": SIDER states kidney papillary necrosis and hepatorenal syndrome): a drug that can
+    cause a kind of a disorder can cause it. None unless every statement is of ``s``, ``rel``
+    ``hasSideEffect``, and of a node other than ``o`` (:meth:`ClaimVerifier.statements` gathers
+    only kinds then)."""
     kinds = [t for t in triples if t.subject.iri == s.iri and t.relation == rel
              and t.object.iri != o.iri]  # fmt: skip
     if rel != "hasSideEffect" or not kinds or len(kinds) != len(triples):
         return None
-    said: dict[str, list[str]] = {}
-    for t in kinds:
-        said.setdefault(t.object.label, []).append(t.source)
-    named = ", ".join(f"{k} ({', '.join(dict.fromkeys(v))})" for k, v in list(said.items())[:3])
+    named = _with_sources([(t.object.label, t.source) for t in kinds])
     return ("refuted" if neg else "supported"), f"the graph states {named}: kinds of {o.label}"
 
 
@@ -116,11 +128,9 @@ def _read_as(verdict: str, triples: Sequence[Triple], passages: Sequence[Passage
     """
     how = "supporting" if verdict == "supported" else "refuting"
     if triples:
-        said: dict[tuple[str, str, str], list[str]] = {}
-        for t in triples:
-            said.setdefault((t.subject.label, t.relation, t.object.label), []).append(t.source)
-        named = "; ".join(f"{s} {r} {o} ({', '.join(dict.fromkeys(v))})"
-                          for (s, r, o), v in list(said.items())[:3])  # fmt: skip
+        named = _with_sources(
+            [(f"{t.subject.label} {t.relation} {t.object.label}", t.source) for t in triples], "; "
+        )
         return f"the verifier reads the graph's statements as {how} it: {named}"
     if passages:
         return f"the verifier reads {len(passages)} passage(s) as {how} it (no graph statement)"
@@ -281,23 +291,6 @@ class ClaimVerifier:
         return Verdict(claim, verdict, round(score, 4), scores,  # type: ignore[arg-type]
                        s, rel, o, neg, evidence_used, reason)  # fmt: skip
 
-    def _kinds_among(self, o: Node, wanted: set[str]) -> list[str]:
-        """The first ``KINDS_SHOWN`` of ``wanted`` that are kinds of ``o``, nearest first,
-        looked for breadth first among at most ``KINDS_LOOKED_AT`` of its subtypes (walking
-        up from each of a drug's 300 side effects took a second and a half)."""
-        seen, frontier, found = {o.iri}, [o], []
-        while frontier and len(seen) <= KINDS_LOOKED_AT and len(found) < KINDS_SHOWN:
-            nxt = []
-            for node in frontier:
-                for t in self.kg.neighbours(node, "subClassOf", direction="in"):
-                    if t.subject.iri not in seen:
-                        seen.add(t.subject.iri)
-                        nxt.append(t.subject)
-                        if t.subject.iri in wanted:
-                            found.append(t.subject.iri)
-            frontier = nxt
-        return found[:KINDS_SHOWN]
-
     def _stated_near(self, s: Node, rel: str, o: Node) -> tuple[list[Triple], str]:
         """The statements of ``rel`` from ``s`` to a supertype of ``o`` (the nearest first, at
         most three), else to a subtype of it, and how they stand to ``o`` in words: what the
@@ -313,12 +306,7 @@ class ClaimVerifier:
             near = [t for t in said if o.iri in {a.iri for a in self.kg.ancestors(t.object)}][:3]
         if not near:
             return [], ""
-        sources: dict[str, list[str]] = {}
-        for t in near:
-            sources.setdefault(t.object.label, []).append(t.source)
-        named = ", ".join(
-            f"{label} ({', '.join(dict.fromkeys(v))})" for label, v in sources.items()
-        )
+        named = _with_sources([(t.object.label, t.source) for t in near])
         if narrower:
             return near, f"the graph states it only of {named}, a kind of {o.label}"
         return near, f"the graph states it of {named}, broader, and not which kind"
@@ -557,7 +545,8 @@ class ClaimVerifier:
             # kind of it, and a drug that can cause a kind of a disorder can cause the disorder
             # (never the other way: cough stated is no dry cough)
             said = {t.object.iri: t for t in self.kg.neighbours(s, rel, direction="out")}
-            out += [said[iri] for iri in self._kinds_among(o, set(said))]
+            kinds = self.kg.descendants(o, limit=KINDS_LOOKED_AT)
+            out += [said[k.iri] for k in kinds if k.iri in said][:KINDS_SHOWN]
         if rel == "treats" and not out:  # a drug for a broader disease
             for parent in self.kg.ancestors(o)[:4]:
                 out += [t for t in self.kg.neighbours(s, "treats", direction="out")

@@ -515,19 +515,26 @@ class KnowledgeGraph:
         """All superclasses (transitive is-a), nearest first."""
         return self._closure(ref, "out", sources)
 
-    def descendants(self, ref: str | Node, sources: Iterable[str] | None = None) -> list[Node]:
-        """All subclasses (transitive is-a), nearest first."""
-        return self._closure(ref, "in", sources)
+    def descendants(
+        self, ref: str | Node, sources: Iterable[str] | None = None, limit: int | None = None
+    ) -> list[Node]:
+        """All subclasses (transitive is-a), nearest first; with ``limit``, the walk stops
+        after the level where it has found that many (a broad class has thousands)."""
+        return self._closure(ref, "in", sources, limit)
 
     def _closure(
-        self, ref: str | Node, direction: Direction, sources: Iterable[str] | None
+        self,
+        ref: str | Node,
+        direction: Direction,
+        sources: Iterable[str] | None,
+        limit: int | None = None,
     ) -> list[Node]:
         start = self._require(ref)
         srcs = self._sources(sources) if sources is not None else None
         seen = {start.iri}
         order: list[Node] = []
         frontier = [start]
-        while frontier:
+        while frontier and (limit is None or len(order) < limit):
             nxt = []
             for node in frontier:
                 for t in self.neighbours(node, SUBCLASS, direction, srcs):
