@@ -162,6 +162,36 @@ def same_named(kg: KnowledgeGraph, node: Node) -> list[Node]:
     return out
 
 
+# the counter-ions a drug is sold as a salt of, which do nothing themselves: the sources state
+# lithium carbonate's and lithium citrate's indications, not lithium's (an anion that acts,
+# "magnesium salicylate", is no such word)
+_SALT = re.compile(
+    r"^(.+?) (?:carbonate|citrate|hydrochloride|hcl|hydrobromide|sulfate|sulphate|mesylate|"
+    r"besylate|maleate|fumarate|tartrate|bitartrate|succinate|acetate|phosphate|sodium|"
+    r"potassium|hyclate|monohydrate|dihydrate|trihydrate)$",
+    re.I,
+)
+MAX_SALTS = 5
+
+
+def salt_forms(kg: KnowledgeGraph, node: Node) -> list[Node]:
+    """The other drug nodes named as salts of ``node`` ("lithium carbonate", "lithium
+    citrate" of *Lithium*), at most :data:`MAX_SALTS`: what the sources state of a drug under
+    its salt's name, read for a question or claim about the drug."""
+    if node.cls != "Chemical":
+        return []
+    key = normalize_name(node.label)
+    out: list[Node] = []
+    for iri, name, _ in kg.names_extending(key, limit=40):
+        m = _SALT.match(name)
+        if not m or normalize_name(m.group(1)) != key or iri == node.iri:
+            continue
+        found = kg.node(iri)
+        if found is not None and found.cls == "Chemical" and found not in out:
+            out.append(found)
+    return out[:MAX_SALTS]
+
+
 # ids that name one concept across vocabularies; a node's own ids of these kinds, shared with
 # another node, say the two are one concept (a broader id, a MeSH heading, often is not)
 _CONCEPT_IDS = ("UMLS:", "MONDO:", "EFO:", "ICD10CM:", "NCIT:", "SNOMEDCT_US:", "OMIM:", "ORPHA:")
@@ -247,6 +277,14 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
     if topic.cls == "DrugClass" and spec is not None and spec.relation != "inDrugClass":
         return class_candidates(kg, topic, intent)
     direct = one_hop(kg, topic, intent, relations)
+    if not direct and topic.cls == "Chemical":
+        # a drug the sources state nothing of under its own name: what they state of its
+        # salts, each statement naming the salt. Only then: a metal's salts act by their anion
+        # too (lithium carbonate's label indications name arthritis, from a salicylate
+        # product)
+        for salt in salt_forms(kg, topic):
+            for iri, ts in one_hop(kg, salt, intent, relations).items():
+                direct.setdefault(iri, []).extend(ts)
     if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
         # what the sources state of the same concept under another node of its name ("Which
         # drugs treat heart failure?": DrugCentral gives the ACE inhibitors HPO's node); not

@@ -6,6 +6,7 @@ and verification share.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -142,15 +143,17 @@ def prior(c: GraphCandidate, frequency: bool = True) -> float:
     # an answer several subtypes of the topic share (SMN1 for four kinds of spinal muscular
     # atrophy) speaks for the topic more than one a single kind has; the kinds are the
     # triples' other ends (subjects of has-gene statements, objects of treats ones: permethrin
-    # for three kinds of lice infestation before lidocaine, in a kit for two)
+    # for three kinds of lice infestation before lidocaine, in a kit for two); so does one
+    # more of a class's members share (myalgia, stated of all eight statins, before creatine
+    # kinase increased, of six)
     kinds = (len({t.object.iri if t.subject.iri == c.node.iri else t.subject.iri
                   for t in c.triples})
-             if c.via_relation == "subtype" else 1)  # fmt: skip
+             if c.via_relation in ("subtype", "member") else 1)  # fmt: skip
     return (
         (0.0 if c.via else 1.0)
         - (NARROWER if _only_narrower(c) else 0.0)
         + main
-        + 0.1 * min(kinds - 1, 4)
+        + 0.1 * min(kinds - 1, 9 if c.via_relation == "member" else 4)
         + 0.1 * len(_sources(c))
         + 0.5 * freq
         + 0.1 * math.log1p(max(0.0, weight))
@@ -200,6 +203,9 @@ COHERENT_CLASS_MAX = 150
 # what the prior takes off a drug a single label source states for the topic that shares no
 # such class with any drug two sources or more state it of
 OFF_CLASS = 0.3
+# ... and how many drugs of known class must share one to stand in for the drugs two sources
+# state, where there are none
+OFF_CLASS_SHARERS = 4
 
 
 @lru_cache(maxsize=2)
@@ -222,15 +228,26 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
     two sources or more state it of, when any is: an ingredient of a combination
     product, not what treats it (DrugCentral's label indications for fever list calcium
     carbonate, aluminium hydroxide and phenylephrine, from buffered aspirin and cold remedies,
-    beside aspirin, acetaminophen and ibuprofen, which three sources state). A drug of no
-    class known is left as it is."""
+    beside aspirin, acetaminophen and ibuprofen, which three sources state). When no drug is
+    stated by two sources, the classes at least half of the drugs stated share stand in for
+    theirs (HIV's label indications list ethanol and vitamin E, a product's solvent and
+    excipient, beside 30 antiretrovirals). A drug of no class known is left as it is."""
 
-    sure = [c for c in cands if c.via is None and len(_sources(c)) >= 2]
-    if not sure:
-        return set()
     classes = drug_classes(kg)
-    shared = frozenset().union(*(classes.get(c.node.iri, frozenset()) for c in sure))
-    return {c.node.iri for c in cands if c.via is None and len(_sources(c)) == 1
+    direct = [c for c in cands if c.via is None]
+    sure = [c for c in direct if len(_sources(c)) >= 2]
+    if sure:
+        shared = frozenset().union(*(classes.get(c.node.iri, frozenset()) for c in sure))
+    else:
+        known = [classes[c.node.iri] for c in direct if classes.get(c.node.iri)]
+        if len(known) < OFF_CLASS_SHARERS:
+            return set()
+        counts = Counter(cls for held in known for cls in held)
+        shared = frozenset(cls for cls, n in counts.items()
+                           if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
+    if not shared:
+        return set()
+    return {c.node.iri for c in direct if len(_sources(c)) == 1
             and classes.get(c.node.iri) and not classes[c.node.iri] & shared}  # fmt: skip
 
 

@@ -106,14 +106,20 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
     found: dict[str, tuple[Node, Passage]] = {}
     # the passages whose title names the topic are about it throughout ("Hypoglycemia"); one
     # titled "type 1 diabetes" speaks of the topic only where it names it
-    # (titles are read for findings only, and linked only when the label is not in them)
+    # (titles are read for findings and treatments, and linked only when the label is not in
+    # them)
     label = topic.label.casefold()
     titled = {p.pid for p in own if label in p.title.casefold()}
-    unsure = [p for p in own
-              if spec.relation == "hasPhenotype" and p.pid not in titled]  # fmt: skip
+    unsure = [p for p in own if p.pid not in titled and p.title
+              and (spec.relation == "hasPhenotype" or spec.relation in _TREATS)]  # fmt: skip
     linked_all = linker.link_many([p.text for p in own] + [p.title for p in unsure])
-    titled |= {p.pid for p, ms in zip(unsure, linked_all[len(own) :], strict=True)
-               if any(node.iri == topic.iri for _, node in linked(ms))}  # fmt: skip
+    title_nodes = {p.pid: [node for _, node in linked(ms)]
+                   for p, ms in zip(unsure, linked_all[len(own) :], strict=True)}  # fmt: skip
+    titled |= {pid for pid, nodes in title_nodes.items()
+               if any(n.iri == topic.iri for n in nodes)}  # fmt: skip
+    # the passages titled by another disorder: "the condition" there is that one
+    elsewhere = {pid for pid, nodes in title_nodes.items() if pid not in titled
+                 and any(n.cls in ("Disease", "Phenotype") for n in nodes)}  # fmt: skip
     for p, mentions in zip(own, linked_all[: len(own)], strict=True):
         bounds = sentence_bounds(p.text)
         # the sentences that name the topic: a treatment is read only in one or the next
@@ -129,6 +135,11 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
             # in a sentence that names it or the one after ("Insulin controls the amount of
             # sugar ..." two sentences after a symptom list treats nothing)
             near = at is not None and (at in named or at - 1 in named)
+            if spec.relation in _TREATS and p.pid in elsewhere:
+                # ... and in its own sentence, in a passage on another disorder: "treating
+                # the condition with salbutamol", after a sentence naming lipomas in a passage
+                # on Madelung disease, treats Madelung disease
+                near = at is not None and at in named
             if spec.relation in _TREATS and not (context and near and _said_to_treat(*context)):
                 continue
             if spec.relation in _TREATS and is_substance(node):

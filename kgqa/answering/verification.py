@@ -15,6 +15,7 @@ from kgqa.answering.candidates import (
     gwas_genes,
     has_more_subtypes,
     members_needed,
+    salt_forms,
     same_named,
 )
 from kgqa.answering.ranking import (
@@ -209,6 +210,13 @@ class ClaimVerifier:
             for other in same_named(self.kg, o)[1:]:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
+                    break
+        if not triples and rel in ("hasSideEffect", "treats"):
+            # "Lithium treats bipolar disorder": DrugCentral states it of lithium carbonate and
+            # lithium citrate; the claim is read as of the salt (which the reading shows)
+            for salt in salt_forms(self.kg, s):
+                if found := self.statements(salt, rel, o):
+                    triples, s = found, salt
                     break
         if rel == "associatedWithGene" and not triples and s.cls == "Disease":
             through = self._gene_of_subtype(claim, s, o, neg)

@@ -417,6 +417,12 @@ def measure_meant(text: str, start: int, end: int) -> str | None:
     return _MEASURES[said]
 
 
+# what people call a disorder of an organ ("heart problems", "thyroid issues", "kidney
+# trouble"): its disease ("heart problems" was *Chest pain* by likeness, "thyroid problems"
+# *Thyroid crisis*)
+_ORGAN_TROUBLE = re.compile(r"^((?:\w+ )?\w+) (?:problems?|issues?|troubles?)$", re.I)
+
+
 def reduced_forms(text: str) -> list[str]:
     """Simpler names to try for a mention no name matches: without leading qualifiers, and
     the conjuncts of a coordinated head ("breast and ovarian cancer").
@@ -424,12 +430,14 @@ def reduced_forms(text: str) -> list[str]:
     Example:
         >>> reduced_forms("hereditary retinoblastoma"), reduced_forms("breast and ovarian cancer")
         (['retinoblastoma'], ['breast cancer', 'ovarian cancer'])
-        >>> reduced_forms("russell-silver syndrome")
-        ['silver-russell syndrome']
+        >>> reduced_forms("russell-silver syndrome"), reduced_forms("thyroid problems")
+        (['silver-russell syndrome'], ['thyroid disease'])
     """
     words = text.split()
     out = said_of_part(text)
     out += located_names(text)
+    if m := _ORGAN_TROUBLE.match(text):
+        out.append(f"{m.group(1)} disease")
     i = 0
     while i < len(words) - 1 and words[i].lower() in QUALIFIERS:
         i += 1

@@ -256,6 +256,9 @@ _QUESTION_TAIL = re.compile(
     r"contra-?indicated|inherited|hereditary|genetic|contagious|infectious|curable|incurable|"
     r"cured|treatable|untreatable|preventable|reversible|fatal|deadly|dangerous|serious|"
     r"common|rare|spread|spreads|transmitted|transmissible|caught|contracted|"
+    # what is done about it ("How is osteogenesis imperfecta diagnosed ...": the tagger ran
+    # the word into the name, read as its type 3)
+    r"diagnosed|diagnosable|detected|screened|treated|managed|prevented|caused|"
     r"(?:autosomal|[xy]-linked)"
     r"(?:[- ](?:dominant|recessive))?)$",
     re.IGNORECASE,

@@ -100,12 +100,23 @@ _IT_DOES_IT = re.compile(
     re.I,
 )
 
+# ... or the drug said to do what a word standing for the finding named before it says ("I
+# keep getting a dry cough. Could the lisinopril be causing it?")
+_DRUG_DOES_THAT = re.compile(
+    r"^\s+(?:(?:be|is|are|was|were|has been|have been|really|possibly|also|actually)\s+)*"
+    r"(?:caus(?:e|es|ed|ing)|responsible for|to blame for|behind|trigger(?:s|ed|ing)?)\s+"
+    r"(?:it|this|that|these|those|them)\b",
+    re.I,
+)
+
 
 def blamed_drug(text: str, mentions: Sequence[Mention]) -> tuple[Node, Node] | None:
     """The drug and the finding ``text`` puts down to it, by its words: a finding then the
     drug, with words of cause between that end at the drug ("Could my cough be from
     lisinopril?"); the drug then the finding, with words saying the drug does it ("Could
-    lisinopril be causing my cough?"); or the drug named, then a word standing for it said to
+    lisinopril be causing my cough?"); the finding, then the drug said to do "it" ("I keep
+    getting a dry cough. Could the lisinopril be causing it?": the nearest finding before the
+    drug); or the drug named, then a word standing for it said to
     do it ("Could this medicine be causing it?": the first finding after the drug that is not
     what the drug is taken for). A drug is DrugBank's or DrugCentral's, or a drug class; the
     finding a disease or phenotype not negated. None when the words say none of this."""
@@ -126,6 +137,10 @@ def blamed_drug(text: str, mentions: Sequence[Mention]) -> tuple[Node, Node] | N
                     and not _BETTER.search(said)
                     and not re.search(r"[.?!]", text[dm.end : fm.start])):  # fmt: skip
                 return drug, finding
+    for dm, drug in drugs:
+        before = [(m, n) for m, n in found if m.end <= dm.start]
+        if before and _DRUG_DOES_THAT.match(text[dm.end :]):
+            return drug, before[-1][1]
     for dm, drug in drugs:
         it = _IT_DOES_IT.search(text, dm.end)
         if it is None:

@@ -519,10 +519,17 @@ def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> st
 
 
 _INTERACTS = re.compile(r"\binteract(?:s|ed|ing|ions?)?\b", re.I)
-# two drugs taken together ("Can I take ibuprofen with lisinopril?", "mixing X and Y")
+# two drugs taken together ("Can I take ibuprofen with lisinopril?", "mixing X and Y") ...
 _TOGETHER = re.compile(
     r"\b(?:take|taking|taken|took|mix|mixing|mixed|combine|combining|combined|use|using|used)\b"
     r".{1,60}?\b(?:with|and|together)\b",
+    re.I,
+)
+# ... or one while on the other, asked yes or no ("Can I drink alcohol while taking
+# metronidazole?"; "What are the side effects of metformin while on insulin?" asks for them)
+_WHILE_ON = re.compile(
+    r"^\s*(?:can|could|is|are|should|may|do|does|will|would)\b.*"
+    r"\b(?:while|when|whilst) (?:i am |i'm |im |he is |she is )?(?:taking|on|using)\b",
     re.I,
 )
 INTERACTION_REASON = (
@@ -538,7 +545,7 @@ def asks_interaction(text: str, found: Linked) -> bool:
     if _INTERACTS.search(bare):
         return True
     drugs = {n.iri for _, n in found if n.cls in ("Chemical", "DrugClass")}
-    return len(drugs) >= 2 and _TOGETHER.search(text) is not None
+    return len(drugs) >= 2 and bool(_TOGETHER.search(text) or _WHILE_ON.search(text))
 
 
 # pregnancy and breastfeeding: none of the graph's sources says what is safe then

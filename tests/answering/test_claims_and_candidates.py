@@ -359,3 +359,70 @@ def test_a_drug_one_label_states_beside_no_drug_of_its_class_is_set_apart():
     alone = [c for c in kg.candidates() if len(c.triples) == 1]
     drug_classes.cache_clear()
     assert off_class(kg, alone) == set()  # type: ignore[arg-type]
+
+
+class _OneSourceGraph:
+    """HIV's label indications, each of one source: five antiretrovirals, a product's solvent
+    and a drug of no class known."""
+
+    def __init__(self) -> None:
+        self.hiv = Node("urn:hiv", "DOID:526", "HIV infection", "Disease")
+        self.classes = {f"arv{i}": ["antiretroviral"] for i in range(5)}
+        self.classes |= {"ethanol": ["solvent"], "mystery": []}
+
+    def edges(self, relation, source=None):
+        assert relation == "inDrugClass"
+        for drug, classes in self.classes.items():
+            for c in classes:
+                yield f"urn:{drug}", f"urn:class:{c}", "drugcentral"
+
+    def candidates(self, names=None) -> list[GraphCandidate]:
+        out = []
+        for name in names or self.classes:
+            node = Node(f"urn:{name}", f"X:{name}", name, "Chemical")
+            out.append(GraphCandidate(node, (Triple(node, "treats", self.hiv, "drugcentral"),)))
+        return out
+
+
+def test_with_no_drug_two_sources_state_the_class_most_share_sets_the_rest_apart():
+    # "Is there a cure for HIV?" began with ethanol and vitamin E (a product's solvent and
+    # excipient), stated by DrugCentral alone as all 30 antiretrovirals are
+    from kgqa.answering.ranking import drug_classes, off_class
+
+    kg = _OneSourceGraph()
+    drug_classes.cache_clear()
+    assert off_class(kg, kg.candidates()) == {"urn:ethanol"}  # type: ignore[arg-type]
+    # too few drugs of known class to say what the topic's drugs are: none set apart
+    few = kg.candidates(["arv0", "arv1", "arv2", "ethanol"])
+    assert off_class(kg, few) == set()  # type: ignore[arg-type]
+    drug_classes.cache_clear()
+
+
+class _SaltGraph:
+    """Lithium and the names that extend its name: two salts, a compound of another kind."""
+
+    def __init__(self) -> None:
+        names = ["lithium carbonate", "lithium citrate", "lithium battery grade metal",
+                 "lithium hydrochloride"]  # fmt: skip
+        self.nodes = {n: Node(f"urn:{n}", f"X:{n}", n, "Chemical") for n in ["Lithium", *names]}
+        # a salt's name on a node of another class is no drug's salt
+        self.nodes["lithium hydrochloride"] = Node("urn:lh", "X:lh", "lithium hydrochloride",
+                                                   "Disease")  # fmt: skip
+
+    def names_extending(self, key, limit=20):
+        return [(n.iri, label, label.lower()) for label, n in self.nodes.items()
+                if label.lower().startswith(key + " ")][:limit]  # fmt: skip
+
+    def node(self, iri):
+        return next((n for n in self.nodes.values() if n.iri == iri), None)
+
+
+def test_a_drugs_salts_are_the_nodes_named_as_its_salts():
+    # "Lithium treats bipolar disorder" was unknown: DrugCentral states it of lithium
+    # carbonate and lithium citrate
+    from kgqa.answering.candidates import salt_forms
+
+    kg = _SaltGraph()
+    salts = salt_forms(kg, kg.nodes["Lithium"])  # type: ignore[arg-type]
+    assert [n.label for n in salts] == ["lithium carbonate", "lithium citrate"]
+    assert salt_forms(kg, kg.nodes["lithium carbonate"]) == []  # type: ignore[arg-type]

@@ -634,14 +634,19 @@ def test_a_mode_said_of_a_disease_is_checked_and_another_mode_names_the_graphs(p
 def test_an_interaction_question_is_no_side_effect_question_and_says_why_it_has_no_answer(kg):
     from kgqa.understanding.router import INTERACTION_REASON
 
-    asked = ["What drugs interact with metformin?", "Can I take allopurinol with colchicine?"]
+    asked = ["What drugs interact with metformin?", "Can I take allopurinol with colchicine?",
+             "Can I take allopurinol while taking colchicine?"]  # fmt: skip
     kept = "Can I take colchicine for gout?"
-    qa, _ = engine(kg, {asked[0]: "drugs_causing", asked[1]: "claim", kept: "claim"})
+    listed = "What are the side effects of allopurinol while on colchicine?"
+    qa, _ = engine(kg, {asked[0]: "drugs_causing", asked[1]: "claim", asked[2]: "claim",
+                        kept: "claim", listed: "side_effects_of_drug"})  # fmt: skip
     for q in asked:
         r = qa.ask(q)
         assert (r.intent, r.no_answer, r.reason) == ("other", True, INTERACTION_REASON), q
-    # one drug taken for a disorder is a claim of treatment still
+    # one drug taken for a disorder is a claim of treatment still; a list asked for while on
+    # another drug is the list
     assert qa.ask(kept).intent == "claim"
+    assert qa.ask(listed).intent == "side_effects_of_drug"
 
 
 def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
@@ -1184,3 +1189,24 @@ def test_a_finding_named_exactly_as_a_disease_is_that_disease_where_a_disease_is
     assert got is not None and got[1] == disease
     assert topic_score(*got) == 0.97  # as sure as of the finding the linker gave
     assert QAEngine._same_named_topic(me, ("Gene",), [(m, finding)]) is None  # type: ignore[arg-type]
+
+
+def test_a_passage_on_another_disorder_treats_the_topic_only_in_a_sentence_naming_it(kg):
+    # "What are the treatments for lipoma?" gave salbutamol at 0.83, from a passage on
+    # Madelung disease: "... incomplete removal of lipomas. ... treating the condition with
+    # the medication salbutamol"
+    marfan = kg.node("DOID:14323")
+    text = ("Marfan syndrome affects the connective tissue. In one family, colchicine "
+            "treats the condition well.")  # fmt: skip
+    q = "Which drugs treat Marfan syndrome?"
+
+    def answers(title: str) -> list[str]:
+        passage = Passage(1, text, title, "medquad", "Q1", "", "", (marfan.iri,), 1.0)
+        qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT),
+                      FixedIntents(NAMES, {q: "drugs_for_disease"}), _Believes(0.9),
+                      FixedPassages([passage]))  # fmt: skip
+        return [a.node.label for a in qa.ask(q).answers]
+
+    assert answers("Marfan syndrome") == ["Colchicine"]
+    assert answers("A family's story") == ["Colchicine"]  # a title naming no disorder
+    assert answers("Gout") == []  # "the condition" is gout

@@ -232,3 +232,45 @@ def test_a_taxon_rank_is_no_part_of_a_cause_name(tmp_path: Path) -> None:
     assert [(e.relation, e.object) for e in out.edges] == [
         ("causedBy", "name:Cause:Plasmodium"), ("transmittedBy", "name:Cause:Anopheles gambiae"),
     ]  # fmt: skip
+
+
+def test_an_id_and_a_name_that_agree_outrank_a_coarser_id():
+    """DrugCentral files "Hereditary Angioedema" (C0019243) under angioedema's DOID: the CUI
+    and the label's words naming one disease win; when they name two, the DOID stands."""
+    from kgqa.graph.build.builder import _Resolver
+    from kgqa.graph.build.common import Concept, Reference, agree_ref, find_ref
+    from kgqa.graph.build.identity import Identities
+
+    concepts = {
+        "DOID:1558": [Concept("doid", "DOID:1558", "Disease", "angioedema")],
+        "DOID:14735": [
+            Concept(
+                "doid",
+                "DOID:14735",
+                "Disease",
+                "hereditary angioedema",
+                alias_ids=("UMLS:C0019243",),
+            )
+        ],
+        "DOID:11335": [
+            Concept("doid", "DOID:11335", "Disease", "sarcoidosis", alias_ids=("UMLS:C0036202",))
+        ],
+    }
+    ids = Identities()
+    for curie, views in concepts.items():
+        ids.add(curie, views[0].cls)
+
+    def ref(cui: str, text: str) -> Reference:
+        agree = agree_ref(f"UMLS:{cui}", find_ref("Disease", text))
+        return Reference((agree, "DOID:1558", f"UMLS:{cui}"))
+
+    refs = {
+        ("drugcentral", "hae"): ref("C0019243", "Hereditary Angioedema"),
+        # the name and the CUI disagree (the CUI is sarcoidosis'): the row's DOID stands
+        ("drugcentral", "mixed"): ref("C0036202", "Hereditary Angioedema"),
+        ("drugcentral", "plain"): ref("C0002994", "Angioedema"),  # a CUI of no node
+    }
+    r = _Resolver(concepts, ids, refs)
+    assert r.node("ref:drugcentral:hae", "drugcentral") == "DOID:14735"
+    assert r.node("ref:drugcentral:mixed", "drugcentral") == "DOID:1558"
+    assert r.node("ref:drugcentral:plain", "drugcentral") == "DOID:1558"

@@ -44,12 +44,18 @@ def test_questions_link_to_the_right_nodes(real_linker):
          "DOID:13137"),
         ("What is osteogenesis imperfecta type III?", "osteogenesis imperfecta type III",
          "DOID:0110339"),
+        # a word of what is done about it, run into the name by the tagger, is no subtype
+        ("How is osteogenesis imperfecta diagnosed and what are its symptoms?",
+         "osteogenesis imperfecta", "DOID:12347"),
         # lay names and short forms
         ("Does HNPP cause weakness?", "HNPP", "DOID:0060843"),
         ("CVID symptoms", "CVID", "DOID:12177"),
         ("DVT treatment", "DVT", "HP:0002625"),
         ("giant cell vasculitis", "giant cell vasculitis", "DOID:13375"),
         ("what helps a heart attack", "heart attack", "DOID:5844"),
+        # an organ's "problems" are its disease (not *Chest pain* by likeness)
+        ("Can amiodarone cause heart problems?", "heart problems", "DOID:114"),
+        ("kidney trouble after ibuprofen", "kidney trouble", "DOID:557"),
         ("treatment for UTI", "UTI", "DOID:0080784"),
         # a class named in the plural is the class, though one BC5CDR abstract coded
         # "statins" nine times as simvastatin
@@ -233,7 +239,8 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert linked("I have adema in my ankles.") & {"HP:0000969", "HP:0010741"}
     assert linked("I have errection problem") & {"DOID:1875", "HP:0000802", "HP:0100639"}
     assert "DOID:6050" in linked("ENT specialists & esophogeal disorders.")
-    assert "HP:0046505" in linked("my hands hurt sharply when working")
+    # ("... when working" tags at 0.7991 on one CPU, 0.80 on another: at the tagger's edge)
+    assert "HP:0046505" in linked("my hands hurt sharply when typing")
     generator = real_linker.generator
     assert generator.spelt_like("adema") == "edema"
     # a long word may hold two slips, never turning into its opposite

@@ -791,6 +791,9 @@ def test_may_i_take_a_drug_with_my_disorder_asks_whether_it_is_contraindicated(
         "I take lisinopril for my blood pressure. Could it be causing my cough?",
         "I have been on lisinopril for a year and now I have a cough. Could this medicine be "
         "causing it?",
+        # the finding named first, the drug said to do "it" (had been a diagnosis: lung
+        # diseases that show a cough)
+        "I keep getting a cough. Could the lisinopril be causing it?",
     ],
 )
 def test_a_finding_put_down_to_a_drug_is_checked_as_its_side_effect(real_pipeline, question):

@@ -41,6 +41,7 @@ from kgqa.graph.build import (
     sider,
 )
 from kgqa.graph.build.common import (
+    AGREE_SEP,
     SUBCLASS,
     AttrValue,
     Concept,
@@ -237,7 +238,8 @@ class _Resolver:
 
     def node(self, curie: str, source: str, expect: str | None = None) -> str | None:
         """The canonical CURIE ``curie`` resolves to: a CURIE or alias id, ``name:`` (minted when
-        unknown), ``find:`` (never minted) or ``ref:`` (a source's :class:`Reference`)."""
+        unknown), ``find:`` (never minted), ``both:`` (:func:`agree_ref`) or ``ref:`` (a
+        source's :class:`Reference`)."""
         if curie.startswith(("name:", "find:")):
             kind, cls, label = curie.split(":", 2)
             hits = self.by_name.get((cls, normalize_name(label, uninvert=True)))
@@ -249,6 +251,9 @@ class _Resolver:
             if minted not in self.minted:
                 self.minted[minted] = Concept(source, minted, cls, label)
             return minted
+        if curie.startswith("both:"):
+            hits = {self.node(a, source, expect) for a in curie[5:].split(AGREE_SEP)}
+            return hits.pop() if len(hits) == 1 else None
         if curie.startswith("ref:"):
             _, ref_source, key = curie.split(":", 2)
             ref = self.references.get((ref_source, key))

@@ -100,6 +100,16 @@ def find_ref(cls: str, label: str) -> str:
     return f"find:{cls}:{label}"
 
 
+AGREE_SEP = "||"
+
+
+def agree_ref(*alternatives: str) -> str:
+    """A reference that resolves only when every one of ``alternatives`` (CURIEs or
+    :func:`find_ref` references) resolves to one and the same node: an id and a name that
+    agree outrank a coarser id given beside them."""
+    return "both:" + AGREE_SEP.join(alternatives)
+
+
 _QUALIFIERS = re.compile(
     r"^(?:(?:metastatic|advanced|recurrent|refractory|relapsed|unresectable|locally|severe|"
     r"moderate|moderately|mild|to|severely|active|malignant|and|or|,)\s*)+",

@@ -5,7 +5,8 @@ drug–target actions and pharmacologic classes.
   it lists, when the link is one-to-one (so "Aspirin" (MeSH) and "Acetylsalicylic acid"
   (DrugBank) become one node); its RxNorm, ChEBI, UNII, PubChem, ChEMBL, UMLS and MeSH
   supplementary ids become ids of that node.
-- **Indications** (``treats``) reach a disease through the row's DOID, else its UMLS CUI (an id
+- **Indications** (``treats``) reach a disease through the CUI and the name when they agree
+  on one disease, else the row's DOID, else its UMLS CUI (an id
   of a DO, HPO or Mondo-matched node), else its SNOMED CT id (DO), else the indication's name
   (whole, then without stage and severity words: "Metastatic Malignant Melanoma" is melanoma),
   else a disease its head phrase names ("E. Coli Urinary Tract Infection" is a urinary tract
@@ -29,6 +30,7 @@ from kgqa.graph.build.common import (
     Edge,
     Reference,
     SameAs,
+    agree_ref,
     find_ref,
     head_suffixes,
     one_to_one,
@@ -144,6 +146,11 @@ def read(data_dir: Path) -> Contribution:
                 out.note("indications for a risk the drug guards against (left out)")
                 continue
         alternatives = [row["DOID"]] if row["DOID"].startswith("DOID:") else []
+        if text and row["UMLS_CUI"] and alternatives:
+            # the label's words and its CUI naming one disease outrank a coarser DOID:
+            # "Hereditary Angioedema" (C0019243) is mapped to angioedema, "Sarcoidosis" to
+            # uveoparotid fever, "Polycythemia Vera" to polycythemia
+            alternatives.insert(0, agree_ref(f"UMLS:{row['UMLS_CUI']}", find_ref("Disease", text)))
         if row["UMLS_CUI"]:
             alternatives.append(f"UMLS:{row['UMLS_CUI']}")
         if row["SNOMEDCT_CUI"]:
