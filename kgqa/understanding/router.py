@@ -94,6 +94,9 @@ def linked(mentions: Sequence[Mention]) -> Linked:
             if m.node is not None and m.candidates[0].score >= NIL_THRESHOLD]  # fmt: skip
 
 
+_DRUG_TIER = frozenset({"DrugClass", "Chemical"})
+
+
 def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
     """The entity the question is about, with its mention: the first linked mention whose
     best candidate of the intent's preferred class is close to its top one (so "ovarian
@@ -114,10 +117,19 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
             x for x in ordered if is_substance(x[1])
         ]
         return drugs_first[0] if drugs_first else None
+    # a drug and a drug class are one tier: the one named first is the topic ("What are the
+    # side effects of metformin while on insulin?" was about insulin, a class's stand-in)
+    tiers: list[set[str]] = []
+    for cls in allowed:
+        same = next((t for t in tiers if cls in _DRUG_TIER and t & _DRUG_TIER), None)
+        if same is not None:
+            same.add(cls)
+        else:
+            tiers.append({cls})
     for group in groups:
-        for cls in allowed:
+        for tier in tiers:
             for m, _ in group:
-                node = close_candidate(m, lambda n, cls=cls: n.cls == cls)
+                node = close_candidate(m, lambda n, tier=tier: n.cls in tier)
                 if node is not None:
                     # a chemical heading that names no drug gives way to the drug or drug
                     # class of its name ("What does penicillin treat?")

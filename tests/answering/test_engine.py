@@ -1210,3 +1210,26 @@ def test_a_passage_on_another_disorder_treats_the_topic_only_in_a_sentence_namin
     assert answers("Marfan syndrome") == ["Colchicine"]
     assert answers("A family's story") == ["Colchicine"]  # a title naming no disorder
     assert answers("Gout") == []  # "the condition" is gout
+
+
+def test_a_drug_named_before_a_drug_class_is_the_topic():
+    # "What are the side effects of metformin while on insulin?" was about insulin: a drug
+    # class was sought in every mention before a drug in any
+    from kgqa.records import Candidate, Mention, Node
+    from kgqa.understanding.router import topic_mention
+
+    metformin = Node("urn:met", "DRUGBANK:DB00331", "Metformin", "Chemical")
+    insulins = Node("urn:ins", "MESH:D061385", "Insulins", "DrugClass")
+    gout = Node("urn:gout", "DOID:13189", "gout", "Disease")
+
+    def mention(at: int, text: str, node: Node) -> tuple[Mention, Node]:
+        cand = (Candidate(node, 0.95, "exact", text),)
+        return Mention(at, at + len(text), text, "CHEMICAL", False, 1.0, cand), node
+
+    drug, cls = mention(29, "metformin", metformin), mention(48, "insulin", insulins)
+    assert topic_mention("side_effects_of_drug", [drug, cls])[1] is metformin
+    assert topic_mention("side_effects_of_drug", [cls, drug])[1] is insulins
+    # a disease still comes before a finding named first, as before
+    fever = Node("urn:fever", "HP:0001945", "Fever", "Phenotype")
+    found = [mention(0, "fever", fever), mention(10, "gout", gout)]
+    assert topic_mention("drugs_for_disease", found)[1] is gout
