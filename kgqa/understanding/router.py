@@ -239,6 +239,15 @@ def route(
         # osteoarthritis?" listed knee drugs at 1.00; "What are alternatives to warfarin?",
         # what warfarin treats
         return "other", max(probs.get("other", 0.0), CUE_SCORE)
+    if (
+        not options
+        and asks_class_members(text, found)
+        and cued(text, probs, found) in (None, "drugs_in_class")
+    ):
+        # "What blood thinners are there?", "What are common antibiotics?": the class's
+        # members (the classifier read no relation, the kinds of a disease, a definition),
+        # unless words of another relation are there ("What are some side effects of statins?")
+        return "drugs_in_class", max(probs.get("drugs_in_class", 0.0), CUE_SCORE)
     allowed = {
         name: p for name, p in probs.items()
         if not (INTENTS.get(name) and INTENTS[name].refusal and not CUES[name].search(text))
@@ -718,6 +727,25 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
 # those read ``other`` whatever the classifier says (prevention overrules a treatment reading
 # only: "Does aspirin lower the risk of a heart attack?" is a claim to check)
 _OVERRULE = (asks_pregnancy_safety, asks_interaction, asks_for_no_drug, asks_instead)
+
+# a question for a class's members in words no intent's cue holds: "What blood thinners are
+# there?", "What are some ...", "What are common antibiotics?", "What are the different types
+# of antidepressants?" (not "Which blood thinner is safest?": a comparison)
+_MEMBERS_ASKED = re.compile(
+    r"^\s*(?:what|which)\b(?!.*\b(?:safest|best|strongest|most|least|better|worst|fewest|"
+    r"cheapest|treat\w*|uses?|used|for|caus\w*|side|effects?|works?|interact\w*|diseases?|"
+    r"conditions?|dos(?:e|es|age)|risks?|cost)\b).*\b(?:are there|some|examples?|types?|kinds?|"
+    r"different|common|"
+    r"available|names?)\b",
+    re.I,
+)
+
+
+def asks_class_members(text: str, found: Linked) -> bool:
+    """Whether a question names a drug class and nothing else and asks, in words of listing,
+    what is in it."""
+    return (bool(found) and all(n.cls == "DrugClass" for _, n in found)
+            and _MEMBERS_ASKED.search(_bare(text, found)) is not None)  # fmt: skip
 
 
 def passages_only(text: str, found: Linked) -> str | None:

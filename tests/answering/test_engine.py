@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kgqa.answering.engine import QAEngine
@@ -1233,3 +1235,26 @@ def test_a_drug_named_before_a_drug_class_is_the_topic():
     fever = Node("urn:fever", "HP:0001945", "Fever", "Phenotype")
     found = [mention(0, "fever", fever), mention(10, "gout", gout)]
     assert topic_mention("drugs_for_disease", found)[1] is gout
+
+
+def test_a_class_named_alone_and_asked_for_in_words_of_listing_gives_its_members():
+    # "What blood thinners are there?" was `other`: passages only
+    from kgqa.records import Candidate, Mention, Node
+    from kgqa.understanding.router import route
+
+    cls = Node("urn:ac", "MESH:D000925", "Anticoagulants", "DrugClass")
+
+    def found(text: str) -> list[tuple[Mention, Node]]:
+        m = re.search(r"blood thinners?", text)
+        cand = (Candidate(cls, 0.95, "exact", m.group(0)),)
+        return [(Mention(m.start(), m.end(), m.group(0), "CHEMICAL", False, 1.0, cand), cls)]
+
+    probs = {"other": 0.6, "definition": 0.3, "drugs_in_class": 0.05, "side_effects_of_drug": 0.05}
+    for q in ("What blood thinners are there?", "What are some blood thinners?",
+              "What are the different types of blood thinners?"):  # fmt: skip
+        assert route(q, probs, found(q))[0] == "drugs_in_class", q
+    # a comparison, a definition, another relation: not a list of members
+    for q in ("Which blood thinner is safest?", "What are blood thinners?",
+              "What are some uses of blood thinners?",
+              "What are common side effects of blood thinners?"):  # fmt: skip
+        assert route(q, probs, found(q))[0] != "drugs_in_class", q
