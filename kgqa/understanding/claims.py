@@ -90,20 +90,22 @@ _MAKES_ONE = re.compile(
     r"so|very|more|really)\s+)*$",
     re.I,
 )
+# the words between a drug and what it is said to do ("could the lisinopril *be really*
+# causing ...")
+_MAYBE_SO = r"be|is|are|was|were|has been|have been|really|possibly|also"
 # ... and a drug said to do it by a word standing for it ("I take lisinopril and now have a
 # dry cough. Could this medicine be causing it?")
 _IT_DOES_IT = re.compile(
     r"\b(?:it|this|that|the (?:drug|medicine|medication|med|pill|tablet)s?|th(?:is|ese|at|ose) "
-    r"(?:drug|medicine|medication|med|pill|tablet)s?)\s+(?:(?:be|is|are|was|were|has been|have "
-    r"been|really|possibly|also)\s+)*(?:caus(?:e|es|ed|ing)|responsible|to blame|giv(?:e|es|"
-    r"ing)|trigger(?:s|ed|ing)?)\b",
+    rf"(?:drug|medicine|medication|med|pill|tablet)s?)\s+(?:(?:{_MAYBE_SO})\s+)*"
+    r"(?:caus(?:e|es|ed|ing)|responsible|to blame|giv(?:e|es|ing)|trigger(?:s|ed|ing)?)\b",
     re.I,
 )
 
 # ... or the drug said to do what a word standing for the finding named before it says ("I
 # keep getting a dry cough. Could the lisinopril be causing it?")
 _DRUG_DOES_THAT = re.compile(
-    r"^\s+(?:(?:be|is|are|was|were|has been|have been|really|possibly|also|actually)\s+)*"
+    rf"^\s+(?:(?:{_MAYBE_SO}|actually)\s+)*"
     r"(?:caus(?:e|es|ed|ing)|responsible for|to blame for|behind|trigger(?:s|ed|ing)?)\s+"
     r"(?:it|this|that|these|those|them)\b",
     re.I,

@@ -119,15 +119,11 @@ def topic_mention(intent: str, found: Linked) -> tuple[Mention, Node] | None:
         return drugs_first[0] if drugs_first else None
     # a drug and a drug class are one tier: the one named first is the topic ("What are the
     # side effects of metformin while on insulin?" was about insulin, a class's stand-in)
-    tiers: list[set[str]] = []
+    tiers: dict[str, set[str]] = {}
     for cls in allowed:
-        same = next((t for t in tiers if cls in _DRUG_TIER and t & _DRUG_TIER), None)
-        if same is not None:
-            same.add(cls)
-        else:
-            tiers.append({cls})
+        tiers.setdefault("drug" if cls in _DRUG_TIER else cls, set()).add(cls)
     for group in groups:
-        for tier in tiers:
+        for tier in tiers.values():
             for m, _ in group:
                 node = close_candidate(m, lambda n, tier=tier: n.cls in tier)
                 if node is not None:
