@@ -223,6 +223,11 @@ def drug_classes(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
     return {d: frozenset(c) for d, c in out.items()}
 
 
+# the sources whose statements of what treats a disease are read off drug labels: two of them
+# agreeing is one label read twice (PharmacotherapyDB's physicians are another witness)
+LABEL_SOURCES = frozenset({"drugcentral", "sider"})
+
+
 def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
     """The drugs one label source alone states for the topic that share no class with any drug
     two sources or more state it of, when any is: an ingredient of a combination
@@ -231,24 +236,88 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
     beside aspirin, acetaminophen and ibuprofen, which three sources state). When no drug is
     stated by two sources, the classes at least half of the drugs stated share stand in for
     theirs (HIV's label indications list ethanol and vitamin E, a product's solvent and
-    excipient, beside 30 antiretrovirals). A drug of no class known is left as it is."""
+    excipient, beside 30 antiretrovirals). A drug of no class known is left as it is.
+
+    A drug both label sources state is one too when it shares no class with any other drug
+    two sources state, of which at least ``OFF_CLASS_SHARERS - 1`` are and half share a
+    class: two sources reading one label of a combination product (DrugCentral and SIDER
+    both state acetaminophen for insomnia, from acetaminophen with diphenhydramine, beside
+    twelve hypnotics and sedatives; atorvastatin for angina, from atorvastatin with
+    amlodipine)."""
 
     classes = drug_classes(kg)
     direct = [c for c in cands if c.via is None]
     sure = [c for c in direct if len(_sources(c)) >= 2]
+    out: set[str] = set()
+    if len(sure) >= OFF_CLASS_SHARERS:
+        for c in sure:
+            own = classes.get(c.node.iri)
+            if not own or not _sources(c) <= LABEL_SOURCES:
+                continue
+            others = [classes.get(o.node.iri, frozenset()) for o in sure if o is not c]
+            counts = Counter(k for held in others for k in held)
+            coherent = bool(counts) and max(counts.values()) * 2 >= len(others)
+            if coherent and not own & set(counts):
+                out.add(c.node.iri)
+        sure = [c for c in sure if c.node.iri not in out]
     if sure:
         shared = frozenset().union(*(classes.get(c.node.iri, frozenset()) for c in sure))
     else:
         known = [classes[c.node.iri] for c in direct if classes.get(c.node.iri)]
         if len(known) < OFF_CLASS_SHARERS:
-            return set()
+            return out
         counts = Counter(cls for held in known for cls in held)
         shared = frozenset(cls for cls, n in counts.items()
                            if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
     if not shared:
-        return set()
-    return {c.node.iri for c in direct if len(_sources(c)) == 1
-            and classes.get(c.node.iri) and not classes[c.node.iri] & shared}  # fmt: skip
+        return out
+    return out | {c.node.iri for c in direct if len(_sources(c)) == 1
+                  and classes.get(c.node.iri) and not classes[c.node.iri] & shared}  # fmt: skip
+
+
+# what the prior adds to a side effect, times the largest share of the drug's class-mates
+# (with side effects known) that state it too; counted in classes of at least this many
+TYPICAL = 0.3
+TYPICAL_PEERS = 3
+
+
+@lru_cache(maxsize=2)
+def side_effects(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
+    """Each drug's side effects (IRIs), one bulk read of the graph, kept for its life (about a
+    second and 30 MB, on the first question of side effects)."""
+    out: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for drug, effect, _ in kg.edges("hasSideEffect"):
+        out.setdefault(drug, set()).add(names.setdefault(effect, effect))
+    return {d: frozenset(e) for d, e in out.items()}
+
+
+def typicality(kg: KnowledgeGraph, drug: Node) -> dict[str, float]:
+    """For each side effect of ``drug``, the largest share of the other members of one of its
+    classes (of at most ``COHERENT_CLASS_MAX``, with ``TYPICAL_PEERS`` or more members of side
+    effects known) that state it too: what a drug's class causes comes before what one trial
+    of one label recorded (lisinopril's label lists postinfarction angina and persistent
+    fetal circulation from its trials, at 12 % and 9 %; no other ACE inhibitor does; cough,
+    at 3.5 %, nearly all do)."""
+    classes = drug_classes(kg)
+    own = classes.get(drug.iri)
+    if not own:
+        return {}
+    effects = side_effects(kg)
+    mine = effects.get(drug.iri, frozenset())
+    members: dict[str, list[str]] = {}
+    for d, held in classes.items():
+        if d != drug.iri and held & own and d in effects:
+            for c in held & own:
+                members.setdefault(c, []).append(d)
+    out: dict[str, float] = {}
+    for peers in members.values():
+        if len(peers) < TYPICAL_PEERS:
+            continue
+        counts = Counter(e for d in peers for e in effects[d] & mine)
+        for e, n in counts.items():
+            out[e] = max(out.get(e, 0.0), n / len(peers))
+    return out
 
 
 def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int]:
@@ -332,12 +401,15 @@ def rank_candidates(
     # diabetes, and they came before type 1 and type 2
     tree_only = MESH_TREE_ONLY if spec.relation == "subClassOf" else 0.0
     apart = off_class(kg, cands) if intent == "drugs_for_disease" else set()
+    typical = (typicality(kg, topic)
+               if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
 
     def pre(c: GraphCandidate) -> float:
         common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
         filed = tree_only if _sources(c) == {"mesh"} else 0.0
         alone = OFF_CLASS if c.node.iri in apart else 0.0
-        return prior(c, frequency=by_frequency) + common - filed - alone
+        kin = TYPICAL * typical.get(c.node.iri, 0.0) if c.via is None else 0.0
+        return prior(c, frequency=by_frequency) + common - filed - alone + kin
 
     cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -resources(c),
                                          -seen.get(c.node.iri, 0), c.node.label))  # fmt: skip

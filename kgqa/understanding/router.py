@@ -729,10 +729,9 @@ _OVERRULE = (asks_pregnancy_safety, asks_interaction, asks_for_no_drug, asks_ins
 # of antidepressants?" (not "Which blood thinner is safest?": a comparison)
 _MEMBERS_ASKED = re.compile(
     r"^\s*(?:what|which)\b(?!.*\b(?:safest|best|strongest|most|least|better|worst|fewest|"
-    r"cheapest|treat\w*|uses?|used|for|caus\w*|side|effects?|works?|interact\w*|diseases?|"
-    r"conditions?|dos(?:e|es|age)|risks?|cost)\b).*\b(?:are there|some|examples?|types?|kinds?|"
-    r"different|common|"
-    r"available|names?)\b",
+    r"cheapest|treat\w*|uses?|used|for(?!\s*[?.!]*\s*$)|caus\w*|side|effects?|works?|interact\w*|"
+    r"diseases?|conditions?|dos(?:e|es|age)|risks?|cost)\b).*\b(?:are there|some|examples?|types?|"
+    r"kinds?|different|common|available|names?|options?|choices?)\b",
     re.I,
 )
 

@@ -398,6 +398,92 @@ def test_with_no_drug_two_sources_state_the_class_most_share_sets_the_rest_apart
     drug_classes.cache_clear()
 
 
+class _InsomniaGraph:
+    """Insomnia's label indications: four hypnotics both label sources state, acetaminophen
+    both state too (from acetaminophen with diphenhydramine), and a hypnotic PharmacotherapyDB
+    states with one label."""
+
+    def __init__(self) -> None:
+        self.insomnia = Node("urn:insomnia", "MESH:D007319", "insomnia", "Disease")
+        self.classes = {f"hyp{i}": ["hypnotic", "gaba agent"] for i in range(4)}
+        self.classes |= {"acetaminophen": ["analgesic"], "curated": ["hypnotic"]}
+
+    def edges(self, relation, source=None):
+        assert relation == "inDrugClass"
+        for drug, classes in self.classes.items():
+            for c in classes:
+                yield f"urn:{drug}", f"urn:class:{c}", "drugcentral"
+
+    def candidates(self, witnessed=("drugcentral", "sider")) -> list[GraphCandidate]:
+        out = []
+        for name in self.classes:
+            node = Node(f"urn:{name}", f"X:{name}", name, "Chemical")
+            sources = ("pharmacotherapydb", "drugcentral") if name == "curated" else witnessed
+            out.append(GraphCandidate(node, tuple(Triple(node, "treats", self.insomnia, s)
+                                                  for s in sources)))  # fmt: skip
+        return out
+
+
+def test_a_drug_two_labels_state_beside_no_drug_of_its_class_is_set_apart():
+    # "What helps with insomnia?" began with acetaminophen, which DrugCentral and SIDER both
+    # read off the label of a combination with diphenhydramine
+    from kgqa.answering.ranking import drug_classes, off_class
+
+    kg = _InsomniaGraph()
+    drug_classes.cache_clear()
+    assert off_class(kg, kg.candidates()) == {"urn:acetaminophen"}  # type: ignore[arg-type]
+    # a witness beside the labels (PharmacotherapyDB's physicians) keeps it
+    kg.classes["curated"] = ["analgesic"]
+    drug_classes.cache_clear()
+    assert off_class(kg, kg.candidates()) == set()  # type: ignore[arg-type]
+    # too few other drugs two sources state to say what the topic's drugs are
+    kg.classes = {k: v for k, v in kg.classes.items() if k in ("hyp0", "hyp1", "acetaminophen")}
+    drug_classes.cache_clear()
+    assert off_class(kg, kg.candidates()) == set()  # type: ignore[arg-type]
+    drug_classes.cache_clear()
+
+
+class _StatinGraph:
+    """Four statins' side effects from their labels: all state myalgia, one a trial's finding."""
+
+    def __init__(self) -> None:
+        self.statins = [Node(f"urn:s{i}", f"X:s{i}", f"statin{i}", "Chemical") for i in range(4)]
+        self.lone = Node("urn:lone", "X:lone", "lonely", "Chemical")
+        self.effects = {n.iri: {"urn:myalgia"} for n in self.statins}
+        self.effects["urn:s0"] |= {"urn:trial finding", "urn:headache"}
+        self.effects["urn:s1"].add("urn:headache")
+
+    def edges(self, relation, source=None):
+        if relation == "inDrugClass":
+            for n in self.statins:
+                yield n.iri, "urn:class:statin", "drugcentral"
+            return
+        assert relation == "hasSideEffect"
+        for drug, effects in self.effects.items():
+            for e in sorted(effects):
+                yield drug, e, "sider"
+
+
+def test_a_side_effect_the_drugs_class_mates_state_too_is_typical_of_it():
+    # lisinopril's side effects began with postinfarction angina and persistent fetal
+    # circulation, from its label's trials, which no other ACE inhibitor lists
+    from kgqa.answering.ranking import drug_classes, side_effects, typicality
+
+    kg = _StatinGraph()
+    drug_classes.cache_clear()
+    side_effects.cache_clear()
+    shares = typicality(kg, kg.statins[0])  # type: ignore[arg-type]
+    assert shares == {"urn:myalgia": 1.0, "urn:headache": 1 / 3}
+    # a drug of no class known, or of too few class-mates, has no typical side effects
+    assert typicality(kg, kg.lone) == {}  # type: ignore[arg-type]
+    kg.statins = kg.statins[:3]
+    drug_classes.cache_clear()
+    side_effects.cache_clear()
+    assert typicality(kg, kg.statins[0]) == {}  # type: ignore[arg-type]
+    drug_classes.cache_clear()
+    side_effects.cache_clear()
+
+
 class _SaltGraph:
     """Lithium and the names that extend its name: two salts, a compound of another kind."""
 

@@ -1251,10 +1251,13 @@ def test_a_class_named_alone_and_asked_for_in_words_of_listing_gives_its_members
 
     probs = {"other": 0.6, "definition": 0.3, "drugs_in_class": 0.05, "side_effects_of_drug": 0.05}
     for q in ("What blood thinners are there?", "What are some blood thinners?",
-              "What are the different types of blood thinners?"):  # fmt: skip
+              "What are the different types of blood thinners?",
+              "What are the options for blood thinners?",
+              "What are my choices of blood thinners?"):  # fmt: skip
         assert route(q, probs, found(q))[0] == "drugs_in_class", q
-    # a comparison, a definition, another relation: not a list of members
+    # a comparison, a definition, another relation, what the class is for: not its members
     for q in ("Which blood thinner is safest?", "What are blood thinners?",
               "What are some uses of blood thinners?",
-              "What are common side effects of blood thinners?"):  # fmt: skip
+              "What are common side effects of blood thinners?",
+              "What are the options for blood thinners for a clot?"):  # fmt: skip
         assert route(q, probs, found(q))[0] != "drugs_in_class", q
