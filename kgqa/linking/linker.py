@@ -761,7 +761,8 @@ class EntityLinker:
                 row[at[m.span()]] = row[at[m.span()]]._replace(type=kind)
                 continue
             inside = [i for i, r in enumerate(row) if r.start < m.end() and m.start() < r.end]
-            if any(row[i].start < m.start() or row[i].end > m.end() for i in inside):
+            out = [i for i in inside if row[i].start < m.start() or row[i].end > m.end()]
+            if out and not self._runs_out_unnamed(text, m, [row[i] for i in out]):
                 continue
             if m.group("name").lower() in classes:
                 brief = _brief_questions(text) if brief is None else brief
@@ -773,6 +774,20 @@ class EntityLinker:
             extra.append(Span(m.start(), m.end(), kind, 1.0))
         row = [r for i, r in enumerate(row) if i not in drop]
         return resolve_overlaps(row + extra)
+
+    def _runs_out_unnamed(self, text: str, name: re.Match[str], spans: list[Span]) -> bool:
+        """Whether tagged ``spans`` that run out of a lay name of several words may yield to it:
+        each begins inside the name, after its first word, and none is a graph name (the
+        tagger splits what people say: "I have [pins] and [needles in my hands]"). A span that
+        begins with the name or before it is the tagger's longer reading and stands
+        ("insulin-dependent diabetes mellitus" over the lexicon's "insulin-dependent
+        diabetes"), as does one that is a name itself."""
+        if " " not in name.group("name").strip():
+            return False
+        return all(name.start() < s.start < name.end()
+                   and not any(h.match in ("exact", "normalized")
+                               for h in self.kg.find(text[s.start : s.end], limit=3))
+                   for s in spans)  # fmt: skip
 
     def _with_findings_said_of_parts(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the findings said of a body part whose names put the word first ("now
@@ -1397,7 +1412,8 @@ class EntityLinker:
                     # linked node settles it ("myotonic dystrophy" is a DO disease)
                     node_kind = CLASS_TYPE.get(cands[0].node.cls)
                     kind = node_kind if node_kind in DISORDERS else kind
-                mentions.append(Mention(s, e, surface, kind, neg[j], conf, cands))
+                negated = neg[j] and not _lack_said_by_no(text, s, surface, cands)
+                mentions.append(Mention(s, e, surface, kind, negated, conf, cands))
             out.append(self._resolve_abbreviations(mentions, abbrevs[i]))
         return out
 
@@ -1427,6 +1443,22 @@ class EntityLinker:
                     m = replace(m, candidates=cands)
             out.append(m)
         return out
+
+
+# a finding whose name says something is lacking or low ("Poor appetite", "Decreased libido")
+_LACK = re.compile(r"^(?:poor|decreased|reduced|low|loss of|lack of|absent|diminished|"
+                   r"impaired|inability|no)\b", re.I)  # fmt: skip
+_NO_BEFORE = re.compile(r"\b(?:no|zero)\s+$", re.I)
+
+
+def _lack_said_by_no(text: str, start: int, surface: str, cands: Sequence[Candidate]) -> bool:
+    """Whether "no" just before a mention is the lack its node names, not a negation: "I have
+    no appetite" is *Poor appetite*, "no sex drive" *Decreased libido*, present both; the
+    mention names what is there to lack ("appetite"), not the lack ("no loss of appetite"
+    negates *Poor appetite*)."""
+    return (bool(cands) and _LACK.match(cands[0].node.label) is not None
+            and _LACK.match(surface) is None
+            and _NO_BEFORE.search(text[max(0, start - 8) : start]) is not None)  # fmt: skip
 
 
 @dataclass(frozen=True)

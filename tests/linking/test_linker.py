@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -398,6 +399,46 @@ def test_the_curated_lay_names_are_found_where_the_tagger_leaves_them(linker):
     assert ("cold", "DISEASE") in spans("I caught a bad cold last week.")
     for plain in ("My hands are always cold.", "Put a cold compress on it.", "cold weather"):
         assert "cold" not in {t.lower() for t, _ in spans(plain)}, plain
+
+
+def test_a_lay_name_takes_the_place_of_tagged_pieces_that_run_out_of_it(linker):
+    from kgqa.linking.spans import Span
+
+    text = "I have pins and needles in my hands."
+    name = re.search(r"pins and needles", text)
+    a, b = text.index("needles in my hands"), text.index("needles in my hands") + 19
+    # a piece that begins inside the name and names nothing yields
+    assert linker._runs_out_unnamed(text, _named(name), [Span(a, b, "PHENOTYPE", 0.99)])
+    # one that begins before the name, or with it, stands, as does a lone word's name
+    early = Span(text.index("have"), b, "PHENOTYPE", 0.99)
+    assert not linker._runs_out_unnamed(text, _named(name), [early])
+    longer = Span(name.start(), b, "PHENOTYPE", 0.99)
+    assert not linker._runs_out_unnamed(text, _named(name), [longer])
+    word = re.search(r"pins", text)
+    assert not linker._runs_out_unnamed(text, _named(word), [Span(7, 15, "PHENOTYPE", 0.9)])
+
+
+def _named(m: re.Match[str]) -> re.Match[str]:
+    """The lexicon pattern's match of the same stretch (its group is ``name``)."""
+    return re.compile(rf"(?P<name>{re.escape(m.group(0))})").search(m.string, m.start())
+
+
+def test_no_before_a_mention_is_the_lack_its_node_names():
+    from kgqa.linking.linker import _lack_said_by_no
+    from kgqa.records import Candidate, Node
+
+    poor = (Candidate(Node("urn:pa", "HP:0004396", "Poor appetite", "Phenotype"), 0.8, "dense",
+                      "poor appetite"),)  # fmt: skip
+    fever = (Candidate(Node("urn:f", "HP:0001945", "Fever", "Phenotype"), 1.0, "exact", "fever"),)
+    text = "I have no appetite"
+    assert _lack_said_by_no(text, text.index("appetite"), "appetite", poor)
+    # a finding named plainly is negated by "no"; so is a lack said in words
+    assert not _lack_said_by_no("I have no fever", 10, "fever", fever)
+    text = "no loss of appetite"
+    assert not _lack_said_by_no(text, 3, "loss of appetite", poor)
+    # nor is a "no" further back the lack
+    text = "no, my appetite is fine"
+    assert not _lack_said_by_no(text, text.index("appetite"), "appetite", poor)
 
 
 def test_a_name_only_a_side_effect_term_holds_still_looks_for_disease_names(linker, kg):

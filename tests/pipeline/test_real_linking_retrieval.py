@@ -128,11 +128,31 @@ def test_questions_link_to_the_right_nodes(real_linker):
          "NDFRT:N0000175525"),
         # a Chinese name two nodes share: the one it is the only Chinese name of
         ("哪些基因与软骨发育不全相关？", "软骨发育不全", "DOID:4480"),
+        # what people say of their bodies: "burns" was a burn injury, the rest unlinked; a lay
+        # name takes the place of tagged pieces that run out of it ("[pins] and [needles in
+        # my hands]")
+        ("It burns when I pee.", "burns when I pee", "HP:0100518"),
+        ("I have pins and needles in my hands.", "pins and needles", "HP:0003401"),
+        ("My heart is racing.", "heart is racing", "HP:0001962"),
+        ("I passed out at work.", "passed out", "HP:0001279"),
+        ("I found a lump in my breast.", "lump in my breast", "HP:0032408"),
+        ("My ears are ringing all the time.", "ears are ringing", "HP:0000360"),
     ],
 )  # fmt: skip
 def test_subtypes_and_lay_names_link_to_their_own_node(real_linker, text, surface, curie):
     found = [(m.text, m.node.curie) for m in real_linker.link(text) if m.node]
     assert (surface, curie) in found, found
+
+
+def test_no_before_what_a_lacking_finding_lacks_is_that_finding_present(real_linker):
+    # "I have no appetite" was *Poor appetite* negated: absent, the opposite of what it says
+    def read(text: str) -> list[tuple[str, bool]]:
+        return [(m.node.curie, m.negated) for m in real_linker.link(text) if m.node]
+
+    assert ("HP:0004396", False) in read("I have no appetite and feel sick.")
+    # the lack said in words is negated by "no" as any finding is
+    assert ("HP:0004396", True) in read("There is no loss of appetite.")
+    assert ("HP:0001945", True) in read("no fever, no appetite")
 
 
 def test_focus_linking_on_heldout_medquad(real_linker, real_data_dir):
