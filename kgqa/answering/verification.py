@@ -171,6 +171,8 @@ class ClaimVerifier:
         s, rel, o, neg = parsed.subject, parsed.relation, parsed.object, parsed.negated
         if rel == "id" and s is not None:
             return self._id_claim(claim, s, parsed.object_id or "", neg)
+        if parsed.hereditary and s is not None:
+            return self._hereditary(claim, s, neg)
         if s is None or o is None or rel is None:
             # nothing to check it against; what the passages say, about the one thing it names
             # ("Can stress cause hair loss?": alopecia) or near its words, is shown
@@ -350,6 +352,33 @@ class ClaimVerifier:
         return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
                        cls, rel, o, neg, evidence,
                        f"the graph, through the class's members: {share} state it")  # fmt: skip
+
+    def _hereditary(self, claim: str, disease: Node, neg: bool) -> Verdict:
+        """ "``disease`` is hereditary" (of no mode): supported (a negated claim refuted) when
+        the graph states a Mendelian mode for it from :data:`MODE_SOURCES_NEEDED` sources or
+        more, at :data:`OTHER_MODE_SCORE`; else unknown. One source is too few to say so of a
+        common disease: HPO gives type 2 diabetes, migraine and lupus *Autosomal dominant
+        inheritance* from OMIM's entries for rare familial forms."""
+        stated = self.kg.neighbours(disease, "hasInheritance", direction="out")
+        mendelian = [t for t in stated if self._mendelian(t.object)]
+        modes = ", ".join(dict.fromkeys(t.object.label for t in mendelian))
+        sources = sorted({t.source for t in mendelian})
+        if len(sources) >= MODE_SOURCES_NEEDED:
+            verdict = "refuted" if neg else "supported"
+            return Verdict(claim, verdict, OTHER_MODE_SCORE, ((verdict, OTHER_MODE_SCORE),),
+                           disease, "hasInheritance", mendelian[0].object, neg,
+                           Evidence(tuple(mendelian[:4])),
+                           f"the graph gives its inheritance as {modes} "
+                           f"({', '.join(sources)})")  # fmt: skip
+        if mendelian:
+            reason = (
+                f"only {sources[0]} gives its inheritance ({modes}): too few sources to "
+                "say it is hereditary (such statements come from rare familial forms)"
+            )
+        else:
+            reason = f"the graph states no Mendelian inheritance for {disease.label}"
+        return Verdict(claim, "unknown", 0.0, (), disease, "hasInheritance", None, neg,
+                       Evidence(tuple(stated[:4])), reason)  # fmt: skip
 
     def _other_mode(self, claim: str, disease: Node, mode: Node, neg: bool) -> Verdict | None:
         """ "Is Huntington disease autosomal recessive?": the graph states another Mendelian

@@ -246,6 +246,16 @@ _ASKED_IS_A = re.compile(
 )
 
 
+# that a disease is inherited, in no mode named: "is hereditary", "are inherited", "is a genetic
+# disorder", "is passed down", "runs in families" (not "inherited from her father", which says
+# who from, nor "a genetic test")
+_HEREDITARY_SAID = re.compile(
+    r"\b(?:(?:is|are|was|were|be|is it|are they)\s+(?:(?:an?|the|not|never|usually|always|"
+    r"really|often|purely|also)\s+)*(?:hereditary|inherited|heritable|genetic|passed (?:down|on))"
+    r"(?!\s+(?:from|through|by|via|test|testing|tests|counsel\w*)\b)"
+    r"|\bruns? in (?:the )?famil(?:y|ies))\b",
+    re.I,
+)
 # a mode of inheritance said of a disease without "inherited": "(is) autosomal recessive",
 # "an X-linked disorder"; the word after it, when there is one, must be a generic head
 _MODE = (
@@ -274,6 +284,9 @@ class ParsedClaim:
     # classes the object's words name as well as ``object`` ("statin": MeSH's and NDF-RT's
     # class of that name); a membership claim holds when the drug is in any of them
     also: tuple[Node, ...] = ()
+    # a claim that a disease is inherited, of no mode ("Sickle cell anemia is hereditary"):
+    # ``relation`` is hasInheritance and ``object`` None
+    hereditary: bool = False
 
 
 # the words between a drug and a class a membership claim says it is in ("Is balsalazide a
@@ -543,6 +556,16 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
                    and (m.end <= mode.start("mode") or m.start >= mode.end("mode"))]  # fmt: skip
         if outside:
             return _inheritance_claim(outside[0], mode.group("mode"), negated, kg)
+    # (the words of "a genetic disorder" are left in: they say it, whatever node they link)
+    said_in = _blanked(text, [m for m, n in nodes if n.label.casefold() != "genetic disease"])
+    if inh is None and mode is None and (said := _HEREDITARY_SAID.search(said_in)) is not None:
+        # "Sickle cell anemia is hereditary", "Is cystic fibrosis inherited?", "Hemophilia is
+        # a genetic disorder": that it passes from parent to child, in some mode, of the
+        # disease named before the words (the one thing named, in a question)
+        before = [n for m, n in nodes if n.cls == "Disease" and m.end <= said.start()]
+        named = before or ([n for _, n in nodes if n.cls == "Disease"] if len(nodes) == 1 else [])
+        if named:
+            return ParsedClaim(named[0], "hasInheritance", None, negated, hereditary=True)
     membership = class_membership_claim(text, mentions)
     if membership is not None:
         drug, classes = membership

@@ -202,6 +202,13 @@ POLARITY = [
     ("Is Marfan syndrome autosomal dominant?", "hasInheritance", False),
     ("Marfan syndrome is an autosomal dominant disorder", "hasInheritance", False),
     ("Marfan syndrome is not an autosomal dominant disease", "hasInheritance", True),
+    # that it is inherited, in no mode named
+    ("Marfan syndrome is hereditary", "hasInheritance", False),
+    ("Is Marfan syndrome genetic?", "hasInheritance", False),
+    ("Marfan syndrome is a genetic disorder", "hasInheritance", False),
+    ("Marfan syndrome runs in families", "hasInheritance", False),
+    ("Marfan syndrome is not inherited", "hasInheritance", True),
+    ("Gout is never hereditary", "hasInheritance", True),
 ]
 
 
@@ -317,6 +324,11 @@ NEVER = [
     # another Mendelian mode, which several sources' modes refute: never the one they give
     ("Marfan syndrome is not autosomal recessive", "refuted"),
     ("Is gout autosomal recessive?", "supported"),
+    # inherited, in no mode named: a disease of no mode stated is never said to be or not be
+    ("Marfan syndrome is hereditary", "refuted"),
+    ("Marfan syndrome is not hereditary", "supported"),
+    ("Gout is hereditary", "supported"),
+    ("Gout is not hereditary", "refuted"),
 ]
 
 

@@ -988,3 +988,32 @@ def test_a_combination_products_other_ingredients_come_after_the_drugs_for_it(re
 def test_the_kinds_of_a_disease_come_before_meshs_headings_filed_under_it(real_pipeline):
     top = [a.node.label for a in real_pipeline.ask("What are the types of diabetes?").answers[:5]]
     assert "Diabetes Complications" not in top and "type 1 diabetes mellitus" in top
+
+
+def test_a_disease_said_hereditary_needs_two_sources_of_a_mendelian_mode(real_pipeline):
+    # "Sickle cell anemia is hereditary." needed two linked entities: unknown
+    sickle = real_pipeline.verify("Sickle cell anemia is hereditary.")
+    assert (sickle.relation, sickle.verdict) == ("hasInheritance", "supported")
+    assert "Autosomal recessive" in sickle.reason
+    assert real_pipeline.verify("Sickle cell anemia is not hereditary.").verdict == "refuted"
+    assert real_pipeline.verify("Hemophilia A is a genetic disorder.").verdict == "supported"
+    # HPO alone gives type 2 diabetes a dominant mode (a rare familial form's): too few
+    t2d = real_pipeline.verify("Type 2 diabetes is not hereditary.")
+    assert t2d.verdict == "unknown" and "too few sources" in t2d.reason
+    # "hereditary" inside a name is no claim of heredity
+    assert real_pipeline.verify("Is hereditary angioedema contagious?").relation != (
+        "hasInheritance"
+    )
+
+
+def test_an_ingredient_two_label_sources_read_off_a_combination_comes_after(real_pipeline):
+    # DrugCentral and SIDER both state acetaminophen for insomnia (with diphenhydramine)
+    top = [a.node.label for a in real_pipeline.ask("What helps with insomnia?").answers[:8]]
+    assert "Acetaminophen" not in top and "Zolpidem" in top
+
+
+def test_a_side_effect_of_one_labels_trial_comes_after_its_class_mates_effects(real_pipeline):
+    # lisinopril began with postinfarction angina and persistent fetal circulation
+    top = [a.node.label for a in real_pipeline.ask("What are the side effects of lisinopril?")
+           .answers[:5]]  # fmt: skip
+    assert "Postinfarction angina" not in top and "Persistent fetal circulation" not in top
