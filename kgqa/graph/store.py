@@ -430,7 +430,43 @@ class KnowledgeGraph:
                         if t:
                             out.append(t)
             if attributes:
-                out = [self._with_attributes(t) for t in out]
+                out = self._attributes_around(me, direction, out)
+        return out
+
+    def _attributes_around(self, me: ox.NamedNode, direction: Direction,
+                           triples: list[Triple]) -> list[Triple]:  # fmt: skip
+        """``triples`` (all with ``me`` at their ``direction`` end) with the attributes of their
+        annotation statements, as :meth:`_with_attributes` gives them one by one: read by one
+        scan of the statements whose subject (or object) ``me`` is, and one look at each of
+        them. One SPARQL query a triple took 2 ms (sertraline's 367 side effects: 0.9 s)."""
+        import pyoxigraph as ox
+
+        if not triples:
+            return triples
+        said = (RDF + "subject", RDF + "predicate", RDF + "object")
+        ends = [ox.NamedNode(said[0])] if direction in ("out", "both") else []
+        ends += [ox.NamedNode(said[2])] if direction in ("in", "both") else []
+        found: dict[tuple[str, ...], dict[str, list[Attribute]]] = {}
+        for end in ends:
+            for q in self.store.quads_for_pattern(None, end, me, None):
+                st, g = q.subject, q.graph_name
+                parts: dict[str, str] = {}
+                attrs: list[Attribute] = []
+                for p in self.store.quads_for_pattern(st, None, None, g):
+                    k = p.predicate.value
+                    if k.startswith(VOCAB):
+                        attrs.append(Attribute(k[len(VOCAB) :], _py(p.object)))
+                    elif k in said:
+                        parts[k] = p.object.value
+                key = (*(parts.get(k, "") for k in said), g.value)
+                found.setdefault(key, {})[str(st)] = attrs
+        out = []
+        for t in triples:
+            key = (t.subject.iri, predicate_iri(t.relation), t.object.iri, SOURCE + t.source)
+            statements = found.get(key, {})
+            attrs = tuple(tuple(sorted(a, key=lambda x: (x.key, str(x.value))))
+                          for a in statements.values() if a)  # fmt: skip
+            out.append(Triple(t.subject, t.relation, t.object, t.source, attrs))
         return out
 
     def _triple(self, q: ox.Quad) -> Triple | None:

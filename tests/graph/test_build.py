@@ -86,6 +86,21 @@ def test_every_triple_keeps_its_source_and_annotation_attributes(kg: KnowledgeGr
     assert dict((a.key, a.value) for a in st)["frequencyValue"] == pytest.approx(0.75)
 
 
+def test_a_nodes_triples_read_in_one_scan_carry_what_each_ones_query_gives(kg: KnowledgeGraph):
+    # the attributes of a node's triples are read in one scan of its statements, both ways
+    for ref, relation, direction in (("DOID:14323", "hasPhenotype", "out"),
+                                     ("HP:0001166", "hasPhenotype", "in"),
+                                     ("DOID:9352", "associatedWithGene", "both"),
+                                     ("DOID:13189", None, "both")):  # fmt: skip
+        bare = kg.neighbours(ref, relation, direction=direction)
+        scanned = kg.neighbours(ref, relation, direction=direction, attributes=True)
+        one_by_one = [kg._with_attributes(t) for t in bare]
+        assert [(t, sorted(map(str, t.attributes))) for t in scanned] == [
+            (t, sorted(map(str, t.attributes))) for t in one_by_one
+        ], (ref, direction)
+        assert any(t.attributes for t in scanned) or relation is None
+
+
 def test_not_annotations_are_their_own_relation(kg: KnowledgeGraph) -> None:
     lacks = kg.neighbours("DOID:14323", "lacksPhenotype")
     assert [t.object.curie for t in lacks] == ["HP:0001250"]
