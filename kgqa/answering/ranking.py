@@ -208,16 +208,16 @@ OFF_CLASS = 0.3
 OFF_CLASS_SHARERS = 4
 
 
-@lru_cache(maxsize=2)
-def drug_classes(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
-    """Each drug's classes of at most ``COHERENT_CLASS_MAX`` members (one bulk read of the
-    graph's class memberships, kept for the graph's life)."""
+@lru_cache(maxsize=4)
+def drug_classes(kg: KnowledgeGraph, most: int = COHERENT_CLASS_MAX) -> dict[str, frozenset[str]]:
+    """Each drug's classes of at most ``most`` members (one bulk read of the graph's class
+    memberships, kept for the graph's life)."""
     members: dict[str, set[str]] = {}
     for drug, cls, _ in kg.edges("inDrugClass"):
         members.setdefault(cls, set()).add(drug)
     out: dict[str, set[str]] = {}
     for cls, drugs in members.items():
-        if len(drugs) <= COHERENT_CLASS_MAX:
+        if len(drugs) <= most:
             for d in drugs:
                 out.setdefault(d, set()).add(cls)
     return {d: frozenset(c) for d, c in out.items()}
@@ -226,6 +226,11 @@ def drug_classes(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
 # the sources whose statements of what treats a disease are read off drug labels: two of them
 # agreeing is one label read twice (PharmacotherapyDB's physicians are another witness)
 LABEL_SOURCES = frozenset({"drugcentral", "sider"})
+# ... and the largest class that ties such a drug to the other drugs two sources state: MeSH's
+# "Anti-Bacterial Agents" (220) ties erythromycin to the fluoroquinolones for pneumonia, where
+# the coherent classes (macrolides, quinolones) do not; "Central Nervous System Agents" (498)
+# would tie acetaminophen to the hypnotics
+KIN_CLASS_MAX = 250
 
 
 def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
@@ -238,26 +243,27 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
     theirs (HIV's label indications list ethanol and vitamin E, a product's solvent and
     excipient, beside 30 antiretrovirals). A drug of no class known is left as it is.
 
-    A drug both label sources state is one too when it shares no class with any other drug
-    two sources state, of which at least ``OFF_CLASS_SHARERS - 1`` are and half share a
-    class: two sources reading one label of a combination product (DrugCentral and SIDER
-    both state acetaminophen for insomnia, from acetaminophen with diphenhydramine, beside
-    twelve hypnotics and sedatives; atorvastatin for angina, from atorvastatin with
-    amlodipine)."""
+    A drug both label sources state is one too when it shares no class (of at most
+    ``KIN_CLASS_MAX`` members) with any other drug two sources state, of which at least
+    ``OFF_CLASS_SHARERS - 1`` are and half share a coherent class: two sources reading one
+    label of a combination product (DrugCentral and SIDER both state acetaminophen for
+    insomnia, from acetaminophen with diphenhydramine, beside twelve hypnotics and sedatives;
+    atorvastatin for angina, from atorvastatin with amlodipine)."""
 
     classes = drug_classes(kg)
+    kin = drug_classes(kg, KIN_CLASS_MAX)
     direct = [c for c in cands if c.via is None]
     sure = [c for c in direct if len(_sources(c)) >= 2]
     out: set[str] = set()
     if len(sure) >= OFF_CLASS_SHARERS:
         for c in sure:
-            own = classes.get(c.node.iri)
+            own = kin.get(c.node.iri)
             if not own or not _sources(c) <= LABEL_SOURCES:
                 continue
-            others = [classes.get(o.node.iri, frozenset()) for o in sure if o is not c]
-            counts = Counter(k for held in others for k in held)
+            others = [o for o in sure if o is not c]
+            counts = Counter(k for o in others for k in classes.get(o.node.iri, ()))
             coherent = bool(counts) and max(counts.values()) * 2 >= len(others)
-            if coherent and not own & set(counts):
+            if coherent and not any(own & kin.get(o.node.iri, frozenset()) for o in others):
                 out.add(c.node.iri)
         sure = [c for c in sure if c.node.iri not in out]
     if sure:

@@ -414,14 +414,19 @@ class _InsomniaGraph:
             for c in classes:
                 yield f"urn:{drug}", f"urn:class:{c}", "drugcentral"
 
-    def candidates(self, witnessed=("drugcentral", "sider")) -> list[GraphCandidate]:
+    def candidates(self, witnessed=("drugcentral", "sider"), names=None) -> list[GraphCandidate]:
         out = []
-        for name in self.classes:
+        for name in names or self.classes:
             node = Node(f"urn:{name}", f"X:{name}", name, "Chemical")
             sources = ("pharmacotherapydb", "drugcentral") if name == "curated" else witnessed
             out.append(GraphCandidate(node, tuple(Triple(node, "treats", self.insomnia, s)
                                                   for s in sources)))  # fmt: skip
         return out
+
+
+def self_names(kg: _InsomniaGraph) -> list[str]:
+    """The graph's drugs stated for insomnia (not the class's other members)."""
+    return [n for n in kg.classes if not n.startswith("filler")]
 
 
 def test_a_drug_two_labels_state_beside_no_drug_of_its_class_is_set_apart():
@@ -432,6 +437,18 @@ def test_a_drug_two_labels_state_beside_no_drug_of_its_class_is_set_apart():
     kg = _InsomniaGraph()
     drug_classes.cache_clear()
     assert off_class(kg, kg.candidates()) == {"urn:acetaminophen"}  # type: ignore[arg-type]
+    # a class of up to 250 members shared with another such drug keeps it (MeSH's
+    # "Anti-Bacterial Agents", 220, ties erythromycin to the fluoroquinolones for pneumonia),
+    # not a broader one ("Central Nervous System Agents", 498)
+    for fillers, kept in ((200, True), (300, False)):
+        kg.classes |= {f"filler{i}": ["broad"] for i in range(fillers)}
+        kg.classes["acetaminophen"] = ["analgesic", "broad"]
+        kg.classes["hyp0"] = ["hypnotic", "broad"]
+        drug_classes.cache_clear()
+        apart = off_class(kg, kg.candidates(names=self_names(kg)))  # type: ignore[arg-type]
+        assert ("urn:acetaminophen" not in apart) is kept, fillers
+        kg.classes = {k: v for k, v in kg.classes.items() if not k.startswith("filler")}
+        kg.classes |= {"acetaminophen": ["analgesic"], "hyp0": ["hypnotic", "gaba agent"]}
     # a witness beside the labels (PharmacotherapyDB's physicians) keeps it
     kg.classes["curated"] = ["analgesic"]
     drug_classes.cache_clear()
