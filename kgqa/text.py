@@ -204,6 +204,25 @@ def corrected_cue_words(text: str, known: Container[str], keep: Container[str] =
 _LEVEL_WAY = {"hyper": "up", "high": "up", "increased": "up", "elevated": "up", "raised": "up",
               "hypo": "down", "low": "down", "decreased": "down", "reduced": "down"}  # fmt: skip
 _LEVEL_PREFIX = re.compile(rf"^({'|'.join(_LEVEL_WAY)})[\s-]*", re.I)
+LEVEL_PREFIX = _LEVEL_PREFIX
+# the words that say a level the other way, as names put them
+_FLIPPED = {"up": ("Decreased", "Low", "Reduced"), "down": ("Increased", "High", "Elevated")}
+
+
+def flipped_level(name: str) -> list[str]:
+    """The names that say ``name``'s level off the other way (for a lookup).
+
+    Example:
+        >>> flipped_level("Decreased body weight")[:2]
+        ['Increased body weight', 'High body weight']
+        >>> flipped_level("Hyperglycemia")[:1], flipped_level("Fever")
+        (['Decreased glycemia'], [])
+    """
+    m = _LEVEL_PREFIX.match(name)
+    if m is None:
+        return []
+    rest = name[m.end() :]
+    return [f"{w} {rest}" for w in _FLIPPED[_LEVEL_WAY[m.group(1).lower()]]]
 
 
 def opposites(a: str, b: str) -> bool:

@@ -12,12 +12,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from kgqa.answering.candidates import GraphCandidate, has_more_subtypes
+from kgqa.answering.candidates import GraphCandidate, has_more_subtypes, same_named
 from kgqa.answering.verbalize import statement, triple_text
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Node, Passage, Triple
 from kgqa.stages import Classifying, Retrieving
+from kgqa.text import LEVEL_PREFIX, flipped_level
 from kgqa.understanding.registry import INTENTS, MAIN_RELATIONS
 
 # an answer is given when the verifier reads its evidence as support at least this likely
@@ -366,6 +367,32 @@ def with_attributes(
     ]
 
 
+def opposite_findings(kg: KnowledgeGraph, finding: Node) -> set[str]:
+    """The findings that say the opposite of ``finding`` or of a finding above it: a level off
+    the other way ("Decreased body weight", above *Weight loss*, gives *Increased body
+    weight*). IRIs; empty when no finding above it says a level."""
+    out = set()
+    for n in (finding, *kg.ancestors(finding)):
+        if n.cls != "Phenotype" or LEVEL_PREFIX.match(n.label) is None:
+            continue
+        for name in flipped_level(n.label):
+            out |= {h.node.iri for h in kg.find(name, cls="Phenotype", limit=2)
+                    if h.match in ("exact", "normalized")}  # fmt: skip
+    return out
+
+
+def is_opposite(kg: KnowledgeGraph, disease: Node, opposite: set[str]) -> bool:
+    """Whether ``disease`` is, by its own name, a finding below one of ``opposite``: obesity
+    (HPO's *Obesity*, below *Increased body weight*) for weight loss, which abstracts name
+    beside it as its treatment (HSDN put obesity first for "What causes weight loss?")."""
+    if not opposite:
+        return False
+    for n in same_named(kg, disease):
+        if n.cls == "Phenotype" and ({n.iri} | {a.iri for a in kg.ancestors(n)}) & opposite:
+            return True
+    return False
+
+
 def rank_candidates(
     kg: KnowledgeGraph,
     verifier: Classifying,
@@ -421,13 +448,15 @@ def rank_candidates(
                                          -seen.get(c.node.iri, 0), c.node.label))  # fmt: skip
     specific: list[GraphCandidate] = []
     broad_cands: list[GraphCandidate] = []
+    # a disease that is the finding's opposite comes last, with the categories
+    against = opposite_findings(kg, topic) if intent in _COMMON_FIRST else set()
     at = 0
     while at < len(cands) and len(specific) < MAX_VERIFIED:
         c = cands[at]
         at += 1
         categorical = (c.node.cls in _CATEGORIES and not _often_written(c)
                        and has_more_subtypes(kg, c.node, BROAD_ANSWER))  # fmt: skip
-        (broad_cands if categorical else specific).append(c)
+        (broad_cands if categorical or is_opposite(kg, c.node, against) else specific).append(c)
     broad = {c.node.iri for c in broad_cands}
     head = (specific + broad_cands + cands[at:])[:MAX_VERIFIED]
     # a curated statement of the asked relation about the topic itself states the answer: it

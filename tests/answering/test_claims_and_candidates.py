@@ -246,6 +246,9 @@ class _FindingGraph:
             Triple(self.category, "hasPhenotype", self.finding, "hsdn", seen(130)),
         ]  # fmt: skip
 
+    def ancestors(self, node):
+        return []  # no finding above Headache says a level
+
     def neighbours(self, ref, relation=None, direction="out", sources=None, attributes=False):
         if relation == "subClassOf" and direction == "in" and ref.iri == self.category.iri:
             return [Triple(k, "subClassOf", self.category, "doid") for k in self.kinds]

@@ -1017,3 +1017,13 @@ def test_a_side_effect_of_one_labels_trial_comes_after_its_class_mates_effects(r
     top = [a.node.label for a in real_pipeline.ask("What are the side effects of lisinopril?")
            .answers[:5]]  # fmt: skip
     assert "Postinfarction angina" not in top and "Persistent fetal circulation" not in top
+
+
+def test_a_disease_that_is_the_findings_opposite_comes_after_the_others(real_pipeline):
+    # HSDN's abstracts name weight loss beside obesity as its treatment: obesity came first
+    # for "What causes weight loss?"
+    top = [a.node.label for a in real_pipeline.ask("What causes weight loss?").answers[:8]]
+    assert "obesity" not in top and top
+    # the finding's own kind stays: obesity still answers for weight gain
+    gain = real_pipeline.ask("What causes weight gain?").answers[:3]
+    assert "obesity" in [a.node.label for a in gain]
