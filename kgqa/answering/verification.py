@@ -304,16 +304,25 @@ class ClaimVerifier:
     def _stated_near(self, s: Node, rel: str, o: Node) -> tuple[list[Triple], str]:
         """The statements of ``rel`` from ``s`` to a supertype of ``o`` (the nearest first, at
         most three), else to a subtype of it, and how they stand to ``o`` in words: what the
-        graph does say, when it says nothing of ``o``. ([], "") when it says neither."""
+        graph does say, when it says nothing of ``o``. ([], "") when it says neither. The
+        hierarchies of ``o``'s same-named nodes count too: "Metformin can cause lactic
+        acidosis" names DO's disease, whose supertypes are DO's, and SIDER states HPO's
+        *Acidosis*, above HPO's *Lactic acidosis*."""
         if rel not in ("hasSideEffect", "treats"):
             return [], ""
         said = self.kg.neighbours(s, rel, direction="out")
-        order = {a.iri: i for i, a in enumerate(self.kg.ancestors(o))}
-        near = sorted((t for t in said if t.object.iri in order),
+        same = same_named(self.kg, o) if rel == "hasSideEffect" else [o]
+        order: dict[str, int] = {}
+        for n in same:
+            for i, a in enumerate(self.kg.ancestors(n)):
+                order[a.iri] = min(i, order.get(a.iri, i))
+        ours = {n.iri for n in same}
+        near = sorted((t for t in said if t.object.iri in order and t.object.iri not in ours),
                       key=lambda t: order[t.object.iri])[:3]  # fmt: skip
         narrower = not near
         if narrower:
-            near = [t for t in said if o.iri in {a.iri for a in self.kg.ancestors(t.object)}][:3]
+            near = [t for t in said
+                    if ours & {a.iri for a in self.kg.ancestors(t.object)}][:3]  # fmt: skip
         if not near:
             return [], ""
         named = _with_sources([(t.object.label, t.source) for t in near])

@@ -1027,3 +1027,12 @@ def test_a_disease_that_is_the_findings_opposite_comes_after_the_others(real_pip
     # the finding's own kind stays: obesity still answers for weight gain
     gain = real_pipeline.ask("What causes weight gain?").answers[:3]
     assert "obesity" in [a.node.label for a in gain]
+
+
+def test_a_broader_side_effect_is_found_through_the_same_named_nodes_hierarchy(real_pipeline):
+    # the claim names DO's lactic acidosis; SIDER states HPO's Acidosis, above HPO's Lactic
+    # acidosis: the reason said neither the graph nor a passage relates them
+    v = real_pipeline.verify("Metformin can cause lactic acidosis.")
+    assert v.verdict == "unknown"
+    assert "Acidosis (sider), broader" in v.reason
+    assert "Acidosis" in {t.object.label for t in v.evidence.triples}
