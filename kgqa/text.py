@@ -204,7 +204,6 @@ def corrected_cue_words(text: str, known: Container[str], keep: Container[str] =
 _LEVEL_WAY = {"hyper": "up", "high": "up", "increased": "up", "elevated": "up", "raised": "up",
               "hypo": "down", "low": "down", "decreased": "down", "reduced": "down"}  # fmt: skip
 _LEVEL_PREFIX = re.compile(rf"^({'|'.join(_LEVEL_WAY)})[\s-]*", re.I)
-LEVEL_PREFIX = _LEVEL_PREFIX
 # the words that say a level the other way, as names put them
 _FLIPPED = {"up": ("Decreased", "Low", "Reduced"), "down": ("Increased", "High", "Elevated")}
 

@@ -18,7 +18,7 @@ from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Node, Passage, Triple
 from kgqa.stages import Classifying, Retrieving
-from kgqa.text import LEVEL_PREFIX, flipped_level
+from kgqa.text import flipped_level
 from kgqa.understanding.registry import INTENTS, MAIN_RELATIONS
 
 # an answer is given when the verifier reads its evidence as support at least this likely
@@ -371,14 +371,10 @@ def opposite_findings(kg: KnowledgeGraph, finding: Node) -> set[str]:
     """The findings that say the opposite of ``finding`` or of a finding above it: a level off
     the other way ("Decreased body weight", above *Weight loss*, gives *Increased body
     weight*). IRIs; empty when no finding above it says a level."""
-    out = set()
-    for n in (finding, *kg.ancestors(finding)):
-        if n.cls != "Phenotype" or LEVEL_PREFIX.match(n.label) is None:
-            continue
-        for name in flipped_level(n.label):
-            out |= {h.node.iri for h in kg.find(name, cls="Phenotype", limit=2)
-                    if h.match in ("exact", "normalized")}  # fmt: skip
-    return out
+    return {h.node.iri for n in (finding, *kg.ancestors(finding))
+            for name in flipped_level(n.label)
+            for h in kg.find(name, cls="Phenotype", limit=2)
+            if h.match in ("exact", "normalized")}  # fmt: skip
 
 
 def is_opposite(kg: KnowledgeGraph, disease: Node, opposite: set[str]) -> bool:

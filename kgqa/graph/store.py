@@ -436,9 +436,9 @@ class KnowledgeGraph:
     def _attributes_around(self, me: ox.NamedNode, direction: Direction,
                            triples: list[Triple]) -> list[Triple]:  # fmt: skip
         """``triples`` (all with ``me`` at their ``direction`` end) with the attributes of their
-        annotation statements, as :meth:`_with_attributes` gives them one by one: read by one
-        scan of the statements whose subject (or object) ``me`` is, and one look at each of
-        them. One SPARQL query a triple took 2 ms (sertraline's 367 side effects: 0.9 s)."""
+        annotation statements (each statement's, sorted by key and value): read by one scan of
+        the statements whose subject (or object) ``me`` is, and one look at each of them. One
+        SPARQL query a triple took 2 ms (sertraline's 367 side effects: 0.9 s)."""
         import pyoxigraph as ox
 
         if not triples:
@@ -477,36 +477,6 @@ class KnowledgeGraph:
         if s is None or o is None:
             return None
         return Triple(s, rel, o, q.graph_name.value[len(SOURCE) :])
-
-    def _with_attributes(self, t: Triple) -> Triple:
-        query = f"""
-            SELECT ?s ?p ?o ?g ?st ?k ?v WHERE {{ GRAPH ?g {{
-                ?st <{RDF}subject> ?s ; <{RDF}predicate> ?p ; <{RDF}object> ?o ; ?k ?v .
-                FILTER(STRSTARTS(STR(?k), "{VOCAB}"))
-            }} }}"""
-        with _damage(self.directory):
-            return self._attributed(t, query)
-
-    def _attributed(self, t: Triple, query: str) -> Triple:
-        import pyoxigraph as ox
-
-        rows = self.store.query(
-            query,
-            substitutions={
-                ox.Variable("s"): ox.NamedNode(t.subject.iri),
-                ox.Variable("p"): ox.NamedNode(predicate_iri(t.relation)),
-                ox.Variable("o"): ox.NamedNode(t.object.iri),
-                ox.Variable("g"): ox.NamedNode(SOURCE + t.source),
-            },
-        )
-        statements: dict[str, list[Attribute]] = {}
-        for row in rows:
-            key = row["k"].value[len(VOCAB) :]
-            statements.setdefault(row["st"].value, []).append(Attribute(key, _py(row["v"])))
-        attrs = tuple(
-            tuple(sorted(a, key=lambda x: (x.key, str(x.value)))) for a in statements.values()
-        )
-        return Triple(t.subject, t.relation, t.object, t.source, attrs)
 
     def edges(self, relation: str, source: str | None = None) -> Iterator[tuple[str, str, str]]:
         """Every edge of a relation (a vocabulary name or ``subClassOf``), optionally of one
