@@ -182,9 +182,29 @@ OFTEN_WRITTEN = 50
 
 
 def _often_written(c: GraphCandidate) -> bool:
-    return any(a.key == "cooccurrences" and isinstance(a.value, int | float)
-               and a.value >= OFTEN_WRITTEN
-               for t in c.triples for stmt in t.attributes for a in stmt)  # fmt: skip
+    return cooccurrences(c.triples) >= OFTEN_WRITTEN
+
+
+def cooccurrences(triples: Sequence[Triple]) -> float:
+    """The most abstracts any of the triples' statements says name both ends (0: none says)."""
+    return max((float(a.value) for t in triples for stmt in t.attributes for a in stmt
+                if a.key == "cooccurrences" and isinstance(a.value, int | float)),
+               default=0.0)  # fmt: skip
+
+
+# the sources that state an edge because abstracts name both ends, not because anyone found
+# one causes or shows the other
+LITERATURE_SOURCES = frozenset({"hsdn"})
+
+
+def literature_only(answer: Answer) -> bool:
+    """Whether a graph answer stands only on abstracts that name it beside the topic, fewer
+    than ``OFTEN_WRITTEN`` of them: research attention, not a cause. Hypertension, melanoma and
+    Crohn's disease are each named beside dysuria in one abstract (HSDN), prostate cancer in
+    four; no curated source relates any of them to it."""
+    triples = answer.evidence.triples  # the path only climbs the hierarchy to them
+    return (bool(triples) and {t.source for t in triples} <= LITERATURE_SOURCES
+            and cooccurrences(triples) < OFTEN_WRITTEN)  # fmt: skip
 
 
 def resources(c: GraphCandidate) -> int:

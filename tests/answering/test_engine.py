@@ -257,6 +257,55 @@ def test_when_the_graph_is_silent_passages_give_answers_marked_as_text(kg):
     assert a.score < a.support  # discounted by how the question was read
 
 
+def test_a_passage_answer_comes_before_what_a_few_abstracts_name_not_before_a_curated_one(kg):
+    from kgqa.answering.reader import FROM_TEXT
+
+    fever = kg.node("HP:0001945")
+    # HPO and DO state fever of familial Mediterranean fever; only HSDN names gout beside it,
+    # in four abstracts
+    sources = {t.subject.label: t.source for t in kg.neighbours(fever, "hasPhenotype", "in")}
+    assert sources["gout"] == "hsdn" and sources["familial Mediterranean fever"] == "doid"
+    text = ("An infected joint is hot and swollen, and arthritis has the feature fever when "
+            "bacteria cause it.")  # fmt: skip
+    passages = [Passage(1, text, "Fever", "medquad", "Q7", "", "", (fever.iri,), 1.0)]
+    q = "What causes a fever?"
+    names = {**NAMES_IN_TEXT, "fever": "HP:0001945", "arthritis": "DOID:848"}
+    qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, {q: "diseases_of_phenotype"}),
+                  GraphReadingVerifier(), FixedPassages(passages))  # fmt: skip
+    r = qa.ask(q)
+    labels = [a.node.label for a in r.answers]
+    assert "arthritis" in labels and "gout" in labels
+    text_at, gout_at = labels.index("arthritis"), labels.index("gout")
+    assert r.answers[text_at].verdict == FROM_TEXT and text_at < gout_at
+    # the curated ones stay first, and no answer is likelier than one before it
+    assert all(r.answers[i].verdict != FROM_TEXT and labels[i] != "gout" for i in range(text_at))
+    assert text_at > 0
+    assert all(a.score >= b.score for a, b in zip(r.answers, r.answers[1:], strict=False))
+    assert "a few abstracts" in r.reason and "come from passages" in r.reason
+    # the same question without the passage keeps the graph's own order, gout included
+    alone = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, {q: "diseases_of_phenotype"}),
+                     GraphReadingVerifier(), FixedPassages([]))  # fmt: skip
+    assert "gout" in [a.node.label for a in alone.ask(q).answers]
+
+
+def test_only_a_few_abstracts_is_literature_only(kg):
+    from kgqa.answering.ranking import OFTEN_WRITTEN, literature_only
+    from kgqa.records import Answer, Attribute, Evidence, Triple
+
+    gout, fever = kg.node("DOID:13189"), kg.node("HP:0001945")
+
+    def answer(*triples: Triple) -> Answer:
+        return Answer(gout, 0.9, Evidence(tuple(triples)))
+
+    def seen(n: int, source: str = "hsdn") -> Triple:
+        return Triple(gout, "hasPhenotype", fever, source, ((Attribute("cooccurrences", n),),))
+
+    assert literature_only(answer(seen(4)))
+    assert not literature_only(answer(seen(OFTEN_WRITTEN)))  # written of often: kept
+    assert not literature_only(answer(seen(4), seen(0, "hpo")))  # a curated source too
+    assert not literature_only(answer())  # a passage's answer stands on no triple
+
+
 def test_an_intersection_question_answers_with_what_holds_for_both(kg):
     q = "Which drug treats both gout and familial Mediterranean fever?"
     names = {**NAMES_IN_TEXT, "familial mediterranean fever": "DOID:2987"}
@@ -1138,6 +1187,7 @@ def test_may_i_take_a_drug_with_a_disorder_i_have_is_a_contraindication_question
 
 
 def test_a_few_graph_findings_are_followed_by_the_passages_own_but_never_a_drug(kg):
+    from kgqa.answering.ranking import literature_only
     from kgqa.answering.reader import FROM_TEXT
 
     gout, fmf = kg.node("DOID:13189"), kg.node("DOID:2987")
@@ -1156,12 +1206,17 @@ def test_a_few_graph_findings_are_followed_by_the_passages_own_but_never_a_drug(
     r = qa.ask(q)
     graph = [a for a in r.answers if a.verdict != FROM_TEXT]
     text = [a for a in r.answers if a.verdict == FROM_TEXT]
-    assert {a.node.label for a in graph} == stated and r.answers[: len(graph)] == tuple(graph)
+    assert {a.node.label for a in graph} == stated
+    # a curated source's findings first, the passages' next, then what only a few abstracts
+    # name beside gout (HSDN's fever, in four)
+    first = [a for a in graph if not literature_only(a)]
+    assert first and {a.node.label for a in graph if literature_only(a)} == {"Fever"}
+    assert r.answers[: len(first) + len(text)] == (*first, *text)
     assert {a.node.label for a in text} == {"Headache", "Arachnodactyly"}
     assert all(a.evidence.passages == (passages[0],) and not a.evidence.triples for a in text)
     # none likelier than the graph's answers before it; the reason says which are which
-    assert all(a.score <= graph[-1].score for a in text)
-    assert f"the {len(text)} after {'it' if len(graph) == 1 else 'them'} come from" in r.reason
+    assert all(a.score <= first[-1].score for a in text)
+    assert f"the {len(text)} after {'it' if len(first) == 1 else 'them'} come from" in r.reason
     # a drug is never suggested from text beside the graph's
     given = qa.ask(drugs).answers
     assert given and "Metformin" not in {a.node.label for a in given}
