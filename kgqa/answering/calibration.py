@@ -3,7 +3,9 @@
 The verifier gives nearly every graph statement a support close to 1, so support says "this edge
 exists", not "this answers you": on the GARD symptom and GHR gene questions 45 % of the answers
 given at 0.98 were gold answers. :class:`AnswerCalibrator` maps an answer's support, its rank,
-how many answers there are, and whether it stands on text or on a super- or subtype, to the
+how many answers there are, whether it stands on text or on a super- or subtype, and whether
+only a few abstracts that name it beside the topic stand behind it
+(:func:`kgqa.answering.ranking.literature_only`), to the
 probability that it is a right answer to a question read right (a logistic model fitted by
 ``kgqa train calibration`` on half of the dev questions, checked on the other half). The engine
 then multiplies by how sure it is of the reading
@@ -22,18 +24,26 @@ import numpy as np
 from kgqa.artifacts import LinearModel
 
 KIND = "kgqa-answer-calibrator"
-FORMAT_VERSION = 1
-FEATURES = ("logit_support", "log_rank", "log_answers", "from_text", "via_hierarchy", "bias")
+FORMAT_VERSION = 2
+FEATURES = (
+    "logit_support",
+    "log_rank",
+    "log_answers",
+    "from_text",
+    "via_hierarchy",
+    "literature_only",
+    "bias",
+)
 _EPS = 1e-4
 
 
 def answer_features(support: float, rank: int, answers: int, from_text: bool,
-                    via: bool) -> list[float]:  # fmt: skip
+                    via: bool, literature: bool = False) -> list[float]:  # fmt: skip
     """The calibrator's inputs for one answer (``rank`` from 1, among ``answers`` supported
     ones: three genes of a disease are each likelier right than one of 80 phenotypes)."""
     p = min(max(support, _EPS), 1 - _EPS)
     return [math.log(p / (1 - p)), math.log(rank), math.log(max(answers, 1)), float(from_text),
-            float(via), 1.0]  # fmt: skip
+            float(via), float(literature), 1.0]  # fmt: skip
 
 
 class AnswerCalibrator(LinearModel):
@@ -43,8 +53,9 @@ class AnswerCalibrator(LinearModel):
     DIRECTORY, TRAIN = "calibration", "kgqa train calibration"
 
     def probability(self, support: float, rank: int, answers: int, from_text: bool,
-                    via: bool) -> float:  # fmt: skip
-        z = float(np.dot(answer_features(support, rank, answers, from_text, via), self.weights))
+                    via: bool, literature: bool = False) -> float:  # fmt: skip
+        z = float(np.dot(answer_features(support, rank, answers, from_text, via, literature),
+                         self.weights))  # fmt: skip
         return 1.0 / (1.0 + math.exp(-z))
 
 

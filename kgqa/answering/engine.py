@@ -1377,7 +1377,8 @@ class QAEngine:
         out = []
         for rank, a in enumerate(supported[:k], 1):
             right = (answer_calibrator().probability(a.support or 0.0, rank, len(supported),
-                                                     a.verdict == FROM_TEXT, a.via is not None)
+                                                     a.verdict == FROM_TEXT, a.via is not None,
+                                                     literature_only(a))
                      if self.calibrated else a.support or 0.0)  # fmt: skip
             right = min(right, a.support or 0.0)
             out.append(replace(a, score=round(answer_probability(right, reading), 4)))

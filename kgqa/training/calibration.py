@@ -2,7 +2,8 @@
 
 ``ask`` runs uncalibrated over the QA dev sets (``python scripts/make_dev_sets.py``: GARD
 symptom and GHR gene questions of the held-out MedQuAD documents); every answer it gives is a
-row (its raw probability, rank, from text, via a super- or subtype) labelled by whether it is
+row (its raw probability, rank, from text, via a super- or subtype, on a few abstracts only)
+labelled by whether it is
 a gold answer. Questions are split in halves by a hash of their id: the logistic model is
 fitted on one and its ECE and reliability table are measured on the other (recorded in the
 manifest). Gold lists are partial (GARD names some of a disease's phenotypes), so the
@@ -21,6 +22,7 @@ from tqdm import tqdm
 
 from kgqa.answering.calibration import FEATURES, FORMAT_VERSION, KIND, answer_features
 from kgqa.answering.engine import MAX_K, QAEngine, answer_probability
+from kgqa.answering.ranking import literature_only
 from kgqa.answering.reader import FROM_TEXT
 from kgqa.artifacts import Manifest, save_linear, sha256_file
 from kgqa.evaluation.metrics import calibration
@@ -53,8 +55,9 @@ def answer_rows(
                 for rank, a in enumerate(r.answers[:ASKED_K], 1):
                     support = a.support or 0.0
                     from_text = a.verdict == FROM_TEXT
+                    few = literature_only(a)
                     feats.append(answer_features(support, rank, len(r.answers), from_text,
-                                                 a.via is not None))  # fmt: skip
+                                                 a.via is not None, few))  # fmt: skip
                     raws.append(answer_probability(support, r.reading))  # type: ignore[arg-type]
                     readings.append(answer_probability(1.0, r.reading))  # type: ignore[arg-type]
                     ok.append(a.node.iri in gold)
@@ -90,6 +93,10 @@ def train_calibration(qa: QAEngine, devsets: Path, out: Path, seed: int = 13) ->
     w = fit_logistic(x[fit], ok[fit].astype(float))
     if w[0] < 0:  # more support must never mean less probability: refit without it
         x[:, 0] = 0.0
+        w = fit_logistic(x[fit], ok[fit].astype(float))
+    lit = FEATURES.index("literature_only")
+    if w[lit] > 0:  # nor a few abstracts alone more than a curated statement: refit without
+        x[:, lit] = 0.0
         w = fit_logistic(x[fit], ok[fit].astype(float))
     p_held = reading[held] / (1 + np.exp(-(x[held] @ w)))
     ece_raw, table_raw = calibration(raw[held], ok[held])

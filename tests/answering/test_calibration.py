@@ -15,6 +15,8 @@ def test_the_committed_calibrator_lowers_later_and_more_crowded_answers():
     assert cal.probability(0.99, 8, 3, False, False) <= first
     assert cal.probability(0.99, 1, 80, False, False) < first  # one of 80 phenotypes
     assert cal.probability(0.6, 1, 3, False, False) <= first  # support never counts against
+    # an answer only a few abstracts stand behind is never likelier than a curated one
+    assert cal.probability(0.99, 1, 3, False, False, literature=True) <= first
 
 
 def test_fit_logistic_learns_a_planted_relation():
@@ -28,5 +30,5 @@ def test_fit_logistic_learns_a_planted_relation():
 
 
 def test_a_hand_made_calibrator_is_a_logistic_of_its_features():
-    cal = AnswerCalibrator([0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+    cal = AnswerCalibrator([0.0] * len(FEATURES))
     assert cal.probability(0.9, 1, 1, False, False) == 0.5
