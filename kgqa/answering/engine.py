@@ -143,6 +143,21 @@ _ADULT_AGE = re.compile(
 )
 
 
+# drugs whose labels keep them from children, by name: withheld from a child's treatments
+# (salicylates: Reye syndrome; codeine and tramadol: FDA contraindication under 12, 2017,
+# for deaths from breathing stopped)
+_NOT_FOR_A_CHILD = (
+    (re.compile(r"salicyl", re.I), "salicylates: Reye syndrome"),
+    (re.compile(r"\b(?:codeine|tramadol)\b", re.I), "codeine, tramadol: contraindicated under 12"),
+)
+# drug classes whose labels keep them for a child for when others will not do: after the others
+# (fluoroquinolones: joint and tendon harm; tetracyclines: teeth stained for life under 8)
+_LAST_FOR_A_CHILD = (
+    (re.compile(r"^(?:fluoro)?quinolone", re.I), "fluoroquinolones: joint and tendon harm"),
+    (re.compile(r"^tetracycline", re.I), "tetracyclines: teeth stained under 8"),
+)
+
+
 def _about_a_child(text: str) -> bool:
     """Whether ``text`` asks about a child (:data:`_CHILD`, or a son or daughter of no adult
     age said)."""
@@ -1219,9 +1234,10 @@ class QAEngine:
                 answers = given + more + [a for a in answers if a not in given]
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = from_text()
-        withheld: list[Answer] = []
+        withheld: list[tuple[Answer, str]] = []
+        last: list[tuple[Answer, str]] = []
         if intent == "drugs_for_disease" and _about_a_child(focus.text):
-            answers, withheld = self._not_for_children(answers)
+            answers, withheld, last = self._for_a_child(answers)
         scored = self._scored(answers, reading, k)
         if topped_up:
             # an answer after another (a passage's after the graph's, a few abstracts' after a
@@ -1297,9 +1313,16 @@ class QAEngine:
             left = f"left out, as asked: {gone.describe()} ({gone.dropped} of the graph's answers)"
             reason = "; ".join(filter(None, [reason, left]))
         if withheld:
-            names = ", ".join(a.node.label for a in withheld[:5])
-            reason = "; ".join(filter(None, [reason, f"not given to a child: {names} "
-                                             "(salicylates: Reye syndrome)"]))  # fmt: skip
+            names = ", ".join(a.node.label for a, _ in withheld[:5])
+            why = "; ".join(dict.fromkeys(w for _, w in withheld))
+            reason = "; ".join(filter(None, [reason, f"not given to a child: {names} ({why})"]))
+        shown_last = [(a, w) for a, w in last if a.node.iri in {x.node.iri for x in scored}]
+        if shown_last:
+            names = ", ".join(a.node.label for a, _ in shown_last[:5])
+            why = "; ".join(dict.fromkeys(w for _, w in shown_last))
+            reason = "; ".join(filter(None, [reason, (
+                f"after the others for a child, as their labels keep them for when others will "
+                f"not do: {names} ({why})")]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
 
     def _complex(self, topic: Node, genes: bool = False) -> str:
@@ -1355,16 +1378,36 @@ class QAEngine:
             None,
         )
 
-    @staticmethod
-    def _not_for_children(answers: list[Answer]) -> tuple[list[Answer], list[Answer]]:
-        """(kept, withheld): a question about a child gets no salicylate (aspirin, bismuth
-        subsalicylate ...: Reye syndrome), whatever else it treats. The graph has no age-specific
-        indications; this one rule is kgqa's own. (SIDER's Reye syndrome statements are no
-        guide: it lists ibuprofen too, which children are given.)"""
-        kept, withheld = [], []
+    def _for_a_child(
+        self, answers: list[Answer]
+    ) -> tuple[list[Answer], list[tuple[Answer, str]], list[tuple[Answer, str]]]:
+        """(kept, withheld, last), each withheld or last one with why: a question about a child
+        gets no salicylate (aspirin, bismuth subsalicylate ...: Reye syndrome), codeine or
+        tramadol, whatever else it treats; a fluoroquinolone or a tetracycline (by the graph's
+        classes) comes after the others ("What is the treatment for pneumonia in children?"
+        began with ofloxacin and ciprofloxacin). The graph has no age-specific indications;
+        these rules, from the drugs' label warnings, are kgqa's own. (SIDER's Reye syndrome
+        statements are no guide: it lists ibuprofen too, which children are given.)"""
+        kept: list[Answer] = []
+        withheld: list[tuple[Answer, str]] = []
+        last: list[tuple[Answer, str]] = []
         for a in answers:
-            (withheld if "salicyl" in a.node.label.casefold() else kept).append(a)
-        return kept, withheld
+            barred = next((why for name, why in _NOT_FOR_A_CHILD if name.search(a.node.label)),
+                          None)  # fmt: skip
+            if barred is not None:
+                withheld.append((a, barred))
+                continue
+            classes = ([t.object.label for t in self.kg.neighbours(a.node, "inDrugClass")]
+                       if (a.support or 0.0) >= SUPPORT_THRESHOLD else [])  # fmt: skip
+            held = next((why for cls, why in _LAST_FOR_A_CHILD
+                         if any(cls.search(c) for c in classes)), None)  # fmt: skip
+            if held is not None:
+                last.append((a, held))
+            else:
+                kept.append(a)
+        supported = [a for a in kept if (a.support or 0.0) >= SUPPORT_THRESHOLD]
+        rest = [a for a in kept if (a.support or 0.0) < SUPPORT_THRESHOLD]
+        return supported + [a for a, _ in last] + rest, withheld, last
 
     def _scored(self, answers: list[Answer], reading: Reading, k: int) -> tuple[Answer, ...]:
         """The supported answers (support ≥ ``SUPPORT_THRESHOLD``), at most ``k``, each with

@@ -520,18 +520,37 @@ def test_a_drug_is_a_treatment_from_text_only_near_where_the_passage_names_the_t
     assert [a.node.label for a in r.answers] == ["Colchicine"]
 
 
-def test_a_question_about_a_child_gets_no_salicylate():
+def test_a_question_about_a_child_gets_no_salicylate_nor_codeine_and_quinolones_last(kg):
     from kgqa.answering.engine import _about_a_child
-    from kgqa.records import Answer, Evidence, Node
+    from kgqa.records import Answer, Evidence, Node, Triple
 
-    def answer(label: str) -> Answer:
-        return Answer(Node(f"iri:{label}", label, label, "Chemical"), 0.9, Evidence())
+    def answer(label: str, support: float = 0.9) -> Answer:
+        node = Node(f"iri:{label}", label, label, "Chemical")
+        return Answer(node, support, Evidence(), support=support)
 
-    found = [answer("Acetaminophen"), answer("Acetylsalicylic acid"), answer("Ibuprofen"),
-             answer("Bismuth subsalicylate")]  # fmt: skip
-    kept, withheld = QAEngine._not_for_children(found)
-    assert [a.node.label for a in kept] == ["Acetaminophen", "Ibuprofen"]
-    assert [a.node.label for a in withheld] == ["Acetylsalicylic acid", "Bismuth subsalicylate"]
+    classes = {"Ofloxacin": "Quinolones", "Doxycycline": "Tetracyclines",
+               "Amoxicillin": "Penicillins", "Acetaminophen": "Analgesics"}  # fmt: skip
+
+    class ClassesOnly:  # the graph's classes of each drug, nothing more
+        def neighbours(self, node: Node, relation: str, direction: str = "out") -> list:
+            cls = Node(f"iri:c:{node.label}", "C:1", classes.get(node.label, "none"), "DrugClass")
+            return [Triple(node, "inDrugClass", cls, "drugcentral")] if relation else []
+
+    qa, _ = engine(kg, {})
+    qa.kg = ClassesOnly()
+    found = [answer("Ofloxacin"), answer("Acetaminophen"), answer("Acetylsalicylic acid"),
+             answer("Doxycycline"), answer("Ibuprofen"), answer("Bismuth subsalicylate"),
+             answer("Codeine"), answer("Amoxicillin"), answer("Lidocaine", 0.2)]  # fmt: skip
+    kept, withheld, last = qa._for_a_child(found)
+    # the others first, in their order, then the quinolone and the tetracycline, then the
+    # unsupported; aspirin, bismuth subsalicylate and codeine are withheld, each with why
+    assert [a.node.label for a in kept] == ["Acetaminophen", "Ibuprofen", "Amoxicillin",
+                                            "Ofloxacin", "Doxycycline", "Lidocaine"]  # fmt: skip
+    assert [a.node.label for a, _ in withheld] == ["Acetylsalicylic acid", "Bismuth subsalicylate",
+                                                   "Codeine"]  # fmt: skip
+    assert "Reye" in withheld[0][1] and "under 12" in withheld[2][1]
+    assert [(a.node.label, "tendon" in w) for a, w in last] == [("Ofloxacin", True),
+                                                                ("Doxycycline", False)]  # fmt: skip
     for child in ("My 9 month old has a fever", "my baby is sick", "a 6-year-old with flu",
                   "宝宝发烧怎么办", "What can my son take for a fever?", "my teenage daughter",
                   "my son is 12"):  # fmt: skip
