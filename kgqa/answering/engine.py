@@ -36,6 +36,8 @@ from kgqa.answering.ranking import (
     literature_only,
     passages_about,
     passages_for,
+    preventing_candidates,
+    prevention_indication,
     rank_candidates,
 )
 from kgqa.answering.reader import FROM_TEXT, read_answers
@@ -75,10 +77,12 @@ from kgqa.understanding.router import (
     CAUSED_BY,
     CUE_SCORE,
     PREGNANCY,
+    PREVENTION_REASON,
     Linked,
     asked_kind,
     asks_for_no_drug,
     asks_prevention,
+    asks_to_prevent,
     class_asked,
     co_topics,
     cued,
@@ -827,9 +831,18 @@ class QAEngine:
                 # "Which vaccines protect against hepatitis B?" read as drugs targeting a gene
                 intent == "drugs_targeting" and topic_of(intent, found) is None
             )
-            if kept_away and not options and asks_prevention(said, found):
-                # "How can I lower my risk of breast cancer?" listed its chemotherapy at 1.00
+            prevented = (asks_to_prevent(said, found)
+                         and self._prevented(topic_of("drugs_for_disease", found)))  # fmt: skip
+            if kept_away and not options and asks_prevention(said, found) and not prevented:
+                # "How can I lower my risk of breast cancer?" listed its chemotherapy at 1.00;
+                # where a label gives a drug for preventing it, that drug answers ("How can I
+                # prevent getting malaria?")
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
+            elif intent in ("other", "drugs_for_disease") and not options and prevented:
+                # "What drugs prevent migraines?", "How do I prevent asthma attacks?": what a
+                # label gives for preventing it, the words of prevention its cue
+                intent = "drugs_for_disease"
+                iscore = max(probs.get(intent, 0.0), CUE_SCORE)
             turned = level_way_kept(text, intent, found, at) if not options else intent
             if turned != intent:
                 intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
@@ -1165,6 +1178,21 @@ class QAEngine:
                           f"{wanted.label}")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             cands = kept
+        prevention = None
+        if intent == "drugs_for_disease" and asks_to_prevent(text, found):
+            # "What drugs prevent migraines?": the drugs a label gives for preventing it or a
+            # kind of it (propranolol, topiramate: "Migraine Prevention"), not the triptans
+            # that treat it
+            kept = preventing_candidates(self.kg, topic)
+            if not kept:
+                treat = (
+                    "; the drugs it states treat it, which is not what was asked" if cands else ""
+                )
+                reason = (f"no label indication in the graph gives a drug for preventing "
+                          f"{topic.label} or a kind of it{treat}; {PREVENTION_REASON}")  # fmt: skip
+                return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
+            prevention = prevention_indication(kept[0])
+            cands = kept
         if intent == "drugs_for_disease":
             # the drugs a question asks to leave out: "What else ...", a drug blamed for a
             # finding ("if statins give me muscle pain": no class asked for, either)
@@ -1306,6 +1334,10 @@ class QAEngine:
         if scored and wanted is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only kinds of {wanted.label}, "
                                              "as asked"]))  # fmt: skip
+        if scored and prevention is not None:
+            reason = "; ".join(filter(None, [reason, (
+                f"only drugs a label indication gives for preventing {topic.label} "
+                f"(\"{prevention}\"), as asked")]))  # fmt: skip
         if scored and asked_class is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only members of {asked_class.label}, "
                                              "as asked"]))  # fmt: skip
@@ -1324,6 +1356,11 @@ class QAEngine:
                 f"after the others for a child, as their labels keep them for when others will "
                 f"not do: {names} ({why})")]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
+
+    def _prevented(self, topic: Node | None) -> bool:
+        """Whether a label indication in the graph gives a drug for preventing ``topic`` or a
+        kind of it."""
+        return topic is not None and bool(preventing_candidates(self.kg, topic))
 
     def _complex(self, topic: Node, genes: bool = False) -> str:
         """A note for a disease genome-wide association studies tie to many genes: a common,

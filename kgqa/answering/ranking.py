@@ -6,6 +6,7 @@ and verification share.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -358,6 +359,45 @@ def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int
     ends = {"Disease": "in", "Chemical": "out"}  # drugs: how many diseases they treat
     return {c.node.iri: len(kg.neighbours(c.node, "treats", direction=ends[c.node.cls]))
             for c in cands if c.node.cls in ends}  # fmt: skip
+
+
+# a label indication for keeping a disorder away ("Migraine Prevention", "Prevention of
+# Cerebrovascular Accident", "Malaria Prophylaxis")
+PREVENTS = re.compile(r"\bprevent|\bprophyla", re.I)
+
+
+def prevention_indication(c: GraphCandidate) -> str | None:
+    """The first label indication among the candidate's statements that says it prevents the
+    disorder (None: none says so; a statement with no indication wording says nothing)."""
+    return next((str(a.value) for t in c.triples for stmt in t.attributes for a in stmt
+                 if a.key == "indication" and PREVENTS.search(str(a.value))), None)  # fmt: skip
+
+
+# direct subtypes whose preventing drugs answer for the topic ("Plasmodium vivax malaria
+# prevention" for malaria)
+MAX_PREVENTED_KINDS = 60
+
+
+def preventing_candidates(kg: KnowledgeGraph, topic: Node) -> list[GraphCandidate]:
+    """The drugs a label indication gives for preventing ``topic`` (then a direct subtype of
+    it, with the is-a step as the path), each with those statements and their attributes;
+    empty when no indication says prevention."""
+    found: dict[str, GraphCandidate] = {}
+    kinds = kg.neighbours(topic, "subClassOf", direction="in")[:MAX_PREVENTED_KINDS]
+    for end, step in [(topic, None), *((h.subject, h) for h in kinds)]:
+        for t in kg.neighbours(end, "treats", direction="in", attributes=True):
+            said = [a for stmt in t.attributes for a in stmt if a.key == "indication"]
+            if not any(PREVENTS.search(str(a.value)) for a in said):
+                continue
+            c = found.get(t.subject.iri)
+            if c is not None:
+                found[t.subject.iri] = GraphCandidate(c.node, (*c.triples, t), c.via,
+                                                      c.via_relation, c.path)  # fmt: skip
+            elif step is None:
+                found[t.subject.iri] = GraphCandidate(t.subject, (t,))
+            else:
+                found[t.subject.iri] = GraphCandidate(t.subject, (t,), end, "subtype", (step, t))
+    return list(found.values())
 
 
 def with_attributes(

@@ -686,6 +686,27 @@ def asks_prevention(text: str, found: Linked) -> bool:
     return _PREVENTION.search(_bare(text, found)) is not None
 
 
+# a drug asked for to keep a disorder away ("What drugs prevent migraines?", "migraine
+# prevention", "prophylaxis"), beside the ways of saying so above
+_PREVENTING = re.compile(
+    r"\bprevent(?:s|ed|ing|ion|ive|ative)?\b|\bprophyla\w*|\bward(?:s|ing)? off\b", re.I
+)
+
+
+_VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz](?:e|ed|ation|ations)\b|\bshots?\b", re.I)
+
+
+def asks_to_prevent(text: str, found: Linked) -> bool:
+    """Whether a question asks for a drug that keeps a disorder away, in any words: those of
+    :func:`asks_prevention` or "prevent", "prevention", "prophylaxis"; not a vaccine, which
+    is asked for as such."""
+    if _VACCINE.search(text):
+        return False
+    # (in the words as written: "migraine prevention" may be linked as one name)
+    bare = _bare(text, found)
+    return _PREVENTING.search(text) is not None or _PREVENTION.search(bare) is not None
+
+
 # what may replace a drug ("What are alternatives to warfarin?", "What can I take instead of
 # metformin?"): with no disorder named, no relation of the graph answers it (what warfarin
 # treats came back); with one named, the drugs that treat it do ("instead of metformin for

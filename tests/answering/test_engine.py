@@ -759,15 +759,40 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
 def test_keeping_a_disorder_away_is_no_treatment_question(kg):
     from kgqa.understanding.router import PREVENTION_REASON
 
-    asked = ["How can I lower my risk of gout?", "What should I do after an exposure to gout?",
-             "How do I keep from getting gout?", "Is there a vaccine for gout?"]  # fmt: skip
-    kept = "What can I do to prevent gout attacks?"  # one's own disorder's attacks: treatment
-    qa, _ = engine(kg, dict.fromkeys([*asked, kept], "drugs_for_disease"))
+    # no label in the fixture gives a drug for preventing Marfan syndrome; a vaccine is asked
+    # for as such
+    asked = ["How can I lower my risk of Marfan syndrome?",
+             "What should I do after an exposure to Marfan syndrome?",
+             "How do I keep from getting Marfan syndrome?",
+             "Is there a vaccine for gout?"]  # fmt: skip
+    qa, _ = engine(kg, dict.fromkeys(asked, "drugs_for_disease"))
     for q in asked:
         r = qa.ask(q)
         assert (r.intent, r.answers, r.reason) == ("other", (), PREVENTION_REASON), q
-    r = qa.ask(kept)
-    assert r.intent == "drugs_for_disease" and r.answers
+
+
+def test_a_drug_to_prevent_a_disorder_is_one_a_label_gives_for_preventing_it(kg):
+    # DrugCentral's "Gout Prevention" for colchicine; allopurinol's "Tophaceous Gout" treats
+    asked = [
+        "What drugs prevent gout?",
+        "What can I do to prevent gout attacks?",
+        "Which medicines are used for gout prevention?",
+        "How can I lower my risk of gout?",
+    ]
+    treated = "Which drugs treat gout?"
+    qa, _ = engine(kg, {**dict.fromkeys(asked, "other"), treated: "drugs_for_disease"})
+    for q in asked:
+        r = qa.ask(q)
+        assert r.intent == "drugs_for_disease", q
+        assert [a.node.label for a in r.answers] == ["Colchicine"], q
+        assert 'preventing gout ("Gout Prevention")' in r.reason, q
+    assert {"Colchicine", "Allopurinol"} <= {a.node.label for a in qa.ask(treated).answers}
+    # a prevention asked of a disorder no label gives a drug for preventing: no treatment
+    # offered in its place
+    q = "Which drugs prevent Marfan syndrome?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    r = qa.ask(q)
+    assert not r.answers and "no label indication" in r.reason
 
 
 def test_an_answer_about_one_of_two_named_topics_says_so(kg):

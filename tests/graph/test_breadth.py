@@ -49,6 +49,13 @@ def test_drugcentral_indications_reach_diseases_by_doid_snomed_and_umls(kg: Know
     statement = _attrs(kg.neighbours(liraglutide, "treats", attributes=True))
     assert statement == [{"indication": "Type 2 diabetes mellitus",
                           "origin": "DrugCentral (FDB label indication)"}]  # fmt: skip
+    # "Gout Prevention" (no CUI, no DOID) reaches gout by the name the words of prevention
+    # leave; the statement keeps the label's words, which say it prevents
+    stated = kg.neighbours("DOID:13189", "treats", "in", ["drugcentral"], attributes=True)
+    colchicine = [t for t in stated if t.subject.label == "Colchicine"]
+    said = {a.value for t in colchicine for stmt in t.attributes for a in stmt
+            if a.key == "indication"}  # fmt: skip
+    assert "Gout Prevention" in said
 
 
 def test_drug_classes_reach_their_members_and_back(kg: KnowledgeGraph) -> None:

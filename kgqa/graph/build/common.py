@@ -117,6 +117,30 @@ _QUALIFIERS = re.compile(
 )
 
 
+# an indication for keeping a disorder away, not treating it: "Migraine Prevention",
+# "Prevention of Cerebrovascular Accident", "Post-Exposure Anthrax Prevention"
+PREVENTION_WORDS = re.compile(
+    r"^(?:post-exposure\s+)?(?:prevention|prophylaxis) of\s+|^post-exposure\s+"
+    r"|\s+(?:prevention|prophylaxis)$",
+    re.IGNORECASE,
+)
+
+
+def without_prevention(text: str) -> str:
+    """The disorder an indication for preventing it names ("" when it says no prevention):
+    tried only when the whole text names nothing; the statement keeps the whole text, which
+    says it is for prevention.
+
+    Example:
+        >>> without_prevention("Migraine Prevention"), without_prevention("Gout")
+        ('Migraine', '')
+        >>> without_prevention("Post-Exposure Anthrax Prevention")
+        'Anthrax'
+    """
+    stripped = PREVENTION_WORDS.sub("", text.strip()).strip()
+    return stripped if stripped != text.strip() else ""
+
+
 def strip_qualifiers(text: str) -> str:
     """An indication without the leading stage and severity words a label adds to a disease
     name ("Metastatic Malignant Melanoma" is melanoma): tried only when the whole text names

@@ -8,7 +8,8 @@ drug–target actions and pharmacologic classes.
 - **Indications** (``treats``) reach a disease through the CUI and the name when they agree
   on one disease, else the row's DOID, else its UMLS CUI (an id
   of a DO, HPO or Mondo-matched node), else its SNOMED CT id (DO), else the indication's name
-  (whole, then without stage and severity words: "Metastatic Malignant Melanoma" is melanoma),
+  (whole, then without stage and severity words: "Metastatic Malignant Melanoma" is melanoma;
+  then without the words of prevention: "Migraine Prevention" is migraine),
   else a disease its head phrase names ("E. Coli Urinary Tract Infection" is a urinary tract
   infection; never what follows "due to", "associated with", "of" ...). The statement keeps the
   label's own wording (``indication``).
@@ -36,6 +37,7 @@ from kgqa.graph.build.common import (
     one_to_one,
     read_tsv,
     strip_qualifiers,
+    without_prevention,
 )
 
 SOURCE = "drugcentral"
@@ -156,7 +158,9 @@ def read(data_dir: Path) -> Contribution:
         if row["SNOMEDCT_CUI"]:
             alternatives.append(f"SNOMEDCT_US:{row['SNOMEDCT_CUI']}")
         if text:
-            texts = dict.fromkeys((text, strip_qualifiers(text)))
+            kept_away = without_prevention(text)
+            texts = dict.fromkeys(t for t in (text, strip_qualifiers(text), kept_away,
+                                              strip_qualifiers(kept_away)) if t)  # fmt: skip
             alternatives += [find_ref(cls, t) for cls in ("Disease", "Phenotype") for t in texts]
             alternatives += [find_ref("Disease", t) for t in head_suffixes(text)]
         if not alternatives:
