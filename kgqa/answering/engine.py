@@ -828,8 +828,9 @@ class QAEngine:
                 # not what it treats (asthma came back at 0.49)
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
             kept_away = intent == "drugs_for_disease" or (
-                # "Which vaccines protect against hepatitis B?" read as drugs targeting a gene
-                intent == "drugs_targeting" and topic_of(intent, found) is None
+                # "Which vaccines protect against hepatitis B?" read as drugs targeting a gene,
+                # "What vaccines prevent cervical cancer?" as a drug's targets, naming neither
+                intent in ("drugs_targeting", "targets_of_drug") and topic_of(intent, found) is None
             )
             prevented = (asks_to_prevent(said, found)
                          and self._prevented(topic_of("drugs_for_disease", found)))  # fmt: skip

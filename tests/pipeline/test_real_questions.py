@@ -1036,3 +1036,27 @@ def test_a_broader_side_effect_is_found_through_the_same_named_nodes_hierarchy(r
     assert v.verdict == "unknown"
     assert "Acidosis (sider), broader" in v.reason
     assert "Acidosis" in {t.object.label for t in v.evidence.triples}
+
+
+def test_a_drug_to_prevent_a_disorder_is_one_its_label_gives_for_that(real_pipeline) -> None:
+    # "What drugs prevent migraines?" had no answer, "... for migraine prevention?" listed the
+    # triptans that treat an attack; DrugCentral's "Migraine Prevention" names the others
+    for q in ("What drugs prevent migraines?", "What medications are used for migraine "
+              "prevention?"):  # fmt: skip
+        r = real_pipeline.ask(q)
+        given = {a.node.label for a in r.answers}
+        assert r.intent == "drugs_for_disease" and {"Propranolol", "Topiramate"} <= given, q
+        assert not any("triptan" in g.lower() for g in given), q
+        assert "Migraine Prevention" in r.reason, q
+    # no label gives a drug for preventing seizures: no treatment is offered in its place
+    r = real_pipeline.ask("What drugs are used to prevent seizures?")
+    assert not r.answers and "no label indication" in r.reason
+
+
+def test_a_vaccine_asked_for_gets_no_drug_that_treats(real_pipeline) -> None:
+    from kgqa.understanding.router import PREVENTION_REASON
+
+    for q in ("What vaccines prevent cervical cancer?", "Which vaccines protect against "
+              "hepatitis B?", "Is there a vaccine for shingles?"):  # fmt: skip
+        r = real_pipeline.ask(q)
+        assert (r.intent, r.answers, r.reason) == ("other", (), PREVENTION_REASON), q
