@@ -253,6 +253,8 @@ LABEL_SOURCES = frozenset({"drugcentral", "sider"})
 # the coherent classes (macrolides, quinolones) do not; "Central Nervous System Agents" (498)
 # would tie acetaminophen to the hypnotics
 KIN_CLASS_MAX = 250
+# ... which at least one in this many of the other drugs two sources state must share
+KIN_SHARE = 4
 
 
 def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
@@ -285,7 +287,16 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
             others = [o for o in sure if o is not c]
             counts = Counter(k for o in others for k in classes.get(o.node.iri, ()))
             coherent = bool(counts) and max(counts.values()) * 2 >= len(others)
-            if coherent and not any(own & kin.get(o.node.iri, frozenset()) for o in others):
+            # a tie counts in a class a share of the others hold: what the topic is treated
+            # with ("Anti-Bacterial Agents" for pneumonia), not what a few of them are besides
+            # (atropine and four opioids for pain: "Respiratory System Agents")
+            held = Counter(k for o in others for k in kin.get(o.node.iri, ()))
+            ties = {k for k, n in held.items() if n * KIN_SHARE >= len(others)}
+            # ... or one a drug holds that a witness beside the labels states (a
+            # PharmacotherapyDB physician's indication)
+            ties |= {k for o in others if not _sources(o) <= LABEL_SOURCES
+                     for k in kin.get(o.node.iri, ())}  # fmt: skip
+            if coherent and not own & ties:
                 out.add(c.node.iri)
         sure = [c for c in sure if c.node.iri not in out]
     if sure:
