@@ -517,13 +517,23 @@ def rank_candidates(
     broad_cands: list[GraphCandidate] = []
     # a disease that is the finding's opposite comes last, with the categories
     against = opposite_findings(kg, topic) if intent in _COMMON_FIRST else set()
+    # ... and so does a side effect the drug is stated to treat: a label's adverse events
+    # naming what it is given for (otitis externa for ciprofloxacin, ovarian cancer for
+    # altretamine)
+    treated = ({t.object.iri for rel in ("treats", "palliates") for t in kg.neighbours(topic, rel)}
+               if intent == "side_effects_of_drug" else set())  # fmt: skip
+
+    def given_for(node: Node) -> bool:
+        return bool(treated) and any(n.iri in treated for n in same_named(kg, node))
+
     at = 0
     while at < len(cands) and len(specific) < MAX_VERIFIED:
         c = cands[at]
         at += 1
         categorical = (c.node.cls in _CATEGORIES and not _often_written(c)
                        and has_more_subtypes(kg, c.node, BROAD_ANSWER))  # fmt: skip
-        (broad_cands if categorical or is_opposite(kg, c.node, against) else specific).append(c)
+        last = categorical or is_opposite(kg, c.node, against) or given_for(c.node)
+        (broad_cands if last else specific).append(c)
     broad = {c.node.iri for c in broad_cands}
     head = (specific + broad_cands + cands[at:])[:MAX_VERIFIED]
     # a curated statement of the asked relation about the topic itself states the answer: it

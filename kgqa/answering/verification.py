@@ -285,6 +285,15 @@ class ClaimVerifier:
                           f"{s.label}: a single-gene mode the graph states for a complex "
                           "disease holds only for a rare familial form or a susceptibility "
                           "locus")  # fmt: skip
+        if rel == "hasSideEffect" and verdict != "unknown" and triples:
+            treated = self._treated_as_well(s, triples)
+            if treated is not None:
+                # "Tamoxifen causes breast cancer": SIDER read male breast cancer off the
+                # label of the drug that treats it; such a statement decides nothing
+                verdict, score = "unknown", 0.0
+                reason = (f"{reason}; but the graph also states that {s.label} treats "
+                          f"{treated.label}: a label's list of adverse events can name what "
+                          "the drug is given for, so kgqa will not decide")  # fmt: skip
         # passages alone asserting such a relation: "supported", or a negated claim "refuted"
         asserts = (verdict == "supported") != neg and verdict != "unknown"
         if asserts and not triples and rel in CLAIM_GRAPH_ONLY:
@@ -506,6 +515,22 @@ class ClaimVerifier:
         reason = f"{listed}; {classes[0].label} is not among them or above them"
         return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
                        Evidence(tuple(stated[:8])), reason)  # fmt: skip
+
+    def _treated_as_well(self, drug: Node, said: Sequence[Triple]) -> Node | None:
+        """What ``drug`` is stated to treat (or palliate) that one of the side effects ``said``
+        is, or is a kind of within two steps (its same-named nodes too); None when none."""
+        treated = {t.object.iri: t.object for rel in ("treats", "palliates")
+                   for t in self.kg.neighbours(drug, rel)}  # fmt: skip
+        if not treated:
+            return None
+        for t in said:
+            for node in same_named(self.kg, t.object):
+                if node.iri in treated:
+                    return treated[node.iri]
+                path = self._up_to(node, set(treated), depth=2)
+                if path:
+                    return treated[path[-1].object.iri]
+        return None
 
     def _up_to(self, start: Node, wanted: set[str], depth: int = 6) -> tuple[Triple, ...]:
         """The subClassOf statements from ``start`` up to a class in ``wanted`` (empty when

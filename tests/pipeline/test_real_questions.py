@@ -1060,3 +1060,15 @@ def test_a_vaccine_asked_for_gets_no_drug_that_treats(real_pipeline) -> None:
               "hepatitis B?", "Is there a vaccine for shingles?"):  # fmt: skip
         r = real_pipeline.ask(q)
         assert (r.intent, r.answers, r.reason) == ("other", (), PREVENTION_REASON), q
+
+
+def test_a_side_effect_the_drug_is_given_for_decides_nothing_and_comes_last(real_pipeline) -> None:
+    # SIDER read male breast cancer off tamoxifen's label: "Tamoxifen causes breast cancer."
+    # was supported at 1.00
+    v = real_pipeline.verify("Tamoxifen causes breast cancer.")
+    assert v.verdict == "unknown" and "also states that Tamoxifen treats" in v.reason
+    # ... and congestive heart failure was among metoprolol's first ten side effects
+    r = real_pipeline.ask("What are the side effects of metoprolol?")
+    assert r.answers and "Congestive heart failure" not in {a.node.label for a in r.answers[:10]}
+    # a side effect the drug is not given for stays what it was
+    assert real_pipeline.verify("Ibuprofen can cause stomach ulcers.").verdict == "supported"
