@@ -23,6 +23,8 @@ from kgqa.answering.ranking import (
     mentioning,
     passages_about,
     passages_for,
+    preventing_candidates,
+    prevention_indication,
     verify_pairs,
 )
 from kgqa.answering.verbalize import CONTRADICTS, statement
@@ -32,7 +34,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Evidence, Mention, Node, Passage, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
 from kgqa.text import clean_text, fold_chinese, opposites
-from kgqa.understanding.claims import CONTRAINDICATION, parse_claim
+from kgqa.understanding.claims import CONTRAINDICATION, PREVENTION, parse_claim
 from kgqa.validation import MAX_CLAIM_CHARS
 
 VERDICT_THRESHOLD = 0.6
@@ -185,6 +187,8 @@ class ClaimVerifier:
                            Evidence((), tuple(near[:5])), reason)  # fmt: skip
         if rel == CONTRAINDICATION:
             return self._contraindication(claim, s, o, neg)
+        if rel == PREVENTION:
+            return self._prevention(claim, s, o, neg)
         if rel == "inDrugClass":
             return self._in_class(claim, s, (o, *parsed.also), neg)
         if rel == "subClassOf" and (path := self._up_to(s, {o.iri}, depth=12)):
@@ -580,6 +584,31 @@ class ClaimVerifier:
             reason += "; the passages that name both are context, not a check"
         return Verdict(claim, "unknown", 0.0, (), s, CONTRAINDICATION, o, neg,
                        Evidence(tuple(said), tuple(both)), reason)  # fmt: skip
+
+    def _prevention(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
+        """ "X prevents Y": supported (a negated claim refuted) when a label indication the
+        graph keeps gives X (or a salt of it) for preventing Y or a direct kind of it; unknown
+        otherwise, with what the graph does say (that X treats Y is no prevention, and no
+        statement is no "no")."""
+        for drug in (s, *salt_forms(self.kg, s)):
+            for c in preventing_candidates(self.kg, o):
+                if c.node.iri != drug.iri:
+                    continue
+                said = prevention_indication(c) or ""
+                verdict = "refuted" if neg else "supported"
+                where = f", a kind of {o.label}" if c.via is not None else ""
+                reason = (f"the graph: {c.triples[0].source} gives {drug.label} for "
+                          f"\"{said}\"{where}")  # fmt: skip
+                return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
+                               ((verdict, GRAPH_STATEMENT_SCORE),), drug, PREVENTION, o, neg,
+                               Evidence(c.triples, path=c.path), reason)  # fmt: skip
+        treated = self.statements(s, "treats", o)
+        reason = (f"no label indication in the graph gives {s.label} for preventing "
+                  f"{o.label}")  # fmt: skip
+        if treated:
+            reason += f"; it says {s.label} treats {o.label}, which is not prevention"
+        return Verdict(claim, "unknown", 0.0, (), s, PREVENTION, o, neg,
+                       Evidence(tuple(treated[:3])), reason)  # fmt: skip
 
     def _id_claim(self, claim: str, s: Node, want: str, neg: bool) -> Verdict:
         """ "The DOID of X is DOID:n": a lookup, not a judgement."""

@@ -20,6 +20,13 @@ from kgqa.text import TO_LOWER, TO_RAISE, has_cjk
 # "n't" has no word boundary before it ("doesn't"); a typed apostrophe may be curly
 _NEG = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b", re.IGNORECASE)
 CONTRAINDICATION = "contraindicatedIn"
+# "Propranolol prevents migraines": checked against the label indications that say prevention
+# (the graph's treats statements whose indication does), never read as "treats"
+PREVENTION = "prevents"
+_PREVENTS = re.compile(
+    r"\bprevent(?:s|ed|ing|ion)?\b|\bprophyla\w*|\bprotects? against\b|\bward(?:s)? off\b",
+    re.I,
+)
 # A contraindication is its own relation, never "treats" read backwards. The cue words hold
 # their own "not" ("should not be used"), which is no negation of the claim. ("Not indicated"
 # stays a negated "treats": an indication in the graph refutes it.)
@@ -403,6 +410,7 @@ def drug_stand_in(m: Mention) -> Node | None:
 _ZH_CONTRA = re.compile(r"禁用|禁忌|不能用于|不能用|不宜|慎用|不可用于|避免使用|避免")
 _ZH_NEG = re.compile(r"不|没有|没|无关|并非|非|未|无")
 _ZH_TREATS = re.compile(r"治疗|主治|治|用于|适应症|适应证|有效")
+_ZH_PREVENTS = re.compile(r"预防|防止")
 _ZH_SIDE = re.compile(r"引起|导致|诱发|副作用|不良反应")
 _ZH_GENE = re.compile(r"有关|相关|关联|致病基因|突变|基因")
 _ZH_PHENO = re.compile(r"症状|表现|体征|特征|出现|会有")
@@ -458,6 +466,8 @@ def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGr
         return ParsedClaim(disorders[0], "associatedWithGene", genes[0], negated)
     if chems and disorders and contra:
         return ParsedClaim(chems[0], CONTRAINDICATION, disorders[0], negated)
+    if chems and disorders and _ZH_PREVENTS.search(bare):
+        return ParsedClaim(chems[0], PREVENTION, disorders[0], negated)
     if chems and disorders and _ZH_SIDE.search(bare):
         return ParsedClaim(chems[0], "hasSideEffect", disorders[0], negated)
     if chems and disorders and _ZH_TREATS.search(bare):
@@ -620,6 +630,14 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         having = despite.span("having") if despite.group("having") else None
         besides = [n for m, n in disorders if having and having[0] <= m.start < having[1]]
         return ParsedClaim(chems[0], CONTRAINDICATION, (besides or diseases or phenos)[0], safe)
+    if (
+        chems
+        and (diseases or phenos)
+        and a.cls in ("Chemical", "DrugClass")
+        and (_PREVENTS.search(between))
+    ):
+        # "Aspirin prevents heart attacks", "Is chloroquine used to prevent malaria?"
+        return ParsedClaim(chems[0], PREVENTION, (diseases or phenos)[0], negated)
     blamed = blamed_drug(text, [m for m, _ in nodes])
     if blamed is not None:
         # a finding put down to a drug: whether it is the drug's side effect, never whether

@@ -398,3 +398,14 @@ def test_an_unsure_classifier_needs_the_words_of_an_intent_that_names_them(pipel
     assert route(q, {"inheritance": 0.69, "other": 0.31}, _linked(pipeline.link(q)))[0] == (
         "inheritance"
     )
+
+
+def test_a_prevention_claim_is_checked_against_the_labels_that_say_prevention(pipeline):
+    # DrugCentral's "Gout Prevention" for colchicine; allopurinol's indications treat
+    v = pipeline.verify("Colchicine prevents gout.")
+    assert (v.relation, v.verdict) == ("prevents", "supported") and "Gout Prevention" in v.reason
+    assert pipeline.verify("Colchicine does not prevent gout.").verdict == "refuted"
+    v = pipeline.verify("Allopurinol prevents gout.")
+    assert v.verdict == "unknown" and "treats gout, which is not prevention" in v.reason
+    # and never "treats" read from "prevents"
+    assert v.relation == "prevents"

@@ -1051,6 +1051,10 @@ def test_a_drug_to_prevent_a_disorder_is_one_its_label_gives_for_that(real_pipel
     # no label gives a drug for preventing seizures: no treatment is offered in its place
     r = real_pipeline.ask("What drugs are used to prevent seizures?")
     assert not r.answers and "no label indication" in r.reason
+    # claims too: a drug that treats an attack is not said to prevent it
+    assert real_pipeline.verify("Propranolol prevents migraines.").verdict == "supported"
+    assert real_pipeline.verify("Sumatriptan prevents migraines.").verdict == "unknown"
+    assert real_pipeline.verify("Aspirin prevents heart attacks.").verdict == "supported"
 
 
 def test_a_vaccine_asked_for_gets_no_drug_that_treats(real_pipeline) -> None:
