@@ -72,6 +72,11 @@ KINDS_SHOWN = 5
 KINDS_LOOKED_AT = 500
 # the relations a drug class's claim is read through its members for ("statins cause myalgia")
 CLASS_RELATIONS = frozenset({"treats", "palliates", "hasSideEffect"})
+# a drug class is a kind of another when this share of its members (of at least this many;
+# the first so many read) are in the other too
+CLASS_IN_CLASS = 0.8
+CLASS_IN_CLASS_MEMBERS = 3
+MAX_MEMBERS_READ = 200
 
 
 def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
@@ -191,6 +196,8 @@ class ClaimVerifier:
             return self._prevention(claim, s, o, neg)
         if rel == "inDrugClass":
             return self._in_class(claim, s, (o, *parsed.also), neg)
+        if rel == "subClassOf" and s.cls == o.cls == "DrugClass" and s.iri != o.iri:
+            return self._class_in_class(claim, s, o, neg)
         if rel == "subClassOf" and (path := self._up_to(s, {o.iri}, depth=12)):
             # "Is type 2 diabetes a metabolic disease?": the hierarchy says so, step by step
             # (the verifier, shown only the first step, reads "a kind of diabetes mellitus" as
@@ -519,6 +526,32 @@ class ClaimVerifier:
         reason = f"{listed}; {classes[0].label} is not among them or above them"
         return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
                        Evidence(tuple(stated[:8])), reason)  # fmt: skip
+
+    def _class_in_class(self, claim: str, narrow: Node, broad: Node, neg: bool) -> Verdict:
+        """ "Penicillin is an antibiotic": the graph has no hierarchy of drug classes, so a class
+        is taken to be a kind of another when at least ``CLASS_IN_CLASS`` of its members (of
+        at least ``CLASS_IN_CLASS_MEMBERS``, the first ``MAX_MEMBERS_READ`` read) are listed
+        under the other too (by id or by name); "unknown" otherwise, with the count, never
+        "refuted": the class lists are not closed."""
+        members = self.kg.neighbours(narrow, "inDrugClass", direction="in")[:MAX_MEMBERS_READ]
+        name = normalize_name(broad.label)
+        under = [m for m in members
+                 if any(t.object.iri == broad.iri or normalize_name(t.object.label) == name
+                        for t in self.kg.neighbours(m.subject, "inDrugClass"))]  # fmt: skip
+        first = "first " if len(members) == MAX_MEMBERS_READ else ""
+        share = f"{len(under)} of the {first}{len(members)} members of {narrow.label}"
+        if len(members) >= CLASS_IN_CLASS_MEMBERS and len(under) >= CLASS_IN_CLASS * len(members):
+            verdict = "refuted" if neg else "supported"
+            examples = ", ".join(m.subject.label for m in under[:3])
+            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
+                           ((verdict, GRAPH_STATEMENT_SCORE),), narrow, "subClassOf", broad, neg,
+                           Evidence(tuple(under[:5])),
+                           f"the graph, through the class's members: {share} ({examples} ...) "
+                           f"are listed under {broad.label}")  # fmt: skip
+        return Verdict(claim, "unknown", 0.0, (), narrow, "subClassOf", broad, neg,
+                       Evidence(tuple(under[:5])),
+                       f"the graph has no hierarchy of drug classes, and only {share} are "
+                       f"listed under {broad.label}")  # fmt: skip
 
     def _treated_as_well(self, drug: Node, said: Sequence[Triple]) -> Node | None:
         """What ``drug`` is stated to treat (or palliate) that one of the side effects ``said``

@@ -673,7 +673,12 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         return ParsedClaim(a, "subClassOf", b, negated)  # "X is a Y", or asked: "Is X a Y?"
     if diseases and phenos:
         return ParsedClaim(diseases[0], "hasPhenotype", phenos[0], negated)
-    if a.cls == b.cls == "Disease" and re.search(r"\b(?:is|are)\b", between, re.I):
+    if (
+        a.cls == b.cls
+        and a.cls in ("Disease", "DrugClass")
+        and re.search(r"\b(?:is|are)\b", between, re.I)
+    ):
+        # "SSRIs are antidepressants" as "Lupus is an autoimmune disease"
         return ParsedClaim(a, "subClassOf", b, negated)
     if (
         chems

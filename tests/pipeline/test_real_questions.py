@@ -1076,3 +1076,14 @@ def test_a_side_effect_the_drug_is_given_for_decides_nothing_and_comes_last(real
     assert r.answers and "Congestive heart failure" not in {a.node.label for a in r.answers[:10]}
     # a side effect the drug is not given for stays what it was
     assert real_pipeline.verify("Ibuprofen can cause stomach ulcers.").verdict == "supported"
+
+
+def test_a_drug_class_is_a_kind_of_another_when_its_members_are_in_it(real_pipeline) -> None:
+    # "Penicillin is an antibiotic." was unknown: the graph has no hierarchy of drug classes
+    v = real_pipeline.verify("Penicillin is an antibiotic.")
+    assert v.verdict == "supported" and "members of Penicillins" in v.reason
+    assert real_pipeline.verify("Penicillins are not antibiotics.").verdict == "refuted"
+    # members elsewhere are no "no": unknown, with the count
+    v = real_pipeline.verify("Benzodiazepines are opioids.")
+    assert v.verdict == "unknown" and "0 of the" in v.reason
+    assert real_pipeline.verify("Antibiotics are penicillins.").verdict == "unknown"
