@@ -50,7 +50,10 @@ _LINKED = re.compile(
 # a question comparing two things
 _COMPARES = re.compile(
     r"\bdifferences? (?:between|from)\b|\bdiffer(?:s|ent)? from\b|\bversus\b|\bvs\.?(?=\s)"
-    r"|\bhow (?:do|does|is|are) .{1,60}? (?:differ|compare)\b",
+    r"|\bhow (?:do|does|is|are) .{1,60}? (?:differ|compare)\b"
+    # "Which is better for headache, ibuprofen or acetaminophen?" (read as what ibuprofen treats)
+    r"|\b(?:which|what)(?:'s| is| one is| works)? (?:better|best|safer|stronger|more effective)"
+    r"\b[^?]*\bor\b|\b(?:better|safer|stronger|more effective) than\b",
     re.I,
 )
 # a statement relating two things says how ("Statins cause muscle pain", "X is a Y") ...
@@ -538,7 +541,8 @@ def level_way_kept(text: str, intent: str, found: Linked, offset: int = 0) -> st
 _INTERACTS = re.compile(r"\binteract(?:s|ed|ing|ions?)?\b", re.I)
 # two drugs taken together ("Can I take ibuprofen with lisinopril?", "mixing X and Y") ...
 _TOGETHER = re.compile(
-    r"\b(?:take|taking|taken|took|mix|mixing|mixed|combine|combining|combined|use|using|used)\b"
+    r"\b(?:take|taking|taken|took|mix|mixing|mixed|combine|combining|combined|use|using|used|"
+    r"drink|drinking|drank)\b"
     r".{1,60}?\b(?:with|and|together)\b",
     re.I,
 )
@@ -732,7 +736,20 @@ def asks_instead(text: str, found: Linked) -> bool:
 
 # what no relation of the graph answers, in order, each with what kgqa says instead: the
 # question is answered with passages only
+COMPARISON_REASON = (
+    "kgqa's graph says what each drug or disease is related to, not which is better or how "
+    "they differ; the passages are what it found"
+)
+
+
+def asks_comparison(text: str, found: Linked) -> bool:
+    """Whether a question compares two things or asks which is better ("Which is better for
+    headache, ibuprofen or acetaminophen?")."""
+    return _COMPARES.search(text) is not None
+
+
 PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
+    (asks_comparison, COMPARISON_REASON),
     (asks_pregnancy_safety, PREGNANCY_REASON),
     (asks_interaction, INTERACTION_REASON),
     (asks_for_no_drug, NO_DRUG_REASON),

@@ -705,11 +705,13 @@ def test_an_interaction_question_is_no_side_effect_question_and_says_why_it_has_
     from kgqa.understanding.router import INTERACTION_REASON
 
     asked = ["What drugs interact with metformin?", "Can I take allopurinol with colchicine?",
-             "Can I take allopurinol while taking colchicine?"]  # fmt: skip
+             "Can I take allopurinol while taking colchicine?",
+             "Is it safe to drink metformin with colchicine?"]  # fmt: skip
     kept = "Can I take colchicine for gout?"
     listed = "What are the side effects of allopurinol while on colchicine?"
     qa, _ = engine(kg, {asked[0]: "drugs_causing", asked[1]: "claim", asked[2]: "claim",
-                        kept: "claim", listed: "side_effects_of_drug"})  # fmt: skip
+                        asked[3]: "side_effects_of_drug", kept: "claim",
+                        listed: "side_effects_of_drug"})  # fmt: skip
     for q in asked:
         r = qa.ask(q)
         assert (r.intent, r.no_answer, r.reason) == ("other", True, INTERACTION_REASON), q
@@ -912,10 +914,15 @@ def test_a_statement_relating_two_things_is_a_claim_and_a_history_is_not(kg):
 
 @pytest.mark.parametrize("q", ["What is the difference between gout and Marfan syndrome?",
                                "How does gout differ from Marfan syndrome?",
-                               "allopurinol vs colchicine for gout"])  # fmt: skip
+                               "allopurinol vs colchicine for gout",
+                               "Which is better for gout, allopurinol or colchicine?",
+                               "Is allopurinol better than colchicine for gout?"])  # fmt: skip
 def test_a_comparison_is_answered_with_passages_not_checked_as_a_claim(kg, q):
-    qa, _ = engine(kg, {q: "claim"})
-    assert qa.read_many([q])[0].intent == "other"
+    from kgqa.understanding.router import COMPARISON_REASON
+
+    qa, _ = engine(kg, {q: "diseases_for_drug"})
+    r = qa.ask(q)
+    assert (r.intent, r.answers, r.reason) == ("other", (), COMPARISON_REASON)
 
 
 def test_options_written_in_the_question_are_ranked_as_options_given_apart(kg):
