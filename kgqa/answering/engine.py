@@ -417,6 +417,8 @@ _SAYS_SPREAD = re.compile(
     re.I,
 )
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
+# the sources that tie a gene to a disease by association studies, not as a Mendelian cause
+ASSOCIATION_SOURCES = frozenset({"disease_gene", "gwas"})
 # what causes a disease as such: an organism, a gene; not the way it passes on
 _CAUSES_AS_SUCH = frozenset({"causedBy", "associatedWithGene"})
 # the kind "infections" asked for names when it links no node of its own
@@ -1285,7 +1287,7 @@ class QAEngine:
         elif intent == "causes" and any(a.node.cls == "Gene" for a in scored):
             # "What causes type 2 diabetes?" listed GCK, HNF1A: genes that raise the risk of a
             # common disease are not what causes it
-            complex_note = self._complex(topic, genes=True)
+            complex_note = self._complex(topic, genes=True) or self._associated_only(topic, scored)
             halved = {a.node.iri for a in scored if a.node.cls == "Gene"}
         if complex_note:
             scored = tuple(sorted((replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4))
@@ -1383,6 +1385,23 @@ class QAEngine:
             "mode the graph states holds only for a rare familial form or a susceptibility "
             f"locus, and counts {COMPLEX_MENDELIAN:g} times as much here"
         )
+
+    def _associated_only(self, topic: Node, answers: Sequence[Answer]) -> str:
+        """A note for genes given as a disease's causes that only association studies tie to
+        it (DISEASES, GWAS; no HPO or Orphanet gene of a Mendelian form), for a disease the
+        graph gives no single-gene mode: "What causes anemia?" listed ITPA and TF at p 0.49 as
+        if they caused it ("" otherwise)."""
+        genes = [a for a in answers if a.node.cls == "Gene"]
+        said = {t.source for a in genes for t in a.evidence.triples}
+        if not genes or not said <= ASSOCIATION_SOURCES:
+            return ""
+        modes = self.kg.neighbours(topic, "hasInheritance")
+        if any(MENDELIAN_MODE.search(t.object.label) for t in modes):
+            return ""
+        return (f"association studies ({', '.join(sorted(said))}) tie these genes to "
+                f"{topic.label}, for which the graph gives no single-gene inheritance: a gene "
+                "listed raises the risk of it or of a kind of it and is not its cause, and "
+                f"counts {COMPLEX_MENDELIAN:g} times as much here")  # fmt: skip
 
     def _risk_genes(self, topic: Node) -> str:
         """For a disease genome-wide association studies tie to many genes, and of which the

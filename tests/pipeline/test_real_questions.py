@@ -1087,3 +1087,13 @@ def test_a_drug_class_is_a_kind_of_another_when_its_members_are_in_it(real_pipel
     v = real_pipeline.verify("Benzodiazepines are opioids.")
     assert v.verdict == "unknown" and "0 of the" in v.reason
     assert real_pipeline.verify("Antibiotics are penicillins.").verdict == "unknown"
+
+
+def test_genes_association_studies_tie_to_a_disease_are_not_given_as_its_cause(real_pipeline):
+    # "What causes anemia?" listed ITPA and TF at p 0.49, as if they caused it
+    r = real_pipeline.ask("What causes anemia?")
+    assert "association studies" in r.reason and "not its cause" in r.reason
+    assert all(a.score < 0.3 for a in r.answers if a.node.cls == "Gene")
+    # a Mendelian disease's gene causes it
+    r = real_pipeline.ask("What causes cystic fibrosis?")
+    assert r.answers[0].node.label == "CFTR" and "association studies" not in r.reason
