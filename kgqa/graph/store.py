@@ -358,6 +358,11 @@ class KnowledgeGraph:
         label first (CHPO's 发热, 小头畸形), then kgqa's lexicon (the lay 发烧, 小头), then a
         composed alternative."""
         own = self.chinese_labels(ref)
+        node = self._require(ref)
+        if len(own) > 1 and "susceptib" not in node.label.casefold():
+            # a susceptibility entry's label (OMIM's 易感型有或无先兆偏头痛1型, merged into
+            # migraine) names no disease as a whole: the disease's own name first (偏头痛)
+            own = sorted(own, key=lambda name: "易感" in name)
         composed = self.labels(ref, lang="zh") if not own else []
         return own[0] if own else (composed[0][0] if composed else "")
 

@@ -120,3 +120,7 @@ def test_composed_chinese_names_reach_the_specific_term(real_graph) -> None:
     # and a source's own label comes before kgqa's lay lexicon names (发烧, 小头)
     assert real_graph.chinese_label("HP:0001945") == "发热"
     assert real_graph.chinese_label("HP:0000252") == "小头畸形"
+    # a susceptibility entry merged into a disease does not name it (OMIM's
+    # 易感型有或无先兆偏头痛1型 was migraine's label); a susceptibility node keeps its own
+    assert real_graph.chinese_label("DOID:6364") == "偏头痛"
+    assert "易感" not in real_graph.chinese_label("DOID:2841")  # asthma
