@@ -1186,7 +1186,7 @@ class QAEngine:
             # "What drugs prevent migraines?": the drugs a label gives for preventing it or a
             # kind of it (propranolol, topiramate: "Migraine Prevention"), not the triptans
             # that treat it
-            kept = preventing_candidates(self.kg, topic)
+            kept = list(preventing_candidates(self.kg, topic))
             if not kept:
                 treat = (
                     "; the drugs it states treat it, which is not what was asked" if cands else ""

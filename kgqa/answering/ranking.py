@@ -389,10 +389,12 @@ def prevention_indication(c: GraphCandidate) -> str | None:
 MAX_PREVENTED_KINDS = 60
 
 
-def preventing_candidates(kg: KnowledgeGraph, topic: Node) -> list[GraphCandidate]:
+@lru_cache(maxsize=256)
+def preventing_candidates(kg: KnowledgeGraph, topic: Node) -> tuple[GraphCandidate, ...]:
     """The drugs a label indication gives for preventing ``topic`` (then a direct subtype of
     it, with the is-a step as the path), each with those statements and their attributes;
-    empty when no indication says prevention."""
+    empty when no indication says prevention. Kept for the graph's life: reading a question
+    and answering it both ask (pain and its 60 kinds read: 0.3 s)."""
     found: dict[str, GraphCandidate] = {}
     kinds = kg.neighbours(topic, "subClassOf", direction="in")[:MAX_PREVENTED_KINDS]
     for end, step in [(topic, None), *((h.subject, h) for h in kinds)]:
@@ -408,7 +410,7 @@ def preventing_candidates(kg: KnowledgeGraph, topic: Node) -> list[GraphCandidat
                 found[t.subject.iri] = GraphCandidate(t.subject, (t,))
             else:
                 found[t.subject.iri] = GraphCandidate(t.subject, (t,), end, "subtype", (step, t))
-    return list(found.values())
+    return tuple(found.values())
 
 
 def with_attributes(

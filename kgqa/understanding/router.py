@@ -679,8 +679,9 @@ _PREVENTION = re.compile(
     re.I,
 )
 PREVENTION_REASON = (
-    "kgqa's graph lists the drugs that treat a disorder, not what keeps it away or what to do "
-    "after an exposure; the passages are what it found: ask a doctor"
+    "kgqa's graph lists the drugs that treat a disorder and, from drug labels, some given to "
+    "prevent one; it names none for keeping this away, nor what to do after an exposure; the "
+    "passages are what it found: ask a doctor"
 )
 
 
@@ -754,7 +755,10 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
     (asks_interaction, INTERACTION_REASON),
     (asks_for_no_drug, NO_DRUG_REASON),
     (asks_instead, INSTEAD_REASON),
-    (asks_prevention, PREVENTION_REASON),
+    (
+        lambda text, found: asks_prevention(text, found) or asks_to_prevent(text, found),
+        PREVENTION_REASON,
+    ),
 )
 
 
