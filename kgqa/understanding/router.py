@@ -553,6 +553,11 @@ _WHILE_ON = re.compile(
     r"\b(?:while|when|whilst) (?:i am |i'm |im |he is |she is )?(?:taking|on|using)\b",
     re.I,
 )
+_AT_ONCE = re.compile(
+    r"^\s*(?:can|could|is|are|should|may|do|does|will|would)\b.*"
+    r"\b(?:together|at the same time|simultaneously|in combination)\b",
+    re.I,
+)
 INTERACTION_REASON = (
     "kgqa has no interaction data (none of its graph's sources lists drug interactions); "
     "the passages are what it found"
@@ -566,7 +571,11 @@ def asks_interaction(text: str, found: Linked) -> bool:
     if _INTERACTS.search(bare):
         return True
     drugs = {n.iri for _, n in found if n.cls in ("Chemical", "DrugClass")}
-    return len(drugs) >= 2 and bool(_TOGETHER.search(text) or _WHILE_ON.search(text))
+    if len(drugs) >= 2 and (_TOGETHER.search(text) or _WHILE_ON.search(text)):
+        return True
+    # "Should Advair and Spiriva be used together?": asked yes or no of a drug and another
+    # thing taken at once, whether or not the other is linked (Advair, a combination, is not)
+    return bool(drugs) and _AT_ONCE.search(text) is not None
 
 
 # pregnancy and breastfeeding: none of the graph's sources says what is safe then

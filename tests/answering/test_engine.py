@@ -706,12 +706,14 @@ def test_an_interaction_question_is_no_side_effect_question_and_says_why_it_has_
 
     asked = ["What drugs interact with metformin?", "Can I take allopurinol with colchicine?",
              "Can I take allopurinol while taking colchicine?",
-             "Is it safe to drink metformin with colchicine?"]  # fmt: skip
+             "Is it safe to drink metformin with colchicine?",
+             # one drug the linker knows, another it does not (a brand of a combination)
+             "Should Zyloprim and colchicine be used together?"]  # fmt: skip
     kept = "Can I take colchicine for gout?"
     listed = "What are the side effects of allopurinol while on colchicine?"
     qa, _ = engine(kg, {asked[0]: "drugs_causing", asked[1]: "claim", asked[2]: "claim",
-                        asked[3]: "side_effects_of_drug", kept: "claim",
-                        listed: "side_effects_of_drug"})  # fmt: skip
+                        asked[3]: "side_effects_of_drug", asked[4]: "diseases_for_drug",
+                        kept: "claim", listed: "side_effects_of_drug"})  # fmt: skip
     for q in asked:
         r = qa.ask(q)
         assert (r.intent, r.no_answer, r.reason) == ("other", True, INTERACTION_REASON), q
