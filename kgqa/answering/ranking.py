@@ -377,11 +377,17 @@ def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int
 PREVENTS = re.compile(r"\bprevent|\bprophyla", re.I)
 
 
+def _prevention_said(t: Triple) -> str | None:
+    """The label indication of the statement that says it prevents the disorder (None: none
+    says so; a statement with no indication wording says nothing)."""
+    return next((str(a.value) for stmt in t.attributes for a in stmt
+                 if a.key == "indication" and PREVENTS.search(str(a.value))), None)  # fmt: skip
+
+
 def prevention_indication(c: GraphCandidate) -> str | None:
     """The first label indication among the candidate's statements that says it prevents the
-    disorder (None: none says so; a statement with no indication wording says nothing)."""
-    return next((str(a.value) for t in c.triples for stmt in t.attributes for a in stmt
-                 if a.key == "indication" and PREVENTS.search(str(a.value))), None)  # fmt: skip
+    disorder (None: none says so)."""
+    return next(filter(None, map(_prevention_said, c.triples)), None)
 
 
 # direct subtypes whose preventing drugs answer for the topic ("Plasmodium vivax malaria
@@ -399,8 +405,7 @@ def preventing_candidates(kg: KnowledgeGraph, topic: Node) -> tuple[GraphCandida
     kinds = kg.neighbours(topic, "subClassOf", direction="in")[:MAX_PREVENTED_KINDS]
     for end, step in [(topic, None), *((h.subject, h) for h in kinds)]:
         for t in kg.neighbours(end, "treats", direction="in", attributes=True):
-            said = [a for stmt in t.attributes for a in stmt if a.key == "indication"]
-            if not any(PREVENTS.search(str(a.value)) for a in said):
+            if _prevention_said(t) is None:
                 continue
             c = found.get(t.subject.iri)
             if c is not None:
@@ -438,6 +443,12 @@ def with_attributes(
         )
         for c in cands
     ]
+
+
+def treated_by(kg: KnowledgeGraph, drug: Node) -> dict[str, Node]:
+    """What the graph states ``drug`` treats or palliates, by IRI."""
+    return {t.object.iri: t.object for rel in ("treats", "palliates")
+            for t in kg.neighbours(drug, rel)}  # fmt: skip
 
 
 def opposite_findings(kg: KnowledgeGraph, finding: Node) -> set[str]:
@@ -522,8 +533,7 @@ def rank_candidates(
     # ... and so does a side effect the drug is stated to treat: a label's adverse events
     # naming what it is given for (otitis externa for ciprofloxacin, ovarian cancer for
     # altretamine)
-    treated = ({t.object.iri for rel in ("treats", "palliates") for t in kg.neighbours(topic, rel)}
-               if intent == "side_effects_of_drug" else set())  # fmt: skip
+    treated = treated_by(kg, topic) if intent == "side_effects_of_drug" else {}
 
     def given_for(node: Node) -> bool:
         return bool(treated) and any(n.iri in treated for n in same_named(kg, node))

@@ -25,6 +25,7 @@ from kgqa.answering.ranking import (
     passages_for,
     preventing_candidates,
     prevention_indication,
+    treated_by,
     verify_pairs,
 )
 from kgqa.answering.verbalize import CONTRADICTS, statement
@@ -556,8 +557,7 @@ class ClaimVerifier:
     def _treated_as_well(self, drug: Node, said: Sequence[Triple]) -> Node | None:
         """What ``drug`` is stated to treat (or palliate) that one of the side effects ``said``
         is, or is a kind of within two steps (its same-named nodes too); None when none."""
-        treated = {t.object.iri: t.object for rel in ("treats", "palliates")
-                   for t in self.kg.neighbours(drug, rel)}  # fmt: skip
+        treated = treated_by(self.kg, drug)
         if not treated:
             return None
         for t in said:

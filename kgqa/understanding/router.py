@@ -746,6 +746,12 @@ def asks_instead(text: str, found: Linked) -> bool:
 
 # what no relation of the graph answers, in order, each with what kgqa says instead: the
 # question is answered with passages only
+def asks_keeping_away(text: str, found: Linked) -> bool:
+    """Whether a question asks how to keep a disorder away in any words, a vaccine included
+    (:func:`asks_prevention` or :func:`asks_to_prevent`)."""
+    return asks_prevention(text, found) or asks_to_prevent(text, found)
+
+
 COMPARISON_REASON = (
     "kgqa's graph says what each drug or disease is related to, not which is better or how "
     "they differ; the passages are what it found"
@@ -764,10 +770,7 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
     (asks_interaction, INTERACTION_REASON),
     (asks_for_no_drug, NO_DRUG_REASON),
     (asks_instead, INSTEAD_REASON),
-    (
-        lambda text, found: asks_prevention(text, found) or asks_to_prevent(text, found),
-        PREVENTION_REASON,
-    ),
+    (asks_keeping_away, PREVENTION_REASON),
 )
 
 
