@@ -39,6 +39,9 @@ class GraphCandidate:
 
 
 _DISORDERS = frozenset({"Disease", "Phenotype"})
+# relations a disease's supertype does not pass down to it (a gene of anemia is no gene of
+# thalassemia); its subtypes' do pass up
+NOT_INHERITED_DOWN = frozenset({"associatedWithGene"})
 MAX_MEMBERS = 60  # members of a class read for its answers
 MEMBERS_SHARING = 0.3  # the share of members (with any statement) an answer must hold for
 
@@ -309,7 +312,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
         # conjunctivitis for fungal infections of the eye; bacterial conjunctivitis has the
         # antibiotic drops)
         seen = {c.node.iri for c in out}
-        out += [c for c in _of_subtypes(kg, topic, intent, relations) if c.node.iri not in seen]
+        out += [c for c in of_subtypes(kg, topic, intent, relations) if c.node.iri not in seen]
     if out:
         return out
     if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
@@ -326,15 +329,21 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
             return _first_per_node(out)
     for way in spec.hierarchy if spec is not None else ():
         if way == "subtype":
-            out = _of_subtypes(kg, topic, intent, relations)
+            out = of_subtypes(kg, topic, intent, relations)
             if out:
                 return out
+            continue
+        # a gene of a broader disease is no gene of this one: "What causes thalassemia?" gave
+        # TMPRSS6 alone, microcytic anemia's (its kinds' HBB, HBA1, HBA2 are the answer)
+        up = [h.relation for h in spec.hops if h.relation not in NOT_INHERITED_DOWN
+              and (relations is None or h.relation in relations)]  # fmt: skip
+        if not up:
             continue
         for hop in kg.neighbours(topic, "subClassOf", direction="out")[:max_hierarchy]:
             other = hop.object
             if has_more_subtypes(kg, other, BROAD_SUPERTYPE):
                 continue  # what the graph says of "skin disease" is no answer for Morgellons
-            for iri, ts in one_hop(kg, other, intent, relations).items():
+            for iri, ts in one_hop(kg, other, intent, up).items():
                 node = kg.node(iri)
                 if node is not None and node.iri != topic.iri:
                     out.append(GraphCandidate(node, tuple(ts), other, way, (hop, *ts[:1])))
@@ -356,7 +365,7 @@ FEW_STATED = 3
 MAX_SUBTYPES_READ = 60  # subtypes (two levels down at most) whose statements stand in
 
 
-def _of_subtypes(kg: KnowledgeGraph, topic: Node, intent: str,
+def of_subtypes(kg: KnowledgeGraph, topic: Node, intent: str,
                  relations: Collection[str] | None) -> list[GraphCandidate]:  # fmt: skip
     """What the graph states of the topic's subtypes, when it states nothing of the topic:
     its direct subtypes, and the subtypes of those that state nothing themselves (at most

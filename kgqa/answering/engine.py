@@ -24,6 +24,7 @@ from kgqa.answering.candidates import (
     graph_candidates,
     gwas_genes,
     has_more_subtypes,
+    of_subtypes,
     same_named,
     shared_candidates,
 )
@@ -434,6 +435,8 @@ TOP_UP = 3  # the graph answers fewer than this: the passages' answers follow th
 # source's answers stay before both
 _TEXT_OVER_LITERATURE = frozenset({"diseases_of_phenotype", "phenotypes_of_disease"})
 # intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
+# what causes a disease's kinds, when it names no cause of its own: the agents, not their genes
+_AGENTS = frozenset({"causedBy"})
 _OWN_READING = frozenset({"claim", "diagnosis", "contraindications"})
 # something happening now that needs help at once, said in the first person or of someone
 # present: kgqa answers from its graph and says first that it is no emergency service
@@ -1050,6 +1053,10 @@ class QAEngine:
             self.kg.neighbours(node, h.relation, direction=h.direction)
             for h in INTENTS["causes"].hops
         ):
+            return None
+        if any(c.node.cls == "Cause" for c in of_subtypes(self.kg, node, "causes", _AGENTS)):
+            # "What causes pneumonia?", "... hepatitis?": what causes its kinds (bacteria,
+            # viruses, alcohol), not the rare diseases that show it (shigellosis, Q fever)
             return None
         if top is not None and top.cls == "Phenotype" and top.iri != node.iri:
             return m, top

@@ -39,6 +39,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -1144,7 +1145,36 @@ def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
     if _OPERATION.search(text) and not _OPERATION.search(name):
         return False
     other_short_form = _short_form(name) and name.casefold() != text.casefold()
-    return not (other_short_form and (text.islower() or _short_form(text)))
+    if other_short_form and (text.islower() or _short_form(text)):
+        return False
+    return not _another_drug_name(text, node, name)
+
+
+# how alike a drug's one-word name must be spelt to a one-word mention dense search found it
+# near (difflib's ratio): a slip ("finastride", "Levthyroxin", "Lovasa": 0.83 and over)
+DRUG_SPELLING = 0.8
+
+
+def _another_drug_name(text: str, node: Node, name: str) -> bool:
+    """Whether a one-word mention that is no English word (a brand, most often) is only
+    embedded near a drug's one-word name, not spelt like it: the encoder knows no brand, and
+    what it finds near one shares a few letters ("Advair" is no adefovir, "Symbicort" no
+    Syprine; both came back at 1.00).
+
+    Example:
+        >>> from kgqa.records import Node
+        >>> drug = Node("x", "X:1", "adefovir", "Chemical")
+        >>> _another_drug_name("Advair", drug, "adefovir")
+        True
+        >>> _another_drug_name("adefovr", drug, "adefovir")  # a slip
+        False
+    """
+    if node.cls != "Chemical" or " " in text.strip() or " " in name.strip():
+        return False
+    word = text.casefold()
+    if not word.isalpha() or word in _english_words():
+        return False
+    return SequenceMatcher(None, word, name.casefold()).ratio() < DRUG_SPELLING
 
 
 def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | None:

@@ -283,7 +283,7 @@ _RECORDS = (
         zh=r"病因|原因|为什么会|由什么引起|什么引起|是什么导致|怎么引起",
         hops=(Hop("causedBy", "out"), Hop("transmittedBy", "out"),
               Hop("associatedWithGene", "out")),
-        topic_classes=(_DISEASE,), hierarchy=("supertype",), qtypes=("causes",),
+        topic_classes=(_DISEASE,), hierarchy=("supertype", "subtype"), qtypes=("causes",),
         # how an infection passes from one person to the next is what the transmittedBy hop
         # answers ("How is HIV transmitted?", "How do you catch hepatitis B?"), not its symptoms
         cue=TRANSMISSION,

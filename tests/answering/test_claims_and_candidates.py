@@ -36,6 +36,22 @@ def test_hierarchy_stands_in_and_keeps_the_path(kg):
     assert via_sub[0].path[0].relation == "subClassOf"
 
 
+def test_a_diseases_causes_take_its_kinds_genes_and_not_its_supertypes(kg):
+    # "What causes thalassemia?" gave TMPRSS6 alone, a gene of microcytic anemia (its
+    # supertype); the genes of its kinds (HBB, HBA1, HBA2) are the answer
+    diabetes = kg.node("DOID:9351")
+    found = graph_candidates(kg, diabetes, "causes")
+    assert [(c.node.label, c.via.curie, c.via_relation) for c in found] == [
+        ("TCF7L2", "DOID:9352", "subtype"),
+    ]
+    # autosomal dominant FMF states no gene of its own; MEFV is stated of FMF, its supertype,
+    # which may be another kind's gene: no answer rather than the broader disease's genes
+    fmf_ad = kg.node("OMIM:134610")
+    assert graph_candidates(kg, fmf_ad, "causes") == []
+    fmf = kg.node("DOID:2987")
+    assert "MEFV" in {c.node.label for c in graph_candidates(kg, fmf, "causes")}
+
+
 def test_parse_claims(linker, kg):
     def parse(text):
         p = parse_claim(text, linker.link(text), kg)

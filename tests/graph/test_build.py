@@ -255,22 +255,64 @@ def test_the_build_id_is_a_digest_of_what_was_built(fixture_data: Path, tmp_path
     assert ids[0] == ids[1] != ids[2]
 
 
-def test_a_taxon_rank_is_no_part_of_a_cause_name(tmp_path: Path) -> None:
-    # DO writes NCBI Taxonomy's "Plasmodium <genus>"; users write "Plasmodium"
+def _axioms(tmp_path: Path, rows: str):
+    """What DO's anonymous-superclass reader makes of ``rows`` (ID, label, axioms)."""
     from kgqa.graph.build.common import Contribution
     from kgqa.graph.build.doid import _read_axioms
 
     path = tmp_path / "axioms.tsv"
-    path.write_text(
-        "ID\tLabel\tSubClass Of [ANON]\n"
-        "DOID:12365\tmalaria\t'has material basis in' some 'Plasmodium <genus>'|"
-        "'transmitted by' some 'Anopheles gambiae'\n",
-        encoding="utf-8",
-    )
+    path.write_text("ID\tLabel\tSubClass Of [ANON]\n" + rows, encoding="utf-8")
     out = Contribution("doid")
     _read_axioms(path, out)
+    return out
+
+
+def test_a_taxon_rank_is_no_part_of_a_cause_name(tmp_path: Path) -> None:
+    # DO writes NCBI Taxonomy's "Plasmodium <genus>"; users write "Plasmodium"
+    out = _axioms(
+        tmp_path,
+        "DOID:12365\tmalaria\t'has material basis in' some 'Plasmodium <genus>'|"
+        "'transmitted by' some 'Anopheles gambiae'\n",
+    )
     assert [(e.relation, e.object) for e in out.edges] == [
         ("causedBy", "name:Cause:Plasmodium"), ("transmittedBy", "name:Cause:Anopheles gambiae"),
+    ]  # fmt: skip
+
+
+def test_a_cell_a_disease_arises_in_is_where_it_is_not_its_cause(tmp_path: Path) -> None:
+    # "What causes sickle cell anemia?" began with *erythrocyte*: DO's "has material basis in"
+    # names the cell type as well as the organism or the inheritance
+    out = _axioms(
+        tmp_path,
+        "DOID:10923\tsickle cell anemia\t'has material basis in' some erythrocyte|"
+        "'has material basis in' some 'autosomal recessive inheritance'\n"
+        "DOID:0060058\tlymphoma\t'has material basis in' some 'lymphocyte of B lineage'\n"
+        "DOID:1508\tcandidiasis\t'has material basis in' some Candida\n",
+    )
+    assert [(e.subject, e.relation, e.object) for e in out.edges] == [
+        ("DOID:10923", "locatedIn", "name:Anatomy:erythrocyte"),
+        ("DOID:10923", "hasInheritance", "name:Inheritance:autosomal recessive inheritance"),
+        ("DOID:0060058", "locatedIn", "name:Anatomy:lymphocyte of B lineage"),
+        ("DOID:1508", "causedBy", "name:Cause:Candida"),
+    ]
+
+
+def test_a_gene_without_a_symbol_is_named_by_its_id(tmp_path: Path) -> None:
+    # HPO gives the beta-globin locus control region the symbol "-": an answer read "-"
+    from kgqa.graph.build.common import Contribution
+    from kgqa.graph.build.hpo import _read_genes
+
+    path = tmp_path / "genes_to_phenotype.txt"
+    path.write_text(
+        "ncbi_gene_id\tgene_symbol\thpo_id\thpo_name\tfrequency\tdisease_id\n"
+        "109580095\t-\tHP:0004840\tHypochromic microcytic anemia\t-\tOMIM:613985\n"
+        "3043\tHBB\tHP:0004840\tHypochromic microcytic anemia\t-\tOMIM:613985\n",
+        encoding="utf-8",
+    )
+    out = Contribution("hpo")
+    _read_genes(path, out)
+    assert sorted((c.curie, c.label) for c in out.concepts) == [
+        ("NCBIGene:109580095", "NCBIGene:109580095"), ("NCBIGene:3043", "HBB"),
     ]  # fmt: skip
 
 

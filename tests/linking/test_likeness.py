@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kgqa.graph.names import normalize_name
 from kgqa.linking.candidates import negates, reduced_forms, same_sense, slipped_words
+from kgqa.records import Node
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,22 @@ def test_two_peoples_names_are_one_name_in_either_order() -> None:
     assert reduced_forms("russell-silver syndrome") == ["silver-russell syndrome"]
     # a hyphen between parts of a body still joins two names ("breast-ovarian cancer")
     assert reduced_forms("breast-ovarian cancer") == ["breast cancer", "ovarian cancer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alike"),
+    [
+        ("Advair", "adefovir", False),  # a brand the encoder knows nothing of
+        ("Symbicort", "Syprine", False),
+        ("Azithomycin", "azithromycin", True),  # a letter left out
+        ("Levthyroxin", "Levothyroxine", True),
+        ("Lovasa", "Lovaza", True),
+    ],
+)  # fmt: skip
+def test_a_brand_is_no_drug_it_is_only_embedded_near(text: str, name: str, alike: bool) -> None:
+    # "Should I take Advair with Spiriva?" linked adefovir at 1.00, "Is Symbicort safe?"
+    # trientine (its brand Syprine): dense search finds a few shared letters in a brand
+    from kgqa.linking.candidates import _a_likeness
+
+    drug = Node("urn:x", "X:1", name, "Chemical")
+    assert _a_likeness(text, normalize_name(text), drug, name) is alike

@@ -50,6 +50,8 @@ _AXIOM = re.compile(r"^'([^']+)' some (?:'([^']+)'|([\w\-,()]+))$")
 # NCBI Taxonomy's rank that tells a genus from a namesake ("Plasmodium <genus>"): no one writes
 # it, and the name without it is what links ("Malaria is caused by Plasmodium")
 _TAXON_RANK = re.compile(r"\s*<[a-z ]+>$")
+# Cell Ontology terms among the material bases ("lymphocyte", "T cell", "lymphocyte of B lineage")
+_CELL_TYPE = re.compile(r"(?:cyte|\bcell|\blineage)$")
 AXIOM_RELATION = {
     "has symptom": ("hasPhenotype", "Phenotype"),
     "has phenotype": ("hasPhenotype", "Phenotype"),
@@ -204,6 +206,10 @@ def _read_axioms(path: Path, out: Contribution) -> None:
             relation, cls = AXIOM_RELATION[m.group(1)]
             if relation == "causedBy" and target.endswith("inheritance"):
                 relation, cls = "hasInheritance", "Inheritance"
+            elif relation == "causedBy" and _CELL_TYPE.search(target):
+                # the cell a disease arises in is where it is, not what causes it: "What causes
+                # sickle cell anemia?" began with *erythrocyte* ("has material basis in")
+                relation, cls = "locatedIn", "Anatomy"
             out.edges.append(Edge(SOURCE, row["ID"], relation, name_ref(cls, target)))
             out.note(f"axioms kept: {m.group(1)}")
 

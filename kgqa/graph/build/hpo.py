@@ -201,6 +201,8 @@ def _read_genes(path: Path, out: Contribution) -> None:
         genes.setdefault(gene, row["gene_symbol"])
         pairs.add((row["disease_id"], gene))
     for gene, symbol in genes.items():
-        out.concepts.append(Concept(SOURCE, gene, "Gene", symbol))
+        # a few genes have no symbol ("-": the beta-globin locus control region): their id
+        # names them, not a dash
+        out.concepts.append(Concept(SOURCE, gene, "Gene", symbol if symbol.strip("- ") else gene))
     for disease, gene in sorted(pairs):
         out.edges.append(Edge(SOURCE, disease, "associatedWithGene", gene))
