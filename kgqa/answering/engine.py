@@ -181,6 +181,26 @@ def _inside(m: Mention, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= m.start and m.end <= span[1]
 
 
+# a question that asks whether one thing causes, worsens or is tied to another, in so many
+# words ("Do high ammonia levels effect breathing?", "Could this curvature be caused by the
+# Cymbalta?", "... can worsen McArdle's disease?")
+_ASKS_EFFECT = re.compile(
+    r"^\s*(?:(?:and|but|so|also|then|now|my question is)\b[\s,:]*)*(?:can|could|does|do|did|"
+    r"is|are|will|would|might|may)\b.*\b(?:caus(?:e|es|ed|ing)|affect(?:s|ed|ing)?|"
+    r"effect(?:s|ed)?|worsen(?:s|ed)?|aggravat\w+|trigger(?:s|ed)?|(?:related|linked|"
+    r"connected) to|lead to|result in)\b",
+    re.I | re.S,
+)
+
+
+def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
+    """Whether a message's question that names one thing asks, in words, whether it causes or
+    affects another the message says (the other end unlinked, or a pronoun for it): a claim,
+    as the same question asked alone is read, not a question about the one thing."""
+    named = {n.iri for m, n in found if _inside(m, focus.question)}
+    return len(named) == 1 and bool(_ASKS_EFFECT.search(asked))
+
+
 def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
     """The linked mentions of a message in the order the topic is sought: those in the main
     question, then in the subject line; the rest of a long message only when those hold
@@ -873,7 +893,8 @@ class QAEngine:
         # a message's main question is a claim to check only when it names both ends ("Would
         # appreciate your comment on this." is none, whatever the classifier made of it)
         if (intent == "claim" and not focus.whole and not options
-                and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2):  # fmt: skip
+                and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2
+                and not _one_end_said(asked, found, focus)):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)
         checked = None
         if not focus.whole and not options and focus.asks:

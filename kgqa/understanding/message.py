@@ -32,7 +32,11 @@ _BOILERPLATE = re.compile(
 _SPACES = {0xA0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x3000: " "}
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # a title or abbreviation whose period ends no sentence ("my dr. wrote", "Mrs. Smith")
-_ABBREVIATION = re.compile(r"(?<![A-Za-z])(?:dr|mr|mrs|ms|prof|st|vs|approx|e\.g|i\.e)\.$", re.I)
+# ("i.e., neck injury, torn ligament, etc., can worsen ...": "i." and "e." are cut apart first)
+_ABBREVIATION = re.compile(
+    r"(?<![A-Za-z])(?:(?i:dr|mr|mrs|ms|prof|st|vs|approx|etc|e\.g|i\.e)|(?<=\s)[ei]"
+    r"|(?<=[ei]\.)[eg])\.$"
+)
 # a list number that ends a piece of text the sentence pattern cut ("Sir, 1. Does ...")
 _LIST_NUMBER = re.compile(r"(?:^|(?<=[\s,(]))\d{1,2}[.)]$")
 _ASKS = re.compile(

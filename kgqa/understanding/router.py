@@ -621,7 +621,11 @@ _THING_ASKED = (
     r"(?:exercis\w*|stretch(?:es|ing)|surgery|surgeries|surgical|operations?|procedures?|"
     r"devices?|devises|gadgets?|equipment|techniques?|diets?|foods?|mattress(?:es)?|pillows?|"
     r"lifestyle|(?:home|natural|herbal) remed(?:y|ies)|physical therapy|physiotherapy|yoga|"
-    r"massage|acupuncture|non[- ]?(?:drug|medic(?:al|ine|ation))\w*|drug[- ]free)"
+    r"massage|acupuncture|non[- ]?(?:drug|medic(?:al|ine|ation))\w*|drug[- ]free|"
+    # what is put on or worn ("Which type of dressings should be used?" after a skin cancer's
+    # removal listed its chemotherapy)
+    r"dressings?|bandages?|gauze|braces?|splints?|shoes|insoles|orthotics?|wheelchairs?|"
+    r"crutch(?:es)?|hearing aids?|compression (?:stockings|socks|garments?)|catheters?)"
 )
 # who, asked for ("What kind of doctor treats lupus?"; not "Do doctors still prescribe
 # aspirin for ...?", a question of what aspirin treats)

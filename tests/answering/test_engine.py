@@ -733,6 +733,8 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
         "What kind of doctor treats gout?": NO_DRUG_REASON,
         "I have gout. Would any non drug devices help?": NO_DRUG_REASON,
         "What are the side effects of surgery for gout?": NO_DRUG_REASON,
+        "Which type of dressings should be used for gout?": NO_DRUG_REASON,
+        "What kind of shoes are best for gout?": NO_DRUG_REASON,
         "What are alternatives to allopurinol?": INSTEAD_REASON,
         # drugs turned down anywhere in the question
         "What is the best way to treat gout naturally, without medicine?": NO_DRUG_REASON,
@@ -1369,3 +1371,16 @@ def test_a_class_named_alone_and_asked_for_in_words_of_listing_gives_its_members
               "What are common side effects of blood thinners?",
               "What are the options for blood thinners for a clot?"):  # fmt: skip
         assert route(q, probs, found(q))[0] != "drugs_in_class", q
+
+
+def test_a_messages_question_whether_one_thing_it_names_worsens_another_is_a_claim(kg):
+    # "Do high ammonia levels effect breathing?" and "... can worsen McArdle's disease?" were
+    # read as claims asked alone and as questions about the one thing in a message; a
+    # request for comment naming one thing stays a question about it
+    effect = "Could the cold weather worsen my gout?"
+    comment = "Would appreciate your comment on my gout."
+    story = "SUBJECT: my joints\nMESSAGE: I have had pain for ten years and take pills every day. "
+    qa, _ = engine(kg, {effect: "claim", comment: "claim"})
+    asked, commented = qa.read_many([story + effect, story + comment])
+    assert (asked.intent, asked.topic.label) == ("claim", "gout")
+    assert commented.intent == "other"

@@ -182,3 +182,17 @@ def test_an_abbreviation_a_placeholder_and_a_stated_auxiliary_do_not_mislead():
     text = ("SUBJECT: tick bites\nMESSAGE: my husband had Rocky Mountain spotted fever years "
             "ago and then Lyme disease. Now has been diagnosed with type II diabetes.")  # fmt: skip
     assert not read_message(text).asks
+
+
+def test_ie_eg_and_etc_end_no_sentence():
+    # "i.e." was cut at its first period, and "etc.," after it: the question read was
+    # ", can worsen McArdle's disease?", its subject cut off
+    text = ("SUBJECT: McArdle's Disease\nMESSAGE: I have had it for years. Is there any "
+            "evidence that trauma such as a physical injury i.e., neck injury, torn ligament, "
+            "etc., can worsen McArdle's disease? Thanks so much.")  # fmt: skip
+    assert read_message(text).question_text.startswith("Is there any evidence that trauma")
+    text = "I take pills e.g. aspirin and so on. " * 3 + "Can you help? Thanks"
+    assert read_message(text).question_text == "Can you help?"
+    # a sentence that ends in "I." still ends
+    text = "Nobody in my family has it but I. " * 3 + "What is it? Thanks"
+    assert read_message(text).question_text == "What is it?"
