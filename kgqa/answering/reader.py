@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from kgqa.answering.ranking import EVIDENCE_CHARS, claim_for, mentioning, verify_pairs
+from kgqa.graph.names import normalize_name
 from kgqa.records import Answer, Evidence, Node, Passage
 from kgqa.stages import Classifying, Linking
 from kgqa.text import opposites, sentence_bounds
@@ -95,6 +96,10 @@ def _said_of(here: str, before: str, topic: Node) -> bool:
     )
 
 
+# a finding's frequency in a list of findings ("Goiter 50%")
+_FREQUENCY = re.compile(r"\d+(?:\.\d+)?\s?%")
+
+
 def text_candidates(linker: Linking, topic: Node, intent: str,
                     passages: Sequence[Passage]) -> list[tuple[Node, Passage]]:  # fmt: skip
     """Entities of the intent's answer class named (not negated) in the passages about the
@@ -106,10 +111,13 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
     found: dict[str, tuple[Node, Passage]] = {}
     # the passages whose title names the topic are about it throughout ("Hypoglycemia"); one
     # titled "type 1 diabetes" speaks of the topic only where it names it
-    # (titles are read for findings and treatments, and linked only when the label is not in
-    # them)
+    # (titles are read for findings and treatments, and linked unless they are the label)
     label = topic.label.casefold()
-    titled = {p.pid for p in own if label in p.title.casefold()}
+    # a title that only holds the label names a kind of it ("Congenital hypothyroidism": its
+    # symptom table, abdominal wall hypoplasia first, was read as hypothyroidism's); such a
+    # title is linked like any other
+    key = normalize_name(topic.label)
+    titled = {p.pid for p in own if normalize_name(p.title) == key}
     unsure = [p for p in own if p.pid not in titled and p.title
               and (spec.relation == "hasPhenotype" or spec.relation in _TREATS)]  # fmt: skip
     linked_all = linker.link_many([p.text for p in own] + [p.title for p in unsure])
@@ -144,6 +152,12 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
                 continue
             if spec.relation in _TREATS and is_substance(node):
                 continue  # no drug treats anything: glycoproteins, in a passage on ankle care
+            if (spec.relation == "hasPhenotype" and p.pid in elsewhere and at is not None
+                    and len(_FREQUENCY.findall(p.text, *bounds[at])) >= 2):  # fmt: skip
+                # a passage on another disorder listing its findings by frequency names the
+                # topic as one of them ("Congenital hypothyroidism": "... Hypothyroidism 50%
+                # ..."): the others are that disorder's findings, not the topic's
+                continue
             if spec.relation == "hasPhenotype" and not near and p.pid not in titled:
                 # a finding is the topic's only in a passage about it, or where the passage
                 # speaks of it ("The first signs ... are caused by high blood sugar", in a

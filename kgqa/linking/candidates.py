@@ -107,6 +107,7 @@ _STOP = frozenset("""of the a an and or in on with to for by from is are was wer
 
 
 REDUCED = 0.92
+REDUCED_ORDER = 0.001  # taken off a reduced form's score per form before it
 BELOW_ANNOTATED = 0.99
 ANNOTATED_BROADER = 0.96
 SHARED_ZH_NAME = 0.001  # per other Chinese name of a node a Chinese name reaches
@@ -442,7 +443,8 @@ def reduced_forms(text: str) -> list[str]:
     i = 0
     while i < len(words) - 1 and words[i].lower() in QUALIFIERS:
         i += 1
-    if i:
+        # one qualifier at a time, the fewest dropped first: "Adult Progressive Spinal
+        # Muscular Atrophy" is progressive spinal muscular atrophy before it is SMA
         out.append(" ".join(words[i:]))
     m = _CONJ.match(" ".join(words[i:]))
     if m and len(m.group(1).split()) <= 2:
@@ -985,8 +987,22 @@ class CandidateGenerator:
             hits = [(n, b * INNER_NAME**dropped, how, nm) for n, b, how, nm in named
                     if how in _OWN_NAMES and type_fit(kind, n) >= INNER_NAME]  # fmt: skip
             if hits:
-                return hits
+                return self._kind_named_first(text, hits) or hits
         return []
+
+    def _kind_named_first(self, text: str, hits: list[tuple[Node, float, MatchKind, str]]
+                          ) -> list[tuple[Node, float, MatchKind, str]]:  # fmt: skip
+        """The disease a short form in capitals opening the phrase names, when it is a kind of
+        what the phrase's head names ("CMT periphical neuropathy" is Charcot-Marie-Tooth
+        disease, a neuropathy, not neuropathy), at the head's score; else empty."""
+        first = text.split()[0]
+        if not _short_form(first) or len(text.split()) < 2:
+            return []
+        heads = {n.iri for n, *_ in hits}
+        best = max(b for _, b, *_ in hits)
+        return [(n, best, how, nm) for n, _, how, nm in self._names(first)
+                if how in _OWN_NAMES and n.cls == "Disease"
+                and heads & {a.iri for a in self.kg.ancestors(n)}]  # fmt: skip
 
     def name_matches(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
         """(node, base score, how, matched name) of the graph names ``text`` matches, looked
@@ -1029,8 +1045,10 @@ class CandidateGenerator:
                 raw = [(n, b * ABBREVIATED_OTHERS, how, nm) for n, b, how, nm in raw]
             raw += [(n, b * ABBREVIATION, "abbreviation", nm) for n, b, _, nm in long]
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
-            for part in reduced_forms(text):
-                raw += [(n, b * REDUCED, how, nm) for n, b, how, nm in self._sourced(part)]
+            for at, part in enumerate(reduced_forms(text)):
+                # an earlier form (fewer qualifiers dropped) wins a tie with a later one
+                step = REDUCED - REDUCED_ORDER * at
+                raw += [(n, b * step, how, nm) for n, b, how, nm in self._sourced(part)]
         raw += self._bridges(kind, raw)
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             raw += self._extensions(text)

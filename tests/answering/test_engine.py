@@ -1190,6 +1190,22 @@ def test_a_thing_the_topic_is_taken_for_is_no_answer_from_text(kg):
     assert [n.label for n, _ in found] == ["Marfan syndrome"]
 
 
+def test_another_disorders_findings_by_frequency_are_not_the_topics(kg):
+    # "What are the symptoms of hypothyroidism?" listed abdominal wall hypoplasia from
+    # congenital hypothyroidism's table of findings, which names hypothyroidism as one of them
+    from kgqa.answering.reader import text_candidates
+
+    gout = kg.node("DOID:13189")
+    table = ("Signs and Symptoms Approximate number of patients (when available) "
+             "Arachnodactyly 90% Gout 7.5%")  # fmt: skip
+    said = "Gout can cause arachnodactyly in some people."
+    linker = FakeLinker(kg, NAMES_IN_TEXT)
+    for text, named in ((table, []), (said, ["Arachnodactyly"])):
+        passage = Passage(1, text, "Marfan syndrome", "medquad", "Q1", "", "", (), 1.0)
+        found = text_candidates(linker, gout, "phenotypes_of_disease", [passage])
+        assert [n.label for n, _ in found] == named, text
+
+
 def test_a_thing_named_again_after_these_is_the_thing_named_before(kg):
     from kgqa.answering.engine import _named_earlier
     from kgqa.records import Candidate, Mention, Node

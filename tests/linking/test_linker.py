@@ -512,3 +512,21 @@ def test_a_drug_the_question_leaves_out_is_split_off_and_negated(linker):
     # the words of the phrase are no mention ("allergic" of "allergic to aspirin")
     ms = linker.link("What treats gout if I am allergic to allopurinol?")
     assert [(m.text, m.negated) for m in ms] == [("gout", False), ("allopurinol", True)]
+
+
+def test_a_short_form_opening_a_phrase_names_the_kind_of_its_head(dict_linker):
+    # "CMT periphical neuropathy" linked neuropathy: CMT, a kind of it, is what was meant
+    gen = dict_linker.generator
+    assert gen.rank("T2DM brittle diabetes mellitus", "DISEASE")[0].node.curie == "DOID:9352"
+    # a short form of something that is no kind of the head says nothing of it
+    assert gen.rank("WBS brittle diabetes mellitus", "DISEASE")[0].node.curie == "DOID:9351"
+
+
+def test_qualifiers_are_dropped_one_at_a_time():
+    # "Adult Progressive Spinal Muscular Atrophy" linked spinal muscular atrophy, not the
+    # progressive kind named there
+    from kgqa.linking.candidates import reduced_forms
+
+    assert reduced_forms("adult progressive spinal muscular atrophy")[:2] == [
+        "progressive spinal muscular atrophy", "spinal muscular atrophy",
+    ]  # fmt: skip
