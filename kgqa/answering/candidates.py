@@ -11,8 +11,8 @@ import logging
 import math
 import re
 import weakref
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
@@ -349,6 +349,24 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
                     out.append(GraphCandidate(node, tuple(ts), other, way, (hop, *ts[:1])))
         if out:
             break
+    return _first_per_node(out)
+
+
+def kinds_candidates(kg: KnowledgeGraph, kinds: Sequence[tuple[Node, tuple[Triple, ...]]],
+                     intent: str) -> list[GraphCandidate]:  # fmt: skip
+    """What the graph states of each of ``kinds`` (each with its is-a path from the topic's
+    kind up to the topic), their own statements or their hierarchy's, each answer led there by
+    the kind (``via``, a subtype) and the path, one candidate per answer: the kinds a name picks
+    out of a broader node ("type 2A" of type 2)."""
+    out = []
+    for kind, up in kinds:
+        down = tuple(reversed(up))
+        for c in graph_candidates(kg, kind, intent):
+            if c.via is None:
+                c = replace(c, via=kind, via_relation="subtype", path=(*down, *c.triples[:1]))
+            else:
+                c = replace(c, path=(*down, *c.path))
+            out.append(c)
     return _first_per_node(out)
 
 

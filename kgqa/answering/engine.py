@@ -24,6 +24,7 @@ from kgqa.answering.candidates import (
     graph_candidates,
     gwas_genes,
     has_more_subtypes,
+    kinds_candidates,
     of_subtypes,
     same_named,
     shared_candidates,
@@ -455,6 +456,9 @@ TOP_UP = 3  # the graph answers fewer than this: the passages' answers follow th
 # source's answers stay before both
 _TEXT_OVER_LITERATURE = frozenset({"diseases_of_phenotype", "phenotypes_of_disease"})
 # intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
+# a subtype numbered with a letter ("type 2a", "1b"), as a name key spells it
+_LETTERED = re.compile(r"\b\d+[a-z]+\d*$")
+KINDS_NAMED = 5  # kinds a reason names
 # what causes a disease's kinds, when it names no cause of its own: the agents, not their genes
 _AGENTS = frozenset({"causedBy"})
 _OWN_READING = frozenset({"claim", "diagnosis", "contraindications"})
@@ -1186,6 +1190,15 @@ class QAEngine:
             cands = graph_candidates(self.kg, topic, intent)
         silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
                   "super/subtypes (categories as broad as skin disease left out)")  # fmt: skip
+        named, kinds = self._kinds_named(topic, found)
+        if kinds and spec.relation != "subClassOf":
+            # "Charcot-Marie-Tooth disease type 2A": no node of that name, so type 2 was
+            # linked (GDAP1 came first, a gene of type 2K); its kinds named so (2A1, 2A2A,
+            # 2A2B) answer, not every kind of type 2
+            cands = kinds_candidates(self.kg, kinds, intent)
+            silent = (f"the graph has no node named {named!r} and no {spec.relation} "
+                      f"statement for its kinds "
+                      f"({', '.join(k.label for k, _ in kinds[:KINDS_NAMED])})")  # fmt: skip
         if ways == CARRIED_BY:
             silent = (f"the graph states nothing that carries {topic.label}, for it or its "
                       "supertypes")  # fmt: skip
@@ -1365,6 +1378,11 @@ class QAEngine:
         if scored and wanted is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only kinds of {wanted.label}, "
                                              "as asked"]))  # fmt: skip
+        if scored and kinds and spec.relation != "subClassOf":
+            reason = "; ".join(filter(None, [reason, (
+                f"the graph has no node named {named!r}: {topic.label} was linked, and the "
+                f"answers are those of its kinds named so "
+                f"({', '.join(k.label for k, _ in kinds[:KINDS_NAMED])})")]))  # fmt: skip
         if scored and prevention is not None:
             reason = "; ".join(filter(None, [reason, (
                 f"only drugs a label indication gives for preventing {topic.label} "
@@ -1387,6 +1405,29 @@ class QAEngine:
                 f"after the others for a child, as their labels keep them for when others will "
                 f"not do: {names} ({why})")]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
+
+    def _kinds_named(self, topic: Node, found: Linked
+                     ) -> tuple[str, list[tuple[Node, tuple[Triple, ...]]]]:  # fmt: skip
+        """The name a mention of ``topic`` gives, and the topic's kinds (two levels down) whose
+        labels extend it, each with its is-a path up to the topic, when the name is none of
+        the topic's own but a subtype's the graph has no node for ("Charcot-Marie-Tooth
+        disease type 2A" linked type 2: 2A1, 2A2A and 2A2B); ("", []) otherwise."""
+        said = [m.text for m, n in found if n.iri == topic.iri]
+        if not said or topic.cls != "Disease":
+            return "", []
+        key = normalize_name(said[0])
+        if not _LETTERED.search(key) or any(
+                normalize_name(name) == key for name, _ in self.kg.labels(topic)):  # fmt: skip
+            return "", []
+        below = [(h.subject, (h,))
+                 for h in self.kg.neighbours(topic, "subClassOf", direction="in")]  # fmt: skip
+        below += [(h.subject, (h, *path)) for b, path in list(below)
+                  for h in self.kg.neighbours(b, "subClassOf", direction="in")]  # fmt: skip
+        kinds: dict[str, tuple[Node, tuple[Triple, ...]]] = {}
+        for n, path in below:
+            if normalize_name(n.label).startswith(key) and normalize_name(n.label) != key:
+                kinds.setdefault(n.iri, (n, path))
+        return said[0], sorted(kinds.values(), key=lambda k: k[0].label)
 
     def _prevented(self, topic: Node | None) -> bool:
         """Whether a label indication in the graph gives a drug for preventing ``topic`` or a

@@ -552,3 +552,61 @@ def test_a_drugs_salts_are_the_nodes_named_as_its_salts():
     salts = salt_forms(kg, kg.nodes["Lithium"])  # type: ignore[arg-type]
     assert [n.label for n in salts] == ["lithium carbonate", "lithium citrate"]
     assert salt_forms(kg, kg.nodes["lithium carbonate"]) == []  # type: ignore[arg-type]
+
+
+class _LetteredGraph:
+    """Charcot-Marie-Tooth disease type 2 and three of its kinds; none is named type 2A."""
+
+    def __init__(self) -> None:
+        def node(curie: str, label: str) -> Node:
+            return Node(f"urn:{curie}", curie, label, "Disease")
+
+        self.cmt2 = node("DOID:0050539", "Charcot-Marie-Tooth disease type 2")
+        self.kinds = [node("DOID:0110154", "Charcot-Marie-Tooth disease type 2A1"),
+                      node("DOID:0110155", "Charcot-Marie-Tooth disease type 2A2A"),
+                      node("DOID:0110164", "Charcot-Marie-Tooth disease type 2D")]  # fmt: skip
+
+    def labels(self, ref):
+        return [(ref.label, "en")]
+
+    def neighbours(self, ref, relation, direction="out"):
+        assert relation == "subClassOf"
+        if direction == "in" and ref == self.cmt2:
+            return [Triple(k, "subClassOf", self.cmt2, "doid") for k in self.kinds]
+        return []
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("Charcot-Marie-Tooth disease type 2A", ["DOID:0110154", "DOID:0110155"]),
+        ("Charcot-Marie-Tooth disease, type 2A", ["DOID:0110154", "DOID:0110155"]),
+        ("Charcot-Marie-Tooth disease type 2", []),  # its own name: all its kinds
+        ("CMT type 2", []),  # no lettered subtype
+    ],
+)  # fmt: skip
+def test_a_lettered_subtype_the_graph_lacks_is_its_kinds_named_so(said, named):
+    # "Charcot-Marie-Tooth disease type 2A" linked type 2, and GDAP1 (type 2K's) came first
+    from types import SimpleNamespace
+
+    from kgqa.answering.engine import QAEngine
+    from kgqa.records import Mention
+
+    kg = _LetteredGraph()
+    m = Mention(0, len(said), said, "DISEASE", False, 1.0, ())
+    name, kinds = QAEngine._kinds_named(SimpleNamespace(kg=kg), kg.cmt2, [(m, kg.cmt2)])
+    assert name == (said if named else "")
+    assert [k.curie for k, _ in kinds] == named
+    assert all(path[0].object == kg.cmt2 for _, path in kinds)
+
+
+def test_the_kinds_a_name_picks_answer_with_their_is_a_path(kg):
+    from kgqa.answering.candidates import kinds_candidates
+
+    diabetes, t2d = kg.node("DOID:9351"), kg.node("DOID:9352")
+    isa = Triple(t2d, "subClassOf", diabetes, "doid")
+    found = kinds_candidates(kg, [(t2d, (isa,))], "causes")
+    assert [(c.node.label, c.via.curie, c.via_relation) for c in found] == [
+        ("TCF7L2", "DOID:9352", "subtype"),
+    ]
+    assert found[0].path[0] == isa and found[0].path[1].relation == "associatedWithGene"
