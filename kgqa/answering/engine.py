@@ -455,12 +455,12 @@ TOP_UP = 3  # the graph answers fewer than this: the passages' answers follow th
 # the rheumatoid arthritis and hypertension a few abstracts named beside tinnitus; a curated
 # source's answers stay before both
 _TEXT_OVER_LITERATURE = frozenset({"diseases_of_phenotype", "phenotypes_of_disease"})
-# intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
 # a subtype numbered with a letter ("type 2a", "1b"), as a name key spells it
 _LETTERED = re.compile(r"\b\d+[a-z]+\d*$")
 KINDS_NAMED = 5  # kinds a reason names
 # what causes a disease's kinds, when it names no cause of its own: the agents, not their genes
 _AGENTS = frozenset({"causedBy"})
+# intents a question's kind words do not turn: a claim, a diagnosis, one kgqa refuses
 _OWN_READING = frozenset({"claim", "diagnosis", "contraindications"})
 # something happening now that needs help at once, said in the first person or of someone
 # present: kgqa answers from its graph and says first that it is no emergency service
