@@ -1276,7 +1276,7 @@ class QAEngine:
             names = {normalize_name(a.node.label) for a in have}
             out = [
                 a
-                for a in read_answers(self.linker, self.verifier, topic, intent, passages)
+                for a in read_answers(self.linker, self.verifier, topic, intent, passages, text)
                 if a.node.iri not in held and normalize_name(a.node.label) not in names
             ]
             if below is not None:

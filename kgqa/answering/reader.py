@@ -100,10 +100,12 @@ def _said_of(here: str, before: str, topic: Node) -> bool:
 _FREQUENCY = re.compile(r"\d+(?:\.\d+)?\s?%")
 
 
-def text_candidates(linker: Linking, topic: Node, intent: str,
-                    passages: Sequence[Passage]) -> list[tuple[Node, Passage]]:  # fmt: skip
+def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequence[Passage],
+                    asked: str = "") -> list[tuple[Node, Passage]]:  # fmt: skip
     """Entities of the intent's answer class named (not negated) in the passages about the
-    topic, each with the first passage that names it."""
+    topic, each with the first passage that names it. ``asked``: the question, whose words
+    may name what a passage's title names more closely than the topic linked ("Warm antibody
+    hemolytic anemia" linked hemolytic anemia)."""
     spec = INTENTS[intent]
     own = mentioning(passages, topic)[:MAX_READ]
     if not own or not spec.answer_classes:
@@ -117,7 +119,10 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
     # symptom table, abdominal wall hypoplasia first, was read as hypothyroidism's); such a
     # title is linked like any other
     key = normalize_name(topic.label)
-    titled = {p.pid for p in own if normalize_name(p.title) == key}
+    # ... and a title the question says in its own words is about what was asked
+    said = f" {normalize_name(asked)} "
+    titled = {p.pid for p in own if normalize_name(p.title) == key
+              or (p.title.strip() and f" {normalize_name(p.title)} " in said)}  # fmt: skip
     unsure = [p for p in own if p.pid not in titled and p.title
               and (spec.relation == "hasPhenotype" or spec.relation in _TREATS)]  # fmt: skip
     linked_all = linker.link_many([p.text for p in own] + [p.title for p in unsure])
@@ -175,10 +180,10 @@ def text_candidates(linker: Linking, topic: Node, intent: str,
 
 
 def read_answers(linker: Linking, verifier: Classifying, topic: Node, intent: str,
-                 passages: Sequence[Passage]) -> list[Answer]:  # fmt: skip
+                 passages: Sequence[Passage], asked: str = "") -> list[Answer]:  # fmt: skip
     """The passages' candidate answers, each read by the verifier against its passage,
-    best first (support = the verifier's P(supported))."""
-    cands = text_candidates(linker, topic, intent, passages)
+    best first (support = the verifier's P(supported)); ``asked``: the question."""
+    cands = text_candidates(linker, topic, intent, passages, asked)
     if not cands:
         return []
     claims = [claim_for(intent, topic, node) for node, _ in cands]
