@@ -107,7 +107,7 @@ _STOP = frozenset("""of the a an and or in on with to for by from is are was wer
 
 
 REDUCED = 0.92
-REDUCED_ORDER = 0.001  # taken off a reduced form's score per form before it
+REDUCED_ORDER = 0.001  # taken off a reduced form's score per qualifier more it drops
 BELOW_ANNOTATED = 0.99
 ANNOTATED_BROADER = 0.96
 SHARED_ZH_NAME = 0.001  # per other Chinese name of a node a Chinese name reaches
@@ -1045,9 +1045,9 @@ class CandidateGenerator:
                 raw = [(n, b * ABBREVIATED_OTHERS, how, nm) for n, b, how, nm in raw]
             raw += [(n, b * ABBREVIATION, "abbreviation", nm) for n, b, _, nm in long]
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
-            for at, part in enumerate(reduced_forms(text)):
-                # an earlier form (fewer qualifiers dropped) wins a tie with a later one
-                step = REDUCED - REDUCED_ORDER * at
+            for part in reduced_forms(text):
+                # a form with fewer qualifiers dropped wins a tie with one with more
+                step = REDUCED - REDUCED_ORDER * _more_dropped(text, part)
                 raw += [(n, b * step, how, nm) for n, b, how, nm in self._sourced(part)]
         raw += self._bridges(kind, raw)
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
@@ -1133,6 +1133,21 @@ class CandidateGenerator:
 
         ranked = sorted(best.values(), key=lambda c: (-c.score, numbers_more(c.node), c.node.curie))
         return tuple(ranked[:k])
+
+
+def _more_dropped(text: str, part: str) -> int:
+    """How many leading words more than one a reduced form (a tail of ``text``) drops; 0 for
+    any other form ("breast cancers" of "sporadic breast and ovarian cancers").
+
+    Example:
+        >>> _more_dropped("adult progressive sma", "progressive sma"), _more_dropped(
+        ...     "adult progressive sma", "sma")
+        (0, 1)
+    """
+    words, tail = text.split(), part.split()
+    if not tail or words[-len(tail) :] != tail:
+        return 0
+    return max(len(words) - len(tail) - 1, 0)
 
 
 def _short_form(name: str) -> bool:
