@@ -1191,14 +1191,16 @@ class QAEngine:
         silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
                   "super/subtypes (categories as broad as skin disease left out)")  # fmt: skip
         named, kinds = self._kinds_named(topic, found)
-        if kinds and spec.relation != "subClassOf":
+        if spec.relation == "subClassOf":
+            kinds = []
+        kinds_said = ", ".join(k.label for k, _ in kinds[:KINDS_NAMED])
+        if kinds:
             # "Charcot-Marie-Tooth disease type 2A": no node of that name, so type 2 was
             # linked (GDAP1 came first, a gene of type 2K); its kinds named so (2A1, 2A2A,
             # 2A2B) answer, not every kind of type 2
             cands = kinds_candidates(self.kg, kinds, intent)
             silent = (f"the graph has no node named {named!r} and no {spec.relation} "
-                      f"statement for its kinds "
-                      f"({', '.join(k.label for k, _ in kinds[:KINDS_NAMED])})")  # fmt: skip
+                      f"statement for its kinds ({kinds_said})")  # fmt: skip
         if ways == CARRIED_BY:
             silent = (f"the graph states nothing that carries {topic.label}, for it or its "
                       "supertypes")  # fmt: skip
@@ -1378,11 +1380,10 @@ class QAEngine:
         if scored and wanted is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only kinds of {wanted.label}, "
                                              "as asked"]))  # fmt: skip
-        if scored and kinds and spec.relation != "subClassOf":
+        if scored and kinds:
             reason = "; ".join(filter(None, [reason, (
                 f"the graph has no node named {named!r}: {topic.label} was linked, and the "
-                f"answers are those of its kinds named so "
-                f"({', '.join(k.label for k, _ in kinds[:KINDS_NAMED])})")]))  # fmt: skip
+                f"answers are those of its kinds named so ({kinds_said})")]))  # fmt: skip
         if scored and prevention is not None:
             reason = "; ".join(filter(None, [reason, (
                 f"only drugs a label indication gives for preventing {topic.label} "
