@@ -177,6 +177,20 @@ def answer_probability(support: float, reading: Reading) -> float:
     return p * NEGATED_TOPIC if reading.topic_negated else p
 
 
+def _corroborated(weak: list[Answer], read: Sequence[Answer]) -> tuple[list[Answer], list[Answer]]:
+    """The answers of ``weak`` (a few abstracts' alone) that the passages' answers ``read``
+    name too (by node or name), each with those passages as its evidence; and the rest."""
+    said = {a.node.iri: a for a in read} | {normalize_name(a.node.label): a for a in read}
+    rest, backed = [], []
+    for a in weak:
+        t = said.get(a.node.iri) or said.get(normalize_name(a.node.label))
+        if t is None or (t.support or 0.0) < SUPPORT_THRESHOLD:
+            rest.append(a)
+        else:
+            backed.append(replace(a, evidence=replace(a.evidence, passages=t.evidence.passages)))
+    return rest, backed
+
+
 def _inside(m: Mention, span: tuple[int, int] | None) -> bool:
     """Whether a mention lies within a span of its text (None: no span)."""
     return span is not None and span[0] <= m.start and m.end <= span[1]
@@ -1271,14 +1285,18 @@ class QAEngine:
             gone = replace(gone, dropped=len(cands) - len(kept))
             cands = kept
 
-        def from_text(have: Sequence[Answer] = ()) -> list[Answer]:
+        def from_text(have: Sequence[Answer] = (), read: Sequence[Answer] | None = None
+                      ) -> list[Answer]:  # fmt: skip
             # what the passages about the topic name, marked as text: of the kind asked for,
             # not left out as asked, none the graph's answers already hold (by node or name)
             held = {a.node.iri for a in have} | {topic.iri}
             names = {normalize_name(a.node.label) for a in have}
+            if read is None:
+                read = read_answers(self.linker, self.verifier, topic, intent, passages, text,
+                                    self.kg)  # fmt: skip
             out = [
                 a
-                for a in read_answers(self.linker, self.verifier, topic, intent, passages, text)
+                for a in read
                 if a.node.iri not in held and normalize_name(a.node.label) not in names
             ]
             if below is not None:
@@ -1288,14 +1306,25 @@ class QAEngine:
             return out
 
         topped_up = behind = 0  # passages' answers; the graph's after them
+        backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
             given = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
             weak = [a for a in given if literature_only(a)]
             if intent in _TEXT_OVER_LITERATURE and weak and passages:
-                more = [a for a in from_text(answers) if (a.support or 0.0) >= SUPPORT_THRESHOLD]
+                read = read_answers(self.linker, self.verifier, topic, intent, passages, text,
+                                    self.kg)  # fmt: skip
+                # a finding a few abstracts name that the passages say too stands on both, in
+                # the passages' order ("What are the symptoms of gout?": swelling, edema in
+                # HSDN's few abstracts, had come fourth among them, after back pain)
+                weak, more = _corroborated(weak, read)
+                backed = {a.node.iri for a in more}
+                more += [a for a in from_text(answers, read)
+                         if (a.support or 0.0) >= SUPPORT_THRESHOLD]  # fmt: skip
+                at = {normalize_name(a.node.label): i for i, a in reversed(list(enumerate(read)))}
+                more.sort(key=lambda a: at.get(normalize_name(a.node.label), len(read)))
                 topped_up, behind = len(more), len(weak) if more else 0
-                strong = [a for a in given if a not in weak]
+                strong = [a for a in given if a not in weak and a.node.iri not in backed]
                 # among themselves, the more abstracts the likelier (otosclerosis, named beside
                 # tinnitus in 47, before rheumatoid arthritis, in 15)
                 weak.sort(key=lambda a: -cooccurrences(a.evidence.triples))
@@ -1344,8 +1373,10 @@ class QAEngine:
                 reason = f"{reason}; {risk}"
         elif not cands:
             reason = silent + "; the answers come from passages, each with its passage"
-        elif topped_up and (shown_text := sum(a.verdict == FROM_TEXT for a in scored)):
-            weak_shown = sum(a.verdict != FROM_TEXT and literature_only(a) for a in scored)
+        elif topped_up and (shown_text := sum(a.verdict == FROM_TEXT or a.node.iri in backed
+                                              for a in scored)):  # fmt: skip
+            weak_shown = sum(a.verdict != FROM_TEXT and a.node.iri not in backed
+                             and literature_only(a) for a in scored)  # fmt: skip
             stated = len(scored) - shown_text - (weak_shown if behind else 0)
             if stated:
                 reason = (f"the graph states {stated} {spec.relation} "

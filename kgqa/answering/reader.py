@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kgqa.answering.candidates import same_named
 from kgqa.answering.ranking import EVIDENCE_CHARS, claim_for, mentioning, verify_pairs
 from kgqa.graph.names import normalize_name
+from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Node, Passage
 from kgqa.stages import Classifying, Linking
 from kgqa.text import opposites, sentence_bounds
@@ -27,6 +29,9 @@ from kgqa.understanding.router import is_substance, linked
 
 MAX_READ = 5  # passages read per question
 MAX_CANDIDATES = 16
+# the documents a candidate is read against: one that several documents about the topic name
+# (dysuria, in three of a UTI's) answers more surely than one a single list names
+MAX_DOCUMENTS = 3
 FROM_TEXT = "from text"
 # a treatment from text (a drug for a disease, or a disease a drug is for) only where its
 # sentence (or the one before) speaks of treating, and never where the sentence says to avoid
@@ -100,17 +105,29 @@ def _said_of(here: str, before: str, topic: Node) -> bool:
 _FREQUENCY = re.compile(r"\d+(?:\.\d+)?\s?%")
 
 
+def _document(p: Passage) -> tuple[str, str]:
+    """The document a passage is part of (its page; a MedQuAD answer's question id else)."""
+    return p.source, p.url or p.source_id.rsplit("-", 1)[0]
+
+
 def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequence[Passage],
-                    asked: str = "") -> list[tuple[Node, Passage]]:  # fmt: skip
+                    asked: str = "", kg: KnowledgeGraph | None = None
+                    ) -> list[tuple[Node, tuple[Passage, ...]]]:  # fmt: skip
     """Entities of the intent's answer class named (not negated) in the passages about the
-    topic, each with the first passage that names it. ``asked``: the question, whose words
+    topic, each with the passages that name it, the first of each document (at most
+    ``MAX_DOCUMENTS``), in the passages' order. ``asked``: the question, whose words
     may name what a passage's title names more closely than the topic linked ("Warm antibody
-    hemolytic anemia" linked hemolytic anemia)."""
+    hemolytic anemia" linked hemolytic anemia). With ``kg``, a thing named of another class
+    than asked is its node of the same name of the class asked, where there is one (DO's
+    *hyperuricemia* is HPO's *Hyperuricemia*, a finding of gout)."""
     spec = INTENTS[intent]
     own = mentioning(passages, topic)[:MAX_READ]
     if not own or not spec.answer_classes:
         return []
-    found: dict[str, tuple[Node, Passage]] = {}
+    found: dict[str, tuple[Node, list[Passage]]] = {}
+    # the topic's own node under another source's name is no answer about it (HPO's *Gout*)
+    itself = {n.iri for n in same_named(kg, topic)} if kg is not None else {topic.iri}
+    above = {n.iri for n in kg.ancestors(topic)} if kg is not None else set()
     # the passages whose title names the topic are about it throughout ("Hypoglycemia"); one
     # titled "type 1 diabetes" speaks of the topic only where it names it
     # (titles are read for findings and treatments, and linked unless they are the label)
@@ -140,7 +157,16 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                  for i, (a, b) in enumerate(bounds) if a <= m.start < b}  # fmt: skip
         named |= {i for i, (a, b) in enumerate(bounds) if label in p.text[a:b].casefold()}
         for m, node in linked(mentions):
-            if m.negated or node.iri == topic.iri or node.cls not in spec.answer_classes:
+            if (
+                node.cls not in spec.answer_classes
+                and kg is not None
+                and not (node.iri in above or topic.iri in {n.iri for n in kg.ancestors(node)})
+            ):
+                # ... but a kind of the topic, or what it is a kind of, is no finding of it
+                # (*congenital hypothyroidism*, of hypothyroidism)
+                node = next((n for n in same_named(kg, node)[1:]
+                             if n.cls in spec.answer_classes), node)  # fmt: skip
+            if m.negated or node.iri in itself or node.cls not in spec.answer_classes:
                 continue
             at = next((i for i, (a, b) in enumerate(bounds) if a <= m.start < b), None)
             context = _context(p.text, bounds, at) if at is not None else None
@@ -175,26 +201,42 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                 continue  # hyperglycemia is no answer about hypoglycemia
             if spec.relation == "hasSideEffect" and not (context and _said_of(*context, topic)):
                 continue
-            found.setdefault(node.iri, (node, p))
-    return list(found.values())[:MAX_CANDIDATES]
+            named_in = found.setdefault(node.iri, (node, []))[1]
+            if (len(named_in) < MAX_DOCUMENTS
+                    and all(_document(q) != _document(p) for q in named_in)):  # fmt: skip
+                named_in.append(p)
+    return [(node, tuple(ps)) for node, ps in list(found.values())[:MAX_CANDIDATES]]
 
 
 def read_answers(linker: Linking, verifier: Classifying, topic: Node, intent: str,
-                 passages: Sequence[Passage], asked: str = "") -> list[Answer]:  # fmt: skip
-    """The passages' candidate answers, each read by the verifier against its passage,
-    best first (support = the verifier's P(supported)); ``asked``: the question."""
-    cands = text_candidates(linker, topic, intent, passages, asked)
+                 passages: Sequence[Passage], asked: str = "",
+                 kg: KnowledgeGraph | None = None) -> list[Answer]:  # fmt: skip
+    """The passages' candidate answers, each read by the verifier against each document's
+    passage that names it; ``asked``: the question. Its support is the verifier's best
+    P(supported) of them; they are ordered by the share of the documents read (at most
+    ``MAX_DOCUMENTS``) that say it, each counted at its P(supported), then by support: a
+    finding three documents about a UTI name (dysuria) comes before one a single list names
+    (back pain). Its evidence is those passages, the most supporting first."""
+    cands = text_candidates(linker, topic, intent, passages, asked, kg)
     if not cands:
         return []
-    claims = [claim_for(intent, topic, node) for node, _ in cands]
-    evidence = [("passage: " + p.text)[:EVIDENCE_CHARS] for _, p in cands]
+    documents = min(max(len({_document(p) for p in mentioning(passages, topic)[:MAX_READ]}), 1),
+                    MAX_DOCUMENTS)  # fmt: skip
+    pairs = [(i, p) for i, (_, ps) in enumerate(cands) for p in ps]
+    claims = [claim_for(intent, topic, cands[i][0]) for i, _ in pairs]
+    evidence = [("passage: " + p.text)[:EVIDENCE_CHARS] for _, p in pairs]
     probs = verify_pairs(verifier, claims, evidence)
-    out = [
-        Answer(node, round(float(pr[0]), 4), Evidence((), (p,)), verdict=FROM_TEXT,
-               support=round(float(pr[0]), 4))
-        for (node, p), pr in zip(cands, probs, strict=True)
-    ]  # fmt: skip
-    return sorted(out, key=lambda a: (-a.score, a.node.label))
+    read: list[list[tuple[float, Passage]]] = [[] for _ in cands]
+    for (i, p), pr in zip(pairs, probs, strict=True):
+        read[i].append((float(pr[0]), p))
+    out = []
+    for (node, _), said in zip(cands, read, strict=True):
+        said.sort(key=lambda x: -x[0])
+        share = sum(pr for pr, _ in said) / documents
+        support = round(said[0][0], 4)
+        out.append((share, Answer(node, support, Evidence((), tuple(p for _, p in said)),
+                                  verdict=FROM_TEXT, support=support)))  # fmt: skip
+    return [a for _, a in sorted(out, key=lambda x: (-x[0], -x[1].score, x[1].node.label))]
 
 
 __all__ = ["FROM_TEXT", "read_answers", "text_candidates"]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from kgqa.answering.engine import QAEngine
-from kgqa.records import Passage
+from kgqa.records import Answer, Evidence, Passage
 from kgqa.understanding.registry import NAMES
 from tests.answering.fakes import (
     FakeLinker,
@@ -252,7 +253,8 @@ def test_when_the_graph_is_silent_passages_give_answers_marked_as_text(kg):
     r = qa.ask(q)
     assert [a.node.label for a in r.answers] == ["FBN1"]
     (a,) = r.answers
-    assert a.verdict == FROM_TEXT and a.evidence.passages == (passages[0],)
+    # each document that names it is evidence, the one that says it word for word first
+    assert a.verdict == FROM_TEXT and a.evidence.passages == (passages[0], passages[1])
     assert a.evidence.triples == () and "come from passages" in r.reason
     assert a.score < a.support  # discounted by how the question was read
 
@@ -1407,3 +1409,46 @@ def test_a_messages_question_whether_one_thing_it_names_worsens_another_is_a_cla
     asked, commented = qa.read_many([story + effect, story + comment])
     assert (asked.intent, asked.topic.label) == ("claim", "gout")
     assert commented.intent == "other"
+
+
+def test_a_finding_more_documents_name_comes_first_from_text(kg):
+    # "What are the symptoms of a UTI?" began with back pain, named in one document's list,
+    # before dysuria, named in three; the verifier is as unsure of each here
+    from kgqa.answering.reader import read_answers
+
+    gout = kg.node("DOID:13189")
+    names = {"gout": "DOID:13189", "fever": "HP:0001945", "headache": "HP:0002315"}
+    texts = [("Q1", "Gout may come with fever and headache."),
+             ("Q2", "A gout attack can bring on a headache."),
+             ("Q3", "People with gout often report a headache.")]  # fmt: skip
+    passages = [Passage(i, t, "Gout", "medquad", f"{q}-1", "", "", (), 1.0)
+                for i, (q, t) in enumerate(texts)]  # fmt: skip
+    verifier = GraphReadingVerifier()
+    found = read_answers(FakeLinker(kg, names), verifier, gout, "phenotypes_of_disease",
+                         passages)  # fmt: skip
+    assert [a.node.label for a in found] == ["Headache", "Fever"]
+    # each is read against every document that names it, and carries those passages
+    assert [len(a.evidence.passages) for a in found] == [3, 1]
+    assert len(verifier.read) == 4
+    # two passages of one document count once
+    same_page = [replace(p, source_id="Q1-" + str(p.pid)) for p in passages]
+    found = read_answers(FakeLinker(kg, names), GraphReadingVerifier(), gout,
+                         "phenotypes_of_disease", same_page)  # fmt: skip
+    assert [len(a.evidence.passages) for a in found] == [1, 1]
+    assert [a.node.label for a in found] == ["Fever", "Headache"]  # a tie: by name
+
+
+def test_a_few_abstracts_answer_the_passages_say_too_is_corroborated(kg):
+    from kgqa.answering.engine import _corroborated
+
+    fever, headache = kg.node("HP:0001945"), kg.node("HP:0002315")
+    passage = Passage(1, "Gout may come with a fever.", "Gout", "medquad", "Q1-1", "", "", (), 1.0)
+    weak = [Answer(fever, 0.99, Evidence()), Answer(headache, 0.99, Evidence())]
+    read = [Answer(fever, 0.9, Evidence((), (passage,)), verdict="from text", support=0.9)]
+    rest, backed = _corroborated(weak, read)
+    assert [a.node.label for a in rest] == ["Headache"]
+    assert [a.node.label for a in backed] == ["Fever"]
+    assert backed[0].evidence.passages == (passage,) and backed[0].verdict == "supported"
+    # a passage the verifier does not believe corroborates nothing
+    unsure = [replace(read[0], support=0.1)]
+    assert _corroborated(weak, unsure) == (weak, [])
