@@ -281,6 +281,8 @@ BODY_SITE = (
     r"(?:in|of|on|at|around) (?:(?:the|my|his|her|their|your|our|both|one) )?"
     r"(?:(?:left|right|lower|upper) )?(?P<site>[A-Za-z]+)(?P<more> [A-Za-z]+)?"
 )
+# a word before a finding that says how it is, which a name of it may leave out
+_SAID_HOW = frozenset("painful sore itchy swollen red tender burning small large big".split())
 _LOCATED = re.compile(r"^(?P<finding>[A-Za-z-]+(?: [A-Za-z-]+)?) " + BODY_SITE, re.I)
 
 
@@ -314,7 +316,12 @@ def located_names(text: str) -> list[str]:
         return []
     finding, site = m.group("finding"), m.group("site")
     longer = [f"{site}{m.group('more')} {finding}"] if m.group("more") else []
-    return [*longer, f"{site} {finding}"]
+    out = [*longer, f"{site} {finding}"]
+    words = finding.split()
+    if len(words) == 2 and words[0].casefold() in _SAID_HOW:
+        # "painful sores around my genitals": genital sores
+        out.append(f"{site} {words[1]}")
+    return out
 
 
 # a finding said of someone's body part ("my ankles are swollen", "her eyes are always itchy"):
@@ -422,6 +429,24 @@ def measure_meant(text: str, start: int, end: int) -> str | None:
 # what people call a disorder of an organ ("heart problems", "thyroid issues", "kidney
 # trouble"): its disease ("heart problems" was *Chest pain* by likeness, "thyroid problems"
 # *Thyroid crisis*)
+# how a drug is had, before its name ("expired glucosamine caplets", "generic Lipitor")
+_AS_SOLD = frozenset("expired generic brand branded old new otc prescription".split())
+# a short form in capitals and a subtype's designation ("MODY 3", "CMT type 2A", "SCA 3")
+_SHORT_SUBTYPE = re.compile(
+    r"^([A-Z][A-Z0-9-]{1,7})[ ,]+"
+    r"((?:(?:type|subtype|group|form|class) )?(?:\d{1,2}|[IVX]{1,5})[A-Za-z]?\d?)$"
+)
+_DESIGNATORS = ("type", "subtype", "group", "form", "class")
+
+
+def _letters(name: str) -> str:
+    """A name's letters and digits, in one case (a gene symbol's spelling)."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+_ADVERB = re.compile(r"[a-z]{4,}ly", re.I)
+_LAY_WORDS = {"broken": "fractured", "busted": "fractured", "cracked": "fractured"}
+_VIRUS_TYPE = re.compile(r"\b(hiv|htlv|hsv)-?[12]\b", re.I)
 _ORGAN_TROUBLE = re.compile(r"^((?:\w+ )?\w+) (?:problems?|issues?|troubles?)$", re.I)
 
 
@@ -438,6 +463,12 @@ def reduced_forms(text: str) -> list[str]:
     words = text.split()
     out = said_of_part(text)
     out += located_names(text)
+    # a lay word for the clinical one a name uses ("broken shoulder": fractured shoulder), and
+    # a virus's type number a disease's name leaves out ("HIV-1 infection": HIV infection)
+    said = " ".join(_LAY_WORDS.get(w.casefold(), w) for w in words)
+    said = _VIRUS_TYPE.sub(r"\1", said)
+    if said != text:
+        out.append(said)
     if m := _ORGAN_TROUBLE.match(text):
         out.append(f"{m.group(1)} disease")
     i = 0
@@ -523,8 +554,12 @@ def inner_names(text: str, chemical: bool = False) -> list[tuple[str, int]]:
     words = text.split()
     if len(words) < 2:
         return []
-    # a name the tagger ran on past: cut at the first word that is none of a name's
-    end = next((i for i, w in enumerate(words) if i and w.casefold() in _RUN_ON), len(words))
+    # a name the tagger ran on past: cut at the first word that is none of a name's (a verb,
+    # an adverb: "HIV-1 infection completely")
+    ran_on = (
+        i for i, w in enumerate(words) if i and (w.casefold() in _RUN_ON or _ADVERB.fullmatch(w))
+    )
+    end = next(ran_on, len(words))
     # a dosage form after a drug's name
     while end > 1 and words[end - 1].casefold().strip(".,") in _DOSAGE_FORMS:
         end -= 1
@@ -532,6 +567,7 @@ def inner_names(text: str, chemical: bool = False) -> list[tuple[str, int]]:
     start = 0
     while start < end - 1 and (
         words[start].casefold() in _DOSAGE_FORMS
+        or (chemical and words[start].casefold() in _AS_SOLD)
         or _STAGE.match(words[start])
         or re.fullmatch(r"[\d/.,-]+(?:mg|mcg|ml)?|[ivx]+|[0-9]+[a-c]?", words[start], re.I)
     ):
@@ -615,6 +651,11 @@ class CandidateGenerator:
             if own_s and m.match == "normalized" and m.name.upper() == text[:-1]:
                 continue
             if word and short_form_in_capitals(m.name):
+                continue
+            if (m.match == "normalized" and m.node.cls == "Gene" and " " not in m.name
+                    and _letters(m.name) not in {_letters(text), _letters(text[:-1])}):  # fmt: skip
+                # a gene symbol is spelt exactly, or in the plural ("CRPs"): "HELL" (in "WHAT
+                # THE HELL ...") is no HELLS
                 continue
             if m.match == "id" or (
                 m.match == "exact" and m.name.casefold() == m.node.label.casefold()
@@ -704,7 +745,7 @@ class CandidateGenerator:
         from kgqa.encoder import base_vocabulary
 
         return (len(text) >= 4 and text.islower() and name.casefold() == text
-                and _short_form(name) and text in base_vocabulary()
+                and is_short_form(name) and text in base_vocabulary()
                 and normalize_name(name) not in self._curated(node))  # fmt: skip
 
     def _curated(self, node: Node) -> frozenset[str]:
@@ -983,9 +1024,17 @@ class CandidateGenerator:
         name only, each step costing ``INNER_NAME``: a broader reading of a phrase that
         reaches nothing whole."""
         for part, dropped in inner_names(text, chemical=kind == "CHEMICAL"):
-            named = self._names(part) or self._extensions(part)  # "diabetes": ... mellitus
+            named = (
+                self._names(part)
+                or self._extensions(part)  # "diabetes": ... mellitus
+                or [x for f in reduced_forms(part) for x in self._names(f)]
+            )
+            own = _OWN_NAMES
+            if not named and len(part.split()) == 1:
+                # a lone word misspelt ("Azithomycin Oral Suspension": azithromycin)
+                named, own = self._fuzzy(part, kind), _OWN_NAMES | {"fuzzy"}
             hits = [(n, b * INNER_NAME**dropped, how, nm) for n, b, how, nm in named
-                    if how in _OWN_NAMES and type_fit(kind, n) >= INNER_NAME]  # fmt: skip
+                    if how in own and type_fit(kind, n) >= INNER_NAME]  # fmt: skip
             if hits:
                 return self._kind_named_first(text, hits) or hits
         return []
@@ -996,7 +1045,7 @@ class CandidateGenerator:
         what the phrase's head names ("CMT periphical neuropathy" is Charcot-Marie-Tooth
         disease, a neuropathy, not neuropathy), at the head's score; else empty."""
         first = text.split()[0]
-        if not _short_form(first) or len(text.split()) < 2:
+        if not is_short_form(first) or len(text.split()) < 2:
             return []
         heads = {n.iri for n, *_ in hits}
         best = max(b for _, b, *_ in hits)
@@ -1044,6 +1093,19 @@ class CandidateGenerator:
             if any(type_fit(kind, n) == 1.0 for n, *_ in long):
                 raw = [(n, b * ABBREVIATED_OTHERS, how, nm) for n, b, how, nm in raw]
             raw += [(n, b * ABBREVIATION, "abbreviation", nm) for n, b, _, nm in long]
+        if not raw and (m := _SHORT_SUBTYPE.match(text)):
+            # a short form's subtype ("MODY 3"): the name the short form stands for, with the
+            # designation ("maturity-onset diabetes of the young type 3")
+            tail = (
+                m.group(2)
+                if m.group(2).casefold().startswith(_DESIGNATORS)
+                else f"type {m.group(2)}"
+            )
+            for n, b, *_ in self._sourced(m.group(1)):
+                if n.cls == "Disease":
+                    raw += [(x, b2 * b, "abbreviation", nm)
+                            for x, b2, how, nm in self._sourced(f"{n.label} {tail}")
+                            if how in _OWN_NAMES]  # fmt: skip
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             for part in reduced_forms(text):
                 # a form with fewer qualifiers dropped wins a tie with one with more
@@ -1150,12 +1212,12 @@ def _more_dropped(text: str, part: str) -> int:
     return max(len(words) - len(tail) - 1, 0)
 
 
-def _short_form(name: str) -> bool:
+def is_short_form(name: str) -> bool:
     """Whether a name is a short form in capitals ("SCAR1", "CMT", "HNPP"), not an OMIM title
     in capitals ("KELOIDS").
 
     Example:
-        >>> _short_form("SCAR1"), _short_form("Scar"), _short_form("KELOIDS")
+        >>> is_short_form("SCAR1"), is_short_form("Scar"), is_short_form("KELOIDS")
         (True, False, False)
     """
     return (name.isupper() and " " not in name
@@ -1177,8 +1239,8 @@ def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
         return False
     if _OPERATION.search(text) and not _OPERATION.search(name):
         return False
-    other_short_form = _short_form(name) and name.casefold() != text.casefold()
-    if other_short_form and (text.islower() or _short_form(text)):
+    other_short_form = is_short_form(name) and name.casefold() != text.casefold()
+    if other_short_form and (text.islower() or is_short_form(text)):
         return False
     return not _another_drug_name(text, node, name)
 

@@ -35,6 +35,7 @@ from kgqa.linking.candidates import (
     TAKEN_FOR_MEASURE,
     TYPE_FIT,
     CandidateGenerator,
+    is_short_form,
     located_names,
     measure_meant,
     reduced_forms,
@@ -241,6 +242,7 @@ _SUBTYPE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _NAME_CLASSES = frozenset(CLASS_TYPE)
+_DESIGNATED = re.compile(r"(?:type|subtype|group|form|class)\s", re.I)
 
 
 def _joinable(surface: str) -> bool:
@@ -950,7 +952,10 @@ class EntityLinker:
         punctuation or into another span."""
         out = []
         for s, e, kind, conf in row:
-            if kind in DISORDERS:
+            # a word tagged a gene that is no gene's name may begin a disorder's ("Tetralogy",
+            # tagged alone in "support for Tetralogy of Fallot in Peru")
+            misread = kind == "GENE" and not self._names_exactly(text[s:e], ("Gene",))
+            if kind in DISORDERS or misread:
                 words, pos = [], e
                 for m in _TOKEN.finditer(text, e):
                     gap = text[pos : m.start()]
@@ -963,9 +968,12 @@ class EntityLinker:
                     if uncovered(e, end, others) and self._names_exactly(
                         text[s:end], ("Disease", "Phenotype")
                     ):
-                        e = end
+                        e, kind = end, "DISEASE" if misread else kind
                         break
                 else:
+                    if misread:
+                        out.append(Span(s, e, kind, conf))
+                        continue
                     s = self._titled_from(text, s, e, others)
                     s, e = self._inside_a_disease_name(text, s, e, others)
             out.append(Span(s, e, kind, conf))
@@ -1055,7 +1063,20 @@ class EntityLinker:
             if m is None:
                 return None
             hits = self.kg.find(text[s : m.end()], limit=3)
-            return m.end() if any(h.node.cls in ("Disease", "Phenotype") for h in hits) else None
+            if any(h.node.cls in ("Disease", "Phenotype") for h in hits):
+                return m.end()
+            # a short form's subtype ("MODY 3"): the name it stands for, with the designation
+            # ("maturity-onset diabetes of the young type 3")
+            tail = m.group().strip(" ,()")
+            tail = tail if _DESIGNATED.match(tail) else f"type {tail}"
+            named = [h.node for h in self.kg.find(text[s:e], limit=3)
+                     if h.node.cls == "Disease" and is_short_form(text[s:e])]  # fmt: skip
+            for node in named:
+                if any(
+                    h.node.cls == "Disease" for h in self.kg.find(f"{node.label} {tail}", limit=3)
+                ):
+                    return m.end()
+            return None
 
         return self._extended(row, designation_end)
 

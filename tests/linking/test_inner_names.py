@@ -62,3 +62,16 @@ def test_a_drug_loses_its_dosage_form_and_then_its_salt_never_its_name() -> None
 def test_one_word_has_nothing_inside() -> None:
     assert inner_names("gout") == []
     assert inner_names("") == []
+
+
+def test_an_adverb_the_tagger_ran_on_into_is_cut():
+    # "Is it possible to cure HIV-1 infection completely?"
+    assert names("HIV-1 infection completely")[0] == "HIV-1 infection"
+    assert names("diabetes permanently")[0] == "diabetes"
+
+
+def test_how_a_drug_is_had_is_no_part_of_its_name():
+    assert names("expired glucosamine sulfate caplets", chemical=True) == [
+        "glucosamine sulfate", "glucosamine",
+    ]  # fmt: skip
+    assert names("generic Lipitor", chemical=True) == ["Lipitor"]

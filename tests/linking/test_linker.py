@@ -530,3 +530,32 @@ def test_qualifiers_are_dropped_one_at_a_time():
     assert reduced_forms("adult progressive spinal muscular atrophy")[:2] == [
         "progressive spinal muscular atrophy", "spinal muscular atrophy",
     ]  # fmt: skip
+
+
+def test_a_word_tagged_a_gene_grows_into_a_disorder_name(dict_linker):
+    # "support for Tetralogy of Fallot in Peru": the tagger gave "Tetralogy" alone, a gene
+    text = "support for Marfan syndrome in Peru"
+    row = [(12, 18, "GENE", 0.84)]
+    assert dict_linker._extend_to_names(text, row) == [(12, 27, "DISEASE", 0.84)]
+    # a word that names no disorder with the next ones stays as tagged
+    text = "support for Marfan in Peru"
+    assert dict_linker._extend_to_names(text, [(12, 18, "GENE", 0.84)]) == [(12, 18, "GENE", 0.84)]
+
+
+def test_a_lay_word_and_a_virus_type_number_are_tried_as_names_say_them():
+    from kgqa.linking.candidates import reduced_forms
+
+    assert "fractured shoulder" in reduced_forms("broken shoulder")
+    assert "HIV infection" in reduced_forms("HIV-1 infection")
+    assert "hsv infection" in reduced_forms("hsv2 infection")
+    assert reduced_forms("shoulder pain") == []
+
+
+def test_a_finding_said_where_it_is_drops_how_it_is_too():
+    from kgqa.linking.candidates import located_names
+
+    assert located_names("painful sores around my genitals") == [
+        "genitals painful sores", "genitals sores",
+    ]  # fmt: skip
+    # a word that is part of what the finding is stays ("night sweats" is no "sweats")
+    assert located_names("night pain in my knee") == ["knee night pain"]

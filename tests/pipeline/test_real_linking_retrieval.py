@@ -44,6 +44,21 @@ def test_questions_link_to_the_right_nodes(real_linker):
          "DOID:13137"),
         ("What is osteogenesis imperfecta type III?", "osteogenesis imperfecta type III",
          "DOID:0110339"),
+        # a short form's subtype: the name it stands for, so designated
+        ("What genes cause MODY 3?", "MODY 3", "DOID:0111102"),
+        # a word the tagger calls a gene that begins a disorder's name
+        ("Which organizations provide support for Tetralogy of Fallot in Peru?",
+         "Tetralogy of Fallot", "DOID:6419"),
+        # a lay word, a virus's type number, an adverb run into the name, a misspelt drug
+        # before its dosage form
+        ("What are the treatments for broken shoulder?", "broken shoulder", "HP:0041217"),
+        ("Is it possible to cure HIV-1 infection completely?", "HIV-1 infection completely",
+         "DOID:526"),
+        ("How should Azithomycin Oral Suspension be stored?", "Azithomycin Oral Suspension",
+         "DRUGBANK:DB00207"),
+        # a finding said where it is, with a word for how it is that its name leaves out
+        ("I have painful sores around my genitals", "painful sores around my genitals",
+         "HP:0003249"),
         # a word of what is done about it, run into the name by the tagger, is no subtype
         ("How is osteogenesis imperfecta diagnosed and what are its symptoms?",
          "osteogenesis imperfecta", "DOID:12347"),
@@ -196,6 +211,10 @@ def test_chat_words_are_words_and_a_modified_head_is_no_name_of_its_own(real_lin
     found = {m.node.label for m in real_linker.link("Can HIV-1 infection be cured completely?")
              if m.node and m.candidates[0].score >= 0.75}  # fmt: skip
     assert "Infection" not in found
+    # a gene symbol is spelt exactly: "THE HELL" in shouting is no HELLS
+    assert [m.node for m in real_linker.link("What [NB: THE HELL] precisely are they?")
+            if m.node and m.node.cls == "Gene"] == []  # fmt: skip
+    assert "HELLS" in {m.node.label for m in real_linker.link("Is HELLS a gene?") if m.node}
     # a likeness that negates the mention, or names another subtype, is no link: insulin-
     # dependent diabetes is not non-insulin-dependent (type 2) diabetes
     for text in ("What causes insulin-dependent diabetes in children?", "I have type 1 diabetis"):
