@@ -1321,7 +1321,9 @@ class QAEngine:
                 backed = {a.node.iri for a in more}
                 more += [a for a in from_text(answers, read)
                          if (a.support or 0.0) >= SUPPORT_THRESHOLD]  # fmt: skip
-                at = {normalize_name(a.node.label): i for i, a in reversed(list(enumerate(read)))}
+                at: dict[str, int] = {}  # each name's first place among the passages' answers
+                for i, a in enumerate(read):
+                    at.setdefault(normalize_name(a.node.label), i)
                 more.sort(key=lambda a: at.get(normalize_name(a.node.label), len(read)))
                 topped_up, behind = len(more), len(weak) if more else 0
                 strong = [a for a in given if a not in weak and a.node.iri not in backed]

@@ -105,6 +105,10 @@ def _said_of(here: str, before: str, topic: Node) -> bool:
 _FREQUENCY = re.compile(r"\d+(?:\.\d+)?\s?%")
 
 
+# the classes one concept has a node in each of (DO's disease, HPO's finding)
+_ONE_CONCEPT = frozenset({"Disease", "Phenotype"})
+
+
 def _document(p: Passage) -> tuple[str, str]:
     """The document a passage is part of (its page; a MedQuAD answer's question id else)."""
     return p.source, p.url or p.source_id.rsplit("-", 1)[0]
@@ -157,15 +161,17 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                  for i, (a, b) in enumerate(bounds) if a <= m.start < b}  # fmt: skip
         named |= {i for i, (a, b) in enumerate(bounds) if label in p.text[a:b].casefold()}
         for m, node in linked(mentions):
-            if (
-                node.cls not in spec.answer_classes
-                and kg is not None
-                and not (node.iri in above or topic.iri in {n.iri for n in kg.ancestors(node)})
-            ):
+            if kg is not None and node.cls in _ONE_CONCEPT and node.cls not in spec.answer_classes:
+                alt = next((n for n in same_named(kg, node)[1:]
+                            if n.cls in spec.answer_classes), None)  # fmt: skip
                 # ... but a kind of the topic, or what it is a kind of, is no finding of it
                 # (*congenital hypothyroidism*, of hypothyroidism)
-                node = next((n for n in same_named(kg, node)[1:]
-                             if n.cls in spec.answer_classes), node)  # fmt: skip
+                if (
+                    alt is not None
+                    and node.iri not in above
+                    and topic.iri not in {n.iri for n in kg.ancestors(node)}
+                ):
+                    node = alt
             if m.negated or node.iri in itself or node.cls not in spec.answer_classes:
                 continue
             at = next((i for i, (a, b) in enumerate(bounds) if a <= m.start < b), None)
