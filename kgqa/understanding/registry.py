@@ -453,7 +453,11 @@ _RECORDS = (
         zh=r"发病率|患病率|多常见|常见吗|罕见吗|多少人",
         hops=(Hop("hasPrevalence", "out"),), topic_classes=(_DISEASE,),
         cue=r"\bhow (?:common|rare|frequent|prevalent)\b|\bprevalen|\bincidence\b"
-            r"|\bhow many (?:people|patients|persons|individuals|children|adults)\b",
+            r"|\bhow many (?:people|patients|persons|individuals|children|adults)\b"
+            # where in the world ("Where does sickle cell anemia occur?" was read as its
+            # cause), not where in the body
+            r"|\bwhere (?:is|are|does|do)\b(?![^?.]*(?:\b(?:body|organs?)\b|\bskin (?:patch|spot)))"
+            r"[^?.]*\b(?:common|found|occurs?|prevalent|endemic|widespread)\b",
         qtypes=("frequency",),
         forms=(
             "How common is {d}?", "What is the prevalence of {d}?",

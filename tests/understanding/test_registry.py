@@ -90,3 +90,15 @@ def test_how_people_ask_for_a_treatment_in_so_many_words_is_a_treatment_cue() ->
     for told in ("My treatment started in May.", "I need your support with my application.",
                  "The drug was available in 1990."):  # fmt: skip
         assert not cue.search(told), told
+
+
+def test_where_in_the_world_a_disease_is_is_how_common_it_is_not_where_in_the_body() -> None:
+    from kgqa.understanding.registry import CUES
+
+    cue = CUES["prevalence"]
+    for asked in ("Where does sickle cell anemia occur?", "Where is malaria common?",
+                  "Where are tick-borne diseases found?"):  # fmt: skip
+        assert cue.search(asked), asked
+    for other in ("Where in the body does gout occur?", "Where do psoriasis skin patches occur?",
+                  "Where can I find a doctor?", "Where is the pain?"):  # fmt: skip
+        assert not cue.search(other), other
