@@ -380,6 +380,38 @@ def said_of_part(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a body part said to hurt, bleed or itch ("my hands hurt", "her knee aches", "my gums are
+# bleeding"): names say it as the part's pain, bleeding or itch ("hand pain", "bleeding gums")
+_PART_DOES = re.compile(
+    r"^(?:(?:my|his|her|their|your|our|both)\s+)?(?:(?:left|right|lower|upper)\s+)?"
+    r"(?!(?:i|you|he|she|we|they|it|this|that)\b)"
+    r"(?P<part>[a-z]+(?:\s+(?!(?:is|are|was|were|has|have|keeps?|kept)\b)[a-z]+)?)\s+"
+    r"(?:(?:is|are|was|were|has been|have been|keeps?|kept)\s+)?"
+    r"(?P<does>hurts?|hurting|aches?|aching|ached|sore|bleeds?|bleeding|bled|itch(?:es|ing|y)?)"
+    r"\b",
+    re.I,
+)
+_PART_FINDING = {"hurt": "{} pain", "ache": "{} pain", "achi": "{} pain", "sore": "{} pain",
+                 "blee": "bleeding {}", "bled": "bleeding {}", "itch": "itchy {}"}  # fmt: skip
+
+
+def part_does(text: str) -> list[str]:
+    """The names of a finding said as what a body part does ("my hands hurt sharply" →
+    "hands pain", "hand pain"; "my gums are bleeding" → "bleeding gums", "bleeding gum").
+
+    Example:
+        >>> part_does("My knee hurts when I walk"), part_does("my gums are bleeding")
+        (['knee pain'], ['bleeding gums', 'bleeding gum'])
+    """
+    m = _PART_DOES.match(text.strip())
+    if m is None:
+        return []
+    form = _PART_FINDING[m.group("does").lower()[:4]]
+    part = m.group("part").lower()
+    singular = part[:-1] if part.endswith("s") and not part.endswith("ss") else part
+    return list(dict.fromkeys([form.format(part), form.format(singular)]))
+
+
 # a measure someone takes a drug for, or to lower: "for my blood pressure", "to lower my
 # cholesterol", "control my blood sugar" mean its being too high (hypertension, high
 # cholesterol, diabetes); the measure's name alone does not ("What is a normal blood pressure?")
@@ -463,6 +495,7 @@ def reduced_forms(text: str) -> list[str]:
     words = text.split()
     out = said_of_part(text)
     out += located_names(text)
+    out += part_does(text)
     # a lay word for the clinical one a name uses ("broken shoulder": fractured shoulder), and
     # a virus's type number a disease's name leaves out ("HIV-1 infection": HIV infection)
     said = " ".join(_LAY_WORDS.get(w.casefold(), w) for w in words)

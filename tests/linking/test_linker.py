@@ -559,3 +559,15 @@ def test_a_finding_said_where_it_is_drops_how_it_is_too():
     ]  # fmt: skip
     # a word that is part of what the finding is stays ("night sweats" is no "sweats")
     assert located_names("night pain in my knee") == ["knee night pain"]
+
+
+def test_a_part_said_to_hurt_bleed_or_itch_is_named_as_its_finding():
+    from kgqa.linking.candidates import part_does, reduced_forms
+
+    assert part_does("hands hurt sharply when working") == ["hands pain", "hand pain"]
+    assert part_does("my lower back has been aching") == ["back pain"]
+    assert part_does("my gums are bleeding") == ["bleeding gums", "bleeding gum"]
+    assert part_does("my scalp itches") == ["itchy scalp"]
+    assert "knee pain" in reduced_forms("My knee hurts when I walk")
+    # someone who hurt a part says no part hurts; a sentence of no part says nothing
+    assert part_does("I hurt my knee") == [] and part_does("the patient was treated") == []
