@@ -1189,7 +1189,7 @@ def test_a_thing_the_topic_is_taken_for_is_no_answer_from_text(kg):
     passage = Passage(1, text, "Arachnodactyly", "medquad", "Q1", "", "", (), 1.0)
     found = text_candidates(FakeLinker(kg, NAMES_IN_TEXT), arachnodactyly,
                             "diseases_of_phenotype", [passage])  # fmt: skip
-    assert [n.label for n, _ in found] == ["Marfan syndrome"]
+    assert [n.label for n, *_ in found] == ["Marfan syndrome"]
 
 
 def test_another_disorders_findings_by_frequency_are_not_the_topics(kg):
@@ -1205,14 +1205,14 @@ def test_another_disorders_findings_by_frequency_are_not_the_topics(kg):
     for text, named in ((table, []), (said, ["Arachnodactyly"])):
         passage = Passage(1, text, "Marfan syndrome", "medquad", "Q1", "", "", (), 1.0)
         found = text_candidates(linker, gout, "phenotypes_of_disease", [passage])
-        assert [n.label for n, _ in found] == named, text
+        assert [n.label for n, *_ in found] == named, text
     # ... unless the question names the passage's title in its own words: the passage is about
     # what was asked, which the topic linked names less closely ("Warm antibody hemolytic
     # anemia" linked hemolytic anemia)
     passage = Passage(1, table, "Marfan syndrome", "medquad", "Q1", "", "", (), 1.0)
     asked = "What are the symptoms of Marfan syndrome with gout?"
     found = text_candidates(linker, gout, "phenotypes_of_disease", [passage], asked)
-    assert [n.label for n, _ in found] == ["Arachnodactyly"]
+    assert [n.label for n, *_ in found] == ["Arachnodactyly"]
 
 
 def test_a_thing_named_again_after_these_is_the_thing_named_before(kg):
