@@ -1344,9 +1344,10 @@ class QAEngine:
         if intent == "drugs_for_disease" and _about_a_child(focus.text):
             answers, withheld, last = self._for_a_child(answers)
         scored = self._scored(answers, reading, k)
-        if topped_up:
+        if topped_up or not cands:
             # an answer after another (a passage's after the graph's, a few abstracts' after a
-            # passage's) is no likelier than the one before it
+            # passage's, a passage's after one more documents say) is no likelier than the one
+            # before it
             capped: list[Answer] = []
             for a in scored:
                 capped.append(replace(a, score=min(a.score, capped[-1].score)) if capped else a)

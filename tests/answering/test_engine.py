@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from kgqa.answering.engine import QAEngine
@@ -1452,3 +1453,30 @@ def test_a_few_abstracts_answer_the_passages_say_too_is_corroborated(kg):
     # a passage the verifier does not believe corroborates nothing
     unsure = [replace(read[0], support=0.1)]
     assert _corroborated(weak, unsure) == (weak, [])
+
+
+class _UnsureOfHeadaches(GraphReadingVerifier):
+    """Reads a headache as supported at 0.6, anything else at 0.95."""
+
+    def predict_proba(self, a, b=None):
+        p = [0.6 if "Headache" in claim else 0.95 for claim in a]
+        return np.array([[x, 1 - x, 0.0] for x in p], dtype=np.float32).reshape(len(a), 3)
+
+
+def test_passages_answers_are_no_likelier_than_the_one_before(kg):
+    # the reader orders them by how many documents say each, not by the verifier alone: a
+    # later one may have been read likelier, and must not show so
+    t2d = kg.node("DOID:9352")
+    assert not kg.neighbours(t2d, "hasPhenotype")  # the fixture graph is silent
+    names = {"type 2 diabetes": "DOID:9352", "fever": "HP:0001945", "headache": "HP:0002315"}
+    texts = ["Type 2 diabetes may come with a headache.", "Type 2 diabetes can bring a headache.",
+             "Type 2 diabetes can bring a fever."]  # fmt: skip
+    passages = [Passage(i, t, "Type 2 diabetes", "medquad", f"Q{i}-1", "", "", (t2d.iri,), 1.0)
+                for i, t in enumerate(texts)]  # fmt: skip
+    q = "What are the symptoms of type 2 diabetes?"
+    qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, {q: "phenotypes_of_disease"}),
+                  _UnsureOfHeadaches(), FixedPassages(passages))  # fmt: skip
+    r = qa.ask(q)
+    assert [a.node.label for a in r.answers] == ["Headache", "Fever"]
+    assert r.answers[0].support < r.answers[1].support  # read less sure, said more often
+    assert r.answers[0].score >= r.answers[1].score
