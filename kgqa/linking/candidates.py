@@ -458,9 +458,6 @@ def measure_meant(text: str, start: int, end: int) -> str | None:
     return _MEASURES[said]
 
 
-# what people call a disorder of an organ ("heart problems", "thyroid issues", "kidney
-# trouble"): its disease ("heart problems" was *Chest pain* by likeness, "thyroid problems"
-# *Thyroid crisis*)
 # how a drug is had, before its name ("expired glucosamine caplets", "generic Lipitor")
 _AS_SOLD = frozenset("expired generic brand branded old new otc prescription".split())
 # a short form in capitals and a subtype's designation ("MODY 3", "CMT type 2A", "SCA 3")
@@ -471,14 +468,28 @@ _SHORT_SUBTYPE = re.compile(
 _DESIGNATORS = ("type", "subtype", "group", "form", "class")
 
 
+def designated(tail: str) -> str:
+    """A subtype's designation with its word, as names write it ("3" → "type 3"; ", type 2A"
+    → "type 2A")."""
+    tail = tail.strip(" ,()")
+    return tail if tail.casefold().startswith(_DESIGNATORS) else f"type {tail}"
+
+
 def _letters(name: str) -> str:
     """A name's letters and digits, in one case (a gene symbol's spelling)."""
     return "".join(c for c in name.casefold() if c.isalnum())
 
 
+# an adverb a tagged name runs on into ("HIV-1 infection completely")
 _ADVERB = re.compile(r"[a-z]{4,}ly", re.I)
+# lay words for the clinical ones names use, and a virus's type number names leave out
 _LAY_WORDS = {"broken": "fractured", "busted": "fractured", "cracked": "fractured"}
 _VIRUS_TYPE = re.compile(r"\b(hiv|htlv|hsv)-?[12]\b", re.I)
+
+
+# what people call a disorder of an organ ("heart problems", "thyroid issues", "kidney
+# trouble"): its disease ("heart problems" was *Chest pain* by likeness, "thyroid problems"
+# *Thyroid crisis*)
 _ORGAN_TROUBLE = re.compile(r"^((?:\w+ )?\w+) (?:problems?|issues?|troubles?)$", re.I)
 
 
@@ -1129,11 +1140,7 @@ class CandidateGenerator:
         if not raw and (m := _SHORT_SUBTYPE.match(text)):
             # a short form's subtype ("MODY 3"): the name the short form stands for, with the
             # designation ("maturity-onset diabetes of the young type 3")
-            tail = (
-                m.group(2)
-                if m.group(2).casefold().startswith(_DESIGNATORS)
-                else f"type {m.group(2)}"
-            )
+            tail = designated(m.group(2))
             for n, b, *_ in self._sourced(m.group(1)):
                 if n.cls == "Disease":
                     raw += [(x, b2 * b, "abbreviation", nm)

@@ -35,6 +35,7 @@ from kgqa.linking.candidates import (
     TAKEN_FOR_MEASURE,
     TYPE_FIT,
     CandidateGenerator,
+    designated,
     is_short_form,
     located_names,
     measure_meant,
@@ -242,7 +243,6 @@ _SUBTYPE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _NAME_CLASSES = frozenset(CLASS_TYPE)
-_DESIGNATED = re.compile(r"(?:type|subtype|group|form|class)\s", re.I)
 
 
 def _joinable(surface: str) -> bool:
@@ -1067,8 +1067,7 @@ class EntityLinker:
                 return m.end()
             # a short form's subtype ("MODY 3"): the name it stands for, with the designation
             # ("maturity-onset diabetes of the young type 3")
-            tail = m.group().strip(" ,()")
-            tail = tail if _DESIGNATED.match(tail) else f"type {tail}"
+            tail = designated(m.group())
             named = [h.node for h in self.kg.find(text[s:e], limit=3)
                      if h.node.cls == "Disease" and is_short_form(text[s:e])]  # fmt: skip
             for node in named:
