@@ -177,6 +177,15 @@ def answer_probability(support: float, reading: Reading) -> float:
     return p * NEGATED_TOPIC if reading.topic_negated else p
 
 
+def _symptom_list_only(given: Sequence[Answer], k: int) -> bool:
+    """Whether the graph's answers are fewer than ``k`` and each stands only on DO's list of a
+    disease's symptoms (:data:`_SYMPTOM_LISTS`)."""
+    return 0 < len(given) < k and all(
+        a.evidence.triples and {t.source for t in a.evidence.triples} <= _SYMPTOM_LISTS
+        for a in given
+    )
+
+
 def _corroborated(weak: list[Answer], read: Sequence[Answer]) -> tuple[list[Answer], list[Answer]]:
     """The answers of ``weak`` (a few abstracts' alone) that the passages' answers ``read``
     name too (by node or name), each with those passages as its evidence; and the rest."""
@@ -463,6 +472,10 @@ INFECTIOUS_DISEASE = "DOID:0050117"
 # diseases; a drug is never suggested from text beside the graph's, only where it is silent)
 _TOPPED_UP = frozenset({"phenotypes_of_disease", "diseases_of_phenotype"})
 TOP_UP = 3  # the graph answers fewer than this: the passages' answers follow them
+# ... or the graph's answers all come from DO's lists of symptoms, a few of a common disease's
+# each ("What are the symptoms of appendicitis?": fever, nausea, vomiting; no abdominal pain;
+# shingles: fever, headache, malaise, paresthesia, itching; no rash), fewer than asked for
+_SYMPTOM_LISTS = frozenset({"doid"})
 # the intents whose graph answers that stand on a few abstracts alone
 # (:func:`~kgqa.answering.ranking.literature_only`) follow the passages' answers: "What causes
 # ringing in the ears?" is answered from passages on otitis media and Meniere's disease before
@@ -1331,7 +1344,8 @@ class QAEngine:
                 # tinnitus in 47, before rheumatoid arthritis, in 15)
                 weak.sort(key=lambda a: -cooccurrences(a.evidence.triples))
                 answers = strong + more + weak + [a for a in answers if a not in given]
-            elif intent in _TOPPED_UP and len(given) < TOP_UP and passages:
+            elif (intent in _TOPPED_UP and passages
+                  and (len(given) < TOP_UP or _symptom_list_only(given, k))):  # fmt: skip
                 # "What are the symptoms of a heart attack?": the graph states necrosis alone;
                 # the passages name chest pain, nausea, lightheadedness: after the graph's
                 more = [a for a in from_text(answers) if (a.support or 0.0) >= SUPPORT_THRESHOLD]

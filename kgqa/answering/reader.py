@@ -109,6 +109,8 @@ def _said_of(here: str, before: str, topic: Node) -> bool:
 _FREQUENCY = re.compile(r"\d+(?:\.\d+)?\s?%")
 
 
+# MeSH's headings that group findings, which name none
+_HEADING = re.compile(r"^Signs and Symptoms\b", re.I)
 # the classes one concept has a node in each of (DO's disease, HPO's finding)
 _ONE_CONCEPT = frozenset({"Disease", "Phenotype"})
 
@@ -182,6 +184,8 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                 named_itself.add(node.iri)
             if m.negated or node.iri in itself or node.cls not in spec.answer_classes:
                 continue
+            if _HEADING.match(node.label):
+                continue  # "Signs and Symptoms, Digestive" names no finding
             at = next((i for i, (a, b) in enumerate(bounds) if a <= m.start < b), None)
             context = _context(p.text, bounds, at) if at is not None else None
             # a drug is a treatment for the topic only where the passage speaks of the topic:

@@ -1480,3 +1480,21 @@ def test_passages_answers_are_no_likelier_than_the_one_before(kg):
     assert [a.node.label for a in r.answers] == ["Headache", "Fever"]
     assert r.answers[0].support < r.answers[1].support  # read less sure, said more often
     assert r.answers[0].score >= r.answers[1].score
+
+
+def test_a_few_symptoms_from_do_alone_are_topped_up_from_the_passages(kg):
+    # "What are the symptoms of appendicitis?": DO lists fever, nausea, vomiting; no abdominal
+    # pain. HPO's annotations of a disease are no such partial list
+    from kgqa.answering.engine import _symptom_list_only
+    from kgqa.records import Triple
+
+    gout, fever, headache = kg.node("DOID:13189"), kg.node("HP:0001945"), kg.node("HP:0002315")
+
+    def stated(node, source):
+        return Answer(node, 0.99, Evidence((Triple(gout, "hasPhenotype", node, source),)))
+
+    do_only = [stated(fever, "doid"), stated(headache, "doid")]
+    assert _symptom_list_only(do_only, k=10)
+    assert not _symptom_list_only(do_only, k=2)  # as many as asked for
+    assert not _symptom_list_only([stated(fever, "doid"), stated(headache, "hpo")], k=10)
+    assert not _symptom_list_only([], k=10)
