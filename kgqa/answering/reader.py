@@ -139,7 +139,7 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
     named_itself: set[str] = set()  # the findings named as findings, not as disorders
     # the topic's own node under another source's name is no answer about it (HPO's *Gout*)
     itself = {n.iri for n in same_named(kg, topic)} if kg is not None else {topic.iri}
-    above = {n.iri for n in kg.ancestors(topic)} if kg is not None else set()
+    above: set[str] | None = None  # the topic's supertypes, read when first needed
     # the passages whose title names the topic are about it throughout ("Hypoglycemia"); one
     # titled "type 1 diabetes" speaks of the topic only where it names it
     # (titles are read for findings and treatments, and linked unless they are the label)
@@ -161,7 +161,7 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                if any(n.iri == topic.iri for n in nodes)}  # fmt: skip
     # the passages titled by another disorder: "the condition" there is that one
     elsewhere = {pid for pid, nodes in title_nodes.items() if pid not in titled
-                 and any(n.cls in ("Disease", "Phenotype") for n in nodes)}  # fmt: skip
+                 and any(n.cls in _ONE_CONCEPT for n in nodes)}  # fmt: skip
     for p, mentions in zip(own, linked_all[: len(own)], strict=True):
         bounds = sentence_bounds(p.text)
         # the sentences that name the topic: a treatment is read only in one or the next
@@ -174,9 +174,11 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                             if n.cls in spec.answer_classes), None)  # fmt: skip
                 # ... but a kind of the topic, or what it is a kind of, is no finding of it
                 # (*congenital hypothyroidism*, of hypothyroidism)
+                if alt is not None and above is None:
+                    above = {n.iri for n in kg.ancestors(topic)}
                 if (
                     alt is not None
-                    and node.iri not in above
+                    and node.iri not in (above or ())
                     and topic.iri not in {n.iri for n in kg.ancestors(node)}
                 ):
                     node = alt

@@ -468,14 +468,7 @@ _SHORT_SUBTYPE = re.compile(
 _DESIGNATORS = ("type", "subtype", "group", "form", "class")
 
 
-def designated(tail: str) -> str:
-    """A subtype's designation with its word, as names write it ("3" → "type 3"; ", type 2A"
-    → "type 2A")."""
-    tail = tail.strip(" ,()")
-    return tail if tail.casefold().startswith(_DESIGNATORS) else f"type {tail}"
-
-
-def _letters(name: str) -> str:
+def _spelling(name: str) -> str:
     """A name's letters and digits, in one case (a gene symbol's spelling)."""
     return "".join(c for c in name.casefold() if c.isalnum())
 
@@ -696,8 +689,9 @@ class CandidateGenerator:
                 continue
             if word and short_form_in_capitals(m.name):
                 continue
+            spelt = {_spelling(text), _spelling(text[:-1])}
             if (m.match == "normalized" and m.node.cls == "Gene" and " " not in m.name
-                    and _letters(m.name) not in {_letters(text), _letters(text[:-1])}):  # fmt: skip
+                    and _spelling(m.name) not in spelt):  # fmt: skip
                 # a gene symbol is spelt exactly, or in the plural ("CRPs"): "HELL" (in "WHAT
                 # THE HELL ...") is no HELLS
                 continue
@@ -1139,8 +1133,10 @@ class CandidateGenerator:
             raw += [(n, b * ABBREVIATION, "abbreviation", nm) for n, b, _, nm in long]
         if not raw and (m := _SHORT_SUBTYPE.match(text)):
             # a short form's subtype ("MODY 3"): the name the short form stands for, with the
-            # designation ("maturity-onset diabetes of the young type 3")
-            tail = designated(m.group(2))
+            # designation as names write it ("maturity-onset diabetes of the young type 3"; the
+            # lookup would find "... young 3" too, as a normalised match only)
+            tail = m.group(2)
+            tail = tail if tail.casefold().startswith(_DESIGNATORS) else f"type {tail}"
             for n, b, *_ in self._sourced(m.group(1)):
                 if n.cls == "Disease":
                     raw += [(x, b2 * b, "abbreviation", nm)

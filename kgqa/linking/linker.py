@@ -35,7 +35,6 @@ from kgqa.linking.candidates import (
     TAKEN_FOR_MEASURE,
     TYPE_FIT,
     CandidateGenerator,
-    designated,
     is_short_form,
     located_names,
     measure_meant,
@@ -1066,8 +1065,8 @@ class EntityLinker:
             if any(h.node.cls in ("Disease", "Phenotype") for h in hits):
                 return m.end()
             # a short form's subtype ("MODY 3"): the name it stands for, with the designation
-            # ("maturity-onset diabetes of the young type 3")
-            tail = designated(m.group())
+            # (the lookup spells it "maturity-onset diabetes of the young type 3")
+            tail = m.group().strip(" ,()")
             named = [h.node for h in self.kg.find(text[s:e], limit=3)
                      if h.node.cls == "Disease" and is_short_form(text[s:e])]  # fmt: skip
             for node in named:

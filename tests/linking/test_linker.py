@@ -571,11 +571,3 @@ def test_a_part_said_to_hurt_bleed_or_itch_is_named_as_its_finding():
     assert "knee pain" in reduced_forms("My knee hurts when I walk")
     # someone who hurt a part says no part hurts; a sentence of no part says nothing
     assert part_does("I hurt my knee") == [] and part_does("the patient was treated") == []
-
-
-def test_a_subtype_designation_is_written_with_its_word():
-    from kgqa.linking.candidates import designated
-
-    assert designated(" 3") == "type 3"
-    assert designated(", type 2A") == "type 2A"
-    assert designated(" (subtype B)") == "subtype B"
