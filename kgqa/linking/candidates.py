@@ -324,6 +324,21 @@ def located_names(text: str) -> list[str]:
     return out
 
 
+def singular_site(name: str) -> str:
+    """A located name with its body site in the singular ("ears pain" → "ear pain"); the
+    name itself when its site is no plural.
+
+    Example:
+        >>> singular_site("ears pain"), singular_site("glass pain"), singular_site("hip pain")
+        ('ear pain', 'glass pain', 'hip pain')
+    """
+    site, _, finding = name.rpartition(" ")
+    words = site.split()
+    if not words or not words[-1].endswith("s") or words[-1].endswith("ss"):
+        return name
+    return " ".join([*words[:-1], words[-1][:-1], finding])
+
+
 # a finding said of someone's body part ("my ankles are swollen", "her eyes are always itchy"):
 # names put the word before the part ("swollen ankles"). Only a person's part: abstracts say
 # "the optic discs were pale", which the corpora do not tag
@@ -377,22 +392,60 @@ def said_of_part(text: str) -> list[str]:
     for part in dict.fromkeys([" ".join(words), words[-1]]):
         singular = part[:-1] if part.endswith("s") and not part.endswith("ss") else part
         out += [f"{adj} {part}", f"{adj} {singular}", f"{adj} {singular}s"]
+    if adj in _HURTING:  # "my hips are painful": hip pain
+        out += [f"{_IRREGULAR.get(p, p)} pain" for p in dict.fromkeys([words[-1], singular])]
     return list(dict.fromkeys(out))
 
 
+# a word saying a part hurts, before the part ("sore stomach", "achy muscles"): names say it
+# as the part's pain (*Abdominal pain*, *Myalgia*); the encoder's nearest was muscle atrophy
+_HURTING = frozenset({"sore", "painful", "achy", "aching", "hurting"})
+_HURTING_PART = re.compile(rf"^(?:{'|'.join(_HURTING)})\s+(?P<part>[a-z]+(?:\s+[a-z]+)?)$", re.I)
+
+
+def hurting_part(text: str) -> list[str]:
+    """The names of a part said to hurt with the word first ("achy muscles" → "muscles pain",
+    "muscle pain"); empty for any other text.
+
+    Example:
+        >>> hurting_part("achy muscles"), hurting_part("sore feet"), hurting_part("gout")
+        (['muscles pain', 'muscle pain'], ['feet pain', 'foot pain'], [])
+    """
+    m = _HURTING_PART.match(" ".join(text.split()))
+    if m is None:
+        return []
+    part = m.group("part").lower()
+    singular = _IRREGULAR.get(part) or (
+        part[:-1] if part.endswith("s") and not part.endswith("ss") else part
+    )
+    return list(dict.fromkeys([f"{part} pain", f"{singular} pain"]))
+
+
 # a body part said to hurt, bleed or itch ("my hands hurt", "her knee aches", "my gums are
-# bleeding"): names say it as the part's pain, bleeding or itch ("hand pain", "bleeding gums")
-_PART_DOES = re.compile(
-    r"^(?:(?:my|his|her|their|your|our|both)\s+)?(?:(?:left|right|lower|upper)\s+)?"
+# bleeding", "My right shoulder is getting pain"): names say it as the part's pain, bleeding or
+# itch ("hand pain", "bleeding gums")
+_PART_DOES_TAIL = (
     r"(?!(?:i|you|he|she|we|they|it|this|that)\b)"
     r"(?P<part>[a-z]+(?:\s+(?!(?:is|are|was|were|has|have|keeps?|kept)\b)[a-z]+)?)\s+"
     r"(?:(?:is|are|was|were|has been|have been|keeps?|kept)\s+)?"
-    r"(?P<does>hurts?|hurting|aches?|aching|ached|sore|bleeds?|bleeding|bled|itch(?:es|ing|y)?)"
-    r"\b",
-    re.I,
+    r"(?P<does>hurts?|hurting|aches?|aching|ached|sore|bleeds?|bleeding|bled|itch(?:es|ing|y)?|"
+    r"pains|(?:getting|having|in|causing(?: me)?)\s+(?:(?:a lot of|so much|some|severe|sharp|"
+    r"bad|terrible)\s+)?pain)\b"
 )
+_OWN_PART = r"(?:my|his|her|their|your|our|both)\s+(?:(?:left|right|lower|upper)\s+)?"
+_PART_DOES = re.compile(rf"^(?:{_OWN_PART})?{_PART_DOES_TAIL}", re.I)
+# ... said of someone's own part, anywhere in a text
+PART_DOES_SAID = re.compile(rf"\b{_OWN_PART}{_PART_DOES_TAIL}", re.I)
 _PART_FINDING = {"hurt": "{} pain", "ache": "{} pain", "achi": "{} pain", "sore": "{} pain",
-                 "blee": "bleeding {}", "bled": "bleeding {}", "itch": "itchy {}"}  # fmt: skip
+                 "blee": "bleeding {}", "bled": "bleeding {}", "itch": "itchy {}",
+                 "pain": "{} pain", "gett": "{} pain", "havi": "{} pain", "in": "{} pain",
+                 "caus": "{} pain"}  # fmt: skip
+# the finding wherever it is, when no name says it of the part ("my ears itch": itching, not
+# the encoder's nearest name, *Earache*)
+_ANYWHERE = {"{} pain": "pain", "itchy {}": "itching", "bleeding {}": "bleeding"}
+# a part by the word names use ("feet": foot pain; "my side hurts": flank pain)
+_IRREGULAR = {"feet": "foot", "teeth": "tooth", "side": "flank", "sides": "flank",
+              "tummy": "belly"}  # fmt: skip
 
 
 def part_does(text: str) -> list[str]:
@@ -402,14 +455,32 @@ def part_does(text: str) -> list[str]:
     Example:
         >>> part_does("My knee hurts when I walk"), part_does("my gums are bleeding")
         (['knee pain'], ['bleeding gums', 'bleeding gum'])
+        >>> part_does("My right shoulder is getting pain"), part_does("my feet hurt")
+        (['shoulder pain'], ['feet pain', 'foot pain'])
     """
     m = _PART_DOES.match(text.strip())
     if m is None:
         return []
-    form = _PART_FINDING[m.group("does").lower()[:4]]
+    form = _PART_FINDING[m.group("does").lower().split()[0][:4]]
     part = m.group("part").lower()
-    singular = part[:-1] if part.endswith("s") and not part.endswith("ss") else part
+    singular = _IRREGULAR.get(part) or (
+        part[:-1] if part.endswith("s") and not part.endswith("ss") else part
+    )
     return list(dict.fromkeys([form.format(part), form.format(singular)]))
+
+
+def part_does_anywhere(text: str) -> str | None:
+    """The finding a body part is said to do, wherever it is, for when no name says it of
+    that part ("my ears itch" → "itching"; the encoder's nearest name was *Earache*).
+
+    Example:
+        >>> part_does_anywhere("My ears itch"), part_does_anywhere("gout")
+        ('itching', None)
+    """
+    m = _PART_DOES.match(text.strip())
+    if m is None:
+        return None
+    return _ANYWHERE[_PART_FINDING[m.group("does").lower().split()[0][:4]]]
 
 
 # a measure someone takes a drug for, or to lower: "for my blood pressure", "to lower my
@@ -500,6 +571,7 @@ def reduced_forms(text: str) -> list[str]:
     out = said_of_part(text)
     out += located_names(text)
     out += part_does(text)
+    out += hurting_part(text)
     # a lay word for the clinical one a name uses ("broken shoulder": fractured shoulder), and
     # a virus's type number a disease's name leaves out ("HIV-1 infection": HIV infection)
     said = " ".join(_LAY_WORDS.get(w.casefold(), w) for w in words)
@@ -1148,6 +1220,10 @@ class CandidateGenerator:
                 step = REDUCED - REDUCED_ORDER * _more_dropped(text, part)
                 raw += [(n, b * step, how, nm) for n, b, how, nm in self._sourced(part)]
         raw += self._bridges(kind, raw)
+        if not any(type_fit(kind, n) == 1.0 for n, *_ in raw) and (
+            anywhere := part_does_anywhere(text)
+        ):
+            raw += [(n, b * REDUCED, how, nm) for n, b, how, nm in self._sourced(anywhere)]
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             raw += self._extensions(text)
         if not raw and not lab:

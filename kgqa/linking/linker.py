@@ -31,6 +31,7 @@ from kgqa.linking.candidates import (
     DISORDERS,
     ELLIPTIC_HEADS,
     NIL_THRESHOLD,
+    PART_DOES_SAID,
     SAID_OF_PART,
     TAKEN_FOR_MEASURE,
     TYPE_FIT,
@@ -38,8 +39,10 @@ from kgqa.linking.candidates import (
     is_short_form,
     located_names,
     measure_meant,
+    part_does,
     reduced_forms,
     said_of_part,
+    singular_site,
 )
 from kgqa.linking.consistency import document_mentions
 from kgqa.linking.dense import NameIndex
@@ -795,19 +798,22 @@ class EntityLinker:
         my ankles are swollen": *Pedal edema*, named "swollen ankles"; "my throat is sore"):
         the tagger tags such a phrase in pieces or not at all. The span runs from the part to
         the word and replaces spans inside it; the candidates read it the named way round
-        (:func:`said_of_part`)."""
-        extra = []
-        for m in SAID_OF_PART.finditer(text):
-            a, b = m.start(), m.end()
-            if _runs_out(row, a, b):
-                continue  # a tagged name runs out of it
-            named = any(
-                h.match in ("exact", "normalized") and h.node.cls in ("Phenotype", "Disease")
-                for name in said_of_part(text[a:b])
-                for h in self.kg.find(name, limit=3)
-            )
-            if named:
-                extra.append(Span(a, b, "PHENOTYPE", 1.0))
+        (:func:`said_of_part`). So too a part said to hurt, bleed or itch (:func:`part_does`)."""
+        extra: list[Span] = []
+        # a part said to hurt, bleed or itch ("My right shoulder is getting pain") only where a
+        # name says it of that part (*Shoulder pain*), not the finding wherever it is
+        for pattern, names_of in ((SAID_OF_PART, said_of_part), (PART_DOES_SAID, part_does)):
+            for m in pattern.finditer(text):
+                a, b = m.start(), m.end()
+                if _runs_out(row, a, b) or any(x.start <= a and b <= x.end for x in extra):
+                    continue  # a tagged name runs out of it, or one said so holds it
+                named = any(
+                    h.match in ("exact", "normalized") and h.node.cls in ("Phenotype", "Disease")
+                    for name in names_of(text[a:b])
+                    for h in self.kg.find(name, limit=3)
+                )
+                if named:
+                    extra.append(Span(a, b, "PHENOTYPE", 1.0))
         return _replacing(row, extra)
 
     def _with_measures_taken_for(self, text: str, row: list[Span]) -> list[Span]:
@@ -943,6 +949,24 @@ class EntityLinker:
                  and uncovered(a + s, a + e, row)]  # fmt: skip
         return resolve_overlaps(row + extra) if extra else row
 
+    def _with_names_called(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the disorder a text says something is called ("a complex hearth defect
+        called Tetralogy of Fallot", "a rare disease known as ..."): the longest disease or
+        phenotype name of at least two words right after the word, replacing spans inside it.
+        The tagger, reading a long message, tagged the defect and not its name."""
+        extra = []
+        for m in _CALLED.finditer(text):
+            stop = _CLAUSE_END.search(text, m.end())
+            end = stop.start() if stop else len(text)
+            named = [d for d in self.dictionary_spans(text[m.end() : end])
+                     if d.start == 0 and d.type in DISORDERS]  # fmt: skip
+            if not named or len(_TOKEN.findall(text[m.end() : m.end() + named[0].end])) < 2:
+                continue
+            a, b = m.end(), m.end() + named[0].end
+            if not _runs_out(row, a, b):
+                extra.append(Span(a, b, named[0].type, 1.0))
+        return _replacing(row, extra)
+
     def _extend_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span that the next one to ``EXTEND_WORDS`` words complete into a disease or
         phenotype name takes them: the tagger stops early in "migraine with aura",
@@ -1044,7 +1068,9 @@ class EntityLinker:
                 return None
             for end in (m.end(), m.end("site")) if m.group("more") else (m.end(),):
                 names = located_names(text[s:end])[:1]
-                if names and self._names_exactly(names[0], ("Disease", "Phenotype")):
+                # the site said in the plural as names rarely do ("pain in my ears": Ear pain)
+                said = [*names, *(singular_site(n) for n in names)]
+                if any(self._names_exactly(n, ("Disease", "Phenotype")) for n in said):
                     return end
             return None
 
@@ -1491,6 +1517,10 @@ class SpanRule:
 
 ALL_MODES = frozenset(MODES)
 _TAGGED = frozenset({"ner", "hybrid"})
+# the words before what something is called ("a heart defect called Tetralogy of Fallot"), and
+# where the name must end
+_CALLED = re.compile(r"\b(?:called|named|known as|termed)\s+(?:(?:a|an|the)\s+)?", re.I)
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:and|or|which|that|who|but)\s")
 # The passes after the first spans, in order. The first two correct the tagger, so they run
 # only where it ran (not in dictionary mode).
 # the lexicon's kinds as mention types
@@ -1587,6 +1617,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("misspelt_names", EntityLinker._with_misspelt_names, _TAGGED),
     SpanRule("class_names", EntityLinker._with_class_names, _TAGGED),
     SpanRule("subject_names", EntityLinker._with_subject_names, _TAGGED),
+    SpanRule("names_called", EntityLinker._with_names_called, _TAGGED),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),
     SpanRule("narrow_long_spans", EntityLinker._narrow_long_spans, ALL_MODES),

@@ -571,3 +571,32 @@ def test_a_part_said_to_hurt_bleed_or_itch_is_named_as_its_finding():
     assert "knee pain" in reduced_forms("My knee hurts when I walk")
     # someone who hurt a part says no part hurts; a sentence of no part says nothing
     assert part_does("I hurt my knee") == [] and part_does("the patient was treated") == []
+    # pain said as what the part is getting or in; a part of irregular plural
+    assert part_does("My right shoulder is getting pain") == ["shoulder pain"]
+    assert part_does("my back is in so much pain") == ["back pain"]
+    assert part_does("my feet hurt") == ["feet pain", "foot pain"]
+    assert part_does("I am getting pain") == []
+
+
+def test_a_part_said_to_do_a_finding_no_name_places_there_is_that_finding_anywhere():
+    from kgqa.linking.candidates import part_does_anywhere, singular_site
+
+    assert part_does_anywhere("My ears itch") == "itching"
+    assert part_does_anywhere("my toes hurt") == "pain"
+    assert part_does_anywhere("my gums are bleeding") == "bleeding"
+    assert part_does_anywhere("I hurt my knee") is None
+    # a located name's site in the singular, as names say it
+    assert singular_site("ears pain") == "ear pain"
+    assert singular_site("lower legs pain") == "lower leg pain"
+    assert singular_site("hips pain") == "hip pain" and singular_site("pain") == "pain"
+
+
+def test_a_part_said_to_hurt_with_the_word_first_is_named_as_its_pain():
+    from kgqa.linking.candidates import hurting_part, reduced_forms, said_of_part
+
+    assert hurting_part("achy muscles") == ["muscles pain", "muscle pain"]
+    assert hurting_part("sore sides") == ["sides pain", "flank pain"]
+    assert hurting_part("painful urination") == ["urination pain"]
+    assert hurting_part("gout") == [] and hurting_part("very sore") == []
+    assert "hip pain" in said_of_part("my hips are painful")
+    assert "muscle pain" in reduced_forms("achy muscles")

@@ -280,6 +280,21 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert "DOID:6050" in linked("ENT specialists & esophogeal disorders.")
     # ("... when working" tags at 0.7991 on one CPU, 0.80 on another: at the tagger's edge)
     assert "HP:0046505" in linked("my hands hurt sharply when typing")
+    # a part said to be getting pain, in the plural, or to itch where no name says so
+    assert "HP:0030834" in linked("My right shoulder is getting pain and my hand is stiff.")
+    assert "HP:0030766" in linked("I get a lot of pain in my ears at night.")
+    assert "HP:0025238" in linked("My feet hurt after walking.")
+    got = linked("My ears itch.")
+    assert "HP:0000989" in got and "MESH:D004433" not in got  # itching, not Earache
+    # the part's pain, not the encoder's muscle atrophy or genital sores
+    assert "HP:0003326" in linked("I have achy muscles.")
+    assert "HP:0030157" in linked("I have been getting sore sides and a sore stomach.")
+    assert "HP:0030838" in linked("My hips are painful.")
+    # what a defect is called, which a long message's tagging left out
+    assert "DOID:6419" in linked(
+        "[NAME] has a complex hearth defect called Tetralogy of Fallot, she is about 7 months "
+        "old and her family dont have resources."
+    )
     generator = real_linker.generator
     assert generator.spelt_like("adema") == "edema"
     # a long word may hold two slips, never turning into its opposite
