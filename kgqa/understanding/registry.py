@@ -147,7 +147,12 @@ _RECORDS = (
              # cured?", "Is lung abscess curable?", "any chance of recovery"), as the expert
              # summaries of such messages read it
              r"|\bbe (?:\w+ )?cured?\b|\b(?:in)?curable\b|\b(?:find|get|found) (?:a |any |the )?"
-             r"cure\b|\bchances? (?:of|for) (?:a |any |full |complete |our |my |his |her )?"
+             r"cure\b"
+             # how to find or get it treated ("I would like to see how can I find treatment")
+             r"|\bhow (?:can|could|do|would|should|to|might)\s+(?:(?:i|we|you|he|she|one)\s+)?"
+             r"(?:find|get|obtain|receive)\s+(?:a |any |the |some |proper |better )?"
+             r"(?:treatments?|therap(?:y|ies))\b"
+             r"|\bchances? (?:of|for) (?:a |any |full |complete |our |my |his |her )?"
              r"(?:recovery|cure|curing|healing)\b"
              r"|\b(?:cures?|remed(?:y|ies)|medicines?|medications?|drugs?|pills?|tablets?)\s+"
              r"(?:for|to (?:cure|treat|help|stop|control|reduce|relieve|heal|get rid|lessen|"

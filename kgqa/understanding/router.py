@@ -88,6 +88,20 @@ _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
 )
 
+# ... or asks it inside a sentence that says so ("I want to know whether metformin causes
+# diarrhea", read as prevalence at 0.77; "Is there any evidence that trauma can worsen it?")
+_EMBEDDED_YES_NO = re.compile(
+    r"^\s*(?:(?:hi|hello|please|pls|sir|madam|doctor|dr|and|so)\b[\s,.:;!]*)*"
+    r"(?:(?:i|we)(?:'d| would)? (?:like|want|wish|need)(?:ed)? to (?:know|find out|ask|learn|"
+    r"check)|(?:i|we)(?: am|'m| are|'re| was| were) wondering|(?:i|we) wonder(?:ed)?|"
+    r"(?:can|could|would) (?:you|someone|anyone) (?:please )?(?:tell|let) (?:me|us)(?: know)?|"
+    r"(?:please )?(?:tell|let) (?:me|us)(?: know)?|(?:do|does) (?:you|anyone|anybody) know)"
+    r"\s+(?:if|whether)\b"
+    r"|^\s*is (?:there|it) (?:any |some )?(?:evidence|proof|research|studies|data|true|known)"
+    r"\s+(?:that|to show|showing)\b",
+    re.I,
+)
+
 Linked = list[tuple[Mention, Node]]
 
 
@@ -166,7 +180,10 @@ def topic_score(mention: Mention, node: Node) -> float:
 # kgqa's graph states what is, so it lists none of these; among options, the one least tied
 # to the topic answers
 _NEGATED_ASK = re.compile(
-    r"(?:\b(?:not|never)\b|n[’']t\b)\s+(?:\w+\s+){0,2}?(?:treat|cause|associat|link|use|"
+    # (not what someone does not know or is not sure of: "We don't know what treatment we
+    # should give him" asks for his treatment)
+    r"(?:\b(?:not|never)\b|n[’']t\b)(?!\s+(?:really\s+|quite\s+|yet\s+)?(?:know|sure|certain|"
+    r"understand|remember|realize|realise|decide|tell)\b)\s+(?:\w+\s+){0,2}?(?:treat|cause|associat|link|use|"
     r"indicat|prescrib|inherit|target|work|help|symptom|sign|feature|side effect|gene|drug|"
     r"risk|finding|manifestation|characteristic|seen|found|present|true)|(?-i:\bEXCEPT\b)",
     re.I,
@@ -281,8 +298,7 @@ def route(
         intent != "claim"
         and not options
         and not findings
-        and _YES_NO.match(text)
-        and not _REQUEST.match(text)
+        and ((_YES_NO.match(text) and not _REQUEST.match(text)) or _EMBEDDED_YES_NO.match(text))
         and (
             len(set(kinds)) >= 2
             or class_membership_claim(text, [m for m, _ in found])

@@ -409,6 +409,18 @@ QUESTIONS = [
     ("Who should not take allopurinol?", "diseases_for_drug", "contraindications",
      "contraindication"),
     ("Which drugs treat gout?", "drugs_for_disease", "drugs_for_disease", "positive"),
+    # a yes/no question asked inside a sentence that says so is still one (the classifier,
+    # out of its templates, read prevalence)
+    ("I want to know whether metformin causes lactic acidosis.", "prevalence", "claim",
+     "positive"),
+    ("Is there any evidence that metformin causes lactic acidosis?", "other", "claim",
+     "positive"),
+    ("I want to know whether gout is common.", "prevalence", "prevalence", "positive"),
+    # not knowing what treats it is asking what does
+    ("We don't know what treatment we should give him for his gout.", "drugs_for_disease",
+     "drugs_for_disease", "positive"),
+    ("I am not sure which drugs treat gout", "drugs_for_disease", "drugs_for_disease",
+     "positive"),
     ("How can I avoid gout attacks?", "other", "other", "positive"),
     ("What is allopurinol used for?", "diseases_for_drug", "diseases_for_drug", "positive"),
     ("Which genes are associated with marfan syndrome?", "genes_of_disease",
