@@ -440,9 +440,10 @@ _PART_FINDING = {"hurt": "{} pain", "ache": "{} pain", "achi": "{} pain", "sore"
                  "blee": "bleeding {}", "bled": "bleeding {}", "itch": "itchy {}",
                  "pain": "{} pain", "gett": "{} pain", "havi": "{} pain", "in": "{} pain",
                  "caus": "{} pain"}  # fmt: skip
-# the finding wherever it is, when no name says it of the part ("my ears itch": itching, not
-# the encoder's nearest name, *Earache*)
-_ANYWHERE = {"{} pain": "pain", "itchy {}": "itching", "bleeding {}": "bleeding"}
+# the finding wherever it is, when no name says it of the part: an itch ("my ears itch":
+# itching, not the encoder's nearest name, *Earache*). Not pain or bleeding, whose nearest
+# names the encoder finds well (*Toothache*, *Headache*, *Epistaxis*)
+_ANYWHERE = {"itchy {}": "itching"}
 # a part by the word names use ("feet": foot pain; "my side hurts": flank pain)
 _IRREGULAR = {"feet": "foot", "teeth": "tooth", "side": "flank", "sides": "flank",
               "tummy": "belly"}  # fmt: skip
@@ -470,17 +471,17 @@ def part_does(text: str) -> list[str]:
 
 
 def part_does_anywhere(text: str) -> str | None:
-    """The finding a body part is said to do, wherever it is, for when no name says it of
+    """The itch a body part is said to have, wherever it is, for when no name says it of
     that part ("my ears itch" → "itching"; the encoder's nearest name was *Earache*).
 
     Example:
-        >>> part_does_anywhere("My ears itch"), part_does_anywhere("gout")
+        >>> part_does_anywhere("My ears itch"), part_does_anywhere("my teeth hurt")
         ('itching', None)
     """
     m = _PART_DOES.match(text.strip())
     if m is None:
         return None
-    return _ANYWHERE[_PART_FINDING[m.group("does").lower().split()[0][:4]]]
+    return _ANYWHERE.get(_PART_FINDING[m.group("does").lower().split()[0][:4]])
 
 
 # a measure someone takes a drug for, or to lower: "for my blood pressure", "to lower my

@@ -147,12 +147,7 @@ _RECORDS = (
              # cured?", "Is lung abscess curable?", "any chance of recovery"), as the expert
              # summaries of such messages read it
              r"|\bbe (?:\w+ )?cured?\b|\b(?:in)?curable\b|\b(?:find|get|found) (?:a |any |the )?"
-             r"cure\b"
-             # how to find or get it treated ("I would like to see how can I find treatment")
-             r"|\bhow (?:can|could|do|would|should|to|might)\s+(?:(?:i|we|you|he|she|one)\s+)?"
-             r"(?:find|get|obtain|receive)\s+(?:a |any |the |some |proper |better )?"
-             r"(?:treatments?|therap(?:y|ies))\b"
-             r"|\bchances? (?:of|for) (?:a |any |full |complete |our |my |his |her )?"
+             r"cure\b|\bchances? (?:of|for) (?:a |any |full |complete |our |my |his |her )?"
              r"(?:recovery|cure|curing|healing)\b"
              r"|\b(?:cures?|remed(?:y|ies)|medicines?|medications?|drugs?|pills?|tablets?)\s+"
              r"(?:for|to (?:cure|treat|help|stop|control|reduce|relieve|heal|get rid|lessen|"
@@ -349,7 +344,12 @@ _RECORDS = (
         # dangerous to take theophylline long term?", "Is an extra dose harmful?")
         cue=(r"\bside[- ]?effects?\b|\badverse (?:effects?|reactions?|events?)\b"
              r"|\b(?:safe|unsafe|dangerous|harmful|risky|toxic)\b|\blong[- ]term (?:use|effects?)\b"
-             r"|\b(?:risks?|dangers?) of (?:taking|using)\b"),
+             r"|\b(?:risks?|dangers?) of (?:taking|using)\b"
+             # how people react to the drug ("I'd like to know what their reactions to the drug
+             # are")
+             r"|\breactions? (?:to|from) (?:the |this |that |these |my |his |her |their )?"
+             r"(?:drugs?|medications?|medicines?|meds?|pills?|tablets?|shots?|vaccines?|"
+             r"injections?|it|them)\b"),
         forms=(
             "What are the side effects of {c}?", "side effects of {c}",
             "What adverse reactions does {c} cause?", "What problems can {c} cause?",

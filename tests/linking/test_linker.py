@@ -582,8 +582,9 @@ def test_a_part_said_to_do_a_finding_no_name_places_there_is_that_finding_anywhe
     from kgqa.linking.candidates import part_does_anywhere, singular_site
 
     assert part_does_anywhere("My ears itch") == "itching"
-    assert part_does_anywhere("my toes hurt") == "pain"
-    assert part_does_anywhere("my gums are bleeding") == "bleeding"
+    # pain and bleeding are left to the encoder, which finds Toothache, Epistaxis
+    assert part_does_anywhere("my toes hurt") is None
+    assert part_does_anywhere("my gums are bleeding") is None
     assert part_does_anywhere("I hurt my knee") is None
     # a located name's site in the singular, as names say it
     assert singular_site("ears pain") == "ear pain"

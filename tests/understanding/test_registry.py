@@ -85,13 +85,21 @@ def test_how_people_ask_for_a_treatment_in_so_many_words_is_a_treatment_cue() ->
     for asked in ("When will a good treatment be available??",
                   "We are looking for the current research and treatments available.",
                   "Is there a drug to lessen the chances of infection?",
-                  "i need your kind support for treatment and percussion step.",
-                  "I would like to see how can I find treatment.",
-                  "How do we get therapy for him?"):  # fmt: skip
+                  "i need your kind support for treatment and percussion step."):  # fmt: skip
         assert cue.search(asked), asked
     for told in ("My treatment started in May.", "I need your support with my application.",
-                 "The drug was available in 1990.", "How did you find treatment so far?",
-                 "Where can I find the treatment center?"):  # fmt: skip
+                 "The drug was available in 1990."):  # fmt: skip
+        assert not cue.search(told), told
+
+
+def test_reactions_to_a_drug_are_its_side_effects() -> None:
+    from kgqa.understanding.registry import CUES
+
+    cue = CUES["side_effects_of_drug"]
+    for asked in ("I'd like to know what their reactions to the drug are.",
+                  "Has anyone had reactions from this medication?"):  # fmt: skip
+        assert cue.search(asked), asked
+    for told in ("The reaction was slow.", "Chemical reactions to heat"):  # fmt: skip
         assert not cue.search(told), told
 
 
