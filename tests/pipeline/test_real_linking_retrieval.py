@@ -286,6 +286,11 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert "HP:0025238" in linked("My feet hurt after walking.")
     got = linked("My ears itch.")
     assert "HP:0000989" in got and "MESH:D004433" not in got  # itching, not Earache
+    # a lab value said low or high: not a name that only begins so (*Low cholesterol
+    # esterification rate*) nor the encoder's nearest (vitamin B1 for B12, HbH for hemoglobin)
+    assert "HP:0003146" in linked("I have low cholesterol.")
+    assert "HP:0100502" in linked("My doctor says I have low vitamin B12.")
+    assert "HP:0001900" in linked("Why would I have high hemoglobin?")
     # the part's pain, not the encoder's muscle atrophy or genital sores
     assert "HP:0003326" in linked("I have achy muscles.")
     assert "HP:0030157" in linked("I have been getting sore sides and a sore stomach.")
