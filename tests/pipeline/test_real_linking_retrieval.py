@@ -291,6 +291,9 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert "HP:0003146" in linked("I have low cholesterol.")
     assert "HP:0100502" in linked("My doctor says I have low vitamin B12.")
     assert "HP:0001900" in linked("Why would I have high hemoglobin?")
+    # a sprain is no fracture (*Fractured ankle* had come back at 1.0)
+    got = linked("I have a sprained ankle from running.")
+    assert "MESH:D013180" in got and "HP:0041153" not in got
     # the part's pain, not the encoder's muscle atrophy or genital sores
     assert "HP:0003326" in linked("I have achy muscles.")
     assert "HP:0030157" in linked("I have been getting sore sides and a sore stomach.")
