@@ -128,6 +128,9 @@ UNSURE_INTENT = 0.75
 LEARNED_OVER_RULES = 0.3
 PLAIN_SURE = 0.9
 PLAIN_SURE_UNMARKED = 0.99
+# the kinds of a disease read, at most (its subtypes, level by level), when they are left out
+# of the diseases that show the finding of its name
+KINDS_READ = 2000
 
 
 # a question about a child (a baby, "9 month old", "a 6-year-old", a teenager, 宝宝): drugs
@@ -1095,6 +1098,16 @@ class QAEngine:
             x for x, b in zip(found, broad, strict=True) if b
         ]
 
+    def _kinds_of_same_named(self, finding: Node) -> set[str]:
+        """The kinds (subtypes, to ``KINDS_READ``) of the diseases of exactly a finding's name
+        (HPO's *Leukemia*: DO's *leukemia*), and those diseases themselves."""
+        out: set[str] = set()
+        for node in same_named(self.kg, finding)[1:]:
+            if node.cls == "Disease":
+                out.add(node.iri)
+                out.update(d.iri for d in self.kg.descendants(node, limit=KINDS_READ))
+        return out
+
     def _finding_named(self, hit: tuple[Mention, Node]) -> tuple[Mention, Node] | None:
         """The finding a mention links first, or the finding of exactly the name of the disease
         a causes question took, when that disease has no cause in the graph (none of the
@@ -1297,6 +1310,12 @@ class QAEngine:
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             gone = replace(gone, dropped=len(cands) - len(kept))
             cands = kept
+        if intent == "diseases_of_phenotype" and cands:
+            # "What causes lymphoma?", read as what shows HPO's *Lymphoma*: a kind of the
+            # disease of that name (follicular lymphoma, mycosis fungoides) shows it by being
+            # one, and is neither its cause nor another disease it comes with
+            kinds = self._kinds_of_same_named(topic)
+            cands = [c for c in cands if c.node.iri not in kinds] or cands
 
         def from_text(have: Sequence[Answer] = (), read: Sequence[Answer] | None = None
                       ) -> list[Answer]:  # fmt: skip

@@ -759,6 +759,11 @@ def test_what_causes_a_finding_asks_for_the_diseases_that_show_it(real_pipeline)
     low = real_pipeline.ask("What causes low blood pressure?")
     assert (low.intent, low.reading.topic.curie) == ("diseases_of_phenotype", "HP:0002615")
     assert low.answers and all(a.node.cls == "Disease" for a in low.answers)
+    # a kind of the disease of the finding's name shows it by being one: no cause of it
+    lymphoma = real_pipeline.ask("What causes lymphoma?")
+    assert lymphoma.intent == "diseases_of_phenotype" and lymphoma.answers
+    kinds = {d.iri for d in real_pipeline.kg.descendants("DOID:0060058")}
+    assert not any(a.node.iri in kinds for a in lymphoma.answers), lymphoma.answers
 
 
 def test_a_thing_named_again_after_these_keeps_its_full_name(real_pipeline) -> None:
