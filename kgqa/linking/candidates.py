@@ -334,9 +334,22 @@ def singular_site(name: str) -> str:
     """
     site, _, finding = name.rpartition(" ")
     words = site.split()
-    if not words or not words[-1].endswith("s") or words[-1].endswith("ss"):
-        return name
-    return " ".join([*words[:-1], words[-1][:-1], finding])
+    return " ".join([*words[:-1], _singular(words[-1]), finding]) if words else name
+
+
+def _singular(word: str) -> str:
+    """A word without a plural's s ("ankles" → "ankle"; "glass" stays)."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+# a body part by the word names use ("feet": foot pain; "my side hurts": flank pain)
+_PART_NAMED = {"feet": "foot", "teeth": "tooth", "side": "flank", "sides": "flank",
+               "tummy": "belly"}  # fmt: skip
+
+
+def _part_named(part: str) -> str:
+    """A body part as names say it, in the singular ("feet" → "foot", "ears" → "ear")."""
+    return _PART_NAMED.get(part) or _singular(part)
 
 
 # a finding said of someone's body part ("my ankles are swollen", "her eyes are always itchy"):
@@ -390,10 +403,10 @@ def said_of_part(text: str) -> list[str]:
         words = words[:-1]
     out = []
     for part in dict.fromkeys([" ".join(words), words[-1]]):
-        singular = part[:-1] if part.endswith("s") and not part.endswith("ss") else part
+        singular = _singular(part)
         out += [f"{adj} {part}", f"{adj} {singular}", f"{adj} {singular}s"]
     if adj in _HURTING:  # "my hips are painful": hip pain
-        out += [f"{_IRREGULAR.get(p, p)} pain" for p in dict.fromkeys([words[-1], singular])]
+        out += [f"{p} pain" for p in dict.fromkeys([words[-1], _part_named(words[-1])])]
     return list(dict.fromkeys(out))
 
 
@@ -415,10 +428,7 @@ def hurting_part(text: str) -> list[str]:
     if m is None:
         return []
     part = m.group("part").lower()
-    singular = _IRREGULAR.get(part) or (
-        part[:-1] if part.endswith("s") and not part.endswith("ss") else part
-    )
-    return list(dict.fromkeys([f"{part} pain", f"{singular} pain"]))
+    return list(dict.fromkeys([f"{part} pain", f"{_part_named(part)} pain"]))
 
 
 # a body part said to hurt, bleed or itch ("my hands hurt", "her knee aches", "my gums are
@@ -444,9 +454,6 @@ _PART_FINDING = {"hurt": "{} pain", "ache": "{} pain", "achi": "{} pain", "sore"
 # itching, not the encoder's nearest name, *Earache*). Not pain or bleeding, whose nearest
 # names the encoder finds well (*Toothache*, *Headache*, *Epistaxis*)
 _ANYWHERE = {"itchy {}": "itching"}
-# a part by the word names use ("feet": foot pain; "my side hurts": flank pain)
-_IRREGULAR = {"feet": "foot", "teeth": "tooth", "side": "flank", "sides": "flank",
-              "tummy": "belly"}  # fmt: skip
 
 
 def part_does(text: str) -> list[str]:
@@ -464,10 +471,7 @@ def part_does(text: str) -> list[str]:
         return []
     form = _PART_FINDING[m.group("does").lower().split()[0][:4]]
     part = m.group("part").lower()
-    singular = _IRREGULAR.get(part) or (
-        part[:-1] if part.endswith("s") and not part.endswith("ss") else part
-    )
-    return list(dict.fromkeys([form.format(part), form.format(singular)]))
+    return list(dict.fromkeys([form.format(part), form.format(_part_named(part))]))
 
 
 def part_does_anywhere(text: str) -> str | None:

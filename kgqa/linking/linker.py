@@ -952,8 +952,9 @@ class EntityLinker:
     def _with_names_called(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the disorder a text says something is called ("a complex hearth defect
         called Tetralogy of Fallot", "a rare disease known as ..."): the longest disease or
-        phenotype name of at least two words right after the word, replacing spans inside it.
-        The tagger, reading a long message, tagged the defect and not its name."""
+        phenotype name of at least two words right after the word, replacing spans inside it
+        and the disorder named right before the word, which it names. The tagger, reading a
+        long message, tagged the defect and not its name."""
         extra = []
         for m in _CALLED.finditer(text):
             stop = _CLAUSE_END.search(text, m.end())
@@ -965,6 +966,10 @@ class EntityLinker:
             a, b = m.end(), m.end() + named[0].end
             if not _runs_out(row, a, b):
                 extra.append(Span(a, b, named[0].type, 1.0))
+                # what it is called stands for what was named right before the word ("a heart
+                # defect called ..." asks about the defect by its name)
+                row = [r for r in row if not (r.type in DISORDERS and r.end <= a and (
+                    r.end > m.start() or not text[r.end : m.start()].strip()))]  # fmt: skip
         return _replacing(row, extra)
 
     def _extend_to_names(self, text: str, row: list[Span]) -> list[Span]:

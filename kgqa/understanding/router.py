@@ -102,6 +102,14 @@ _EMBEDDED_YES_NO = re.compile(
     re.I,
 )
 
+# ... or asks it of what a sentence said, in a clause after it ("I have low cholesterol, is
+# that bad?")
+_ASKED_OF_IT = re.compile(
+    r"[,;:.!?]\s*(?:(?:and|but|so)\s+)?(?:is|are|was|were|can|could|should|will|would|does|do)"
+    r"\s+(?:that|it|this|they|these|those)\b",
+    re.I,
+)
+
 Linked = list[tuple[Mention, Node]]
 
 
@@ -362,10 +370,11 @@ def route(
                 else INVERSE_LEFT_OUT_MIN)  # fmt: skip
         sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= need
         if sure and _affirmed_topic(other, found):
-            if other == "drugs_causing" and _YES_NO.match(text) and not CUES[other].search(text):
-                # "Is psoriasis dangerous?" is no question of which drugs cause psoriasis (the
-                # classifier reads harm as side effects): turned round, a yes/no question must
-                # say so in that end's words
+            if (other == "drugs_causing" and (_YES_NO.match(text) or _ASKED_OF_IT.search(text))
+                    and not CUES[other].search(text)):  # fmt: skip
+                # "Is psoriasis dangerous?", "I have low cholesterol, is that bad?" are no
+                # questions of which drugs cause it (the classifier reads harm as side
+                # effects): turned round, a yes/no question must say so in that end's words
                 return "other", probs.get("other", 0.0)
             if need == INVERSE_LEFT_OUT_MIN:
                 # the classifier read the drug left out as the topic; its belief in the

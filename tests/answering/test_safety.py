@@ -416,6 +416,8 @@ QUESTIONS = [
     ("Is there any evidence that metformin causes lactic acidosis?", "other", "claim",
      "positive"),
     ("I want to know whether gout is common.", "prevalence", "prevalence", "positive"),
+    # harm asked of a finding someone has is no question of the drugs that cause it
+    ("I have lactic acidosis, is that bad?", "side_effects_of_drug", "other", "positive"),
     # not knowing what treats it is asking what does
     ("We don't know what treatment we should give him for his gout.", "drugs_for_disease",
      "drugs_for_disease", "positive"),

@@ -299,10 +299,11 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert "HP:0030157" in linked("I have been getting sore sides and a sore stomach.")
     assert "HP:0030838" in linked("My hips are painful.")
     # what a defect is called, which a long message's tagging left out
-    assert "DOID:6419" in linked(
-        "[NAME] has a complex hearth defect called Tetralogy of Fallot, she is about 7 months "
-        "old and her family dont have resources."
+    got = linked(
+        "[NAME] has a complex hearth defect called Tetralogy of Fallot, she is about 7 "
+        "months old and her family dont have resources."
     )
+    assert "DOID:6419" in got and "HP:0001627" not in got  # the defect is the one called so
     generator = real_linker.generator
     assert generator.spelt_like("adema") == "edema"
     # a long word may hold two slips, never turning into its opposite

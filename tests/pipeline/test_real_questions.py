@@ -759,6 +759,9 @@ def test_what_causes_a_finding_asks_for_the_diseases_that_show_it(real_pipeline)
     low = real_pipeline.ask("What causes low blood pressure?")
     assert (low.intent, low.reading.topic.curie) == ("diseases_of_phenotype", "HP:0002615")
     assert low.answers and all(a.node.cls == "Disease" for a in low.answers)
+    # a lab value said low names the deficiency too, a disease with symptoms of its own
+    b12 = real_pipeline.ask("What are the symptoms of low vitamin B12?")
+    assert (b12.intent, b12.reading.topic.curie) == ("phenotypes_of_disease", "DOID:0050731")
     # a kind of the disease of the finding's name shows it by being one: no cause of it
     lymphoma = real_pipeline.ask("What causes lymphoma?")
     assert lymphoma.intent == "diseases_of_phenotype" and lymphoma.answers
