@@ -292,6 +292,9 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     got = linked("My doctor says I have low vitamin B12.")
     assert got & {"HP:0100502", "DOID:0050731"} and "HP:0100503" not in got  # not B1
     assert "HP:0001900" in linked("Why would I have high hemoglobin?")
+    # lay names that reached nothing sure: clogged arteries, a swollen liver
+    assert "DOID:1936" in linked("My doctor says I have clogged arteries.")
+    assert "HP:0002240" in linked("Why would I have a swollen liver?")
     # a sprain is no fracture (*Fractured ankle* had come back at 1.0)
     got = linked("I have a sprained ankle from running.")
     assert "MESH:D013180" in got and "HP:0041153" not in got
