@@ -456,6 +456,15 @@ _PART_FINDING = {"hurt": "{} pain", "ache": "{} pain", "achi": "{} pain", "sore"
 _ANYWHERE = {"itchy {}": "itching"}
 
 
+def _part_does(text: str) -> tuple[str, str] | None:
+    """The finding's name form ("{} pain") and the part (as said) of a text saying what a
+    body part does; None for any other text."""
+    m = _PART_DOES.match(text.strip())
+    if m is None:
+        return None
+    return _PART_FINDING[m.group("does").lower().split()[0][:4]], m.group("part").lower()
+
+
 def part_does(text: str) -> list[str]:
     """The names of a finding said as what a body part does ("my hands hurt sharply" →
     "hands pain", "hand pain"; "my gums are bleeding" → "bleeding gums", "bleeding gum").
@@ -466,11 +475,10 @@ def part_does(text: str) -> list[str]:
         >>> part_does("My right shoulder is getting pain"), part_does("my feet hurt")
         (['shoulder pain'], ['feet pain', 'foot pain'])
     """
-    m = _PART_DOES.match(text.strip())
-    if m is None:
+    said = _part_does(text)
+    if said is None:
         return []
-    form = _PART_FINDING[m.group("does").lower().split()[0][:4]]
-    part = m.group("part").lower()
+    form, part = said
     return list(dict.fromkeys([form.format(part), form.format(_part_named(part))]))
 
 
@@ -482,10 +490,8 @@ def part_does_anywhere(text: str) -> str | None:
         >>> part_does_anywhere("My ears itch"), part_does_anywhere("my teeth hurt")
         ('itching', None)
     """
-    m = _PART_DOES.match(text.strip())
-    if m is None:
-        return None
-    return _ANYWHERE.get(_PART_FINDING[m.group("does").lower().split()[0][:4]])
+    said = _part_does(text)
+    return _ANYWHERE.get(said[0]) if said is not None else None
 
 
 # a measure someone takes a drug for, or to lower: "for my blood pressure", "to lower my

@@ -190,10 +190,12 @@ def topic_score(mention: Mention, node: Node) -> float:
 _NEGATED_ASK = re.compile(
     # (not what someone does not know or is not sure of: "We don't know what treatment we
     # should give him" asks for his treatment)
-    r"(?:\b(?:not|never)\b|n[’']t\b)(?!\s+(?:really\s+|quite\s+|yet\s+)?(?:know|sure|certain|"
-    r"understand|remember|realize|realise|decide|tell)\b)\s+(?:\w+\s+){0,2}?(?:treat|cause|associat|link|use|"
-    r"indicat|prescrib|inherit|target|work|help|symptom|sign|feature|side effect|gene|drug|"
-    r"risk|finding|manifestation|characteristic|seen|found|present|true)|(?-i:\bEXCEPT\b)",
+    r"(?:\b(?:not|never)\b|n[’']t\b)"
+    r"(?!\s+(?:really\s+|quite\s+|yet\s+)?(?:know|sure|certain|understand|remember|realize|"
+    r"realise|decide|tell)\b)"
+    r"\s+(?:\w+\s+){0,2}?(?:treat|cause|associat|link|use|indicat|prescrib|inherit|target|work|"
+    r"help|symptom|sign|feature|side effect|gene|drug|risk|finding|manifestation|characteristic|"
+    r"seen|found|present|true)|(?-i:\bEXCEPT\b)",
     re.I,
 )
 
