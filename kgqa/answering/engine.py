@@ -924,9 +924,11 @@ class QAEngine:
                 iscore = max(probs.get(intent, 0.0), CUE_SCORE)
         else:
             intent, iscore = learned
-        # a message's main question is a claim to check only when it names both ends ("Would
-        # appreciate your comment on this." is none, whatever the classifier made of it)
-        if (intent == "claim" and not focus.whole and not options
+        # a question is a claim to check only when it names both ends ("Would appreciate your
+        # comment on this." in a message is none, whatever the classifier made of it; "Can an
+        # optic glioma in an adult spontaneously disappear?", claim at 0.98, asks about one
+        # thing: passages answer it, where verifying could only say a claim needs two)
+        if (intent == "claim" and not options
                 and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2
                 and not _one_end_said(asked, found, focus)):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)

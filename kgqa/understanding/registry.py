@@ -264,6 +264,10 @@ _RECORDS = (
         # HSDN's literature co-occurrence ranks a finding's diseases ("What causes
         # headaches?": migraine, seen with it in 837 abstracts, before Q fever in HPO's)
         answer_classes=(_DISEASE,), annotated=True,
+        # what a finding is a sign of ("What does vomiting blood indicate?" was read as what
+        # hematemesis is, answered by itself at 1.00)
+        cue=(r"\bwhat (?:does|do|did|could|can|might|may|would|will) .{1,80}? (?:indicate|"
+             r"signify|suggest|point to|be (?:a )?(?:sign|symptom|signs|symptoms) of)\b"),
         forms=(
             "What diseases cause {p}?", "Which conditions present with {p}?",
             "What could cause {p}?", "causes of {p}", "Which disorders have {p} as a feature?",

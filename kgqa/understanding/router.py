@@ -87,6 +87,8 @@ _WORDS_NEEDED_IN_QUESTIONS = frozenset({"inheritance"})
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
 )
+# a question opening with a question word asks what, when, how: no yes or no to check
+_WH_QUESTION = re.compile(r"\s*(?:what|when|where|who|whom|whose|why|which|how)\b", re.I)
 
 # ... or asks it inside a sentence that says so ("I want to know whether metformin causes
 # diarrhea", read as prevalence at 0.77; "Is there any evidence that trauma can worsen it?")
@@ -286,6 +288,20 @@ def route(
         # the classifier's pick is ruled out; its runner-up is noise in a softmax this peaked
         # (0.001), so the question is answered with passages only
         intent = "other" if "other" in probs else max(allowed or probs, key=probs.__getitem__)
+    if (
+        intent == "claim"
+        and not options
+        and (
+            (_WH_QUESTION.match(text) and not _LINKED.search(text))
+            or _INSTEAD.search(_bare(text, found))
+        )
+    ):
+        # "When was letrozole approved for use?", "How often can pupil dilation be performed?"
+        # (claim at 0.61, 0.62): a question of what, when or how has no yes or no to check
+        # (what links two things has: "What is the link between smoking and lung cancer?"),
+        # nor has one asking what may replace a drug ("Are there alternative treatments to
+        # finasteride for enlarged prostate?"); its words route it below, else passages answer
+        intent = "other"
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)
@@ -309,6 +325,9 @@ def route(
         and not options
         and not findings
         and ((_YES_NO.match(text) and not _REQUEST.match(text)) or _EMBEDDED_YES_NO.match(text))
+        # "Are there alternative treatments to finasteride for enlarged prostate?" asks what
+        # else treats it, no yes or no of the two
+        and not _INSTEAD.search(_bare(text, found))
         and (
             len(set(kinds)) >= 2
             or class_membership_claim(text, [m for m, _ in found])
@@ -757,7 +776,8 @@ def asks_to_prevent(text: str, found: Linked) -> bool:
 # treats came back); with one named, the drugs that treat it do ("instead of metformin for
 # diabetes")
 _INSTEAD = re.compile(
-    r"\b(?:alternatives? (?:to|for)|instead of|substitutes? (?:for|to)|replacements? for|"
+    r"\b(?:alternatives?(?: (?:treatments?|therap(?:y|ies)|medicines?|medications?|drugs?|"
+    r"options?))? (?:to|for)|instead of|substitutes? (?:for|to)|replacements? for|"
     r"in place of|switch (?:from|off))\b",
     re.I,
 )
