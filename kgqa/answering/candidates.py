@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.graph.vocabulary import predicate_iri
+from kgqa.linking.candidates import QUALIFIERS
 from kgqa.records import Node, Triple
 from kgqa.understanding.registry import INTENTS
 
@@ -343,13 +344,61 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
             other = hop.object
             if has_more_subtypes(kg, other, BROAD_SUPERTYPE):
                 continue  # what the graph says of "skin disease" is no answer for Morgellons
+            said = _annotated(kg, other, intent, up)
             for iri, ts in one_hop(kg, other, intent, up).items():
                 node = kg.node(iri)
-                if node is not None and node.iri != topic.iri:
+                ts = [t for t in ts if not _kind_stated(said.get(t, t), other)]
+                if node is not None and node.iri != topic.iri and ts:
                     out.append(GraphCandidate(node, tuple(ts), other, way, (hop, *ts[:1])))
         if out:
             break
     return _first_per_node(out)
+
+
+# the relations whose statements say the label indication they were read from
+_INDICATED = frozenset({"treats", "palliates"})
+
+
+def _annotated(kg: KnowledgeGraph, node: Node, intent: str,
+               relations: Collection[str]) -> dict[Triple, Triple]:  # fmt: skip
+    """``node``'s statements of the intent's hops among ``relations`` that a label indication
+    says, with their attributes (each bare triple finds its annotated twin); empty for other
+    relations."""
+    spec = INTENTS[intent]
+    return {t: t for h in spec.hops if h.relation in relations and h.relation in _INDICATED
+            for t in kg.neighbours(node, h.relation, direction=h.direction,
+                                   attributes=True)}  # fmt: skip
+
+
+def _kind_stated(t: Triple, of: Node) -> bool:
+    """Whether a statement about ``of`` was read from a label indication naming a kind of it,
+    in words that are no mere qualifier ("Gonococcal Arthritis", "Septic Arthritis", stated of
+    *arthritis* for want of a node of their own): what treats that kind is no answer for
+    another kind of ``of`` ("What are the treatments for pseudogout?" listed penicillin and
+    ceftriaxone at 0.54, via arthritis). "Chronic Back Pain" is back pain.
+
+    Example:
+        >>> from kgqa.records import Attribute
+        >>> arthritis = Node("x:1", "x:1", "arthritis", "Disease")
+        >>> drug = Node("x:2", "x:2", "ceftriaxone", "Chemical")
+        >>> said = (Attribute("indication", "Gonococcal Arthritis"),)
+        >>> _kind_stated(Triple(drug, "treats", arthritis, "drugcentral", (said,)), arthritis)
+        True
+        >>> said = (Attribute("indication", "Acute Arthritis"),)
+        >>> _kind_stated(Triple(drug, "treats", arthritis, "drugcentral", (said,)), arthritis)
+        False
+    """
+    name = normalize_name(of.label).split()
+    n = len(name)
+    for attrs in t.attributes:
+        for a in attrs:
+            if a.key != "indication":
+                continue
+            words = normalize_name(str(a.value)).split()
+            if (len(words) > n and words[-n:] == name
+                    and not all(w in QUALIFIERS for w in words[:-n])):  # fmt: skip
+                return True
+    return False
 
 
 def kinds_candidates(kg: KnowledgeGraph, kinds: Sequence[tuple[Node, tuple[Triple, ...]]],
