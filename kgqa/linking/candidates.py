@@ -631,7 +631,8 @@ _TURNING = frozenset(
     """loss lack absence free negative deficiency deficient toxicity toxic poisoning overdose
     allergy allergic intolerance resistance resistant withdrawal abuse dependence addiction
     induced related associated level levels test testing vaccine vaccination after before
-    during when due like about than at into vs versus""".split()
+    during when due like about than at into vs versus vomiting vomited throwing coughing
+    spitting passing""".split()  # "vomiting blood clots" is no thrombosis
 )
 _KEEPS_WHOLE = _NEGATORS | _MORE | _LESS | _STOP | _TURNING
 # a salt or ester after a drug's name: the drug is what is meant ("glucosamine sulphate")
