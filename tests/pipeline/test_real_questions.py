@@ -1105,3 +1105,60 @@ def test_genes_association_studies_tie_to_a_disease_are_not_given_as_its_cause(r
     # a Mendelian disease's gene causes it
     r = real_pipeline.ask("What causes cystic fibrosis?")
     assert r.answers[0].node.label == "CFTR" and "association studies" not in r.reason
+
+
+def test_a_question_of_what_when_or_how_is_no_claim_to_check(real_pipeline) -> None:
+    # read as claims (0.61, 0.62) and answered "a claim needs two linked entities"
+    for q in ("When was letrozole approved for use?", "How often can pupil dilation be performed?"):
+        assert real_pipeline.ask(q).reading.intent == "other", q
+    # what links two things is one
+    assert real_pipeline.ask("What is the link between gout and diabetes?").reading.intent == (
+        "claim"
+    )
+
+
+def test_a_yes_no_question_about_one_thing_is_answered_from_passages(real_pipeline) -> None:
+    r = real_pipeline.ask("Can an optic glioma in an adult spontaneously disappear?")
+    assert r.reading.intent == "other" and r.reading.topic.label == "optic nerve glioma"
+    # one end named and an effect asked of it ("it" the other end) stays a claim
+    assert real_pipeline.ask("Can ibuprofen cause it?").reading.intent == "claim"
+    # two ends: a claim
+    assert real_pipeline.ask("Can aspirin cause Reye syndrome?").reading.intent == "claim"
+
+
+def test_alternatives_to_a_drug_for_a_disorder_are_its_other_drugs(real_pipeline) -> None:
+    # read as the claim "finasteride ... enlarged prostate", unknown
+    r = real_pipeline.ask("Are there alternative treatments to finasteride for enlarged prostate?")
+    assert r.reading.intent == "drugs_for_disease" and r.answers
+    assert "Finasteride" not in {a.node.label for a in r.answers}
+
+
+def test_what_a_finding_indicates_is_the_diseases_that_show_it(real_pipeline) -> None:
+    # read as what hematemesis is, answered by itself at 1.00
+    for q in ("What does vomiting blood indicate?",
+              "What does a high white blood cell count indicate?"):  # fmt: skip
+        r = real_pipeline.ask(q)
+        assert r.reading.intent == "diseases_of_phenotype", q
+        assert r.reading.topic.label not in {a.node.label for a in r.answers}, q
+
+
+def test_a_drug_stated_for_one_kind_of_a_supertype_answers_for_no_other_kind(real_pipeline):
+    # DrugCentral's "Gonococcal Arthritis" and "Septic Arthritis", stated of arthritis for want
+    # of their own nodes, gave penicillin and ceftriaxone for pseudogout at 0.54
+    r = real_pipeline.ask("What are the treatments for pseudogout?", k=10)
+    got = {a.node.label for a in r.answers}
+    assert got and not got & {"Benzylpenicillin", "Ceftriaxone"}
+    assert all(a.via is None or a.via.label == "arthritis" for a in r.answers)
+
+
+def test_a_finding_verb_keeps_its_phrase_whole_and_a_brand_links_its_drug(real_linker) -> None:
+    # "vomiting blood clots" was thrombosis (the name inside, "blood clots", at 0.75); "botox"
+    # the antitoxin, by likeness
+    for text, label in [("What does vomiting blood clots indicate?", "hematemesis"),
+                        ("What is botox used for?", "botulinum toxins, type a")]:  # fmt: skip
+        (m,) = real_linker.link(text)
+        assert m.node is not None and m.node.label.lower() == label, text
+    # without the row, the verb still keeps the name inside from standing for the phrase
+    from kgqa.linking.candidates import inner_names
+
+    assert inner_names("coughing blood clots") == []
