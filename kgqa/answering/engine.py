@@ -88,6 +88,7 @@ from kgqa.understanding.router import (
     class_asked,
     co_topics,
     cued,
+    first_question,
     is_substance,
     level_way_kept,
     linked,
@@ -447,7 +448,9 @@ def _question_at(text: str, focus: MessageFocus) -> int:
 def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
     """What the intent classifier reads: the main question, behind its subject line (or the
     sentence before it) when it names nothing itself ("gout. What should I do?")."""
-    question = text[slice(*focus.question)].strip()
+    # the first of several questions joined is the one asked ("What causes X, and what are the
+    # treatments?")
+    question = first_question(text[slice(*focus.question)].strip())
     if focus.whole or not focus.context_text:
         return question
     if any(focus.question[0] <= m.start and m.end <= focus.question[1] for m, _ in found):

@@ -291,10 +291,7 @@ def route(
     if (
         intent == "claim"
         and not options
-        and (
-            (_WH_QUESTION.match(text) and not _LINKED.search(text))
-            or _INSTEAD.search(_bare(text, found))
-        )
+        and ((_WH_QUESTION.match(text) and not _LINKED.search(text)) or _asks_else(text, found))
     ):
         # "When was letrozole approved for use?", "How often can pupil dilation be performed?"
         # (claim at 0.61, 0.62): a question of what, when or how has no yes or no to check
@@ -327,7 +324,7 @@ def route(
         and ((_YES_NO.match(text) and not _REQUEST.match(text)) or _EMBEDDED_YES_NO.match(text))
         # "Are there alternative treatments to finasteride for enlarged prostate?" asks what
         # else treats it, no yes or no of the two
-        and not _INSTEAD.search(_bare(text, found))
+        and not _asks_else(text, found)
         and (
             len(set(kinds)) >= 2
             or class_membership_claim(text, [m for m, _ in found])
@@ -781,6 +778,18 @@ _INSTEAD = re.compile(
     r"in place of|switch (?:from|off))\b",
     re.I,
 )
+# ... or what else besides ("Are there treatments for a pruritic rash other than topical
+# creams and steroids?")
+_BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?)\b", re.I)
+
+
+def _asks_else(text: str, found: Linked) -> bool:
+    """Whether a question asks what may replace a thing it names, or what else there is
+    besides it: a list to give, no yes or no to check of the two things it names."""
+    bare = _bare(text, found)
+    return _INSTEAD.search(bare) is not None or _BESIDES.search(bare) is not None
+
+
 INSTEAD_REASON = (
     "kgqa's graph says what a drug treats and which class it is in, not what may replace it "
     "for you; the passages are what it found: ask a doctor or pharmacist"
@@ -815,8 +824,28 @@ def asks_comparison(text: str, found: Linked) -> bool:
     return _COMPARES.search(text) is not None
 
 
+RANGE_REASON = (
+    "kgqa's graph holds no reference ranges of tests or levels; the passages are what it "
+    "found: the range your laboratory reports with the result is the one to go by"
+)
+# what a test's or level's normal values are ("What are normal thyroid levels?", read as what
+# thyroid disease is; "What are the normal ranges for urea and uric acid?")
+_NORMAL_RANGE = re.compile(
+    r"\bnormal (?:[\w-]+ ){0,3}?(?:levels?|ranges?|values?|counts?|results?|readings?|numbers?)\b"
+    r"|\b(?:levels?|ranges?|values?|counts?|readings?|numbers?) (?:[\w-]+ ){0,3}?(?:is|are|be) "
+    r"normal\b|\breference (?:ranges?|values?|intervals?)\b",
+    re.I,
+)
+
+
+def asks_normal_range(text: str, found: Linked) -> bool:
+    """Whether a question asks what a test's or a level's normal values are."""
+    return _NORMAL_RANGE.search(text) is not None
+
+
 PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
     (asks_comparison, COMPARISON_REASON),
+    (asks_normal_range, RANGE_REASON),
     (asks_pregnancy_safety, PREGNANCY_REASON),
     (asks_interaction, INTERACTION_REASON),
     (asks_for_no_drug, NO_DRUG_REASON),
@@ -827,7 +856,13 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
 
 # those read ``other`` whatever the classifier says (prevention overrules a treatment reading
 # only: "Does aspirin lower the risk of a heart attack?" is a claim to check)
-_OVERRULE = (asks_pregnancy_safety, asks_interaction, asks_for_no_drug, asks_instead)
+_OVERRULE = (
+    asks_pregnancy_safety,
+    asks_interaction,
+    asks_for_no_drug,
+    asks_instead,
+    asks_normal_range,
+)
 
 # a question for a class's members in words no intent's cue holds: "What blood thinners are
 # there?", "What are some ...", "What are common antibiotics?", "What are the different types
@@ -884,6 +919,22 @@ _FURTHER_QUESTION = re.compile(
     r"should|will|would)\b)|[?;]\s+(?=\S)",
     re.I,
 )
+
+
+def first_question(text: str) -> str:
+    """The first of the questions a text joins, when it is one ("What causes low platelet
+    count, and what treatments are available?": what causes it, read as its symptoms at 0.52
+    whole); else the text.
+
+    Example:
+        >>> first_question("What causes gout, and how is it treated?")
+        'What causes gout'
+        >>> first_question("I have asthma; what can I take for a fever?")
+        'I have asthma; what can I take for a fever?'
+    """
+    first = _FURTHER_QUESTION.split(text, maxsplit=1)[0].strip()
+    asks = _WH_QUESTION.match(first) or _YES_NO.match(first)
+    return first if asks and first != text.strip() and len(first.split()) >= 3 else text
 
 
 def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
