@@ -591,6 +591,10 @@ def reduced_forms(text: str) -> list[str]:
         out.append(said)
     if m := _ORGAN_TROUBLE.match(text):
         out.append(f"{m.group(1)} disease")
+    if len(words) >= 3 and words[-1].casefold() in ("level", "levels"):
+        # a level said high or low is what is high or low ("high uric acid levels" was
+        # *Hyperuricosuria*, by likeness)
+        out.append(" ".join(words[:-1]))
     i = 0
     while i < len(words) - 1 and words[i].lower() in QUALIFIERS:
         i += 1
