@@ -1162,3 +1162,27 @@ def test_a_finding_verb_keeps_its_phrase_whole_and_a_brand_links_its_drug(real_l
     from kgqa.linking.candidates import inner_names
 
     assert inner_names("coughing blood clots") == []
+
+
+def test_the_first_of_two_questions_joined_is_the_one_read(real_pipeline) -> None:
+    # read as the symptoms of thrombocytopenia (0.52) for the treatments asked second
+    r = real_pipeline.ask("What causes low platelet count, and what treatments are available?")
+    assert (r.reading.intent, r.reading.topic.label) == (
+        "diseases_of_phenotype",
+        "Thrombocytopenia",
+    )
+    # a statement before a question is no question of its own
+    r = real_pipeline.ask("I have asthma; what can I take for a fever?")
+    assert r.reading.intent == "drugs_for_disease" and r.reading.topic.label == "Fever"
+
+
+def test_normal_values_are_asked_of_passages_and_a_level_is_what_is_high(real_pipeline) -> None:
+    # "What are normal thyroid levels?" was read as what thyroid disease is
+    r = real_pipeline.ask("What are normal thyroid levels, and can thyroid problems cause tremors?")
+    assert r.reading.intent == "other" and "no reference ranges" in r.reason
+    # ... not a yes/no question whether it is normal
+    r = real_pipeline.ask("Is a fever of 38 normal after a vaccine?")
+    assert "no reference ranges" not in (r.reason or "")
+    # "high uric acid levels" was Hyperuricosuria (uric acid in the urine)
+    r = real_pipeline.ask("What causes high uric acid levels?")
+    assert r.reading.topic.label.lower() == "hyperuricemia"
