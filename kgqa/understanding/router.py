@@ -665,6 +665,10 @@ _THING_ASKED = (
     r"devices?|devises|gadgets?|equipment|techniques?|diets?|foods?|mattress(?:es)?|pillows?|"
     r"lifestyle|(?:home|natural|herbal) remed(?:y|ies)|physical therapy|physiotherapy|yoga|"
     r"massage|acupuncture|non[- ]?(?:drug|medic(?:al|ine|ation))\w*|drug[- ]free|"
+    # what is done rather than taken ("What are stimulating activities for Alzheimer's
+    # patients?" listed its drugs)
+    r"activit(?:y|ies)|games?|counsel(?:l)?ing|psychotherapy|(?:talk|behaviou?ral|cognitive) "
+    r"therap(?:y|ies)|"
     # what is put on or worn ("Which type of dressings should be used?" after a skin cancer's
     # removal listed its chemotherapy)
     r"dressings?|bandages?|gauze|braces?|splints?|shoes|insoles|orthotics?|wheelchairs?|"

@@ -727,10 +727,12 @@ def test_an_interaction_question_is_no_side_effect_question_and_says_why_it_has_
 
 
 def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
-    from kgqa.understanding.router import INSTEAD_REASON, NO_DRUG_REASON
+    from kgqa.understanding.router import INSTEAD_REASON, NO_DRUG_REASON, RANGE_REASON
 
     # the classifier read each as a drug relation (it did: knee drugs at 1.00 for exercises)
     asked = {
+        "What activities help people with gout?": NO_DRUG_REASON,
+        "What are the normal uric acid levels in gout?": RANGE_REASON,
         "What exercises help with gout?": NO_DRUG_REASON,
         "Is surgery an option for gout?": NO_DRUG_REASON,
         "What kind of doctor treats gout?": NO_DRUG_REASON,
@@ -749,6 +751,7 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
     kept = ["What are non-surgical treatments for gout?",
             "What medication is given after surgery for gout?",
             "What can I take instead of allopurinol for gout?",
+            "Are there alternative treatments instead of allopurinol for gout?",
             "What can I take for gout without a prescription?"]  # fmt: skip
     qa, _ = engine(kg, {**dict.fromkeys(asked, "drugs_for_disease"),
                         "What are alternatives to allopurinol?": "diseases_for_drug",
