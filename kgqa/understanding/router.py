@@ -925,6 +925,15 @@ _FURTHER_QUESTION = re.compile(
 )
 
 
+# ... where the first ends in a question mark or the second is joined by "and" (a clause
+# before a semicolon may be no question: "When I take metformin I get headache; ...")
+_JOINED_QUESTION = re.compile(
+    r"(?:[,;]\s*|\s)and\s+(?=(?:what|how|where|which|who|why|when|is|are|can|could|do|does|"
+    r"should|will|would)\b)|\?\s+(?=\S)",
+    re.I,
+)
+
+
 def first_question(text: str) -> str:
     """The first of the questions a text joins, when it is one ("What causes low platelet
     count, and what treatments are available?": what causes it, read as its symptoms at 0.52
@@ -935,8 +944,10 @@ def first_question(text: str) -> str:
         'What causes gout'
         >>> first_question("I have asthma; what can I take for a fever?")
         'I have asthma; what can I take for a fever?'
+        >>> first_question("When I take metformin I get headache; is it the medication?")
+        'When I take metformin I get headache; is it the medication?'
     """
-    first = _FURTHER_QUESTION.split(text, maxsplit=1)[0].strip()
+    first = _JOINED_QUESTION.split(text, maxsplit=1)[0].strip()
     asks = _WH_QUESTION.match(first) or _YES_NO.match(first)
     return first if asks and first != text.strip() and len(first.split()) >= 3 else text
 

@@ -44,8 +44,18 @@ class FixedIntents:
     def predict_proba(self, a: Sequence[str], b: Sequence[str] | None = None) -> np.ndarray:
         rows = np.full((len(a), len(self.labels)), 0.01, dtype=np.float32)
         for i, q in enumerate(a):
-            rows[i, self.labels.index(self.intent_of[q])] = 0.9
+            rows[i, self.labels.index(self._intent(q))] = 0.9
         return rows
+
+    def _intent(self, q: str) -> str:
+        """The intent of ``q``, or of the question whose first question ``q`` is (the engine
+        classifies the first of several questions joined)."""
+        from kgqa.understanding.router import first_question
+
+        if q in self.intent_of:
+            return self.intent_of[q]
+        whole = next((k for k in self.intent_of if first_question(k) == q != k), None)
+        return self.intent_of[whole if whole is not None else q]
 
 
 class GraphReadingVerifier:
