@@ -918,20 +918,16 @@ def _zh_cued(text: str, found: Linked) -> str | None:
 
 # where a second question joins the first ("What causes X, and what are the treatments for
 # it?"): the cue words of the first one route the question
-_FURTHER_QUESTION = re.compile(
+_JOINING_AND = (
     r"(?:[,;]\s*|\s)and\s+(?=(?:what|how|where|which|who|why|when|is|are|can|could|do|does|"
-    r"should|will|would)\b)|[?;]\s+(?=\S)",
-    re.I,
+    r"should|will|would)\b)"
 )
+_FURTHER_QUESTION = re.compile(rf"{_JOINING_AND}|[?;]\s+(?=\S)", re.I)
 
 
 # ... where the first ends in a question mark or the second is joined by "and" (a clause
 # before a semicolon may be no question: "When I take metformin I get headache; ...")
-_JOINED_QUESTION = re.compile(
-    r"(?:[,;]\s*|\s)and\s+(?=(?:what|how|where|which|who|why|when|is|are|can|could|do|does|"
-    r"should|will|would)\b)|\?\s+(?=\S)",
-    re.I,
-)
+_JOINED_QUESTION = re.compile(rf"{_JOINING_AND}|\?\s+(?=\S)", re.I)
 
 
 def first_question(text: str) -> str:
