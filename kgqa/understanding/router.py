@@ -37,9 +37,35 @@ _REQUEST = re.compile(
 _WHAT_IS_IT = re.compile(
     r"\bwhat (?:could|might|would|can|may) (?:this|it|these|that|they) be\b|\bwhat(?:'s|’s| is) "
     r"wrong with\b|\bwhat do (?:i|you think i|we think he|we think she) have\b"
+    # "What could be wrong with me?", "What might cause this?", "what does these signs mean"
+    r"|\bwhat (?:could|might|may|can) (?:be wrong|cause (?:this|it|these|that))\b"
+    r"|\bwhat (?:does|do) (?:this|these|that|those|it|they)(?: \w+)? mean\b"
     r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b",
     re.I,
 )
+# ... or whether it is a disease the question names ("Could this be conversion hysteria?",
+# "Does any of this sound like lupus?", "Do I have asthma or not?")
+_IS_IT_THIS = re.compile(
+    r"\b(?:could|can|might|may|would) (?:this|it|these|that|they|those) (?:\w+ )?be\b"
+    r"|\b(?:sounds?|seems?|looks?) like\b|\b(?:do|could|might|may) (?:i|you think i|we|he|she) "
+    r"(?:\w+ )?have\b",
+    re.I,
+)
+_DISEASE_AFTER = 12  # characters between the asking words and the disease ("like a", "have")
+
+
+def _asks_if_it_is(text: str, found: Linked) -> bool:
+    """Whether the question asks if what the person has is a disease it names right after the
+    asking words ("Could this be conversion hysteria?"; not "Could it be cured? I have
+    psoriasis")."""
+    for m in _IS_IT_THIS.finditer(text):
+        for mention, node in found:
+            at = text.find(mention.text, m.end()) if mention.text else -1
+            if node.cls == "Disease" and 0 <= at - m.end() <= _DISEASE_AFTER:
+                return True
+    return False
+
+
 # words asking whether two disorders are tied ("Is there a connection between Tourette
 # syndrome and hydrocephalus?", "Have any relationships been found between A and B?")
 _LINKED = re.compile(
@@ -312,6 +338,26 @@ def route(
         # "My son has a fever and a rash, what could it be?": findings to explain, not the
         # causes of one of them
         return "diagnosis", max(probs.get("diagnosis", 0.0), CUE_SCORE)
+    if (
+        not options
+        and kinds.count("Phenotype") == 1
+        and not {"Disease", "Chemical", "DrugClass"} & set(kinds)
+        and not _YES_NO.match(text)
+        and _WHAT_IS_IT.search(text)
+    ):
+        # one finding asked what it could be ("I feel pain between the hip and the knee. What
+        # can this be?"): what causes it
+        return "diseases_of_phenotype", max(probs.get("diseases_of_phenotype", 0.0), CUE_SCORE)
+    if (
+        not options
+        and kinds.count("Disease") == 1
+        and not {"Chemical", "DrugClass"} & set(kinds)
+        and _asks_if_it_is(text, found)
+        and cued(text, probs, found) is None
+    ):
+        # whether what the person has is the disease it names ("Does any of this sound like
+        # lupus?", "Could this be conversion hysteria?"): its symptoms, to set beside theirs
+        return "phenotypes_of_disease", max(probs.get("phenotypes_of_disease", 0.0), CUE_SCORE)
     disorders = {n.iri for _, n in found if n.cls in ("Disease", "Phenotype")}
     if intent != "claim" and whole and not options and uses_despite(text, [m for m, _ in found]):
         # "I have diabetes, can I take prednisone?" (read as a question about diabetes): whether
