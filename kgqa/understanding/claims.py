@@ -62,8 +62,11 @@ _FINDING_FROM_DRUG = re.compile(
     r"|we |they |you )?(?:start\w*|began|begin\w*|tak\w*|took|us(?:ed|ing)|switch\w* to|"
     r"(?:been |being |was |were |went |going )?(?:put )?on)|since (?:i |he |she |we |they |you )?"
     r"(?:(?:have |has |had )?start\w*|began|beginning|(?:have |has |had )?been (?:put )?on|went "
-    r"on|tak\w*|using))\s+(?:(?:the|my|his|her|their|this|that|these|taking|using|being on|"
-    r"starting)\s+)*$",
+    r"on|tak\w*|using)"
+    # "I get a cough when I take lisinopril"
+    r"|when(?:ever)? (?:i |he |she |we |they |you )(?:take|takes|took|use|uses|used|start\w*|"
+    r"am on|was on|is on|are on))"
+    r"\s+(?:(?:the|my|his|her|their|this|that|these|taking|using|being on|starting)\s+)*$",
     re.I,
 )
 # ... unless they say the finding went away ("My fever went down after taking ibuprofen")
