@@ -1186,3 +1186,35 @@ def test_normal_values_are_asked_of_passages_and_a_level_is_what_is_high(real_pi
     # "high uric acid levels" was Hyperuricosuria (uric acid in the urine)
     r = real_pipeline.ask("What causes high uric acid levels?")
     assert r.reading.topic.label.lower() == "hyperuricemia"
+
+
+def test_one_finding_asked_what_it_could_be_asks_what_causes_it(real_pipeline) -> None:
+    r = real_pipeline.ask("I have had a sore stomach for a week. What could be wrong with me?")
+    assert r.reading.intent == "diseases_of_phenotype"
+    # two findings or more are a diagnosis to make
+    r = real_pipeline.ask("My son has a fever and a rash, what could it be?")
+    assert r.reading.intent == "diagnosis"
+
+
+def test_whether_it_is_a_disease_named_asks_for_its_symptoms(real_pipeline) -> None:
+    # read as `other`: the disease's symptoms let the person set theirs beside them
+    r = real_pipeline.ask(
+        "I am always tired and my joints hurt. Does any of this sound like lupus?"
+    )
+    assert (r.reading.intent, r.reading.topic.label) == (
+        "phenotypes_of_disease", "systemic lupus erythematosus")  # fmt: skip
+    # the words of another relation keep it ("Could it be hereditary?"), and so does a question
+    # whose disease is no answer to what it could be
+    assert real_pipeline.ask(
+        "My son has Marfan syndrome. Could it be hereditary?"
+    ).reading.intent == ("inheritance")
+    assert real_pipeline.ask("I have psoriasis. Could it be cured?").reading.intent != (
+        "phenotypes_of_disease"
+    )
+
+
+def test_a_finding_when_a_drug_is_taken_is_put_down_to_it(real_pipeline) -> None:
+    # read as what a cough is (0.80)
+    r = real_pipeline.ask("I get a cough when I take lisinopril. Could it be from that?")
+    assert r.reading.intent == "claim"
+    assert (r.verdict.subject.label, r.verdict.object.label) == ("Lisinopril", "Cough")
