@@ -374,7 +374,7 @@ def _kind_stated(t: Triple, of: Node) -> bool:
     """Whether a statement about ``of`` was read from a label indication naming a kind of it,
     in words that are no mere qualifier ("Gonococcal Arthritis", "Septic Arthritis", stated of
     *arthritis* for want of a node of their own): what treats that kind is no answer for
-    another kind of ``of`` ("What are the treatments for pseudogout?" listed penicillin and
+    another kind of ``of`` ("How is pseudogout treated?" listed penicillin and
     ceftriaxone at 0.54, via arthritis). "Chronic Back Pain" is back pain.
 
     Example:

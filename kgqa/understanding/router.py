@@ -37,14 +37,14 @@ _REQUEST = re.compile(
 _WHAT_IS_IT = re.compile(
     r"\bwhat (?:could|might|would|can|may) (?:this|it|these|that|they) be\b|\bwhat(?:'s|’s| is) "
     r"wrong with\b|\bwhat do (?:i|you think i|we think he|we think she) have\b"
-    # "What could be wrong with me?", "What might cause this?", "what does these signs mean"
+    # "What might be wrong with me?", "What might cause this?", "what do these signs mean"
     r"|\bwhat (?:could|might|may|can) (?:be wrong|cause (?:this|it|these|that))\b"
     r"|\bwhat (?:does|do) (?:this|these|that|those|it|they)(?: \w+)? mean\b"
     r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b",
     re.I,
 )
-# ... or whether it is a disease the question names ("Could this be conversion hysteria?",
-# "Does any of this sound like lupus?", "Do I have asthma or not?")
+# ... or whether it is a disease the question names ("Could this be asthma?", "Do you think it
+# looks like lupus?", "Do I have gout?")
 _IS_IT_THIS = re.compile(
     r"\b(?:could|can|might|may|would) (?:this|it|these|that|they|those) (?:\w+ )?be\b"
     r"|\b(?:sounds?|seems?|looks?) like\b|\b(?:do|could|might|may) (?:i|you think i|we|he|she) "
@@ -56,7 +56,7 @@ _DISEASE_AFTER = 12  # characters between the asking words and the disease ("lik
 
 def _asks_if_it_is(text: str, found: Linked) -> bool:
     """Whether the question asks if what the person has is a disease it names right after the
-    asking words ("Could this be conversion hysteria?"; not "Could it be cured? I have
+    asking words ("Could this be asthma?"; not "Could it be cured? I have
     psoriasis")."""
     for m in _IS_IT_THIS.finditer(text):
         for mention, node in found:
@@ -319,11 +319,11 @@ def route(
         and not options
         and ((_WH_QUESTION.match(text) and not _LINKED.search(text)) or _asks_else(text, found))
     ):
-        # "When was letrozole approved for use?", "How often can pupil dilation be performed?"
+        # "When was metformin approved?", "How often can I get a flu shot?"
         # (claim at 0.61, 0.62): a question of what, when or how has no yes or no to check
         # (what links two things has: "What is the link between smoking and lung cancer?"),
         # nor has one asking what may replace a drug ("Are there alternative treatments to
-        # finasteride for enlarged prostate?"); its words route it below, else passages answer
+        # finasteride for an enlarged prostate?"); its words route it below, else passages answer
         intent = "other"
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
@@ -345,8 +345,8 @@ def route(
         and not _YES_NO.match(text)
         and _WHAT_IS_IT.search(text)
     ):
-        # one finding asked what it could be ("I feel pain between the hip and the knee. What
-        # can this be?"): what causes it
+        # one finding asked what it could be ("I have had stomach cramps for a week. What might
+        # be wrong with me?", read as a drug's side effects): what causes it
         return "diseases_of_phenotype", max(probs.get("diseases_of_phenotype", 0.0), CUE_SCORE)
     if (
         not options
@@ -355,8 +355,8 @@ def route(
         and _asks_if_it_is(text, found)
         and cued(text, probs, found) is None
     ):
-        # whether what the person has is the disease it names ("Does any of this sound like
-        # lupus?", "Could this be conversion hysteria?"): its symptoms, to set beside theirs
+        # whether what the person has is the disease it names ("Do you think it looks like
+        # lupus?", "Could this be asthma?"): its symptoms, to set beside theirs
         return "phenotypes_of_disease", max(probs.get("phenotypes_of_disease", 0.0), CUE_SCORE)
     disorders = {n.iri for _, n in found if n.cls in ("Disease", "Phenotype")}
     if intent != "claim" and whole and not options and uses_despite(text, [m for m, _ in found]):
@@ -368,7 +368,7 @@ def route(
         and not options
         and not findings
         and ((_YES_NO.match(text) and not _REQUEST.match(text)) or _EMBEDDED_YES_NO.match(text))
-        # "Are there alternative treatments to finasteride for enlarged prostate?" asks what
+        # "Are there alternative treatments to finasteride for an enlarged prostate?" asks what
         # else treats it, no yes or no of the two
         and not _asks_else(text, found)
         and (
@@ -711,8 +711,8 @@ _THING_ASKED = (
     r"devices?|devises|gadgets?|equipment|techniques?|diets?|foods?|mattress(?:es)?|pillows?|"
     r"lifestyle|(?:home|natural|herbal) remed(?:y|ies)|physical therapy|physiotherapy|yoga|"
     r"massage|acupuncture|non[- ]?(?:drug|medic(?:al|ine|ation))\w*|drug[- ]free|"
-    # what is done rather than taken ("What are stimulating activities for Alzheimer's
-    # patients?" listed its drugs)
+    # what is done rather than taken ("What activities help people with Alzheimer's disease?"
+    # would list its drugs)
     r"activit(?:y|ies)|games?|counsel(?:l)?ing|psychotherapy|(?:talk|behaviou?ral|cognitive) "
     r"therap(?:y|ies)|"
     # what is put on or worn ("Which type of dressings should be used?" after a skin cancer's
@@ -828,8 +828,7 @@ _INSTEAD = re.compile(
     r"in place of|switch (?:from|off))\b",
     re.I,
 )
-# ... or what else besides ("Are there treatments for a pruritic rash other than topical
-# creams and steroids?")
+# ... or what else besides ("Are there treatments for eczema other than steroid creams?")
 _BESIDES = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?)\b", re.I)
 
 
@@ -878,8 +877,8 @@ RANGE_REASON = (
     "kgqa's graph holds no reference ranges of tests or levels; the passages are what it "
     "found: the range your laboratory reports with the result is the one to go by"
 )
-# what a test's or level's normal values are ("What are normal thyroid levels?", read as what
-# thyroid disease is; "What are the normal ranges for urea and uric acid?")
+# what a test's or level's normal values are ("What is a normal cholesterol level?", read as
+# what cholesterol is; "What are the normal ranges for urea?")
 _NORMAL_RANGE = re.compile(
     r"\bnormal (?:[\w-]+ ){0,3}?(?:levels?|ranges?|values?|counts?|results?|readings?|numbers?)\b"
     r"|\b(?:levels?|ranges?|values?|counts?|readings?|numbers?) (?:[\w-]+ ){0,3}?(?:is|are|be) "
@@ -977,9 +976,9 @@ _JOINED_QUESTION = re.compile(rf"{_JOINING_AND}|\?\s+(?=\S)", re.I)
 
 
 def first_question(text: str) -> str:
-    """The first of the questions a text joins, when it is one ("What causes low platelet
-    count, and what treatments are available?": what causes it, read as its symptoms at 0.52
-    whole); else the text.
+    """The first of the questions a text joins, when it is one ("What causes X, and what
+    treatments are available?": what causes X; one such whole, on low platelets, was read as
+    its symptoms at 0.52); else the text.
 
     Example:
         >>> first_question("What causes gout, and how is it treated?")

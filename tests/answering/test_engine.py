@@ -1171,6 +1171,17 @@ def test_a_question_naming_only_things_of_another_kind_asks_about_the_sentence_b
     assert read.topic is not None and read.topic.curie == "DOID:14323"
 
 
+def test_the_classifier_reads_the_first_of_two_questions_joined(kg):
+    whole = "What causes gout, and what are its symptoms?"
+    # a classifier that reads the whole as the symptoms asked second
+    qa, _ = engine(kg, {whole: "phenotypes_of_disease", "What causes gout": "causes"})
+    assert qa.ask(whole).intent == "causes"
+    # a clause before a semicolon is no first question: the whole is read
+    said = "When I eat shellfish my gout flares; what can I take?"
+    qa, _ = engine(kg, {said: "drugs_for_disease"})
+    assert qa.ask(said).intent == "drugs_for_disease"
+
+
 def test_how_a_drug_is_taken_is_no_question_of_what_it_treats(kg):
     use = "Should my metformin tablets be split before I take them with food?"
     dose = "Is 500 mg of metformin twice a day the same as 1000 mg once a day?"

@@ -1108,8 +1108,8 @@ def test_genes_association_studies_tie_to_a_disease_are_not_given_as_its_cause(r
 
 
 def test_a_question_of_what_when_or_how_is_no_claim_to_check(real_pipeline) -> None:
-    # read as claims (0.61, 0.62) and answered "a claim needs two linked entities"
-    for q in ("When was letrozole approved for use?", "How often can pupil dilation be performed?"):
+    # read as claims (0.99, 0.80) and answered "a claim needs two linked entities"
+    for q in ("When was metformin approved?", "How often can I get a flu shot?"):
         assert real_pipeline.ask(q).reading.intent == "other", q
     # what links two things is one
     assert real_pipeline.ask("What is the link between gout and diabetes?").reading.intent == (
@@ -1118,8 +1118,9 @@ def test_a_question_of_what_when_or_how_is_no_claim_to_check(real_pipeline) -> N
 
 
 def test_a_yes_no_question_about_one_thing_is_answered_from_passages(real_pipeline) -> None:
-    r = real_pipeline.ask("Can an optic glioma in an adult spontaneously disappear?")
-    assert r.reading.intent == "other" and r.reading.topic.label == "optic nerve glioma"
+    # read as a claim at 0.95
+    r = real_pipeline.ask("Can a stye spread to the other eye?")
+    assert r.reading.intent == "other" and r.reading.topic.label == "hordeolum"
     # one end named and an effect asked of it ("it" the other end) stays a claim
     assert real_pipeline.ask("Can ibuprofen cause it?").reading.intent == "claim"
     # two ends: a claim
@@ -1128,7 +1129,9 @@ def test_a_yes_no_question_about_one_thing_is_answered_from_passages(real_pipeli
 
 def test_alternatives_to_a_drug_for_a_disorder_are_its_other_drugs(real_pipeline) -> None:
     # read as the claim "finasteride ... enlarged prostate", unknown
-    r = real_pipeline.ask("Are there alternative treatments to finasteride for enlarged prostate?")
+    r = real_pipeline.ask(
+        "Are there alternative treatments to finasteride for an enlarged prostate?"
+    )
     assert r.reading.intent == "drugs_for_disease" and r.answers
     assert "Finasteride" not in {a.node.label for a in r.answers}
 
@@ -1145,7 +1148,7 @@ def test_what_a_finding_indicates_is_the_diseases_that_show_it(real_pipeline) ->
 def test_a_drug_stated_for_one_kind_of_a_supertype_answers_for_no_other_kind(real_pipeline):
     # DrugCentral's "Gonococcal Arthritis" and "Septic Arthritis", stated of arthritis for want
     # of their own nodes, gave penicillin and ceftriaxone for pseudogout at 0.54
-    r = real_pipeline.ask("What are the treatments for pseudogout?", k=10)
+    r = real_pipeline.ask("How is pseudogout treated?", k=10)
     got = {a.node.label for a in r.answers}
     assert got and not got & {"Benzylpenicillin", "Ceftriaxone"}
     assert all(a.via is None or a.via.label == "arthritis" for a in r.answers)
@@ -1154,7 +1157,7 @@ def test_a_drug_stated_for_one_kind_of_a_supertype_answers_for_no_other_kind(rea
 def test_a_finding_verb_keeps_its_phrase_whole_and_a_brand_links_its_drug(real_linker) -> None:
     # "vomiting blood clots" was thrombosis (the name inside, "blood clots", at 0.75); "botox"
     # the antitoxin, by likeness
-    for text, label in [("What does vomiting blood clots indicate?", "hematemesis"),
+    for text, label in [("I keep vomiting blood clots.", "hematemesis"),
                         ("What is botox used for?", "botulinum toxins, type a")]:  # fmt: skip
         (m,) = real_linker.link(text)
         assert m.node is not None and m.node.label.lower() == label, text
@@ -1165,20 +1168,16 @@ def test_a_finding_verb_keeps_its_phrase_whole_and_a_brand_links_its_drug(real_l
 
 
 def test_the_first_of_two_questions_joined_is_the_one_read(real_pipeline) -> None:
-    # read as the symptoms of thrombocytopenia (0.52) for the treatments asked second
-    r = real_pipeline.ask("What causes low platelet count, and what treatments are available?")
-    assert (r.reading.intent, r.reading.topic.label) == (
-        "diseases_of_phenotype",
-        "Thrombocytopenia",
-    )
+    r = real_pipeline.ask("What causes hives, and what medicines are available?")
+    assert (r.reading.intent, r.reading.topic.label) == ("diseases_of_phenotype", "Urticaria")
     # a statement before a question is no question of its own
     r = real_pipeline.ask("I have asthma; what can I take for a fever?")
     assert r.reading.intent == "drugs_for_disease" and r.reading.topic.label == "Fever"
 
 
 def test_normal_values_are_asked_of_passages_and_a_level_is_what_is_high(real_pipeline) -> None:
-    # "What are normal thyroid levels?" was read as what thyroid disease is
-    r = real_pipeline.ask("What are normal thyroid levels, and can thyroid problems cause tremors?")
+    # read as what cholesterol is
+    r = real_pipeline.ask("What is a normal cholesterol level?")
     assert r.reading.intent == "other" and "no reference ranges" in r.reason
     # ... not a yes/no question whether it is normal
     r = real_pipeline.ask("Is a fever of 38 normal after a vaccine?")
@@ -1189,7 +1188,8 @@ def test_normal_values_are_asked_of_passages_and_a_level_is_what_is_high(real_pi
 
 
 def test_one_finding_asked_what_it_could_be_asks_what_causes_it(real_pipeline) -> None:
-    r = real_pipeline.ask("I have had a sore stomach for a week. What could be wrong with me?")
+    # read as the side effects of a drug (1.00), naming none
+    r = real_pipeline.ask("I have had stomach cramps for a week. What might be wrong with me?")
     assert r.reading.intent == "diseases_of_phenotype"
     # two findings or more are a diagnosis to make
     r = real_pipeline.ask("My son has a fever and a rash, what could it be?")
@@ -1197,10 +1197,8 @@ def test_one_finding_asked_what_it_could_be_asks_what_causes_it(real_pipeline) -
 
 
 def test_whether_it_is_a_disease_named_asks_for_its_symptoms(real_pipeline) -> None:
-    # read as `other`: the disease's symptoms let the person set theirs beside them
-    r = real_pipeline.ask(
-        "I am always tired and my joints hurt. Does any of this sound like lupus?"
-    )
+    # read as what lupus is (0.83); its symptoms let the person set theirs beside them
+    r = real_pipeline.ask("My joints ache and I am always tired. Do you think it looks like lupus?")
     assert (r.reading.intent, r.reading.topic.label) == (
         "phenotypes_of_disease", "systemic lupus erythematosus")  # fmt: skip
     # the words of another relation keep it ("Could it be hereditary?"), and so does a question
