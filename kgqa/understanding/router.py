@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate
 from kgqa.linking.linker import level_moved
 from kgqa.records import Mention, Node
-from kgqa.text import has_cjk
+from kgqa.text import LAB_SHORT_FORMS, has_cjk
 from kgqa.understanding.claims import (
     FROM_MEDICATION,
     blamed_drug,
@@ -887,9 +887,35 @@ _NORMAL_RANGE = re.compile(
 )
 
 
+# ... or what one's own result means ("My urea is showing 40. Is it dangerous?" was read as
+# urea's side effects): a substance or a test said of "my", then a figure
+_MY_RESULT = re.compile(
+    r"\bmy ((?:[\w-]+ ){0,3}?[\w-]+) (?:(?:levels?|counts?|results?|readings?) )?(?:is|was|are|"
+    r"were|shows?|showed|showing|came back|reads?|of)(?: (?:at|about|around|only|now|still|"
+    r"just|over|under|below|above))? \d",
+    re.I,
+)
+
+
+_NOT_A_RESULT = re.compile(
+    rf"\b(?:{DRUG_WORD}|dos(?:e|es|age)|mg|mcg|tablets?|treat\w*|cures?|remed(?:y|ies))\b", re.I
+)
+
+
 def asks_normal_range(text: str, found: Linked) -> bool:
-    """Whether a question asks what a test's or a level's normal values are."""
-    return _NORMAL_RANGE.search(text) is not None
+    """Whether a question asks what a test's or a level's normal values are, or what a result
+    of the person's own is (a substance the graph knows, or a blood test's short form)."""
+    if _NORMAL_RANGE.search(text) is not None:
+        return True
+    if _NOT_A_RESULT.search(text):
+        return False  # a dose taken, or drugs asked for ("My cholesterol is 260. What medicine?")
+    for m in _MY_RESULT.finditer(text):
+        said = m.group(1)
+        if said.split()[-1].upper() in LAB_SHORT_FORMS or any(
+            n.cls == "Chemical" and x.text and x.text in said for x, n in found
+        ):
+            return True
+    return False
 
 
 PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (

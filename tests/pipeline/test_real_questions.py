@@ -1228,3 +1228,12 @@ def test_a_kind_named_by_a_longer_name_in_a_message_is_its_topic(real_pipeline) 
     message = ("SUBJECT: hernias\nMESSAGE: My father has a hiatal hernia and an inguinal hernia. "
                "Is there an exercise that helps a hernia?")  # fmt: skip
     assert real_pipeline.ask(message).reading.topic.label.lower() == "hernia"
+
+
+def test_a_result_of_ones_own_is_asked_of_passages_not_as_side_effects(real_pipeline) -> None:
+    # "is it dangerous" after a figure for urea had been read as urea's side effects
+    r = real_pipeline.ask("My uric acid is 9. Should I worry, is it dangerous?")
+    assert r.reading.intent == "other" and "no reference ranges" in r.reason
+    # a dose taken is no result
+    r = real_pipeline.ask("My metformin dose is 500 mg twice a day. Is it safe?")
+    assert "no reference ranges" not in (r.reason or "")
