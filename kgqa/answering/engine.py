@@ -247,21 +247,12 @@ def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
     diabetes" in its history and asks about "diabetes" asks about type 1 diabetes. Another
     mention (not negated, of the same class) of a subclass of the topic takes its place when
     the message names one such subclass, or one line of them; a message that names several
-    kinds ("leukemia ... AML, CLL") asks about the kind they share. A disorder whose name is
-    the topic's with words before it is a kind of it too, whichever ontology holds each
-    ("SUBJECT: hiatal hernia ... an exercise for my hernia?": DO's *hiatus hernia*, HPO's
-    *Hernia*)."""
+    kinds ("leukemia ... AML, CLL") asks about the kind they share."""
     below: dict[str, tuple[Mention, Node, set[str]]] = {}
-    key = normalize_name(hit[1].label).split()
-    disorder = hit[1].cls in _DISORDER_CLASSES
     for m, node in everywhere:
-        if m.negated or node.iri in below:
-            continue
-        if node.cls == hit[1].cls or (disorder and node.cls in _DISORDER_CLASSES):
+        if not m.negated and node.cls == hit[1].cls and node.iri not in below:
             ancestors = {a.iri for a in kg.ancestors(node)}
-            words = normalize_name(node.label).split()
-            named_kind = disorder and len(words) > len(key) and words[-len(key) :] == key
-            if hit[1].iri in ancestors or (named_kind and node.cls in _DISORDER_CLASSES):
+            if hit[1].iri in ancestors:
                 below[node.iri] = (m, node, ancestors)
     # the most specific: those no other one found lies below
     leaves = [v for v in below.values()

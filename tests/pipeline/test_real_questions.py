@@ -1218,18 +1218,6 @@ def test_a_finding_when_a_drug_is_taken_is_put_down_to_it(real_pipeline) -> None
     assert (r.verdict.subject.label, r.verdict.object.label) == ("Lisinopril", "Cough")
 
 
-def test_a_kind_named_by_a_longer_name_in_a_message_is_its_topic(real_pipeline) -> None:
-    # the question's "hernia" (HPO's Hernia) stood for the hiatal hernia the subject line names
-    # (DO's hiatus hernia, in another ontology, no subclass of it)
-    message = ("SUBJECT: hiatal hernia and exercise\nMESSAGE: I have lost some weight this year. "
-               "Is there an exercise I can do to correct my hernia?")  # fmt: skip
-    assert real_pipeline.ask(message).reading.topic.label == "hiatus hernia"
-    # a question that names two kinds asks about what they share
-    message = ("SUBJECT: hernias\nMESSAGE: My father has a hiatal hernia and an inguinal hernia. "
-               "Is there an exercise that helps a hernia?")  # fmt: skip
-    assert real_pipeline.ask(message).reading.topic.label.lower() == "hernia"
-
-
 def test_a_result_of_ones_own_is_asked_of_passages_not_as_side_effects(real_pipeline) -> None:
     # "is it dangerous" after a figure for urea had been read as urea's side effects
     r = real_pipeline.ask("My uric acid is 9. Should I worry, is it dangerous?")
