@@ -56,8 +56,7 @@ _DISEASE_AFTER = 12  # characters between the asking words and the disease ("lik
 
 def _asks_if_it_is(text: str, found: Linked) -> bool:
     """Whether the question asks if what the person has is a disease it names right after the
-    asking words ("Could this be asthma?"; not "Could it be cured? I have
-    psoriasis")."""
+    asking words ("Could this be asthma?"; not "Could it be cured? I have psoriasis")."""
     for m in _IS_IT_THIS.finditer(text):
         for mention, node in found:
             at = text.find(mention.text, m.end()) if mention.text else -1
@@ -319,8 +318,8 @@ def route(
         and not options
         and ((_WH_QUESTION.match(text) and not _LINKED.search(text)) or _asks_else(text, found))
     ):
-        # "When was metformin approved?", "How often can I get a flu shot?"
-        # (claim at 0.61, 0.62): a question of what, when or how has no yes or no to check
+        # "When was metformin approved?", "How often can I get a flu shot?" (claim at 0.99,
+        # 0.80): a question of what, when or how has no yes or no to check
         # (what links two things has: "What is the link between smoking and lung cancer?"),
         # nor has one asking what may replace a drug ("Are there alternative treatments to
         # finasteride for an enlarged prostate?"); its words route it below, else passages answer
