@@ -344,7 +344,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
             other = hop.object
             if has_more_subtypes(kg, other, BROAD_SUPERTYPE):
                 continue  # what the graph says of "skin disease" is no answer for Morgellons
-            said = _annotated(kg, other, intent, up)
+            said = annotated(kg, other, intent, _INDICATED.intersection(up))
             for iri, ts in one_hop(kg, other, intent, up).items():
                 node = kg.node(iri)
                 ts = [t for t in ts if not _kind_stated(said.get(t, t), other)]
@@ -359,13 +359,13 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
 _INDICATED = frozenset({"treats", "palliates"})
 
 
-def _annotated(kg: KnowledgeGraph, node: Node, intent: str,
-               relations: Collection[str]) -> dict[Triple, Triple]:  # fmt: skip
-    """``node``'s statements of the intent's hops among ``relations`` that a label indication
-    says, with their attributes (each bare triple finds its annotated twin); empty for other
-    relations."""
-    spec = INTENTS[intent]
-    return {t: t for h in spec.hops if h.relation in relations and h.relation in _INDICATED
+def annotated(kg: KnowledgeGraph, node: Node, intent: str,
+              relations: Collection[str] | None = None) -> dict[Triple, Triple]:  # fmt: skip
+    """``node``'s statements of the intent's hops (those among ``relations``, when given),
+    each bare triple mapped to its twin with the annotations' attributes: a Triple's
+    attributes take no part in its equality, its source does, so HPO's and HSDN's statements
+    of one edge stay apart."""
+    return {t: t for h in INTENTS[intent].hops if relations is None or h.relation in relations
             for t in kg.neighbours(node, h.relation, direction=h.direction,
                                    attributes=True)}  # fmt: skip
 

@@ -928,9 +928,9 @@ class QAEngine:
         else:
             intent, iscore = learned
         # a question is a claim to check only when it names both ends ("Would appreciate your
-        # comment on this." in a message is none, whatever the classifier made of it; "Can an
-        # stye spread to the other eye?", claim at 0.95, asks about one
-        # thing: passages answer it, where verifying could only say a claim needs two)
+        # comment on this." in a message is none, whatever the classifier made of it; "Can a
+        # stye spread to the other eye?", claim at 0.95, asks about one thing: passages answer
+        # it, where verifying could only say a claim needs two)
         if (intent == "claim" and not options
                 and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2
                 and not _one_end_said(asked, found, focus)):  # fmt: skip

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from kgqa.answering.candidates import GraphCandidate, has_more_subtypes, same_named
+from kgqa.answering.candidates import GraphCandidate, annotated, has_more_subtypes, same_named
 from kgqa.answering.verbalize import statement, triple_text
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
@@ -425,13 +425,9 @@ def with_attributes(
     PharmacotherapyDB curator count), one query per node the answers hang on (the topic,
     or the super- or subtypes standing in for it)."""
     ends = {(c.via or topic).iri: c.via or topic for c in cands}
-    # a Triple's attributes take no part in its equality, its source does: each bare
-    # triple finds its own annotated twin, HPO's and HSDN's statements of one edge apart
     full: dict[Triple, Triple] = {}
     for end in ends.values():
-        for hop in INTENTS[intent].hops:
-            for t in kg.neighbours(end, hop.relation, direction=hop.direction, attributes=True):
-                full[t] = t
+        full.update(annotated(kg, end, intent))
     return [
         GraphCandidate(
             c.node,

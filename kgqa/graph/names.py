@@ -59,7 +59,9 @@ def _american(word: str) -> str:
     return word
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A word without its plural ending ("ankles" → "ankle", "arteries" → "artery"; "pelvis",
+    "glass" stay)."""
     if len(word) <= 3 or word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -103,7 +105,7 @@ def normalize_name(text: str, uninvert: bool = False, stop_words: bool = False) 
     text = text.replace("'s ", " ").replace("s' ", "s ")
     if text.endswith("'s"):
         text = text[:-2]
-    words = _join_prefixes([_american(_singular(w)) for w in _TOKEN.findall(text)])
+    words = _join_prefixes([_american(singular(w)) for w in _TOKEN.findall(text)])
     return " ".join(w for w in words if stop_words or w not in _STOP)
 
 

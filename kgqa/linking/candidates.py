@@ -43,7 +43,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from kgqa.graph.names import kind_letters, normalize_name
+from kgqa.graph.names import kind_letters, normalize_name, singular
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
@@ -334,12 +334,7 @@ def singular_site(name: str) -> str:
     """
     site, _, finding = name.rpartition(" ")
     words = site.split()
-    return " ".join([*words[:-1], _singular(words[-1]), finding]) if words else name
-
-
-def _singular(word: str) -> str:
-    """A word without a plural's s ("ankles" → "ankle"; "glass" stays)."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return " ".join([*words[:-1], singular(words[-1]), finding]) if words else name
 
 
 # a body part by the word names use ("feet": foot pain; "my side hurts": flank pain)
@@ -349,7 +344,7 @@ _PART_NAMED = {"feet": "foot", "teeth": "tooth", "side": "flank", "sides": "flan
 
 def _part_named(part: str) -> str:
     """A body part as names say it, in the singular ("feet" → "foot", "ears" → "ear")."""
-    return _PART_NAMED.get(part) or _singular(part)
+    return _PART_NAMED.get(part) or singular(part)
 
 
 # a finding said of someone's body part ("my ankles are swollen", "her eyes are always itchy"):
@@ -403,8 +398,8 @@ def said_of_part(text: str) -> list[str]:
         words = words[:-1]
     out = []
     for part in dict.fromkeys([" ".join(words), words[-1]]):
-        singular = _singular(part)
-        out += [f"{adj} {part}", f"{adj} {singular}", f"{adj} {singular}s"]
+        one = singular(part)
+        out += [f"{adj} {part}", f"{adj} {one}", f"{adj} {one}s"]
     if adj in _HURTING:  # "my hips are painful": hip pain
         out += [f"{p} pain" for p in dict.fromkeys([words[-1], _part_named(words[-1])])]
     return list(dict.fromkeys(out))
