@@ -327,26 +327,17 @@ def route(
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)
-    if (
-        intent != "diagnosis"
-        and not options
-        and kinds.count("Phenotype") >= 2
-        and not _YES_NO.match(text)
-        and _WHAT_IS_IT.search(text)
-    ):
-        # "My son has a fever and a rash, what could it be?": findings to explain, not the
-        # causes of one of them
-        return "diagnosis", max(probs.get("diagnosis", 0.0), CUE_SCORE)
-    if (
-        not options
-        and kinds.count("Phenotype") == 1
-        and not {"Disease", "Chemical", "DrugClass"} & set(kinds)
-        and not _YES_NO.match(text)
-        and _WHAT_IS_IT.search(text)
-    ):
-        # one finding asked what it could be ("I have had stomach cramps for a week. What might
-        # be wrong with me?", read as a drug's side effects): what causes it
-        return "diseases_of_phenotype", max(probs.get("diseases_of_phenotype", 0.0), CUE_SCORE)
+    if not options and not _YES_NO.match(text) and _WHAT_IS_IT.search(text):
+        shown = kinds.count("Phenotype")
+        if intent != "diagnosis" and shown >= 2:
+            # "My son has a fever and a rash, what could it be?": findings to explain, not the
+            # causes of one of them
+            return "diagnosis", max(probs.get("diagnosis", 0.0), CUE_SCORE)
+        if shown == 1 and not {"Disease", "Chemical", "DrugClass"} & set(kinds):
+            # one finding asked what it could be ("I have had stomach cramps for a week. What
+            # might be wrong with me?", read as a drug's side effects): what causes it
+            intent = "diseases_of_phenotype"
+            return intent, max(probs.get(intent, 0.0), CUE_SCORE)
     if (
         not options
         and kinds.count("Disease") == 1
