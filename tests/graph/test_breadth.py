@@ -118,6 +118,24 @@ def test_stereo_forms_of_one_compound_keep_their_own_side_effects(kg: KnowledgeG
     assert kg.node("PUBCHEM.COMPOUND:5538") is None
 
 
+def test_a_pubchem_id_two_drugs_list_is_the_parents_and_finds_its_side_effects(
+    kg: KnowledgeGraph,
+) -> None:
+    # DrugCentral lists omeprazole's PubChem id for esomeprazole too (and more ids for the
+    # enantiomer); DrugBank's PubChem links name neither. The racemate keeps the id, so SIDER's
+    # side effects of the compound reach omeprazole; the enantiomer's stereo id names no drug
+    omeprazole, esomeprazole = kg.node("DRUGCENTRAL:1990"), kg.node("DRUGCENTRAL:1055")
+    assert omeprazole is not None and esomeprazole is not None and omeprazole != esomeprazole
+    assert kg.node("PUBCHEM.COMPOUND:4594") == omeprazole
+    assert "PUBCHEM.COMPOUND:4594" not in kg.ids(esomeprazole)
+    assert {t.object.label for t in kg.neighbours(omeprazole, "hasSideEffect")} == {"Headache"}
+    assert kg.neighbours(esomeprazole, "hasSideEffect") == []
+    assert (
+        kg.manifest.info["notes"]["drugcentral"]["PubChem ids several drugs list (given to one)"]
+        == 1
+    )
+
+
 def test_every_source_graph_carries_its_licence(kg: KnowledgeGraph) -> None:
     assert "NC" in kg.licence("sider") and kg.licence("drugcentral") == "CC BY 4.0"
     stats = kg.stats()

@@ -108,6 +108,40 @@ def _drug_sets(path: Path) -> tuple[set[str], dict[str, set[str]]]:
     return anti_infective, guards
 
 
+def one_holder(aliases: dict[str, list[str]], names: dict[str, str], prefix: str) -> int:
+    """Give each id of ``prefix`` that several drugs list to one of them, in place: the drug
+    whose name the others' names hold (the racemate "omeprazole" against its enantiomer
+    "esomeprazole", "promethazine" against "isopromethazine"), else the drug listed with the
+    most identifiers (the parent compound against a salt, a combination or a labelled form:
+    diphenhydramine against etanautine, erythromycin against benzamycin). An id two drugs
+    hold names neither, so SIDER's side effects of the compound, found by its PubChem id,
+    were lost with it. Returns how many ids were shared.
+
+    Example:
+        >>> a = {"D:1": ["P:9", "U:1"], "D:2": ["P:9"]}
+        >>> one_holder(a, {"D:1": "omeprazole", "D:2": "esomeprazole"}, "P"), a["D:2"]
+        (1, [])
+    """
+    holders: dict[str, list[str]] = {}
+    for drug, ids in aliases.items():
+        for i in dict.fromkeys(ids):
+            if i.startswith(prefix + ":"):
+                holders.setdefault(i, []).append(drug)
+    shared = {i: drugs for i, drugs in holders.items() if len(drugs) > 1}
+    for i, drugs in shared.items():
+
+        def rank(drug: str, drugs: list[str] = drugs) -> tuple[int, int, str]:
+            name = names.get(drug, "").casefold()
+            held = sum(name in names.get(o, "").casefold() for o in drugs if o != drug)
+            return (-held, -len(aliases[drug]), drug)
+
+        keeper = min(drugs, key=rank)
+        for drug in drugs:
+            if drug != keeper:
+                aliases[drug] = [x for x in aliases[drug] if x != i]
+    return len(shared)
+
+
 def read(data_dir: Path) -> Contribution:
     d = data_dir / "drugcentral"
     out = Contribution(SOURCE)
@@ -127,6 +161,8 @@ def read(data_dir: Path) -> Contribution:
             aliases.setdefault(drug, []).append(f"{ALIAS_TYPES[kind]}:{value}")
         elif kind == "CHEBI":
             aliases.setdefault(drug, []).append(_chebi(value))
+    out.note("PubChem ids several drugs list (given to one)",
+             one_holder(aliases, names, ALIAS_TYPES["PUBCHEM_CID"]))  # fmt: skip
     for kind, pairs in same.items():
         unique, rest = one_to_one(pairs)
         out.same_as += [SameAs(SOURCE, a, b, f"DrugCentral {kind} 1:1") for a, b in unique]
