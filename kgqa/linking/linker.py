@@ -1342,7 +1342,10 @@ class EntityLinker:
             parts = _parts(surface)
             if (len(parts) > 1 or len(surface.split()) >= 5) and not self.kg.find(surface, limit=1):
                 group = DISORDERS if kind in DISORDERS else {kind}
-                inner = [d for d in self.dictionary_spans(surface) if d[2] in group]
+                # an ordinary word standing as no noun names nothing here either ("What
+                # causes cold hands and feet?" gave the common cold, and viruses at 0.78)
+                inner = [d for d in self.dictionary_spans(surface) if d[2] in group
+                         and not _plain_word(text, s + d[0], s + d[1])]  # fmt: skip
                 if inner and not self._shares_a_head(surface, parts, inner):
                     out += [Span(s + a, s + b, k, conf) for a, b, k, _ in inner]
                     continue
@@ -1455,6 +1458,8 @@ class EntityLinker:
                     named = self.generator.rank(whole, kind, context=window)
                     if named and (not cands or named[0].score > cands[0].score):
                         cands = named
+                if cands and cands[0].match == "dense" and self._names_a_part(surface):
+                    cands = []  # a body part is no finding, however near a finding's name
                 if cands and cands[0].match in ("exact", "id") and cands[0].name == surface:
                     kind = CLASS_TYPE.get(cands[0].node.cls, kind)  # the name decides
                 elif cands and cands[0].score >= NIL_THRESHOLD and kind in DISORDERS:
@@ -1466,6 +1471,21 @@ class EntityLinker:
                 mentions.append(Mention(s, e, surface, kind, negated, conf, cands))
             out.append(self._resolve_abbreviations(mentions, abbrevs[i]))
         return out
+
+    def _names_a_part(self, surface: str) -> bool:
+        """Whether ``surface`` names a body part and nothing more ("my ear", "feet"): the
+        embedding's nearest finding of it ("My ear is blocked": *Long hairs growing from helix
+        of pinna*, 0.75) is no link."""
+        words = surface.casefold().split()
+        while words and words[0] in _DETERMINERS:
+            words = words[1:]
+        if not words or len(words) > 2:
+            return False
+        words[-1] = _IRREGULAR_PLURALS.get(words[-1], words[-1])
+        return any(
+            m.match in ("exact", "normalized")
+            for m in self.kg.find(" ".join(words), cls="Anatomy", limit=3)
+        )
 
     @staticmethod
     def _resolve_abbreviations(
@@ -1493,6 +1513,11 @@ class EntityLinker:
                     m = replace(m, candidates=cands)
             out.append(m)
         return out
+
+
+# words before a body part that leave it one ("my ear", "both feet")
+_DETERMINERS = frozenset("a an the my his her their your our its both one left right".split())
+_IRREGULAR_PLURALS = {"feet": "foot", "teeth": "tooth"}
 
 
 # a finding whose name says something is lacking or low ("Poor appetite", "Decreased libido")

@@ -448,3 +448,17 @@ def test_findings_said_of_a_part_inverted_names_and_titled_names(real_linker) ->
     # common short forms people write
     assert "DOID:10871" in found("My father has AMD and lives alone.")
     assert "DOID:10763" in found("I was told I have HTN.")
+
+
+def test_a_body_part_or_an_ordinary_word_alone_names_no_finding(real_linker) -> None:
+    def linked(text: str) -> dict[str, str]:
+        return {m.text: m.node.curie for m in real_linker.link(text) if m.node is not None}
+
+    # the embedding's nearest finding of a body part said alone: ear hair, a long foot
+    assert linked("My ear is blocked") == {}
+    assert "feet" not in linked("My hands and feet are always cold")
+    # "cold" before the nouns it qualifies, inside a phrase no name covers: no common cold
+    assert "DOID:10459" not in linked("What causes cold hands and feet?").values()
+    # a part with what is wrong with it still links
+    assert linked("my knee hurts") == {"my knee hurts": "HP:0030839"}
+    assert "HP:0001278" in linked("I get dizzy when I stand up").values()
