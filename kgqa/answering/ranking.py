@@ -314,6 +314,42 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
                   and classes.get(c.node.iri) and not classes[c.node.iri] & shared}  # fmt: skip
 
 
+@lru_cache(maxsize=4)
+def class_members(kg: KnowledgeGraph, most: int = COHERENT_CLASS_MAX) -> dict[str, frozenset[str]]:
+    """Each drug class of at most ``most`` members: its members (IRIs)."""
+    out: dict[str, set[str]] = {}
+    for drug, classes in drug_classes(kg, most).items():
+        for cls in classes:
+            out.setdefault(cls, set()).add(drug)
+    return {cls: frozenset(m) for cls, m in out.items()}
+
+
+def off_indication(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate]) -> set[str]:
+    """What a drug is stated to treat that no drug of its classes is stated to treat, when
+    others of its indications are: a combination product's other ingredient's indication
+    (atorvastatin "treats" hypertension and angina, stated of its combination with amlodipine,
+    by DrugCentral, SIDER and PharmacotherapyDB, while no other statin or lipid-lowering drug
+    is; lidocaine scabies and lice, in a kit with permethrin). The mirror of :func:`off_class`
+    for "What does X treat?"; a drug of no class known, or of no indication its classes
+    share, is left as it is."""
+    classes = drug_classes(kg).get(drug.iri)
+    if not classes:
+        return set()
+    members = class_members(kg)
+    mates = frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
+    if len(mates) < OFF_CLASS_SHARERS:
+        return set()
+    shared: dict[str, bool] = {}
+    for c in cands:
+        if c.via is None and c.node.iri not in shared:
+            treaters = {t.subject.iri for rel in ("treats", "palliates")
+                        for t in kg.neighbours(c.node, rel, direction="in")}  # fmt: skip
+            shared[c.node.iri] = bool(treaters & mates)
+    if not any(shared.values()):
+        return set()
+    return {iri for iri, held in shared.items() if not held}
+
+
 # what the prior adds to a side effect, times the largest share of the drug's class-mates
 # (with side effects known) that state it too; counted in classes of at least this many
 TYPICAL = 0.3
@@ -509,7 +545,9 @@ def rank_candidates(
     # the tree files "Diabetes Complications" and "Diabetes Mellitus, Experimental" under
     # diabetes, and they came before type 1 and type 2
     tree_only = MESH_TREE_ONLY if spec.relation == "subClassOf" else 0.0
-    apart = off_class(kg, cands) if intent == "drugs_for_disease" else set()
+    apart = (off_class(kg, cands) if intent == "drugs_for_disease"
+             else off_indication(kg, topic, cands)
+             if intent == "diseases_for_drug" and topic.cls == "Chemical" else set())  # fmt: skip
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
 

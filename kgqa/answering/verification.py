@@ -221,7 +221,15 @@ class ClaimVerifier:
             # MeSH's disease heading; "lactic acidosis" the DO disease, not the HPO term), and
             # the indications name DO's diseases ("type 2 diabetes mellitus", not HPO's "Type
             # II diabetes mellitus")
-            for other in same_named(self.kg, o)[1:]:
+            others = same_named(self.kg, o)[1:]
+            if rel == "hasSideEffect":
+                # ... or the finding that has the name as its own synonym: SIDER states
+                # metformin's *Decreased circulating vitamin B12 concentration* (HPO's, also
+                # called "vitamin B12 deficiency"), the claim names DO's disease
+                seen = {o.iri, *(n.iri for n in others)}
+                others += [m.node for m in self.kg.find(o.label, cls="Phenotype", limit=5)
+                           if m.match == "exact" and m.node.iri not in seen]  # fmt: skip
+            for other in others:
                 if found := self.statements(s, rel, other):
                     triples, o = found, other
                     break

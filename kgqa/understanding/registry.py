@@ -372,7 +372,10 @@ _RECORDS = (
         "drugs_causing", "Which drugs can cause X (as a side effect)?",
         zh=r"药.{0,6}(?:引起|导致|诱发)",
         hops=(Hop("hasSideEffect", "in"),), topic_classes=(_PHENO, _EFFECT, _DISEASE),
-        answer_classes=(_DRUG,), inverse="side_effects_of_drug",
+        # a drug that causes a kind of the finding causes it: "Which drugs cause bleeding?" is
+        # answered by the drugs of gastrointestinal hemorrhage, epistaxis ... (as verify reads
+        # "Does aspirin cause bleeding?")
+        answer_classes=(_DRUG,), inverse="side_effects_of_drug", hierarchy=("subtype",),
         cue=(rf"\b{DRUG_WORD}\s+(?:(?:that|which|can|could|may|might|often|commonly)\s+)*"
              r"(?:caus|induc|trigger|lead to|result in)|\bside[- ]?effects?\b"),
         forms=(

@@ -1225,3 +1225,56 @@ def test_a_result_of_ones_own_is_asked_of_passages_not_as_side_effects(real_pipe
     # a dose taken is no result
     r = real_pipeline.ask("My metformin dose is 500 mg twice a day. Is it safe?")
     assert "no reference ranges" not in (r.reason or "")
+
+
+def test_bleeding_is_any_kind_of_bleeding_a_drug_is_stated_to_cause(real_pipeline):
+    # "bleeding" is HPO's abnormal bleeding, the kinds of which SIDER states (DO's symptom
+    # node of that name has no statement): a drug causing a kind of it causes it
+    v = real_pipeline.verify("Does aspirin cause bleeding?")
+    assert (v.verdict, v.object.curie) == ("supported", "HP:0001892")
+    assert "kinds of Abnormal bleeding" in v.reason
+    r = real_pipeline.ask("Which drugs cause bleeding?")
+    assert r.reading.intent == "drugs_causing" and len(r.answers) >= 5
+    bleeding = real_pipeline.kg.node("HP:0001892")
+    for a in r.answers[:5]:
+        stated = {t.object.iri for t in a.evidence.triples if t.relation == "hasSideEffect"}
+        kinds = {n.iri for n in real_pipeline.kg.descendants(bleeding)}
+        assert stated and stated <= kinds, (a.node.label, stated)
+
+
+def test_a_common_drug_whose_pubchem_id_an_isomer_shares_has_its_side_effects(real_pipeline):
+    # DrugCentral lists omeprazole's and diphenhydramine's PubChem ids for esomeprazole and
+    # etanautine too; SIDER's side effects of the compound were lost with the shared id
+    for claim in ("Can omeprazole cause diarrhea?", "Does diphenhydramine cause constipation?"):
+        assert real_pipeline.verify(claim).verdict == "supported", claim
+    r = real_pipeline.ask("What are the side effects of omeprazole?")
+    assert r.reading.topic.label == "Omeprazole" and len(r.answers) >= 5
+
+
+def test_what_a_drug_treats_puts_its_combination_partners_indications_last(real_pipeline):
+    # atorvastatin is stated (three sources) to treat hypertension and angina: its combination
+    # with amlodipine; no other drug of its classes is. Its lipid indications come first
+    r = real_pipeline.ask("What does atorvastatin treat?")
+    labels = [a.node.label.lower() for a in r.answers]
+    assert r.reading.intent == "diseases_for_drug" and "hypertension" in labels
+    assert labels.index("hypertension") >= 5, labels
+    assert "angina pectoris" not in labels[:5]
+    assert any("lipid" in x or "cholesterol" in x or "triglycerid" in x for x in labels[:3])
+    # amlodipine, of the class that treats it, keeps hypertension first
+    assert real_pipeline.ask("What does amlodipine treat?").answers[0].node.label == "hypertension"
+
+
+def test_a_side_effect_stated_of_the_finding_that_has_the_claimed_name_as_a_synonym(
+    real_pipeline,
+):
+    # SIDER states HPO's decreased vitamin B12 concentration (also called "vitamin B12
+    # deficiency"); the claim names DO's disease. Each polarity keeps its sense
+    v = real_pipeline.verify("Can metformin cause vitamin B12 deficiency?")
+    assert (v.verdict, v.object.curie) == ("supported", "HP:0100502")
+    assert real_pipeline.verify("Metformin does not cause vitamin B12 deficiency").verdict == (
+        "refuted"
+    )
+    # a drug the graph states no such thing of stays unknown
+    assert real_pipeline.verify("Can allopurinol cause vitamin B12 deficiency?").verdict != (
+        "supported"
+    )
