@@ -462,3 +462,5 @@ def test_a_body_part_or_an_ordinary_word_alone_names_no_finding(real_linker) -> 
     # a part with what is wrong with it still links
     assert linked("my knee hurts") == {"my knee hurts": "HP:0030839"}
     assert "HP:0001278" in linked("I get dizzy when I stand up").values()
+    # a clot thrown is an embolism, not vomited blood
+    assert "HP:0001907" in linked("Can she bleed out or throw blood clots?").values()

@@ -1278,3 +1278,14 @@ def test_a_side_effect_stated_of_the_finding_that_has_the_claimed_name_as_a_syno
     assert real_pipeline.verify("Can allopurinol cause vitamin B12 deficiency?").verdict != (
         "supported"
     )
+
+
+def test_liver_damage_a_drug_does_is_drug_induced_liver_injury_its_label_states(real_pipeline):
+    # SIDER's liver injury and hepatotoxicity are the drug-induced injury the words link; they
+    # had nodes of their own, and the classic claims were unknown
+    for claim in ("Can acetaminophen cause liver damage?", "Can ketoconazole cause hepatotoxicity?",
+                  "Does valproic acid cause liver injury?"):  # fmt: skip
+        v = real_pipeline.verify(claim)
+        assert (v.verdict, v.object.curie) == ("supported", "MESH:D056486"), (claim, v.reason)
+    r = real_pipeline.ask("Which drugs cause liver damage?")
+    assert len(r.answers) >= 10 and all(a.evidence.triples for a in r.answers[:10])

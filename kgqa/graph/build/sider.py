@@ -8,6 +8,9 @@ graph's meta data records; ``kgqa build --exclude-licence NC`` builds without it
 
 A side effect's node is the phenotype (else disease) node whose ids hold the MedDRA term's UMLS
 CUI, else the one named like the term, else a ``SideEffect`` node of its own (id ``UMLS:<cui>``).
+An injury a drug does to an organ is, as its side effect, what MeSH calls drug-induced
+(:data:`DRUG_INDUCED`): SIDER's *Liver injury*, *Hepatotoxicity* and *Hepatocellular injury* are
+*Drug-Induced Liver Injury*, the node "liver damage" and "hepatotoxicity" link.
 A drug is SIDER's PubChem compound, through DrugBank (a PubChem id of one DrugBank drug, or of
 one approved drug) or DrugCentral's PubChem ids.
 
@@ -44,6 +47,14 @@ FILES = (
     "drugbank_pubchem.tsv", "drugbank_slim.tsv",
 )  # fmt: skip
 STITCH_OFFSET = 100_000_000
+# MedDRA terms (UMLS CUIs) of an injury to an organ -> MeSH's heading for that injury done by a
+# drug: the first two held 116 and 101 drugs' statements on nodes of their own, beside the 11
+# on the heading, and "Can acetaminophen cause liver damage?" was unknown
+DRUG_INDUCED = {
+    "C0160390": "MESH:D056486",  # Liver injury
+    "C0235378": "MESH:D056486",  # Hepatotoxicity
+    "C0151763": "MESH:D056486",  # Hepatocellular injury
+}
 MAX_FREQUENCY_LABELS = 5
 # (flat id, stereo id, preferred term) -> the frequency labels and (lower, upper) values given
 _Frequencies = dict[tuple[str, str, str], tuple[list[str], list[tuple[float, float]]]]
@@ -187,10 +198,16 @@ def read(data_dir: Path) -> Contribution:
             drug = drug_ref(stitch, stereo)
         except ValueError as exc:
             raise DataError(f"{path}: {exc}") from None
+        induced = (DRUG_INDUCED[cui],) if cui in DRUG_INDUCED else ()
         effect = out.refer(
             f"se:{cui}",
             Reference(
-                (f"UMLS:{cui}", find_ref("Phenotype", name), find_ref("Disease", name)),
+                (
+                    *induced,
+                    f"UMLS:{cui}",
+                    find_ref("Phenotype", name),
+                    find_ref("Disease", name),
+                ),
                 Concept(SOURCE, f"UMLS:{cui}", "SideEffect", name),
             ),
         )
