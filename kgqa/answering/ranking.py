@@ -324,6 +324,17 @@ def class_members(kg: KnowledgeGraph, most: int = COHERENT_CLASS_MAX) -> dict[st
     return {cls: frozenset(m) for cls, m in out.items()}
 
 
+@lru_cache(maxsize=4)
+def treaters(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
+    """Each disorder's drugs, stated to treat or palliate it (one bulk read, kept for the
+    graph's life)."""
+    out: dict[str, set[str]] = {}
+    for rel in ("treats", "palliates"):
+        for drug, disorder, _ in kg.edges(rel):
+            out.setdefault(disorder, set()).add(drug)
+    return {d: frozenset(s) for d, s in out.items()}
+
+
 def off_indication(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate]) -> set[str]:
     """What a drug is stated to treat that no drug of its classes is stated to treat, when
     others of its indications are: a combination product's other ingredient's indication
@@ -339,12 +350,9 @@ def off_indication(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidat
     mates = frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
     if len(mates) < OFF_CLASS_SHARERS:
         return set()
-    shared: dict[str, bool] = {}
-    for c in cands:
-        if c.via is None and c.node.iri not in shared:
-            treaters = {t.subject.iri for rel in ("treats", "palliates")
-                        for t in kg.neighbours(c.node, rel, direction="in")}  # fmt: skip
-            shared[c.node.iri] = bool(treaters & mates)
+    treated_by_any = treaters(kg)
+    shared = {c.node.iri: bool(treated_by_any.get(c.node.iri, frozenset()) & mates)
+              for c in cands if c.via is None}  # fmt: skip
     if not any(shared.values()):
         return set()
     return {iri for iri, held in shared.items() if not held}
