@@ -522,7 +522,19 @@ class ClaimVerifier:
         names = {normalize_name(c.label) for c in classes}
         stated = self.kg.neighbours(drug, "inDrugClass", direction="out")
         for t in stated:
-            if t.object.iri in wanted or normalize_name(t.object.label) in names:
+            if t.object.iri in wanted:
+                return self._class_verdict(claim, drug, t.object, neg, t, ())
+        # the vocabularies of the classes the words name, and whether they file the drug under
+        # another class or a narrower one of the name ("loop diuretic", "Dihydropyridine
+        # Calcium Channel Blocker")
+        asked_in = {c.curie.split(":")[0] for c in classes}
+        theirs = [normalize_name(t.object.label) for t in stated
+                  if t.object.curie.split(":")[0] in asked_in]  # fmt: skip
+        narrower = any(n in label for n in names for label in theirs)
+        for t in stated:
+            if normalize_name(t.object.label) in names:
+                if t.object.curie.split(":")[0] not in asked_in and theirs and not narrower:
+                    return self._classes_disagree(claim, drug, t, classes, stated, neg)
                 return self._class_verdict(claim, drug, t.object, neg, t, ())
         for t in stated:
             path = self._up_to(t.object, wanted)
@@ -535,6 +547,25 @@ class ClaimVerifier:
         reason = f"{listed}; {classes[0].label} is not among them or above them"
         return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
                        Evidence(tuple(stated[:8])), reason)  # fmt: skip
+
+    def _classes_disagree(self, claim: str, drug: Node, said: Triple, classes: tuple[Node, ...],
+                          stated: list[Triple], neg: bool) -> Verdict:  # fmt: skip
+        """A class of the claimed name that one vocabulary files the drug under while the
+        vocabularies of the class the words name, which file the drug elsewhere, do not:
+        ChEBI gives acetaminophen the role "non-steroidal anti-inflammatory drug", MeSH and
+        NDF-RT put it among the non-narcotic analgesics and antipyretics, not their NSAIDs
+        ("Acetaminophen is an NSAID" was supported, and its negation refuted). Unknown, with
+        both said."""
+        vocab = said.object.curie.split(":")[0]
+        asked = ", ".join(f"{c.label} ({c.curie.split(':')[0]})" for c in classes)
+        vocabs = {c.curie.split(":")[0] for c in classes}
+        elsewhere = list(dict.fromkeys(t.object.label for t in stated
+                                       if t.object.curie.split(":")[0] in vocabs))  # fmt: skip
+        reason = (f"the sources disagree: {said.source} lists {drug.label} under "
+                  f"{said.object.label} ({vocab}), but not under {asked}, whose vocabularies "
+                  f"file it under {', '.join(elsewhere[:5])}")  # fmt: skip
+        return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
+                       Evidence((said, *stated[:4])), reason)  # fmt: skip
 
     def _class_in_class(self, claim: str, narrow: Node, broad: Node, neg: bool) -> Verdict:
         """ "Penicillin is an antibiotic": the graph has no hierarchy of drug classes, so a class

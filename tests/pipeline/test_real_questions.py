@@ -1289,3 +1289,17 @@ def test_liver_damage_a_drug_does_is_drug_induced_liver_injury_its_label_states(
         assert (v.verdict, v.object.curie) == ("supported", "MESH:D056486"), (claim, v.reason)
     r = real_pipeline.ask("Which drugs cause liver damage?")
     assert len(r.answers) >= 10 and all(a.evidence.triples for a in r.answers[:10])
+
+
+def test_a_class_one_vocabulary_gives_and_the_named_ones_withhold_is_no_answer(real_pipeline):
+    # ChEBI's role "non-steroidal anti-inflammatory drug" holds acetaminophen; MeSH's and
+    # NDF-RT's NSAIDs, which "NSAID" links, do not (they file it among the non-narcotic
+    # analgesics): neither polarity is decided, and the reason says why
+    for claim in ("Acetaminophen is an NSAID", "Acetaminophen is not an NSAID"):
+        v = real_pipeline.verify(claim)
+        assert v.verdict == "unknown" and "the sources disagree" in v.reason, (claim, v.reason)
+    # a class of the name in another vocabulary, where the named ones file the drug under a
+    # narrower class of it, or nowhere else, still decides
+    for claim in ("Furosemide is a diuretic", "Amlodipine is a calcium channel blocker",
+                  "Ibuprofen is an NSAID", "Hydrochlorothiazide is a diuretic"):  # fmt: skip
+        assert real_pipeline.verify(claim).verdict == "supported", claim
