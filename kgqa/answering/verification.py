@@ -534,7 +534,7 @@ class ClaimVerifier:
         for t in stated:
             if normalize_name(t.object.label) in names:
                 if t.object.curie.split(":")[0] not in asked_in and theirs and not narrower:
-                    return self._classes_disagree(claim, drug, t, classes, stated, neg)
+                    return self._classes_disagree(claim, drug, t, classes, stated, asked_in, neg)
                 return self._class_verdict(claim, drug, t.object, neg, t, ())
         for t in stated:
             path = self._up_to(t.object, wanted)
@@ -548,8 +548,10 @@ class ClaimVerifier:
         return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
                        Evidence(tuple(stated[:8])), reason)  # fmt: skip
 
-    def _classes_disagree(self, claim: str, drug: Node, said: Triple, classes: tuple[Node, ...],
-                          stated: list[Triple], neg: bool) -> Verdict:  # fmt: skip
+    def _classes_disagree(
+        self, claim: str, drug: Node, said: Triple, classes: tuple[Node, ...],
+        stated: list[Triple], asked_in: set[str], neg: bool,
+    ) -> Verdict:  # fmt: skip
         """A class of the claimed name that one vocabulary files the drug under while the
         vocabularies of the class the words name, which file the drug elsewhere, do not:
         ChEBI gives acetaminophen the role "non-steroidal anti-inflammatory drug", MeSH and
@@ -558,9 +560,8 @@ class ClaimVerifier:
         both said."""
         vocab = said.object.curie.split(":")[0]
         asked = ", ".join(f"{c.label} ({c.curie.split(':')[0]})" for c in classes)
-        vocabs = {c.curie.split(":")[0] for c in classes}
         elsewhere = list(dict.fromkeys(t.object.label for t in stated
-                                       if t.object.curie.split(":")[0] in vocabs))  # fmt: skip
+                                       if t.object.curie.split(":")[0] in asked_in))  # fmt: skip
         reason = (f"the sources disagree: {said.source} lists {drug.label} under "
                   f"{said.object.label} ({vocab}), but not under {asked}, whose vocabularies "
                   f"file it under {', '.join(elsewhere[:5])}")  # fmt: skip

@@ -112,7 +112,8 @@ def one_holder(aliases: dict[str, list[str]], names: dict[str, str], prefix: str
     """Give each id of ``prefix`` that several drugs list to one of them, in place: the drug
     whose name the others' names hold (the racemate "omeprazole" against its enantiomer
     "esomeprazole", "promethazine" against "isopromethazine"), else the drug listed with the
-    most identifiers (the parent compound against a salt, a combination or a labelled form:
+    most ids of the kinds kept as aliases (the parent compound against a salt, a combination or
+    a labelled form:
     diphenhydramine against etanautine, erythromycin against benzamycin). An id two drugs
     hold names neither, so SIDER's side effects of the compound, found by its PubChem id,
     were lost with it. Returns how many ids were shared.
