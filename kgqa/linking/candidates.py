@@ -342,7 +342,7 @@ _PART_NAMED = {"feet": "foot", "teeth": "tooth", "side": "flank", "sides": "flan
                "tummy": "belly"}  # fmt: skip
 
 
-def _part_named(part: str) -> str:
+def part_named(part: str) -> str:
     """A body part as names say it, in the singular ("feet" → "foot", "ears" → "ear")."""
     return _PART_NAMED.get(part) or singular(part)
 
@@ -401,7 +401,7 @@ def said_of_part(text: str) -> list[str]:
         one = singular(part)
         out += [f"{adj} {part}", f"{adj} {one}", f"{adj} {one}s"]
     if adj in _HURTING:  # "my hips are painful": hip pain
-        out += [f"{p} pain" for p in dict.fromkeys([words[-1], _part_named(words[-1])])]
+        out += [f"{p} pain" for p in dict.fromkeys([words[-1], part_named(words[-1])])]
     return list(dict.fromkeys(out))
 
 
@@ -423,7 +423,7 @@ def hurting_part(text: str) -> list[str]:
     if m is None:
         return []
     part = m.group("part").lower()
-    return list(dict.fromkeys([f"{part} pain", f"{_part_named(part)} pain"]))
+    return list(dict.fromkeys([f"{part} pain", f"{part_named(part)} pain"]))
 
 
 # a body part said to hurt, bleed or itch ("my hands hurt", "her knee aches", "my gums are
@@ -474,7 +474,7 @@ def part_does(text: str) -> list[str]:
     if said is None:
         return []
     form, part = said
-    return list(dict.fromkeys([form.format(part), form.format(_part_named(part))]))
+    return list(dict.fromkeys([form.format(part), form.format(part_named(part))]))
 
 
 def part_does_anywhere(text: str) -> str | None:

@@ -40,6 +40,7 @@ from kgqa.linking.candidates import (
     located_names,
     measure_meant,
     part_does,
+    part_named,
     reduced_forms,
     said_of_part,
     singular_site,
@@ -1481,7 +1482,7 @@ class EntityLinker:
             words = words[1:]
         if not words or len(words) > 2:
             return False
-        words[-1] = _IRREGULAR_PLURALS.get(words[-1], words[-1])
+        words[-1] = part_named(words[-1])
         return any(
             m.match in ("exact", "normalized")
             for m in self.kg.find(" ".join(words), cls="Anatomy", limit=3)
@@ -1517,7 +1518,6 @@ class EntityLinker:
 
 # words before a body part that leave it one ("my ear", "both feet")
 _DETERMINERS = frozenset("a an the my his her their your our its both one left right".split())
-_IRREGULAR_PLURALS = {"feet": "foot", "teeth": "tooth"}
 
 
 # a finding whose name says something is lacking or low ("Poor appetite", "Decreased libido")
