@@ -5,6 +5,7 @@ unknown, with the evidence and the reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kgqa.answering.candidates import (
@@ -35,7 +36,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Evidence, Mention, Node, Passage, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
 from kgqa.text import clean_text, fold_chinese, opposites
-from kgqa.understanding.claims import CONTRAINDICATION, PREVENTION, parse_claim
+from kgqa.understanding.claims import AGENT_KINDS, CONTRAINDICATION, PREVENTION, parse_claim
 from kgqa.validation import MAX_CLAIM_CHARS
 
 VERDICT_THRESHOLD = 0.6
@@ -73,6 +74,14 @@ KINDS_SHOWN = 5
 KINDS_LOOKED_AT = 500
 # the relations a drug class's claim is read through its members for ("statins cause myalgia")
 CLASS_RELATIONS = frozenset({"treats", "palliates", "hasSideEffect"})
+# a cause the graph gives that names the kind of organism claimed ("Tuberculosis is caused by a
+# virus"): the generic *Viruses*, *Bacteria*, *Fungi* nodes, a virus by its name
+_AGENT_NAMED = {
+    AGENT_KINDS["virus"]: re.compile(r"^viruses$|virus\b|viridae\b", re.I),
+    AGENT_KINDS["bacterium"]: re.compile(r"^bacteria$", re.I),
+    AGENT_KINDS["fungus"]: re.compile(r"^fungi$", re.I),
+    AGENT_KINDS["parasite"]: re.compile(r"^parasites$", re.I),
+}
 # a drug class is a kind of another when this share of its members (of at least this many;
 # the first so many read) are in the other too
 CLASS_IN_CLASS = 0.8
@@ -210,6 +219,8 @@ class ClaimVerifier:
                            Evidence(path[:1], path=path),
                            f"the graph's hierarchy ({path[0].source}): {s.label} is a kind of "
                            f"{steps}")  # fmt: skip
+        if rel == "subClassOf" and o.curie in AGENT_KINDS.values():
+            return self._agent_kind(claim, s, o, neg)
         if s.cls == "DrugClass" and rel in CLASS_RELATIONS:
             for finding in same_named(self.kg, o) if rel == "hasSideEffect" else [o]:
                 through = self._class_claim(claim, s, rel, finding, neg)
@@ -245,6 +256,9 @@ class ClaimVerifier:
             if through is not None:
                 return through
         if rel == "treats" and not triples and s.cls == "Chemical":
+            kind = self._treats_kind(claim, s, o, neg)
+            if kind is not None:
+                return kind
             opposite = self._treats_opposite(claim, s, o, neg)
             if opposite is not None:
                 return opposite
@@ -465,6 +479,66 @@ class ClaimVerifier:
                                Evidence((t,), path=path),
                                f"the graph ({t.source}) ties {gene.label} to "
                                f"{t.subject.label}, a kind of {disease.label}")  # fmt: skip
+        return None
+
+    def _agent_kind(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
+        """ "Tuberculosis is caused by a virus": ``o`` is DOID's infectious disease of a kind of
+        organism (:data:`~kgqa.understanding.claims.AGENT_KINDS`), which the hierarchy does
+        not put ``s`` under (the caller checked). The claim is refuted (a negated one
+        supported) when the hierarchy files ``s`` under another kind (tuberculosis: a bacterial
+        infectious disease) and under none of the claimed; unknown otherwise (hepatitis B and
+        the common cold are filed under no kind of organism: no "no")."""
+        causes = [t for t in self.kg.neighbours(s, "causedBy", direction="out")
+                  if _AGENT_NAMED[o.curie].search(t.object.label)]  # fmt: skip
+        if causes:
+            # the common cold, caused by *Viruses*; hepatitis B by *Orthohepadnavirus hominoidei*
+            verdict = "refuted" if neg else "supported"
+            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
+                           ((verdict, GRAPH_STATEMENT_SCORE),), s, "subClassOf", o, neg,
+                           Evidence(tuple(causes[:3])),
+                           f"the graph: {causes[0].source} gives {s.label}'s cause as "
+                           f"{causes[0].object.label}")  # fmt: skip
+        kinds = {n.iri for n in self.kg.lookup_ids(AGENT_KINDS.values())}
+        above = self._up_to(s, kinds, depth=12)
+        if not above:
+            return Verdict(claim, "unknown", 0.0, (), s, "subClassOf", o, neg, Evidence(),
+                           f"the graph's hierarchy files {s.label} under no infectious "
+                           "disease of a kind of organism, so it cannot say what kind causes "
+                           "it")  # fmt: skip
+        verdict = "supported" if neg else "refuted"
+        steps = ", ".join(t.object.label for t in above)
+        return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
+                       s, "subClassOf", o, neg, Evidence(above[:1], path=above),
+                       f"the graph's hierarchy ({above[0].source}): {s.label} is a kind of "
+                       f"{steps}, not of {o.label}")  # fmt: skip
+
+    def _treats_kind(self, claim: str, drug: Node, o: Node, neg: bool) -> Verdict | None:
+        """ "Metformin treats diabetes", "Gabapentin treats neuropathic pain": the graph states
+        it of a direct kind of the disorder (type 2 diabetes mellitus; postherpetic neuralgia),
+        and a drug that treats a kind of a disorder is a treatment for it, as a drug that can
+        cause a kind of a finding can cause it. The claim is supported (a negated one refuted)
+        at :data:`GRAPH_STATEMENT_SCORE`, the reason naming the kinds. One step down only: a
+        label's indication deep under a broad heading ("tuberculous meningitis" under
+        infection) says little of the heading. The disorder's same-named nodes count (HPO's
+        *Neuralgia*, MeSH's heading above *Neuralgia, Postherpetic*), and so do the drug's
+        salts. None when the graph states it of no direct kind."""
+        below = {t.subject.iri for n in same_named(self.kg, o)
+                 for t in self.kg.neighbours(n, "subClassOf", direction="in")}  # fmt: skip
+        below.discard(o.iri)
+        if not below:
+            return None
+        for d in (drug, *salt_forms(self.kg, drug)):
+            kinds = [t for t in self.kg.neighbours(d, "treats", direction="out")
+                     if t.object.iri in below]  # fmt: skip
+            if not kinds:
+                continue
+            verdict = "refuted" if neg else "supported"
+            named = _with_sources([(t.object.label, t.source) for t in kinds])
+            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
+                           ((verdict, GRAPH_STATEMENT_SCORE),), d, "treats", o, neg,
+                           Evidence(tuple(kinds[:KINDS_SHOWN])),
+                           f"the graph states that {d.label} treats {named}: "
+                           f"kinds of {o.label}")  # fmt: skip
         return None
 
     def _treats_opposite(self, claim: str, drug: Node, o: Node, neg: bool) -> Verdict | None:

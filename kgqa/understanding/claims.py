@@ -283,6 +283,61 @@ _MODE_SAID = re.compile(
 _MODE_ASKED = re.compile(r"\b" + _MODE, re.I)
 
 
+# the kind of organism a disease is said to be caused by ("Tuberculosis is caused by a virus",
+# "Is malaria caused by a parasite?", "Influenza is a viral infection"): DOID's infectious
+# disease of that kind, which the claim is read as being a kind of
+AGENT_KINDS = {"virus": "DOID:934", "bacterium": "DOID:104", "parasite": "DOID:1398",
+               "fungus": "DOID:1564"}  # fmt: skip
+_AGENT_NOUN = (
+    r"(?P<noun>virus(?:es)?|bacteri(?:um|a)|parasites?|protozoan?s?|(?:intestinal )?worms?|"
+    r"helminths?|fung(?:us|i)|yeasts?|molds?)"
+)
+_AGENT_ADJ = r"(?P<adj>viral|bacterial|parasitic|protozoal|fungal)"
+_AGENT_SAID = re.compile(
+    r"\b(?:caused by|due to|the result of|result(?:s|ing)? from)\s+(?:(?:an?|the|some|certain)"
+    r"\s+)?(?:(?:kind|type|sort) of\s+)?" + _AGENT_NOUN + r"\b"
+    r"|\b(?:is|are|was|an?)\s+(?:(?:an?|not|never|usually|always|mainly|mostly)\s+)*"
+    + _AGENT_ADJ
+    + r"\s+(?:infections?|infectious diseases?|diseases?|illness(?:es)?)\b",
+    re.I,
+)
+_AGENT_ANY = re.compile(r"\b(?:virus(?:es)?|viral|bacteri\w*|parasit\w*|protozo\w*|worms?|"
+                        r"helminth\w*|fung\w*|yeasts?|molds?)\b", re.I)  # fmt: skip
+
+
+def agent_kind(words: str) -> str:
+    """The kind of organism ``words`` name (a key of :data:`AGENT_KINDS`)."""
+    w = words.casefold()
+    if w.startswith("vir"):
+        return "virus"
+    if w.startswith("bacteri"):
+        return "bacterium"
+    if w.startswith(("fung", "yeast", "mold")):
+        return "fungus"
+    return "parasite"
+
+
+def agent_said(text: str) -> re.Match[str] | None:
+    """The words saying a disease is caused by a kind of organism ("is caused by a virus", "a
+    bacterial infection"), when they name one kind only ("caused by bacteria, not a virus"
+    names two, and which the "not" is of is not read)."""
+    said = _AGENT_SAID.search(text)
+    if said is None:
+        return None
+    kinds = {agent_kind(m.group(0)) for m in _AGENT_ANY.finditer(text)}
+    return said if len(kinds) == 1 else None
+
+
+def other_end_worded(text: str) -> bool:
+    """Whether a claim says its second end in words no node is linked for: a mode of
+    inheritance ("Is sickle cell anemia autosomal recessive?", "X is an X-linked disorder") or
+    a kind of organism ("Is malaria caused by a parasite?"). A question naming one thing is
+    then still a claim to check, as :func:`parse_claim` reads it."""
+    asked = re.match(r"\s*(?:is|are|was|were)\b", text, re.I) is not None
+    return bool(_MODE_SAID.search(text) or (asked and _MODE_ASKED.search(text))
+                or agent_said(text))  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ParsedClaim:
     subject: Node | None
@@ -579,6 +634,15 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         named = before or ([n for _, n in nodes if n.cls == "Disease"] if len(nodes) == 1 else [])
         if named:
             return ParsedClaim(named[0], "hasInheritance", None, negated, hereditary=True)
+    agent = agent_said(text)
+    if agent is not None:
+        # "Tuberculosis is caused by a virus": that it is an infectious disease of that kind
+        # (the words of the kind, linked or not, are no subject)
+        a, b = agent.span()
+        named = [n for m, n in nodes if n.cls == "Disease" and (m.end <= a or m.start >= b)]
+        kind = kg.lookup_id(AGENT_KINDS[agent_kind(agent.group("noun") or agent.group("adj"))])
+        if named and kind:
+            return ParsedClaim(named[0], "subClassOf", kind[0], negated)
     membership = class_membership_claim(text, mentions)
     if membership is not None:
         drug, classes = membership
