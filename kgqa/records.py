@@ -249,7 +249,9 @@ class Answer:
     score: float
     evidence: Evidence
     via: Node | None = None
-    via_relation: str | None = None  # "supertype" | "subtype" | "member" | "same concept"
+    # "supertype" | "subtype" | "member" | "same concept" | "shown by" (a disease that shows
+    # the finding asked about, whose gene the answer is)
+    via_relation: str | None = None
     verdict: str = "supported"
     # the verifier's probability that the evidence states the answer's edge; ``score`` is
     # the probability that the answer answers the question (also how the question was read)

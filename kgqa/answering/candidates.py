@@ -37,6 +37,9 @@ class GraphCandidate:
     # what leads from the topic to ``via`` when no graph statement does: the ids that make
     # another node one concept with it, said in words for the verifier
     bridge: str = ""
+    # how strongly the path speaks for the answer where its statements' count does not say it
+    # (0 to 1; the genes of a finding: :func:`genes_of_finding`), added to the prior
+    weight: float = 0.0
 
 
 _DISORDERS = frozenset({"Disease", "Phenotype"})
@@ -333,6 +336,10 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
             out = of_subtypes(kg, topic, intent, relations)
             if out:
                 return out
+            if intent == "genes_of_disease" and topic.cls == "Phenotype" and relations is None:
+                out = genes_of_finding(kg, topic)
+                if out:
+                    return out
             continue
         # a gene of a broader disease is no gene of this one: "What causes thalassemia?" gave
         # TMPRSS6 alone, microcytic anemia's (its kinds' HBB, HBA1, HBA2 are the answer)
@@ -417,6 +424,112 @@ def kinds_candidates(kg: KnowledgeGraph, kinds: Sequence[tuple[Node, tuple[Tripl
                 c = replace(c, path=(*down, *c.path))
             out.append(c)
     return _first_per_node(out)
+
+
+# the genes of a finding, through the diseases that show it: this many genes kept (those of most
+# such diseases), each with this many of its diseases' statements
+GENES_OF_FINDING = 60
+DISEASES_SHOWN = 10
+MENDELIAN_GENE_SOURCES = frozenset({"hpo", "orphanet"})
+FINDING_KINDS = 300  # kinds of a finding whose diseases are read, nearest first
+NAMED_FOR = 3  # what a disease named for the finding counts, against 1
+SHOWN_BY = "shown by"  # the via_relation of such an answer: via is a disease showing the finding
+_GENES_BY_DISEASE: weakref.WeakKeyDictionary[KnowledgeGraph, dict[str, frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _genes_by_disease(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
+    """Each disease's genes as the curated Mendelian sources give them (HPO's OMIM and
+    Orphanet links, Orphanet's own; not genome-wide association or text-mined ones): one bulk
+    read, kept for the graph's life."""
+    if kg not in _GENES_BY_DISEASE:
+        out: dict[str, set[str]] = {}
+        for source in sorted(MENDELIAN_GENE_SOURCES):
+            for disease, gene, _ in kg.edges("associatedWithGene", source=source):
+                out.setdefault(disease, set()).add(gene)
+        _GENES_BY_DISEASE[kg] = {d: frozenset(g) for d, g in out.items()}
+    return _GENES_BY_DISEASE[kg]
+
+
+@dataclass(frozen=True)
+class FindingGenes:
+    """The genes of the diseases that show a finding (:func:`finding_genes`)."""
+
+    finding: Node  # the node HPO annotates (the finding asked about, or its concept's twin)
+    shown: dict[str, Triple]  # disease IRI -> its statement that it shows the finding
+    diseases: dict[str, list[str]]  # gene IRI -> its diseases among ``shown``, most telling first
+    scores: dict[str, float]  # gene IRI -> how much its diseases speak for the finding
+
+
+def finding_genes(kg: KnowledgeGraph, finding: Node) -> FindingGenes | None:
+    """The genes of the diseases HPO annotates with a finding or a kind of it
+    (:data:`FINDING_KINDS` read), as :data:`MENDELIAN_GENE_SOURCES` give them; a finding HPO
+    annotates nothing with is read through its concept's HPO twin (MeSH's *Hearing Loss*,
+    HPO's *Hearing impairment*). A gene's score is its diseases that show the finding, one
+    named for it (*nonsyndromic deafness 1A*: a name of the finding in its own) counting
+    :data:`NAMED_FOR` times, times the share of the gene's diseases they are: a gene of a
+    hundred diseases, three of them deaf, says less of deafness than one of three deaf ones.
+    None when no such disease has a gene."""
+    shown: dict[str, Triple] = {}
+    node = finding
+    for node in (finding, *(t for t, _ in concept_twins(kg, finding) if t.cls == "Phenotype")):
+        for f in (node, *kg.descendants(node, limit=FINDING_KINDS)):
+            for t in kg.neighbours(f, "hasPhenotype", direction="in"):
+                if t.source == "hpo" and t.subject.cls == "Disease":
+                    shown.setdefault(t.subject.iri, t)
+        if shown:
+            break
+    names = {k for k in (normalize_name(n) for x in {finding.iri: finding, node.iri: node}.values()
+                         for n, _ in kg.labels(x)) if len(k) >= 4}  # fmt: skip
+    weight = {d: NAMED_FOR if any(n in normalize_name(t.subject.label) for n in names) else 1
+              for d, t in shown.items()}  # fmt: skip
+    diseases: dict[str, list[str]] = {}
+    every: dict[str, int] = {}
+    for d, genes in _genes_by_disease(kg).items():
+        for g in genes:
+            every[g] = every.get(g, 0) + 1
+            if d in shown:
+                diseases.setdefault(g, []).append(d)
+    if not diseases:
+        return None
+    scores = {g: sum(weight[d] for d in ds) * len(ds) / every[g] for g, ds in diseases.items()}
+    ordered = {g: sorted(ds, key=lambda d: -weight[d]) for g, ds in diseases.items()}
+    return FindingGenes(node, shown, ordered, scores)
+
+
+def finding_gene_statements(kg: KnowledgeGraph, found: FindingGenes, gene: Node,
+                            most: int = DISEASES_SHOWN) -> list[Triple]:  # fmt: skip
+    """A gene's statements of its diseases that show the finding, the most telling first."""
+    stated = {t.subject.iri: t for t in kg.neighbours(gene, "associatedWithGene", direction="in")
+              if t.source in MENDELIAN_GENE_SOURCES}  # fmt: skip
+    return [stated[d] for d in found.diseases.get(gene.iri, ()) if d in stated][:most]
+
+
+def genes_of_finding(kg: KnowledgeGraph, finding: Node) -> list[GraphCandidate]:
+    """The genes of the diseases that show a finding, for a finding the graph ties no gene to
+    ("Which genes cause deafness?": HPO annotates hearing impairment, or a kind of it, to the
+    deafness types, Usher and Waardenburg syndromes, whose genes the curated sources give; the
+    answer had been a gene one passage named): the :data:`GENES_OF_FINDING` of highest score
+    (:func:`finding_genes`), one candidate each, led by its first disease (``via``,
+    :data:`SHOWN_BY`) and the path finding ← disease → gene, holding its diseases' gene
+    statements (:data:`DISEASES_SHOWN` at most) and its score over the top one's
+    (``weight``)."""
+    found = finding_genes(kg, finding)
+    if found is None:
+        return []
+    ranked = sorted(found.scores.items(), key=lambda x: (-x[1], -len(found.diseases[x[0]])))
+    top = ranked[0][1]
+    out = []
+    for gene_iri, score in ranked[:GENES_OF_FINDING]:
+        gene = kg.node(gene_iri)
+        said = finding_gene_statements(kg, found, gene) if gene is not None else []
+        if gene is None or not said:
+            continue
+        out.append(GraphCandidate(gene, tuple(said), said[0].subject, SHOWN_BY,
+                                  (found.shown[said[0].subject.iri], said[0]),
+                                  weight=score / top))  # fmt: skip
+    return out
 
 
 def _first_per_node(cands: list[GraphCandidate]) -> list[GraphCandidate]:

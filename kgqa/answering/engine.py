@@ -20,6 +20,7 @@ from kgqa.answering.candidates import (
     BROAD_SUPERTYPE,
     COMPLEX_GWAS_GENES,
     MENDELIAN_MODE,
+    SHOWN_BY,
     class_membership,
     graph_candidates,
     gwas_genes,
@@ -70,7 +71,7 @@ from kgqa.stages import (
 )
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
-from kgqa.understanding.claims import asks_use_despite, blamed_drug
+from kgqa.understanding.claims import asks_use_despite, blamed_drug, other_end_worded
 from kgqa.understanding.message import MessageFocus, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
 from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION
@@ -219,6 +220,21 @@ _ASKS_EFFECT = re.compile(
     r"connected) to|lead to|result in)\b",
     re.I | re.S,
 )
+
+
+# what a question naming a variant alone asks of it when it asks for what it is tied to
+_VARIANT_TIES = re.compile(
+    r"\b(?:associat\w*|linked|related|tied|connected|risk|diseases?|disorders?|conditions?|"
+    r"traits?|phenotypes?)\b",
+    re.I,
+)
+
+
+def _variant_asked(text: str, found: Linked) -> bool:
+    """Whether a question names a variant and nothing else of the graph, and asks what it is
+    tied to (associated, linked, a disease, a risk)."""
+    classes = {n.cls for _, n in found}
+    return classes == {"Variant"} and _VARIANT_TIES.search(text) is not None
 
 
 def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
@@ -933,7 +949,8 @@ class QAEngine:
         # it, where verifying could only say a claim needs two)
         if (intent == "claim" and not options
                 and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2
-                and not _one_end_said(asked, found, focus)):  # fmt: skip
+                and not _one_end_said(asked, found, focus)
+                and not other_end_worded(asked)):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)
         checked = None
         if not focus.whole and not options and focus.asks:
@@ -954,6 +971,11 @@ class QAEngine:
             # words naming the kind asked for are no topic ("What kind of cancer causes ...")
             intent, iscore = kind.intent, max(probs.get(kind.intent, 0.0), CUE_SCORE)
             found = [x for x in found if x[0] not in kind.named]
+        if (not options and intent not in ("claim", "contraindications")
+                and _variant_asked(text, found)):  # fmt: skip
+            # "What is rs7903146 associated with?" (a definition), "What disease is rs429358
+            # linked to?" (a diagnosis): a variant's diseases
+            intent, iscore = "diseases_of_gene", max(probs.get("diseases_of_gene", 0.0), CUE_SCORE)
         spec = INTENTS.get(intent)
         hit = topic_mention(intent, self._categories_last(found))
         if hit is None and spec is not None and spec.topic_classes is not None:
@@ -1304,7 +1326,7 @@ class QAEngine:
                           f"drugs, none of them in {asked_class.label}")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             cands = kept
-        gone = left_out(self.kg, found, topic)
+        gone = left_out(self.kg, found, topic, text, intent)
         if cands and gone is not None:
             # "Which drugs treat gout other than allopurinol?", "... asthma without steroids"
             kept = [c for c in cands if not gone.covers(c.node)]
@@ -1319,8 +1341,8 @@ class QAEngine:
             # "What causes lymphoma?", read as what shows HPO's *Lymphoma*: a kind of the
             # disease of that name (follicular lymphoma, mycosis fungoides) shows it by being
             # one, and is neither its cause nor another disease it comes with
-            kinds = self._kinds_of_same_named(topic)
-            cands = [c for c in cands if c.node.iri not in kinds] or cands
+            being = self._kinds_of_same_named(topic)
+            cands = [c for c in cands if c.node.iri not in being] or cands
 
         def from_text(have: Sequence[Answer] = (), read: Sequence[Answer] | None = None
                       ) -> list[Answer]:  # fmt: skip
@@ -1452,6 +1474,12 @@ class QAEngine:
         if scored and wanted is not None and cands:
             reason = "; ".join(filter(None, [reason, f"only kinds of {wanted.label}, "
                                              "as asked"]))  # fmt: skip
+        if scored and all(a.via_relation == SHOWN_BY for a in scored):
+            # "Which genes cause deafness?": no gene is tied to the finding itself
+            reason = "; ".join(filter(None, [reason, (
+                f"the graph ties no gene to {topic.label} itself: these are the genes of the "
+                "diseases HPO annotates with it or a kind of it, those of diseases named for "
+                "it and of few other diseases first")]))  # fmt: skip
         if scored and kinds:
             reason = "; ".join(filter(None, [reason, (
                 f"the graph has no node named {named!r}: {topic.label} was linked, and the "

@@ -71,6 +71,9 @@ class LeftOut:
     stems: tuple[str, ...]
     endings: str = ""  # a pattern of the INN stems of the classes among them ("" for none)
     dropped: int = 0  # how many of the graph's answers it took away, once applied
+    # the disorders among ``named`` set against the topic, whose own answers are left out
+    # ("Which drugs treat hypertension but not heart failure?": heart failure's drugs)
+    contrasted: tuple[Node, ...] = ()
 
     def covers(self, node: Node) -> bool:
         """Whether ``node`` is one of what was left out."""
@@ -85,18 +88,57 @@ class LeftOut:
 
     def describe(self) -> str:
         """ "allopurinol", "members of Corticosteroid": what was left out, for a reason."""
+        contrasted = {n.iri for n in self.contrasted}
         return ", ".join(
-            f"members of {n.label}" if n.cls == "DrugClass" else n.label for n in self.named
-        )
+            f"members of {n.label}" if n.cls == "DrugClass"
+            else f"the answers the graph states for {n.label}" if n.iri in contrasted
+            else n.label
+            for n in self.named
+        )  # fmt: skip
 
 
-def left_out(kg: KnowledgeGraph, found: list[tuple[Mention, Node]], topic: Node | None
-             ) -> LeftOut | None:  # fmt: skip
-    """What the negated mentions beside ``topic`` leave out (None when none is negated)."""
+# a disorder set against the topic, named after it: what the answers must not hold for
+# ("Which drugs treat hypertension but not heart failure?", "Which genes are associated with
+# breast cancer and not ovarian cancer?"); the words right before its mention
+_CONTRAST = re.compile(
+    r"(?:\b(?:but|and|yet)\s+not|\brather than|\bexcept(?:\s+for)?|\bexcluding)"
+    r"\s+(?:(?:for|of|in|with|the|a|an)\s+)?$",
+    re.I,
+)
+_DISORDERS = ("Disease", "Phenotype")
+
+
+def contrasted(text: str, found: list[tuple[Mention, Node]], topic: Node | None) -> list[Node]:
+    """The disorders a question sets against its topic: negated mentions of a disorder after
+    the topic's first, with "but not", "and not", "rather than", "except" right before them
+    (not a disorder the person is said not to have, which leaves nothing out)."""
+    if topic is None:
+        return []
+    starts = [m.end for m, n in found if n.iri == topic.iri and not m.negated]
+    if not starts:
+        return []
+    first = min(starts)
+    return [n for m, n in found
+            if m.negated and n.cls in _DISORDERS and n.iri != topic.iri and m.start >= first
+            and _CONTRAST.search(text[max(0, m.start - 40) : m.start])]  # fmt: skip
+
+
+def left_out(kg: KnowledgeGraph, found: list[tuple[Mention, Node]], topic: Node | None,
+             text: str = "", intent: str | None = None) -> LeftOut | None:  # fmt: skip
+    """What the negated mentions beside ``topic`` leave out (None when none is negated). With
+    ``text`` (which the mentions index) and ``intent``, a disorder set against the topic
+    (:func:`contrasted`) leaves out the answers the graph states for it by the intent, its
+    kinds' and its same-named nodes' too (leaving out too much is safe)."""
     named = [(m, n) for m, n in found if m.negated and (topic is None or n.iri != topic.iri)]
     if not named:
         return None
     iris: set[str] = set()
+    against = contrasted(text, found, topic) if text and intent is not None else []
+    if against:
+        from kgqa.answering.candidates import graph_candidates
+
+        for n in against:
+            iris |= {c.node.iri for c in graph_candidates(kg, n, intent)}  # type: ignore[arg-type]
     stems: list[str] = []
     endings: list[str] = []
     for m, n in named:
@@ -124,4 +166,5 @@ def left_out(kg: KnowledgeGraph, found: list[tuple[Mention, Node]], topic: Node 
                 if len(stem) >= MIN_STEM_CHARS and stem not in stems:
                     stems.append(stem)
     nodes = tuple(dict((n.iri, n) for _, n in named).values())
-    return LeftOut(nodes, frozenset(iris), tuple(stems), "|".join(dict.fromkeys(endings)))
+    return LeftOut(nodes, frozenset(iris), tuple(stems), "|".join(dict.fromkeys(endings)),
+                   contrasted=tuple(against))  # fmt: skip

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from kgqa.answering.candidates import one_hop
+from kgqa.answering.candidates import finding_gene_statements, finding_genes, one_hop
 from kgqa.answering.ranking import (
     SUPPORT_THRESHOLD,
     claim_for,
@@ -221,6 +221,32 @@ def through_diagnosis(
     return [(w + PATH_FLOOR) / total for w in weights], evidence, suggested
 
 
+Weighed = tuple[list[float], list[tuple[Triple, ...]]]
+
+
+def through_finding(kg: KnowledgeGraph, intent: str, topic: Node | None,
+                    nodes: Sequence[Node]) -> Weighed | None:  # fmt: skip
+    """Gene options of a finding the graph ties no gene to, weighed through the diseases that
+    show it ("Which gene is associated with hearing loss? GJB2, TP53, BRCA1, INS": INS came
+    first, at 0.71, from the graph's neighbours around it; GJB2 is the gene of the deafness
+    types): each option's probability is its score of :func:`finding_genes` (normalised over
+    the options, ``PATH_FLOOR`` of the top score each at least), with its diseases' gene
+    statements as its evidence. None for another intent or topic, or when no option is the
+    gene of a disease that shows the finding."""
+    if intent != "genes_of_disease" or topic is None or topic.cls != "Phenotype":
+        return None
+    found = finding_genes(kg, topic)
+    if found is None:
+        return None
+    scores = [found.scores.get(n.iri, 0.0) for n in nodes]
+    if not any(scores):
+        return None
+    floor = PATH_FLOOR * max(scores)
+    total = sum(x + floor for x in scores)
+    evidence = [tuple(finding_gene_statements(kg, found, n, most=3)) for n in nodes]
+    return [(x + floor) / total for x in scores], evidence
+
+
 # the further topics an option is weighed against ("associated with A and B and C")
 MAX_CO_TOPICS = 2
 
@@ -339,12 +365,26 @@ def answer_options(
         answers = [replace(a, score=round(p, 4), verdict="unsupported", evidence=Evidence(
                        tuple(h) + a.evidence.triples, a.evidence.passages))
                    for a, p, h in zip(answers, probs_d, held, strict=True)]  # fmt: skip
+    shown = None
+    if (diagnosed is None and answers and not negated
+            and not any(a.verdict == "supported" for a in answers)):  # fmt: skip
+        # one finding no gene is tied to: the options through the diseases that show it
+        shown = through_finding(kg, intent, topic, [a.node for a in answers])
+    if shown is not None:
+        probs_f, held_f = shown
+        answers = [replace(a, score=round(p, 4), verdict="unsupported", evidence=Evidence(
+                       tuple(h) + a.evidence.triples, a.evidence.passages))
+                   for a, p, h in zip(answers, probs_f, held_f, strict=True)]  # fmt: skip
     ranked = sorted(answers, key=lambda a: (-a.score, a.verdict != "supported", a.node.label))
     best = tuple(ranked[:1])
     unlinked = [o for o, n in zip(options, option_nodes, strict=True) if n is None]
     reason = ""
     if not best:
         reason = "no option could be found in the graph"
+    elif shown is not None:
+        reason = (f"the graph ties no option to {topic.label} itself: the options are "
+                  "weighed through the diseases that show it (HPO) and their genes, a best "
+                  "guess")  # fmt: skip
     elif diagnosed is not None:
         reason = ("the question names findings, not a disease: the options are weighed through "
                   f"the diseases they suggest ({diagnosed[2]}), a best guess")  # fmt: skip

@@ -160,6 +160,7 @@ def prior(c: GraphCandidate, frequency: bool = True) -> float:
         + 0.5 * freq
         + 0.1 * math.log1p(max(0.0, weight))
         + 0.05 * min(curators, 4.0)
+        + c.weight
     )
 
 

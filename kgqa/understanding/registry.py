@@ -246,10 +246,11 @@ _RECORDS = (
         ),
     ),
     Intent(
-        "diseases_of_gene", "Which diseases are associated with gene G?",
+        "diseases_of_gene", "Which diseases are associated with gene G (or variant V)?",
         zh=r"什么病|哪些病|哪种病|什么疾病|哪些疾病|相关疾病|有关",
-        hops=(Hop("associatedWithGene", "in"),), topic_classes=(_GENE,),
-        answer_classes=(_DISEASE,), inverse="genes_of_disease",
+        # a variant's diseases too ("What is rs7903146 associated with?"), by GWAS
+        hops=(Hop("associatedWithGene", "in"), Hop("associatedWithVariant", "in")),
+        topic_classes=(_GENE, _VARIANT), answer_classes=(_DISEASE,), inverse="genes_of_disease",
         forms=(
             "Which diseases are associated with {g}?",
             "What conditions are caused by mutations in {g}?",

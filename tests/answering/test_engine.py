@@ -1512,3 +1512,26 @@ def test_a_few_symptoms_from_do_alone_are_topped_up_from_the_passages(kg):
     assert not _symptom_list_only(do_only, k=2)  # as many as asked for
     assert not _symptom_list_only([stated(fever, "doid"), stated(headache, "hpo")], k=10)
     assert not _symptom_list_only([], k=10)
+
+
+def test_the_genes_of_a_finding_come_through_the_diseases_that_show_it(kg):
+    # no gene is tied to arachnodactyly itself; HPO annotates Marfan syndrome with it, and the
+    # curated sources give FBN1 for Marfan syndrome
+    q = "Which genes are associated with arachnodactyly?"
+    qa, _ = engine(kg, {q: "genes_of_disease"})
+    qa.linker = FakeLinker(kg, {**NAMES_IN_TEXT, "fbn1": "NCBIGene:2200",
+                                "xdh": "NCBIGene:7498"})  # fmt: skip
+    from kgqa.answering.candidates import graph_candidates
+
+    (first,) = graph_candidates(kg, kg.node("HP:0001166"), "genes_of_disease")
+    assert (first.node.label, first.via.label, first.via_relation) == (
+        "FBN1", "Marfan syndrome", "shown by",
+    )  # fmt: skip
+    # the path: the disease shows the finding, and has the gene (a curated source's statement)
+    assert [t.relation for t in first.path] == ["hasPhenotype", "associatedWithGene"]
+    assert {t.source for t in first.triples} <= {"hpo", "orphanet"}
+    # as options, FBN1 over XDH, through the same path, labelled a best guess
+    o = qa.ask(q, options=["XDH", "FBN1"])
+    assert o.options[0].node.label == "FBN1" and o.options[0].score > 0.9
+    assert o.options[0].verdict == "unsupported"
+    assert "through the diseases that show it" in o.reason
