@@ -1255,6 +1255,12 @@ class QAEngine:
             # "How do you get gout?" asks how one comes to have it: no infection, its causes
             ways = None
             cands = graph_candidates(self.kg, topic, intent)
+        if (cands and all(c.via_relation == SHOWN_BY for c in cands)
+                and not self._named_as_such(topic, found)):  # fmt: skip
+            # "ADCY5-related dyskinesia" linked HPO's dyskinesia: the words name more than the
+            # finding, and the genes of every disease that shows it answer nothing asked (a
+            # passage names ADCY5)
+            cands = []
         silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
                   "super/subtypes (categories as broad as skin disease left out)")  # fmt: skip
         named, kinds = self._kinds_named(topic, found)
@@ -1326,7 +1332,7 @@ class QAEngine:
                           f"drugs, none of them in {asked_class.label}")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             cands = kept
-        gone = left_out(self.kg, found, topic, text, intent)
+        gone = left_out(self.kg, found, topic, focus.text, intent)  # (the offsets hold there)
         if cands and gone is not None:
             # "Which drugs treat gout other than allopurinol?", "... asthma without steroids"
             kept = [c for c in cands if not gone.covers(c.node)]
@@ -1506,6 +1512,12 @@ class QAEngine:
                 f"after the others for a child, as their labels keep them for when others will "
                 f"not do: {names} ({why})")]))  # fmt: skip
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
+
+    def _named_as_such(self, topic: Node, found: Linked) -> bool:
+        """Whether a mention of ``topic`` says one of its names, not more ("ADCY5-related
+        dyskinesia", linked to dyskinesia, says more)."""
+        names = {normalize_name(n) for n, _ in self.kg.labels(topic)}
+        return any(n.iri == topic.iri and normalize_name(m.text) in names for m, n in found)
 
     def _kinds_named(self, topic: Node, found: Linked
                      ) -> tuple[str, list[tuple[Node, tuple[Triple, ...]]]]:  # fmt: skip
