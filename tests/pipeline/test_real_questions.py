@@ -1423,3 +1423,14 @@ def test_a_variant_asked_what_it_is_tied_to_gives_its_diseases(real_pipeline) ->
                    for a in result.answers for t in a.evidence.triples)  # fmt: skip
     diabetes = real_pipeline.ask("What is rs7903146 associated with?").answers[0]
     assert diabetes.node.label == "type 2 diabetes mellitus"
+
+
+def test_a_birth_defect_a_drug_causes_is_the_congenital_abnormality_birth_defects_link(
+    real_pipeline,
+) -> None:
+    # SIDER's "Congenital anomaly" of 41 drugs stood on a node of its own; "birth defects"
+    # links DO's congenital abnormality, and the claim was unknown
+    verdict = real_pipeline.ask("Can valproate cause birth defects?").verdict
+    assert verdict is not None and verdict.verdict == "supported"
+    assert verdict.object.curie == "DOID:0080015"
+    assert real_pipeline.verify("Valproate does not cause birth defects").verdict == "refuted"

@@ -10,7 +10,8 @@ A side effect's node is the phenotype (else disease) node whose ids hold the Med
 CUI, else the one named like the term, else a ``SideEffect`` node of its own (id ``UMLS:<cui>``).
 An injury a drug does to an organ is, as its side effect, what MeSH calls drug-induced
 (:data:`DRUG_INDUCED`): SIDER's *Liver injury*, *Hepatotoxicity* and *Hepatocellular injury* are
-*Drug-Induced Liver Injury*, the node "liver damage" and "hepatotoxicity" link.
+*Drug-Induced Liver Injury*, the node "liver damage" and "hepatotoxicity" link; its *Congenital
+anomaly* is DO's congenital abnormality, which "birth defect" links.
 A drug is SIDER's PubChem compound, through DrugBank (a PubChem id of one DrugBank drug, or of
 one approved drug) or DrugCentral's PubChem ids.
 
@@ -54,6 +55,10 @@ DRUG_INDUCED = {
     "C0160390": "MESH:D056486",  # Liver injury
     "C0235378": "MESH:D056486",  # Hepatotoxicity
     "C0151763": "MESH:D056486",  # Hepatocellular injury
+    # a birth defect a drug causes in a child carried: DO's *physical disorder* (its congenital
+    # abnormality), which "birth defect" links; 41 drugs' statements were on a node of their own
+    # and "Can valproate cause birth defects?" unknown
+    "C0000768": "DOID:0080015",  # Congenital anomaly
 }
 MAX_FREQUENCY_LABELS = 5
 # (flat id, stereo id, preferred term) -> the frequency labels and (lower, upper) values given
