@@ -484,10 +484,12 @@ class ClaimVerifier:
     def _agent_kind(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
         """ "Tuberculosis is caused by a virus": ``o`` is DOID's infectious disease of a kind of
         organism (:data:`~kgqa.understanding.claims.AGENT_KINDS`), which the hierarchy does
-        not put ``s`` under (the caller checked). The claim is refuted (a negated one
-        supported) when the hierarchy files ``s`` under another kind (tuberculosis: a bacterial
-        infectious disease) and under none of the claimed; unknown otherwise (hepatitis B and
-        the common cold are filed under no kind of organism: no "no")."""
+        not put ``s`` under (the caller checked). The claim is supported (a negated one
+        refuted) when a cause the graph gives names the kind (the common cold's *Viruses*,
+        hepatitis B's *Orthohepadnavirus*: neither is filed under a kind); refuted (a negated
+        one supported) when the hierarchy files ``s`` under another kind (tuberculosis: a
+        bacterial infectious disease) and under none of the claimed; unknown otherwise
+        (pneumonia, meningitis: no "no")."""
         causes = [t for t in self.kg.neighbours(s, "causedBy", direction="out")
                   if _AGENT_NAMED[o.curie].search(t.object.label)]  # fmt: skip
         if causes:
