@@ -452,6 +452,22 @@ def _genes_by_disease(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
     return _GENES_BY_DISEASE[kg]
 
 
+_DISEASES_PER_GENE: weakref.WeakKeyDictionary[KnowledgeGraph, dict[str, int]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _diseases_per_gene(kg: KnowledgeGraph) -> dict[str, int]:
+    """How many diseases each gene has, as :func:`_genes_by_disease` reads them (kept)."""
+    if kg not in _DISEASES_PER_GENE:
+        count: dict[str, int] = {}
+        for genes in _genes_by_disease(kg).values():
+            for g in genes:
+                count[g] = count.get(g, 0) + 1
+        _DISEASES_PER_GENE[kg] = count
+    return _DISEASES_PER_GENE[kg]
+
+
 @dataclass(frozen=True)
 class FindingGenes:
     """The genes of the diseases that show a finding (:func:`finding_genes`)."""
@@ -484,12 +500,12 @@ def finding_genes(kg: KnowledgeGraph, finding: Node) -> FindingGenes | None:
                          for n, _ in kg.labels(x)) if len(k) >= 4}  # fmt: skip
     weight = {d: NAMED_FOR if any(n in normalize_name(t.subject.label) for n in names) else 1
               for d, t in shown.items()}  # fmt: skip
+    genes_of = _genes_by_disease(kg)
+    every = _diseases_per_gene(kg)
     diseases: dict[str, list[str]] = {}
-    every: dict[str, int] = {}
-    for d, genes in _genes_by_disease(kg).items():
-        for g in genes:
-            every[g] = every.get(g, 0) + 1
-            if d in shown:
+    for d, genes in genes_of.items():  # (in the bulk read's order, as the diseases are shown)
+        if d in shown:
+            for g in genes:
                 diseases.setdefault(g, []).append(d)
     if not diseases:
         return None

@@ -237,6 +237,11 @@ def _variant_asked(text: str, found: Linked) -> bool:
     return classes == {"Variant"} and _VARIANT_TIES.search(text) is not None
 
 
+def _names_of(kg: KnowledgeGraph, node: Node) -> set[str]:
+    """A node's names, normalised."""
+    return {normalize_name(n) for n, _ in kg.labels(node)}
+
+
 def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
     """Whether a message's question that names one thing asks, in words, whether it causes or
     affects another the message says (the other end unlinked, or a pronoun for it): a claim,
@@ -1516,7 +1521,7 @@ class QAEngine:
     def _named_as_such(self, topic: Node, found: Linked) -> bool:
         """Whether a mention of ``topic`` says one of its names, not more ("ADCY5-related
         dyskinesia", linked to dyskinesia, says more)."""
-        names = {normalize_name(n) for n, _ in self.kg.labels(topic)}
+        names = _names_of(self.kg, topic)
         return any(n.iri == topic.iri and normalize_name(m.text) in names for m, n in found)
 
     def _kinds_named(self, topic: Node, found: Linked
@@ -1529,8 +1534,7 @@ class QAEngine:
         if not said or topic.cls != "Disease":
             return "", []
         key = normalize_name(said[0])
-        if not _LETTERED.search(key) or any(
-                normalize_name(name) == key for name, _ in self.kg.labels(topic)):  # fmt: skip
+        if not _LETTERED.search(key) or key in _names_of(self.kg, topic):
             return "", []
         below = [(h.subject, (h,))
                  for h in self.kg.neighbours(topic, "subClassOf", direction="in")]  # fmt: skip

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgqa.answering.candidates import graph_candidates
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
 
@@ -135,8 +136,6 @@ def left_out(kg: KnowledgeGraph, found: list[tuple[Mention, Node]], topic: Node 
     iris: set[str] = set()
     against = contrasted(text, found, topic) if text and intent is not None else []
     if against:
-        from kgqa.answering.candidates import graph_candidates
-
         for n in against:
             iris |= {c.node.iri for c in graph_candidates(kg, n, intent)}  # type: ignore[arg-type]
     stems: list[str] = []

@@ -247,6 +247,16 @@ def through_finding(kg: KnowledgeGraph, intent: str, topic: Node | None,
     return [(x + floor) / total for x in scores], evidence
 
 
+def _weighed(answers: Sequence[Answer], probs: Sequence[float],
+             held: Sequence[tuple[Triple, ...]]) -> list[Answer]:  # fmt: skip
+    """The options weighed along a path (the diseases a vignette suggests, or those that show
+    the finding asked about): each its path's probability, the path's statements first in its
+    evidence, and a best guess, not a statement."""
+    return [replace(a, score=round(p, 4), verdict="unsupported",
+                    evidence=Evidence(tuple(h) + a.evidence.triples, a.evidence.passages))
+            for a, p, h in zip(answers, probs, held, strict=True)]  # fmt: skip
+
+
 # the further topics an option is weighed against ("associated with A and B and C")
 MAX_CO_TOPICS = 2
 
@@ -361,20 +371,14 @@ def answer_options(
         nodes_read = [a.node for a in answers]
         diagnosed = through_diagnosis(text, intent, found, nodes_read, diagnoser, statements)
     if diagnosed is not None:
-        probs_d, held, _ = diagnosed
-        answers = [replace(a, score=round(p, 4), verdict="unsupported", evidence=Evidence(
-                       tuple(h) + a.evidence.triples, a.evidence.passages))
-                   for a, p, h in zip(answers, probs_d, held, strict=True)]  # fmt: skip
+        answers = _weighed(answers, diagnosed[0], diagnosed[1])
     shown = None
     if (diagnosed is None and answers and not negated
             and not any(a.verdict == "supported" for a in answers)):  # fmt: skip
         # one finding no gene is tied to: the options through the diseases that show it
         shown = through_finding(kg, intent, topic, [a.node for a in answers])
     if shown is not None:
-        probs_f, held_f = shown
-        answers = [replace(a, score=round(p, 4), verdict="unsupported", evidence=Evidence(
-                       tuple(h) + a.evidence.triples, a.evidence.passages))
-                   for a, p, h in zip(answers, probs_f, held_f, strict=True)]  # fmt: skip
+        answers = _weighed(answers, *shown)
     ranked = sorted(answers, key=lambda a: (-a.score, a.verdict != "supported", a.node.label))
     best = tuple(ranked[:1])
     unlinked = [o for o, n in zip(options, option_nodes, strict=True) if n is None]

@@ -333,9 +333,17 @@ def other_end_worded(text: str) -> bool:
     inheritance ("Is sickle cell anemia autosomal recessive?", "X is an X-linked disorder") or
     a kind of organism ("Is malaria caused by a parasite?"). A question naming one thing is
     then still a claim to check, as :func:`parse_claim` reads it."""
-    asked = re.match(r"\s*(?:is|are|was|were)\b", text, re.I) is not None
-    return bool(_MODE_SAID.search(text) or (asked and _MODE_ASKED.search(text))
-                or agent_said(text))  # fmt: skip
+    return bool(_mode_said(text) or agent_said(text))
+
+
+def _mode_said(text: str) -> re.Match[str] | None:
+    """The words of a mode of inheritance said of a disease ("X is autosomal recessive", "an
+    X-linked disorder"), or asked of one ("Is sickle cell anemia autosomal recessive?": the mode
+    anywhere, the question's form says what it is said of)."""
+    mode = _MODE_SAID.search(text)
+    if mode is None and re.match(r"\s*(?:is|are|was|were)\b", text, re.I):
+        mode = _MODE_ASKED.search(text)
+    return mode
 
 
 @dataclass(frozen=True)
@@ -613,9 +621,7 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     if inh and re.search(r"\binherit", text, re.I) and nodes:
         disease = next((n for _, n in nodes if n.cls == "Disease"), nodes[0][1])
         return _inheritance_claim(disease, inh.group(1), negated, kg)
-    mode = _MODE_SAID.search(text)
-    if mode is None and re.match(r"\s*(?:is|are|was|were)\b", text, re.I):
-        mode = _MODE_ASKED.search(text)  # "Is sickle cell anemia autosomal recessive?"
+    mode = _mode_said(text)
     if mode:
         # "Sickle cell anemia is autosomal recessive", "Is Alport syndrome X-linked?", "X is an
         # autosomal dominant disorder": the mode said of a disease named outside it (not the
