@@ -1360,7 +1360,9 @@ def test_the_genes_of_a_finding_are_those_of_the_diseases_named_for_it_first(rea
     # words that name more than the finding ask for no gene of every disease showing it: a
     # passage names ADCY5 (the genes of dyskinesia's diseases had come first)
     more = real_pipeline.ask("What are the genetic changes related to ADCY5-related dyskinesia?")
-    assert [a.node.label for a in more.answers][:1] == ["ADCY5"]
+    assert not any(a.via_relation == "shown by" for a in more.answers)
+    if real_pipeline.qa.retriever is not None:  # `kgqa build passages` was run
+        assert [a.node.label for a in more.answers][:1] == ["ADCY5"]
 
 
 def test_gene_options_of_a_finding_are_weighed_through_the_diseases_that_show_it(real_pipeline):
