@@ -642,6 +642,16 @@ def _reading_line(r: Any, name: Any = None) -> str:
     return "reads as: " + "; ".join(parts)
 
 
+def _via_words(relation: str | None, via: object) -> str:
+    """How an answer reached through another node reads: "subtype X", or, for a gene of a
+    disease that shows the finding asked about, "X, a disease that shows it"."""
+    from kgqa.answering.candidates import SHOWN_BY
+
+    if relation == SHOWN_BY:
+        return f"{via}, a disease that shows it"
+    return f"{relation} {via}" if relation else str(via)
+
+
 def _print_evidence(ev: Any, indent: str = "    ", name: Any = None) -> None:
     def triple(t: Any) -> str:
         if name is None:
@@ -691,7 +701,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(f"note: {result.reason}")
     listed = result.options or result.answers
     for i, a in enumerate(listed, 1):
-        via = f" (via {a.via_relation} {a.via})" if a.via else ""
+        via = f" (via {_via_words(a.via_relation, a.via)})" if a.via else ""
         support = f", support {a.support:.2f}" if a.support is not None else ""
         mark = f" [{a.verdict}]" if result.options else ""
         print(f"{i:>2}. {name(a.node)} [{a.node.curie}]  p {a.score:.2f}{support}{mark}{via}")

@@ -150,3 +150,15 @@ def test_graph_verify_checks_every_file_against_the_manifest(fixture_home, tmp_p
     err = capsys.readouterr().err
     # RocksDB may see the damage when it opens the store; else the digest does
     assert err.startswith("kgqa: error:") and ("does not match" in err or "damaged" in err)
+
+
+def test_an_answer_reached_through_another_node_says_how() -> None:
+    # "via shown by Marfan syndrome" read as nonsense: a gene of a disease that shows the
+    # finding asked about names the disease and what it is to the question
+    from kgqa.cli import _via_words
+    from kgqa.records import Node
+
+    marfan = Node("https://w3id.org/kgqa/node/DOID_14323", "DOID:14323", "Marfan syndrome",
+                  "Disease")  # fmt: skip
+    assert _via_words("shown by", marfan) == f"{marfan}, a disease that shows it"
+    assert _via_words("subtype", marfan) == f"subtype {marfan}"

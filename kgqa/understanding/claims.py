@@ -164,6 +164,42 @@ def blamed_drug(text: str, mentions: Sequence[Mention]) -> tuple[Node, Node] | N
     return None
 
 
+# a drug said to bring on what the text does not name ("Could stopping fluticasone have caused
+# this infection?", "Could amoxicillin be the cause?"): the words right after the drug ...
+_DOES_THE_UNNAMED = re.compile(
+    r"^\s+(?:(?:be|is|are|was|were|been|have|has|had|really|possibly|also|actually|maybe)\s+)*"
+    r"(?:(?:caus(?:e|es|ed|ing)|responsible for|to blame for|behind|trigger(?:s|ed|ing)?)\s+"
+    r"(?:all\s+)?(?:(?:it|this|that|these|those|them)\b(?!\s+(?:disease|condition|disorder)\b)|"
+    r"(?:my|his|her|the|these|this|that|those)\s+(?:\w+\s+)?(?:problems?|symptoms?|issues?|"
+    r"reactions?|feelings?)\b)"
+    r"|the\s+(?:cause|reason|culprit)\b)",
+    re.I,
+)
+# ... or a word standing for a drug named before ("I started metformin last week. Could it be
+# the reason I feel this way?")
+_IT_IS_THE_CAUSE = re.compile(
+    r"\b(?:it|this|that|the (?:drug|medicine|medication|med|pill|tablet)s?)\s+(?:(?:could|might|"
+    r"may|be|is|was|really|possibly|also)\s+)*(?:the\s+)?(?:cause|reason|culprit)\b",
+    re.I,
+)
+
+
+def blamed_for_the_unnamed(text: str, mentions: Sequence[Mention]) -> Node | None:
+    """The drug a text blames for something it names by no disorder ("Could my new medication
+    lisinopril be causing this?"): what the person has is one of its side effects, to set
+    beside theirs. None when a disorder is named (then :func:`blamed_drug` reads a claim) or
+    the words blame no drug."""
+    nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
+    if any(n.cls in ("Disease", "Phenotype") for _, n in nodes):
+        return None
+    for m, node in nodes:
+        if not (is_drug(node) or node.cls == "DrugClass") or m.negated:
+            continue
+        if _DOES_THE_UNNAMED.match(text[m.end :]) or _IT_IS_THE_CAUSE.search(text, m.end):
+            return node
+    return None
+
+
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence holding ``at`` ends (its stop, or the text's end)."""
     stop = re.compile(r"[.?!]").search(text, at)

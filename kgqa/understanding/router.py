@@ -18,6 +18,7 @@ from kgqa.text import LAB_SHORT_FORMS, has_cjk
 from kgqa.understanding.claims import (
     FROM_MEDICATION,
     blamed_drug,
+    blamed_for_the_unnamed,
     class_membership_claim,
     drug_stand_in,
     is_drug,
@@ -105,9 +106,10 @@ CUE_SCORE = 0.9
 # children as inheritance either ("When can I resume exercising after eye muscle surgery?" at
 # 0.69; "My fever went down after taking ibuprofen. Is that normal?" at 0.97); a Chinese one,
 # whose words the registry's patterns do not hold, only below this. A bare name stays a
-# definition, a bare findings list a diagnosis
+# definition, a bare findings list a diagnosis. Nor a drug's targets without words of how it
+# acts ("What could be wrong with me?" at 0.44)
 WORDLESS_SURE = 0.8
-_WORDS_NEEDED_IN_QUESTIONS = frozenset({"inheritance"})
+_WORDS_NEEDED_IN_QUESTIONS = frozenset({"inheritance", "targets_of_drug"})
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
@@ -401,6 +403,10 @@ def route(
         # the medication", "I developed a cough after starting lisinopril. Could it be from
         # that?": whether the drug causes the finding, a claim to check
         return "claim", max(probs.get("claim", 0.0), CUE_SCORE)
+    elif not options and blamed_for_the_unnamed(text, [m for m, _ in found]) is not None:
+        # "Could my new medication lisinopril be causing this?" (a diagnosis of no finding, or
+        # a claim of one end): the drug's side effects, to set beside what the person has
+        return "side_effects_of_drug", max(probs.get("side_effects_of_drug", 0.0), CUE_SCORE)
     elif intent != "claim" and not findings and (named := cued(text, probs, found)):
         intent = named
         return intent, max(probs.get(intent, 0.0), CUE_SCORE)
@@ -412,6 +418,11 @@ def route(
         # "What causes lumps on the arm?": a finding's causes are the diseases that show it;
         # "What does the BRCA1 gene do?": a gene's part in disease, not a drug's uses
         return _OF_ANOTHER_KIND[intent], probs.get(intent, 0.0)
+    elif intent == "diseases_of_phenotype" and _cause_of_a_disease(text, found):
+        # "Why do I get frozen shoulder?", "the causes of insulin-dependent diabetes": a
+        # disease's causes, as "What causes frozen shoulder?" reads (the diseases showing a
+        # finding are what its causes are; a disease no finding names has causes of its own)
+        return "causes", probs.get(intent, 0.0)
     elif spec is not None and spec.inverse and not _affirmed_topic(intent, found):
         # no topic of this end, or only one the question leaves out ("I can't tolerate
         # metformin, what else treats type 2 diabetes?")
@@ -956,6 +967,24 @@ def passages_only(text: str, found: Linked) -> str | None:
 
 # an intent that, asked of another kind of thing, is another one with the same answers
 _OF_ANOTHER_KIND = {"causes": "diseases_of_phenotype", "diseases_for_drug": "diseases_of_gene"}
+# words asking what brings a disorder on ("Why do I get ...", "the causes of ...", "the origin")
+_CAUSE_WORDS = re.compile(r"\b(?:caus\w*|why|reasons?|origins?|etiology|aetiology)\b", re.I)
+
+
+def _cause_of_a_disease(text: str, found: Linked) -> bool:
+    """Whether a question read as the diseases that show a disorder asks, in words of cause,
+    of a disease only (no finding named, no kind of disease asked for): then its causes."""
+    topic = topic_of("diseases_of_phenotype", found)
+    bare = _bare(text, found)
+    return (
+        topic is not None
+        and topic.cls == "Disease"
+        and not any(n.cls == "Phenotype" for _, n in found)
+        and _affirmed_topic("causes", found)
+        and _CAUSE_WORDS.search(bare) is not None
+        and _DISEASE_WORDS.search(bare) is None
+        and CUES["diseases_of_phenotype"].search(text) is None
+    )
 
 
 def _bare(text: str, found: Linked) -> str:

@@ -1436,3 +1436,43 @@ def test_a_birth_defect_a_drug_causes_is_the_congenital_abnormality_birth_defect
     assert verdict is not None and verdict.verdict == "supported"
     assert verdict.object.curie == "DOID:0080015"
     assert real_pipeline.verify("Valproate does not cause birth defects").verdict == "refuted"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could my new medication lisinopril be causing this?",
+        "Could stopping lisinopril have caused these symptoms?",
+        "I started taking lisinopril last week. Could it be the reason I feel this way?",
+        "Could lisinopril be the cause?",
+    ],
+)
+def test_a_drug_blamed_for_what_goes_unnamed_gets_its_side_effects(real_pipeline, question):
+    # read as a diagnosis of no finding ("no phenotype recognised"), a claim of one end, or
+    # passages only: the drug's side effects are what to set beside what the person has
+    result = real_pipeline.ask(question)
+    assert (result.intent, result.reading.topic.label) == ("side_effects_of_drug", "Lisinopril")
+    assert "Cough" in [a.node.label for a in result.answers]
+    # a finding named stays a claim to check
+    assert real_pipeline.ask("Could lisinopril be causing my cough?").verdict is not None
+
+
+def test_why_one_gets_a_disease_asks_its_causes(real_pipeline):
+    # "Why do I get frozen shoulder?", "the causes of insulin-dependent diabetes in children"
+    # were read as the diseases that show them, where "What causes X?" reads its causes
+    for q, topic in (("Why do I get psoriasis?", "psoriasis"),
+                     ("What are the causes of insulin-dependent diabetes in children?",
+                      "type 1 diabetes mellitus")):  # fmt: skip
+        result = real_pipeline.ask(q)
+        assert (result.intent, result.reading.topic.label) == ("causes", topic), q
+    # a finding's causes are still the diseases that show it
+    assert real_pipeline.ask("What causes cataracts?").intent == "diseases_of_phenotype"
+    assert real_pipeline.ask("What diseases cause anemia?").intent == "diseases_of_phenotype"
+
+
+def test_a_drugs_targets_are_asked_in_words_of_how_it_acts(real_pipeline):
+    # "What could be wrong with me? I take metformin." was read as metformin's targets (0.44)
+    assert real_pipeline.ask("What could be wrong with me? I take metformin.").intent != (
+        "targets_of_drug")  # fmt: skip
+    for q in ("What does imatinib target?", "How does metformin work?"):
+        assert real_pipeline.ask(q).intent == "targets_of_drug", q

@@ -15,7 +15,7 @@ const I18N = {
     footer: "Research software, not medical advice. Every answer shows its sources.",
     working: "Working…", readAs: "Read as", topic: "topic", relation: "relation",
     polarity: "polarity", noAnswer: "No answer", probability: "p",
-    support: "support", via: "via", passages: "Passages", options: "Options",
+    support: "support", via: "via", showsIt: ", a disease that shows it", passages: "Passages", options: "Options",
     differential: "Differential", of: "of", diseases: "diseases scored",
     unlinked: "Not recognised", present: "Findings", absent: "Absent",
     next: "Worth asking next (click: present; shift-click: absent)",
@@ -34,7 +34,7 @@ const I18N = {
     diagnoseButton: "排序疾病", key: "API 密钥", evidence: "证据图",
     footer: "研究用软件，不是医疗建议。每个答案都列出来源。",
     working: "处理中…", readAs: "理解为", topic: "主题", relation: "关系", polarity: "极性",
-    noAnswer: "没有答案", probability: "概率", support: "支持度", via: "经由",
+    noAnswer: "没有答案", probability: "概率", support: "支持度", via: "经由", showsIt: "（表现出该症状的疾病）",
     passages: "文献段落", options: "选项", differential: "鉴别诊断", of: "/",
     diseases: "种疾病参与评分", unlinked: "未识别", present: "有", absent: "无",
     next: "下一步值得询问（点击：有；Shift+点击：无）", bits: "比特", separates: "区分", usualIn: "常见于", notIn: "不见于",
@@ -136,7 +136,10 @@ function nodeOf(graph, id) { return graph.nodes.find((n) => n.id === id); }
 
 function answerItem(a, graph) {
   const gn = nodeOf(graph, a.node.curie) || a.node;
-  const via = a.via ? el("span", { class: "muted" }, ` ${t("via")} ${a.via_relation} ${a.via.label}`) : null;
+  // a gene of a disease that shows the finding asked about reads "via X, a disease that shows it"
+  const viaWords = a.via && a.via_relation === "shown by"
+    ? `${t("via")} ${a.via.label}${t("showsIt")}` : a.via ? `${t("via")} ${a.via_relation} ${a.via.label}` : "";
+  const via = a.via ? el("span", { class: "muted" }, ` ${viaWords}`) : null;
   const support = a.support !== null && a.support !== undefined
     ? el("span", { class: "muted" }, ` ${t("support")} ${Number(a.support).toFixed(2)}`) : null;
   return el("li", { class: a.verdict === "supported" ? "" : "unsupported" },
