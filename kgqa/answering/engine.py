@@ -1220,6 +1220,10 @@ class QAEngine:
             # a drug class is shown by what the graph puts in it ("What are beta blockers?")
             members = (tuple(class_membership(self.kg, topic).values())[:DEFINING_MEMBERS]
                        if topic.cls == "DrugClass" else ())  # fmt: skip
+            if topic.cls == "Variant":
+                # a variant is what it is associated with: GWAS's statements of it
+                members = tuple(c.triples[0] for c in graph_candidates(
+                    self.kg, topic, "diseases_of_gene"))[:DEFINING_MEMBERS]  # fmt: skip
             answer = Answer(topic, round(answer_probability(1.0, reading), 4),
                             Evidence(members, tuple(own)), support=1.0)  # fmt: skip
             return Result(**base, **shown, answers=(answer,), no_answer=False)

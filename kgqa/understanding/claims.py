@@ -219,7 +219,10 @@ _MOVES_LEVEL = re.compile(rf"\b(?:(?P<down>{TO_LOWER})|(?P<up>{TO_RAISE}))\b", r
 # contraindicated there ("safe": whether it is not)
 _PEOPLE = (r"(?:people|patients|someone|somebody|a person|those|anyone|children|adults|women|"
            r"men)")  # fmt: skip
-_PERSON = rf"(?:i|you|he|she|we|they|one|{_PEOPLE}|my \w+|an? \w+)"
+# people named for their disorder: "diabetics", "hemophiliacs", "asthma patients"
+_NAMED_FOR_IT = r"(?:\w+(?:ics|iacs)|\w+ (?:patients|sufferers))"
+_PERSON = rf"(?:i|you|he|she|we|they|one|{_PEOPLE}|my \w+|an? \w+|{_NAMED_FOR_IT})"
+_PERSON_NAMED_FOR_IT = re.compile(rf"^{_NAMED_FOR_IT}$", re.I)
 _USE_DESPITE = re.compile(
     r"\b(?:(?P<safe>safe|ok|okay|alright|all right|fine)|(?P<unsafe>unsafe|dangerous|harmful|"
     rf"risky)|(?:can|could|may|should)\s+{_PERSON}(?P<having>\s+(?:with|who (?:has|have))\s+"
@@ -618,6 +621,10 @@ def _used_despite(text: str, nodes: Sequence[tuple[Mention, Node]],
         return None
     if not any(n.cls in ("Chemical", "DrugClass") for _, n in nodes):
         return None
+    if _PERSON_NAMED_FOR_IT.match(disorder.text):
+        # "Can diabetics take prednisone?", "Is prednisone safe for diabetics?": the people
+        # named are those who have it
+        return despite
     if (_HAVING.search(text) or disorder.start < despite.end()) and not _FOR_IT.search(
         text[: disorder.start]
     ):

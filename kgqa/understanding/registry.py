@@ -531,7 +531,8 @@ _RECORDS = (
             r"\bwhat(?:'s| is| are| was| were| does| do)\b|\bdefin|\bmeaning\b|\bmeans?\b"
             r"|\bexplain|\bwhat (?:kind|type|sort) of\b"
         ),
-        topic_classes=(_DISEASE, _PHENO, _DRUG, _GENE, _CLASS), qtypes=("information",),
+        # a variant is shown by the diseases GWAS ties it to ("What is rs7903146?")
+        topic_classes=(_DISEASE, _PHENO, _DRUG, _GENE, _CLASS, _VARIANT), qtypes=("information",),
         forms=(
             "What is {d}?", "What is (are) {d} ?", "Define {p}", "What does {p} mean?",
             "What is {c}?", "Tell me about {d}",

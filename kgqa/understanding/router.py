@@ -441,11 +441,11 @@ def route(
                 # questions of which drugs cause it (the classifier reads harm as side
                 # effects): turned round, a yes/no question must say so in that end's words
                 return "other", probs.get("other", 0.0)
-            if need == INVERSE_LEFT_OUT_MIN:
-                # the classifier read the drug left out as the topic; its belief in the
-                # relation, either way round, is how sure the reading is
-                return other, min(1.0, probs.get(intent, 0.0) + probs.get(other, 0.0))
-            intent = other
+            # the classifier read the relation the other way round (the drug left out as the
+            # topic; "What is the APOE gene?" as a disease's genes at 0.999, its diseases at
+            # 0.0002, whose answers showed p 0.00): its belief in the relation, either way
+            # round, is how sure the reading is; the topic's class sets the way
+            return other, min(1.0, probs.get(intent, 0.0) + probs.get(other, 0.0))
     return intent, probs.get(intent, 0.0)
 
 

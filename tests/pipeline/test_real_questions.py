@@ -1476,3 +1476,36 @@ def test_a_drugs_targets_are_asked_in_words_of_how_it_acts(real_pipeline):
         "targets_of_drug")  # fmt: skip
     for q in ("What does imatinib target?", "How does metformin work?"):
         assert real_pipeline.ask(q).intent == "targets_of_drug", q
+
+
+def test_a_relation_read_the_other_way_round_keeps_its_sureness(real_pipeline):
+    # "What is the APOE gene?": a disease's genes at 0.999 by its words, turned round to the
+    # gene's diseases by its topic, had answers at p 0.00
+    result = real_pipeline.ask("What is the APOE gene?")
+    assert result.intent == "diseases_of_gene"
+    assert result.answers and result.answers[0].score > 0.3
+
+
+def test_what_a_variant_is_shows_what_gwas_ties_it_to(real_pipeline):
+    # "What is rs7903146?" had no answer: "it names rs7903146 (variant)"
+    result = real_pipeline.ask("What is rs7903146?")
+    (answer,) = result.answers
+    assert (result.intent, answer.node.curie) == ("definition", "dbSNP:rs7903146")
+    assert "type 2 diabetes mellitus" in {t.subject.label for t in answer.evidence.triples}
+    assert {t.relation for t in answer.evidence.triples} == {"associatedWithVariant"}
+
+
+def test_childhood_rashes_and_people_named_for_a_disorder_link_what_people_mean(real_pipeline):
+    # "fifth disease" linked MeSH's Fish Diseases, "roseola" rose bengal, "kissing disease"
+    # mouth disease, "asthmatics" status asthmaticus, "hemophiliacs" factor XI deficiency
+    named = (("fifth disease", "erythema infectiosum"), ("slapped cheek", "erythema infectiosum"),
+             ("roseola", "exanthema subitum"), ("kissing disease", "infectious mononucleosis"),
+             ("asthmatics", "asthma"), ("hemophiliacs", "hemophilia"),
+             ("floaters", "Vitreous floaters"))  # fmt: skip
+    for text, label in named:
+        (m,) = real_pipeline.link(text)
+        assert m.node.label == label, text
+    # "Can diabetics take prednisone?" asks whether it is contraindicated (no source says)
+    for q in ("Can diabetics take prednisone?", "Should asthmatics avoid propranolol?"):
+        result = real_pipeline.ask(q)
+        assert result.verdict is not None and "contraindicat" in result.verdict.reason, q

@@ -1,0 +1,82 @@
+"""Words that put a drug beside a disorder: someone named for a disorder asking whether they
+may take it, a drug blamed for what the text does not name."""
+
+import re
+
+import pytest
+
+from kgqa.records import Candidate, Mention, Node
+from kgqa.understanding.claims import blamed_for_the_unnamed, uses_despite
+
+_NODES = {
+    "prednisone": Node("https://w3id.org/kgqa/node/DRUGBANK_DB00635", "DRUGBANK:DB00635",
+                       "Prednisone", "Chemical"),
+    "lisinopril": Node("https://w3id.org/kgqa/node/DRUGBANK_DB00722", "DRUGBANK:DB00722",
+                       "Lisinopril", "Chemical"),
+    "diabetics": Node("https://w3id.org/kgqa/node/DOID_9351", "DOID:9351", "diabetes mellitus",
+                      "Disease"),
+    "hemophiliacs": Node("https://w3id.org/kgqa/node/DOID_0061030", "DOID:0061030",
+                         "hemophilia", "Disease"),
+    "asthma patients": Node("https://w3id.org/kgqa/node/DOID_2841", "DOID:2841", "asthma",
+                            "Disease"),
+    "cough": Node("https://w3id.org/kgqa/node/HP_0012735", "HP:0012735", "Cough", "Phenotype"),
+}  # fmt: skip
+
+
+def mentions(text: str) -> list[Mention]:
+    """The names of ``_NODES`` the text holds, as a linker would give them."""
+    out = []
+    for name, node in _NODES.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+            out.append(Mention(m.start(), m.end(), m.group(), node.cls, False, 1.0,
+                               (Candidate(node, 1.0, "exact", name),)))  # fmt: skip
+    return sorted(out, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can diabetics take prednisone?",
+        "Is prednisone safe for diabetics?",
+        "Is prednisone safe for hemophiliacs?",
+        "Can asthma patients take prednisone?",
+    ],
+)
+def test_people_named_for_a_disorder_ask_whether_they_may_take_a_drug(text) -> None:
+    # "Can diabetics take prednisone?" was "no relation recognised"
+    assert uses_despite(text, mentions(text))
+
+
+def test_a_drug_for_a_disorder_is_not_taken_despite_it() -> None:
+    text = "Can I take prednisone for my cough?"
+    assert not uses_despite(text, mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could my new medication lisinopril be causing this?",
+        "Could stopping lisinopril have caused these symptoms?",
+        "Is it possible that lisinopril caused my problem?",
+        "Could lisinopril be the cause?",
+        "I started lisinopril last week. Could it be the reason I feel this way?",
+    ],
+)
+def test_a_drug_blamed_for_what_goes_unnamed(text) -> None:
+    assert blamed_for_the_unnamed(text, mentions(text)) == _NODES["lisinopril"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a finding named: a claim to check (blamed_drug reads it)
+        "Could lisinopril be causing my cough?",
+        # nothing blamed
+        "What does lisinopril treat?",
+        "Is lisinopril a good drug?",
+        # what it causes is named by the kind asked for, not left unnamed
+        "Could lisinopril cause this disease?",
+    ],
+)
+def test_no_drug_blamed_for_the_unnamed(text) -> None:
+    assert blamed_for_the_unnamed(text, mentions(text)) is None
