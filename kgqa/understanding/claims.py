@@ -807,5 +807,38 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         # named after "for" and more ("I have been on lisinopril for a year and now I have a
         # cough")
         return ParsedClaim(chems[0], "treats", (diseases or phenos)[0], negated)
+    shown = _finding_caused(text, m1, m2) if a.cls == b.cls == "Disease" else None
+    if shown is not None:
+        # "Chickenpox causes a rash" ("rash" linked DO's exanthem): a disease said to cause
+        # what is also a finding shows it
+        return ParsedClaim(shown[0], "hasPhenotype", shown[1], negated)
     return ParsedClaim(a, None, b, negated, reason="no relation recognised between "
                        f"{a.label} and {b.label}")  # fmt: skip
+
+
+# a disease said to bring on another named after it ("Chickenpox causes a rash") ...
+_BRINGS_ON = re.compile(r"^\s+(?:(?:can|may|might|could|will|often|usually|commonly|sometimes|"
+                        r"does|do|not|never)\s+)*(?:caus\w*|lead\w* to|result\w* in|giv\w*|"
+                        r"produc\w*|bring\w* on)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?$",
+                        re.I)  # fmt: skip
+# ... or said to be brought on by one named after it ("A rash can be caused by chickenpox")
+_BROUGHT_ON = re.compile(r"^\s+(?:(?:can|may|might|could|is|are|be|often|usually|commonly|"
+                         r"sometimes|not|never)\s+)*(?:caused by|due to|a (?:symptom|sign) of)"
+                         r"\s+(?:(?:an?|the)\s+)?$", re.I)  # fmt: skip
+
+
+def _finding_caused(text: str, m1: Mention, m2: Mention) -> tuple[Node, Node] | None:
+    """The disease and the finding (the phenotype node among its mention's candidates) when
+    ``text`` says the disease brings the finding on; None when the words say no such thing or
+    the second disease has no finding's node (a disease causing a disease is no phenotype)."""
+    between = text[m1.end : m2.start]
+    if _BRINGS_ON.match(between):
+        disease, finding = m1, m2
+    elif _BROUGHT_ON.match(between):
+        disease, finding = m2, m1
+    else:
+        return None
+    pheno = next((c.node for c in finding.candidates if c.node.cls == "Phenotype"), None)
+    if pheno is None or _node(disease) is None:
+        return None
+    return _node(disease), pheno

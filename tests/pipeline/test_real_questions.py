@@ -1509,3 +1509,18 @@ def test_childhood_rashes_and_people_named_for_a_disorder_link_what_people_mean(
     for q in ("Can diabetics take prednisone?", "Should asthmatics avoid propranolol?"):
         result = real_pipeline.ask(q)
         assert result.verdict is not None and "contraindicat" in result.verdict.reason, q
+
+
+def test_a_disease_said_to_cause_what_is_also_a_finding_shows_it(real_pipeline) -> None:
+    # "Chickenpox causes a rash": "rash" linked DO's exanthem, and two diseases had "no
+    # relation recognised"
+    said = real_pipeline.verify("Chickenpox causes a rash")
+    assert (said.subject.label, said.relation, said.object.cls) == (
+        "chickenpox", "hasPhenotype", "Phenotype")  # fmt: skip
+    assert said.verdict == "supported"
+    # passive, the finding first
+    said = real_pipeline.verify("A rash can be caused by measles")
+    assert (said.subject.label, said.relation) == ("measles", "hasPhenotype")
+    # nothing states a false one
+    for claim in ("Gout causes a rash", "Chickenpox causes kidney disease"):
+        assert real_pipeline.verify(claim).verdict != "supported", claim
