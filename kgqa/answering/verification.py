@@ -36,7 +36,13 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Evidence, Mention, Node, Passage, Triple, Verdict
 from kgqa.stages import Classifying, Linking, Retrieving
 from kgqa.text import clean_text, fold_chinese, opposites
-from kgqa.understanding.claims import AGENT_KINDS, CONTRAINDICATION, PREVENTION, parse_claim
+from kgqa.understanding.claims import (
+    AGENT_KINDS,
+    CONTRAINDICATION,
+    PREVENTION,
+    VECTOR_KINDS,
+    parse_claim,
+)
 from kgqa.validation import MAX_CLAIM_CHARS
 
 VERDICT_THRESHOLD = 0.6
@@ -190,6 +196,8 @@ class ClaimVerifier:
             return self._id_claim(claim, s, parsed.object_id or "", neg)
         if parsed.hereditary and s is not None:
             return self._hereditary(claim, s, neg)
+        if parsed.vector is not None and s is not None:
+            return self._vector(claim, s, parsed.vector, neg)
         if s is None or o is None or rel is None:
             # nothing to check it against; what the passages say, about the one thing it names
             # ("Can stress cause hair loss?": alopecia) or near its words, is shown
@@ -430,6 +438,44 @@ class ClaimVerifier:
         else:
             reason = f"the graph states no Mendelian inheritance for {disease.label}"
         return Verdict(claim, "unknown", 0.0, (), disease, "hasInheritance", None, neg,
+                       Evidence(tuple(stated[:4])), reason)  # fmt: skip
+
+    def _vector(self, claim: str, disease: Node, way: str, neg: bool) -> Verdict:
+        """ "Lyme disease is transmitted by ticks": DOID's transmittedBy statements of the
+        disease, else of its direct kinds (malaria's are of no kind the graph has), that name
+        the way (:data:`~kgqa.understanding.claims.VECTOR_KINDS`: *Ixodes scapularis*, *tick
+        borne transmission*). Supported (a negated claim refuted) at
+        :data:`GRAPH_STATEMENT_SCORE` when one does; else unknown, never refuted: DOID lists
+        some ways a disease passes, not every one."""
+        names = re.compile(VECTOR_KINDS[way], re.I)
+        stated = self.kg.neighbours(disease, "transmittedBy", direction="out")
+        of = disease.label
+        if not stated:
+            kinds = self.kg.neighbours(disease, "subClassOf", direction="in")
+            stated = [
+                t
+                for k in kinds
+                for t in self.kg.neighbours(k.subject, "transmittedBy", direction="out")
+            ]
+            of = f"kinds of {disease.label}"
+        said = [t for t in stated if names.search(t.object.label)]
+        if said:
+            verdict = "refuted" if neg else "supported"
+            ways = ", ".join(dict.fromkeys(t.object.label for t in said))
+            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
+                           ((verdict, GRAPH_STATEMENT_SCORE),), disease, "transmittedBy",
+                           said[0].object, neg, Evidence(tuple(said[:4])),
+                           f"the graph: {said[0].source} gives {of} as transmitted by "
+                           f"{ways}")  # fmt: skip
+        if stated:
+            ways = ", ".join(dict.fromkeys(t.object.label for t in stated))
+            reason = (
+                f"the graph gives {of} as transmitted by {ways}, none of them {way}; "
+                "its sources list some ways a disease passes, not every one"
+            )
+        else:
+            reason = f"the graph states no way {disease.label} is transmitted"
+        return Verdict(claim, "unknown", 0.0, (), disease, "transmittedBy", None, neg,
                        Evidence(tuple(stated[:4])), reason)  # fmt: skip
 
     def _other_mode(self, claim: str, disease: Node, mode: Node, neg: bool) -> Verdict | None:

@@ -367,12 +367,99 @@ def agent_said(text: str) -> re.Match[str] | None:
     return said if len(kinds) == 1 else None
 
 
+# how a disease is said to pass to people ("Lyme disease is transmitted by ticks", "Is malaria
+# spread by mosquitoes?", "Is the flu airborne?"): each way, and the words of DOID's
+# transmittedBy statements (a vector's genus, a way of transmission) that say it
+VECTOR_KINDS = {
+    "ticks": r"\btick|Ixodes|Dermacentor|Amblyomma|Rhipicephalus|Haemaphysalis|Ornithodoros|"
+             r"Hyalomma",
+    "mosquitoes": r"mosquito|\bCulex\b|Anopheles|Aedes",
+    "fleas": r"\bflea|Xenopsylla|Pulex",
+    "lice": r"\blouse|\blice\b|Pediculus",
+    "sandflies": r"sand ?fl|Phlebotomus|Lutzomyia",
+    "mites": r"\bmite|Leptotrombidium",
+    "rodents": r"rodent|Calomys|Apodemus|Mastomys|Neotoma|Mus musculus|Myodes|Rattus",
+    "insects": r"insect borne|mosquito|\bCulex\b|Anopheles|Aedes|\bflea|Xenopsylla|Pediculus|"
+               r"Phlebotomus|Culicoides",
+    "the air": r"airborne|droplet",
+    "contact": r"contact transmission",
+    "food or water": r"ingestion",
+    "mother to child": r"placental|congenital",
+}  # fmt: skip
+_VECTOR_WORDS = (
+    r"(?P<vector>ticks?|mosquito(?:e?s)?|fleas?|lice|louse|sand ?fl(?:y|ies)|mites?|rodents?|"
+    r"rats?|mice|insects?|(?:the )?air|droplets?|cough(?:s|ing)?|sneez(?:es|ing)|(?:direct |"
+    r"skin[- ]to[- ]skin |close |physical )?contact|touch(?:ing)?|(?:contaminated )?(?:food|"
+    r"water|drinking water)|(?:the |a )?mother(?:s)? to (?:child|baby|fetus)|(?:the )?placenta)"
+)
+_VECTOR_SAID = re.compile(
+    r"\b(?:transmitted|spread|carried|passed|caught|contracted|acquired|transmissible|get|"
+    r"catch|got)\s+(?:(?:to|on)\s+(?:people|humans|others)\s+)?(?:only\s+|mainly\s+|mostly\s+|"
+    r"usually\s+)?(?:by|through|via|from)\s+(?:(?:an?|the|infected|bites? (?:of|from)|"
+    r"(?:the|a) bites? (?:of|from)|being bitten by|eating|drinking|breathing(?: in)?)\s+)*"
+    + _VECTOR_WORDS
+    + r"\b"
+    # "Can you get plague from fleas?", "catch hepatitis A from contaminated food"
+    r"|\b(?:get|gets|getting|catch|catching|contract|got|caught|contracted)\s+(?:[\w'-]+\s+)"
+    r"{1,5}?(?:from|through|via)\s+(?:(?:an?|the|infected|bites? (?:of|from)|eating|drinking)\s+)*"
+    + _VECTOR_WORDS.replace("?P<vector>", "?P<vector2>")
+    + r"\b"
+    r"|\b(?P<borne>tick|mosquito|flea|louse|insect|rodent|food|water)[- ]?borne\b"
+    r"|\b(?P<airborne>airborne)\b",
+    re.I,
+)
+
+
+def vector_kind(words: str) -> str:
+    """The way of transmission ``words`` name (a key of :data:`VECTOR_KINDS`)."""
+    w = words.casefold()
+    for prefix, kind in (
+        ("tick", "ticks"),
+        ("mosquito", "mosquitoes"),
+        ("flea", "fleas"),
+        ("lice", "lice"),
+        ("louse", "lice"),
+        ("sand", "sandflies"),
+        ("mite", "mites"),
+        ("rodent", "rodents"),
+        ("rat", "rodents"),
+        ("mice", "rodents"),
+        ("insect", "insects"),
+        ("food", "food or water"),
+        ("water", "food or water"),
+        ("drinking", "food or water"),
+        ("contaminated", "food or water"),
+        ("mother", "mother to child"),
+        ("the mother", "mother to child"),
+        ("a mother", "mother to child"),
+        ("placenta", "mother to child"),
+        ("the placenta", "mother to child"),
+    ):
+        if w.startswith(prefix):
+            return kind
+    if "contact" in w or w.startswith("touch"):
+        return "contact"
+    return "the air"  # air, droplets, coughing, sneezing, airborne
+
+
+def vector_said(text: str) -> re.Match[str] | None:
+    """The words saying how a disease passes to people ("is transmitted by ticks", "spread
+    through the air", "tick-borne"); None when they say no such thing."""
+    return _VECTOR_SAID.search(text)
+
+
+def said_vector(said: re.Match[str]) -> str:
+    """The way of transmission a :func:`vector_said` match names."""
+    return vector_kind(said.group("vector") or said.group("vector2") or said.group("borne")
+                       or said.group("airborne"))  # fmt: skip
+
+
 def other_end_worded(text: str) -> bool:
     """Whether a claim says its second end in words no node is linked for: a mode of
     inheritance ("Is sickle cell anemia autosomal recessive?", "X is an X-linked disorder") or
     a kind of organism ("Is malaria caused by a parasite?"). A question naming one thing is
     then still a claim to check, as :func:`parse_claim` reads it."""
-    return bool(_mode_said(text) or agent_said(text))
+    return bool(_mode_said(text) or agent_said(text) or vector_said(text))
 
 
 def _mode_said(text: str) -> re.Match[str] | None:
@@ -399,6 +486,10 @@ class ParsedClaim:
     # a claim that a disease is inherited, of no mode ("Sickle cell anemia is hereditary"):
     # ``relation`` is hasInheritance and ``object`` None
     hereditary: bool = False
+    # a claim of how a disease passes to people, in words no node is linked for ("Lyme disease
+    # is transmitted by ticks"): ``relation`` is transmittedBy, ``object`` None, and this the
+    # way (a key of VECTOR_KINDS)
+    vector: str | None = None
 
 
 # the words between a drug and a class a membership claim says it is in ("Is balsalazide a
@@ -683,6 +774,16 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         named = before or ([n for _, n in nodes if n.cls == "Disease"] if len(nodes) == 1 else [])
         if named:
             return ParsedClaim(named[0], "hasInheritance", None, negated, hereditary=True)
+    vector = vector_said(text)
+    if vector is not None:
+        # "Lyme disease is transmitted by ticks", "Is the flu airborne?": how it passes to
+        # people, of the disease named outside the words
+        group = next(g for g in ("vector", "vector2", "borne", "airborne") if vector.group(g))
+        a, b = vector.span(group)
+        named = [n for m, n in nodes if n.cls == "Disease" and (m.end <= a or m.start >= b)]
+        if named:
+            return ParsedClaim(named[0], "transmittedBy", None, negated,
+                               vector=said_vector(vector))  # fmt: skip
     agent = agent_said(text)
     if agent is not None:
         # "Tuberculosis is caused by a virus": that it is an infectious disease of that kind

@@ -1524,3 +1524,15 @@ def test_a_disease_said_to_cause_what_is_also_a_finding_shows_it(real_pipeline) 
     # nothing states a false one
     for claim in ("Gout causes a rash", "Chickenpox causes kidney disease"):
         assert real_pipeline.verify(claim).verdict != "supported", claim
+
+
+def test_how_a_disease_passes_to_people_is_checked_against_doids_statements(real_pipeline):
+    # "Lyme disease is transmitted by ticks": "a claim needs two linked entities"
+    said = real_pipeline.verify("Lyme disease is transmitted by ticks")
+    assert (said.verdict, said.relation) == ("supported", "transmittedBy")
+    assert {t.source for t in said.evidence.triples} == {"doid"}
+    assert real_pipeline.verify("Lyme disease is not transmitted by ticks").verdict == "refuted"
+    # another way than the graph's is no "no": DOID lists some ways, not every one
+    assert real_pipeline.verify("Lyme disease is spread by mosquitoes").verdict == "unknown"
+    asked = real_pipeline.ask("Can you get plague from fleas?")
+    assert asked.verdict is not None and asked.verdict.verdict == "supported"

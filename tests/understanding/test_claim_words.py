@@ -54,3 +54,36 @@ def test_no_single_kind_of_organism_said_as_the_cause_is_no_agent_claim(text) ->
 )
 def test_a_claim_that_says_its_second_end_in_words(text, worded) -> None:
     assert other_end_worded(text) is worded
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("Lyme disease is transmitted by ticks", "ticks"),
+        ("Is malaria spread by mosquitoes?", "mosquitoes"),
+        ("Can you get plague from fleas?", "fleas"),
+        ("Is Rocky Mountain spotted fever tick-borne?", "ticks"),
+        ("Is the flu airborne?", "the air"),
+        ("Tuberculosis is spread through the air", "the air"),
+        ("Can you catch hepatitis A from contaminated food?", "food or water"),
+        ("Is typhus spread by lice?", "lice"),
+        ("Is chickenpox spread by direct contact?", "contact"),
+    ],
+)
+def test_how_a_disease_passes_to_people_is_read(text, way) -> None:
+    from kgqa.understanding.claims import VECTOR_KINDS, said_vector, vector_said
+
+    said = vector_said(text)
+    assert said is not None and said_vector(said) == way and way in VECTOR_KINDS
+    assert other_end_worded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["How is Lyme disease transmitted?", "Lyme disease is caused by a bacterium",
+     "I got a rash from the cream", "Ticks are arachnids"],
+)  # fmt: skip
+def test_no_way_of_transmission_said(text) -> None:
+    from kgqa.understanding.claims import vector_said
+
+    assert vector_said(text) is None
