@@ -537,6 +537,18 @@ EMERGENCY_NOTE = (
     "if this is happening now, call your local emergency number: kgqa is no emergency "
     "service and answers only from its graph"
 )
+# a person in distress who may be at risk from themselves ("I'm afraid for myself", "I don't
+# want to live"; "suicidal" is an emergency above): said even where they say they mean no harm
+_CRISIS = re.compile(
+    r"\b(?:(?:harm|hurt|cut)(?:ing)? (?:my|him|her)self|self[- ]harm\w*|wants? to die|"
+    r"(?:don'?t|do not|no longer) want to (?:live|be alive|wake up)|no reason to live|better off "
+    r"dead|afraid for (?:my|him|her)self|can'?t go on|give up on life)\b",
+    re.I,
+)
+CRISIS_NOTE = (
+    "if you are in crisis or may harm yourself, call your local emergency number or a crisis "
+    "line now: kgqa is no emergency service and answers only from its graph"
+)
 PREGNANCY_NOTE = (
     "kgqa's sources do not say which of these drugs are safe in pregnancy or breastfeeding, "
     "and some are not: ask a doctor or pharmacist"
@@ -670,6 +682,10 @@ class QAEngine:
             if _EMERGENCY.search(q):
                 # "What should I do if I think I'm having a heart attack?" got a drug list
                 result = _noted(result, EMERGENCY_NOTE)
+            elif _CRISIS.search(q):
+                # "I'm afraid for myself ... What would you suggest?" got the causes of
+                # depression (pellagra first) and nothing else
+                result = _noted(result, CRISIS_NOTE)
             out.append(result)
         return out
 
