@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from kgqa.answering.candidates import finding_gene_statements, finding_genes, one_hop
+from kgqa.answering.candidates import finding_gene_statements, finding_genes, one_hop, same_named
 from kgqa.answering.ranking import (
     SUPPORT_THRESHOLD,
     claim_for,
@@ -231,10 +231,18 @@ def through_finding(kg: KnowledgeGraph, intent: str, topic: Node | None,
     first, at 0.71, from the graph's neighbours around it; GJB2 is the gene of the deafness
     types): each option's probability is its score of :func:`finding_genes` (normalised over
     the options, ``PATH_FLOOR`` of the top score each at least), with its diseases' gene
-    statements as its evidence. None for another intent or topic, or when no option is the
-    gene of a disease that shows the finding."""
-    if intent != "genes_of_disease" or topic is None or topic.cls != "Phenotype":
+    statements as its evidence; a disease topic is read as the finding of its name, when there
+    is one. None for another intent or topic, or when no option is the gene of a disease that
+    shows the finding."""
+    if intent != "genes_of_disease" or topic is None:
         return None
+    if topic.cls != "Phenotype":
+        # a disease of a finding's name ("albinism" linked China's rare-disease list entry,
+        # "hypercholesterolemia" MeSH's heading, neither with a gene; TYR and LDLR came after
+        # LDLR and DMD): the finding of that name
+        topic = next((n for n in same_named(kg, topic) if n.cls == "Phenotype"), None)
+        if topic is None:
+            return None
     found = finding_genes(kg, topic)
     if found is None:
         return None

@@ -610,3 +610,15 @@ def test_the_kinds_a_name_picks_answer_with_their_is_a_path(kg):
         ("TCF7L2", "DOID:9352", "subtype"),
     ]
     assert found[0].path[0] == isa and found[0].path[1].relation == "associatedWithGene"
+
+
+def test_a_passage_names_a_node_by_a_word_of_its_own() -> None:
+    from kgqa.answering.ranking import mentioning
+    from kgqa.records import Node, Passage
+
+    ins = Node("https://w3id.org/kgqa/node/NCBIGene_3630", "NCBIGene:3630", "INS", "Gene")
+    vitamins = Passage(1, "Vitamin A prevents night blindness; eat a balanced diet of vitamins.",
+                       "Vitamins", "medquad", "x-1", "", "information", (), 0.8)  # fmt: skip
+    insulin = Passage(2, "Mutations in INS cause neonatal diabetes.", "INS", "medquad", "x-2", "",
+                      "genetic changes", (), 0.8)  # fmt: skip
+    assert mentioning([vitamins, insulin], ins) == [insulin]
