@@ -1122,8 +1122,9 @@ def test_a_yes_no_question_about_one_thing_is_answered_from_passages(real_pipeli
     # read as a claim at 0.95
     r = real_pipeline.ask("Can a stye spread to the other eye?")
     assert r.reading.intent == "other" and r.reading.topic.label == "hordeolum"
-    # one end named and an effect asked of it ("it" the other end) stays a claim
-    assert real_pipeline.ask("Can ibuprofen cause it?").reading.intent == "claim"
+    # one end named and an effect asked of it ("it" the other end) is no passages-only
+    # question: the drug's side effects, to set beside "it" (it was a claim of one end)
+    assert real_pipeline.ask("Can ibuprofen cause it?").reading.intent == "side_effects_of_drug"
     # two ends: a claim
     assert real_pipeline.ask("Can aspirin cause Reye syndrome?").reading.intent == "claim"
 
