@@ -57,8 +57,10 @@ def passages_for(retriever: Retrieving | None, query: str, k: int = 5) -> list[P
 def mentioning(passages: Sequence[Passage], node: Node) -> list[Passage]:
     """The passages that are about a node, or name it as a word of its own (the gene INS is
     not named by "vitamins", which had made it the gene of night blindness)."""
-    named = re.compile(rf"(?<!\w){re.escape(node.label.casefold())}(?!\w)")
-    return [p for p in passages if node.iri in p.nodes or named.search(p.text.casefold())]
+    label = node.label.casefold()
+    named = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
+    return [p for p in passages if node.iri in p.nodes
+            or (label in (text := p.text.casefold()) and named.search(text))]  # fmt: skip
 
 
 def evidence_text(triples: Sequence[Triple], passages: Sequence[Passage]) -> str:

@@ -410,36 +410,23 @@ _VECTOR_SAID = re.compile(
 )
 
 
+# the first word of a way said, and the way (a key of VECTOR_KINDS); air, droplets, coughing,
+# sneezing and "airborne" are the air
+_WAY_WORDS = (
+    ("tick", "ticks"), ("mosquito", "mosquitoes"), ("flea", "fleas"), ("lice", "lice"),
+    ("louse", "lice"), ("sand", "sandflies"), ("mite", "mites"), ("rodent", "rodents"),
+    ("rat", "rodents"), ("mice", "rodents"), ("insect", "insects"), ("food", "food or water"),
+    ("water", "food or water"), ("drinking", "food or water"), ("contaminated", "food or water"),
+    ("mother", "mother to child"), ("placenta", "mother to child"), ("contact", "contact"),
+    ("direct", "contact"), ("skin", "contact"), ("close", "contact"), ("physical", "contact"),
+    ("touch", "contact"),
+)  # fmt: skip
+
+
 def vector_kind(words: str) -> str:
     """The way of transmission ``words`` name (a key of :data:`VECTOR_KINDS`)."""
-    w = words.casefold()
-    for prefix, kind in (
-        ("tick", "ticks"),
-        ("mosquito", "mosquitoes"),
-        ("flea", "fleas"),
-        ("lice", "lice"),
-        ("louse", "lice"),
-        ("sand", "sandflies"),
-        ("mite", "mites"),
-        ("rodent", "rodents"),
-        ("rat", "rodents"),
-        ("mice", "rodents"),
-        ("insect", "insects"),
-        ("food", "food or water"),
-        ("water", "food or water"),
-        ("drinking", "food or water"),
-        ("contaminated", "food or water"),
-        ("mother", "mother to child"),
-        ("the mother", "mother to child"),
-        ("a mother", "mother to child"),
-        ("placenta", "mother to child"),
-        ("the placenta", "mother to child"),
-    ):
-        if w.startswith(prefix):
-            return kind
-    if "contact" in w or w.startswith("touch"):
-        return "contact"
-    return "the air"  # air, droplets, coughing, sneezing, airborne
+    w = re.sub(r"^(?:the|a|an)\s+", "", words.casefold())
+    return next((kind for prefix, kind in _WAY_WORDS if w.startswith(prefix)), "the air")
 
 
 def vector_said(text: str) -> re.Match[str] | None:
@@ -456,9 +443,10 @@ def said_vector(said: re.Match[str]) -> str:
 
 def other_end_worded(text: str) -> bool:
     """Whether a claim says its second end in words no node is linked for: a mode of
-    inheritance ("Is sickle cell anemia autosomal recessive?", "X is an X-linked disorder") or
-    a kind of organism ("Is malaria caused by a parasite?"). A question naming one thing is
-    then still a claim to check, as :func:`parse_claim` reads it."""
+    inheritance ("Is sickle cell anemia autosomal recessive?", "X is an X-linked disorder"), a
+    kind of organism ("Is malaria caused by a parasite?") or a way it passes to people ("Is
+    Lyme disease spread by ticks?"). A question naming one thing is then still a claim to
+    check, as :func:`parse_claim` reads it."""
     return bool(_mode_said(text) or agent_said(text) or vector_said(text))
 
 
