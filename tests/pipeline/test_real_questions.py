@@ -1525,7 +1525,10 @@ def test_a_disease_said_to_cause_what_is_also_a_finding_shows_it(real_pipeline) 
     said = real_pipeline.verify("Chickenpox causes a rash")
     assert (said.subject.label, said.relation, said.object.cls) == (
         "chickenpox", "hasPhenotype", "Phenotype")  # fmt: skip
-    assert said.verdict == "supported"
+    if real_pipeline.qa.retriever is not None:  # `kgqa build passages` was run: they say it
+        assert said.verdict == "supported"
+    else:  # nothing to read: no graph statement says it either way
+        assert said.verdict == "unknown"
     # passive, the finding first
     said = real_pipeline.verify("A rash can be caused by measles")
     assert (said.subject.label, said.relation) == ("measles", "hasPhenotype")
