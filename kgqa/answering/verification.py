@@ -169,6 +169,23 @@ def _named(node: Node, mentions: list[Mention]) -> bool:
                for m in mentions)  # fmt: skip
 
 
+def _decided(
+    claim: str,
+    holds: bool,
+    neg: bool,
+    s: Node,
+    rel: str,
+    o: Node | None,
+    evidence: Evidence,
+    reason: str,
+    score: float = GRAPH_STATEMENT_SCORE,
+) -> Verdict:
+    """A verdict the graph decides at ``score``: ``holds`` says whether the graph bears the
+    claimed relation out (or its opposite), the claim's negation turns it."""
+    verdict = "supported" if holds != neg else "refuted"
+    return Verdict(claim, verdict, score, ((verdict, score),), s, rel, o, neg, evidence, reason)
+
+
 class ClaimVerifier:
     """Checks claims against the graph and passages with the fine-tuned verifier."""
 
@@ -220,13 +237,10 @@ class ClaimVerifier:
             # "Is type 2 diabetes a metabolic disease?": the hierarchy says so, step by step
             # (the verifier, shown only the first step, reads "a kind of diabetes mellitus" as
             # no answer to "a kind of disease of metabolism")
-            verdict = "refuted" if neg else "supported"
             steps = ", ".join(t.object.label for t in path)
-            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
-                           ((verdict, GRAPH_STATEMENT_SCORE),), s, rel, o, neg,
-                           Evidence(path[:1], path=path),
-                           f"the graph's hierarchy ({path[0].source}): {s.label} is a kind of "
-                           f"{steps}")  # fmt: skip
+            return _decided(claim, True, neg, s, rel, o, Evidence(path[:1], path=path),
+                            f"the graph's hierarchy ({path[0].source}): {s.label} is a kind "
+                            f"of {steps}")  # fmt: skip
         if rel == "subClassOf" and o.curie in AGENT_KINDS.values():
             return self._agent_kind(claim, s, o, neg)
         if s.cls == "DrugClass" and rel in CLASS_RELATIONS:
@@ -408,10 +422,16 @@ class ClaimVerifier:
             return Verdict(claim, "unknown", 0.0, (), cls, rel, o, neg, evidence,
                            f"only {share} state it of {o.label}: too few to say it of the "
                            "class")  # fmt: skip
-        verdict = "refuted" if neg else "supported"
-        return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
-                       cls, rel, o, neg, evidence,
-                       f"the graph, through the class's members: {share} state it")  # fmt: skip
+        return _decided(
+            claim,
+            True,
+            neg,
+            cls,
+            rel,
+            o,
+            evidence,
+            f"the graph, through the class's members: {share} state it",
+        )
 
     def _hereditary(self, claim: str, disease: Node, neg: bool) -> Verdict:
         """ "``disease`` is hereditary" (of no mode): supported (a negated claim refuted) when
@@ -424,12 +444,10 @@ class ClaimVerifier:
         modes = ", ".join(dict.fromkeys(t.object.label for t in mendelian))
         sources = sorted({t.source for t in mendelian})
         if len(sources) >= MODE_SOURCES_NEEDED:
-            verdict = "refuted" if neg else "supported"
-            return Verdict(claim, verdict, OTHER_MODE_SCORE, ((verdict, OTHER_MODE_SCORE),),
-                           disease, "hasInheritance", mendelian[0].object, neg,
-                           Evidence(tuple(mendelian[:4])),
-                           f"the graph gives its inheritance as {modes} "
-                           f"({', '.join(sources)})")  # fmt: skip
+            return _decided(claim, True, neg, disease, "hasInheritance", mendelian[0].object,
+                            Evidence(tuple(mendelian[:4])),
+                            f"the graph gives its inheritance as {modes} "
+                            f"({', '.join(sources)})", OTHER_MODE_SCORE)  # fmt: skip
         if mendelian:
             reason = (
                 f"only {sources[0]} gives its inheritance ({modes}): too few sources to "
@@ -460,13 +478,11 @@ class ClaimVerifier:
             of = f"kinds of {disease.label}"
         said = [t for t in stated if names.search(t.object.label)]
         if said:
-            verdict = "refuted" if neg else "supported"
             ways = ", ".join(dict.fromkeys(t.object.label for t in said))
-            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
-                           ((verdict, GRAPH_STATEMENT_SCORE),), disease, "transmittedBy",
-                           said[0].object, neg, Evidence(tuple(said[:4])),
-                           f"the graph: {said[0].source} gives {of} as transmitted by "
-                           f"{ways}")  # fmt: skip
+            return _decided(claim, True, neg, disease, "transmittedBy", said[0].object,
+                            Evidence(tuple(said[:4])),
+                            f"the graph: {said[0].source} gives {of} as transmitted by "
+                            f"{ways}")  # fmt: skip
         if stated:
             ways = ", ".join(dict.fromkeys(t.object.label for t in stated))
             reason = (
@@ -497,13 +513,12 @@ class ClaimVerifier:
                 return None
         if self._subtype_with(disease, claimed):
             return None  # "Is hemochromatosis autosomal dominant?": its type 4 is
-        verdict = "supported" if neg else "refuted"
         modes = ", ".join(dict.fromkeys(t.object.label for t in stated))
         sources = ", ".join(sorted({t.source for t in stated}))
-        return Verdict(claim, verdict, OTHER_MODE_SCORE, ((verdict, OTHER_MODE_SCORE),), disease,
-                       "hasInheritance", mode, neg, Evidence(tuple(stated[:4])),
-                       f"the graph gives its inheritance as {modes} ({sources}), never "
-                       f"{mode.label}")  # fmt: skip
+        return _decided(claim, False, neg, disease, "hasInheritance", mode,
+                        Evidence(tuple(stated[:4])),
+                        f"the graph gives its inheritance as {modes} ({sources}), never "
+                        f"{mode.label}", OTHER_MODE_SCORE)  # fmt: skip
 
     def _gene_of_subtype(self, claim: str, disease: Node, gene: Node, neg: bool
                          ) -> Verdict | None:  # fmt: skip
@@ -518,13 +533,10 @@ class ClaimVerifier:
             return None
         for t in self.kg.neighbours(gene, "associatedWithGene", direction="in"):
             if path := self._up_to(t.subject, {disease.iri}, depth=6):
-                verdict = "refuted" if neg else "supported"
-                return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
-                               ((verdict, GRAPH_STATEMENT_SCORE),), disease,
-                               "associatedWithGene", gene, neg,
-                               Evidence((t,), path=path),
-                               f"the graph ({t.source}) ties {gene.label} to "
-                               f"{t.subject.label}, a kind of {disease.label}")  # fmt: skip
+                return _decided(claim, True, neg, disease, "associatedWithGene", gene,
+                                Evidence((t,), path=path),
+                                f"the graph ({t.source}) ties {gene.label} to "
+                                f"{t.subject.label}, a kind of {disease.label}")  # fmt: skip
         return None
 
     def _agent_kind(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
@@ -540,12 +552,9 @@ class ClaimVerifier:
                   if _AGENT_NAMED[o.curie].search(t.object.label)]  # fmt: skip
         if causes:
             # the common cold, caused by *Viruses*; hepatitis B by *Orthohepadnavirus hominoidei*
-            verdict = "refuted" if neg else "supported"
-            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
-                           ((verdict, GRAPH_STATEMENT_SCORE),), s, "subClassOf", o, neg,
-                           Evidence(tuple(causes[:3])),
-                           f"the graph: {causes[0].source} gives {s.label}'s cause as "
-                           f"{causes[0].object.label}")  # fmt: skip
+            return _decided(claim, True, neg, s, "subClassOf", o, Evidence(tuple(causes[:3])),
+                            f"the graph: {causes[0].source} gives {s.label}'s cause as "
+                            f"{causes[0].object.label}")  # fmt: skip
         kinds = {n.iri for n in self.kg.lookup_ids(AGENT_KINDS.values())}
         above = self._up_to(s, kinds, depth=12)
         if not above:
@@ -553,12 +562,10 @@ class ClaimVerifier:
                            f"the graph's hierarchy files {s.label} under no infectious "
                            "disease of a kind of organism, so it cannot say what kind causes "
                            "it")  # fmt: skip
-        verdict = "supported" if neg else "refuted"
         steps = ", ".join(t.object.label for t in above)
-        return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
-                       s, "subClassOf", o, neg, Evidence(above[:1], path=above),
-                       f"the graph's hierarchy ({above[0].source}): {s.label} is a kind of "
-                       f"{steps}, not of {o.label}")  # fmt: skip
+        return _decided(claim, False, neg, s, "subClassOf", o, Evidence(above[:1], path=above),
+                        f"the graph's hierarchy ({above[0].source}): {s.label} is a kind of "
+                        f"{steps}, not of {o.label}")  # fmt: skip
 
     def _treats_kind(self, claim: str, drug: Node, o: Node, neg: bool) -> Verdict | None:
         """ "Metformin treats diabetes", "Gabapentin treats neuropathic pain": the graph states
@@ -580,13 +587,10 @@ class ClaimVerifier:
                      if t.object.iri in below]  # fmt: skip
             if not kinds:
                 continue
-            verdict = "refuted" if neg else "supported"
             named = _with_sources([(t.object.label, t.source) for t in kinds])
-            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
-                           ((verdict, GRAPH_STATEMENT_SCORE),), d, "treats", o, neg,
-                           Evidence(tuple(kinds[:KINDS_SHOWN])),
-                           f"the graph states that {d.label} treats {named}: "
-                           f"kinds of {o.label}")  # fmt: skip
+            return _decided(claim, True, neg, d, "treats", o, Evidence(tuple(kinds[:KINDS_SHOWN])),
+                            f"the graph states that {d.label} treats {named}: "
+                            f"kinds of {o.label}")  # fmt: skip
         return None
 
     def _treats_opposite(self, claim: str, drug: Node, o: Node, neg: bool) -> Verdict | None:
@@ -598,12 +602,10 @@ class ClaimVerifier:
                   if opposites(t.object.label, o.label)]  # fmt: skip
         if not stated:
             return None
-        verdict = "supported" if neg else "refuted"
-        return Verdict(claim, verdict, OPPOSITE_SCORE, ((verdict, OPPOSITE_SCORE),), drug,
-                       "treats", o, neg, Evidence(tuple(stated[:3])),
-                       f"the graph states that {drug.label} treats {stated[0].object.label}, "
-                       f"the opposite of {o.label} ({stated[0].source}), and never "
-                       f"{o.label}")  # fmt: skip
+        return _decided(claim, False, neg, drug, "treats", o, Evidence(tuple(stated[:3])),
+                        f"the graph states that {drug.label} treats {stated[0].object.label}, "
+                        f"the opposite of {o.label} ({stated[0].source}), and never "
+                        f"{o.label}", OPPOSITE_SCORE)  # fmt: skip
 
     def _subtype_with(self, disease: Node, modes: set[str], most: int = 300) -> bool:
         """Whether a subtype of ``disease`` (the first ``most`` found, breadth first) is
@@ -704,13 +706,11 @@ class ClaimVerifier:
         first = "first " if len(members) == MAX_MEMBERS_READ else ""
         share = f"{len(under)} of the {first}{len(members)} members of {narrow.label}"
         if len(members) >= CLASS_IN_CLASS_MEMBERS and len(under) >= CLASS_IN_CLASS * len(members):
-            verdict = "refuted" if neg else "supported"
             examples = ", ".join(m.subject.label for m in under[:3])
-            return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
-                           ((verdict, GRAPH_STATEMENT_SCORE),), narrow, "subClassOf", broad, neg,
-                           Evidence(tuple(under[:5])),
-                           f"the graph, through the class's members: {share} ({examples} ...) "
-                           f"are listed under {broad.label}")  # fmt: skip
+            return _decided(claim, True, neg, narrow, "subClassOf", broad,
+                            Evidence(tuple(under[:5])),
+                            f"the graph, through the class's members: {share} ({examples} ...) "
+                            f"are listed under {broad.label}")  # fmt: skip
         return Verdict(claim, "unknown", 0.0, (), narrow, "subClassOf", broad, neg,
                        Evidence(tuple(under[:5])),
                        f"the graph has no hierarchy of drug classes, and only {share} are "
@@ -751,13 +751,11 @@ class ClaimVerifier:
 
     def _class_verdict(self, claim: str, drug: Node, cls: Node, neg: bool, member: Triple,
                        path: tuple[Triple, ...]) -> Verdict:  # fmt: skip
-        verdict = "refuted" if neg else "supported"
         above = f", a kind of {cls.label}" if path else ""
         reason = (f"the graph: {member.source} lists {drug.label} under "
                   f"{member.object.label}{above}")  # fmt: skip
-        return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE, ((verdict, GRAPH_STATEMENT_SCORE),),
-                       drug, "inDrugClass", cls, neg, Evidence((member,), path=path),
-                       reason)  # fmt: skip
+        return _decided(claim, True, neg, drug, "inDrugClass", cls,
+                        Evidence((member,), path=path), reason)  # fmt: skip
 
     def _contraindication(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
         """ "X is (not) contraindicated in Y": always unknown. None of the graph's sources lists
@@ -790,13 +788,11 @@ class ClaimVerifier:
                 if c.node.iri != drug.iri:
                     continue
                 said = prevention_indication(c) or ""
-                verdict = "refuted" if neg else "supported"
                 where = f", a kind of {o.label}" if c.via is not None else ""
                 reason = (f"the graph: {c.triples[0].source} gives {drug.label} for "
                           f"\"{said}\"{where}")  # fmt: skip
-                return Verdict(claim, verdict, GRAPH_STATEMENT_SCORE,
-                               ((verdict, GRAPH_STATEMENT_SCORE),), drug, PREVENTION, o, neg,
-                               Evidence(c.triples, path=c.path), reason)  # fmt: skip
+                return _decided(claim, True, neg, drug, PREVENTION, o,
+                                Evidence(c.triples, path=c.path), reason)  # fmt: skip
         treated = self.statements(s, "treats", o)
         reason = (f"no label indication in the graph gives {s.label} for preventing "
                   f"{o.label}")  # fmt: skip
