@@ -90,6 +90,11 @@ def test_side_effects_land_on_phenotypes_or_side_effect_nodes(kg: KnowledgeGraph
     assert freq["frequencyValue"] == pytest.approx((0.53 + (0.01 * 0.1) ** 0.5) / 2, abs=1e-4)
     assert freq["frequencyLower"] == pytest.approx(0.01)
     assert freq["frequencyUpper"] == pytest.approx(0.53)
+    # a side effect is the term the label was coded with: aspirin's *Syncope*, not the two
+    # preferred terms MedDRA files it under (Loss of consciousness, Dizziness)
+    aspirin = {t.object.curie for t in kg.neighbours("DRUGBANK:DB00945", "hasSideEffect")}
+    assert "UMLS:C0039070" in aspirin
+    assert not aspirin & {"UMLS:C0041657", "UMLS:C0012833"}
     # a compound SIDER lists that maps to no drug is left out, never given a node
     assert kg.node("PUBCHEM.COMPOUND:99999") is None
     # SIDER's label indications (NLP_indication only) corroborate: aspirin for fever, which

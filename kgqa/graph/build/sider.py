@@ -1,6 +1,6 @@
-"""SIDER 4.1: side effects listed on drug labels (MedDRA preferred terms), with their
-frequencies and placebo frequencies; label indications on DrugBank ids; and DrugBank 4 names,
-groups and ATC codes (the files that map SIDER's PubChem ids onto DrugBank).
+"""SIDER 4.1: side effects listed on drug labels (the MedDRA terms their text was coded with),
+with their frequencies and placebo frequencies; label indications on DrugBank ids; and DrugBank
+4 names, groups and ATC codes (the files that map SIDER's PubChem ids onto DrugBank).
 
 **Licence**: SIDER is CC BY-NC-SA 4.0 and the DrugBank-derived files CC BY-NC 4.0: all
 non-commercial. Every statement of this source sits in its named graph, whose licence the
@@ -61,8 +61,13 @@ DRUG_INDUCED = {
     "C0000768": "DOID:0080015",  # Congenital anomaly
 }
 MAX_FREQUENCY_LABELS = 5
-# (flat id, stereo id, preferred term) -> the frequency labels and (lower, upper) values given
+# (flat id, stereo id, the label's term) -> the frequency labels and (lower, upper) values given
 _Frequencies = dict[tuple[str, str, str], tuple[list[str], list[tuple[float, float]]]]
+
+
+def _induced(cui: str) -> tuple[str, ...]:
+    """MeSH's drug-induced injury for a MedDRA term of an injury to an organ, else nothing."""
+    return (DRUG_INDUCED[cui],) if cui in DRUG_INDUCED else ()
 
 
 def pubchem_of(stitch: str) -> str:
@@ -175,51 +180,79 @@ def read(data_dir: Path) -> Contribution:
         alternatives += [f"PUBCHEM.COMPOUND:{cid}" for cid in cids]
         return out.refer(f"drug:{flat}:{stereo}", Reference(tuple(dict.fromkeys(alternatives))))
 
-    # frequencies per (compound, preferred term), from the labels that give one
+    # frequencies per (compound, the label's term), from the labels that give one
     path = d / "meddra_freq.tsv.gz"
     freq: _Frequencies = {}
     placebo: _Frequencies = {}
     for line, f in _rows(path, 10):
-        if f[7] != "PT":
-            continue
         table = placebo if f[3] == "placebo" else freq
-        labels, values = table.setdefault((f[0], f[1], f[8]), ([], []))
+        # the label's own term by its CUI; a preferred term (a file that codes no lower-level
+        # one) by its kind and CUI
+        term = f[2] if f[7] == "LLT" else f"{f[7]}:{f[8]}"
+        labels, values = table.setdefault((f[0], f[1], term), ([], []))
         labels.append(f[4])
         lo, hi = _number(path, line, f[5]), _number(path, line, f[6])
         if lo is not None and hi is not None:
             values.append((lo, hi))
 
     path = d / "meddra_all_se.tsv.gz"
-    # per (flat id, stereo id, preferred term): the stereo forms of one flat id are drugs of
-    # their own (isotretinoin's depression is no side effect of tretinoin)
-    pairs: dict[tuple[str, str, str], str] = {}
+    # per (flat id, stereo id, the label's own term): the stereo forms of one flat id are drugs
+    # of their own (isotretinoin's depression is no side effect of tretinoin). The term is the
+    # one the label's text was coded with (its lowest-level MedDRA term, the row's first CUI),
+    # not the preferred terms MedDRA files it under: those are broader, and for a term filed
+    # under several, other things (a label's *Syncope* under *Loss of consciousness*, *Shock*
+    # and *Dizziness*; *Rash* under *Dermatitis*; *Drowsiness* under *Somnolence*, HPO's
+    # excessive daytime somnolence). A term the graph has no node for goes by the one preferred
+    # term it is filed under, when that has one (*Vitamin B12 absorption decreased*: vitamin
+    # B12 deficiency); a label term coded with no lower-level term of its own (a file that
+    # lists preferred terms only) goes by its preferred terms.
+    own: dict[tuple[str, str, str], str] = {}
+    preferred: dict[tuple[str, str, str], dict[str, str]] = {}
+    filed: dict[str, dict[str, str]] = {}  # a label's term -> the preferred terms it is under
     forms: dict[str, set[str]] = {}
     for _, f in _rows(path, 6):
-        if f[3] == "PT":
-            pairs.setdefault((f[0], f[1], f[4]), f[5])
-            forms.setdefault(f[0], set()).add(f[1])
-    for (stitch, stereo, cui), name in sorted(pairs.items()):
+        if f[3] == "LLT" and f[2] == f[4]:
+            own.setdefault((f[0], f[1], f[2]), f[5])
+        elif f[3] == "PT":
+            preferred.setdefault((f[0], f[1], f[2]), {}).setdefault(f[4], f[5])
+            filed.setdefault(f[2], {}).setdefault(f[4], f[5])
+        else:
+            continue
+        forms.setdefault(f[0], set()).add(f[1])
+    # (flat id, stereo id, CUI) -> (name, the frequency tables' key of the term)
+    pairs: dict[tuple[str, str, str], tuple[str, str]] = {k: (v, k[2]) for k, v in own.items()}
+    for (stitch, stereo, label), terms in preferred.items():
+        if (stitch, stereo, label) not in own:
+            for cui, name in terms.items():
+                pairs.setdefault((stitch, stereo, cui), (name, f"PT:{cui}"))
+    for (stitch, stereo, cui), (name, term) in sorted(pairs.items()):
         try:
             drug = drug_ref(stitch, stereo)
         except ValueError as exc:
             raise DataError(f"{path}: {exc}") from None
-        induced = (DRUG_INDUCED[cui],) if cui in DRUG_INDUCED else ()
+        over = filed.get(cui, {})
+        broader: tuple[str, ...] = ()
+        if len(over) == 1 and cui not in over:
+            ((pt, pt_name),) = over.items()
+            broader = (*_induced(pt), f"UMLS:{pt}", find_ref("Phenotype", pt_name),
+                       find_ref("Disease", pt_name))  # fmt: skip
         effect = out.refer(
             f"se:{cui}",
             Reference(
                 (
-                    *induced,
+                    *_induced(cui),
                     f"UMLS:{cui}",
                     find_ref("Phenotype", name),
                     find_ref("Disease", name),
+                    *broader,
                 ),
                 Concept(SOURCE, f"UMLS:{cui}", "SideEffect", name),
             ),
         )
-        attrs = _frequency_attrs(*freq.get((stitch, stereo, cui), ([], [])))
-        attrs += _frequency_attrs(*placebo.get((stitch, stereo, cui), ([], [])), placebo=True)
+        attrs = _frequency_attrs(*freq.get((stitch, stereo, term), ([], [])))
+        attrs += _frequency_attrs(*placebo.get((stitch, stereo, term), ([], [])), placebo=True)
         out.edges.append(Edge(SOURCE, drug, "hasSideEffect", effect, tuple(attrs)))
-    out.note("drug-side effect pairs (preferred terms)", len(pairs))
+    out.note("drug-side effect pairs (the labels' terms)", len(pairs))
 
     columns = ["drugbank_id", "drugbank_name", "umls_cui_from_label", "method", "concept_name",
                "umls_cui_from_meddra", "meddra_name"]  # fmt: skip
