@@ -1409,7 +1409,20 @@ def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | 
     # breath" is Halitosis, not MeSH's Respiration Disorders, for a treatment question)
     named = top.match not in _LOOSE_MATCHES
     own = top.match in _OWN_NAMES
-    return next((c.node for c in mention.candidates if c.score >= floor and accept(c.node)
-                 and not (named and c.match in _LOOSE_MATCHES)
-                 and not (own and c.match == "annotated" and c.node.iri != top.node.iri
-                          and c.node.curie.startswith("MESH:"))), None)  # fmt: skip
+
+    def eligible(c: Candidate) -> bool:
+        return (accept(c.node) and not (named and c.match in _LOOSE_MATCHES)
+                and not (own and c.match == "annotated" and c.node.iri != top.node.iri
+                         and c.node.curie.startswith("MESH:")))  # fmt: skip
+
+    if not accept(top.node):
+        # the top node's own concept in the class asked for, by exactly its name, before any
+        # other near it ("adenoma carcinom pancreatic": HPO's Pancreatic adenocarcinoma first,
+        # then Orphanet's Adenoma of the pancreas; a treatment question asks of DO's
+        # pancreatic adenocarcinoma, whatever the score dense search gave that name)
+        name = top.node.label.casefold()
+        twin = next((c.node for c in mention.candidates
+                     if eligible(c) and c.node.label.casefold() == name), None)  # fmt: skip
+        if twin is not None:
+            return twin
+    return next((c.node for c in mention.candidates if c.score >= floor and eligible(c)), None)

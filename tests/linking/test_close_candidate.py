@@ -46,3 +46,18 @@ def test_a_node_named_by_its_own_name_does_not_yield_to_an_annotated_mesh_headin
     m = mention(("HP:0100812", "Phenotype", 0.96, "annotated"),
                 ("MESH:D012120", "Disease", 0.89, "annotated"))  # fmt: skip
     assert close_candidate(m, is_disease).curie == "MESH:D012120"
+
+
+def test_the_top_nodes_own_name_in_the_class_asked_comes_first_whatever_its_score():
+    # "adenoma carcinom pancreatic": dense search put HPO's Pancreatic adenocarcinoma first,
+    # Orphanet's adenoma of the pancreas next, DO's pancreatic adenocarcinoma below the margin
+    cands = (("Pancreatic adenocarcinoma", "Phenotype", 0.81, "dense"),
+             ("Adenoma of the pancreas", "Disease", 0.75, "dense"),
+             ("pancreatic adenocarcinoma", "Disease", 0.73, "dense"))  # fmt: skip
+    assert close_candidate(mention(*cands), is_disease).label == "pancreatic adenocarcinoma"
+    # without a node of the top's name, the best one within the margin, as before
+    assert close_candidate(mention(*cands[:2]), is_disease).label == "Adenoma of the pancreas"
+    # a name the text names does not yield to a same-named node the annotators coded with
+    # (the question's topic stays the finding named first: "muscle pain" is no disease here)
+    m = mention(("Myalgia", "Phenotype", 0.97, "exact"), ("Myalgia", "Disease", 0.89, "dense"))
+    assert close_candidate(m, is_disease) is None
