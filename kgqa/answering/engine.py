@@ -128,6 +128,8 @@ UNSURE_INTENT = 0.75
 # how sure the learned reading of a message must be to replace a relation the rules read, and
 # how sure the rules of one asked plainly, for the learned reading to leave it be
 LEARNED_OVER_RULES = 0.3
+# the further sentences of a message that linked nothing that are linked again one by one
+RELINK_SENTENCES = 20
 PLAIN_SURE = 0.9
 PLAIN_SURE_UNMARKED = 0.99
 # the kinds of a disease read, at most (its subtypes, level by level), when they are left out
@@ -788,7 +790,11 @@ class QAEngine:
                      if s is not None and texts[i][slice(*s)].strip()]  # fmt: skip
             found = linked(mentions[i])
             if not any(not is_substance(n) for _, n in found):
-                parts += [(i, a, b, False) for a, b in spans]
+                # the question, subject and sentence before it first, then every other
+                # sentence ("... please clarify\nwhether I have ectopic kidney." linked
+                # nothing in the whole message)
+                rest = [s for s in focus.sentences if s not in spans][:RELINK_SENTENCES]
+                parts += [(i, a, b, False) for a, b in spans + rest]
                 continue
             categories = [m for m, n in found if broad(n)]
             parts += [(i, a, b, True) for a, b in spans

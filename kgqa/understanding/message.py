@@ -49,6 +49,11 @@ _ASKS = re.compile(
     # what to do, anywhere in the sentence ("my blood presur is 140/100 what can i do for
     # normal blood presure", "I honestly don't know what to do")
     r"|\bwhat (?:can|should|could|shall|must|do) (?:i|we|one|he|she) (?:do|take|use|give)\b"
+    # ... or what to take, the question's order left as said ("My teeth gum blood comeing what
+    # medicine I use", "which cream should i apply")
+    r"|\b(?:what|which) (?:medicines?|medications?|meds|drugs?|tablets?|pills?|creams?|"
+    r"ointments?|treatments?) (?:(?:can|should|could|shall|must|do) )?(?:i|we|he|she) "
+    r"(?:use|take|give|apply|try)\b"
     r"|\bwhat (?:i|we) (?:have to|need to|should|can|must) do\b|\bwhat to do\b"
     r"|\bneed (?:some |your )?(?:advice|guidance|suggestions?)\b"
     r"|\b(?:(?:would|'d) like to (?:know|find out|ask|learn)|want(?:ed)? to (?:know|find out|ask|"
@@ -71,12 +76,21 @@ _STATED = re.compile(
     r"(?:been|being|had|got|gotten|to|not|no)\b",
     re.I,
 )
+# a clause of when something happened, which opens with a question word and asks nothing
+# ("When I was born the doctors ...", "When I came to look across the Medical diary ... I
+# found"; not "When can I ..."); the sentence may still ask after it ("When i take it i have
+# nose bleeds, i want to find out if ...")
+_WHEN_CLAUSE = re.compile(
+    r"^\s*(?:(?:and|but|so|also|then|now)\b[\s,]*)*when\s+(?:i|we|my|our|he|she|they|his|"
+    r"her|their|the|a|an|it|this|that)\b",
+    re.I,
+)
 # a request that asks for help and nothing more ("So please help me out."): a question, but
 # one that says less than a sentence that asks something, wherever that stands
 _POLITE = re.compile(
     r"\b(?:(?:please|pls|plz|kindly) (?:help|advi[cs]e|suggest|guide|tell|let|explain|recommend|"
-    r"send|give|share|inform|prescribe|provide)|(?:request(?:ing)?|beg(?:ging)?|pleading with) "
-    r"(?:you|for))\b",
+    r"send|give|share|inform|prescribe|provide|clarify|confirm)|"
+    r"(?:request(?:ing)?|beg(?:ging)?|pleading with) (?:you|for))\b",
     re.I,
 )
 # a sentence that only announces a question ("I'd like to ask you a medical question as I've
@@ -119,6 +133,8 @@ class MessageFocus:
     # whether it asks for help and nothing more ("Pls suggest me.", "Help help help."), or
     # asks nothing at all: what it wants is what its other words say
     pleads: bool = False
+    # every sentence of the body, in order (empty for a short text, its own question)
+    sentences: tuple[tuple[int, int], ...] = ()
 
     @property
     def question_text(self) -> str:
@@ -162,6 +178,15 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks in words (:data:`_ASKS`), past a clause of when something
+    happened that opens it (:data:`_WHEN_CLAUSE`)."""
+    clause = _WHEN_CLAUSE.match(sentence)
+    # a pattern searched from a later position does not match its "^" there: only the words
+    # that ask wherever they stand count after the clause
+    return bool(_ASKS.search(sentence, clause.end()) if clause else _ASKS.search(sentence))
+
+
 def read_message(text: str) -> MessageFocus:
     """The subject line and the main question of a message (see the module docstring).
 
@@ -196,7 +221,7 @@ def read_message(text: str) -> MessageFocus:
             body_start += len(first_line[0]) + 1
     sentences = _sentences(text, body_start, len(text))
     asks_outright = {(a, b) for a, b in sentences
-                     if (_ASKS.search(text[a:b]) and not _STATED.match(text[a:b]))
+                     if (_asks(text[a:b]) and not _STATED.match(text[a:b]))
                      or text[b - 1] == "?"}  # fmt: skip
     asking = [(a, b) for a, b in sentences if not _CLOSING.search(text[a:b])
               and ((a, b) in asks_outright or _POLITE.search(text[a:b]))]  # fmt: skip
@@ -219,7 +244,8 @@ def read_message(text: str) -> MessageFocus:
     before = sentences[at - 1] if at > 0 else None
     further = tuple(s for s in asking if s != question)
     pleads = not asks or question in polite
-    return MessageFocus(original, question, subject, before, asks, further, pleads)
+    return MessageFocus(original, question, subject, before, asks, further, pleads,
+                        tuple(sentences))  # fmt: skip
 
 
 __all__ = ["MessageFocus", "read_message"]

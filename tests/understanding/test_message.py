@@ -196,3 +196,23 @@ def test_ie_eg_and_etc_end_no_sentence():
     # a sentence that ends in "I." still ends
     text = "Nobody in my family has it but I. " * 3 + "What is it? Thanks"
     assert read_message(text).question_text == "What is it?"
+
+
+def test_a_clause_of_when_something_happened_is_no_question():
+    text = ("SUBJECT: my kidney\nMESSAGE: When I came to look across my medical diary I "
+            "found a scan report of my kidney. Please clarify whether I have ectopic kidney. "
+            "Thanks.")  # fmt: skip
+    m = read_message(text)
+    assert m.question_text == "Please clarify whether I have ectopic kidney."
+    # a question that opens with "when" still asks
+    m = read_message("SUBJECT: knee\nMESSAGE: I had knee surgery in May. When can I run again?")
+    assert m.question_text == "When can I run again?"
+
+
+def test_what_to_take_asks_in_the_order_it_is_said():
+    m = read_message("SUBJECT: gums\nMESSAGE: My gums bleed every morning for a month now. "
+                     "what medicine I use")  # fmt: skip
+    assert m.asks and m.question_text == "what medicine I use"
+    # every sentence of the body is kept, in order, for a message that links nothing
+    first = m.sentences[0]
+    assert m.text[first[0] : first[1]] == "My gums bleed every morning for a month now."
