@@ -535,6 +535,27 @@ _EMERGENCY = re.compile(
     r"|(?:vomiting|throwing up|coughing up) blood)",
     re.I,
 )
+# an overdose someone does not want, fears or means to avoid is not happening now ("How do I
+# know if this is the rite dosage? Do not want to cause myself any harm by overdosing")
+_NOT_HAPPENING = re.compile(
+    r"(?:\b(?:not|never)|n['\u2019]t)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|plan)\w*\b"
+    r"|\b(?:afraid|avoid\w*|worr(?:y|ied|ies)|fear\w*|prevent\w*|risks?|danger\w*)\b",
+    re.I,
+)
+
+
+def _emergency(text: str) -> bool:
+    """Whether ``text`` says an emergency is happening (:data:`_EMERGENCY`); an overdose only
+    when nothing before it in its sentence says it is not wanted or feared."""
+    for m in _EMERGENCY.finditer(text):
+        if not re.match(r"overdos|took too many", m.group(0), re.I):
+            return True
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        if not _NOT_HAPPENING.search(text, start, m.start()):
+            return True
+    return False
+
+
 EMERGENCY_NOTE = (
     "if this is happening now, call your local emergency number: kgqa is no emergency "
     "service and answers only from its graph"
@@ -681,7 +702,7 @@ class QAEngine:
                 # "What can I take for a headache while pregnant?": the graph's treatments are
                 # no list of what is safe then (lisinopril treats hypertension, and harms a fetus)
                 result = _noted(result, PREGNANCY_NOTE)
-            if _EMERGENCY.search(q):
+            if _emergency(q):
                 # "What should I do if I think I'm having a heart attack?" got a drug list
                 result = _noted(result, EMERGENCY_NOTE)
             elif _CRISIS.search(q):

@@ -371,6 +371,13 @@ def test_an_emergency_is_told_to_call_for_help_first(pipeline):
               "my husband is unconscious, is it his gout?"):  # fmt: skip
         assert pipeline.ask(q).reason.startswith(EMERGENCY_NOTE), q
     assert EMERGENCY_NOTE not in pipeline.ask("Which drugs treat gout?").reason
+    # an overdose taken is one; one the writer fears or means to avoid is not
+    assert pipeline.ask("I think my son took too many allopurinol pills.").reason.startswith(
+        EMERGENCY_NOTE
+    )
+    for q in ("Is this the right dose of allopurinol? I do not want to harm myself by "
+              "overdosing.", "I am afraid of overdosing on allopurinol for my gout."):  # fmt: skip
+        assert EMERGENCY_NOTE not in (pipeline.ask(q).reason or ""), q
 
 
 def test_a_question_naming_nothing_of_the_graph_gets_the_passages_near_its_words(pipeline):
