@@ -535,20 +535,22 @@ _EMERGENCY = re.compile(
     r"|(?:vomiting|throwing up|coughing up) blood)",
     re.I,
 )
-# an overdose someone does not want, fears or means to avoid is not happening now ("How do I
-# know if this is the rite dosage? Do not want to cause myself any harm by overdosing")
+# an overdose someone does not want, is afraid of or means to avoid is not happening now ("How
+# do I know if this is the rite dosage? Do not want to cause myself any harm by overdosing");
+# worry is no such word ("I'm worried my friend is overdosing"), and one taken always counts
 _NOT_HAPPENING = re.compile(
     r"(?:\b(?:not|never)|n['\u2019]t)\s+(?:\w+\s+){0,2}?(?:want|wish|mean|intend|plan)\w*\b"
-    r"|\b(?:afraid|avoid\w*|worr(?:y|ied|ies)|fear\w*|prevent\w*|risks?|danger\w*)\b",
+    r"|\b(?:afraid of|fear of|avoid(?:ing)?|prevent(?:ing)?|without)\b",
     re.I,
 )
 
 
 def _emergency(text: str) -> bool:
-    """Whether ``text`` says an emergency is happening (:data:`_EMERGENCY`); an overdose only
-    when nothing before it in its sentence says it is not wanted or feared."""
+    """Whether ``text`` says an emergency is happening (:data:`_EMERGENCY`); an overdose not
+    yet taken ("overdose", "overdosing") only when nothing before it in its sentence says it is
+    not wanted, is feared or is to be avoided."""
     for m in _EMERGENCY.finditer(text):
-        if not re.match(r"overdos|took too many", m.group(0), re.I):
+        if not re.fullmatch(r"overdos(?:e|es|ing)", m.group(0), re.I):
             return True
         start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
         if not _NOT_HAPPENING.search(text, start, m.start()):

@@ -371,10 +371,11 @@ def test_an_emergency_is_told_to_call_for_help_first(pipeline):
               "my husband is unconscious, is it his gout?"):  # fmt: skip
         assert pipeline.ask(q).reason.startswith(EMERGENCY_NOTE), q
     assert EMERGENCY_NOTE not in pipeline.ask("Which drugs treat gout?").reason
-    # an overdose taken is one; one the writer fears or means to avoid is not
-    assert pipeline.ask("I think my son took too many allopurinol pills.").reason.startswith(
-        EMERGENCY_NOTE
-    )
+    # an overdose taken is one, and so is one feared now; one the writer is afraid of taking
+    # or means to avoid is not
+    for q in ("I think my son took too many allopurinol pills.",
+              "I am worried my son overdosed on allopurinol."):  # fmt: skip
+        assert pipeline.ask(q).reason.startswith(EMERGENCY_NOTE), q
     for q in ("Is this the right dose of allopurinol? I do not want to harm myself by "
               "overdosing.", "I am afraid of overdosing on allopurinol for my gout."):  # fmt: skip
         assert EMERGENCY_NOTE not in (pipeline.ask(q).reason or ""), q
