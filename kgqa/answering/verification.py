@@ -20,6 +20,7 @@ from kgqa.answering.candidates import (
     same_named,
 )
 from kgqa.answering.ranking import (
+    LITERATURE_SOURCES,
     evidence_text,
     mentioning,
     passages_about,
@@ -78,6 +79,8 @@ MENDELIAN_MODES = frozenset({"HP:0034345", "HP:0000006", "HP:0000007", "HP:00014
 # effects took a second and a half)
 KINDS_SHOWN = 5
 KINDS_LOOKED_AT = 500
+# the relations whose statement of a kind of a finding holds of the finding
+KIND_RELATIONS = frozenset({"hasSideEffect", "hasPhenotype"})
 # the relations a drug class's claim is read through its members for ("statins cause myalgia")
 CLASS_RELATIONS = frozenset({"treats", "palliates", "hasSideEffect"})
 # a cause the graph gives that names the kind of organism claimed ("Tuberculosis is caused by a
@@ -136,7 +139,7 @@ def _kind_verdict(s: Node, rel: str, o: Node, neg: bool,
     only kinds then)."""
     kinds = [t for t in triples if t.subject.iri == s.iri and t.relation == rel
              and t.object.iri != o.iri]  # fmt: skip
-    if rel != "hasSideEffect" or not kinds or len(kinds) != len(triples):
+    if rel not in KIND_RELATIONS or not kinds or len(kinds) != len(triples):
         return None
     named = _with_sources([(t.object.label, t.source) for t in kinds])
     return ("refuted" if neg else "supported"), f"the graph states {named}: kinds of {o.label}"
@@ -249,21 +252,28 @@ class ClaimVerifier:
                 if through is not None:
                     return through
         triples = self.statements(s, rel, o)
-        if not triples and rel in ("hasSideEffect", "treats"):
+        if not triples and rel in ("hasSideEffect", "treats", "hasPhenotype"):
             # SIDER states a side effect of one node of the name ("Myalgia" the HPO term, not
             # MeSH's disease heading; "lactic acidosis" the DO disease, not the HPO term), and
             # the indications name DO's diseases ("type 2 diabetes mellitus", not HPO's "Type
             # II diabetes mellitus")
             others = same_named(self.kg, o)[1:]
-            if rel == "hasSideEffect":
+            if rel in KIND_RELATIONS:
                 # ... or the finding that has the name as its own synonym: SIDER states
                 # metformin's *Decreased circulating vitamin B12 concentration* (HPO's, also
-                # called "vitamin B12 deficiency"), the claim names DO's disease
+                # called "vitamin B12 deficiency"), the claim names DO's disease; HPO annotates
+                # its *Hearing impairment* (also called "hearing loss"), the claim names MeSH's
+                # *Hearing Loss*
                 seen = {o.iri, *(n.iri for n in others)}
                 others += [m.node for m in self.kg.find(o.label, cls="Phenotype", limit=5)
                            if m.match == "exact" and m.node.iri not in seen]  # fmt: skip
             for other in others:
-                if found := self.statements(s, rel, other):
+                found = self.statements(s, rel, other)
+                if rel == "hasPhenotype":
+                    # another node of the finding's name by a curated source's word only: HSDN's
+                    # abstracts named gout beside HPO's hearing impairment
+                    found = [t for t in found if t.source not in LITERATURE_SOURCES]
+                if found:
                     triples, o = found, other
                     break
         if not triples and rel in ("hasSideEffect", "treats"):
@@ -831,11 +841,16 @@ class ClaimVerifier:
             # "X is X-linked" holds when the graph says X-linked recessive (a kind of it)
             out += [t for t in self.kg.neighbours(s, rel, direction="out")
                     if o.iri in {a.iri for a in self.kg.ancestors(t.object)}]  # fmt: skip
-        if rel == "hasSideEffect" and not out:
+        if rel in KIND_RELATIONS and not out:
             # "Ibuprofen does not cause kidney disease": SIDER states papillary necrosis, a
             # kind of it, and a drug that can cause a kind of a disorder can cause the disorder
-            # (never the other way: cough stated is no dry cough)
-            said = {t.object.iri: t for t in self.kg.neighbours(s, rel, direction="out")}
+            # (never the other way: cough stated is no dry cough). So does a disease that shows
+            # a kind of a finding show it (HPO's annotations hold of every term above them:
+            # Cogan syndrome's sensorineural hearing impairment is hearing impairment)
+            # (a finding a disease shows by a curated source's word: abstracts that name the
+            # two together are no statement of a kind)
+            said = {t.object.iri: t for t in self.kg.neighbours(s, rel, direction="out")
+                    if rel != "hasPhenotype" or t.source not in LITERATURE_SOURCES}  # fmt: skip
             kinds = self.kg.descendants(o, limit=KINDS_LOOKED_AT)
             out += [said[k.iri] for k in kinds if k.iri in said][:KINDS_SHOWN]
         if rel == "treats" and not out:  # a drug for a broader disease

@@ -1590,3 +1590,16 @@ def test_lay_words_people_use_for_how_they_feel_link(real_pipeline) -> None:
     rows = real_pipeline.qa.linker.link_many(list(cases))
     for (text, want), found in zip(cases.items(), rows, strict=True):
         assert want in {m.node.curie for m in found if m.node is not None}, text
+
+
+def test_a_disease_that_shows_a_kind_of_a_finding_shows_it(real_pipeline) -> None:
+    # HPO annotates Cogan syndrome with sensorineural hearing impairment; "hearing loss" linked
+    # MeSH's heading (HPO's hearing impairment has it as a synonym): unknown, for a claim a
+    # real message made. Each polarity keeps its sense
+    v = real_pipeline.verify("Does Cogan syndrome cause hearing loss?")
+    assert (v.verdict, v.object.curie) == ("supported", "HP:0000365")
+    assert "HP:0000407" in {t.object.curie for t in v.evidence.triples}
+    assert "kinds of Hearing impairment" in v.reason
+    assert real_pipeline.verify("Cogan syndrome does not cause hearing loss").verdict == "refuted"
+    # abstracts that name a disease beside the finding's other node are no such statement
+    assert real_pipeline.verify("Does gout cause hearing loss?").verdict != "supported"
