@@ -21,6 +21,8 @@ from kgqa.answering.candidates import (
 )
 from kgqa.answering.ranking import (
     LITERATURE_SOURCES,
+    OFTEN_WRITTEN,
+    cooccurrences,
     evidence_text,
     mentioning,
     passages_about,
@@ -300,13 +302,25 @@ class ClaimVerifier:
             other = self._other_mode(claim, s, o, neg)
             if other is not None:
                 return other
+        weak: list[Triple] = []
+        if rel == "hasPhenotype" and (abstracts := self._literature_only(s, triples)):
+            # "Does asthma cause blindness?" was supported at 1.00 by HSDN alone: a few
+            # abstracts name the two together, which is research attention, not a finding the
+            # disease is stated to show (the answers' ranking reads it so too)
+            weak, triples = triples, []
         passages = [p for p in passages_about(self.retriever, text, [s, o], k=20)
                     if s.iri in p.nodes and o.iri in p.nodes][:3]  # fmt: skip
         if not triples and not passages:
             # the graph is not a closed world: no statement and no passage is not a "no"
             context = self.kg.neighbours(s, rel, direction="out")[:3]
             reason = f"neither the graph nor a passage relates {s.label} and {o.label}"
-            if rel == "hasInheritance" and context:
+            if weak:
+                context = weak
+                reason = (f"no curated source or passage says {s.label} shows {o.label}; "
+                          f"only {abstracts:g} abstract(s) name them together "
+                          f"({', '.join(sorted({t.source for t in weak}))}): research "
+                          "attention, not a finding it is stated to show")  # fmt: skip
+            elif rel == "hasInheritance" and context:
                 # what a user asking "Is X autosomal recessive?" wants to hear next
                 modes = ", ".join(dict.fromkeys(t.object.label for t in context))
                 reason += f"; the graph gives its inheritance as {modes}"
@@ -824,6 +838,19 @@ class ClaimVerifier:
         reason = f"{s.label} has the ids {', '.join(same_prefix)}"
         return Verdict(claim, verdict, 1.0, ((verdict, 1.0),), s, "id", None, neg, Evidence(),
                        reason)  # fmt: skip
+
+    def _literature_only(self, s: Node, triples: Sequence[Triple]) -> float:
+        """How many abstracts name the pair together, when ``triples`` are statements of
+        literature sources alone (:data:`~kgqa.answering.ranking.LITERATURE_SOURCES`) and
+        fewer than ``OFTEN_WRITTEN`` abstracts do; 0 otherwise (no such statements, a curated
+        source among them, or a pair written of often)."""
+        if not triples or {t.source for t in triples} - LITERATURE_SOURCES:
+            return 0.0
+        objects = {t.object.iri for t in triples}
+        said = [t for t in self.kg.neighbours(s, "hasPhenotype", direction="out", attributes=True)
+                if t.object.iri in objects and t.source in LITERATURE_SOURCES]  # fmt: skip
+        n = cooccurrences(said)
+        return n if 0 < n < OFTEN_WRITTEN else 0.0
 
     def statements(self, s: Node, rel: str, o: Node) -> list[Triple]:
         """Graph statements of ``rel`` (or a contradicting relation) between s and o, also

@@ -1603,3 +1603,13 @@ def test_a_disease_that_shows_a_kind_of_a_finding_shows_it(real_pipeline) -> Non
     assert real_pipeline.verify("Cogan syndrome does not cause hearing loss").verdict == "refuted"
     # abstracts that name a disease beside the finding's other node are no such statement
     assert real_pipeline.verify("Does gout cause hearing loss?").verdict != "supported"
+
+
+def test_a_finding_only_a_few_abstracts_name_beside_a_disease_is_not_supported(real_pipeline):
+    # HSDN's two abstracts naming asthma beside blindness supported the claim at 1.00
+    v = real_pipeline.verify("Does asthma cause blindness?")
+    if not any(p for p in (v.evidence.passages or ())):
+        assert v.verdict == "unknown" and "abstract(s) name them together" in v.reason
+    assert v.verdict != "supported"
+    # a curated source beside the abstracts still decides, and so do many abstracts
+    assert real_pipeline.verify("Does asthma cause coughing?").verdict == "supported"
