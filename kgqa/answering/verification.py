@@ -191,6 +191,12 @@ def _decided(
     return Verdict(claim, verdict, score, ((verdict, score),), s, rel, o, neg, evidence, reason)
 
 
+def _undecided(claim: str, s: Node | None, rel: str | None, o: Node | None, neg: bool,
+               evidence: Evidence, reason: str) -> Verdict:  # fmt: skip
+    """A verdict of ``unknown`` (score 0): the evidence shown, and why it decides nothing."""
+    return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg, evidence, reason)
+
+
 class ClaimVerifier:
     """Checks claims against the graph and passages with the fine-tuned verifier."""
 
@@ -209,8 +215,7 @@ class ClaimVerifier:
         text = fold_chinese(clean_text(claim)).strip()
         empty = Evidence()
         if not text:
-            return Verdict(claim, "unknown", 0.0, (), None, None, None, False, empty,
-                           "empty claim")  # fmt: skip
+            return _undecided(claim, None, None, None, False, empty, "empty claim")
         mentions = mentions if mentions is not None else self.linker.link(text)
         parsed = parse_claim(text, mentions, self.kg)
         s, rel, o, neg = parsed.subject, parsed.relation, parsed.object, parsed.negated
@@ -228,8 +233,7 @@ class ClaimVerifier:
                     else passages_for(self.retriever, text))  # fmt: skip
             if near:
                 reason += "; the passages are what kgqa found on it, unchecked"
-            return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg,
-                           Evidence((), tuple(near[:5])), reason)  # fmt: skip
+            return _undecided(claim, s, rel, o, neg, Evidence((), tuple(near[:5])), reason)
         if rel == CONTRAINDICATION:
             return self._contraindication(claim, s, o, neg)
         if rel == PREVENTION:
@@ -329,8 +333,7 @@ class ClaimVerifier:
                 # what the user wants to see, and no answer to the kind asked
                 context, said = near
                 reason = f"no graph statement or passage says {s.label} {rel} {o.label}; {said}"
-            return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg,
-                           Evidence(tuple(context), ()), reason)  # fmt: skip
+            return _undecided(claim, s, rel, o, neg, Evidence(tuple(context), ()), reason)
         # graph statements, when there are any, are the evidence the verifier reads; passages
         # are read only when the graph says nothing about the pair
         evidence = evidence_text(triples, [] if triples else passages)
@@ -443,9 +446,15 @@ class ClaimVerifier:
         names = ", ".join(m.label for m, _ in holding[:3]) + (" ..." if len(holding) > 3 else "")
         share = f"{len(holding)} of its {stating} members with {rel} statements ({names})"
         if len(holding) < need:
-            return Verdict(claim, "unknown", 0.0, (), cls, rel, o, neg, evidence,
-                           f"only {share} state it of {o.label}: too few to say it of the "
-                           "class")  # fmt: skip
+            return _undecided(
+                claim,
+                cls,
+                rel,
+                o,
+                neg,
+                evidence,
+                f"only {share} state it of {o.label}: too few to say it of the class",
+            )
         return _decided(
             claim,
             True,
@@ -479,8 +488,9 @@ class ClaimVerifier:
             )
         else:
             reason = f"the graph states no Mendelian inheritance for {disease.label}"
-        return Verdict(claim, "unknown", 0.0, (), disease, "hasInheritance", None, neg,
-                       Evidence(tuple(stated[:4])), reason)  # fmt: skip
+        return _undecided(
+            claim, disease, "hasInheritance", None, neg, Evidence(tuple(stated[:4])), reason
+        )
 
     def _vector(self, claim: str, disease: Node, way: str, neg: bool) -> Verdict:
         """ "Lyme disease is transmitted by ticks": DOID's transmittedBy statements of the
@@ -515,8 +525,9 @@ class ClaimVerifier:
             )
         else:
             reason = f"the graph states no way {disease.label} is transmitted"
-        return Verdict(claim, "unknown", 0.0, (), disease, "transmittedBy", None, neg,
-                       Evidence(tuple(stated[:4])), reason)  # fmt: skip
+        return _undecided(
+            claim, disease, "transmittedBy", None, neg, Evidence(tuple(stated[:4])), reason
+        )
 
     def _other_mode(self, claim: str, disease: Node, mode: Node, neg: bool) -> Verdict | None:
         """ "Is Huntington disease autosomal recessive?": the graph states another Mendelian
@@ -582,10 +593,17 @@ class ClaimVerifier:
         kinds = {n.iri for n in self.kg.lookup_ids(AGENT_KINDS.values())}
         above = self._up_to(s, kinds, depth=12)
         if not above:
-            return Verdict(claim, "unknown", 0.0, (), s, "subClassOf", o, neg, Evidence(),
-                           f"the graph's hierarchy files {s.label} under no infectious "
-                           "disease of a kind of organism, so it cannot say what kind causes "
-                           "it")  # fmt: skip
+            return _undecided(
+                claim,
+                s,
+                "subClassOf",
+                o,
+                neg,
+                Evidence(),
+                f"the graph's hierarchy files {s.label} under no infectious "
+                "disease of a kind of organism, so it cannot say what kind causes "
+                "it",
+            )
         steps = ", ".join(t.object.label for t in above)
         return _decided(claim, False, neg, s, "subClassOf", o, Evidence(above[:1], path=above),
                         f"the graph's hierarchy ({above[0].source}): {s.label} is a kind of "
@@ -693,8 +711,9 @@ class ClaimVerifier:
                   + (f" and {len(names) - 8} more" if len(names) > 8 else "")
                   if names else f"the graph gives no class for {drug.label}")  # fmt: skip
         reason = f"{listed}; {classes[0].label} is not among them or above them"
-        return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
-                       Evidence(tuple(stated[:8])), reason)  # fmt: skip
+        return _undecided(
+            claim, drug, "inDrugClass", classes[0], neg, Evidence(tuple(stated[:8])), reason
+        )
 
     def _classes_disagree(
         self, claim: str, drug: Node, said: Triple, classes: tuple[Node, ...],
@@ -713,8 +732,9 @@ class ClaimVerifier:
         reason = (f"the sources disagree: {said.source} lists {drug.label} under "
                   f"{said.object.label} ({vocab}), but not under {asked}, whose vocabularies "
                   f"file it under {', '.join(elsewhere[:5])}")  # fmt: skip
-        return Verdict(claim, "unknown", 0.0, (), drug, "inDrugClass", classes[0], neg,
-                       Evidence((said, *stated[:4])), reason)  # fmt: skip
+        return _undecided(
+            claim, drug, "inDrugClass", classes[0], neg, Evidence((said, *stated[:4])), reason
+        )
 
     def _class_in_class(self, claim: str, narrow: Node, broad: Node, neg: bool) -> Verdict:
         """ "Penicillin is an antibiotic": the graph has no hierarchy of drug classes, so a class
@@ -735,10 +755,16 @@ class ClaimVerifier:
                             Evidence(tuple(under[:5])),
                             f"the graph, through the class's members: {share} ({examples} ...) "
                             f"are listed under {broad.label}")  # fmt: skip
-        return Verdict(claim, "unknown", 0.0, (), narrow, "subClassOf", broad, neg,
-                       Evidence(tuple(under[:5])),
-                       f"the graph has no hierarchy of drug classes, and only {share} are "
-                       f"listed under {broad.label}")  # fmt: skip
+        return _undecided(
+            claim,
+            narrow,
+            "subClassOf",
+            broad,
+            neg,
+            Evidence(tuple(under[:5])),
+            f"the graph has no hierarchy of drug classes, and only {share} are "
+            f"listed under {broad.label}",
+        )
 
     def _treated_as_well(self, drug: Node, said: Sequence[Triple]) -> Node | None:
         """What ``drug`` is stated to treat (or palliate) that one of the side effects ``said``
@@ -799,8 +825,9 @@ class ClaimVerifier:
                 if mentioning([p], s) and mentioning([p], o)][:3]  # fmt: skip
         if both:
             reason += "; the passages that name both are context, not a check"
-        return Verdict(claim, "unknown", 0.0, (), s, CONTRAINDICATION, o, neg,
-                       Evidence(tuple(said), tuple(both)), reason)  # fmt: skip
+        return _undecided(
+            claim, s, CONTRAINDICATION, o, neg, Evidence(tuple(said), tuple(both)), reason
+        )
 
     def _prevention(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
         """ "X prevents Y": supported (a negated claim refuted) when a label indication the
@@ -822,8 +849,7 @@ class ClaimVerifier:
                   f"{o.label}")  # fmt: skip
         if treated:
             reason += f"; it says {s.label} treats {o.label}, which is not prevention"
-        return Verdict(claim, "unknown", 0.0, (), s, PREVENTION, o, neg,
-                       Evidence(tuple(treated[:3])), reason)  # fmt: skip
+        return _undecided(claim, s, PREVENTION, o, neg, Evidence(tuple(treated[:3])), reason)
 
     def _id_claim(self, claim: str, s: Node, want: str, neg: bool) -> Verdict:
         """ "The DOID of X is DOID:n": a lookup, not a judgement."""
@@ -832,8 +858,9 @@ class ClaimVerifier:
         prefix = want.split(":", 1)[0]
         same_prefix = sorted(i for i in ids if i.startswith(prefix + ":"))
         if want not in ids and not same_prefix:
-            return Verdict(claim, "unknown", 0.0, (), s, "id", None, neg, Evidence(),
-                           f"{s.label} has no {prefix} id in the graph")  # fmt: skip
+            return _undecided(
+                claim, s, "id", None, neg, Evidence(), f"{s.label} has no {prefix} id in the graph"
+            )
         verdict = "supported" if (want in ids) != neg else "refuted"
         reason = f"{s.label} has the ids {', '.join(same_prefix)}"
         return Verdict(claim, verdict, 1.0, ((verdict, 1.0),), s, "id", None, neg, Evidence(),
