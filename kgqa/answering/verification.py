@@ -46,6 +46,7 @@ from kgqa.understanding.claims import (
     VECTOR_KINDS,
     parse_claim,
 )
+from kgqa.understanding.router import linked
 from kgqa.validation import MAX_CLAIM_CHARS
 
 VERDICT_THRESHOLD = 0.6
@@ -314,6 +315,19 @@ class ClaimVerifier:
             weak, triples = triples, []
         passages = [p for p in passages_about(self.retriever, text, [s, o], k=20)
                     if s.iri in p.nodes and o.iri in p.nodes][:3]  # fmt: skip
+        elsewhere: list[tuple[Passage, Node]] = []
+        if not triples and passages:
+            # "Does the common cold cause paralysis?" was supported at 0.94 by MedQuAD's page on
+            # Bell's palsy, which names a cold as a trigger and paralysis as its sign: a
+            # passage on a third disorder that names both says how each stands to that one
+            passages, elsewhere = self._on_the_pair(passages, s, o, text)
+        if not triples and not passages and elsewhere:
+            p, third = elsewhere[0]
+            said = statement(s.label, rel, o.label)
+            return _undecided(claim, s, rel, o, neg, Evidence((), (p,)),
+                              f"no graph statement says {said}; the passage that names both is "
+                              f"on {third.label} ({p.source} {p.source_id}), and says how each "
+                              "stands to that, not to each other")  # fmt: skip
         if not triples and not passages:
             # the graph is not a closed world: no statement and no passage is not a "no"
             context = self.kg.neighbours(s, rel, direction="out")[:3]
@@ -332,7 +346,9 @@ class ClaimVerifier:
                 # "Can lisinopril cause a dry cough?": SIDER says cough, of no kind; that is
                 # what the user wants to see, and no answer to the kind asked
                 context, said = near
-                reason = f"no graph statement or passage says {s.label} {rel} {o.label}; {said}"
+                reason = (
+                    f"no graph statement or passage says {statement(s.label, rel, o.label)}; {said}"
+                )
             return _undecided(claim, s, rel, o, neg, Evidence(tuple(context), ()), reason)
         # graph statements, when there are any, are the evidence the verifier reads; passages
         # are read only when the graph says nothing about the pair
@@ -383,7 +399,7 @@ class ClaimVerifier:
             verdict, score = "unknown", 0.0
             why = _GRAPH_ONLY_WHY.get(rel, "passages that name a drug with a disease can be "
                                       "contraindications or side effects")  # fmt: skip
-            reason = f"no graph statement says {s.label} {rel} {o.label}; {why}"
+            reason = f"no graph statement says {statement(s.label, rel, o.label)}; {why}"
             if (near := self._stated_near(s, rel, o))[0]:
                 # "Does metformin treat diabetes?": the indications name its type 2
                 triples, said = near
@@ -392,6 +408,37 @@ class ClaimVerifier:
         evidence_used = Evidence(tuple(triples), tuple(passages))
         return Verdict(claim, verdict, round(score, 4), scores,  # type: ignore[arg-type]
                        s, rel, o, neg, evidence_used, reason)  # fmt: skip
+
+    def _on_the_pair(self, passages: Sequence[Passage], s: Node, o: Node, claim: str
+                     ) -> tuple[list[Passage], list[tuple[Passage, Node]]]:  # fmt: skip
+        """The passages that are on ``s`` or ``o`` (their title is the name of either, of a
+        node of the same name or of a kind of either, or words of the claim: "Depression"),
+        and those titled by another disorder, each with it. A passage with no title, or one
+        whose title names no disorder, is kept: an abstract's title need not name its subject."""
+        own = {n.iri for node in (s, o) for n in same_named(self.kg, node)}
+        names = {normalize_name(node.label) for node in (s, o)}
+        said = f" {normalize_name(claim)} "
+        on: list[Passage] = []
+        unsure: list[Passage] = []
+        for p in passages:
+            title = normalize_name(p.title)
+            if (not title or title in names or f" {title} " in said
+                    or any(f" {k} " in f" {title} " for k in names)):  # fmt: skip
+                on.append(p)
+            else:
+                unsure.append(p)
+        elsewhere: list[tuple[Passage, Node]] = []
+        for p, mentions in zip(unsure, self.linker.link_many([p.title for p in unsure]),
+                               strict=True):  # fmt: skip
+            nodes = [n for _, n in linked(mentions)]
+            if any(n.iri in own or own & {a.iri for a in self.kg.ancestors(n)} for n in nodes):
+                on.append(p)
+            elif third := next((n for n in nodes if n.cls in ("Disease", "Phenotype")), None):
+                elsewhere.append((p, third))
+            else:
+                on.append(p)
+        kept = {p.pid for p in on}
+        return [p for p in passages if p.pid in kept], elsewhere
 
     def _stated_near(self, s: Node, rel: str, o: Node) -> tuple[list[Triple], str]:
         """The statements of ``rel`` from ``s`` to a supertype of ``o`` (the nearest first, at

@@ -622,3 +622,46 @@ def test_a_passage_names_a_node_by_a_word_of_its_own() -> None:
     insulin = Passage(2, "Mutations in INS cause neonatal diabetes.", "INS", "medquad", "x-2", "",
                       "genetic changes", (), 0.8)  # fmt: skip
     assert mentioning([vitamins, insulin], ins) == [insulin]
+
+
+def test_a_passage_on_a_third_disorder_naming_both_supports_no_claim_of_the_pair(kg):
+    # "Does the common cold cause paralysis?" was supported at 0.94 by MedQuAD's page on Bell's
+    # palsy: a cold as its trigger, paralysis as its sign
+    import numpy as np
+
+    from kgqa.answering.verification import ClaimVerifier
+    from kgqa.records import Passage
+    from tests.answering.fakes import FakeLinker, FixedPassages
+
+    class Believing:
+        """Reads every evidence as support."""
+
+        labels = ("supported", "refuted", "not_enough_info")
+
+        def predict_proba(self, a, b=None):
+            return np.tile(np.array([0.95, 0.03, 0.02], dtype=np.float32), (len(a), 1))
+
+    gout, headache = kg.node("DOID:13189"), kg.node("HP:0002315")
+    assert not kg.neighbours(gout, "hasPhenotype", direction="out") or headache.iri not in {
+        t.object.iri for t in kg.neighbours(gout, "hasPhenotype", direction="out")
+    }
+    both = (gout.iri, headache.iri)
+    names = {"gout": "DOID:13189", "headache": "HP:0002315", "marfan syndrome": "DOID:14323"}
+
+    def passage(pid: int, title: str) -> Passage:
+        return Passage(pid, "Gout may come with headache.", title, "medquad", f"q-{pid}", "",
+                       "information", both, 0.8)  # fmt: skip
+
+    def verdict(*passages: Passage):
+        verifier = ClaimVerifier(kg, FakeLinker(kg, names), Believing(), FixedPassages(passages))
+        return verifier.verify("Gout causes headache")
+
+    third = verdict(passage(1, "Marfan syndrome"))
+    assert third.verdict == "unknown" and third.score == 0.0
+    assert "on Marfan syndrome" in third.reason and third.evidence.passages
+    # a passage on either of the two, by its name or linked, or with no title, is read
+    for title in ("Gout", "Headache", "Gout and headache: a case", ""):
+        assert verdict(passage(2, title)).verdict == "supported", title
+    # ... and when one on the pair is found beside the other, it is the one read
+    mixed = verdict(passage(1, "Marfan syndrome"), passage(2, "Gout"))
+    assert mixed.verdict == "supported" and [p.pid for p in mixed.evidence.passages] == [2]
