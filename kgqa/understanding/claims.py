@@ -571,20 +571,29 @@ def _node(m: Mention) -> Node | None:
     return drug_stand_in(m) or m.node
 
 
+_CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from|resulting from|triggered by)\b",
+                        re.I)  # fmt: skip
+
+
 def drug_stand_in(m: Mention) -> Node | None:
     """A drug or drug class of the same name for a mention whose best node is a chemical
     heading that names no drug ("penicillin": MeSH's *Penicillins*, which states nothing;
     NDF-RT's class *Penicillins* has members that treat syphilis; "insulin": MeSH's hormone,
-    and the insulin drug class). None when the best node is a drug, or nothing else fits."""
+    and the insulin drug class), or an agent of a disease (DO's *penicillin*, the allergic
+    trigger of penicillin allergy). None when the best node is a drug, or nothing else fits."""
     from kgqa.linking.candidates import NIL_THRESHOLD
 
     top = m.candidates[0] if m.candidates else None
-    if top is None or top.node.cls != "Chemical" or is_drug(top.node):
+    if top is None or not (top.node.cls == "Cause" or (top.node.cls == "Chemical"
+                           and not is_drug(top.node))):  # fmt: skip
         return None
     if normalize_name(top.name) != normalize_name(top.node.label):
         return None  # named by a name that is not the heading's own: the name decides
+    # (an agent's own name is the drug's: how the tagger typed the span, which the scores
+    # follow, decides nothing; "penicillin" typed a disease scores the class 0.55)
+    least = 0.0 if top.node.cls == "Cause" else NIL_THRESHOLD
     return next((c.node for c in m.candidates[1:]
-                 if c.score >= NIL_THRESHOLD and c.match in ("exact", "normalized")
+                 if c.score >= least and c.match in ("exact", "normalized")
                  and (is_drug(c.node) or c.node.cls == "DrugClass")
                  and normalize_name(c.name) == normalize_name(top.name)), None)  # fmt: skip
 
@@ -807,7 +816,15 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
                            negated)  # fmt: skip
     if genes and (diseases or phenos):
         return ParsedClaim((diseases or phenos)[0], "associatedWithGene", genes[0], negated)
+    # an agent that is a drug's name too ("penicillin": DO's allergic trigger) is the agent
+    # only where the disease is said to come from it ("Penicillin allergy is caused by
+    # penicillin"); "Does penicillin cause a rash?" asks of the drug
+    passive = _CAUSED_BY.search(text) is not None
     agents = [n for _, n in nodes if n.cls == "Cause"]
+    if passive:
+        agents += [c.node for m, n in nodes if n.cls in ("Chemical", "DrugClass")
+                   for c in m.candidates
+                   if c.node.cls == "Cause" and c.match == "exact"][:1]  # fmt: skip
     if agents and diseases and re.search(r"\b(?:caus\w*|due to|results? from|triggered by|"
                                          r"by|from|infection)\b", text, re.I):  # fmt: skip
         # "Tuberculosis is caused by Mycobacterium tuberculosis", "Is the flu caused by a virus?"

@@ -1,6 +1,8 @@
 """The words of a claim whose second end no node is linked for: a kind of organism a disease
 is said to be caused by, a mode of inheritance said of a disease."""
 
+import re
+
 import pytest
 
 from kgqa.understanding.claims import AGENT_KINDS, agent_kind, agent_said, other_end_worded
@@ -87,3 +89,49 @@ def test_no_way_of_transmission_said(text) -> None:
     from kgqa.understanding.claims import vector_said
 
     assert vector_said(text) is None
+
+
+def _penicillin_mentions(text: str):
+    """The linker's reading of "penicillin" typed a disease: DO's allergic trigger first (of
+    penicillin allergy), MeSH's heading and NDF-RT's class below the NIL threshold."""
+    from kgqa.records import Candidate, Mention, Node
+
+    def node(curie: str, label: str, cls: str) -> Node:
+        return Node(f"https://w3id.org/kgqa/node/{curie.replace(':', '_')}", curie, label, cls)
+
+    agent = node("KGQA:Cause_penicillin", "penicillin", "Cause")
+    heading = node("MESH:D010406", "Penicillins", "Chemical")
+    drugs = node("NDFRT:N0000011281", "Penicillins", "DrugClass")
+    rash = node("HP:0000988", "Skin rash", "Phenotype")
+    allergy = node("DOID:0060520", "penicillin allergy", "Disease")
+    out = []
+    for surface, candidates in (
+        ("penicillin allergy", (Candidate(allergy, 1.0, "exact", "penicillin allergy"),)),
+        ("penicillin", (Candidate(agent, 0.78, "exact", "penicillin"),
+                        Candidate(heading, 0.59, "annotated", "penicillin"),
+                        Candidate(drugs, 0.55, "normalized", "Penicillins"))),
+        ("rash", (Candidate(rash, 0.97, "exact", "rash"),)),
+    ):  # fmt: skip
+        for found in re.finditer(surface, text, re.I):
+            at = found.start()
+            if not any(m.start <= at < m.end for m in out):
+                out.append(Mention(at, found.end(), found.group(), "DISEASE", False, 1.0,
+                                   candidates))  # fmt: skip
+    return sorted(out, key=lambda m: m.start), (agent, drugs, rash, allergy)
+
+
+def test_an_agent_named_as_a_drug_is_the_drug_unless_a_disease_is_said_to_come_from_it() -> None:
+    # "Does penicillin cause a rash?" read DO's penicillin, the trigger of penicillin allergy,
+    # and found no relation to a rash
+    from kgqa.understanding.claims import drug_stand_in, parse_claim
+
+    text = "Does penicillin cause a rash?"
+    mentions, (agent, drugs, rash, allergy) = _penicillin_mentions(text)
+    assert drug_stand_in(mentions[0]) == drugs
+    parsed = parse_claim(text, mentions, kg=None)  # type: ignore[arg-type]
+    assert (parsed.subject, parsed.relation, parsed.object) == (drugs, "hasSideEffect", rash)
+    # ... while an allergy caused by penicillin is caused by the agent
+    text = "Penicillin allergy is caused by penicillin"
+    mentions, _ = _penicillin_mentions(text)
+    parsed = parse_claim(text, mentions, kg=None)  # type: ignore[arg-type]
+    assert (parsed.subject, parsed.relation, parsed.object) == (allergy, "causedBy", agent)
