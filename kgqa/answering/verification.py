@@ -59,6 +59,10 @@ GRAPH_STATEMENT_SCORE = 0.9
 # same holds for is-a: the graph holds the whole disease and phenotype hierarchies, and a
 # passage about pneumonia that mentions cancer does not make pneumonia a cancer.
 GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates", "hasSideEffect", "subClassOf"})
+# the passages that are pages curated on one thing (HPO's definitions, MedQuAD's answers), and
+# the kinds of MedQuAD's answers that give a thing's causes
+CURATED_PAGES = frozenset({"medquad", "hpo"})
+CAUSE_PAGES = frozenset({"causes"})
 # ... and, for a claim, what a drug acts on and a variant's diseases: a passage that names
 # metformin beside BRCA1 carriers, or a variant beside a disease, says nothing of either
 CLAIM_GRAPH_ONLY = GRAPH_ONLY_SUPPORT | {"targets", "associatedWithVariant"}
@@ -315,19 +319,18 @@ class ClaimVerifier:
             weak, triples = triples, []
         passages = [p for p in passages_about(self.retriever, text, [s, o], k=20)
                     if s.iri in p.nodes and o.iri in p.nodes][:3]  # fmt: skip
-        elsewhere: list[tuple[Passage, Node]] = []
+        elsewhere: list[tuple[Passage, str]] = []
         if not triples and passages:
             # "Does the common cold cause paralysis?" was supported at 0.94 by MedQuAD's page on
             # Bell's palsy, which names a cold as a trigger and paralysis as its sign: a
             # passage on a third disorder that names both says how each stands to that one
-            passages, elsewhere = self._on_the_pair(passages, s, o, text)
+            passages, elsewhere = self._on_the_pair(passages, s, rel, o, text)
         if not triples and not passages and elsewhere:
-            p, third = elsewhere[0]
+            p, why = elsewhere[0]
             said = statement(s.label, rel, o.label)
             return _undecided(claim, s, rel, o, neg, Evidence((), (p,)),
-                              f"no graph statement says {said}; the passage that names both is "
-                              f"on {third.label} ({p.source} {p.source_id}), and says how each "
-                              "stands to that, not to each other")  # fmt: skip
+                              f"no graph statement says {said}; the passage that names both "
+                              f"({p.source} {p.source_id}) is {why}")  # fmt: skip
         if not triples and not passages:
             # the graph is not a closed world: no statement and no passage is not a "no"
             context = self.kg.neighbours(s, rel, direction="out")[:3]
@@ -409,36 +412,52 @@ class ClaimVerifier:
         return Verdict(claim, verdict, round(score, 4), scores,  # type: ignore[arg-type]
                        s, rel, o, neg, evidence_used, reason)  # fmt: skip
 
-    def _on_the_pair(self, passages: Sequence[Passage], s: Node, o: Node, claim: str
-                     ) -> tuple[list[Passage], list[tuple[Passage, Node]]]:  # fmt: skip
-        """The passages that are on ``s`` or ``o`` (their title is the name of either, of a
-        node of the same name or of a kind of either, or words of the claim: "Depression"),
-        and those titled by another disorder, each with it. A passage with no title, or one
-        whose title names no disorder, is kept: an abstract's title need not name its subject."""
-        own = {n.iri for node in (s, o) for n in same_named(self.kg, node)}
-        names = {normalize_name(node.label) for node in (s, o)}
+    def _on_the_pair(self, passages: Sequence[Passage], s: Node, rel: str, o: Node, claim: str
+                     ) -> tuple[list[Passage], list[tuple[Passage, str]]]:  # fmt: skip
+        """The passages that may decide a claim of ``s`` and ``o`` alone, and the others, each
+        with what it is on instead. A passage is on what its title names: ``s`` or ``o`` (by
+        name, a node of the same name or a kind of either, or the claim's own words:
+        "Depression"), a third disorder (on which it decides nothing: Bell's palsy names a cold
+        as a trigger and paralysis as a sign), or nothing (no title, or one naming no
+        disorder: an abstract's title need not name its subject). A curated page on the
+        finding of a disease-finding claim decides it only where it gives the finding's causes:
+        MedQuAD's page on androgenetic alopecia, in men "associated with ... high blood
+        pressure", says no hypertension causes hair loss."""
+        sets = [{n.iri for n in same_named(self.kg, node)} for node in (s, o)]
+        keys = [normalize_name(node.label) for node in (s, o)]
         said = f" {normalize_name(claim)} "
-        on: list[Passage] = []
+        side: dict[int, int | None] = {}  # 0: on s, 1: on o, None: on either or nothing said
         unsure: list[Passage] = []
         for p in passages:
             title = normalize_name(p.title)
-            if (not title or title in names or f" {title} " in said
-                    or any(f" {k} " in f" {title} " for k in names)):  # fmt: skip
-                on.append(p)
+            named = [i for i, k in enumerate(keys) if title == k or f" {k} " in f" {title} "]
+            if not title or named:
+                side[p.pid] = named[0] if len(named) == 1 else None
             else:
                 unsure.append(p)
-        elsewhere: list[tuple[Passage, Node]] = []
+        elsewhere: list[tuple[Passage, str]] = []
         for p, mentions in zip(unsure, self.linker.link_many([p.title for p in unsure]),
                                strict=True):  # fmt: skip
             nodes = [n for _, n in linked(mentions)]
-            if any(n.iri in own or own & {a.iri for a in self.kg.ancestors(n)} for n in nodes):
-                on.append(p)
+            reached = {n.iri for n in nodes} | {a.iri for n in nodes for a in self.kg.ancestors(n)}
+            on = [i for i in (0, 1) if sets[i] & reached]
+            if on:
+                side[p.pid] = on[0] if len(on) == 1 else None
+            elif f" {normalize_name(p.title)} " in said:
+                side[p.pid] = None
             elif third := next((n for n in nodes if n.cls in ("Disease", "Phenotype")), None):
-                elsewhere.append((p, third))
+                elsewhere.append((p, f"on {third.label}, and says how each stands to that, "
+                                     "not to each other"))  # fmt: skip
             else:
-                on.append(p)
-        kept = {p.pid for p in on}
-        return [p for p in passages if p.pid in kept], elsewhere
+                side[p.pid] = None
+        if rel == "hasPhenotype":
+            for p in passages:
+                if (side.get(p.pid, 0) == 1 and p.source in CURATED_PAGES
+                        and p.qtype not in CAUSE_PAGES):  # fmt: skip
+                    del side[p.pid]
+                    elsewhere.append((p, f"on {p.title} and not on its causes: it names "
+                                     f"{s.label} beside it, not as a cause"))  # fmt: skip
+        return [p for p in passages if p.pid in side], elsewhere
 
     def _stated_near(self, s: Node, rel: str, o: Node) -> tuple[list[Triple], str]:
         """The statements of ``rel`` from ``s`` to a supertype of ``o`` (the nearest first, at

@@ -624,7 +624,7 @@ def test_a_passage_names_a_node_by_a_word_of_its_own() -> None:
     assert mentioning([vitamins, insulin], ins) == [insulin]
 
 
-def test_a_passage_on_a_third_disorder_naming_both_supports_no_claim_of_the_pair(kg):
+def test_a_passage_decides_a_claim_alone_only_on_the_disease_or_the_findings_causes(kg):
     # "Does the common cold cause paralysis?" was supported at 0.94 by MedQuAD's page on Bell's
     # palsy: a cold as its trigger, paralysis as its sign
     import numpy as np
@@ -648,9 +648,9 @@ def test_a_passage_on_a_third_disorder_naming_both_supports_no_claim_of_the_pair
     both = (gout.iri, headache.iri)
     names = {"gout": "DOID:13189", "headache": "HP:0002315", "marfan syndrome": "DOID:14323"}
 
-    def passage(pid: int, title: str) -> Passage:
+    def passage(pid: int, title: str, qtype: str = "information") -> Passage:
         return Passage(pid, "Gout may come with headache.", title, "medquad", f"q-{pid}", "",
-                       "information", both, 0.8)  # fmt: skip
+                       qtype, both, 0.8)  # fmt: skip
 
     def verdict(*passages: Passage):
         verifier = ClaimVerifier(kg, FakeLinker(kg, names), Believing(), FixedPassages(passages))
@@ -659,9 +659,15 @@ def test_a_passage_on_a_third_disorder_naming_both_supports_no_claim_of_the_pair
     third = verdict(passage(1, "Marfan syndrome"))
     assert third.verdict == "unknown" and third.score == 0.0
     assert "on Marfan syndrome" in third.reason and third.evidence.passages
-    # a passage on either of the two, by its name or linked, or with no title, is read
-    for title in ("Gout", "Headache", "Gout and headache: a case", ""):
+    # a passage on the disease, by its name or linked, or with no title, is read
+    for title in ("Gout", "Gout and headache: a case", ""):
         assert verdict(passage(2, title)).verdict == "supported", title
+    # ... and one on the finding only where it gives its causes: a disease named beside a
+    # finding there need be no cause of it ("Androgenetic alopecia ... associated with ... high
+    # blood pressure" supported that hypertension causes hair loss)
+    assert verdict(passage(2, "Headache", "causes")).verdict == "supported"
+    beside = verdict(passage(2, "Headache"))
+    assert beside.verdict == "unknown" and "not on its causes" in beside.reason
     # ... and when one on the pair is found beside the other, it is the one read
     mixed = verdict(passage(1, "Marfan syndrome"), passage(2, "Gout"))
     assert mixed.verdict == "supported" and [p.pid for p in mixed.evidence.passages] == [2]
