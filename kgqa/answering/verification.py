@@ -422,16 +422,20 @@ class ClaimVerifier:
         disorder: an abstract's title need not name its subject). A curated page on the
         finding of a disease-finding claim decides it only where it gives the finding's causes:
         MedQuAD's page on androgenetic alopecia, in men "associated with ... high blood
-        pressure", says no hypertension causes hair loss."""
+        pressure", says no hypertension causes hair loss. Nor does a curated page on a kind
+        of the disease: familial hemiplegic migraine shows seizures, migraine need not."""
         sets = [{n.iri for n in same_named(self.kg, node)} for node in (s, o)]
         keys = [normalize_name(node.label) for node in (s, o)]
         said = f" {normalize_name(claim)} "
+        kinds_apart = rel == "hasPhenotype"
         side: dict[int, int | None] = {}  # 0: on s, 1: on o, None: on either or nothing said
         unsure: list[Passage] = []
         for p in passages:
             title = normalize_name(p.title)
             named = [i for i, k in enumerate(keys) if title == k or f" {k} " in f" {title} "]
-            if not title or named:
+            if kinds_apart and p.source in CURATED_PAGES and title != keys[0] and 0 in named:
+                unsure.append(p)  # "familial hemiplegic migraine" names a kind of migraine
+            elif not title or named:
                 side[p.pid] = named[0] if len(named) == 1 else None
             else:
                 unsure.append(p)
@@ -441,7 +445,15 @@ class ClaimVerifier:
             nodes = [n for _, n in linked(mentions)]
             reached = {n.iri for n in nodes} | {a.iri for n in nodes for a in self.kg.ancestors(n)}
             on = [i for i in (0, 1) if sets[i] & reached]
-            if on:
+            # the disease itself is a title that is one of its names; more words name a kind,
+            # of a node of its own or read as the disease ("sporadic hemiplegic migraine")
+            key = normalize_name(p.title)
+            itself = any(n.iri in sets[0] and normalize_name(m.candidates[0].name) == key
+                         for m, n in linked(mentions))  # fmt: skip
+            if kinds_apart and p.source in CURATED_PAGES and on == [0] and not itself:
+                elsewhere.append((p, f"on {p.title}, a kind of {s.label}: what a kind shows, "
+                                     f"{s.label} as a whole need not"))  # fmt: skip
+            elif on:
                 side[p.pid] = on[0] if len(on) == 1 else None
             elif f" {normalize_name(p.title)} " in said:
                 side[p.pid] = None

@@ -668,6 +668,9 @@ def test_a_passage_decides_a_claim_alone_only_on_the_disease_or_the_findings_cau
     assert verdict(passage(2, "Headache", "causes")).verdict == "supported"
     beside = verdict(passage(2, "Headache"))
     assert beside.verdict == "unknown" and "not on its causes" in beside.reason
+    # ... nor one on a kind of the disease: familial hemiplegic migraine shows seizures
+    kind = verdict(passage(2, "Tophaceous gout"))
+    assert kind.verdict == "unknown" and "a kind of gout" in kind.reason
     # ... and when one on the pair is found beside the other, it is the one read
     mixed = verdict(passage(1, "Marfan syndrome"), passage(2, "Gout"))
     assert mixed.verdict == "supported" and [p.pid for p in mixed.evidence.passages] == [2]
