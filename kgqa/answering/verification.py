@@ -60,9 +60,9 @@ GRAPH_STATEMENT_SCORE = 0.9
 # passage about pneumonia that mentions cancer does not make pneumonia a cancer.
 GRAPH_ONLY_SUPPORT = frozenset({"treats", "palliates", "hasSideEffect", "subClassOf"})
 # the passages that are pages curated on one thing (HPO's definitions, MedQuAD's answers), and
-# the kinds of MedQuAD's answers that give a thing's causes
+# the kinds of MedQuAD's answers that give a thing's causes and who is at risk of it
 CURATED_PAGES = frozenset({"medquad", "hpo"})
-CAUSE_PAGES = frozenset({"causes"})
+CAUSE_PAGES = frozenset({"causes", "susceptibility"})
 # ... and, for a claim, what a drug acts on and a variant's diseases: a passage that names
 # metformin beside BRCA1 carriers, or a variant beside a disease, says nothing of either
 CLAIM_GRAPH_ONLY = GRAPH_ONLY_SUPPORT | {"targets", "associatedWithVariant"}

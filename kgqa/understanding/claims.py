@@ -503,6 +503,9 @@ def is_drug(node: Node) -> bool:
     return node.cls == "Chemical" and node.curie.split(":", 1)[0] in ("DRUGBANK", "DRUGCENTRAL")
 
 
+_GENE_WORDS = re.compile(r"\b(?:associated|linked|genes?|mutations?|mutated|variants?)\b", re.I)
+
+
 def _asked_is_a(text: str, first: Mention, between: str) -> bool:
     """Whether a question asks whether the first thing is a kind of the second: "Is type 2
     diabetes a metabolic disease?" (the tagger may take the article into the first name:
@@ -814,6 +817,16 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         # "the TCF7L2 variant rs7903146", says where it lies; the claim is the variant's)
         return ParsedClaim((diseases or phenos)[0], "associatedWithVariant", variants[0],
                            negated)  # fmt: skip
+    if not genes and len(diseases) >= 2 and _GENE_WORDS.search(text):
+        # two diseases said to be associated, or one of mutations in the other: a gene's
+        # symbol read as a disease's short form is the gene ("Is PAH associated with
+        # phenylketonuria?": pulmonary arterial hypertension, whose letters the gene shares)
+        symbol = next(((m, c.node) for m, n in nodes if n.cls == "Disease" for c in m.candidates
+                       if c.node.cls == "Gene" and c.match == "exact" and c.name == m.text
+                       and m.text.isupper()), None)  # fmt: skip
+        if symbol is not None and not _asked_is_a(text, nodes[0][0], between):
+            genes = [symbol[1]]
+            diseases = [n for m, n in nodes if n.cls == "Disease" and m is not symbol[0]]
     if genes and (diseases or phenos):
         return ParsedClaim((diseases or phenos)[0], "associatedWithGene", genes[0], negated)
     # an agent that is a drug's name too ("penicillin": DO's allergic trigger) is the agent

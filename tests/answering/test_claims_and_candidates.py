@@ -666,6 +666,7 @@ def test_a_passage_decides_a_claim_alone_only_on_the_disease_or_the_findings_cau
     # finding there need be no cause of it ("Androgenetic alopecia ... associated with ... high
     # blood pressure" supported that hypertension causes hair loss)
     assert verdict(passage(2, "Headache", "causes")).verdict == "supported"
+    assert verdict(passage(2, "Headache", "susceptibility")).verdict == "supported"
     beside = verdict(passage(2, "Headache"))
     assert beside.verdict == "unknown" and "not on its causes" in beside.reason
     # ... nor one on a kind of the disease: familial hemiplegic migraine shows seizures

@@ -135,3 +135,44 @@ def test_an_agent_named_as_a_drug_is_the_drug_unless_a_disease_is_said_to_come_f
     mentions, _ = _penicillin_mentions(text)
     parsed = parse_claim(text, mentions, kg=None)  # type: ignore[arg-type]
     assert (parsed.subject, parsed.relation, parsed.object) == (allergy, "causedBy", agent)
+
+
+@pytest.mark.parametrize(
+    ("text", "gene"),
+    [
+        ("Is PAH associated with phenylketonuria?", True),
+        ("Mutations in PAH cause phenylketonuria", True),
+        ("Can phenylketonuria cause PAH?", False),  # no word of a gene: two disorders
+    ],
+)
+def test_a_genes_symbol_read_as_a_diseases_short_form_is_the_gene_beside_another_disease(
+    text, gene
+) -> None:
+    # "Is PAH associated with phenylketonuria?" read pulmonary arterial hypertension
+    from kgqa.records import Candidate, Mention, Node
+    from kgqa.understanding.claims import parse_claim
+
+    def node(curie: str, label: str, cls: str) -> Node:
+        return Node(f"https://w3id.org/kgqa/node/{curie.replace(':', '_')}", curie, label, cls)
+
+    pah_disease = node("ORPHA:182090", "Pulmonary arterial hypertension", "Disease")
+    pah_gene = node("NCBIGene:5053", "PAH", "Gene")
+    pku = node("DOID:9281", "phenylketonuria", "Disease")
+    at, end = text.index("PAH"), text.index("PAH") + 3
+    mentions = sorted([
+        Mention(at, end, "PAH", "DISEASE", False, 1.0,
+                (Candidate(pah_disease, 0.97, "exact", "PAH"),
+                 Candidate(pah_gene, 0.8, "exact", "PAH"))),
+        Mention(text.index("phenylketonuria"), text.index("phenylketonuria") + 15,
+                "phenylketonuria", "DISEASE", False, 1.0,
+                (Candidate(pku, 1.0, "exact", "phenylketonuria"),)),
+    ], key=lambda m: m.start)  # fmt: skip
+    parsed = parse_claim(text, mentions, kg=None)  # type: ignore[arg-type]
+    if gene:
+        assert (parsed.subject, parsed.relation, parsed.object) == (
+            pku,
+            "associatedWithGene",
+            pah_gene,
+        )
+    else:
+        assert pah_gene not in (parsed.subject, parsed.object)
