@@ -96,7 +96,7 @@ def test_every_english_lexicon_name_names_the_node_it_was_written_for(real_graph
     path = graph_data_dir() / "lexicon_en.tsv"
     for row in read_tsv(path, ["name", "id", "kind", "note"], "#"):
         cls = {"class": "DrugClass", "disease": "Disease", "symptom": "Phenotype",
-               "drug": "Chemical"}[row["kind"]]  # fmt: skip
+               "drug": "Chemical", "gene": "Gene"}[row["kind"]]  # fmt: skip
         node = real_graph.node(row["id"])
         assert node is not None and node.cls == cls, row
         assert name_keys(row["note"]) & name_keys(node.label), (row, node)

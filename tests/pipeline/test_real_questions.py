@@ -1636,3 +1636,23 @@ def test_what_only_abstracts_name_together_is_supported_only_when_often_and_neve
         assert v.score == LITERATURE_SCORE and "abstracts name them together" in v.reason
     else:
         assert v.verdict == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("claim", "gene"),
+    [
+        ("Does celecoxib inhibit COX-2?", "NCBIGene:5743"),  # PTGS2
+        ("Does trastuzumab target HER2?", "NCBIGene:2064"),  # ERBB2
+        ("Does pembrolizumab target PD-1?", "NCBIGene:5133"),  # PDCD1
+    ],
+)
+def test_a_drug_target_named_as_people_name_its_protein_is_its_gene(real_pipeline, claim, gene):
+    # "COX-2", "HER2" and "PD-1" linked nothing: the graph names genes by their symbols
+    v = real_pipeline.verify(claim)
+    assert (v.relation, v.object.curie, v.verdict) == ("targets", gene, "supported")
+
+
+def test_which_drugs_act_on_a_protein_named_as_people_name_it(real_pipeline) -> None:
+    r = real_pipeline.ask("Which drugs target COX-2?")
+    assert r.topic is not None and r.topic.curie == "NCBIGene:5743"
+    assert {"Celecoxib", "Ibuprofen"} <= {a.node.label for a in r.answers}
