@@ -79,6 +79,7 @@ from kgqa.understanding.router import (
     CARRIED_BY,
     CAUSED_BY,
     CUE_SCORE,
+    INTERACTION_REASON,
     PREGNANCY,
     PREVENTION_REASON,
     Linked,
@@ -100,6 +101,7 @@ from kgqa.understanding.router import (
     polarity,
     route,
     subject_cued,
+    taken_with_another,
     topic_mention,
     topic_of,
     topic_score,
@@ -1009,6 +1011,11 @@ class QAEngine:
             checked = _taken_despite(whole_text, said, mentions, focus)
             if checked is not None:
                 intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
+        if (not focus.whole and not options and checked is None and intent != "claim"
+                and taken_with_another(said, *_asked_and_said(mentions, focus))):  # fmt: skip
+            # a question of taking a drug in a message that names another the person takes:
+            # how the two go together, which no source of the graph lists
+            intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
         if not focus.whole and not focus.asks and learned is None:
             iscore *= UNASKED
         if not options:
@@ -1274,6 +1281,9 @@ class QAEngine:
             return Result(**base, **shown, answers=(answer,), no_answer=False)
         if spec is None or spec.relation is None:
             said = passages_only(text, found) if intent == "other" else None
+            if (said is None and intent == "other" and not focus.whole
+                    and taken_with_another(text, *_asked_and_said(mentions, focus))):  # fmt: skip
+                said = INTERACTION_REASON
             reason = said or f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
         also = list(reading.also)
@@ -1736,6 +1746,12 @@ class QAEngine:
             reason = SCOPE
         return Result(**base, answers=tuple(answers), no_answer=not answers, reason=reason,
                       differential=diff)  # fmt: skip
+
+
+def _asked_and_said(mentions: list[Mention], focus: MessageFocus) -> tuple[Linked, Linked]:
+    """What a message's main question names, and what the whole message does."""
+    said = linked(mentions)
+    return [x for x in said if _inside(x[0], focus.question)], said
 
 
 __all__ = ["QAEngine"]

@@ -767,8 +767,13 @@ class CandidateGenerator:
             # the plural of a short form in capitals ("PPIs", "SSRIs", "MAOIs"): the name key
             # keeps the s of a word in -is (arthritis), so the short form is looked up bare
             found = self.kg.find(text[:-1], limit=25)
+        # ... and the plural of a short form ("CRPs") is not the one that ends in a capital S
+        # (CRPS, complex regional pain syndrome)
+        caps_plural = text[-1:] == "s" and text[:-1].isupper() and text[:-1].isalpha()
         for m in found:
             if own_s and m.match == "normalized" and m.name.upper() == text[:-1]:
+                continue
+            if caps_plural and m.name == text[:-1] + "S":
                 continue
             if word and short_form_in_capitals(m.name):
                 continue

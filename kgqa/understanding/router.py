@@ -330,7 +330,11 @@ def route(
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)
     if not options and not _YES_NO.match(text) and _WHAT_IS_IT.search(text):
-        shown = kinds.count("Phenotype")
+        # (a finding the tagger typed a disease counts, named so: "I have fever and a rash,
+        # what do I have?" linked DO's exanthem, HPO's *Skin rash* second, at 0.87)
+        shown = len({m.start for m, n in found if n.cls == "Phenotype" or any(
+            c.node.cls == "Phenotype" and c.match in ("exact", "normalized")
+            and c.score >= NIL_THRESHOLD for c in m.candidates)})  # fmt: skip
         if intent != "diagnosis" and shown >= 2:
             # "My son has a fever and a rash, what could it be?": findings to explain, not the
             # causes of one of them
@@ -340,6 +344,13 @@ def route(
             # might be wrong with me?", read as a drug's side effects): what causes it
             intent = "diseases_of_phenotype"
             return intent, max(probs.get(intent, 0.0), CUE_SCORE)
+    if (intent == "diagnosis" and not options and kinds == ["Phenotype"]
+            and not _MORE_FINDINGS.search(_bare(text, found))):  # fmt: skip
+        # a differential of one finding is no diagnosis: its posterior puts 1.00 on the one
+        # rare disease HPO annotates with it ("SUBJECT: dysphoria"); the diseases that show
+        # the finding answer, each as sure as the literature and the sources make it (a
+        # list of findings, one of them linked, goes to the diagnoser, which reads it whole)
+        return "diseases_of_phenotype", probs.get("diagnosis", 0.0)
     if (
         not options
         and kinds.count("Disease") == 1
@@ -449,6 +460,8 @@ def route(
     return intent, probs.get(intent, 0.0)
 
 
+# words that join findings into a list ("arachnodactyly and tall stature")
+_MORE_FINDINGS = re.compile(r"[,;+&]|\b(?:and|with|plus|also)\b", re.I)
 _LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phenotype"})
 _ASKS_DRUGS = re.compile(rf"\b{DRUG_WORD}\b", re.I)
 
@@ -652,6 +665,24 @@ INTERACTION_REASON = (
     "kgqa has no interaction data (none of its graph's sources lists drug interactions); "
     "the passages are what it found"
 )
+
+
+_TAKING = re.compile(
+    r"\b(?:take|takes|taking|took|use|using|mix|mixing|combine|combining|add|adding|start|"
+    r"starting|on)\b",
+    re.I,
+)
+
+
+def taken_with_another(question: str, asked: Linked, message: Linked) -> bool:
+    """Whether a message's question asks about taking a drug it names while the message names
+    another drug (what the person takes already): "SUBJECT: allopurinol and diuretics ... I am
+    presently taking 200mg Allopurinol daily ... How dangerous is it to take a diuretic."
+    asks how the two go together, not the first one's side effects."""
+    drugs = {n.iri for m, n in asked if n.cls in _DRUG_TIER and not m.negated}
+    if not drugs or not _TAKING.search(_bare(question, asked)):
+        return False
+    return bool({n.iri for m, n in message if n.cls in _DRUG_TIER and not m.negated} - drugs)
 
 
 def asks_interaction(text: str, found: Linked) -> bool:

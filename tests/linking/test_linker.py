@@ -601,3 +601,22 @@ def test_a_part_said_to_hurt_with_the_word_first_is_named_as_its_pain():
     assert hurting_part("gout") == [] and hurting_part("very sore") == []
     assert "hip pain" in said_of_part("my hips are painful")
     assert "muscle pain" in reduced_forms("achy muscles")
+
+
+def test_a_drug_class_counts_in_a_question_asked_without_its_mark_and_in_a_subject_line() -> None:
+    # "SUBJECT: allopurinol and diuretics ... How dangerous is it to take a diuretic." linked
+    # neither class name: a class counts only in brief questions (abstracts use them as words)
+    from kgqa.linking.linker import _brief_questions
+
+    text = ("SUBJECT: allopurinol and diuretics MESSAGE: I am presently taking 200mg "
+            "Allopurinol daily for the treatment of Gout, and I have done so for many years "
+            "now. My feet swell. How dangerous is it to take a diuretic.")  # fmt: skip
+    spans = [text[a:b] for a, b in _brief_questions(text)]
+    assert "allopurinol and diuretics" in spans
+    assert "How dangerous is it to take a diuretic." in spans
+    assert not any("My feet swell" in s for s in spans)
+    abstract = (
+        "Diuretics were given to 40 patients with heart failure over twelve weeks in "
+        "the trial. Serum potassium fell in most of them, and two had arrhythmias."
+    )
+    assert _brief_questions(abstract) == []

@@ -1198,9 +1198,20 @@ def test_one_finding_asked_what_it_could_be_asks_what_causes_it(real_pipeline) -
     # read as the side effects of a drug (1.00), naming none
     r = real_pipeline.ask("I have had stomach cramps for a week. What might be wrong with me?")
     assert r.reading.intent == "diseases_of_phenotype"
-    # two findings or more are a diagnosis to make
+    # two findings or more are a diagnosis to make, a finding the tagger typed a disease too
+    # ("a rash" linked DO's exanthem there, and the question was read as its definition)
     r = real_pipeline.ask("My son has a fever and a rash, what could it be?")
     assert r.reading.intent == "diagnosis"
+    r = real_pipeline.ask("I have fever and a rash, what do I have?")
+    assert r.reading.intent == "diagnosis"
+
+
+def test_a_diagnosis_of_one_finding_is_the_diseases_that_show_it(real_pipeline) -> None:
+    # "SUBJECT: dysphoria" was a differential whose one disease (the only one HPO annotates
+    # with it) came back at p 1.00
+    r = real_pipeline.ask("SUBJECT: dysphoria")
+    assert r.reading.intent == "diseases_of_phenotype" and r.differential is None
+    assert all(a.score < 0.9 for a in r.answers)
 
 
 def test_whether_it_is_a_disease_named_asks_for_its_symptoms(real_pipeline) -> None:
@@ -1656,3 +1667,16 @@ def test_which_drugs_act_on_a_protein_named_as_people_name_it(real_pipeline) -> 
     r = real_pipeline.ask("Which drugs target COX-2?")
     assert r.topic is not None and r.topic.curie == "NCBIGene:5743"
     assert {"Celecoxib", "Ibuprofen"} <= {a.node.label for a in r.answers}
+
+
+def test_a_message_asking_to_take_a_drug_beside_the_one_it_takes_is_an_interaction(
+    real_pipeline,
+) -> None:
+    # a real message's kind: its question was read as allopurinol's side effects (nausea first)
+    r = real_pipeline.ask(
+        "SUBJECT: allopurinol and diuretics MESSAGE: I am presently taking 200mg Allopurinol "
+        "daily for the treatment of Gout.  My feet swell.  How dangerous is it to take a "
+        "diuretic."
+    )
+    assert r.reading.intent == "other" and not r.answers
+    assert "no interaction data" in r.reason

@@ -80,3 +80,23 @@ def test_a_drug_blamed_for_what_goes_unnamed(text) -> None:
 )
 def test_no_drug_blamed_for_the_unnamed(text) -> None:
     assert blamed_for_the_unnamed(text, mentions(text)) is None
+
+
+def test_a_question_of_taking_a_drug_in_a_message_naming_another_asks_how_they_go_together():
+    from kgqa.understanding.router import taken_with_another
+
+    def drug(curie: str, label: str, cls: str = "Chemical") -> tuple[Mention, Node]:
+        node = Node(f"https://w3id.org/kgqa/node/{curie.replace(':', '_')}", curie, label, cls)
+        m = Mention(0, len(label), label, "CHEMICAL", False, 1.0,
+                    (Candidate(node, 1.0, "exact", label),))  # fmt: skip
+        return m, node
+
+    allopurinol, diuretics = (
+        drug("DRUGBANK:DB00437", "allopurinol"),
+        drug("MESH:D004232", "diuretic", "DrugClass"),
+    )
+    question = "How dangerous is it to take a diuretic."
+    assert taken_with_another(question, [diuretics], [allopurinol, diuretics])
+    # the message names no other drug, or the question no taking
+    assert not taken_with_another(question, [diuretics], [diuretics])
+    assert not taken_with_another("What is a diuretic?", [diuretics], [allopurinol, diuretics])
