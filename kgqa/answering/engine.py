@@ -49,7 +49,7 @@ from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import close_candidate, short_form_in_capitals
+from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate, short_form_in_capitals
 from kgqa.records import (
     Answer,
     Candidate,
@@ -272,10 +272,18 @@ def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
     diabetes" in its history and asks about "diabetes" asks about type 1 diabetes. Another
     mention (not negated, of the same class) of a subclass of the topic takes its place when
     the message names one such subclass, or one line of them; a message that names several
-    kinds ("leukemia ... AML, CLL") asks about the kind they share."""
+    kinds ("leukemia ... AML, CLL") asks about the kind they share. A mention's node of
+    another class counts by its candidate of the topic's class and the same name ("hiatal
+    hernia" linked DO's *hiatus hernia*; HPO's *Hiatus hernia* is a kind of HPO's *Hernia*,
+    which "correct my hernia" linked)."""
     below: dict[str, tuple[Mention, Node, set[str]]] = {}
-    for m, node in everywhere:
-        if not m.negated and node.cls == hit[1].cls and node.iri not in below:
+    for m, linked_node in everywhere:
+        if m.negated:
+            continue
+        twins = [c.node for c in m.candidates if c.node.cls == hit[1].cls
+                 and c.match in ("exact", "normalized") and c.score >= NIL_THRESHOLD]  # fmt: skip
+        node = linked_node if linked_node.cls == hit[1].cls else next(iter(twins), None)
+        if node is not None and node.iri not in below:
             ancestors = {a.iri for a in kg.ancestors(node)}
             if hit[1].iri in ancestors:
                 below[node.iri] = (m, node, ancestors)

@@ -1202,6 +1202,21 @@ class EntityLinker:
             out.append(Span(s, e, kind, conf))
         return out
 
+    def _trim_owner_words(self, text: str, row: list[Span]) -> list[Span]:
+        """A span opening with words that say whose or which it is ("my hernia", which dense
+        search read as DO's enterocele) gives them up when the rest is a graph name and the
+        whole is not."""
+        out = []
+        for span in row:
+            trimmed = self._owned(text, span)
+            if (trimmed != span and not self.kg.find(text[span.start : span.end], limit=1)
+                    and any(m.node.cls in _OWNED_NAMES
+                            for m in self.kg.find(text[trimmed.start : trimmed.end], limit=5))
+                    ):  # fmt: skip
+                span = trimmed
+            out.append(span)
+        return out
+
     def _reads_as_name(self, text: str) -> bool:
         """Whether ``text`` is a graph name, or one under a word of heredity, course or
         severity ("chronic anal fissure"; see :func:`reduced_forms`)."""
@@ -1564,6 +1579,8 @@ _CALLED = re.compile(r"\b(?:called|named|known as|termed)\s+(?:(?:a|an|the)\s+)?
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:and|or|which|that|who|but)\s")
 # The passes after the first spans, in order. The first two correct the tagger, so they run
 # only where it ran (not in dictionary mode).
+# what a name after "my", "the" may be (a body part is none: "My ear is blocked")
+_OWNED_NAMES = frozenset({"Disease", "Phenotype", "Chemical", "DrugClass", "Gene"})
 # the lexicon's kinds as mention types
 _LAY_TYPE = {"disease": "DISEASE", "symptom": "PHENOTYPE", "drug": "CHEMICAL",
              "class": "CHEMICAL", "gene": "GENE"}  # fmt: skip
@@ -1646,6 +1663,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("extend_to_subtypes", EntityLinker._extend_to_subtypes, ALL_MODES),
     SpanRule("extend_to_body_sites", EntityLinker._extend_to_body_sites, ALL_MODES),
     SpanRule("trim_question_words", EntityLinker._trim_question_words, _TAGGED),
+    SpanRule("trim_owner_words", EntityLinker._trim_owner_words, _TAGGED),
     # a span trimmed to a name takes that name's type too ("chickenpox contagious", tagged a
     # chemical, is "chickenpox")
     SpanRule("retype_trimmed", EntityLinker._retype_by_name, _TAGGED),

@@ -141,6 +141,8 @@ def test_questions_link_to_the_right_nodes(real_linker):
         # (MeSH's *Diuretics*: the lexicon's node for the word, which DrugCentral lists
         # furosemide under)
         ("Is furosemide a diuretic?", "diuretic", "MESH:D004232"),
+        # whose it is is no part of its name ("my hernia" was DO's enterocele, by dense search)
+        ("What medicine helps my hernia?", "hernia", "HP:0100790"),
         ("Omeprazole is a proton pump inhibitor.", "proton pump inhibitor",
          "NDFRT:N0000175525"),
         # a Chinese name two nodes share: the one it is the only Chinese name of

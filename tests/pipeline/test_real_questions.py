@@ -1680,3 +1680,15 @@ def test_a_message_asking_to_take_a_drug_beside_the_one_it_takes_is_an_interacti
     )
     assert r.reading.intent == "other" and not r.answers
     assert "no interaction data" in r.reason
+
+
+def test_a_message_asks_about_the_kind_its_subject_line_names_of_what_its_question_names(
+    real_pipeline,
+) -> None:
+    # a real message's kind: "correct me hernia" linked HPO's Hernia, the subject line DO's
+    # hiatus hernia (HPO's *Hiatus hernia*, a kind of Hernia, its candidate of the same name)
+    r = real_pipeline.ask(
+        "SUBJECT: hiatal hernia/exercise MESSAGE: i lost 24 lbs. do you have an exercise i can "
+        "do to correct me hernia?"
+    )
+    assert r.reading.topic.label.casefold() == "hiatus hernia"
