@@ -469,7 +469,7 @@ class ClaimVerifier:
                                      f"{s.label} as a whole need not"))  # fmt: skip
             elif on:
                 side[p.pid] = on[0] if len(on) == 1 else None
-            elif f" {normalize_name(p.title)} " in said:
+            elif f" {key} " in said:
                 side[p.pid] = None
             elif third := next((n for n in nodes if n.cls in ("Disease", "Phenotype")), None):
                 elsewhere.append((p, f"on {third.label}, and says how each stands to that, "

@@ -669,7 +669,7 @@ INTERACTION_REASON = (
 
 _TAKING = re.compile(
     r"\b(?:take|takes|taking|took|use|using|mix|mixing|combine|combining|add|adding|start|"
-    r"starting|on)\b",
+    r"starting)\b",
     re.I,
 )
 
@@ -680,7 +680,7 @@ def taken_with_another(question: str, asked: Linked, message: Linked) -> bool:
     presently taking 200mg Allopurinol daily ... How dangerous is it to take a diuretic."
     asks how the two go together, not the first one's side effects."""
     drugs = {n.iri for m, n in asked if n.cls in _DRUG_TIER and not m.negated}
-    if not drugs or not _TAKING.search(_bare(question, asked)):
+    if not drugs or not _TAKING.search(question):
         return False
     return bool({n.iri for m, n in message if n.cls in _DRUG_TIER and not m.negated} - drugs)
 
