@@ -1692,3 +1692,21 @@ def test_a_message_asks_about_the_kind_its_subject_line_names_of_what_its_questi
         "do to correct me hernia?"
     )
     assert r.reading.topic.label.casefold() == "hiatus hernia"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Does the common cold cause paralysis?",  # MedQuAD on Bell's palsy, 0.94
+        "Does chickenpox cause deafness?",  # on herpes zoster oticus
+        "Does gout cause hearing impairment?",  # on PRPS superactivity
+        "Hypertension causes hair loss",  # on androgenetic alopecia, 1.00
+        "Can migraines cause seizures?",  # on familial hemiplegic migraine, 0.79
+        "Can anemia cause fever?",  # 55 abstracts (HSDN), 1.00
+    ],
+)
+def test_false_claims_once_supported_by_a_side_text_are_not(real_pipeline, claim) -> None:
+    # each was supported this session's first build: by a passage on a third disorder, on the
+    # finding, on a kind of the disease, or by abstracts alone
+    v = real_pipeline.verify(claim)
+    assert v.verdict != "supported", (claim, v.reason)
