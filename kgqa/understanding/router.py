@@ -222,9 +222,10 @@ _NEGATED_ASK = re.compile(
     r"(?:\b(?:not|never)\b|n[’']t\b)"
     r"(?!\s+(?:really\s+|quite\s+|yet\s+)?(?:know|sure|certain|understand|remember|realize|"
     r"realise|decide|tell)\b)"
-    r"\s+(?:\w+\s+){0,2}?(?:treat|cause|associat|link|use|indicat|prescrib|inherit|target|work|"
-    r"help|symptom|sign|feature|side effect|gene|drug|risk|finding|manifestation|characteristic|"
-    r"seen|found|present|true)|(?-i:\bEXCEPT\b)",
+    # (nor how someone is: "now not working and shutting himself in his room", "not helping")
+    r"\s+(?:\w+\s+){0,2}?(?:treat|cause|associat|link|use|indicat|prescrib|inherit|target|"
+    r"work(?!ing)|help(?!ing)|symptom|sign|feature|side effect|gene|drug|risk|finding|"
+    r"manifestation|characteristic|seen|found|present|true)|(?-i:\bEXCEPT\b)",
     re.I,
 )
 

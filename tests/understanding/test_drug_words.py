@@ -100,3 +100,23 @@ def test_a_question_of_taking_a_drug_in_a_message_naming_another_asks_how_they_g
     # the message names no other drug, or the question no taking
     assert not taken_with_another(question, [diuretics], [diuretics])
     assert not taken_with_another("What is a diuretic?", [diuretics], [allopurinol, diuretics])
+
+
+@pytest.mark.parametrize(
+    ("question", "sign"),
+    [
+        ("Which drugs do not work for gout?", "negated"),
+        ("Which drugs do not help with gout?", "negated"),
+        ("What is not a symptom of gout?", "negated"),
+        # how someone is, not what is not so: a real message's "NOW NOT WORKING AND SHUTTING
+        # HIMSELF IN HIS ROOM ... WHAT CAN WE DO TO HELP HIM" was answered "the question asks
+        # what is not so"
+        ("He is now not working and shutting himself in. What can we do to help him?",
+         "positive"),
+        ("The medicine is not helping. What else treats gout?", "positive"),
+    ],
+)  # fmt: skip
+def test_a_question_asks_what_is_not_so_only_in_words_of_the_relation(question, sign) -> None:
+    from kgqa.understanding.router import polarity
+
+    assert polarity(question, "drugs_for_disease") == sign
