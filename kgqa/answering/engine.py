@@ -280,9 +280,10 @@ def _more_specific(kg: KnowledgeGraph, hit: tuple[Mention, Node],
     for m, linked_node in everywhere:
         if m.negated:
             continue
-        twins = [c.node for c in m.candidates if c.node.cls == hit[1].cls
-                 and c.match in ("exact", "normalized") and c.score >= NIL_THRESHOLD]  # fmt: skip
-        node = linked_node if linked_node.cls == hit[1].cls else next(iter(twins), None)
+        cls = hit[1].cls
+        node = linked_node if linked_node.cls == cls else next(
+            (c.node for c in m.candidates if c.node.cls == cls and c.score >= NIL_THRESHOLD
+             and c.match in ("exact", "normalized")), None)  # fmt: skip
         if node is not None and node.iri not in below:
             ancestors = {a.iri for a in kg.ancestors(node)}
             if hit[1].iri in ancestors:

@@ -90,12 +90,10 @@ def short_sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in sentence_bounds(text) if len(text[a:b].split()) <= SHORT_WORDS]
 
 
-# a sentence that asks without a question mark ("How dangerous is it to take a diuretic."), and
-# a message's subject line (a heading: "SUBJECT: allopurinol and diuretics")
+# a sentence that asks without a question mark ("How dangerous is it to take a diuretic.")
 _ASKS_FIRST = re.compile(
     r"\s*(?:how|what|which|why|when|where|can|could|is|are|should|does|do|will|would)\b", re.I
 )
-_SUBJECT_LINE = re.compile(r"\bSUBJECT:[ \t]*(.+?)[ \t]*(?=\bMESSAGE:|\n|$)")
 
 
 def _brief_questions(text: str) -> list[tuple[int, int]]:
@@ -104,7 +102,8 @@ def _brief_questions(text: str) -> list[tuple[int, int]]:
     asked = [(a, b) for a, b in short_sentences(text)
              if (a, b) == (0, len(text)) or text[a:b].rstrip().endswith("?")
              or _ASKS_FIRST.match(text, a)]  # fmt: skip
-    return asked + [m.span(1) for m in _SUBJECT_LINE.finditer(text)]
+    header = MESSAGE_HEADER.match(text)
+    return asked + ([header.span("subject")] if header is not None else [])
 
 
 def _parts(surface: str) -> list[tuple[int, int]]:

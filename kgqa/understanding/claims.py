@@ -244,17 +244,15 @@ _COMORBID = re.compile(
     r"having)\s+(?:(?:a|an|the|mild|severe|chronic|known)\s+)*$",
     re.I,
 )
+# the words of a gene's part in a disease
+_GENE_WORDS = re.compile(
+    r"\b(?:gene|genes|mutations? in|variants? in|associated with|linked to|caused by mutations)\b",
+    re.I,
+)
 _CURIE = re.compile(r"\b([A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_.]+)\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id", re.compile(r"\b(?:doid|id|identifier|omim|orpha|mesh|code)\b", re.I)),
-    (
-        "associatedWithGene",
-        re.compile(
-            r"\b(?:gene|genes|mutations? in|variants? in|associated with|linked to|caused by "
-            r"mutations)\b",
-            re.I,
-        ),
-    ),
+    ("associatedWithGene", _GENE_WORDS),
     (
         "treats",
         re.compile(
@@ -501,9 +499,6 @@ def is_drug(node: Node) -> bool:
     """Whether a chemical is a drug: DrugBank or DrugCentral names it (gluten and gelatin are
     plain substances)."""
     return node.cls == "Chemical" and node.curie.split(":", 1)[0] in ("DRUGBANK", "DRUGCENTRAL")
-
-
-_GENE_WORDS = re.compile(r"\b(?:associated|linked|genes?|mutations?|mutated|variants?)\b", re.I)
 
 
 def _asked_is_a(text: str, first: Mention, between: str) -> bool:
