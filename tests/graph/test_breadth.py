@@ -197,6 +197,50 @@ def test_mondo_merges_what_names_could_not_and_refuses_conflicts(
     assert "DOID" in mondo[0][3]
 
 
+def test_mondo_labels_name_their_disease_where_no_other_node_goes_by_them(
+    kg: KnowledgeGraph,
+) -> None:
+    # Mondo's label of arthritis, which no other source gives
+    hits = kg.find("arthritic joint disease")
+    assert hits and hits[0].node == kg.node("DOID:848")
+    assert ("arthritic joint disease", "en") in kg.labels("DOID:848")
+    # DO's own name said with "disorder", and an obsolete class's label, add no name
+    assert ("connective tissue disorder", "en") not in kg.labels("DOID:65")
+    assert not kg.find("obsolete disease by anatomical system")
+
+
+def test_a_mappings_label_is_dropped_where_another_node_or_the_node_itself_has_it() -> None:
+    from kgqa.graph.build.builder import _free_names_only
+    from kgqa.graph.build.common import Concept
+    from kgqa.graph.build.identity import Identities
+
+    ids = Identities()
+    ids.add("DOID:1", "Disease")
+    ids.add("HP:1", "Phenotype")
+    ids.add("DOID:2", "Disease")
+    concepts = {
+        "DOID:1": [
+            Concept("doid", "DOID:1", "Disease", "sleep disease"),
+            Concept("mondo", "DOID:1", "", synonyms=("insomnia", "sleep disorder", "dyssomnia")),
+        ],
+        "HP:1": [Concept("hpo", "HP:1", "Phenotype", "Insomnia")],
+        # two Mondo classes offering one name to two nodes: it names neither
+        "DOID:2": [
+            Concept("doid", "DOID:2", "Disease", "parasomnia"),
+            Concept("mondo", "DOID:2", "", synonyms=("Dyssomnia",)),
+        ],
+    }
+    counts = _free_names_only(concepts, ids, {"mondo"})
+    # HPO's "Insomnia" is another node's; "sleep disorder" is the node's own name said with
+    # "disorder" for "disease"; "dyssomnia" is offered to two nodes
+    assert concepts["DOID:1"][1].synonyms == ()
+    assert concepts["DOID:2"][1].synonyms == ()
+    assert counts == {"mondo": {"names kept": 0, "names dropped": 4}}
+    concepts["DOID:2"][1] = Concept("mondo", "DOID:2", "", synonyms=("night terror disease",))
+    _free_names_only(concepts, ids, {"mondo"})
+    assert concepts["DOID:2"][1].synonyms == ("night terror disease",)
+
+
 def test_orphanet_genes_prevalence_inheritance_and_definitions(kg: KnowledgeGraph) -> None:
     marfan = kg.node("ORPHA:558")
     genes = kg.neighbours(marfan, "associatedWithGene", sources=["orphanet"], attributes=True)

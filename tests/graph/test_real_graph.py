@@ -124,3 +124,19 @@ def test_composed_chinese_names_reach_the_specific_term(real_graph) -> None:
     # 易感型有或无先兆偏头痛1型 was migraine's label); a susceptibility node keeps its own
     assert real_graph.chinese_label("DOID:6364") == "偏头痛"
     assert "易感" not in real_graph.chinese_label("DOID:2841")  # asthma
+
+
+def test_mondo_names_the_diseases_people_call_by_them(real_graph) -> None:
+    # DO calls it "glucosephosphate dehydrogenase deficiency", with no synonym; Mondo's label
+    # is the name people use
+    g6pd = real_graph.find("G6PD deficiency", cls="Disease")
+    assert g6pd and g6pd[0].node == real_graph.node("DOID:2862")
+    # a name that is another node's stays that node's: "insomnia" is HPO's finding, and
+    # Mondo's *eye disorder*, matched to two DO classes, names neither
+    assert real_graph.find("insomnia")[0].node.curie.startswith("HP:")
+    assert all(m.node.curie != "DOID:1242" for m in real_graph.find("eye disorder"))
+    assert not any(
+        name.casefold().startswith("obsolete")
+        for n in (real_graph.node("ORPHA:183438"),) if n is not None
+        for name, _ in real_graph.labels(n)
+    )  # fmt: skip

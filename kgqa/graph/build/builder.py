@@ -14,7 +14,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -109,6 +109,9 @@ SOURCES: dict[str, Reader] = {
 }
 # Sources whose identity claims are counted as curated disease identity (the duplicate report).
 CURATED_IDENTITY = "mondo"
+# sources whose synonyms are names only where no other node goes by them (their labels of a
+# mapping's two ends, not a vocabulary's own)
+FREE_NAMES_ONLY = frozenset({"mondo"})
 # Where each source's files live under the data directory (for checksums in the manifest).
 SOURCE_FILES = {
     "doid": ["disease_ontology/HumanDO.tsv", "disease_ontology/allXREFinDO.tsv",
@@ -341,7 +344,57 @@ def _collect(
     return contributions, concepts
 
 
+def _free_names_only(
+    concepts: dict[str, list[Concept]], ids: Identities, sources: Collection[str]
+) -> dict[str, dict[str, int]]:
+    """Drop, in place, the synonyms ``sources`` give that another node is named by, or that
+    they give two nodes: a mapping's label names a concept only where nothing else goes by it
+    (Mondo's *insomnia* on DO's disease would take the word from HPO's finding; its *neoplasm*
+    from DO's cancer). A synonym the node has already is dropped too. Returns counts kept and
+    dropped per source, for the build report."""
+    owners: dict[str, set[str]] = {}
+    offered: dict[str, set[str]] = {}
+    for curie, views in concepts.items():
+        if curie not in ids.parent:
+            continue
+        root = ids.find(curie)
+        for v in views:
+            free = v.source in sources
+            for name in ([] if free else [v.label]) + list(v.synonyms):
+                for key in _keys_alike(name) if name else ():
+                    (offered if free else owners).setdefault(key, set()).add(root)
+    counts: dict[str, dict[str, int]] = {}
+    for curie, views in concepts.items():
+        for i, v in enumerate(views):
+            if v.source not in sources or not v.synonyms:
+                continue
+            root = ids.find(curie) if curie in ids.parent else None
+            kept = tuple(
+                name for name in v.synonyms
+                if root is not None
+                and all(not owners.get(k) and offered.get(k) == {root} for k in _keys_alike(name))
+            )  # fmt: skip
+            tally = counts.setdefault(v.source, {"names kept": 0, "names dropped": 0})
+            tally["names kept"] += len(kept)
+            tally["names dropped"] += len(v.synonyms) - len(kept)
+            views[i] = replace(v, synonyms=kept)
+    return counts
+
+
+_DISORDER_WORDS = re.compile(r"\b(?:disorders?|diseases?|conditions?|syndromes?)\b")
+
+
+def _keys_alike(name: str) -> set[str]:
+    """A name's lookup keys, and those it has with "disease", "disorder", "condition" or
+    "syndrome" said as one another: a name said so of another node is that node's."""
+    keys = name_keys(name)
+    return keys | {_DISORDER_WORDS.sub("disease", k) for k in keys}
+
+
 def _merge_by_names(ids: Identities, concepts: dict[str, list[Concept]]) -> None:
+    # a mapping's labels name what the mapping joined; they join nothing more
+    concepts = {c: [v for v in views if v.source not in FREE_NAMES_ONLY]
+                for c, views in concepts.items()}  # fmt: skip
     for from_prefix, to_prefix, cls in NAME_MERGES:
         reason = f"same name {from_prefix}->{to_prefix}"
         merge_by_name(ids, concepts, from_prefix, to_prefix, cls, reason)
@@ -650,8 +703,11 @@ def build_graph(
     contributions, concepts = _collect(data_dir, excluded)
     ids, duplicates = _resolve_identities(contributions, concepts)
     references = {(c.source, key): ref for c in contributions for key, ref in c.references.items()}
+    notes_free = _free_names_only(concepts, ids, FREE_NAMES_ONLY)
     resolver = _Resolver(concepts, ids, references)
     notes = {c.source: dict(c.notes) for c in contributions}
+    for source, counts in notes_free.items():
+        notes.setdefault(source, {}).update(counts)
     edges = _resolve_edges(contributions, resolver, notes, exclude_licences)
     composed = composed_zh.contribution(resolver.concepts, resolver.canon, resolver.cls_of)
     for concept in composed.concepts:

@@ -6,6 +6,14 @@ applies the claims under the same union-find guards as every other identity rule
 conflict, never two ids of one prefix in a node), after the Disease Ontology's own 1:1
 cross-references and before the name rules. The Mondo id itself and its UMLS, NCIt, EFO and
 ICD-10-CM matches become ids of that node (so a UMLS CUI of an indication finds its disease).
+
+Mondo's own label is often the name people use where the vocabularies kgqa keeps have older
+or longer ones (DO calls G6PD deficiency *glucosephosphate dehydrogenase deficiency*, with no
+synonym): it is a synonym of the class's first node (DOID, then OMIM, Orphanet, MeSH), kept by
+the builder only where it names no other node
+(:func:`kgqa.graph.build.builder._free_names_only`). The matched vocabularies' labels are not
+taken: NCIt's *Charcot-Marie-Tooth Disease Type 2A*, matched to type 2A1, would name a subtype
+that people mean by type 2A2 as often.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ def normalize(curie: str) -> str | None:
 def read(data_dir: Path) -> Contribution:
     out = Contribution(SOURCE)
     matches: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
     for name in FILES:
         for row in read_tsv(data_dir / "mondo" / name, ["subject_id", "object_id"], comment="#"):
             if not row["subject_id"].startswith("MONDO:"):
@@ -55,13 +64,26 @@ def read(data_dir: Path) -> Contribution:
                 out.note("objects with unkept prefixes")
                 continue
             matches.setdefault(row["subject_id"], set()).add(curie)
+            names.setdefault(row["subject_id"], set()).add((row.get("subject_label") or "").strip())
     for mondo_id, targets in sorted(matches.items()):
         nodes = sorted(t for t in targets if t.startswith(NODE_PREFIXES))
         if not nodes:
             out.note("Mondo classes matching no node vocabulary")
             continue
         aliases = (mondo_id, *sorted(t for t in targets if t not in nodes))
-        out.concepts += [Concept(SOURCE, n, ANNOTATES_ONLY, alias_ids=aliases) for n in nodes]
+        first = min(nodes, key=lambda n: (NODE_PREFIXES.index(n.split(":", 1)[0]), n))
+        # an obsolete class's label says so ("obsolete genetic erythrokeratoderma"): no name;
+        # nor a class matching two ids of one vocabulary (*eye disorder*: DO's eye disease and
+        # globe disease), whose names could be either's
+        prefixes = [n.split(":", 1)[0] for n in nodes]
+        one_each = len(set(prefixes)) == len(prefixes)
+        synonyms = tuple(sorted(n for n in names.get(mondo_id, ()) if one_each and n
+                                and not n.casefold().startswith("obsolete")))  # fmt: skip
+        out.concepts += [
+            Concept(SOURCE, n, ANNOTATES_ONLY, alias_ids=aliases,
+                    synonyms=synonyms if n == first else ())
+            for n in nodes
+        ]  # fmt: skip
         out.same_as += [SameAs(SOURCE, a, b, REASON, mondo_id) for a, b in combinations(nodes, 2)]
     out.note("Mondo classes", len(matches))
     return out
