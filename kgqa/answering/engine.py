@@ -254,13 +254,74 @@ def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
     return len(named) == 1 and bool(_ASKS_EFFECT.search(asked))
 
 
+# words that give examples of what was just said, and where the examples end: "etc.", a
+# bracket or sentence end, or a verb going on ("trauma such as a physical injury i.e., neck
+# injury, torn ligament, etc., can worsen McArdle's disease?")
+_EXAMPLE_CUE = re.compile(r"\b(?:such as|e_g_|i_e_|for example|for instance|including)\W*", re.I)
+_EXAMPLE_END = re.compile(
+    r"\betc\b|[()?;.!:]|\b(?:can|could|will|would|may|might|is|are|was|were|do|does|did|has|"
+    r"have|had|that|which|who)\b",
+    re.I,
+)
+
+
+def examples_last(text: str, found: Linked) -> Linked:
+    """``found`` with the mentions that are examples of something the sentence says (after
+    "such as", "e.g.", "i.e.", "for example", "including", to "etc." or the verb after them)
+    after the rest: "Is there any evidence that trauma such as a physical injury i.e., neck
+    injury, torn ligament, etc., can worsen McArdle's disease?" asks about McArdle's disease,
+    not sprains.
+
+    Example:
+        >>> from kgqa.records import Candidate, Mention, Node
+        >>> def one(text, name):
+        ...     a = text.index(name)
+        ...     node = Node(name, name, name, "Disease")
+        ...     return Mention(a, a + len(name), name, "DISEASE", False, 1.0,
+        ...                    (Candidate(node, 1.0, "exact", name),)), node
+        >>> t = "Can trauma such as torn ligaments, etc., worsen McArdle disease?"
+        >>> [n.label for _, n in examples_last(t, [one(t, "torn ligaments"),
+        ...                                        one(t, "McArdle disease")])]
+        ['McArdle disease', 'torn ligaments']
+    """
+    masked = re.sub(r"\b([ie])\.([eg])\.", r"\1_\2_", text, flags=re.I)
+    spans = []
+    for cue in _EXAMPLE_CUE.finditer(masked):
+        end = _EXAMPLE_END.search(masked, cue.end())
+        spans.append((cue.end(), end.start() if end else len(masked)))
+    if not spans:
+        return found
+
+    def example(m: Mention) -> bool:
+        return any(a <= m.start and m.end <= b for a, b in spans)
+
+    return [x for x in found if not example(x[0])] + [x for x in found if example(x[0])]
+
+
+def _lines(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` each split at its line breaks too, its lines after it: a sentence wrapped over
+    lines is linked whole and line by line, where a short line gets the names a tagger misses
+    in a long run of text ("... please clarify\nwhether I have ectopic kidney.")."""
+    out = []
+    for a, b in spans:
+        out.append((a, b))
+        at = a
+        for line in text[a:b].split("\n"):
+            if line.strip() and len(line) < b - a:
+                lead = len(line) - len(line.lstrip())
+                out.append((at + lead, at + len(line.rstrip())))
+            at += len(line) + 1
+    return list(dict.fromkeys(out))
+
+
 def _in_focus(found: Linked, focus: MessageFocus) -> Linked:
     """The linked mentions of a message in the order the topic is sought: those in the main
     question, then in the subject line; the rest of a long message only when those hold
-    none (its history and side mentions)."""
+    none (its history and side mentions). In the question, examples of what it says come
+    last (:func:`examples_last`)."""
     if focus.whole:
         return found
-    asked = [x for x in found if _inside(x[0], focus.question)]
+    asked = examples_last(focus.text, [x for x in found if _inside(x[0], focus.question)])
     subject = [x for x in found if _inside(x[0], focus.subject) and x not in asked]
     # a sentence taken for want of one that asks is weaker than the subject line
     return (asked + subject if focus.asks else subject + asked) or found
@@ -828,7 +889,8 @@ class QAEngine:
                 # sentence ("... please clarify\nwhether I have ectopic kidney." linked
                 # nothing in the whole message)
                 rest = [s for s in focus.sentences if s not in spans][:RELINK_SENTENCES]
-                parts += [(i, a, b, False) for a, b in spans + rest]
+                # (lines as the message has them: cleaning keeps lengths, not line breaks)
+                parts += [(i, a, b, False) for a, b in _lines(focus.text, spans + rest)]
                 continue
             categories = [m for m, n in found if broad(n)]
             parts += [(i, a, b, True) for a, b in spans

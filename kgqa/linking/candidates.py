@@ -535,6 +535,33 @@ def measure_meant(text: str, start: int, end: int) -> str | None:
     return _MEASURES[said]
 
 
+# a gene's symbol said as what someone has ("someone with G6PD", "my son has MTHFR"), not of
+# the gene itself ("with G6PD mutations", "has the G6PD gene")
+_HAD_BEFORE = re.compile(r"\b(?:with|have|has|had|having)\s+(?:the\s+)?$", re.I)
+_GENE_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:genes?|mutations?|mutated|variants?|alleles?|carriers?|traits?|"
+    r"polymorphisms?|deletions?|duplications?|proteins?|enzymes?|levels?|activity|test\w*)\b",
+    re.I,
+)
+
+
+def deficiency_meant(text: str, start: int, end: int) -> str | None:
+    """The name of the disorder a gene's symbol ``text[start:end]`` stands for when someone is
+    said to have it: people write "someone with G6PD" for G6PD deficiency. None when the words
+    after are of the gene ("with G6PD mutations") or nothing says anyone has it.
+
+    Example:
+        >>> t = "What can someone with G6PD eat?"
+        >>> deficiency_meant(t, 22, 26), deficiency_meant("G6PD mutations", 0, 4)
+        ('G6PD deficiency', None)
+        >>> deficiency_meant("with G6PD mutations", 5, 9) is None
+        True
+    """
+    if not _HAD_BEFORE.search(text, 0, start) or _GENE_AFTER.match(text, end):
+        return None
+    return f"{text[start:end]} deficiency"
+
+
 # how a drug is had, before its name ("expired glucosamine caplets", "generic Lipitor")
 _AS_SOLD = frozenset("expired generic brand branded old new otc prescription".split())
 # a short form in capitals and a subtype's designation ("MODY 3", "CMT type 2A", "SCA 3")
@@ -1359,9 +1386,9 @@ def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
     tumor" is no cancer, which annotators coded "tumor" with), nor MeSH's bare *Disease*, nor a
     disorder for an operation ("hemorrhoidectomy" is no hemorrhoid), nor a short form in
     capitals near a word in lower case ("scar" is no SCAR1) or near another short form ("NLM"
-    is no NLSDM)."""
+    is no NLSDM), nor a name of other people's names (:func:`other_eponyms`)."""
     said = normalize_name(name)
-    if not same_sense(key, said) or said in _DISORDER_WORDS:
+    if not same_sense(key, said) or said in _DISORDER_WORDS or other_eponyms(text, name):
         return False
     if negates(key, normalize_name(node.label)):
         return False
@@ -1371,6 +1398,43 @@ def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
     if other_short_form and (text.islower() or is_short_form(text)):
         return False
     return not _another_drug_name(text, node, name)
+
+
+# people's names joined by hyphens, as disorders are named after them ("Aran-Duchenne")
+_EPONYMS = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]{2,}(?:-[A-Z][a-z\u00e0-\u00ff]{2,})+\b")
+
+
+def other_eponyms(text: str, name: str) -> bool:
+    """Whether ``name`` and ``text`` are named after other people: a disorder named after two
+    people or more (their names joined by hyphens, capitalised) whose names the other does not
+    all say. Near as they are in an embedding, "Aran-Duchenne syndrome" (progressive spinal
+    muscular atrophy) is no *Duchenne dystrophy*, nor "Smith syndrome" *Marshall-Smith
+    syndrome*; "Lambert-Eaton syndrome" is *Lambert-Eaton myasthenic syndrome*.
+
+    Example:
+        >>> other_eponyms("Aran-Duchenne syndrome", "duchenne dystrophy")
+        True
+        >>> other_eponyms("Smith syndrome", "Marshall-Smith syndrome")
+        True
+        >>> other_eponyms("Lambert-Eaton syndrome", "Lambert-Eaton myasthenic syndrome")
+        False
+        >>> other_eponyms("Creutzfeld Jakob disease", "Creutzfeldt-Jakob disease")  # a slip
+        False
+    """
+
+    def words(s: str) -> set[str]:
+        return set(normalize_name(s.replace("-", " ")).split())
+
+    def says(word: str, said: set[str]) -> bool:
+        return word in said or any(SequenceMatcher(None, word, w).ratio() >= DRUG_SPELLING
+                                   for w in said)  # fmt: skip
+
+    for one, other in ((text, name), (name, text)):
+        said = words(other)
+        for m in _EPONYMS.finditer(one):
+            if not all(says(w, said) for w in words(m.group())):
+                return True
+    return False
 
 
 # how alike a drug's one-word name must be spelt to a one-word mention dense search found it

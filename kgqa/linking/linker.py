@@ -36,6 +36,7 @@ from kgqa.linking.candidates import (
     TAKEN_FOR_MEASURE,
     TYPE_FIT,
     CandidateGenerator,
+    deficiency_meant,
     is_short_form,
     located_names,
     measure_meant,
@@ -1478,6 +1479,16 @@ class EntityLinker:
                 if meant is not None:
                     # "for my blood pressure": hypertension, not the measure
                     cands = self.generator.rank(meant, kind, context=window) or cands
+                lacked = (deficiency_meant(text, s, e) if cands and cands[0].node.cls == "Gene"
+                          and cands[0].match in ("exact", "id") else None)  # fmt: skip
+                if lacked is not None:
+                    # "someone with G6PD": G6PD deficiency, when the graph names one so
+                    named = [
+                        c for c in self.generator.rank(lacked, "DISEASE", context=window)
+                        if c.match in _NAMED and c.node.cls == "Disease"
+                    ]  # fmt: skip
+                    if named:
+                        kind, cands = "DISEASE", (named[0], *cands)
                 whole = elided_name(text, (s, e), [(a, b) for a, b, _, _ in row[j + 1 :]])
                 if whole is not None:
                     # "type 1 and type 2 diabetes": the first subtype is "type 1 diabetes"
@@ -1540,6 +1551,9 @@ class EntityLinker:
             out.append(m)
         return out
 
+
+# how a candidate names its node by the text's own words
+_NAMED = frozenset({"exact", "normalized", "annotated"})
 
 # words before a body part that leave it one ("my ear", "both feet")
 _DETERMINERS = frozenset("a an the my his her their your our its both one left right".split())

@@ -157,6 +157,16 @@ class MessageFocus:
         return self.question == (0, len(self.text))
 
 
+# a word people shorten with a period, which ends no sentence where the next word is in
+# lower case (after "I take my meds." a sentence may begin in lower case too: not these)
+_SHORT_WORD = re.compile(
+    r"(?<![A-Za-z])(?i:med|yrs?|mos?|wks?|hrs?|mins?|mg|mcg|ml|tabs?|pts?|appt|dept|govt)\.$"
+)
+_GOES_ON = re.compile(r"[ \t]+[a-z]")
+# the next line goes on in lower case, on the line after (a blank line ends a paragraph)
+_WRAPPED = re.compile(r"[ \t]*[a-z]")
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     carried: int | None = None  # where a piece cut after an abbreviation began
@@ -166,6 +176,14 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a, carried = carried, None
         if _ABBREVIATION.search(text, a, b) and b < end:
             carried = a  # "my dr.wrote a script ...": the sentence goes on
+            continue
+        if _SHORT_WORD.search(text, a, b) and _GOES_ON.match(text, b, end):
+            carried = a  # "Can this med.  cause glaucoma?", "I am 32 yrs. old": it goes on
+            continue
+        if text[b - 1] == "\n" and _WRAPPED.match(text, b, end):
+            # a line wrapped mid-sentence ("we want to know if there're\nany natural approach
+            # to ..."): the sentence goes on where the next line goes on in lower case
+            carried = a
             continue
         seg = text[a:b]
         a += len(seg) - len(seg.lstrip())

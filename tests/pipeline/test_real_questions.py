@@ -1710,3 +1710,22 @@ def test_false_claims_once_supported_by_a_side_text_are_not(real_pipeline, claim
     # finding, on a kind of the disease, or by abstracts alone
     v = real_pipeline.verify(claim)
     assert v.verdict != "supported", (claim, v.reason)
+
+
+def test_names_people_use_link_and_other_peoples_names_do_not(real_linker) -> None:
+    def top(text: str) -> list[str]:
+        return [m.node.curie for m in real_linker.link(text) if m.node is not None]
+
+    # "someone with G6PD" has G6PD deficiency; "G6PD mutations" are the gene's
+    assert top("What can someone with G6PD eat?") == ["DOID:2862"]
+    assert top("Which drugs are unsafe with G6PD mutations?") == ["NCBIGene:2539"]
+    # Mondo's label: DO lists no synonym
+    assert top("I have G6PD deficiency.") == ["DOID:2862"]
+    # dense search put Aran-Duchenne syndrome (progressive spinal muscular atrophy) next to
+    # Duchenne dystrophy, and an unknown Smith-Jones syndrome next to Jones syndrome
+    assert "DOID:11723" not in top("What is Aran-Duchenne syndrome?")
+    assert top("What are the symptoms of Smith-Jones syndrome?") == []
+    # "loose bowel movements" was chronic constipation; "a dermatologic disease", dermatitis
+    assert top("What causes loose bowel movements?") == ["HP:0002014"]
+    assert top("It is a dermatologic disease.") == ["DOID:37"]
+    assert top("He is paralyzed from the waist down.") == ["HP:0010550"]

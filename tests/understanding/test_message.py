@@ -216,3 +216,22 @@ def test_what_to_take_asks_in_the_order_it_is_said():
     # every sentence of the body is kept, in order, for a message that links nothing
     first = m.sentences[0]
     assert m.text[first[0] : first[1]] == "My gums bleed every morning for a month now."
+
+
+def test_a_line_wrapped_mid_sentence_does_not_end_it():
+    # the question read was "I have a relative ... we want to know if there're", cut at the
+    # line break, without what was asked (a natural approach: no drug list)
+    text = ("SUBJECT: ClinicalTrials.gov - Question - general information\nMESSAGE: My aunt has "
+            "type 2 diabetes and we want to know if there're\nany natural approach to lower her "
+            "sugar. The pills made her sicker.\nPlease help! Thanks")  # fmt: skip
+    m = read_message(text)
+    assert m.question_text.endswith("any natural approach to lower her sugar.")
+    # a line that starts in capitals, or after a blank line, starts a sentence of its own
+    text = "SUBJECT: gout\nMESSAGE: My father has gout\nHow long will it last?\n\nthanks a lot"
+    m = read_message(text)
+    assert m.question_text == "How long will it last?"
+    assert [text[a:b] for a, b in m.sentences][-1] == "thanks a lot"
+    # a shortened word before a word in lower case ends no sentence either
+    text = ("SUBJECT: glaucoma\nMESSAGE: My eye pressure went up when I began taking "
+            "rizatriptan. Can this med.  cause glaucoma? I am 32 yrs. old.")  # fmt: skip
+    assert read_message(text).question_text == "Can this med.  cause glaucoma?"
