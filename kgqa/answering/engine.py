@@ -87,6 +87,7 @@ from kgqa.understanding.router import (
     asks_for_no_drug,
     asks_prevention,
     asks_to_prevent,
+    brought_on,
     class_asked,
     co_topics,
     cued,
@@ -1066,6 +1067,9 @@ class QAEngine:
                 iscore = max(probs.get(intent, 0.0), CUE_SCORE)
         else:
             intent, iscore = learned
+        if not options and (turned := brought_on(said, intent, found)) != intent:
+            # what brings a disorder on is never what treats it, however the question was read
+            intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
         # a question is a claim to check only when it names both ends ("Would appreciate your
         # comment on this." in a message is none, whatever the classifier made of it; "Can a
         # stye spread to the other eye?", claim at 0.95, asks about one thing: passages answer

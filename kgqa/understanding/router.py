@@ -505,6 +505,56 @@ def class_asked(text: str, found: Linked, offset: int = 0) -> Linked:
     return found
 
 
+# the things asked for said to bring the disorder on, not to treat it ("Are there herbs or
+# supplements that can cause kidney problems?", "supplements ... associated with kidney
+# injury", "drugs that are bad for the liver")
+_BRINGS_ON = re.compile(
+    r"\b(?:that|which|can|could|may|might|do|does|will|would)\s+(?:\w+\s+){0,2}?"
+    r"(?:caus\w*|induc\w*|trigger\w*|lead\s+to|leads\s+to|result\s+in|damag\w*|harm\w*|"
+    r"worsen\w*|aggravat\w*)\b|\b(?:associated|linked|connected|tied)\s+(?:with|to)\b|"
+    r"\b(?:bad|harmful|toxic|dangerous)\s+(?:for|to)\b",
+    re.I,
+)
+_NO_DRUGS_NAMED = re.compile(
+    r"\b(?:herbs?|herbal|supplements?|vitamins?|foods?|plants?|teas?|spices?|minerals?|"
+    r"chemicals?|substances?)\b",
+    re.I,
+)
+_TREATING = re.compile(
+    r"\b(?:treat\w*|cur(?:e|es|ed|ing)|help\w*|reliev\w*|remed\w*|therap\w*|heal\w*|"
+    r"manag\w*|prevent\w*|improv\w*|reduc\w*|lower\w*|control\w*|fight\w*)\b",
+    re.I,
+)
+
+
+def brought_on(text: str, intent: str, found: Linked) -> str:
+    """``intent``, unless it reads what treats a disorder where the question asks what brings
+    it on, with no word of treating: then what causes it as a side effect, when the question
+    asks for drugs, else ``other`` (herbs, supplements, foods: no source lists them); a
+    question of what drugs bring it on that asks for herbs or foods, not drugs, is ``other``
+    too. "Are
+    there herbs or supplements that can cause kidney problems?" listed what treats kidney
+    stones (hydrochlorothiazide at 0.38).
+
+    Example:
+        >>> brought_on("Which supplements can cause kidney problems?", "drugs_for_disease", [])
+        'other'
+        >>> brought_on("Which drugs can help kidney problems?", "drugs_for_disease", [])
+        'drugs_for_disease'
+        >>> brought_on("Which herbs can cause kidney damage?", "drugs_causing", [])
+        'other'
+    """
+    if intent not in ("drugs_for_disease", "drugs_causing"):
+        return intent
+    bare = _bare(text, found)
+    if not _BRINGS_ON.search(bare) or (intent == "drugs_for_disease" and _TREATING.search(bare)):
+        return intent
+    if _ASKS_DRUGS.search(bare) and topic_of("drugs_causing", found) is not None:
+        return "drugs_causing"
+    # "Which herbs can cause kidney damage?" asks for no drug: the labels list drugs only
+    return "other" if _NO_DRUGS_NAMED.search(bare) or intent == "drugs_for_disease" else intent
+
+
 def members_asked(text: str, intent: str, found: Linked, offset: int = 0) -> str | None:
     """The intent of a question that asks which members of a drug class it names first are
     for a disorder it names after, when the classifier read it otherwise: "Which beta blockers
@@ -1000,7 +1050,7 @@ def passages_only(text: str, found: Linked) -> str | None:
 # an intent that, asked of another kind of thing, is another one with the same answers
 _OF_ANOTHER_KIND = {"causes": "diseases_of_phenotype", "diseases_for_drug": "diseases_of_gene"}
 # words asking what brings a disorder on ("Why do I get ...", "the causes of ...", "the origin")
-_CAUSE_WORDS = re.compile(r"\b(?:caus\w*|why|reasons?|origins?|etiology|aetiology)\b", re.I)
+_CAUSE_ASKED = re.compile(r"\b(?:caus\w*|why|reasons?|origins?|etiology|aetiology)\b", re.I)
 
 
 def _cause_of_a_disease(text: str, found: Linked) -> bool:
@@ -1013,7 +1063,7 @@ def _cause_of_a_disease(text: str, found: Linked) -> bool:
         and topic.cls == "Disease"
         and not any(n.cls == "Phenotype" for _, n in found)
         and _affirmed_topic("causes", found)
-        and _CAUSE_WORDS.search(bare) is not None
+        and _CAUSE_ASKED.search(bare) is not None
         and _DISEASE_WORDS.search(bare) is None
         and CUES["diseases_of_phenotype"].search(text) is None
     )

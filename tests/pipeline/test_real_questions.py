@@ -1729,3 +1729,22 @@ def test_names_people_use_link_and_other_peoples_names_do_not(real_linker) -> No
     assert top("What causes loose bowel movements?") == ["HP:0002014"]
     assert top("It is a dermatologic disease.") == ["DOID:37"]
     assert top("He is paralyzed from the waist down.") == ["HP:0010550"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # listed what treats kidney stones (hydrochlorothiazide at 0.38)
+        ("Are there herbs or supplements that can cause kidney problems?", "other"),
+        ("Which herbs can cause kidney damage?", "other"),
+        ("What drugs can cause kidney problems?", "drugs_causing"),
+        ("Which drugs help kidney problems?", "drugs_for_disease"),
+    ],
+)
+def test_what_brings_a_disorder_on_is_never_read_as_what_treats_it(
+    real_pipeline, question, intent
+) -> None:
+    result = real_pipeline.ask(question)
+    assert result.reading.intent == intent
+    if intent == "other":
+        assert not result.answers
