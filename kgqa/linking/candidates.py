@@ -1400,8 +1400,10 @@ def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
     return not _another_drug_name(text, node, name)
 
 
-# people's names joined by hyphens, as disorders are named after them ("Aran-Duchenne")
+# people's names joined by hyphens, as disorders are named after them ("Aran-Duchenne"), and
+# how alike a name must be spelt to count as said (difflib's ratio: a slip, "Creutzfeld")
 _EPONYMS = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]{2,}(?:-[A-Z][a-z\u00e0-\u00ff]{2,})+\b")
+NAME_SLIP = 0.8
 
 
 def other_eponyms(text: str, name: str) -> bool:
@@ -1426,7 +1428,7 @@ def other_eponyms(text: str, name: str) -> bool:
         return set(normalize_name(s.replace("-", " ")).split())
 
     def says(word: str, said: set[str]) -> bool:
-        return word in said or any(SequenceMatcher(None, word, w).ratio() >= DRUG_SPELLING
+        return word in said or any(SequenceMatcher(None, word, w).ratio() >= NAME_SLIP
                                    for w in said)  # fmt: skip
 
     for one, other in ((text, name), (name, text)):

@@ -532,9 +532,8 @@ def brought_on(text: str, intent: str, found: Linked) -> str:
     it on, with no word of treating: then what causes it as a side effect, when the question
     asks for drugs, else ``other`` (herbs, supplements, foods: no source lists them); a
     question of what drugs bring it on that asks for herbs or foods, not drugs, is ``other``
-    too. "Are
-    there herbs or supplements that can cause kidney problems?" listed what treats kidney
-    stones (hydrochlorothiazide at 0.38).
+    too. "Are there herbs or supplements that can cause kidney problems?" listed what treats
+    kidney stones (hydrochlorothiazide at 0.38).
 
     Example:
         >>> brought_on("Which supplements can cause kidney problems?", "drugs_for_disease", [])
