@@ -145,9 +145,13 @@ _RECORDS = (
              # to cure Morgellons", "any new treatments", "What can I give my father to help
              # him sleep?"); whether it can be cured asks how it is treated ("Can GERD be
              # cured?", "Is lung abscess curable?", "any chance of recovery"), as the expert
-             # summaries of such messages read it
+             # summaries of such messages read it; so does how to find a treatment ("I would
+             # like to see how can I find treatment", of COPD; not where: a place)
              r"|\bbe (?:\w+ )?cured?\b|\b(?:in)?curable\b|\b(?:find|get|found) (?:a |any |the )?"
-             r"cure\b|\bchances? (?:of|for) (?:a |any |full |complete |our |my |his |her )?"
+             r"cure\b|\bhow (?:can|could|do|would|should|to) (?:i |we |one |he |she |they )?"
+             r"(?:find|get|obtain|receive) (?:a |any |the |proper |good |some )?"
+             r"(?:treatments?|therap(?:y|ies)|remed(?:y|ies))\b"
+             r"|\bchances? (?:of|for) (?:a |any |full |complete |our |my |his |her )?"
              r"(?:recovery|cure|curing|healing)\b"
              r"|\b(?:cures?|remed(?:y|ies)|medicines?|medications?|drugs?|pills?|tablets?)\s+"
              r"(?:for|to (?:cure|treat|help|stop|control|reduce|relieve|heal|get rid|lessen|"

@@ -1748,3 +1748,11 @@ def test_what_brings_a_disorder_on_is_never_read_as_what_treats_it(
     assert result.reading.intent == intent
     if intent == "other":
         assert not result.answers
+
+
+def test_how_to_find_a_treatment_asks_for_one_and_where_asks_for_a_place(real_pipeline) -> None:
+    # the classifier read "find" as asking where (0.98 other), as a summary never reads it
+    how = real_pipeline.ask("I have COPD. I would like to see how can I find treatment.")
+    assert how.reading.intent == "drugs_for_disease"
+    assert how.reading.topic.label == "chronic obstructive pulmonary disease"
+    assert real_pipeline.ask("I have COPD. Where can I find treatment?").reading.intent == "other"
