@@ -800,7 +800,10 @@ _THING_ASKED = (
     # what is put on or worn ("Which type of dressings should be used?" after a skin cancer's
     # removal listed its chemotherapy)
     r"dressings?|bandages?|gauze|braces?|splints?|shoes|insoles|orthotics?|wheelchairs?|"
-    r"crutch(?:es)?|hearing aids?|compression (?:stockings|socks|garments?)|catheters?)"
+    r"crutch(?:es)?|hearing aids?|compression (?:stockings|socks|garments?)|catheters?|"
+    # help of another kind ("What specific resources are available for an elderly male ...
+    # has macular degeneration" listed xanthophyll at 0.57)
+    r"resources?|services?|support groups?|visual aids?|low[- ]vision aids?|magnifiers?)"
 )
 # who, asked for ("What kind of doctor treats lupus?"; not "Do doctors still prescribe
 # aspirin for ...?", a question of what aspirin treats)
@@ -836,8 +839,8 @@ _NO_DRUG_WANTED = re.compile(
 )
 NO_DRUG_REASON = (
     "the question asks for something other than a drug (exercise, surgery or another "
-    "procedure, a device, a diet, a way without drugs, a doctor); kgqa's graph lists the "
-    "drugs that treat a disorder, not these, so the passages are what it found"
+    "procedure, a device, a diet, a way without drugs, a doctor, services or support); kgqa's "
+    "graph lists the drugs that treat a disorder, not these, so the passages are what it found"
 )
 
 

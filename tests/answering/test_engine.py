@@ -740,6 +740,10 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
         "What are the side effects of surgery for gout?": NO_DRUG_REASON,
         "Which type of dressings should be used for gout?": NO_DRUG_REASON,
         "What kind of shoes are best for gout?": NO_DRUG_REASON,
+        # help of another kind: xanthophyll came back at 0.57 for macular degeneration
+        "What specific resources are available for someone living alone with gout?": (
+            NO_DRUG_REASON
+        ),
         "What are alternatives to allopurinol?": INSTEAD_REASON,
         # drugs turned down anywhere in the question
         "What is the best way to treat gout naturally, without medicine?": NO_DRUG_REASON,
