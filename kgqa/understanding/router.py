@@ -554,6 +554,22 @@ def brought_on(text: str, intent: str, found: Linked) -> str:
     return "other" if _NO_DRUGS_NAMED.search(bare) or intent == "drugs_for_disease" else intent
 
 
+HARM_REASON = (
+    "the question asks which herbs, supplements, foods or other substances bring the disorder "
+    "on; kgqa's graph lists the side effects drug labels give, not these, so the passages are "
+    "what it found"
+)
+
+
+def asks_what_harms(text: str, found: Linked) -> bool:
+    """Whether a question asks which herbs, supplements, foods or substances (no drug) bring a
+    disorder on ("Are there herbs or supplements that can cause kidney problems?"), in words
+    of causing and none of treating (:func:`brought_on`)."""
+    bare = _bare(text, found)
+    return bool(_BRINGS_ON.search(bare) and _NO_DRUGS_NAMED.search(bare)
+                and not _TREATING.search(bare) and not _ASKS_DRUGS.search(bare))  # fmt: skip
+
+
 def members_asked(text: str, intent: str, found: Linked, offset: int = 0) -> str | None:
     """The intent of a question that asks which members of a drug class it names first are
     for a disorder it names after, when the classifier read it otherwise: "Which beta blockers
@@ -1008,6 +1024,7 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
     (asks_normal_range, RANGE_REASON),
     (asks_pregnancy_safety, PREGNANCY_REASON),
     (asks_interaction, INTERACTION_REASON),
+    (asks_what_harms, HARM_REASON),
     (asks_for_no_drug, NO_DRUG_REASON),
     (asks_instead, INSTEAD_REASON),
     (asks_keeping_away, PREVENTION_REASON),
