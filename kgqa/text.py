@@ -24,7 +24,7 @@ COMMON_NAME_WORDS = frozenset(
     """all can was has had may not per set age men man fat cell cells iron gold lead tin ace
     acid base water oxygen salt sugar pain other type form forms role case cases normal high
     low long short large small disease diseases disorder syndrome patient patients increase
-    increased decrease decreased loss therapy treatment drug drugs gene genes get""".split()
+    increased decrease decreased loss therapy treatment drug drugs gene genes get rx""".split()
 )
 
 

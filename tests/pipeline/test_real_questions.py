@@ -1758,3 +1758,12 @@ def test_how_to_find_a_treatment_asks_for_one_and_where_asks_for_a_place(real_pi
     assert how.reading.intent == "drugs_for_disease"
     assert how.reading.topic.label == "chronic obstructive pulmonary disease"
     assert real_pipeline.ask("I have COPD. Where can I find treatment?").reading.intent == "other"
+
+
+def test_a_prescription_said_rx_is_nothing_the_graph_lacks(real_pipeline) -> None:
+    # "SUBJECT: RE: RX" was "not in the graph: RX", the tagger's gene
+    result = real_pipeline.ask(
+        "SUBJECT: RE: RX\nMESSAGE: I am taking Metafolic Plus caplet. I know this helps memory "
+        "of the brain. What else does it help the brain with?"
+    )
+    assert "RX" not in (result.reason or "")
