@@ -566,8 +566,8 @@ def asks_what_harms(text: str, found: Linked) -> bool:
     disorder on ("Are there herbs or supplements that can cause kidney problems?"), in words
     of causing and none of treating (:func:`brought_on`)."""
     bare = _bare(text, found)
-    return bool(_BRINGS_ON.search(bare) and _NO_DRUGS_NAMED.search(bare)
-                and not _TREATING.search(bare) and not _ASKS_DRUGS.search(bare))  # fmt: skip
+    return (_NO_DRUGS_NAMED.search(bare) is not None and _ASKS_DRUGS.search(bare) is None
+            and brought_on(text, "drugs_for_disease", found) == "other")  # fmt: skip
 
 
 def members_asked(text: str, intent: str, found: Linked, offset: int = 0) -> str | None:
