@@ -72,7 +72,7 @@ from kgqa.stages import (
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.claims import asks_use_despite, blamed_drug, other_end_worded
-from kgqa.understanding.message import MessageFocus, read_message
+from kgqa.understanding.message import MessageFocus, asks_outright, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
 from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION
 from kgqa.understanding.router import (
@@ -84,7 +84,7 @@ from kgqa.understanding.router import (
     PREVENTION_REASON,
     Linked,
     asked_kind,
-    asks_for_no_drug,
+    asks_no_relation,
     asks_prevention,
     asks_to_prevent,
     brought_on,
@@ -471,6 +471,31 @@ def _asked_for(text: str, hit: tuple[Mention, Node], found: Linked) -> tuple[Men
     return hit
 
 
+# a drug said in words, or its side effects: a question of a drug's harms, whether or not the
+# graph knows the drug
+_DRUG_SAID = re.compile(
+    rf"\b(?:{DRUG_WORD}|side[- ]?effects?|adverse|dose|doses|dosage|take|taking|"
+    r"took|taken|caplets?|capsules?|injections?|shots?)\b",
+    re.I,
+)
+
+# a portal's label before a message that has no subject line ("MESSAGE: should Advair and
+# Spiriva be used together?"): no word of the question, whose first word the rules read
+_MESSAGE_LABEL = re.compile(r"^\s*MESSAGE:", re.I)
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` with a leading "MESSAGE:" label blanked out (offsets kept), unless a subject
+    line comes first.
+
+    Example:
+        >>> _unlabelled("MESSAGE: should I?")
+        '         should I?'
+    """
+    label = _MESSAGE_LABEL.match(text)
+    return " " * label.end() + text[label.end() :] if label else text
+
+
 def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
                    focus: MessageFocus) -> str | None:  # fmt: skip
     """A message's question whether a drug it names may be taken ("Can I take prednisone?"),
@@ -483,6 +508,10 @@ def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
     if not any(n.cls in ("Chemical", "DrugClass") for n in asked) or any(
         n.cls in _DISORDER_CLASSES for n in asked
     ):
+        return None
+    if asks_no_relation(said, [x for x in found if _inside(x[0], focus.question)]):
+        # "SUBJECT: Diabetis ... Can I use Novolin instead of Novolog?", "Could she take Motrin
+        # along with these meds.": what may replace it, or how it goes with others
         return None
     for span in (focus.before, focus.subject):
         if span is not None and any(_inside(m, span) and not m.negated
@@ -808,12 +837,15 @@ class QAEngine:
                 raise InputError(f"question of {len(q)} characters; at most "
                                  f"{MAX_QUESTION_CHARS}")  # fmt: skip
             texts.append(fold_chinese(clean_text(q)))
+        # the rules read a message without its portal label; the tagger and the learned
+        # reading, fitted on text as sent, read it with the label (offsets are the same)
+        labelled, texts = texts, [_unlabelled(t) for t in texts]
         nonempty = [i for i, t in enumerate(texts) if t.strip()]
         # a long message is read for its main question: the intent from that sentence, the
         # topic from it first, then from the subject line (offsets hold: cleaning keeps lengths)
         whole = [MessageFocus(q, (0, len(q))) for q in questions]
         foci = {i: read_message(questions[i]) if focus else whole[i] for i in nonempty}
-        mentions = dict(zip(nonempty, self.linker.link_many([texts[i] for i in nonempty]),
+        mentions = dict(zip(nonempty, self.linker.link_many([labelled[i] for i in nonempty]),
                             strict=True))  # fmt: skip
         self._relink_parts(texts, foci, mentions)
         asked = [_spelt(_asked(texts[i], foci[i], linked(mentions[i])), mentions[i])
@@ -833,22 +865,24 @@ class QAEngine:
                     read = alt
             out.append(read)
         if not options:
-            self._read_learned(texts, intents, mentions, foci, out)
+            self._read_learned(texts, intents, mentions, foci, out, labelled)
         return out
 
     def _read_learned(self, texts: Sequence[str], probs: dict[int, dict[str, float]],
                       mentions: dict[int, list[Mention]], foci: dict[int, MessageFocus],
-                      reads: list[_Read | None]) -> None:  # fmt: skip
+                      reads: list[_Read | None],
+                      sent: Sequence[str] | None = None) -> None:  # fmt: skip
         """The second reading of each long message (:mod:`kgqa.understanding.message_intent`):
         where the learned model reads another intent than the rules did, the message is read
         again with that intent, at the model's probability, and that reading stands when it
         finds a topic (or asks no relation). A question asked alone keeps the rules' reading.
-        In place."""
+        ``sent``: the texts as the model reads them (``texts`` when None). In place."""
         longs = [i for i, r in enumerate(reads) if r is not None and not foci[i].whole]
+        sent = texts if sent is None else sent
         if self.messages is None or not self.learned_messages or not longs:
             return
         first = [reads[i] for i in longs]
-        said = self.messages.read([texts[i] for i in longs],
+        said = self.messages.read([sent[i] for i in longs],
                                   [r[0].intent for r in first])  # type: ignore[index]  # fmt: skip
         for i, read, (intent, p) in zip(longs, first, said, strict=True):
             rules = read[0]  # type: ignore[index]
@@ -923,6 +957,11 @@ class QAEngine:
         medication. what is the success rate of surgery. ... where is the treatment
         available"): the first such sentence whose reading is not ``other``."""
         for span in focus.further:
+            if not asks_outright(text[slice(*span)]):
+                # a plea that only asks for help ("Please help") asks for no treatment after a
+                # question of something else ("how can we determine whether it is muscle
+                # waste that is the issue?"): a message that only pleads is read as such
+                continue
             alt = replace(focus, question=span, asks=True)
             found = _in_focus(linked(mentions), alt)
             if cued(_spelt(text[slice(*span)], mentions), probs, found) is None:
@@ -990,9 +1029,10 @@ class QAEngine:
         reading, text, found, mentions, focus = read
         if reading.intent == "other":
             # "Would any of these non drug devices be suitable please?" asks for no drug in so
-            # many words; the learned reading, fitted on summaries, would list asthma drugs
+            # many words; the learned reading, fitted on summaries, would list asthma drugs (and
+            # "should Advair and Spiriva be used together?" what tiotropium treats)
             said = _spelt(text, mentions)
-            return asks_for_no_drug(said, found) or asks_prevention(said, found)
+            return asks_prevention(said, found) or asks_no_relation(said, found)
         # the topic read, wherever the message names it ("Stiff person Syndrome. Please can
         # you tell me what are the early symptoms ...")
         topic = reading.topic.iri if reading.topic is not None else None
@@ -1149,6 +1189,13 @@ class QAEngine:
             # misread a text unlike its training; it is a question about what it names,
             # answered with passages
             intent, iscore = "other", probs.get("other", 0.0) * (UNASKED if not focus.asks else 1)
+            spec, hit = INTENTS.get(intent), topic_mention("other", found)
+        if (hit is None and intent == "side_effects_of_drug" and not options
+                and not _DRUG_SAID.search(text)):  # fmt: skip
+            # "What are the risks of in vitro fertilization?", "What is the effect of vasectomy
+            # on orgasms?": the harms of a procedure, a device or a plant, which no drug label
+            # lists; passages answer it
+            intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
             spec, hit = INTENTS.get(intent), topic_mention("other", found)
         near = (focus.question, focus.subject, focus.before)
         if (intent == "definition" and hit is not None and not focus.whole and not options

@@ -56,6 +56,9 @@ _ASKS = re.compile(
     r"(?:use|take|give|apply|try)\b"
     r"|\bwhat (?:i|we) (?:have to|need to|should|can|must) do\b|\bwhat to do\b"
     r"|\bneed (?:some |your )?(?:advice|guidance|suggestions?)\b"
+    # ... or wanted ("we would like suggestions on treatment options after surgery")
+    r"|\b(?:would|'d) like (?:some |your |any |more )?(?:advice|guidance|suggestions?|"
+    r"recommendations?|ideas?|opinions?)\b"
     r"|\b(?:(?:would|'d) like to (?:know|find out|ask|learn)|want(?:ed)? to (?:know|find out|ask|"
     r"learn)|find out (?:if|whether|what|how|why)|wonder(?:ing|ed)? (?:if|whether|what|how|why)|"
     r"wondering|(?:need|wish|like) to know|tell me|looking for|any (?:info|information|help|"
@@ -90,7 +93,10 @@ _WHEN_CLAUSE = re.compile(
 _POLITE = re.compile(
     r"\b(?:(?:please|pls|plz|kindly) (?:help|advi[cs]e|suggest|guide|tell|let|explain|recommend|"
     r"send|give|share|inform|prescribe|provide|clarify|confirm)|"
-    r"(?:request(?:ing)?|beg(?:ging)?|pleading with) (?:you|for))\b",
+    r"(?:request(?:ing)?|beg(?:ging)?|pleading with) (?:you|for)|"
+    # ... or says help is welcome ("Your suggestions welcomed.")
+    r"(?:suggestions?|advice|ideas?|help|recommendations?) (?:(?:is|are|would be|will be) )?"
+    r"(?:(?:very|most|greatly|much) )?(?:welcomed?|appreciated))\b",
     re.I,
 )
 # a sentence that only announces a question ("I'd like to ask you a medical question as I've
@@ -205,6 +211,14 @@ def _asks(sentence: str) -> bool:
     return bool(_ASKS.search(sentence, clause.end()) if clause else _ASKS.search(sentence))
 
 
+def asks_outright(sentence: str) -> bool:
+    """Whether a sentence asks in words or with a question mark, more than a plea for help
+    ("Please help") does; an auxiliary that opens a statement asks nothing ("Have had this
+    for years")."""
+    sentence = sentence.rstrip()
+    return (_asks(sentence) and not _STATED.match(sentence)) or sentence.endswith("?")
+
+
 def read_message(text: str) -> MessageFocus:
     """The subject line and the main question of a message (see the module docstring).
 
@@ -238,14 +252,12 @@ def read_message(text: str) -> MessageFocus:
             subject = (s, e) if e > s else None
             body_start += len(first_line[0]) + 1
     sentences = _sentences(text, body_start, len(text))
-    asks_outright = {(a, b) for a, b in sentences
-                     if (_asks(text[a:b]) and not _STATED.match(text[a:b]))
-                     or text[b - 1] == "?"}  # fmt: skip
+    outright = {(a, b) for a, b in sentences if asks_outright(text[a:b])}
     asking = [(a, b) for a, b in sentences if not _CLOSING.search(text[a:b])
-              and ((a, b) in asks_outright or _POLITE.search(text[a:b]))]  # fmt: skip
+              and ((a, b) in outright or _POLITE.search(text[a:b]))]  # fmt: skip
     marked = [(a, b) for a, b in asking if text[b - 1] == "?"]
     announced = {(a, b) for a, b in asking if _PREAMBLE.search(text[a:b])}
-    polite = {s for s in asking if s not in asks_outright}
+    polite = {s for s in asking if s not in outright}
     asks = True
     if asking:
         # a sentence that asks more than that a question follows, one with a question mark first
@@ -266,4 +278,4 @@ def read_message(text: str) -> MessageFocus:
                         tuple(sentences))  # fmt: skip
 
 
-__all__ = ["MessageFocus", "read_message"]
+__all__ = ["MessageFocus", "asks_outright", "read_message"]

@@ -177,6 +177,14 @@ _RECORDS = (
              r"medications?|drugs?|something|treatments?|remed(?:y|ies)|cure)\b"
              r"|\bneed (?:something|a medicine|medicine|medication|a cure|a treatment|treatment) "
              r"for\b"
+             # suggestions on a treatment wanted ("we would like suggestions on treatment
+             # options after surgery"; information on it is no such question), or the disorder
+             # wanted mended ("I have a fractured nose i need it fixed")
+             r"|\b(?:suggestions?|advice|recommendations?|ideas?|opinions?)\s+(?:on|about|for|"
+             r"regarding|of)\s+(?:(?:the|any|possible|some|other|her|his|my|best|available)\s+)"
+             r"{0,2}(?:treatments?|treatment options|therap(?:y|ies)|remed(?:y|ies)|cures?)\b"
+             r"|\b(?:need|want|get|getting|have)\s+(?:it|this|that|them|these|mine)\s+(?:fixed|"
+             r"cured|treated|repaired|corrected)\b"
              # a drug asked for by what it does to the disorder ("Which drug treats both A and
              # B?"; not prevention, which the graph's treats statements do not tell apart)
              rf"|\b(?:{DRUG_WORD}|treatments?)\s+(?:(?:that|which|to|can|could|may|will|would|"

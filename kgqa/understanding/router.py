@@ -284,11 +284,9 @@ def route(
         zh = _zh_cued(text, found)
         if zh is not None:
             return zh, max(probs.get(zh, 0.0), CUE_SCORE)
-    if not options and _COMPARES.search(text):
+    if not options and asks_no_relation(text, found):
         # "What is the difference between type 1 and type 2 diabetes?": no relation between
-        # them to check (the classifier read a claim), and no list answers it; passages do
-        return "other", max(probs.get("other", 0.0), CUE_SCORE)
-    if not options and any(asks(text, found) for asks in _OVERRULE):
+        # them to check (the classifier read a claim), and no list answers it; passages do.
         # "Is metformin safe during pregnancy?" read as its side effects (flatulence first);
         # "What drugs interact with warfarin?", "Can I take ibuprofen with lisinopril?": no
         # source of kgqa's graph lists interactions; "What exercises help with knee
@@ -724,7 +722,12 @@ _WHILE_ON = re.compile(
 )
 _AT_ONCE = re.compile(
     r"^\s*(?:can|could|is|are|should|may|do|does|will|would)\b.*"
-    r"\b(?:together|at the same time|simultaneously|in combination)\b",
+    r"\b(?:together|at the same time|simultaneously|in combination)\b"
+    # ... or with the medicines someone takes already, unnamed or named after the question
+    # ("Could she take Motrin along with these meds.")
+    r"|\b(?:along|together|in combination|combined) with (?:all )?(?:these|those|my|her|"
+    r"his|their|our|your|other|the other|any other|the|her other|his other|my other) "
+    r"(?:\w+ )?(?:meds|medications?|medicines?|drugs?|pills?|prescriptions?|tablets?)\b",
     re.I,
 )
 INTERACTION_REASON = (
@@ -1041,6 +1044,14 @@ _OVERRULE = (
     asks_normal_range,
 )
 
+
+def asks_no_relation(text: str, found: Linked) -> bool:
+    """Whether a question asks, in so many words, what no relation of the graph answers,
+    whatever a classifier reads: a comparison, or one of :data:`_OVERRULE` (an interaction,
+    safety in pregnancy, no drug, a replacement, a normal range)."""
+    return _COMPARES.search(text) is not None or any(asks(text, found) for asks in _OVERRULE)
+
+
 # a question for a class's members in words no intent's cue holds: "What blood thinners are
 # there?", "What are some ...", "What are common antibiotics?", "What are the different types
 # of antidepressants?" (not "Which blood thinner is safest?": a comparison)
@@ -1182,13 +1193,23 @@ def subject_cued(subject: str, question: str, probs: dict[str, float],
 # a plea's words for what it wants done, and for what it wants instead of a treatment
 _PLEA_TREATMENT = re.compile(
     r"\b(?:treat(?:ments?|ed|ing)?|cured?|cures|remed(?:y|ies)|therap(?:y|ies)|medicines?|"
-    r"medications?|meds|drugs?|get rid of|relie(?:f|ve)|heal)\b",
+    r"medications?|meds|drugs?|get rid of|relie(?:f|ve)|heal|fix(?:ed)?|medical care)\b"
+    # ... or for something that stops or eases the disorder ("he cannot give me anything that
+    # will stop my having to get up 4-6 times during the night")
+    r"|\b(?:something|anything|nothing)\s+(?:that|which|to)\s+"
+    r"(?:(?:will|would|can|could|might|may)\s+)?(?:stop|ease|relieve|reduce|control|cure|help)\b",
     re.I,
 )
+_DOCTOR = r"(?:doctors?|physicians?|specialists?|surgeons?|hospitals?|clinics?|cent(?:er|re)s?)"
 _PLEA_ELSE = re.compile(
-    r"\b(?:information|info|research\w*|stud(?:y|ies)|trials?|doctors?|physicians?|"
-    r"specialists?|surgeons?|hospitals?|clinics?|cent(?:er|re)s?|support groups?|buy|purchase|"
-    r"costs?|insurance|prognosis|diagnos\w*|tests?|causes?)\b",
+    r"\b(?:information|info|research\w*|stud(?:y|ies)|trials?|support groups?|buy|purchase|"
+    r"costs?|insurance|prognosis|diagnos\w*|tests?|causes?)\b"
+    # a doctor or a hospital wanted ("We look for a doctor in Ohio", "a specialist who"), not
+    # one told of ("I have discussed this with my doctor", "I went to five doctors")
+    r"|\b(?:find|finding|look(?:ing)? for|search(?:ing)? for|recommend|refer|suggest|need|want|"
+    r"see|contact|name|names|list|best|good|which|what kind of|type of)\s+(?:(?:a|an|the|some|"
+    rf"any|good|best|right)\s+){{0,2}}{_DOCTOR}\b"
+    rf"|\b{_DOCTOR}\s+(?:who|that|in|near|specializ\w*|specialis\w*)\b",
     re.I,
 )
 

@@ -1539,3 +1539,69 @@ def test_the_genes_of_a_finding_come_through_the_diseases_that_show_it(kg):
     assert o.options[0].node.label == "FBN1" and o.options[0].score > 0.9
     assert o.options[0].verdict == "unsupported"
     assert "through the diseases that show it" in o.reason
+
+
+def test_a_plea_tells_of_a_doctor_seen_and_asks_for_one_only_in_words_of_wanting(kg):
+    from collections import defaultdict
+
+    told = ("SUBJECT: gout\nMESSAGE: My father has had gout for ten years. He discussed it "
+            "with his doctor, who has found nothing that will stop it. ")  # fmt: skip
+    seen, wanted = (
+        told + "Your suggestions welcomed.",
+        told + "We need a doctor in Ohio. Please suggest.",
+    )
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    pleads, finds = qa.read_many([seen, wanted])
+    assert (pleads.intent, pleads.topic.curie) == ("drugs_for_disease", "DOID:13189")
+    assert finds.intent == "other"
+
+
+def test_a_bare_plea_after_another_question_asks_no_treatment(kg):
+    from collections import defaultdict
+
+    text = ("SUBJECT: gout\nMESSAGE: My father has gout. His uric acid test came back at 9. "
+            "How can we tell whether the test is right? Please help")  # fmt: skip
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    (read,) = qa.read_many([text])
+    assert read.intent == "other" and read.topic.curie == "DOID:13189"
+    # the same plea after a question that names no relation, standing alone, still asks
+    (alone,) = qa.read_many([text.replace("How can we tell whether the test is right? ", "")])
+    assert alone.intent == "drugs_for_disease"
+
+
+def test_taking_a_drug_with_others_or_instead_of_one_is_no_contraindication_claim(kg):
+    from collections import defaultdict
+
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
+        lambda: "claim")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    history = "SUBJECT: gout\nMESSAGE: My aunt has gout. "
+    along, instead, despite = qa.read_many([
+        history + "Could she take allopurinol along with these meds. Metformin 500 mg",
+        history + "Can she use allopurinol instead of colchicine?",
+        history + "Can she take metformin?",
+    ])  # fmt: skip
+    assert along.intent == "other" and instead.intent == "other"
+    # a drug asked of alone, after the disorder: whether it may be taken despite it
+    assert despite.intent == "claim"
+
+
+def test_a_portal_label_before_a_message_without_a_subject_is_no_word_of_it(kg):
+    q = "should allopurinol and colchicine be used together?"
+    qa, _ = engine(kg, {q: "diseases_for_drug", "MESSAGE: " + q: "diseases_for_drug"})
+    bare, labelled = qa.read_many([q, "MESSAGE: " + q])
+    assert bare.intent == labelled.intent == "other"
+
+
+def test_the_harms_of_what_names_no_drug_are_asked_of_passages(kg):
+    procedure = "What are the risks of in vitro fertilization?"
+    unknown = "What are the side effects of xyzzolam?"
+    plant = "Are coleus plants poisonous to pets?"
+    qa, _ = engine(kg, {q: "side_effects_of_drug" for q in (procedure, unknown, plant)})
+    risks, effects, poison = qa.read_many([procedure, unknown, plant])
+    assert risks.intent == poison.intent == "other"
+    # a drug's side effects asked in so many words stay that, the drug unknown or not
+    assert effects.intent == "side_effects_of_drug" and effects.topic is None
+    r = qa.ask(unknown)
+    assert r.no_answer and "drug" in r.reason

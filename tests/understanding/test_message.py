@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgqa.understanding.message import read_message
+from kgqa.understanding.message import asks_outright, read_message
 
 
 def test_a_short_question_is_its_own_question():
@@ -235,3 +235,15 @@ def test_a_line_wrapped_mid_sentence_does_not_end_it():
     text = ("SUBJECT: glaucoma\nMESSAGE: My eye pressure went up when I began taking "
             "rizatriptan. Can this med.  cause glaucoma? I am 32 yrs. old.")  # fmt: skip
     assert read_message(text).question_text == "Can this med.  cause glaucoma?"
+
+
+def test_suggestions_wanted_ask_and_suggestions_welcome_plead():
+    text = ("SUBJECT: Breast cancer\nMESSAGE: My mother is 84. She is scheduled for a "
+            "lumpectomy. Because of age we would like suggestions on treatment options after "
+            "surgery.")  # fmt: skip
+    m = read_message(text)
+    assert m.question_text.startswith("Because of age") and not m.pleads
+    welcome = read_message("SUBJECT: nocturia\nMESSAGE: I get up four times a night. My doctor "
+                           "has nothing for it. Your suggestions welcomed. Thank you.")  # fmt: skip
+    assert welcome.question_text == "Your suggestions welcomed." and welcome.pleads
+    assert asks_outright("Is there a cure?") and not asks_outright("Please help")
