@@ -564,6 +564,12 @@ def deficiency_meant(text: str, start: int, end: int) -> str | None:
 
 # how a drug is had, before its name ("expired glucosamine caplets", "generic Lipitor")
 _AS_SOLD = frozenset("expired generic brand branded old new otc prescription".split())
+# the prefix a generic maker sells a drug under ("APO-", "PMS-", "TEVA-", "ratio-", "Sandoz-")
+_MAKER = re.compile(
+    r"^(?:apo|pms|teva|sandoz|sdz|mylan|ratio|novo|gen|jamp|mint|auro|riva|taro|ran|phl|nu|"
+    r"act|mar|dom|van|ava)-([a-z]\S{3,})$",
+    re.I,
+)
 # a short form in capitals and a subtype's designation ("MODY 3", "CMT type 2A", "SCA 3")
 _SHORT_SUBTYPE = re.compile(
     r"^([A-Z][A-Z0-9-]{1,7})[ ,]+"
@@ -676,6 +682,28 @@ _GENERIC_HEADS = frozenset(
     rash rashes deficiency""".split()
 )
 INNER_NAME = 0.9  # a name inside the phrase, per step away from it (a broader reading)
+# a disorder named with what brings it on before it ("drug-induced asthma", "stress-related
+# hair loss"): the rest of the phrase names the disorder
+_BY_A_CAUSE = re.compile(r"^(\S+)[- ](?:induced|related|associated|triggered|caused)\s+\w", re.I)
+
+
+def _other_cause(text: str, name: str) -> bool:
+    """Whether ``text`` names a disorder by what brings it on (:data:`_BY_A_CAUSE`) and
+    ``name`` says not both that cause and the disorder's last word: a likeness of something
+    else ("drug allergy" for "drug-induced asthma"; not "alcohol-associated liver disease" for
+    "alcohol-related liver disease").
+
+    Example:
+        >>> _other_cause("drug-induced asthma", "drug allergy")
+        True
+        >>> _other_cause("alcohol-related liver disease", "alcohol-associated liver disease")
+        False
+    """
+    m = _BY_A_CAUSE.match(text)
+    if m is None:
+        return False
+    said = set(normalize_name(name).split())
+    return not {normalize_name(m.group(1)), normalize_name(text).split()[-1]} <= said
 
 
 def _keeps_whole(word: str) -> bool:
@@ -699,6 +727,12 @@ def inner_names(text: str, chemical: bool = False) -> list[tuple[str, int]]:
         []
     """
     words = text.split()
+    maker = _MAKER.match(words[0]) if words and chemical else None
+    if maker:
+        # a generic maker's prefix ("apo-mometasone spray", "PMS-Hydrochlorothiazide"): the
+        # drug's own name, one step away, then what is inside that
+        rest = " ".join([maker.group(1), *words[1:]])
+        return [(rest, 1), *((n, d + 1) for n, d in inner_names(rest, chemical=True))]
     if len(words) < 2:
         return []
     # a name the tagger ran on past: cut at the first word that is none of a name's (a verb,
@@ -1281,8 +1315,14 @@ class CandidateGenerator:
         key = normalize_name(text)
         alike = [d for d in dense if _a_likeness(text, key, d[0], d[3])
                  and not self._a_word_not_a_short_form(text, d[0], d[3])]  # fmt: skip
-        if not any(b * type_fit(kind, n) >= NIL_THRESHOLD for n, b, *_ in [*raw, *alike]):
-            raw += self._inner(text, kind)  # a broader reading, for a phrase nothing reaches
+        if not any(b * type_fit(kind, n) >= NIL_THRESHOLD for n, b, *_ in raw) and not any(
+            b * type_fit(kind, n) >= NIL_THRESHOLD and not _other_cause(text, nm)
+            for n, b, _, nm in alike
+        ):
+            # a broader reading, for a phrase nothing reaches; for one that says what brought
+            # the disorder on, whatever a likeness not of that cause and that disorder reaches:
+            # "drug-induced asthma" is asthma, not drug allergy (0.78 alike)
+            raw += self._inner(text, kind)
         raw += alike
         best: dict[str, Candidate] = {}
         plain_text = not any(_NUMERALS.match(w) for w in key.split())

@@ -75,3 +75,12 @@ def test_how_a_drug_is_had_is_no_part_of_its_name():
         "glucosamine sulfate", "glucosamine",
     ]  # fmt: skip
     assert names("generic Lipitor", chemical=True) == ["Lipitor"]
+
+
+def test_a_generic_makers_prefix_is_no_part_of_a_drugs_name():
+    assert inner_names("apo-mometasone spray", chemical=True) == [
+        ("mometasone spray", 1), ("mometasone", 2)]  # fmt: skip
+    assert names("PMS-Hydrochlorothiazide", chemical=True) == ["Hydrochlorothiazide"]
+    # a disorder's words, and a word whose prefix is English, keep it
+    assert names("pro-inflammatory cytokines", chemical=True) == []
+    assert names("apo-mometasone") == []

@@ -375,6 +375,11 @@ def test_a_place_or_what_a_disorder_came_from_is_no_part_of_it(real_linker) -> N
     assert "DOID:0060320" in linked("Where can I find research on surgery for groin hernia?")
     assert "HP:0003249" in linked("What causes genital sores?")
     assert "HP:0001288" in linked("My father has trouble walking since his stroke.")
+    # what brought a disorder on names no other disorder: "drug-induced asthma" (not in the
+    # graph) is asthma, never drug allergy; a likeness of both cause and disorder stands
+    found = linked("Where can I find information on drug-induced asthma?")
+    assert found & {"DOID:2841", "HP:0002099"} and "DOID:0060500" not in found
+    assert linked("alcohol-related liver disease") != linked("liver disease")
 
 
 def test_the_meaning_people_mean_and_eponyms_in_either_order(real_linker) -> None:
