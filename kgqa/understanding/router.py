@@ -133,6 +133,12 @@ _EMBEDDED_YES_NO = re.compile(
 
 # ... or asks it of what a sentence said, in a clause after it ("I have low cholesterol, is
 # that bad?")
+# a drug in words, or a way of taking one ("What medicines have hair loss as a side effect?")
+_A_DRUG_SAID = re.compile(
+    rf"\b(?:{DRUG_WORD}|take|takes|taking|took|taken|prescri\w+|dose|doses|dosage|tablets?|"
+    r"vaccines?|shots?|injections?|supplements?)\b",
+    re.I,
+)
 _ASKED_OF_IT = re.compile(
     r"[,;:.!?]\s*(?:(?:and|but|so)\s+)?(?:is|are|was|were|can|could|should|will|would|does|do)"
     r"\s+(?:that|it|this|they|these|those)\b",
@@ -445,11 +451,15 @@ def route(
                 else INVERSE_LEFT_OUT_MIN)  # fmt: skip
         sure = probs.get(intent, 0.0) + probs.get(other, 0.0) >= need
         if sure and _affirmed_topic(other, found):
-            if (other == "drugs_causing" and (_YES_NO.match(text) or _ASKED_OF_IT.search(text))
-                    and not CUES[other].search(text)):  # fmt: skip
+            if (other == "drugs_causing" and not CUES[other].search(text)
+                    and (_YES_NO.match(text) or _ASKED_OF_IT.search(text)
+                         or not _A_DRUG_SAID.search(text))):  # fmt: skip
                 # "Is psoriasis dangerous?", "I have low cholesterol, is that bad?" are no
                 # questions of which drugs cause it (the classifier reads harm as side
-                # effects): turned round, a yes/no question must say so in that end's words
+                # effects): turned round, a yes/no question must say so in that end's words,
+                # and any question name a drug in some word ("how dangerous is it if they are
+                # using the port and it is blown? Can she ... throw blood clots?" listed
+                # dexamethasone, which can cause thromboembolism, at 0.49)
                 return "other", probs.get("other", 0.0)
             # the classifier read the relation the other way round (the drug left out as the
             # topic; "What is the APOE gene?" as a disease's genes at 0.999, its diseases at

@@ -1605,3 +1605,12 @@ def test_the_harms_of_what_names_no_drug_are_asked_of_passages(kg):
     assert effects.intent == "side_effects_of_drug" and effects.topic is None
     r = qa.ask(unknown)
     assert r.no_answer and "drug" in r.reason
+
+
+def test_harm_asked_of_a_finding_is_which_drugs_cause_it_only_when_a_drug_is_said(kg):
+    harm = "How dangerous is it when the port is blown and she gets arachnodactyly?"
+    drugs = "Which medicines have arachnodactyly as a side effect?"
+    qa, _ = engine(kg, {harm: "side_effects_of_drug", drugs: "side_effects_of_drug"})
+    read_harm, read_drugs = qa.read_many([harm, drugs])
+    assert read_harm.intent == "other"
+    assert (read_drugs.intent, read_drugs.topic.curie) == ("drugs_causing", "HP:0001166")
