@@ -113,6 +113,8 @@ logger = logging.getLogger(__name__)
 
 # how much a topic taken from a negated mention ("... and not arthritis") is still believed
 NEGATED_TOPIC = 0.3
+# the intent whose answers are the diseases that show a finding (the calibrator's own feature)
+FINDING_ASKED = "diseases_of_phenotype"
 # how much an intent read from a message none of whose sentences asks anything is believed
 # (the sentence was taken for want of a question: "I take it to treat my Raynaud's.")
 UNASKED = 0.5
@@ -1845,7 +1847,8 @@ class QAEngine:
         for rank, a in enumerate(supported[:k], 1):
             right = (answer_calibrator().probability(a.support or 0.0, rank, len(supported),
                                                      a.verdict == FROM_TEXT, a.via is not None,
-                                                     literature_only(a))
+                                                     literature_only(a),
+                                                     reading.intent == FINDING_ASKED)
                      if self.calibrated else a.support or 0.0)  # fmt: skip
             right = min(right, a.support or 0.0)
             out.append(replace(a, score=round(answer_probability(right, reading), 4)))

@@ -1,7 +1,8 @@
 """``kgqa train calibration``: the answer calibrator (:mod:`kgqa.answering.calibration`).
 
 ``ask`` runs uncalibrated over the QA dev sets (``python scripts/make_dev_sets.py``: GARD
-symptom and GHR gene questions of the held-out MedQuAD documents); every answer it gives is a
+symptom and GHR gene questions of the held-out MedQuAD documents; and the committed causes of
+30 common findings, ``graph_data/causes_dev.jsonl``); every answer it gives is a
 row (its raw probability, rank, from text, via a super- or subtype, on a few abstracts only)
 labelled by whether it is
 a gold answer. Questions are split in halves by a hash of their id: the logistic model is
@@ -21,16 +22,20 @@ import numpy as np
 from tqdm import tqdm
 
 from kgqa.answering.calibration import FEATURES, FORMAT_VERSION, KIND, answer_features
-from kgqa.answering.engine import MAX_K, QAEngine, answer_probability
+from kgqa.answering.engine import FINDING_ASKED, MAX_K, QAEngine, answer_probability
 from kgqa.answering.ranking import literature_only
 from kgqa.answering.reader import FROM_TEXT
 from kgqa.artifacts import Manifest, save_linear, sha256_file
+from kgqa.config import graph_data_dir
 from kgqa.evaluation.metrics import calibration
 from kgqa.evaluation.qa import gold_nodes, read_qa
 
 logger = logging.getLogger(__name__)
 
 DEV_SETS = ("gard_symptoms.jsonl", "ghr_genes.jsonl")
+# ... and the committed causes of common findings (graph_data/), whose answers are the diseases
+# that show a finding: no MedQuAD document lists those
+CAUSES_SET = "causes_dev.jsonl"
 ASKED_K = 10  # the answers scored per question (``ask``'s default k)
 L2 = 0.01
 
@@ -47,8 +52,9 @@ def answer_rows(
     qa.calibrated = False
     feats, raws, readings, ok, half = [], [], [], [], []
     try:
-        for name in DEV_SETS:
-            items = read_qa(devsets / name)
+        for path in dev_set_paths(devsets):
+            name = path.name
+            items = read_qa(path)
             for item in tqdm(items, desc=f"asking {name}", unit="q"):
                 r = qa.ask(item.question, k=MAX_K)  # all supported answers, to count them
                 gold = set().union(*gold_nodes(qa.kg, item.answers)) if item.answers else set()
@@ -56,8 +62,9 @@ def answer_rows(
                     support = a.support or 0.0
                     from_text = a.verdict == FROM_TEXT
                     few = literature_only(a)
+                    finding = r.reading is not None and r.reading.intent == FINDING_ASKED
                     feats.append(answer_features(support, rank, len(r.answers), from_text,
-                                                 a.via is not None, few))  # fmt: skip
+                                                 a.via is not None, few, finding))  # fmt: skip
                     raws.append(answer_probability(support, r.reading))  # type: ignore[arg-type]
                     readings.append(answer_probability(1.0, r.reading))  # type: ignore[arg-type]
                     ok.append(a.node.iri in gold)
@@ -66,6 +73,12 @@ def answer_rows(
         qa.calibrated = True
     return (np.asarray(feats), np.asarray(raws), np.asarray(readings), np.asarray(ok),
             np.asarray(half))  # fmt: skip
+
+
+def dev_set_paths(devsets: Path) -> list[Path]:
+    """The dev sets the calibrator is fitted and checked on: the built MedQuAD ones in
+    ``devsets``, then the committed causes set."""
+    return [*(devsets / name for name in DEV_SETS), graph_data_dir() / CAUSES_SET]
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
@@ -101,7 +114,7 @@ def train_calibration(qa: QAEngine, devsets: Path, out: Path, seed: int = 13) ->
     p_held = reading[held] / (1 + np.exp(-(x[held] @ w)))
     ece_raw, table_raw = calibration(raw[held], ok[held])
     ece, table = calibration(p_held, ok[held])
-    inputs = {name: sha256_file(devsets / name) for name in DEV_SETS}
+    inputs = {path.name: sha256_file(path) for path in dev_set_paths(devsets)}
     return save_linear(
         out, w, KIND, FORMAT_VERSION, FEATURES, inputs,
         {

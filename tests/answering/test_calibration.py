@@ -32,3 +32,20 @@ def test_fit_logistic_learns_a_planted_relation():
 def test_a_hand_made_calibrator_is_a_logistic_of_its_features():
     cal = AnswerCalibrator([0.0] * len(FEATURES))
     assert cal.probability(0.9, 1, 1, False, False) == 0.5
+
+
+def test_a_disease_that_shows_a_finding_asked_about_is_less_likely_what_was_asked():
+    # the committed calibrator, fitted with the causes of common findings: the graph's
+    # diseases of a finding are mostly rare ones, where people mean the common causes
+    cal = answer_calibrator()
+    phenotype = cal.probability(0.99, 1, 16, False, False)
+    assert cal.probability(0.99, 1, 16, False, False, finding=True) < phenotype
+
+
+def test_the_calibrator_is_fitted_on_the_causes_set_too(tmp_path):
+    from kgqa.config import graph_data_dir
+    from kgqa.training.calibration import dev_set_paths
+
+    paths = dev_set_paths(tmp_path)
+    assert graph_data_dir() / "causes_dev.jsonl" in paths
+    assert [p.name for p in paths[:2]] == ["gard_symptoms.jsonl", "ghr_genes.jsonl"]
