@@ -380,6 +380,10 @@ def test_a_place_or_what_a_disorder_came_from_is_no_part_of_it(real_linker) -> N
     found = linked("Where can I find information on drug-induced asthma?")
     assert found & {"DOID:2841", "HP:0002099"} and "DOID:0060500" not in found
     assert linked("alcohol-related liver disease") != linked("liver disease")
+    # a part's fracture either way round, and the short names clinicians use
+    assert "HP:0041249" in linked("What are delayed treatments for nose fracture?")
+    assert "DOID:8536" in linked("Should I exercise with Zoster virus?")
+    assert "HP:0000225" in linked("My. Teeth gum blood comeing what medicine I use")
 
 
 def test_the_meaning_people_mean_and_eponyms_in_either_order(real_linker) -> None:
