@@ -39,7 +39,8 @@ _CONTRA = re.compile(
 )
 _SIDE_EFFECT = re.compile(
     r"\b(?:side[- ]effects?|adverse (?:effects?|reactions?|events?)|(?:can|could|may|does|do|"
-    r"did|will|might)\s+\w+\s+(?:cause|give|trigger|lead to)|causes?|caused)\b",
+    r"did|will|might)\s+(?:\w+\s+){1,2}?(?:cause|give|trigger|lead to|create|produce|bring on|"
+    r"result in|induce)|causes?|caused)\b",
     re.IGNORECASE,
 )
 # a finding put down to "the medication" someone takes: that drug's side effect ("I want to

@@ -80,6 +80,12 @@ def test_parse_claims(linker, kg):
     # ... and a finding put down to "the medication" is the drug's side effect
     said = "I take metformin and get headache, is it related to the medication?"
     assert parse(said)[1:] == ("hasSideEffect", "HP:0002315", False)
+    # whether a drug brings a finding on, in other words and with words between ("If she has
+    # too much metformin or allopurinol, can that possibly create headache?")
+    said = "If she has too much metformin or allopurinol, can that possibly create headache?"
+    drug, *rest = parse(said)
+    assert drug in ("DRUGBANK:DB00331", "DRUGBANK:DB00437")
+    assert rest == ["hasSideEffect", "HP:0002315", False]
 
 
 def test_statements_read_both_ways():
