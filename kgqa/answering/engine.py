@@ -74,7 +74,7 @@ from kgqa.understanding.choices import split_choices
 from kgqa.understanding.claims import asks_use_despite, blamed_drug, other_end_worded
 from kgqa.understanding.message import MessageFocus, asks_outright, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
-from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION
+from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION, Intent
 from kgqa.understanding.router import (
     CARRIED_BY,
     CAUSED_BY,
@@ -1151,7 +1151,7 @@ class QAEngine:
             # linked to?" (a diagnosis): a variant's diseases
             intent, iscore = "diseases_of_gene", max(probs.get("diseases_of_gene", 0.0), CUE_SCORE)
         spec = INTENTS.get(intent)
-        hit = topic_mention(intent, self._categories_last(found))
+        hit = self._specific_topic(intent, found)
         if hit is None and spec is not None and spec.topic_classes is not None:
             hit = self._same_named_topic(spec.topic_classes, found)
         if hit is not None and intent == "drugs_for_disease" and not options:
@@ -1176,7 +1176,7 @@ class QAEngine:
             # disease ...": a broad category the question names ("genetic disease", over
             # BROAD_SUPERTYPE subtypes) gives way to a disorder of its kind the subject line,
             # else the sentence before, names specifically
-            hit = self._named_before(hit, mentions, focus) or hit
+            hit = self._named_before(hit, mentions, focus, spec) or hit
         if (
             hit is None
             and (not focus.whole or iscore < UNSURE_INTENT)
@@ -1269,14 +1269,25 @@ class QAEngine:
         return None
 
     def _named_before(self, hit: tuple[Mention, Node], mentions: list[Mention],
-                      focus: MessageFocus) -> tuple[Mention, Node] | None:  # fmt: skip
+                      focus: MessageFocus, spec: Intent | None = None
+                      ) -> tuple[Mention, Node] | None:  # fmt: skip
         """The first thing of the topic's class, no broad category, that a message's subject
-        line, else the sentence before its question, names (not negated); None if none."""
-        for span in (focus.subject, focus.before):
+        line, else the sentence before its question, names (not negated); None if none. For a
+        question that only pleads ("PLEASE HELP ME."), the first such thing any sentence
+        names, a finding or a disease as the intent takes either ("I AM HAVING A PROBLEM IN
+        WALKING. I GOT A INJURY IN HEAD ALSO." listed dexrazoxane, stated of *Wounds and
+        Injuries* for extravasation injury)."""
+        classes = {hit[1].cls}
+        spans = [focus.subject, focus.before]
+        if focus.pleads:
+            if spec is not None and spec.topic_classes is not None:
+                classes |= set(spec.topic_classes) & _DISORDER_CLASSES
+            spans += list(focus.sentences)
+        for span in spans:
             if span is None:
                 continue
             for m, node in linked(mentions):
-                if (_inside(m, span) and not m.negated and node.cls == hit[1].cls
+                if (_inside(m, span) and not m.negated and node.cls in classes
                         and not has_more_subtypes(self.kg, node, BROAD_SUPERTYPE)):  # fmt: skip
                     return m, node
         return None
@@ -1293,6 +1304,20 @@ class QAEngine:
                     named = Candidate(other, topic_score(m, node), "exact", other.label)
                     return replace(m, candidates=(*m.candidates, named)), other
         return None
+
+    def _specific_topic(self, intent: str, found: Linked) -> tuple[Mention, Node] | None:
+        """The topic (:func:`topic_mention`) among ``found`` with broad categories last,
+        and a broad category only when no mention of any class the intent takes is more
+        specific: "What are the treatments for difficulty in walking after head injury?" is
+        about the walking (a finding), not *Wounds and Injuries* (a disease category, whose
+        class comes first)."""
+        hit = topic_mention(intent, self._categories_last(found))
+        spec = INTENTS.get(intent)
+        if (hit is None or spec is None or spec.topic_classes is None
+                or not has_more_subtypes(self.kg, hit[1], BROAD_SUPERTYPE)):  # fmt: skip
+            return hit  # (a question of no relation is about what it names first)
+        narrow = [x for x in found if not has_more_subtypes(self.kg, x[1], BROAD_SUPERTYPE)]
+        return topic_mention(intent, narrow) or hit
 
     def _categories_last(self, found: Linked) -> Linked:
         """``found`` with the mentions of broad categories (more than ``BROAD_SUPERTYPE``

@@ -140,7 +140,8 @@ _RECORDS = (
              r"(?:find|locate|understand|contact|reach|get in touch|get information|with "
              r"(?:(?:some|any|more|the|this|my|these) )?(?:information|info|resources?|answers?|"
              r"questions?|research|reports?|finding|locating)))|\bget rid of\b"
-             r"|\bis there (?:a |an |any )?(?:cure|treatment|remedy|medicine|medication)\b"
+             r"|\bis there (?:a |an |any )?(?:cure|treatment|remedy|medicine|medication|pills?|"
+             r"drugs?|tablets?)\b(?! tests?\b)"
              # ... and asks for a cure, a medicine or what to take in so many words ("medicine
              # to cure Morgellons", "any new treatments", "What can I give my father to help
              # him sleep?"); whether it can be cured asks how it is treated ("Can GERD be

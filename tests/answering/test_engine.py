@@ -1614,3 +1614,27 @@ def test_harm_asked_of_a_finding_is_which_drugs_cause_it_only_when_a_drug_is_sai
     read_harm, read_drugs = qa.read_many([harm, drugs])
     assert read_harm.intent == "other"
     assert (read_drugs.intent, read_drugs.topic.curie) == ("drugs_causing", "HP:0001166")
+
+
+def test_a_broad_category_is_the_topic_only_when_nothing_more_specific_is_named(kg, monkeypatch):
+    from collections import defaultdict
+
+    import kgqa.answering.engine as engine_module
+
+    # "illness" (DOID:4, disease) stands for a category as broad as *Wounds and Injuries*
+    names = {**NAMES_IN_TEXT, "illness": "DOID:4"}
+    q = "What are the treatments for arachnodactyly after an illness?"
+    alone = "What are the treatments for an illness?"
+    plea = ("SUBJECT: help\nMESSAGE: My son has had arachnodactyly since he was born. Last year "
+            "he had an illness too. Please suggest a treatment.")  # fmt: skip
+    intents = defaultdict(lambda: "other", {q: "drugs_for_disease", alone: "drugs_for_disease"})
+    qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, intents),
+                  GraphReadingVerifier(), FixedPassages(()))  # fmt: skip
+    monkeypatch.setattr(engine_module, "BROAD_SUPERTYPE", 1)
+    specific, broad, pleads = qa.read_many([q, alone, plea])
+    # a disease comes before a finding, unless it is a broad category
+    assert specific.topic.curie == "HP:0001166"
+    assert broad.topic.curie == "DOID:4"
+    # a plea after history stands on the first specific thing the message names, a finding
+    # as well as a disease
+    assert (pleads.intent, pleads.topic.curie) == ("drugs_for_disease", "HP:0001166")
