@@ -384,6 +384,9 @@ def test_a_place_or_what_a_disorder_came_from_is_no_part_of_it(real_linker) -> N
     assert "HP:0041249" in linked("What are delayed treatments for nose fracture?")
     assert "DOID:8536" in linked("Should I exercise with Zoster virus?")
     assert "HP:0000225" in linked("My. Teeth gum blood comeing what medicine I use")
+    # wanting to lose weight is obesity; losing it is the finding
+    assert linked("I want to lose weight, what should I do?") == {"DOID:9970"}
+    assert linked("I keep losing weight and I don't know why") == {"HP:0001824"}
 
 
 def test_the_meaning_people_mean_and_eponyms_in_either_order(real_linker) -> None:
