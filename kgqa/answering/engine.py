@@ -522,6 +522,43 @@ def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
     return None
 
 
+# a yes/no question ("is sweating normal?", "can ones bones break?"), or one asked in words
+# ("whether or not fatigue is a part of this disease")
+_YES_NO_ASKED = re.compile(
+    r"^\W*(?:(?:and|but|so|also|then|now|my question is|in \w+ \w+)\b[\s,:]*)*(?:is|are|can|could|"
+    r"does|do|will|would|might|may)\b|\bwhether\b",
+    re.I,
+)
+# what a finding is asked to be of a disorder: part of it, its sign, normal in it
+_BELONGS = re.compile(
+    r"\b(?:part of|symptoms?|signs?|features?|normal|common|usual|typical|related|associated|"
+    r"linked|connected|caused|cause|because of|due to|result of|happen|occur|break|fracture)\b",
+    re.I,
+)
+
+
+def _shown_in(text: str, said: str, mentions: Sequence[Mention],
+              focus: MessageFocus) -> str | None:  # fmt: skip
+    """A message's yes/no question whether a finding it names belongs to the disorder its
+    subject line, else the sentence before it, names ("SUBJECT: stage 5 kidney failure ... is
+    sweating normal?", "sarcoidosis. ... whether or not fatigue is a part of this disease"):
+    the two together, the claim to check that the disorder shows the finding; None otherwise
+    (a question that names a disease or a drug itself, or asks no yes or no)."""
+    if not _YES_NO_ASKED.search(said) or not _BELONGS.search(said):
+        return None
+    found = linked(mentions)
+    asked = [(m, n) for m, n in found if _inside(m, focus.question) and not m.negated]
+    if not any(n.cls == "Phenotype" for _, n in asked) or any(
+        n.cls in ("Disease", "Chemical", "DrugClass") for _, n in asked
+    ):
+        return None
+    for span in (focus.subject, focus.before):
+        if span is not None and any(_inside(m, span) and not m.negated and n.cls == "Disease"
+                                    for m, n in found):  # fmt: skip
+            return f"{text[slice(*span)].strip().rstrip('.')}. {said}"
+    return None
+
+
 # a word that points back to a thing already named ("these spasms", "the pain")
 # "the", or whose it is ("SUBJECT: hiatal hernia ... an exercise to correct my hernia")
 _POINTS_BACK = re.compile(
@@ -1126,6 +1163,10 @@ class QAEngine:
             # "I have diabetes. Can I take prednisone?": whether the drug is contraindicated
             # in the disorder said before, checked on the two sentences together
             checked = _taken_despite(whole_text, said, mentions, focus)
+            if checked is None and intent in ("other", "claim"):
+                # "SUBJECT: CRPS ... In stage 3 can ones bones break/fracture?": whether the
+                # disorder said shows the finding asked of
+                checked = _shown_in(whole_text, said, mentions, focus)
             if checked is not None:
                 intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         if (not focus.whole and not options and checked is None and intent != "claim"

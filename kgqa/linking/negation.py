@@ -13,6 +13,8 @@ Example:
     >>> spans = [(0, 5), (10, 15), (20, 24), (28, 36), (42, 50)]
     >>> negated_spans(text, spans)
     [False, False, True, True, False]
+    >>> negated_spans("I wonder whether or not fatigue is part of it", [(25, 32)])
+    [False]
     >>> [(c.text, c.negated) for c in split_findings("short stature, no seizures; denies fever")]
     [('short stature', False), ('seizures', True), ('fever', True)]
     >>> [(c.text, c.negated) for c in split_findings("身材矮小，眼距过宽伴阴囊异常，无抽搐、发热")]
@@ -67,6 +69,7 @@ _GLUE = re.compile(
 )
 _BREAK = re.compile(r"[.;:!?\n]|\bbut\b|\bhowever\b|\bwith\b|\bpresents?\b", re.IGNORECASE)
 MAX_GAP_WORDS = 3
+_OR_NOT = re.compile(r"\bor not\b", re.IGNORECASE)
 # "non-" just before a mention ("non-opioid" read as "opioid"): the tagger keeps it inside the
 # names that hold it (non-Hodgkin lymphoma), so a mention it stands right before is left out
 _NON = re.compile(r"\bnon[- ]?$", re.IGNORECASE)
@@ -87,7 +90,8 @@ def negated_spans(text: str, spans: list[tuple[int, int]]) -> list[bool]:
             breaks = list(_BREAK.finditer(gap))
             brk = breaks[-1] if breaks else None
             window = gap[brk.end() :] if brk else gap
-            cues = list(_PRE.finditer(window))
+            # "whether or not fatigue is part of it" asks; it negates nothing
+            cues = list(_PRE.finditer(_OR_NOT.sub(lambda m: " " * len(m.group()), window)))
             if cues:
                 tail = window[cues[-1].end() :]
                 if _GLUE.match(tail) or len(tail.split()) <= MAX_GAP_WORDS:

@@ -36,6 +36,14 @@ def engine(kg, intent_of: dict[str, str], passages=(), diagnoser=None):
     return qa, verifier
 
 
+def engine_reading_all_as(kg, intent: str, names: dict[str, str] = NAMES_IN_TEXT) -> QAEngine:
+    """An engine whose classifier reads every text as ``intent``."""
+    from collections import defaultdict
+
+    return QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, defaultdict(lambda: intent)),
+                    GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+
+
 def test_graph_answers_carry_their_sources_and_only_the_unstated_are_read_by_the_verifier(kg):
     from kgqa.answering.ranking import GRAPH_STATEMENT_SUPPORT
 
@@ -1542,28 +1550,22 @@ def test_the_genes_of_a_finding_come_through_the_diseases_that_show_it(kg):
 
 
 def test_a_plea_tells_of_a_doctor_seen_and_asks_for_one_only_in_words_of_wanting(kg):
-    from collections import defaultdict
-
     told = ("SUBJECT: gout\nMESSAGE: My father has had gout for ten years. He discussed it "
             "with his doctor, who has found nothing that will stop it. ")  # fmt: skip
     seen, wanted = (
         told + "Your suggestions welcomed.",
         told + "We need a doctor in Ohio. Please suggest.",
     )
-    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
-        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    qa = engine_reading_all_as(kg, "other")
     pleads, finds = qa.read_many([seen, wanted])
     assert (pleads.intent, pleads.topic.curie) == ("drugs_for_disease", "DOID:13189")
     assert finds.intent == "other"
 
 
 def test_a_bare_plea_after_another_question_asks_no_treatment(kg):
-    from collections import defaultdict
-
     text = ("SUBJECT: gout\nMESSAGE: My father has gout. His uric acid test came back at 9. "
             "How can we tell whether the test is right? Please help")  # fmt: skip
-    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
-        lambda: "other")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    qa = engine_reading_all_as(kg, "other")
     (read,) = qa.read_many([text])
     assert read.intent == "other" and read.topic.curie == "DOID:13189"
     # the same plea after a question that names no relation, standing alone, still asks
@@ -1572,10 +1574,7 @@ def test_a_bare_plea_after_another_question_asks_no_treatment(kg):
 
 
 def test_taking_a_drug_with_others_or_instead_of_one_is_no_contraindication_claim(kg):
-    from collections import defaultdict
-
-    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, defaultdict(
-        lambda: "claim")), GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
+    qa = engine_reading_all_as(kg, "claim")
     history = "SUBJECT: gout\nMESSAGE: My aunt has gout. "
     along, instead, despite = qa.read_many([
         history + "Could she take allopurinol along with these meds. Metformin 500 mg",
@@ -1638,3 +1637,18 @@ def test_a_broad_category_is_the_topic_only_when_nothing_more_specific_is_named(
     # a plea after history stands on the first specific thing the message names, a finding
     # as well as a disease
     assert (pleads.intent, pleads.topic.curie) == ("drugs_for_disease", "HP:0001166")
+
+
+def test_whether_a_finding_belongs_to_the_disorder_the_subject_names_is_a_claim(kg):
+    qa = engine_reading_all_as(kg, "other")
+    history = "SUBJECT: Marfan syndrome\nMESSAGE: My son was diagnosed last year. "
+    normal, treated, hedged = qa.read_many([
+        history + "Is arachnodactyly normal?",
+        history + "How is arachnodactyly treated in children?",
+        history + "I wonder whether or not arachnodactyly is part of this disease.",
+    ])  # fmt: skip
+    assert normal.intent == hedged.intent == "claim"
+    assert treated.intent != "claim"
+    r = qa.ask(history + "Is arachnodactyly normal?")
+    assert r.verdict is not None and r.verdict.verdict == "supported"
+    assert (r.verdict.subject.curie, r.verdict.object.curie) == ("DOID:14323", "HP:0001166")
