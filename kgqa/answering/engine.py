@@ -79,6 +79,7 @@ from kgqa.understanding.router import (
     CARRIED_BY,
     CAUSED_BY,
     CUE_SCORE,
+    DRUG_SAID,
     INTERACTION_REASON,
     PREGNANCY,
     PREVENTION_REASON,
@@ -473,14 +474,6 @@ def _asked_for(text: str, hit: tuple[Mention, Node], found: Linked) -> tuple[Men
     return hit
 
 
-# a drug said in words, or its side effects: a question of a drug's harms, whether or not the
-# graph knows the drug
-_DRUG_SAID = re.compile(
-    rf"\b(?:{DRUG_WORD}|side[- ]?effects?|adverse|dose|doses|dosage|take|taking|"
-    r"took|taken|caplets?|capsules?|injections?|shots?)\b",
-    re.I,
-)
-
 # a portal's label before a message that has no subject line ("MESSAGE: should Advair and
 # Spiriva be used together?"): no word of the question, whose first word the rules read
 _MESSAGE_LABEL = re.compile(r"^\s*MESSAGE:", re.I)
@@ -522,8 +515,9 @@ def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
     return None
 
 
-# a yes/no question ("is sweating normal?", "can ones bones break?"), or one asked in words
-# ("whether or not fatigue is a part of this disease")
+# a yes/no question ("is sweating normal?"; after a short phrase of when: "In stage 3 can
+# ones bones break?"), or one asked in words ("whether or not fatigue is a part of this
+# disease")
 _YES_NO_ASKED = re.compile(
     r"^\W*(?:(?:and|but|so|also|then|now|my question is|in \w+ \w+)\b[\s,:]*)*(?:is|are|can|could|"
     r"does|do|will|would|might|may)\b|\bwhether\b",
@@ -1234,7 +1228,7 @@ class QAEngine:
             intent, iscore = "other", probs.get("other", 0.0) * (UNASKED if not focus.asks else 1)
             spec, hit = INTENTS.get(intent), topic_mention("other", found)
         if (hit is None and intent == "side_effects_of_drug" and not options
-                and not _DRUG_SAID.search(text)):  # fmt: skip
+                and not DRUG_SAID.search(text)):  # fmt: skip
             # "What are the risks of in vitro fertilization?", "What is the effect of vasectomy
             # on orgasms?": the harms of a procedure, a device or a plant, which no drug label
             # lists; passages answer it

@@ -131,14 +131,17 @@ _EMBEDDED_YES_NO = re.compile(
     re.I,
 )
 
-# ... or asks it of what a sentence said, in a clause after it ("I have low cholesterol, is
-# that bad?")
-# a drug in words, or a way of taking one ("What medicines have hair loss as a side effect?")
-_A_DRUG_SAID = re.compile(
-    rf"\b(?:{DRUG_WORD}|take|takes|taking|took|taken|prescri\w+|dose|doses|dosage|tablets?|"
-    r"vaccines?|shots?|injections?|supplements?)\b",
+# a drug in words, its side effects, or a way of taking one ("What medicines have hair loss
+# as a side effect?", "Is it harmful to take expired glucosamine caplets?"): a question of a
+# drug's harms, whether or not the graph knows the drug
+DRUG_SAID = re.compile(
+    rf"\b(?:{DRUG_WORD}|side[- ]?effects?|adverse|take|takes|taking|took|taken|prescri\w+|"
+    r"dose|doses|dosage|tablets?|caplets?|capsules?|vaccines?|shots?|injections?|"
+    r"supplements?)\b",
     re.I,
 )
+# ... or asks it of what a sentence said, in a clause after it ("I have low cholesterol, is
+# that bad?")
 _ASKED_OF_IT = re.compile(
     r"[,;:.!?]\s*(?:(?:and|but|so)\s+)?(?:is|are|was|were|can|could|should|will|would|does|do)"
     r"\s+(?:that|it|this|they|these|those)\b",
@@ -453,7 +456,7 @@ def route(
         if sure and _affirmed_topic(other, found):
             if (other == "drugs_causing" and not CUES[other].search(text)
                     and (_YES_NO.match(text) or _ASKED_OF_IT.search(text)
-                         or not _A_DRUG_SAID.search(text))):  # fmt: skip
+                         or not DRUG_SAID.search(text))):  # fmt: skip
                 # "Is psoriasis dangerous?", "I have low cholesterol, is that bad?" are no
                 # questions of which drugs cause it (the classifier reads harm as side
                 # effects): turned round, a yes/no question must say so in that end's words,
