@@ -387,6 +387,7 @@ def test_a_place_or_what_a_disorder_came_from_is_no_part_of_it(real_linker) -> N
     # wanting to lose weight is obesity; losing it is the finding
     assert linked("I want to lose weight, what should I do?") == {"DOID:9970"}
     assert linked("I keep losing weight and I don't know why") == {"HP:0001824"}
+    assert linked("I want to lose my belly too, what do I do?") == {"HP:0012743"}
 
 
 def test_the_meaning_people_mean_and_eponyms_in_either_order(real_linker) -> None:
