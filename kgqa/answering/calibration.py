@@ -38,6 +38,8 @@ FEATURES = (
     "bias",
 )
 _EPS = 1e-4
+# the intent whose answers are the diseases that show a finding (``finding_asked``)
+FINDING_ASKED = "diseases_of_phenotype"
 
 
 def answer_features(support: float, rank: int, answers: int, from_text: bool,

@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from kgqa.answering.calibration import answer_calibrator
+from kgqa.answering.calibration import FINDING_ASKED, answer_calibrator
 from kgqa.answering.candidates import (
     BROAD_SUPERTYPE,
     COMPLEX_GWAS_GENES,
@@ -114,8 +114,6 @@ logger = logging.getLogger(__name__)
 
 # how much a topic taken from a negated mention ("... and not arthritis") is still believed
 NEGATED_TOPIC = 0.3
-# the intent whose answers are the diseases that show a finding (the calibrator's own feature)
-FINDING_ASKED = "diseases_of_phenotype"
 # how much an intent read from a message none of whose sentences asks anything is believed
 # (the sentence was taken for want of a question: "I take it to treat my Raynaud's.")
 UNASKED = 0.5
@@ -499,18 +497,28 @@ def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
     if not asks_use_despite(said):
         return None
     found = linked(mentions)
-    asked = [n for m, n in found if _inside(m, focus.question)]
-    if not any(n.cls in ("Chemical", "DrugClass") for n in asked) or any(
-        n.cls in _DISORDER_CLASSES for n in asked
+    asked = [x for x in found if _inside(x[0], focus.question)]
+    if not any(n.cls in ("Chemical", "DrugClass") for _, n in asked) or any(
+        n.cls in _DISORDER_CLASSES for _, n in asked
     ):
         return None
-    if asks_no_relation(said, [x for x in found if _inside(x[0], focus.question)]):
+    if asks_no_relation(said, asked):
         # "SUBJECT: Diabetis ... Can I use Novolin instead of Novolog?", "Could she take Motrin
         # along with these meds.": what may replace it, or how it goes with others
         return None
-    for span in (focus.before, focus.subject):
-        if span is not None and any(_inside(m, span) and not m.negated
-                                    and n.cls in _DISORDER_CLASSES for m, n in found):  # fmt: skip
+    return _after_the_disorder(text, said, found, (focus.before, focus.subject),
+                               _DISORDER_CLASSES)  # fmt: skip
+
+
+def _after_the_disorder(text: str, said: str, found: Linked,
+                        spans: Sequence[tuple[int, int] | None],
+                        classes: Collection[str]) -> str | None:  # fmt: skip
+    """``said`` after the first of ``spans`` that names (not negated) a disorder of
+    ``classes``: the two together, the claim a message's question and the sentence it stands
+    on make; None when none does."""
+    for span in spans:
+        if span is not None and any(_inside(m, span) and not m.negated and n.cls in classes
+                                    for m, n in found):  # fmt: skip
             return f"{text[slice(*span)].strip().rstrip('.')}. {said}"
     return None
 
@@ -546,11 +554,7 @@ def _shown_in(text: str, said: str, mentions: Sequence[Mention],
         n.cls in ("Disease", "Chemical", "DrugClass") for _, n in asked
     ):
         return None
-    for span in (focus.subject, focus.before):
-        if span is not None and any(_inside(m, span) and not m.negated and n.cls == "Disease"
-                                    for m, n in found):  # fmt: skip
-            return f"{text[slice(*span)].strip().rstrip('.')}. {said}"
-    return None
+    return _after_the_disorder(text, said, found, (focus.subject, focus.before), ("Disease",))
 
 
 # a word that points back to a thing already named ("these spasms", "the pain")

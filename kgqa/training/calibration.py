@@ -21,8 +21,14 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from kgqa.answering.calibration import FEATURES, FORMAT_VERSION, KIND, answer_features
-from kgqa.answering.engine import FINDING_ASKED, MAX_K, QAEngine, answer_probability
+from kgqa.answering.calibration import (
+    FEATURES,
+    FINDING_ASKED,
+    FORMAT_VERSION,
+    KIND,
+    answer_features,
+)
+from kgqa.answering.engine import MAX_K, QAEngine, answer_probability
 from kgqa.answering.ranking import literature_only
 from kgqa.answering.reader import FROM_TEXT
 from kgqa.artifacts import Manifest, save_linear, sha256_file
