@@ -71,7 +71,12 @@ from kgqa.stages import (
 )
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
-from kgqa.understanding.claims import asks_use_despite, blamed_drug, other_end_worded
+from kgqa.understanding.claims import (
+    asks_use_despite,
+    blamed_drug,
+    is_drug,
+    other_end_worded,
+)
 from kgqa.understanding.message import MessageFocus, asks_outright, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
 from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION, Intent
@@ -555,6 +560,45 @@ def _shown_in(text: str, said: str, mentions: Sequence[Mention],
     ):
         return None
     return _after_the_disorder(text, said, found, (focus.subject, focus.before), ("Disease",))
+
+
+# a word for a drug that points back to one named before ("Can this med.  cause ...")
+_THIS_DRUG = re.compile(
+    r"\b(?:this|that|the|these|those|my|his|her)\s+(?:med|meds|medicines?|medications?|drugs?|"
+    r"pills?|tablets?)\b\.?",
+    re.I,
+)
+
+
+def _drug_meant(text: str, said: str, mentions: Sequence[Mention],
+                focus: MessageFocus) -> tuple[str, tuple[Mention, Node]] | None:  # fmt: skip
+    """A message's question whether "this med" (a word pointing back to a drug) causes a
+    finding it names, with the drug named in a sentence before it (the nearest that names one
+    drug, else the subject line): the question with the drug's name in place of the words
+    pointing back ("... I have begun taking Rizatriptan. ... Can this med.  cause ... glaucoma"
+    checks that rizatriptan causes glaucoma), and the drug's mention; None otherwise (a
+    question naming a drug itself, no finding, two drugs before it, or no words of causing)."""
+    point = _THIS_DRUG.search(said)
+    if point is None or not _ASKS_EFFECT.search(said):
+        return None
+    found = linked(mentions)
+    asked = [(m, n) for m, n in found if _inside(m, focus.question) and not m.negated]
+    if not any(n.cls in _DISORDER_CLASSES for _, n in asked) or any(
+        n.cls in ("Chemical", "DrugClass") for _, n in asked
+    ):
+        return None
+    at = focus.sentences.index(focus.question) if focus.question in focus.sentences else 0
+    for span in [*reversed(focus.sentences[:at]), focus.subject]:
+        if span is None:
+            continue
+        drugs = {n.iri: (m, n) for m, n in found
+                 if _inside(m, span) and not m.negated and is_drug(n)}  # fmt: skip
+        if len(drugs) == 1:
+            drug = next(iter(drugs.values()))
+            return f"{said[: point.start()]}{drug[0].text} {said[point.end() :].lstrip()}", drug
+        if drugs:
+            return None
+    return None
 
 
 # a word that points back to a thing already named ("these spasms", "the pain")
@@ -1165,6 +1209,13 @@ class QAEngine:
                 # "SUBJECT: CRPS ... In stage 3 can ones bones break/fracture?": whether the
                 # disorder said shows the finding asked of
                 checked = _shown_in(whole_text, said, mentions, focus)
+            if checked is None and intent in ("other", "claim"):
+                # "... taking Rizatriptan. ... Can this med. cause ... glaucoma": whether the
+                # drug named before brings on the finding asked of
+                meant = _drug_meant(whole_text, said, mentions, focus)
+                if meant is not None:
+                    checked, drug = meant
+                    found = [drug, *found]  # the claim is of the drug: its topic
             if checked is not None:
                 intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         if (not focus.whole and not options and checked is None and intent != "claim"

@@ -256,6 +256,12 @@ _SUBTYPE_TAIL = re.compile(
     r"|\s*\(\s*(?:type|subtype|group|form|class)\s+(?:\d{1,2}|[IVXivx]{1,5})[A-Za-z]?\d?\s*\)",
     re.IGNORECASE,
 )
+# ... and before one ("type 1 diabetes", "stage IV melanoma"), right up to it
+_SUBTYPE_HEAD = re.compile(
+    r"(?<![\w-])(?:type|subtype|stage|grade|class|group|form)\s+(?:\d{1,2}|[IVXivx]{1,5})"
+    r"[A-Za-z]?\s+$",
+    re.IGNORECASE,
+)
 _NAME_CLASSES = frozenset(CLASS_TYPE)
 
 
@@ -1121,6 +1127,21 @@ class EntityLinker:
 
         return self._extended(row, designation_end)
 
+    def _extend_from_subtype_heads(self, text: str, row: list[Span]) -> list[Span]:
+        """A disorder span right after a subtype designation ("type 1", "stage IV") takes it
+        when the whole is exactly a graph name: in "reading about type 1 diabetes but would
+        like ..." the tagger took no span, and the lay names found "diabetes" alone."""
+        out = []
+        for s, e, kind, conf in row:
+            head = _SUBTYPE_HEAD.search(text, max(0, s - 24), s) if kind in DISORDERS else None
+            others = [x for x in row if x[0] != s]
+            whole = text[head.start() : e] if head is not None else ""
+            if (head is not None and uncovered(head.start(), s, others)
+                    and self._names_exactly(whole, ("Disease", "Phenotype"))):  # fmt: skip
+                s = head.start()
+            out.append(Span(s, e, kind, conf))
+        return out
+
     def _join_to_names(self, text: str, row: list[Span]) -> list[Span]:
         """In a short text (a name, a title, a findings line), the longest stretch from a
         span's start to a later span's end (or to the text's end) that is a graph name
@@ -1691,6 +1712,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("subject_names", EntityLinker._with_subject_names, _TAGGED),
     SpanRule("names_called", EntityLinker._with_names_called, _TAGGED),
     SpanRule("document_consistency", lambda _, text, row: document_mentions(text, row), ALL_MODES),
+    SpanRule("extend_from_subtype_heads", EntityLinker._extend_from_subtype_heads, ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),
     SpanRule("narrow_long_spans", EntityLinker._narrow_long_spans, ALL_MODES),
 )

@@ -34,7 +34,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 # a title or abbreviation whose period ends no sentence ("my dr. wrote", "Mrs. Smith")
 # ("i.e., neck injury, torn ligament, etc., can worsen ...": "i." and "e." are cut apart first)
 _ABBREVIATION = re.compile(
-    r"(?<![A-Za-z])(?:(?i:dr|mr|mrs|ms|prof|st|vs|approx|etc|e\.g|i\.e)|(?<=\s)[ei]"
+    r"(?<![A-Za-z])(?:(?i:dr|mr|mrs|ms|prof|st|vs|approx|etc|e\.g|i\.e)|(?<=[\s:;,(])[ei]"
     r"|(?<=[ei]\.)[eg])\.$"
 )
 # a list number that ends a piece of text the sentence pattern cut ("Sir, 1. Does ...")
@@ -45,7 +45,13 @@ _ASKS = re.compile(
     r"^\s*(?:(?:and|but|so|also|then|now|please|pls|plz|kindly|sir|madam|doctor|dr|hi|hello)"
     r"\b[\s,.:;!]*)*"
     r"(?:what|which|how|why|where|when|who|whom|whose|is|are|was|were|can|could|do|does|"
-    r"did|should|will|would|may|might|has|have|any)\b"
+    r"did|should|will|would|may|might|any)\b"
+    # "has" / "have" ask with a subject after them ("Have you ever heard of this?", "Has
+    # etanercept been used ..."); with none they open a statement whose subject went unsaid
+    # ("have seen inner eye pressure increase as I ...", "Have become painful ...")
+    r"|^\s*(?:(?:and|but|so|also|then|now|please)\b[\s,.:;!]*)*(?:has|have)\s+(?:(?:you|i|we|he|"
+    r"she|it|they|anyone|anybody|someone|somebody|anything|there|this|that|these|those|any|your|"
+    r"my|his|their|our|its)\b|(?:[\w'-]+\s+){1,3}(?:been|ever)\b)"
     # what to do, anywhere in the sentence ("my blood presur is 140/100 what can i do for
     # normal blood presure", "I honestly don't know what to do")
     r"|\bwhat (?:can|should|could|shall|must|do) (?:i|we|one|he|she) (?:do|take|use|give)\b"
@@ -55,6 +61,10 @@ _ASKS = re.compile(
     r"ointments?|treatments?) (?:(?:can|should|could|shall|must|do) )?(?:i|we|he|she) "
     r"(?:use|take|give|apply|try)\b"
     r"|\bwhat (?:i|we) (?:have to|need to|should|can|must) do\b|\bwhat to do\b"
+    # what something means, anywhere ("... sore sides and sore stomach what does these signs
+    # mean")
+    r"|\bwhat (?:does|do|could|can|might|would) (?:this|these|that|those|it|they|my \w+)"
+    r"(?: \w+)? mean\b"
     r"|\bneed (?:some |your )?(?:advice|guidance|suggestions?)\b"
     # ... or wanted ("we would like suggestions on treatment options after surgery")
     r"|\b(?:would|'d) like (?:some |your |any |more )?(?:advice|guidance|suggestions?|"
@@ -262,9 +272,11 @@ def read_message(text: str) -> MessageFocus:
     if asking:
         # a sentence that asks more than that a question follows, one with a question mark first
         question = min(asking, key=lambda s: (s in announced, s in polite, s not in marked))
-    elif subject is not None and (_ASKS.search(text[subject[0] : subject[1]])
-                                  or _POLITE.search(text[subject[0] : subject[1]])
-                                  or text[subject[1] - 1] == "?"):  # fmt: skip
+    elif subject is not None and re.search(r"[A-Za-z]", text[subject[0] : subject[1]]) and (
+            _ASKS.search(text[subject[0] : subject[1]])
+            or _POLITE.search(text[subject[0] : subject[1]])
+            or text[subject[1] - 1] == "?"):  # fmt: skip
+        # (a subject line of no word, "SUBJECT: ?", asks nothing)
         question = subject
     else:
         asks = False

@@ -1652,3 +1652,22 @@ def test_whether_a_finding_belongs_to_the_disorder_the_subject_names_is_a_claim(
     r = qa.ask(history + "Is arachnodactyly normal?")
     assert r.verdict is not None and r.verdict.verdict == "supported"
     assert (r.verdict.subject.curie, r.verdict.object.curie) == ("DOID:14323", "HP:0001166")
+
+
+def test_a_drug_a_message_names_before_is_what_this_med_stands_for_in_its_claim(kg):
+    names = {**NAMES_IN_TEXT, "headache": "HP:0002315"}
+    qa = engine_reading_all_as(kg, "other", names)
+    history = ("SUBJECT: new pills\nMESSAGE: My head hurts more since I began taking "
+               "metformin. I read that it is strong. ")  # fmt: skip
+    r = qa.ask(history + "Can this med.  cause headache?")
+    assert r.reading.intent == "claim" and r.reading.topic.curie == "DRUGBANK:DB00331"
+    assert r.verdict is not None and r.verdict.verdict == "supported"
+    assert (r.verdict.subject.curie, r.verdict.object.curie) == ("DRUGBANK:DB00331",
+                                                                  "HP:0002315")  # fmt: skip
+    # two drugs named before: which one is meant is not said, and nothing is checked
+    two = qa.ask("SUBJECT: new pills\nMESSAGE: I take metformin and allopurinol. I read that "
+                 "they are strong. Can this med cause headache?")  # fmt: skip
+    assert two.reading.intent != "claim" and two.verdict is None
+    # no words of causing: no claim
+    how = qa.ask(history + "How long should I take this med for my headache?")
+    assert how.reading.intent != "claim"

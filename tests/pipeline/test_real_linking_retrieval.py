@@ -44,6 +44,12 @@ def test_questions_link_to_the_right_nodes(real_linker):
          "DOID:13137"),
         ("What is osteogenesis imperfecta type III?", "osteogenesis imperfecta type III",
          "DOID:0110339"),
+        # a subtype's designation before the name, in a long sentence where the tagger took
+        # no span and the lay names found "diabetes" alone
+        ("It was really helpful after reading about type 1 diabetes but would like some more "
+         "suggestions from you .my friend is 35 and its been 1 year of his diabetes n his sugar "
+         "level is around 100 or 120 OR SO.. each time he tests his sugar level.",
+         "type 1 diabetes", "DOID:9744"),
         # a short form's subtype: the name it stands for, so designated
         ("What genes cause MODY 3?", "MODY 3", "DOID:0111102"),
         # a word the tagger calls a gene that begins a disorder's name

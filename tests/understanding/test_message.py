@@ -247,3 +247,34 @@ def test_suggestions_wanted_ask_and_suggestions_welcome_plead():
                            "has nothing for it. Your suggestions welcomed. Thank you.")  # fmt: skip
     assert welcome.question_text == "Your suggestions welcomed." and welcome.pleads
     assert asks_outright("Is there a cure?") and not asks_outright("Please help")
+
+
+def test_has_and_have_ask_only_with_a_subject_after_them():
+    # the statement "have seen ..." (its subject unsaid) was read as the question, not the
+    # sentence after it that asks
+    text = ("SUBJECT: eye pressure\nMESSAGE: have seen inner eye pressure increase as I have "
+            "begun taking Rizatriptan. Can this med.  cause glaucoma.")  # fmt: skip
+    assert read_message(text).question_text == "Can this med.  cause glaucoma."
+    for stated in ("have seen my eye pressure go up.", "Have become painful any time I move.",
+                   "but have the imitrex tab with me.", "and has lost several jobs."):  # fmt: skip
+        assert not asks_outright(stated), stated
+    for asked in ("Have you ever heard of this", "Has etanercept been used in Parkinson's",
+                  "Has any research been done", "Have any links been found between them"):  # fmt: skip
+        assert asks_outright(asked), asked
+
+
+def test_a_subject_line_of_no_word_asks_nothing_and_what_it_means_asks_anywhere():
+    text = ("SUBJECT: ?\nMESSAGE: Well the story is I have been getting sore sides and a sore "
+            "stomach what does these signs mean")  # fmt: skip
+    m = read_message(text)
+    assert m.asks and m.question_text.endswith("what does these signs mean")
+    m = read_message("SUBJECT: ?\nMESSAGE: I have had sore sides for a week. My mother has them "
+                     "too.")  # fmt: skip
+    assert not m.asks and m.question_text == "I have had sore sides for a week."
+
+
+def test_ie_after_a_colon_ends_no_sentence():
+    text = ("SUBJECT: Louis Bar Syndrome\nMESSAGE: My brother died young from it. I would like "
+            "to know if other children could have the symptoms to a lesser degree:i.e., is "
+            "there a continuum???")  # fmt: skip
+    assert read_message(text).question_text.startswith("I would like to know if other")
