@@ -258,8 +258,9 @@ def test_has_and_have_ask_only_with_a_subject_after_them():
     for stated in ("have seen my eye pressure go up.", "Have become painful any time I move.",
                    "but have the imitrex tab with me.", "and has lost several jobs."):  # fmt: skip
         assert not asks_outright(stated), stated
-    for asked in ("Have you ever heard of this", "Has etanercept been used in Parkinson's",
-                  "Has any research been done", "Have any links been found between them"):  # fmt: skip
+    asked_ = ("Have you ever heard of this", "Has etanercept been used in Parkinson's",
+              "Has any research been done", "Have any links been found between them")  # fmt: skip
+    for asked in asked_:
         assert asks_outright(asked), asked
 
 
