@@ -98,6 +98,7 @@ from kgqa.understanding.router import (
     co_topics,
     cued,
     first_question,
+    help_wanted_else,
     is_substance,
     level_way_kept,
     linked,
@@ -1167,6 +1168,11 @@ class QAEngine:
                 # label gives for preventing it, the words of prevention its cue
                 intent = "drugs_for_disease"
                 iscore = max(probs.get(intent, 0.0), CUE_SCORE)
+            if (intent == "drugs_for_disease" and not focus.whole and not options
+                    and help_wanted_else(said, focus.before_text)):  # fmt: skip
+                # "... unable to find info pertaining to this illness. Can you help??" asks for
+                # information, not for what treats it
+                intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
             turned = level_way_kept(text, intent, found, at) if not options else intent
             if turned != intent:
                 intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)

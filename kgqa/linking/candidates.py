@@ -1364,6 +1364,9 @@ class CandidateGenerator:
                 continue  # "benign tumor", which corpora coded as Neoplasms, is no cancer
             if everyday and (name.isupper() or how == "annotated"):
                 continue  # "pls" is please and "get" get, not PLS and GET; "meds" no MEDs
+            if (how == "normalized" and text.islower() and short_form_in_capitals(name)
+                    and len(text) < len(name)):  # fmt: skip
+                continue  # "dur" (of "dur ing", during) is no DURS, a short form a letter longer
             fit = type_fit(kind, node)
             if how == "fuzzy" and base >= FUZZY_SURE and len(key) >= FUZZY_ANY_KIND_CHARS:
                 fit = 1.0  # one slip in a long word: the spelling says more than the type

@@ -161,6 +161,11 @@ class MessageFocus:
         return self.text[self.subject[0] : self.subject[1]] if self.subject else ""
 
     @property
+    def before_text(self) -> str | None:
+        """The sentence before the question, None when there is none."""
+        return self.text[self.before[0] : self.before[1]] if self.before else None
+
+    @property
     def context_text(self) -> str:
         """What the question stands on when it names nothing itself ("What should I do?"):
         the subject line, else the sentence before it."""

@@ -464,6 +464,12 @@ def route(
                 # using the port and it is blown? Can she ... throw blood clots?" listed
                 # dexamethasone, which can cause thromboembolism, at 0.49)
                 return "other", probs.get("other", 0.0)
+            if (other == "drugs_for_disease" and not CUES[other].search(text)
+                    and not DRUG_SAID.search(text) and not _TREATING.search(text)):  # fmt: skip
+                # "Medical Diagnosis of Asbestosis. Why won't the doctor say it?", read as a
+                # drug's uses at 0.997: turned round, a question of what treats a disorder says
+                # so in some word of a drug or of treating
+                return "other", probs.get("other", 0.0)
             # the classifier read the relation the other way round (the drug left out as the
             # topic; "What is the APOE gene?" as a disease's genes at 0.999, its diseases at
             # 0.0002, whose answers showed p 0.00): its belief in the relation, either way
@@ -476,6 +482,13 @@ def route(
 _MORE_FINDINGS = re.compile(r"[,;+&]|\b(?:and|with|plus|also)\b", re.I)
 _LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phenotype"})
 _ASKS_DRUGS = re.compile(rf"\b{DRUG_WORD}\b", re.I)
+# words of treating, helping or using something for a disorder
+_TREATING = re.compile(
+    r"\b(?:treat\w*|cur(?:e|es|ed|ing)|heal\w*|help\w*|good for|works?(?: well)? (?:for|on)|"
+    r"remed\w*|therap\w*|reliev\w*|relief|manag\w*|control\w*|fix\w*|eas(?:e|es|ing)|"
+    r"prevent\w*|used? (?:for|to|in|against)|do (?:for|about))\b",
+    re.I,
+)
 
 
 _CAUSE_WORDS = re.compile(r"\b(?:caus\w*|side[- ]?effects?|induc\w*|trigger\w*)\b", re.I)
@@ -1225,6 +1238,34 @@ _PLEA_ELSE = re.compile(
     rf"|\b{_DOCTOR}\s+(?:who|that|in|near|specializ\w*|specialis\w*)\b",
     re.I,
 )
+
+
+# a request for help and nothing more ("Can you help??", "So please help me out.", "Any help?")
+_BARE_HELP = re.compile(
+    r"^\W*(?:(?:so|and|but|please|pls|plz|kindly|can|could|would|will|you|someone|anyone|any|"
+    r"some)\s+)*help(?:\s+(?:me|us|him|her|out|please|on this|with this))*\W*$",
+    re.I,
+)
+
+
+# what a sentence before a bare plea may say is wanted instead of a treatment
+_HELP_ELSE = re.compile(
+    r"\b(?:information|info|research\w*|stud(?:y|ies)|trials?|support groups?|resources?)\b"
+    r"|\b(?:find|finding|look(?:ing)? for|search(?:ing)? for|recommend|refer|need|want|"
+    rf"contact|name|names|list)\s+(?:(?:a|an|the|some|any|good|best|right)\s+){{0,2}}{_DOCTOR}\b",
+    re.I,
+)
+
+
+def help_wanted_else(question: str, before: str | None) -> bool:
+    """Whether a message's question only asks for help (:data:`_BARE_HELP`) after a sentence
+    that says the help wanted is something other than a treatment: information, research, a
+    doctor ("I am so far unable to find info pertaining to this illness. Can you help??"). A
+    bare plea is otherwise read as one for what treats the disorder; a test or a diagnosis
+    told of ("His uric acid test came back at 9. Please help") wants no other help."""
+    return (
+        bool(_BARE_HELP.match(question)) and before is not None and bool(_HELP_ELSE.search(before))
+    )
 
 
 def plea_for_treatment(message: str, found: Linked) -> bool:

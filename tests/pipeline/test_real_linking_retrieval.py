@@ -352,6 +352,10 @@ def test_consumer_wording_reaches_no_lookalike(real_linker) -> None:
     # an OMIM title in capitals is a word, not a short form
     assert linked("What are the treatments for skin keloids?") & {"OMIM:148100", "MESH:D007627"}
     assert linked("My son has an undescended testicle.") == {"HP:0000028"}
+    # a word in lower case a letter shorter than a short form is no short form ("dur ing":
+    # DURS, Duane retraction syndrome); one as long or longer still is ("stds")
+    assert linked("I had no problems dur ing my pregnancies.") == set()
+    assert linked("what are stds") == {"MESH:D012749"}
     assert "HP:0003394" in linked("I get leg cramps at night.")
     # the name of a bracketed part is its own: "(Aran-Duchenne syndrome)" is no Duchenne
     # muscular dystrophy, and the name before it links alone
