@@ -285,6 +285,11 @@ _QUESTION_TAIL = re.compile(
     r"(?:[- ](?:dominant|recessive))?)$",
     re.IGNORECASE,
 )
+# ... and that it may open with ("reason vomit bile", "causes of ...")
+_QUESTION_HEAD = re.compile(
+    r"(?:reasons?|causes?|symptoms?|signs?|treatments?|cures?)(?:\s+(?:of|for|behind))?\s+",
+    re.IGNORECASE,
+)
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
 # a capitalised or lower-case word of four letters or more in the possessive ("sjogren's")
 _EPONYM = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][a-z]{3,})['’]s(?![\w'’-])")
@@ -1211,6 +1216,12 @@ class EntityLinker:
         "lupus causes") gives it up when the rest is a graph name and the whole is not."""
         out = []
         for s, e, kind, conf in row:
+            lead = _QUESTION_HEAD.match(text, s, e)
+            if lead is not None and lead.end() < e and not self.kg.find(text[s:e], limit=1):
+                # ... or opening with one ("because reason vomit bile?", tagged whole)
+                rest = text[lead.end() : e]
+                if self._reads_as_name(rest) or self.generator.name_matches(rest):
+                    s = lead.end()
             m = _QUESTION_TAIL.search(text, s, e)
             if m is not None and m.end() == e and m.start() > s:
                 before = text[s : m.start()].rstrip()

@@ -1184,9 +1184,17 @@ def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     of it. Other cues count in the first question only, when the text joins several."""
     bare = _bare(text, found)
     first = _FURTHER_QUESTION.split(bare, maxsplit=1)[0]
-    hits = [name for name, cue in CUES.items()
-            if cue.search(bare if INTENTS[name].refusal else first)
-            and (INTENTS[name].refusal or topic_of(name, found) is not None)]  # fmt: skip
+    hits = []
+    for name, cue in CUES.items():
+        if not cue.search(bare if INTENTS[name].refusal else first):
+            continue
+        if INTENTS[name].refusal or topic_of(name, found) is not None:
+            hits.append(name)
+        elif name in _OF_ANOTHER_KIND and topic_of(_OF_ANOTHER_KIND[name], found) is not None:
+            # the cause of a finding is the diseases that show it ("because reason vomit
+            # bile?"), as route turns the classifier's reading
+            hits.append(_OF_ANOTHER_KIND[name])
+    hits = list(dict.fromkeys(hits))
     if not hits:
         return None
     refused = [name for name in hits if INTENTS[name].refusal]
