@@ -123,6 +123,14 @@ def _sources(c: GraphCandidate) -> set[str]:
     return {t.source for t in c.triples}
 
 
+def prior_frequency(c: GraphCandidate) -> float:
+    """The highest HPO frequency (the share of those with the disease who show the finding)
+    of the candidate's statements; 0 without one."""
+    return max((float(a.value) for t in c.triples for stmt in t.attributes for a in stmt
+                if a.key == "frequencyValue" and isinstance(a.value, int | float)),
+               default=0.0)  # fmt: skip
+
+
 def prior(c: GraphCandidate, frequency: bool = True) -> float:
     """Pre-ranking before verification: direct edges first, more sources, frequency, then
     the strength of a literature co-occurrence (HSDN's tf-idf weight: for gout, "Back
@@ -420,6 +428,13 @@ def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int
             for c in cands if c.node.cls in ends}  # fmt: skip
 
 
+def vocabularies(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int]:
+    """How many vocabularies (DO, MeSH, OMIM, Orphanet, ICD-10, SNOMED ...) give each
+    candidate an id: a disease many of them file is one people meet and write about more than
+    a syndrome only OMIM and its mirrors list, where nothing else tells them apart."""
+    return {c.node.iri: len({i.split(":", 1)[0] for i in kg.ids(c.node)}) for c in cands}
+
+
 # a label indication for keeping a disorder away ("Migraine Prevention", "Prevention of
 # Cerebrovascular Accident", "Malaria Prophylaxis")
 PREVENTS = re.compile(r"\bprevent|\bprophyla", re.I)
@@ -570,8 +585,20 @@ def rank_candidates(
         kin = TYPICAL * typical.get(c.node.iri, 0.0) if c.via is None else 0.0
         return prior(c, frequency=by_frequency) + common - filed - alone + kin
 
+    # where all else ties (rare syndromes no drug treats, of one source), a disease more
+    # vocabularies know comes first ("What diseases cause arachnodactyly?": Marfan syndrome,
+    # in 12 of them, not behind 14 syndromes only OMIM and its mirrors list), then one most of
+    # whose patients show the finding, not the first in the alphabet ("Which syndromes are
+    # associated with craniosynostosis?" began "15q overgrowth syndrome", "16p13.11
+    # microduplication syndrome", ...)
+    known = vocabularies(kg, cands) if intent in _COMMON_FIRST else {}
+
+    def shown_by_most(c: GraphCandidate) -> float:
+        return prior_frequency(c) if not by_frequency else 0.0
+
     cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -resources(c),
-                                         -seen.get(c.node.iri, 0), c.node.label))  # fmt: skip
+                                         -seen.get(c.node.iri, 0), -known.get(c.node.iri, 0),
+                                         -shown_by_most(c), c.node.label))  # fmt: skip
     specific: list[GraphCandidate] = []
     broad_cands: list[GraphCandidate] = []
     # a disease that is the finding's opposite comes last, with the categories
@@ -618,8 +645,10 @@ def rank_candidates(
         answer = Answer(c.node, support, ev, c.via, c.via_relation, support=support)
         scored.append((answer, (hop(c), -pre(c), -resources(c))))
     # a verified answer ranks with a stated one at most (the verifier's 0.9997 is no better
-    # than a curated statement), then the hop and the graph's prior decide
+    # than a curated statement), then the hop and the graph's prior decide (and the ties as
+    # above)
+    ties = {c.node.iri: (-known.get(c.node.iri, 0), -shown_by_most(c)) for c in head}
     scored.sort(key=lambda x: (-round(min(x[0].score, GRAPH_STATEMENT_SUPPORT), 2),
                                x[0].node.iri in broad, x[1], -seen.get(x[0].node.iri, 0),
-                               x[0].node.label))  # fmt: skip
+                               ties[x[0].node.iri], x[0].node.label))  # fmt: skip
     return [a for a, _ in scored]

@@ -271,6 +271,9 @@ class _FindingGraph:
     def ancestors(self, node):
         return []  # no finding above Headache says a level
 
+    def ids(self, node):
+        return [node.curie]
+
     def neighbours(self, ref, relation=None, direction="out", sources=None, attributes=False):
         if relation == "subClassOf" and direction == "in" and ref.iri == self.category.iri:
             return [Triple(k, "subClassOf", self.category, "doid") for k in self.kinds]
@@ -294,6 +297,51 @@ def test_a_findings_diseases_rank_by_the_literature_not_by_how_often_they_show_i
     # the same frequency still counts where a disease's findings are ranked
     hpo = GraphCandidate(kg.finding, (kg.edges[0],))
     assert prior(hpo) - prior(hpo, frequency=False) == pytest.approx(0.5)
+
+
+class _SyndromesGraph:
+    """A finding HPO annotates on four syndromes of one source each, no drug treating any:
+    one filed by many vocabularies, three by OMIM alone, shown by all, most or some."""
+
+    def __init__(self) -> None:
+        self.finding = Node("urn:arachno", "HP:0001166", "Arachnodactyly", "Phenotype")
+        self.known = Node("urn:marfan", "DOID:14323", "Marfan syndrome", "Disease")
+        self.rare = [Node(f"urn:r{i}", f"OMIM:{i}", f"{name} syndrome", "Disease")
+                     for i, name in enumerate(("Abel", "Baker", "Cole"))]  # fmt: skip
+        shown = {"urn:marfan": 0.895, "urn:r0": 0.17, "urn:r1": 1.0, "urn:r2": 0.545}
+        self.edges = [Triple(n, "hasPhenotype", self.finding, "hpo",
+                             ((Attribute("frequencyValue", shown[n.iri]),),))
+                      for n in (*self.rare, self.known)]  # fmt: skip
+
+    def ancestors(self, node):
+        return []
+
+    def ids(self, node):
+        return (["DOID:14323", "MESH:D008382", "OMIM:154700", "ORPHA:558", "ICD10:Q87.4"]
+                if node.iri == self.known.iri else [node.curie])  # fmt: skip
+
+    def neighbours(self, ref, relation=None, direction="out", sources=None, attributes=False):
+        if relation == "hasPhenotype" and direction == "in" and ref.iri == self.finding.iri:
+            return [t if attributes else replace(t, attributes=()) for t in self.edges]
+        return []
+
+
+def test_where_all_else_ties_a_findings_diseases_rank_by_vocabularies_then_frequency():
+    # "What diseases cause arachnodactyly?" listed rare syndromes in the alphabet's order,
+    # Marfan syndrome not among the first 16
+    from kgqa.answering.ranking import rank_candidates
+    from tests.answering.fakes import GraphReadingVerifier
+
+    kg = _SyndromesGraph()
+    cands = [GraphCandidate(replace(t.subject), (replace(t, attributes=()),)) for t in kg.edges]
+    answers = rank_candidates(kg, GraphReadingVerifier(), kg.finding,  # type: ignore[arg-type]
+                              "diseases_of_phenotype", cands, [])  # fmt: skip
+    assert [a.node.label for a in answers] == [
+        "Marfan syndrome",
+        "Baker syndrome",
+        "Cole syndrome",
+        "Abel syndrome",
+    ]
 
 
 class _KindsGraph:
