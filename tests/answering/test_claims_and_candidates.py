@@ -282,18 +282,23 @@ class _FindingGraph:
         return []
 
 
+def _findings_diseases(kg) -> list[str]:
+    """The labels of the diseases that show a fake graph's finding, as ranked."""
+    from kgqa.answering.ranking import rank_candidates
+    from tests.answering.fakes import GraphReadingVerifier
+
+    cands = [GraphCandidate(replace(t.subject), (replace(t, attributes=()),)) for t in kg.edges]
+    answers = rank_candidates(kg, GraphReadingVerifier(), kg.finding, "diseases_of_phenotype",
+                              cands, [])  # fmt: skip
+    return [a.node.label for a in answers]
+
+
 def test_a_findings_diseases_rank_by_the_literature_not_by_how_often_they_show_it():
     # "What causes headaches?": HPO's frequency says how many with a disease show a finding,
     # not how often the finding comes from it; an ontology category named with the finding
     # in many abstracts (epilepsy) is an answer, not a category to put last
-    from kgqa.answering.ranking import rank_candidates
-    from tests.answering.fakes import GraphReadingVerifier
-
     kg = _FindingGraph()
-    cands = [GraphCandidate(replace(t.subject), (replace(t, attributes=()),)) for t in kg.edges]
-    answers = rank_candidates(kg, GraphReadingVerifier(), kg.finding,  # type: ignore[arg-type]
-                              "diseases_of_phenotype", cands, [])  # fmt: skip
-    assert [a.node.label for a in answers] == ["migraine", "epilepsy", "Rare headache syndrome"]
+    assert _findings_diseases(kg) == ["migraine", "epilepsy", "Rare headache syndrome"]
     # the same frequency still counts where a disease's findings are ranked
     hpo = GraphCandidate(kg.finding, (kg.edges[0],))
     assert prior(hpo) - prior(hpo, frequency=False) == pytest.approx(0.5)
@@ -329,14 +334,7 @@ class _SyndromesGraph:
 def test_where_all_else_ties_a_findings_diseases_rank_by_vocabularies_then_frequency():
     # "What diseases cause arachnodactyly?" listed rare syndromes in the alphabet's order,
     # Marfan syndrome not among the first 16
-    from kgqa.answering.ranking import rank_candidates
-    from tests.answering.fakes import GraphReadingVerifier
-
-    kg = _SyndromesGraph()
-    cands = [GraphCandidate(replace(t.subject), (replace(t, attributes=()),)) for t in kg.edges]
-    answers = rank_candidates(kg, GraphReadingVerifier(), kg.finding,  # type: ignore[arg-type]
-                              "diseases_of_phenotype", cands, [])  # fmt: skip
-    assert [a.node.label for a in answers] == [
+    assert _findings_diseases(_SyndromesGraph()) == [
         "Marfan syndrome",
         "Baker syndrome",
         "Cole syndrome",
