@@ -628,6 +628,14 @@ _AGENT_WORDS = re.compile(
     r"animals?|snails?)\b)",
     re.I,
 )
+# a gene or a change in one, asked for as what causes a disorder (not a genetic disorder: a
+# kind of disease)
+_GENE_WORDS = re.compile(
+    r"\b(?:genes?|genetic (?:abnormalit(?:y|ies)|defects?|mutations?|changes?|errors?|"
+    r"variants?|variations?|factors?|causes?)|mutations?|mutated genes?|gene (?:mutations?|"
+    r"defects?|changes?))\b",
+    re.I,
+)
 # what each reading of the organism asked for reads: what causes a disease, what carries it
 # (a vector asked for), or either (asked what transmits or spreads it)
 CAUSED_BY = frozenset({"causedBy"})
@@ -687,6 +695,10 @@ def asked_kind(text: str, found: Linked, offset: int = 0) -> AskedKind | None:
         # ("What bacteria cause stomach ulcers?"); a vector asked for is what carries it
         ways = CARRIED_BY if agent.group("vector") else PASSED_ON if carried else CAUSED_BY
         return AskedKind("causes", True, None, named, ways)
+    if not carried and _GENE_WORDS.search(words):
+        # "What genetic abnormality causes cystic fibrosis?": the genes (it was read as the
+        # diseases that show it, "genetic disease" from text at 0.67)
+        return AskedKind("genes_of_disease", False, None, named)
     if carried or not (_DISEASE_WORDS.search(words)
                        or any(n.cls == "Disease" for x, n in found if x in named)):  # fmt: skip
         return None

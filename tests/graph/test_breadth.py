@@ -347,3 +347,28 @@ def test_an_indication_for_patients_at_a_risk_leaves_out_the_drug_guarding_again
     key = at_risk[0].object.removeprefix("ref:drugcentral:")
     # the head itself is tried before the words less its first ("Osteoarthritis")
     assert "find:Disease:Osteoarthritis" in out.references[key].alternatives
+
+
+def test_a_diagnostic_use_treats_nothing_and_a_disorder_with_aids_is_what_is_treated(
+    tmp_path,
+) -> None:
+    # "Diagnostic Aid for Biliary Tract" found AIDS by its last word: sincalide treated AIDS;
+    # "AIDS with Kaposi's Sarcoma" made doxorubicin the first drug for AIDS
+    from kgqa.graph.build import drugcentral
+
+    shutil.copytree(FIXTURE_DATA / "drugcentral", tmp_path / "drugcentral")
+    rows = ("4627\tsincalide\tDiagnostic Aid for Biliary Tract\tC0358514\t2949005\t\n"
+            "1726\tmethacholine\tDiagnostic Test for Asthma\t\t\t\n"
+            "960\tdoxorubicin\tAIDS with Kaposi's Sarcoma\tC0276535\t420524008\t\n")  # fmt: skip
+    with open(tmp_path / "drugcentral" / "drug_indication.tsv", "a", encoding="utf-8") as fh:
+        fh.write(rows)
+    out = drugcentral.read(tmp_path)
+    treating = {e.subject: e for e in out.edges if e.relation == "treats"}
+    assert "DRUGCENTRAL:4627" not in treating and "DRUGCENTRAL:1726" not in treating
+    key = treating["DRUGCENTRAL:960"].object.removeprefix("ref:drugcentral:")
+    assert out.references[key].alternatives == (
+        "find:Disease:Kaposi's Sarcoma",
+        "find:Phenotype:Kaposi's Sarcoma",
+    )
+    # the fixture's own indications stay
+    assert "DRUGCENTRAL:1725" in treating

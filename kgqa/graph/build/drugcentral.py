@@ -90,6 +90,22 @@ _AT_RISK = re.compile(r"\s+in patients? at (?:high |increased )?(?P<risk>[\w-]+)
 # the drugs given against such a risk, beside a class naming it: proton pump inhibitors by
 # their WHO INN stem (esaprazole and dexrabeprazole are in no class of DrugCentral's)
 _GUARDS = {"ulcer": re.compile(r"(?<!pi)prazole$", re.I)}
+# a label use that finds or shows a disorder, treating none ("Diagnostic Aid for Biliary Tract",
+# whose last word "Aid" found AIDS; "Diagnostic Test for Asthma", methacholine's; "Magnetic
+# Resonance Imaging")
+_DIAGNOSTIC = re.compile(
+    r"^(?:diagnostic|diagnosis of)\b|\b(?:imaging|radiography|contrast (?:agent|media))\b"
+    r"(?!.*\bprevention\b)",
+    re.I,
+)
+# a disorder treated in those who have AIDS: "AIDS with Kaposi's Sarcoma" (doxorubicin) and
+# "Acquired Immunodeficiency Syndrome with Toxoplasmosis" (sulfadiazine) treat the sarcoma and
+# the toxoplasmosis, not AIDS
+_IN_AIDS = re.compile(
+    r"^(?:AIDS|acquired immun(?:e|o) ?deficiency syndrome|HIV(?: infection)?)\s+with\s+"
+    r"(?P<what>\S.*)$",
+    re.I,
+)
 
 
 def _drug_sets(path: Path) -> tuple[set[str], dict[str, set[str]]]:
@@ -176,6 +192,9 @@ def read(data_dir: Path) -> Contribution:
         drug = f"{PREFIX}:{row['DRUG_ID']}"
         names.setdefault(drug, row["DRUG_NAME"])
         text = row["INDICATION_FDB"]
+        if _DIAGNOSTIC.search(text):
+            out.note("label uses in diagnosis or imaging (no treatment; left out)")
+            continue
         risk = _AT_RISK.search(text)
         if risk is not None:
             word = risk["risk"].casefold()
@@ -185,6 +204,16 @@ def read(data_dir: Path) -> Contribution:
                 out.note("indications for a risk the drug guards against (left out)")
                 continue
         alternatives = [row["DOID"]] if row["DOID"].startswith("DOID:") else []
+        in_aids = _IN_AIDS.match(text)
+        if in_aids is not None:
+            # the disorder after "with" is what it treats: its name alone, not the pair's
+            # codes (which name nothing here) nor the head before "with"
+            named = in_aids["what"]
+            alternatives = [find_ref(cls, named) for cls in ("Disease", "Phenotype")]
+            disease = out.refer("in-aids|" + named, Reference(tuple(alternatives)))
+            attrs = (("indication", text), ("origin", "DrugCentral (FDB label indication)"))
+            out.edges.append(Edge(SOURCE, drug, "treats", disease, attrs))
+            continue
         if text and row["UMLS_CUI"] and alternatives:
             # the label's words and its CUI naming one disease outrank a coarser DOID:
             # "Hereditary Angioedema" (C0019243) is mapped to angioedema, "Sarcoidosis" to
