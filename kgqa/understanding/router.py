@@ -464,8 +464,8 @@ def route(
                 # using the port and it is blown? Can she ... throw blood clots?" listed
                 # dexamethasone, which can cause thromboembolism, at 0.49)
                 return "other", probs.get("other", 0.0)
-            if (other == "drugs_for_disease" and not CUES[other].search(text)
-                    and not DRUG_SAID.search(text) and not _TREATING.search(text)):  # fmt: skip
+            said = DRUG_SAID.search(text) or _TREATMENT_SAID.search(text)
+            if other == "drugs_for_disease" and not CUES[other].search(text) and not said:
                 # "Medical Diagnosis of Asbestosis. Why won't the doctor say it?", read as a
                 # drug's uses at 0.997: turned round, a question of what treats a disorder says
                 # so in some word of a drug or of treating
@@ -482,11 +482,13 @@ def route(
 _MORE_FINDINGS = re.compile(r"[,;+&]|\b(?:and|with|plus|also)\b", re.I)
 _LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phenotype"})
 _ASKS_DRUGS = re.compile(rf"\b{DRUG_WORD}\b", re.I)
-# words of treating, helping or using something for a disorder
-_TREATING = re.compile(
+# words of treating, helping, giving or using something for a disorder (a question of what
+# treats one says some)
+_TREATMENT_SAID = re.compile(
     r"\b(?:treat\w*|cur(?:e|es|ed|ing)|heal\w*|help\w*|good for|works?(?: well)? (?:for|on)|"
     r"remed\w*|therap\w*|reliev\w*|relief|manag\w*|control\w*|fix\w*|eas(?:e|es|ing)|"
-    r"prevent\w*|used? (?:for|to|in|against)|do (?:for|about))\b",
+    r"prevent\w*|used? (?:for|to|in|against)|do (?:for|about)|giv(?:e|es|en|ing) (?:for|to|in|"
+    r"against)|effective|indicated|first[- ]line|recommend\w*|against)\b",
     re.I,
 )
 

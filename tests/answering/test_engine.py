@@ -1687,9 +1687,11 @@ def test_a_bare_plea_after_a_want_of_information_asks_for_no_treatment(kg):
 
 def test_a_drugs_uses_turned_round_need_a_word_of_a_drug_or_of_treating(kg):
     qa = engine_reading_all_as(kg, "diseases_for_drug")
-    why, helps = qa.read_many([
+    why, helps, given = qa.read_many([
         "SUBJECT: gout\nMESSAGE: My doctors hint that I have gout. Why won't the doctor say it?",
         "What helps gout?",
+        "What is given for gout?",
     ])  # fmt: skip
     assert why.intent == "other"
     assert (helps.intent, helps.topic.curie) == ("drugs_for_disease", "DOID:13189")
+    assert given.intent == "drugs_for_disease"
