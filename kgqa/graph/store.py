@@ -393,6 +393,22 @@ class KnowledgeGraph:
         rows = self._conn.execute("SELECT DISTINCT id FROM ids WHERE iri = ?", (node.iri,))
         return sorted(r[0] for r in rows)
 
+    def vocabularies(self, nodes: Iterable[Node]) -> dict[str, int]:
+        """How many vocabularies (id prefixes: DOID, MESH, OMIM, ORPHA, ICD10 ...) give each
+        node an id, by iri; one query per 500 nodes (ranking reads thousands at once)."""
+        iris = list(dict.fromkeys(n.iri for n in nodes))
+        out: dict[str, int] = {}
+        for at in range(0, len(iris), 500):
+            part = iris[at : at + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._conn.execute(
+                "SELECT iri, COUNT(DISTINCT substr(id, 1, instr(id, ':') - 1)) FROM ids "
+                f"WHERE iri IN ({marks}) GROUP BY iri",
+                part,
+            )
+            out.update((iri, int(count)) for iri, count in rows)
+        return out
+
     # ------------------------------------------------------------------- edges
     def neighbours(
         self,

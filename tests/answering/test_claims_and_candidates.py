@@ -271,8 +271,8 @@ class _FindingGraph:
     def ancestors(self, node):
         return []  # no finding above Headache says a level
 
-    def ids(self, node):
-        return [node.curie]
+    def vocabularies(self, nodes):
+        return {n.iri: 1 for n in nodes}
 
     def neighbours(self, ref, relation=None, direction="out", sources=None, attributes=False):
         if relation == "subClassOf" and direction == "in" and ref.iri == self.category.iri:
@@ -321,9 +321,9 @@ class _SyndromesGraph:
     def ancestors(self, node):
         return []
 
-    def ids(self, node):
-        return (["DOID:14323", "MESH:D008382", "OMIM:154700", "ORPHA:558", "ICD10:Q87.4"]
-                if node.iri == self.known.iri else [node.curie])  # fmt: skip
+    def vocabularies(self, nodes):
+        # Marfan syndrome: DOID, MESH, OMIM, ORPHA, ICD10; the rest OMIM alone
+        return {n.iri: 5 if n.iri == self.known.iri else 1 for n in nodes}
 
     def neighbours(self, ref, relation=None, direction="out", sources=None, attributes=False):
         if relation == "hasPhenotype" and direction == "in" and ref.iri == self.finding.iri:

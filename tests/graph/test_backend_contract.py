@@ -26,6 +26,11 @@ def test_nodes_by_iri_id_and_name(backend):
     assert backend.find("gout", cls="Disease")[0].node == gout
     assert backend.node("DOID:0") is None and backend.find("no such thing at all") == []
     assert "DOID:13189" in backend.ids(gout)
+    # how many vocabularies file each node, read for many at once, as its ids say one by one
+    nodes = [gout, *(t.subject for t in backend.neighbours(gout, "treats", direction="in"))]
+    assert backend.vocabularies(nodes) == {
+        n.iri: len({i.split(":", 1)[0] for i in backend.ids(n)}) for n in nodes
+    }
 
 
 def test_neighbours_both_ways_with_sources(backend):
