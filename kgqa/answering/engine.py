@@ -1235,12 +1235,14 @@ class QAEngine:
             found = class_asked(text, found, at)
         if not options and (members := members_asked(text, intent, found, at)) is not None:
             intent, iscore = members, max(probs.get(members, 0.0), CUE_SCORE)
+        agent_asked = False  # an organism asked for ("What bacteria cause ...")
         if (not options and intent not in _OWN_READING
                 and (kind := asked_kind(text, found, at)) is not None):  # fmt: skip
             # "Which parasite causes malaria?": the organism, not what shows malaria; the
             # words naming the kind asked for are no topic ("What kind of cancer causes ...")
             intent, iscore = kind.intent, max(probs.get(kind.intent, 0.0), CUE_SCORE)
             found = [x for x in found if x[0] not in kind.named]
+            agent_asked = kind.agent
         if (not options and intent not in ("claim", "contraindications")
                 and _variant_asked(text, found)):  # fmt: skip
             # "What is rs7903146 associated with?" (a definition), "What disease is rs429358
@@ -1318,7 +1320,9 @@ class QAEngine:
                 if pick[1].iri != hit[1].iri:
                     # as specifically as the message names it ("microcytic anemia", not anemia)
                     hit = _more_specific(self.kg, (pick[0], pick[1]), linked(mentions))
-        if intent == "causes" and hit is not None and not options:
+        if intent == "causes" and hit is not None and not options and not agent_asked:
+            # (an organism asked for stays one: "What bacteria cause stomach ulcers?" had listed
+            # the rare diseases that show gastric ulcers)
             finding = self._finding_named(hit)
             if finding is not None:
                 # "What causes headaches?": the tagger's finding (HPO's Headache), not the

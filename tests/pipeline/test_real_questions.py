@@ -1810,3 +1810,12 @@ def test_a_gene_or_a_change_in_one_asked_for_as_a_cause_asks_the_genes(real_pipe
     assert cf.reading.intent == "genes_of_disease" and cf.answers[0].node.label == "CFTR"
     tall = real_pipeline.ask("Which genetic disorder causes tall stature?")
     assert tall.reading.intent == "diseases_of_phenotype"
+
+
+def test_an_organism_asked_of_a_finding_stays_an_organism(real_pipeline) -> None:
+    # "What bacteria cause stomach ulcers?" listed rare diseases that show gastric ulcers (a
+    # juvenile arteriosclerosis first); the graph states no organism for them: it says so
+    r = real_pipeline.ask("What bacteria cause stomach ulcers?")
+    assert r.reading.intent == "causes" and not r.answers
+    assert "no organism" in r.reason
+    assert real_pipeline.ask("Which parasite causes malaria?").answers[0].node.label == "Plasmodium"
