@@ -576,7 +576,7 @@ def _drug_meant(text: str, said: str, mentions: Sequence[Mention],
     """A message's question whether "this med" (a word pointing back to a drug) causes a
     finding it names, with the drug named in a sentence before it (the nearest that names one
     drug, else the subject line): the question with the drug's name in place of the words
-    pointing back ("... I have begun taking Rizatriptan. ... Can this med.  cause ... glaucoma"
+    pointing back ("I started rizatriptan last month. ... Can this med.  cause glaucoma?"
     checks that rizatriptan causes glaucoma), and the drug's mention; None otherwise (a
     question naming a drug itself, no finding, two drugs before it, or no words of causing)."""
     point = _THIS_DRUG.search(said)
@@ -1170,7 +1170,7 @@ class QAEngine:
                 iscore = max(probs.get(intent, 0.0), CUE_SCORE)
             if (intent == "drugs_for_disease" and not focus.whole and not options
                     and help_wanted_else(said, focus.before_text)):  # fmt: skip
-                # "... unable to find info pertaining to this illness. Can you help??" asks for
+                # "... I cannot find any information on this illness. Can you help??" asks for
                 # information, not for what treats it
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
             turned = level_way_kept(text, intent, found, at) if not options else intent
@@ -1216,7 +1216,7 @@ class QAEngine:
                 # disorder said shows the finding asked of
                 checked = _shown_in(whole_text, said, mentions, focus)
             if checked is None and intent in ("other", "claim"):
-                # "... taking Rizatriptan. ... Can this med. cause ... glaucoma": whether the
+                # "I started rizatriptan. ... Can this med. cause glaucoma?": whether the
                 # drug named before brings on the finding asked of
                 meant = _drug_meant(whole_text, said, mentions, focus)
                 if meant is not None:

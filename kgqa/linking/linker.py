@@ -285,7 +285,7 @@ _QUESTION_TAIL = re.compile(
     r"(?:[- ](?:dominant|recessive))?)$",
     re.IGNORECASE,
 )
-# ... and that it may open with ("reason vomit bile", "causes of ...")
+# ... and that it may open with ("reason vomit bile" tagged whole, "causes of ...")
 _QUESTION_HEAD = re.compile(
     r"(?:reasons?|causes?|symptoms?|signs?|treatments?|cures?)(?:\s+(?:of|for|behind))?\s+",
     re.IGNORECASE,
@@ -1134,8 +1134,8 @@ class EntityLinker:
 
     def _extend_from_subtype_heads(self, text: str, row: list[Span]) -> list[Span]:
         """A disorder span right after a subtype designation ("type 1", "stage IV") takes it
-        when the whole is exactly a graph name: in "reading about type 1 diabetes but would
-        like ..." the tagger took no span, and the lay names found "diabetes" alone."""
+        when the whole is exactly a graph name: in a long message that had read about type 1
+        diabetes the tagger took no span, and the lay names found "diabetes" alone."""
         out = []
         for s, e, kind, conf in row:
             head = _SUBTYPE_HEAD.search(text, max(0, s - 24), s) if kind in DISORDERS else None
@@ -1218,7 +1218,7 @@ class EntityLinker:
         for s, e, kind, conf in row:
             lead = _QUESTION_HEAD.match(text, s, e)
             if lead is not None and lead.end() < e and not self.kg.find(text[s:e], limit=1):
-                # ... or opening with one ("because reason vomit bile?", tagged whole)
+                # ... or opening with one ("what reason vomit bile?", tagged whole)
                 rest = text[lead.end() : e]
                 if self._reads_as_name(rest) or self.generator.name_matches(rest):
                     s = lead.end()

@@ -48,7 +48,7 @@ _ASKS = re.compile(
     r"did|should|will|would|may|might|any)\b"
     # "has" / "have" ask with a subject after them ("Have you ever heard of this?", "Has
     # etanercept been used ..."); with none they open a statement whose subject went unsaid
-    # ("have seen inner eye pressure increase as I ...", "Have become painful ...")
+    # ("have seen my eye pressure go up since ...", "Have become sore whenever I ...")
     r"|^\s*(?:(?:and|but|so|also|then|now|please)\b[\s,.:;!]*)*(?:has|have)\s+(?:(?:you|i|we|he|"
     r"she|it|they|anyone|anybody|someone|somebody|anything|there|this|that|these|those|any|your|"
     r"my|his|their|our|its)\b|(?:[\w'-]+\s+){1,3}(?:been|ever)\b)"
@@ -61,8 +61,8 @@ _ASKS = re.compile(
     r"ointments?|treatments?) (?:(?:can|should|could|shall|must|do) )?(?:i|we|he|she) "
     r"(?:use|take|give|apply|try)\b"
     r"|\bwhat (?:i|we) (?:have to|need to|should|can|must) do\b|\bwhat to do\b"
-    # what something means, anywhere ("... sore sides and sore stomach what does these signs
-    # mean")
+    # what something means, anywhere ("... my sides ache and my stomach is sore what does
+    # these signs mean")
     r"|\bwhat (?:does|do|could|can|might|would) (?:this|these|that|those|it|they|my \w+)"
     r"(?: \w+)? mean\b"
     r"|\bneed (?:some |your )?(?:advice|guidance|suggestions?)\b"

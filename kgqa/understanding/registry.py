@@ -282,8 +282,7 @@ _RECORDS = (
         # hematemesis is, answered by itself at 1.00)
         cue=(r"\bwhat (?:does|do|did|could|can|might|may|would|will) .{1,80}? (?:indicate|"
              r"signify|suggest|point to|be (?:a )?(?:sign|symptom|signs|symptoms) of)\b"
-             # ... or which syndrome has it ("Do you know if any syndrome deals with those three
-             # fusing together?", of craniosynostosis)
+             # ... or which syndrome has it ("Is there any syndrome with these three features?")
              r"|\b(?:any|which|what) (?:syndromes?|diseases?|conditions?|disorders?|illness(?:es)?)"
              r" (?:deals?|dealing|associated|linked|related|involv\w*|includ\w*|show\w*|has|have|"
              r"with|goes with|go with|cause|causes)\b"),
@@ -309,7 +308,7 @@ _RECORDS = (
         topic_classes=(_DISEASE,), hierarchy=("supertype", "subtype"), qtypes=("causes",),
         # how an infection passes from one person to the next is what the transmittedBy hop
         # answers ("How is HIV transmitted?", "How do you catch hepatitis B?"), not its symptoms
-        # ... or the reason for it ("because reason vomit bile?", "What is the reason for my
+        # ... or the reason for it ("what reason vomit bile?", "What is the reason for my
         # dizziness?"; a finding's reasons are the diseases that show it)
         cue=TRANSMISSION + r"|\b(?:what(?:'s| is| are| was| were)?(?: the)?(?: \w+)?|because|"
         r"the|any|main|possible) reasons?\b(?! (?:to|that|i|we|you)\b)",

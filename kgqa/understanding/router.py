@@ -466,7 +466,7 @@ def route(
                 return "other", probs.get("other", 0.0)
             said = DRUG_SAID.search(text) or _TREATMENT_SAID.search(text)
             if other == "drugs_for_disease" and not CUES[other].search(text) and not said:
-                # "Medical Diagnosis of Asbestosis. Why won't the doctor say it?", read as a
+                # "Asbestosis. ... Why does no doctor say I have it?", read as a
                 # drug's uses at 0.997: turned round, a question of what treats a disorder says
                 # so in some word of a drug or of treating
                 return "other", probs.get("other", 0.0)
@@ -1205,7 +1205,7 @@ def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
         if INTENTS[name].refusal or topic_of(name, found) is not None:
             hits.append(name)
         elif name in _OF_ANOTHER_KIND and topic_of(_OF_ANOTHER_KIND[name], found) is not None:
-            # the cause of a finding is the diseases that show it ("because reason vomit
+            # the cause of a finding is the diseases that show it ("what reason vomit
             # bile?"), as route turns the classifier's reading
             hits.append(_OF_ANOTHER_KIND[name])
     hits = list(dict.fromkeys(hits))
@@ -1282,7 +1282,7 @@ _HELP_ELSE = re.compile(
 def help_wanted_else(question: str, before: str | None) -> bool:
     """Whether a message's question only asks for help (:data:`_BARE_HELP`) after a sentence
     that says the help wanted is something other than a treatment: information, research, a
-    doctor ("I am so far unable to find info pertaining to this illness. Can you help??"). A
+    doctor ("I cannot find any information on this illness. Can you help??"). A
     bare plea is otherwise read as one for what treats the disorder; a test or a diagnosis
     told of ("His uric acid test came back at 9. Please help") wants no other help."""
     return (

@@ -1676,7 +1676,7 @@ def test_a_drug_a_message_names_before_is_what_this_med_stands_for_in_its_claim(
 def test_a_bare_plea_after_a_want_of_information_asks_for_no_treatment(kg):
     qa = engine_reading_all_as(kg, "other")
     info, hurts, test = qa.read_many([
-        "SUBJECT: gout\nMESSAGE: I am so far unable to find info on this illness. Can you help??",
+        "SUBJECT: gout\nMESSAGE: I cannot find any info on this illness anywhere. Can you help??",
         "SUBJECT: gout\nMESSAGE: My father has gout. It hurts him a lot. Can you help??",
         "SUBJECT: gout\nMESSAGE: My father has gout. His uric acid test came back at 9. Can "
         "you help??",
@@ -1688,7 +1688,7 @@ def test_a_bare_plea_after_a_want_of_information_asks_for_no_treatment(kg):
 def test_a_drugs_uses_turned_round_need_a_word_of_a_drug_or_of_treating(kg):
     qa = engine_reading_all_as(kg, "diseases_for_drug")
     why, helps, given = qa.read_many([
-        "SUBJECT: gout\nMESSAGE: My doctors hint that I have gout. Why won't the doctor say it?",
+        "SUBJECT: gout\nMESSAGE: My doctors suggest I may have gout. Why does none tell me so?",
         "What helps gout?",
         "What is given for gout?",
     ])  # fmt: skip

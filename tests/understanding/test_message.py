@@ -252,11 +252,11 @@ def test_suggestions_wanted_ask_and_suggestions_welcome_plead():
 def test_has_and_have_ask_only_with_a_subject_after_them():
     # the statement "have seen ..." (its subject unsaid) was read as the question, not the
     # sentence after it that asks
-    text = ("SUBJECT: eye pressure\nMESSAGE: have seen inner eye pressure increase as I have "
-            "begun taking Rizatriptan. Can this med.  cause glaucoma.")  # fmt: skip
+    text = ("SUBJECT: eye pressure\nMESSAGE: have noticed my eye pressure rising since I "
+            "started rizatriptan. Can this med.  cause glaucoma.")  # fmt: skip
     assert read_message(text).question_text == "Can this med.  cause glaucoma."
-    for stated in ("have seen my eye pressure go up.", "Have become painful any time I move.",
-                   "but have the imitrex tab with me.", "and has lost several jobs."):  # fmt: skip
+    for stated in ("have seen my eye pressure go up.", "Have become sore whenever I lift things.",
+                   "but have the tablets at home.", "and has lost two jobs since."):  # fmt: skip
         assert not asks_outright(stated), stated
     asked_ = ("Have you ever heard of this", "Has etanercept been used in Parkinson's",
               "Has any research been done", "Have any links been found between them")  # fmt: skip
@@ -265,8 +265,8 @@ def test_has_and_have_ask_only_with_a_subject_after_them():
 
 
 def test_a_subject_line_of_no_word_asks_nothing_and_what_it_means_asks_anywhere():
-    text = ("SUBJECT: ?\nMESSAGE: Well the story is I have been getting sore sides and a sore "
-            "stomach what does these signs mean")  # fmt: skip
+    text = ("SUBJECT: ?\nMESSAGE: Since last week my sides ache and my stomach is sore what "
+            "does these signs mean")  # fmt: skip
     m = read_message(text)
     assert m.asks and m.question_text.endswith("what does these signs mean")
     m = read_message("SUBJECT: ?\nMESSAGE: I have had sore sides for a week. My mother has them "
@@ -275,7 +275,6 @@ def test_a_subject_line_of_no_word_asks_nothing_and_what_it_means_asks_anywhere(
 
 
 def test_ie_after_a_colon_ends_no_sentence():
-    text = ("SUBJECT: Louis Bar Syndrome\nMESSAGE: My brother died young from it. I would like "
-            "to know if other children could have the symptoms to a lesser degree:i.e., is "
-            "there a continuum???")  # fmt: skip
-    assert read_message(text).question_text.startswith("I would like to know if other")
+    text = ("SUBJECT: ataxia telangiectasia\nMESSAGE: My uncle had it. I would like to know if "
+            "his grandchildren could show it mildly:i.e., is there a range???")  # fmt: skip
+    assert read_message(text).question_text.startswith("I would like to know if his")
