@@ -502,8 +502,7 @@ def _taken_despite(text: str, said: str, mentions: Sequence[Mention],
     person has (not negated): the two together, the claim to check; None otherwise."""
     if not asks_use_despite(said):
         return None
-    found = linked(mentions)
-    asked = [x for x in found if _inside(x[0], focus.question)]
+    asked, found = _asked_and_said(mentions, focus)
     if not any(n.cls in ("Chemical", "DrugClass") for _, n in asked) or any(
         n.cls in _DISORDER_CLASSES for _, n in asked
     ):
@@ -554,8 +553,8 @@ def _shown_in(text: str, said: str, mentions: Sequence[Mention],
     (a question that names a disease or a drug itself, or asks no yes or no)."""
     if not _YES_NO_ASKED.search(said) or not _BELONGS.search(said):
         return None
-    found = linked(mentions)
-    asked = [(m, n) for m, n in found if _inside(m, focus.question) and not m.negated]
+    asked, found = _asked_and_said(mentions, focus)
+    asked = [(m, n) for m, n in asked if not m.negated]
     if not any(n.cls == "Phenotype" for _, n in asked) or any(
         n.cls in ("Disease", "Chemical", "DrugClass") for _, n in asked
     ):
@@ -582,8 +581,8 @@ def _drug_meant(text: str, said: str, mentions: Sequence[Mention],
     point = _THIS_DRUG.search(said)
     if point is None or not _ASKS_EFFECT.search(said):
         return None
-    found = linked(mentions)
-    asked = [(m, n) for m, n in found if _inside(m, focus.question) and not m.negated]
+    asked, found = _asked_and_said(mentions, focus)
+    asked = [(m, n) for m, n in asked if not m.negated]
     if not any(n.cls in _DISORDER_CLASSES for _, n in asked) or any(
         n.cls in ("Chemical", "DrugClass") for _, n in asked
     ):
@@ -1998,7 +1997,7 @@ class QAEngine:
                       differential=diff)  # fmt: skip
 
 
-def _asked_and_said(mentions: list[Mention], focus: MessageFocus) -> tuple[Linked, Linked]:
+def _asked_and_said(mentions: Sequence[Mention], focus: MessageFocus) -> tuple[Linked, Linked]:
     """What a message's main question names, and what the whole message does."""
     said = linked(mentions)
     return [x for x in said if _inside(x[0], focus.question)], said

@@ -482,13 +482,15 @@ def route(
 _MORE_FINDINGS = re.compile(r"[,;+&]|\b(?:and|with|plus|also)\b", re.I)
 _LEVEL_LISTS = frozenset({"drugs_for_disease", "drugs_causing", "diseases_of_phenotype"})
 _ASKS_DRUGS = re.compile(rf"\b{DRUG_WORD}\b", re.I)
+# the words of treating both patterns below share
+_TREATING_CORE = (r"treat\w*|cur(?:e|es|ed|ing)|help\w*|reliev\w*|remed\w*|therap\w*|heal\w*|"
+                  r"manag\w*|prevent\w*|control\w*")  # fmt: skip
 # words of treating, helping, giving or using something for a disorder (a question of what
 # treats one says some)
 _TREATMENT_SAID = re.compile(
-    r"\b(?:treat\w*|cur(?:e|es|ed|ing)|heal\w*|help\w*|good for|works?(?: well)? (?:for|on)|"
-    r"remed\w*|therap\w*|reliev\w*|relief|manag\w*|control\w*|fix\w*|eas(?:e|es|ing)|"
-    r"prevent\w*|used? (?:for|to|in|against)|do (?:for|about)|giv(?:e|es|en|ing) (?:for|to|in|"
-    r"against)|effective|indicated|first[- ]line|recommend\w*|against)\b",
+    rf"\b(?:{_TREATING_CORE}|good for|works?(?: well)? (?:for|on)|relief|fix\w*|eas(?:e|es|ing)|"
+    r"used? (?:for|to|in|against)|do (?:for|about)|giv(?:e|es|en|ing) (?:for|to|in|against)|"
+    r"effective|indicated|first[- ]line|recommend\w*|against)\b",
     re.I,
 )
 
@@ -546,11 +548,7 @@ _NO_DRUGS_NAMED = re.compile(
     r"chemicals?|substances?)\b",
     re.I,
 )
-_TREATING = re.compile(
-    r"\b(?:treat\w*|cur(?:e|es|ed|ing)|help\w*|reliev\w*|remed\w*|therap\w*|heal\w*|"
-    r"manag\w*|prevent\w*|improv\w*|reduc\w*|lower\w*|control\w*|fight\w*)\b",
-    re.I,
-)
+_TREATING = re.compile(rf"\b(?:{_TREATING_CORE}|improv\w*|reduc\w*|lower\w*|fight\w*)\b", re.I)
 
 
 def brought_on(text: str, intent: str, found: Linked) -> str:

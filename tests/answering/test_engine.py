@@ -44,6 +44,11 @@ def engine_reading_all_as(kg, intent: str, names: dict[str, str] = NAMES_IN_TEXT
                     GraphReadingVerifier(), FixedPassages(()), None)  # fmt: skip
 
 
+def read_after(qa: QAEngine, history: str, *questions: str) -> list:
+    """The readings of each question asked after the same message history."""
+    return qa.read_many([history + q for q in questions])
+
+
 def test_graph_answers_carry_their_sources_and_only_the_unstated_are_read_by_the_verifier(kg):
     from kgqa.answering.ranking import GRAPH_STATEMENT_SUPPORT
 
@@ -1574,13 +1579,11 @@ def test_a_bare_plea_after_another_question_asks_no_treatment(kg):
 
 
 def test_taking_a_drug_with_others_or_instead_of_one_is_no_contraindication_claim(kg):
-    qa = engine_reading_all_as(kg, "claim")
-    history = "SUBJECT: gout\nMESSAGE: My aunt has gout. "
-    along, instead, despite = qa.read_many([
-        history + "Could she take allopurinol along with these meds. Metformin 500 mg",
-        history + "Can she use allopurinol instead of colchicine?",
-        history + "Can she take metformin?",
-    ])  # fmt: skip
+    along, instead, despite = read_after(
+        engine_reading_all_as(kg, "claim"), "SUBJECT: gout\nMESSAGE: My aunt has gout. ",
+        "Could she take allopurinol along with these meds. Metformin 500 mg",
+        "Can she use allopurinol instead of colchicine?", "Can she take metformin?",
+    )  # fmt: skip
     assert along.intent == "other" and instead.intent == "other"
     # a drug asked of alone, after the disorder: whether it may be taken despite it
     assert despite.intent == "claim"
@@ -1642,11 +1645,10 @@ def test_a_broad_category_is_the_topic_only_when_nothing_more_specific_is_named(
 def test_whether_a_finding_belongs_to_the_disorder_the_subject_names_is_a_claim(kg):
     qa = engine_reading_all_as(kg, "other")
     history = "SUBJECT: Marfan syndrome\nMESSAGE: My son was diagnosed last year. "
-    normal, treated, hedged = qa.read_many([
-        history + "Is arachnodactyly normal?",
-        history + "How is arachnodactyly treated in children?",
-        history + "I wonder whether or not arachnodactyly is part of this disease.",
-    ])  # fmt: skip
+    normal, treated, hedged = read_after(
+        qa, history, "Is arachnodactyly normal?", "How is arachnodactyly treated in children?",
+        "I wonder whether or not arachnodactyly is part of this disease.",
+    )  # fmt: skip
     assert normal.intent == hedged.intent == "claim"
     assert treated.intent != "claim"
     r = qa.ask(history + "Is arachnodactyly normal?")
