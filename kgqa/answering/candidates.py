@@ -259,6 +259,19 @@ def has_more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     return counted[key]
 
 
+# a cause stated of at least this many disorders is a kingdom, not an answer: DO's
+# "Bacteria" (14), "Fungi" (11), "Viruses" (10), of its "bacterial pneumonia" and the like
+BROAD_CAUSE = 10
+
+
+def broad_cause(kg: KnowledgeGraph, node: Node) -> bool:
+    """Whether ``node`` is a cause the graph states of :data:`BROAD_CAUSE` disorders or more:
+    what a disorder's name says already ("bacterial pneumonia" is caused by *Bacteria*), not
+    which organism causes it."""
+    return (node.cls == "Cause"
+            and len(kg.neighbours(node, "causedBy", direction="in")) >= BROAD_CAUSE)  # fmt: skip
+
+
 def _more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     seen: set[str] = set()
     frontier = [node]
@@ -581,7 +594,11 @@ def of_subtypes(kg: KnowledgeGraph, topic: Node, intent: str,
             read += 1
             sub = hop.subject
             stated = one_hop(kg, sub, intent, relations)
-            if not stated:
+            # a kind that states only a kingdom ("bacterial pneumonia": *Bacteria*) leads on
+            # to its own kinds, which name the organism ("What bacteria cause pneumonia?"
+            # gave Bacteria and Viruses alone; pneumococcal pneumonia states *Streptococcus
+            # pneumoniae*)
+            if not stated or all(broad_cause(kg, n) for n in map(kg.node, stated) if n):
                 nxt += [(h, (*path, h)) for h in kg.neighbours(sub, "subClassOf", direction="in")]
             for iri, ts in stated.items():
                 node = kg.node(iri)

@@ -13,7 +13,13 @@ from functools import lru_cache
 
 import numpy as np
 
-from kgqa.answering.candidates import GraphCandidate, annotated, has_more_subtypes, same_named
+from kgqa.answering.candidates import (
+    GraphCandidate,
+    annotated,
+    broad_cause,
+    has_more_subtypes,
+    same_named,
+)
 from kgqa.answering.verbalize import statement, triple_text
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
@@ -428,6 +434,23 @@ def commonness(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int
             for c in cands if c.node.cls in ends}  # fmt: skip
 
 
+# the kinds of a disorder read for how many of them each drug is stated to treat (a broad
+# disorder's nearest kinds; the walk stops after the level that reaches this many)
+KINDS_READ = 200
+
+
+def kinds_treated(kg: KnowledgeGraph, topic: Node, cands: list[GraphCandidate]) -> dict[str, int]:
+    """How many kinds of the topic each candidate drug is stated to treat too: a drug whose
+    labels name the disorder's forms one by one is given for it, where the graph's evidence
+    ties ("What is the drug of choice for syphilis?" began with fusidic acid, amphotericin B
+    and cyclophosphamide, each of one DrugCentral indication of plain "Syphilis", on lists
+    that look copied from a tetracycline's; benzylpenicillin's labels state five kinds)."""
+    treating = treaters(kg)
+    kinds = kg.descendants(topic, limit=KINDS_READ)
+    return {c.node.iri: sum(c.node.iri in treating.get(k.iri, ()) for k in kinds)
+            for c in cands if c.node.cls == "Chemical"}  # fmt: skip
+
+
 def vocabularies(kg: KnowledgeGraph, cands: list[GraphCandidate]) -> dict[str, int]:
     """How many vocabularies (DO, MeSH, OMIM, Orphanet, ICD-10, SNOMED ...) give each
     candidate an id: a disease many of them file is one people meet and write about more than
@@ -592,11 +615,12 @@ def rank_candidates(
     # associated with craniosynostosis?" began "15q overgrowth syndrome", "16p13.11
     # microduplication syndrome", ...)
     known = vocabularies(kg, cands) if intent in _COMMON_FIRST else {}
+    forms = kinds_treated(kg, topic, cands) if intent == "drugs_for_disease" else {}
 
     def shown_by_most(c: GraphCandidate) -> float:
         return prior_frequency(c) if not by_frequency else 0.0
 
-    cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -resources(c),
+    cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -resources(c), -forms.get(c.node.iri, 0),
                                          -seen.get(c.node.iri, 0), -known.get(c.node.iri, 0),
                                          -shown_by_most(c), c.node.label))  # fmt: skip
     specific: list[GraphCandidate] = []
@@ -615,8 +639,9 @@ def rank_candidates(
     while at < len(cands) and len(specific) < MAX_VERIFIED:
         c = cands[at]
         at += 1
-        categorical = (c.node.cls in _CATEGORIES and not _often_written(c)
-                       and has_more_subtypes(kg, c.node, BROAD_ANSWER))  # fmt: skip
+        categorical = ((c.node.cls in _CATEGORIES and not _often_written(c)
+                       and has_more_subtypes(kg, c.node, BROAD_ANSWER))
+                       or (intent == "causes" and broad_cause(kg, c.node)))  # fmt: skip
         last = categorical or is_opposite(kg, c.node, against) or given_for(c.node)
         (broad_cands if last else specific).append(c)
     broad = {c.node.iri for c in broad_cands}
@@ -643,7 +668,7 @@ def rank_candidates(
         ev = Evidence(tuple(c.triples), tuple(ps[:3]), tuple(c.path))
         support = GRAPH_STATEMENT_SUPPORT if own_statement else round(float(next(probs)[0]), 4)
         answer = Answer(c.node, support, ev, c.via, c.via_relation, support=support)
-        scored.append((answer, (hop(c), -pre(c), -resources(c))))
+        scored.append((answer, (hop(c), -pre(c), -resources(c), -forms.get(c.node.iri, 0))))
     # a verified answer ranks with a stated one at most (the verifier's 0.9997 is no better
     # than a curated statement), then the hop and the graph's prior decide (and the ties as
     # above)

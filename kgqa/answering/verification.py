@@ -207,6 +207,52 @@ def _undecided(claim: str, s: Node | None, rel: str | None, o: Node | None, neg:
     return Verdict(claim, "unknown", 0.0, (), s, rel, o, neg, evidence, reason)
 
 
+# "Gaucher disease is caused by a deficiency of glucocerebrosidase", "Fabry disease results
+# from deficient alpha-galactosidase A activity", "PKU is a phenylalanine hydroxylase
+# deficiency": the disease and the enzyme (or factor, vitamin) it lacks
+_VERB = (
+    r"(?:(?:is|are|was|were)(?:n't|\s+not|\s+never)?\s+(?:\w+ly\s+)?(?:caused\s+by|due\s+to|"
+    r"(?:the|a)\s+result\s+of|an?\s+consequence\s+of|characteri[sz]ed\s+by)"
+    r"|(?:(?:does|do)(?:n't|\s+not)\s+)?(?:results?|arises?|stems?)\s+from"
+    r"|(?:is|are)(?:n't|\s+not)?(?=\s+(?:an?\s+)?\S+(?:\s+\S+){0,5}\s+deficiency\s*[.!]?$))"
+)
+_DEFICIENCY = re.compile(
+    rf"^(?P<d>.+?)\s+{_VERB}\s+(?:"
+    r"(?:(?:an?|the)\s+)?(?:(?:inherited|genetic|congenital|partial|complete|severe|total)\s+)?"
+    r"(?:deficiency|lack|absence|deficit|shortage)\s+(?:of|in)\s+(?:the\s+)?(?:enzyme\s+)?"
+    r"(?P<e>.+?)(?:\s+(?:enzyme|activity|protein))?"
+    r"|deficient\s+(?P<e2>.+?)(?:\s+(?:enzyme\s+)?activity)?"
+    r"|(?:(?:an?|the)\s+)?(?P<e3>.+?)\s+deficiency)\s*[.!]?$",
+    re.I,
+)
+# what the deficiency's words may be at most (an enzyme's name, not a clause)
+_DEFICIENT_WORDS = 8
+_OWN_DEFICIENCY = re.compile(r"^(?:(?P<a>.+) deficiency|deficiency of (?P<b>.+))$")
+
+
+def deficiency_named(text: str) -> tuple[str, str] | None:
+    """The disease's words and the deficient thing's in a claim that a disease is caused by a
+    deficiency, or None.
+
+    Example:
+        >>> deficiency_named("Gaucher disease is caused by a deficiency of glucocerebrosidase.")
+        ('Gaucher disease', 'glucocerebrosidase')
+        >>> deficiency_named("Fabry disease results from deficient alpha-galactosidase A activity")
+        ('Fabry disease', 'alpha-galactosidase A')
+        >>> deficiency_named("PKU is a phenylalanine hydroxylase deficiency")
+        ('PKU', 'phenylalanine hydroxylase')
+        >>> deficiency_named("Metformin treats diabetes") is None
+        True
+    """
+    m = _DEFICIENCY.match(text.strip())
+    if m is None:
+        return None
+    thing = (m.group("e") or m.group("e2") or m.group("e3") or "").strip()
+    if not thing or len(thing.split()) > _DEFICIENT_WORDS:
+        return None
+    return m.group("d").strip(), thing
+
+
 class ClaimVerifier:
     """Checks claims against the graph and passages with the fine-tuned verifier."""
 
@@ -229,6 +275,10 @@ class ClaimVerifier:
         mentions = mentions if mentions is not None else self.linker.link(text)
         parsed = parse_claim(text, mentions, self.kg)
         s, rel, o, neg = parsed.subject, parsed.relation, parsed.object, parsed.negated
+        if (named := deficiency_named(text)) is not None:
+            lacking = self._deficiency(claim, named, mentions, neg)
+            if lacking is not None:
+                return lacking
         if rel == "id" and s is not None:
             return self._id_claim(claim, s, parsed.object_id or "", neg)
         if parsed.hereditary and s is not None:
@@ -872,6 +922,62 @@ class ClaimVerifier:
                 if path:
                     return treated[path[-1].object.iri]
         return None
+
+    def _deficient(self, thing: str) -> list[Node]:
+        """The disorders the graph names "<thing> deficiency" (or "deficiency of <thing>")."""
+        out: dict[str, Node] = {}
+        for name in (f"{thing} deficiency", f"deficiency of {thing}"):
+            for m in self.kg.find(name, limit=5):
+                if m.node.cls in ("Disease", "Phenotype") and m.match != "id":
+                    out.setdefault(m.node.iri, m.node)
+        if not out:
+            # the linker's reading of the whole name ("glucose-6-phosphate dehydrogenase
+            # deficiency"), when one mention covers it
+            name = f"{thing} deficiency"
+            for mention in self.linker.link(name):
+                if (mention.start == 0 and mention.end == len(name) and mention.node is not None
+                        and mention.node.cls == "Disease"):  # fmt: skip
+                    out.setdefault(mention.node.iri, mention.node)
+        return list(out.values())
+
+    def _deficiency(self, claim: str, named: tuple[str, str], mentions: list[Mention],
+                    neg: bool) -> Verdict | None:  # fmt: skip
+        """A claim that a disease comes of a deficiency, read off the graph's names: the
+        disease the graph names "<thing> deficiency" is the claimed one, one of its kinds or
+        one it is a kind of (supported); or it is another disease, not related by is-a, while
+        the claimed one is named for a deficiency of something else (refuted: "Hemophilia A
+        is caused by a deficiency of factor IX", which is hemophilia B's). None where neither
+        holds: the claim is read as any other."""
+        words, thing = named
+        disease = next((m.node for m in mentions if m.start < len(words) and m.node is not None
+                        and m.node.cls == "Disease" and not m.negated), None)  # fmt: skip
+        if disease is None:
+            return None
+        lacking = self._deficient(thing)
+        if not lacking:
+            return None
+        rel = "hasDeficiency"
+        same = {n.iri for n in same_named(self.kg, disease)}
+        for other in lacking:
+            if other.iri in same:
+                said = f'"{thing} deficiency" is a name the graph gives {disease.label}'
+                return _decided(claim, True, neg, disease, rel, other, Evidence(), said)
+        for other in lacking:
+            path = self._up_to(other, same) or self._up_to(disease, {other.iri})
+            if path:
+                return _decided(claim, True, neg, disease, rel, other,
+                                Evidence(path[:1], path=path),
+                                f'the graph names {other.label} "{thing} deficiency", and '
+                                f"{path[0].subject.label} is a kind of "
+                                f"{path[-1].object.label} ({path[0].source})")  # fmt: skip
+        own = {name: m.group("a") or m.group("b") for name, _ in self.kg.labels(disease)
+               if (m := _OWN_DEFICIENCY.match(normalize_name(name)))}  # fmt: skip
+        other = next((n for n in lacking if n.cls == "Disease"), None)
+        if not own or other is None or normalize_name(thing) in own.values():
+            return None
+        said = (f'the graph names {disease.label} "{next(iter(own))}", and "{thing} deficiency" '
+                f"names {other.label}, another disease and no kind of it")  # fmt: skip
+        return _decided(claim, False, neg, disease, rel, other, Evidence(), said)
 
     def _up_to(self, start: Node, wanted: set[str], depth: int = 6) -> tuple[Triple, ...]:
         """The subClassOf statements from ``start`` up to a class in ``wanted`` (empty when

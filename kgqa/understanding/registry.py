@@ -172,6 +172,11 @@ _RECORDS = (
              r"to) "
              r"(?:cure|treat|heal|stop|manage|control|relieve|fix|overcome|remove|reduce|ease|"
              r"lessen|alleviate|soothe)\b"
+             # "What is indicated for schizophrenia?", "What is used in asthma?", "what's
+             # prescribed for gout": a drug asked for by its use, not a definition
+             r"|\bwhat(?:'s| is| are| drugs? (?:is|are)| medicines? (?:is|are)) (?:usually "
+             r"|commonly |typically |generally |normally |often )?(?:indicated|used|given|"
+             r"prescribed|approved|recommended) (?:for|in|against|to (?:treat|manage|control))\b"
              r"|\bwhat (?:can|should|could|do) (?:i|we|he|she|you) (?:take|use|give)\b"
              r"|\b(?:suggest|recommend|prescribe|advise)\s+(?:(?:me|us|him|her|the|some|any|a|an|"
              r"good|best|right|proper|suitable)\s+){0,2}(?:medicines?|"

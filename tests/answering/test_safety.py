@@ -498,3 +498,22 @@ def test_a_drug_the_question_leaves_out_is_never_listed(pipeline, question, plai
     assert left_out not in {a.node.label for a in r.answers}
     assert r.reading.topic is not None and r.reading.topic.cls == "Disease"
     assert r.answers or "left out as asked" in r.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Hemophilia A is caused by a deficiency of factor VIII", "supported"),
+        ("Hemophilia B results from deficient factor IX activity", "supported"),
+        ("Hemophilia A is a factor VIII deficiency", "supported"),
+        ("Hemophilia A is not caused by a deficiency of factor VIII", "refuted"),
+        # factor IX deficiency names another disease, and hemophilia A is named for factor VIII
+        ("Hemophilia A is caused by a deficiency of factor IX", "refuted"),
+        ("Hemophilia A is not caused by a deficiency of factor IX", "supported"),
+        # Marfan syndrome is named for no deficiency: another disease's name decides nothing
+        ("Marfan syndrome is caused by a deficiency of factor IX", "unknown"),
+    ],
+)
+def test_a_deficiency_claim_keeps_its_polarity(pipeline, claim, verdict):
+    v = pipeline.verify(claim)
+    assert v.verdict == verdict, (v.verdict, v.reason)

@@ -1819,3 +1819,53 @@ def test_an_organism_asked_of_a_finding_stays_an_organism(real_pipeline) -> None
     assert r.reading.intent == "causes" and not r.answers
     assert "no organism" in r.reason
     assert real_pipeline.ask("Which parasite causes malaria?").answers[0].node.label == "Plasmodium"
+
+
+def test_a_drug_whose_labels_name_the_disorders_forms_comes_first_of_its_ties(real_pipeline):
+    # "What is the drug of choice for syphilis?" began with fusidic acid, amphotericin B and
+    # cyclophosphamide, each stated (DrugCentral alone) of plain syphilis; the labels of
+    # benzylpenicillin state its forms one by one
+    answers = real_pipeline.ask("What is the drug of choice for syphilis?").answers
+    assert answers[0].node.label == "Benzylpenicillin"
+    assert "Cyclophosphamide" not in {a.node.label for a in answers[:5]}
+
+
+def test_what_is_indicated_or_used_for_a_disorder_asks_its_drugs(real_pipeline) -> None:
+    for question in ("What is indicated for schizophrenia?", "What is used in asthma?",
+                     "What's prescribed for gout?"):  # fmt: skip
+        assert real_pipeline.ask(question).reading.intent == "drugs_for_disease", question
+    assert real_pipeline.ask("What is schizophrenia?").reading.intent == "definition"
+    assert real_pipeline.ask("What is methotrexate used for?").reading.intent == (
+        "diseases_for_drug"
+    )
+
+
+def test_a_kind_that_states_only_a_kingdom_leads_on_to_the_organisms(real_pipeline) -> None:
+    # "What bacteria cause pneumonia?" gave Bacteria and Viruses alone (DO's bacterial and
+    # viral pneumonia); the kinds of bacterial pneumonia name the organisms, which come first
+    answers = [a.node.label for a in real_pipeline.ask("What bacteria cause pneumonia?").answers]
+    assert "Streptococcus pneumoniae" in answers
+    assert answers.index("Streptococcus pneumoniae") < answers.index("Bacteria")
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Gaucher disease is caused by a deficiency of glucocerebrosidase.", "supported"),
+        ("Phenylketonuria is caused by a deficiency of phenylalanine hydroxylase", "supported"),
+        ("Fabry disease results from deficient alpha-galactosidase A activity", "supported"),
+        ("Gaucher disease is not caused by a deficiency of glucocerebrosidase", "refuted"),
+        ("Gaucher disease is caused by a deficiency of hexosaminidase A", "refuted"),
+        ("Tay-Sachs disease is not caused by a deficiency of glucocerebrosidase", "supported"),
+        # rickets is named for no deficiency, and the graph files it under no vitamin D
+        # deficiency: nothing decides
+        ("Rickets is caused by a deficiency of vitamin D", "unknown"),
+    ],
+)
+def test_a_claim_that_a_disease_comes_of_a_deficiency_is_read_off_its_names(
+    real_pipeline, claim, verdict
+):
+    v = real_pipeline.verify(claim)
+    assert v.verdict == verdict, (v.verdict, v.reason)
+    if verdict != "unknown":
+        assert v.relation == "hasDeficiency" and "deficiency" in v.reason
