@@ -77,6 +77,12 @@ OTHER_FIT = 0.6
 EXACT_CASE_FIT = 0.8
 FUZZY_CUTOFF = 88.0
 FUZZY_SURE = 0.9 * 0.9  # a fuzzy match at ratio 90 or more ...
+# a one-word drug name the dense search alone found below this is respelt or left unlinked
+# (:meth:`CandidateGenerator.respelt_drug`), by the letters it opens with and the ratio
+DENSE_DRUG_SURE = 0.8
+DRUG_STEM_CHARS = 5
+DRUG_RESPELT_CUTOFF = 75.0
+DRUG_RESPELT_SURE = 80.0  # ... with only the five letters in common
 FUZZY_ANY_KIND_CHARS = 8  # ... of a word this long or longer is read whatever its tagged type
 DENSE_K = 10
 DENSE_WEIGHT = 0.9
@@ -1035,12 +1041,47 @@ class CandidateGenerator:
             out = self._fuzzy_in(key, [k for k in self._fuzzy_keys if k != kind])
         return out
 
-    def _fuzzy_in(self, key: str, kinds: list[str]) -> list[tuple[Node, float, MatchKind, str]]:
+    def respelt_drug(self, word: str, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """The candidates of a one-word drug name the dense search alone found, below
+        :data:`DENSE_DRUG_SURE`: a drug name that opens with the same
+        :data:`DRUG_STEM_CHARS` letters and is spelt nearly so (rapidfuzz ratio
+        :data:`DRUG_RESPELT_CUTOFF` or more: "ciprofaxin" is ciprofloxacin, four slips);
+        else the dense candidates whose names are spelt alike; else none. A drug name is
+        letters, not meaning: "ciprofaxin" found *cefalexin pivoxil* (0.61) and "neuroaid",
+        a product the graph does not have, *Neurokinin A*; a question answered about those
+        is answered about another drug."""
+        from rapidfuzz import fuzz
+
+        key = normalize_name(word)
+        if len(key) <= DRUG_STEM_CHARS:
+            return cands
+        if self._fuzzy_keys is None:
+            self._load_fuzzy()
+        stem = key[:DRUG_STEM_CHARS]
+        found: dict[str, Candidate] = {}
+        for node, score, how, name in self._fuzzy_in(key, ["CHEMICAL"], DRUG_RESPELT_CUTOFF,
+                                                     slips=False):  # fmt: skip
+            # five letters in common is a stem many drugs share ("neuro-": "neuroaid" is no
+            # neurocan, ratio 75): the name must then be nearer
+            shared = next((i for i, (x, y) in enumerate(zip(key, name, strict=False)) if x != y),
+                          min(len(key), len(name)))  # fmt: skip
+            near = shared > DRUG_STEM_CHARS or fuzz.ratio(key, name) >= DRUG_RESPELT_SURE
+            if name[:DRUG_STEM_CHARS] == stem and " " not in name and near:
+                found.setdefault(node.iri, Candidate(node, score, how, name))
+        if found:
+            return tuple(found.values())
+        # (a name that holds the word as written is no misspelling of it: "fluticasone" found
+        # *Fluticasone furoate*)
+        return tuple(c for c in cands if key in normalize_name(c.name).split()
+                     or fuzz.ratio(key, normalize_name(c.name)) >= DRUG_RESPELT_CUTOFF)  # fmt: skip
+
+    def _fuzzy_in(self, key: str, kinds: list[str], cutoff: float = FUZZY_CUTOFF,
+                  slips: bool = True) -> list[tuple[Node, float, MatchKind, str]]:  # fmt: skip
         assert self._fuzzy_keys is not None and self._fuzzy_iris is not None
         from rapidfuzz import fuzz, process
 
         out = []
-        c = FUZZY_CUTOFF / 100.0
+        c = cutoff / 100.0
         for k in kinds:
             # fuzz.ratio is at most 200·min(n, m) / (n + m) for lengths n and m
             lens, order = self._fuzzy_lens[k], self._fuzzy_order[k]
@@ -1051,14 +1092,14 @@ class CandidateGenerator:
                 self._fuzzy_keys[k][lo:hi],
                 scorer=fuzz.ratio,
                 limit=None,
-                score_cutoff=FUZZY_CUTOFF,
+                score_cutoff=cutoff,
             )
             # the best five, ties in the graph's name order, as a scan of every name gives them
             hits = sorted(
                 (
                     (name, ratio, lo + i)
                     for name, ratio, i in near
-                    if same_sense(key, name) and slipped_words(key, name)
+                    if same_sense(key, name) and (not slips or slipped_words(key, name))
                 ),
                 key=lambda h: (-h[1], order[h[2]]),
             )[:5]

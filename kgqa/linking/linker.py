@@ -28,6 +28,7 @@ from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.candidates import (
     BODY_SITE,
     CLASS_TYPE,
+    DENSE_DRUG_SURE,
     DISORDERS,
     ELLIPTIC_HEADS,
     NIL_THRESHOLD,
@@ -1495,6 +1496,7 @@ class EntityLinker:
             row = spans[i]
             neg = negated_spans(text, [(s, e) for s, e, _, _ in row])
             mentions = []
+            lacking: dict[str, tuple[Candidate, ...]] = {}
             for j, (s, e, kind, conf) in enumerate(row):
                 surface = text[s:e]
                 long_span = abbrevs[i].get(surface)
@@ -1507,6 +1509,11 @@ class EntityLinker:
                     dense=dense.get((i, j), ()),
                     abbreviation_of=long_form,
                 )
+                loose = not cands or (cands[0].match == "dense" and cands[0].score < DENSE_DRUG_SURE
+                                      and cands[0].node.cls == "Chemical")  # fmt: skip
+                if kind == "CHEMICAL" and loose and _ONE_WORD.fullmatch(surface):
+                    # a drug name misspelt is its letters' drug, or none
+                    cands = self.generator.respelt_drug(surface, cands)
                 meant = measure_meant(text, s, e)
                 if meant is not None:
                     # "for my blood pressure": hypertension, not the measure
@@ -1521,6 +1528,7 @@ class EntityLinker:
                     ]  # fmt: skip
                     if named:
                         kind, cands = "DISEASE", (named[0], *cands)
+                        lacking[surface] = cands
                 whole = elided_name(text, (s, e), [(a, b) for a, b, _, _ in row[j + 1 :]])
                 if whole is not None:
                     # "type 1 and type 2 diabetes": the first subtype is "type 1 diabetes"
@@ -1538,6 +1546,15 @@ class EntityLinker:
                     kind = node_kind if node_kind in DISORDERS else kind
                 negated = neg[j] and not _lack_said_by_no(text, s, surface, cands)
                 mentions.append(Mention(s, e, surface, kind, negated, conf, cands))
+            if lacking:
+                # the symbol as a title of its own is the deficiency too: a subject line "G6PD."
+                # over "what someone with G6PD can eat" is G6PD deficiency, not the gene (only
+                # a title: an abstract names a gene by its symbol again and again)
+                mentions = [replace(m, type="DISEASE", candidates=lacking[m.text])
+                            if m.text in lacking and m.node is not None and m.node.cls == "Gene"
+                            and _TITLE_BEFORE.search(text, 0, m.start)
+                            and _TITLE_AFTER.match(text, m.end) else m
+                            for m in mentions]  # fmt: skip
             out.append(self._resolve_abbreviations(mentions, abbrevs[i]))
         return out
 
@@ -1634,6 +1651,12 @@ _LAY_TYPE = {"disease": "DISEASE", "symptom": "PHENOTYPE", "drug": "CHEMICAL",
 # lay names that are ordinary words too: a disorder only as a noun, after a word that makes
 # it one ("a cold", "my cold", "colds") and before no noun it qualifies ("a cold compress")
 _ORDINARY_WORDS = frozenset({"cold"})
+# a mention that is a line or a subject of its own: nothing before it on its line but a
+# "SUBJECT:" label, and a full stop, a colon or the line's end after it
+_TITLE_BEFORE = re.compile(r"(?:^|\n)\s*(?:subject\s*:\s*)?$", re.I)
+_TITLE_AFTER = re.compile(r"\s*(?:[.:!?]|\n|$|message\s*:)", re.I)
+# one word of letters (and hyphens): a drug's name as people type it
+_ONE_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|the|my|his|her|your|their|our|this|bad|nasty|common|head|chest|summer|winter)"
     r"\s+)$", re.I)  # fmt: skip

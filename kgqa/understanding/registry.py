@@ -140,6 +140,18 @@ _RECORDS = (
              r"(?:find|locate|understand|contact|reach|get in touch|get information|with "
              r"(?:(?:some|any|more|the|this|my|these) )?(?:information|info|resources?|answers?|"
              r"questions?|research|reports?|finding|locating)))|\bget rid of\b"
+             # ... or for advice, a solution, something that helps ("give me good advice
+             # please", "need your further suggestion", "is there a better drug", "something
+             # in the world that can help my son"), not for where to turn
+             r"|\b(?:give|suggest|send|offer|provide|need|want|would like|seeking|looking for)"
+             r"(?: me| us)?(?: \w+){0,2} (?:advice|advise|advices|solutions?|suggestions?)\b"
+             r"(?! (?:on|about|regarding|for) (?:where|how to (?:find|locate|contact|reach)|which "
+             r"(?:doctors?|hospitals?|specialists?|clinics?)))"
+             r"|\b(?:anything|something)(?: \w+){0,3} (?:that |which |to )?(?:can |could |will "
+             r"|would |might )?help (?:me|him|her|us|them|my|with)\b"
+             r"|\bis there (?:a |an |any )?(?:better|good|new|effective|other|alternative|natural|"
+             r"safe|safer) (?:cure|treatment|remedy|medicine|medication|pills?|drugs?|tablets?|"
+             r"therap(?:y|ies))\b"
              r"|\bis there (?:a |an |any )?(?:cure|treatment|remedy|medicine|medication|pills?|"
              r"drugs?|tablets?)\b(?! tests?\b)"
              # ... and asks for a cure, a medicine or what to take in so many words ("medicine

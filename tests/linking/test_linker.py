@@ -8,6 +8,7 @@ from kgqa.linking import EntityLinker, define_abbreviations
 from kgqa.linking.abbreviations import propagate_mentions
 from kgqa.linking.candidates import NIL_THRESHOLD, CandidateGenerator
 from kgqa.linking.consistency import REPEAT_MIN_SCORE, document_mentions, repeat_mentions
+from kgqa.records import Candidate
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,20 @@ def test_fuzzy_match_for_a_misspelling(dict_linker):
     assert c.node.curie == "DOID:14323"
     assert c.match in ("fuzzy", "dense")
     assert c.score < 0.95  # never as sure as an exact name
+
+
+def test_a_misspelt_drug_is_its_letters_drug_or_none(dict_linker):
+    # the dense search found cefalexin pivoxil for "ciprofaxin": a drug name is letters
+    gen = dict_linker.generator
+    metformin = dict_linker.kg.node("DRUGBANK:DB00331")
+    (c,) = gen.respelt_drug("metforminn", ())
+    assert c.node == metformin and c.match == "fuzzy" and c.score < 0.95
+    guess = (Candidate(metformin, 0.6, "dense", "metformin"),)
+    # another drug's stem: not metformin, however near its meaning
+    assert gen.respelt_drug("metoprolol", guess) == ()
+    # a name spelt alike keeps the dense candidate; a short name is left as found
+    assert gen.respelt_drug("metformn", guess)[0].node == metformin
+    assert gen.respelt_drug("metf", guess) == guess
 
 
 def test_type_decides_between_same_named_nodes(dict_linker):

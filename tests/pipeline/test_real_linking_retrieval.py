@@ -502,3 +502,21 @@ def test_a_subtype_designation_before_a_name_joins_it(real_linker) -> None:
     at = text.index("breast cancer")
     (span,) = real_linker._extend_from_subtype_heads(text, [Span(at, at + 13, "DISEASE", 1.0)])
     assert text[span.start : span.end] == "breast cancer"
+
+
+def test_a_misspelt_drug_links_its_drug_or_nothing(real_linker) -> None:
+    # "ciprofaxin" found cefalexin pivoxil by meaning; "neuroaid", a product the graph does not
+    # have, Neurokinin A
+    for text, label in (("Does ciprofaxin work well?", "Ciprofloxacin"),
+                        ("Can I take ibuprophen?", "Ibuprofen"),
+                        ("Is naproxin safe?", "Naproxen")):  # fmt: skip
+        (m,) = real_linker.link(text)
+        assert m.node is not None and m.node.label == label, (text, m.node)
+    mentions = real_linker.link("Does neuroaid work after a stroke?")
+    assert [m.node for m in mentions if m.text == "neuroaid"] == [None]
+
+
+def test_a_symbol_said_again_is_the_deficiency_it_stood_for(real_linker) -> None:
+    text = "G6PD. What can someone with G6PD eat? Any help?"
+    found = [(m.text, m.node.label) for m in real_linker.link(text) if m.node is not None]
+    assert found == [("G6PD", "glucosephosphate dehydrogenase deficiency")] * 2
