@@ -1869,3 +1869,12 @@ def test_a_claim_that_a_disease_comes_of_a_deficiency_is_read_off_its_names(
     assert v.verdict == verdict, (v.verdict, v.reason)
     if verdict != "unknown":
         assert v.relation == "hasDeficiency" and "deficiency" in v.reason
+
+
+def test_either_organism_a_union_names_causes_the_disease(real_pipeline) -> None:
+    # DO gives herpes simplex's organisms as a union ("... some 'Simplexvirus humanalpha1') or
+    # (... 'Simplexvirus humanalpha2')"), which was not read: cold sores had only how they spread
+    answers = [a.node.label for a in real_pipeline.ask("What causes cold sores?").answers]
+    assert answers[:2] == ["Simplexvirus humanalpha1", "Simplexvirus humanalpha2"], answers
+    flu = {a.node.label for a in real_pipeline.ask("What causes the flu?").answers}
+    assert "Alphainfluenzavirus" in flu

@@ -47,6 +47,8 @@ XREF_PREFIX = {
 }
 MERGED_PREFIXES = ("OMIM", "ORPHA", "MESH")
 _AXIOM = re.compile(r"^'([^']+)' some (?:'([^']+)'|([\w\-,()]+))$")
+# one restriction of a union: "('has material basis in' some 'Poliovirus 1')"
+_ALTERNATIVE = re.compile(r"\('([^']+)' some (?:'([^']+)'|([\w\-,]+))\)")
 # NCBI Taxonomy's rank that tells a genus from a namesake ("Plasmodium <genus>"): no one writes
 # it, and the name without it is what links ("Malaria is caused by Plasmodium")
 _TAXON_RANK = re.compile(r"\s*<[a-z ]+>$")
@@ -195,23 +197,57 @@ def read(data_dir: Path) -> Contribution:
     return out
 
 
+def _alternatives(axiom: str) -> list[tuple[str, str]]:
+    """The (relation, target) pairs of an axiom: one, or each of a union of restrictions of one
+    relation ("('has material basis in' some 'Simplexvirus humanalpha1') or ('has material
+    basis in' some 'Simplexvirus humanalpha2')": herpes simplex is caused by either, and "What
+    causes cold sores?" had only how it spreads); none for anything else.
+
+    Example:
+        >>> _alternatives("'transmitted by' some 'contact transmission'")
+        [('transmitted by', 'contact transmission')]
+        >>> _alternatives("('has material basis in' some 'Poliovirus 1') or "
+        ...               "('has material basis in' some 'Poliovirus 2')")
+        [('has material basis in', 'Poliovirus 1'), ('has material basis in', 'Poliovirus 2')]
+        >>> _alternatives("('has symptom' some fever) or ('disease has location' some skin)")
+        []
+    """
+    axiom = axiom.strip()
+    m = _AXIOM.match(axiom)
+    if m:
+        return [(m.group(1), m.group(2) or m.group(3))]
+    parts = list(_ALTERNATIVE.finditer(axiom))
+    if (len(parts) < 2 or " or ".join(p.group(0) for p in parts) != axiom
+            or len({p.group(1) for p in parts}) != 1):  # fmt: skip
+        return []
+    return [(p.group(1), p.group(2) or p.group(3)) for p in parts]
+
+
 def _read_axioms(path: Path, out: Contribution) -> None:
     for row in read_tsv(path, ["ID", "SubClass Of [ANON]"]):
         for axiom in row["SubClass Of [ANON]"].split("|"):
-            m = _AXIOM.match(axiom.strip())
-            if not m or m.group(1) not in AXIOM_RELATION:
+            said = _alternatives(axiom)
+            if not said or said[0][0] not in AXIOM_RELATION:
                 out.note("axioms not kept (other relation or complex expression)")
                 continue
-            target = _TAXON_RANK.sub("", m.group(2) or m.group(3))
-            relation, cls = AXIOM_RELATION[m.group(1)]
-            if relation == "causedBy" and target.endswith("inheritance"):
-                relation, cls = "hasInheritance", "Inheritance"
-            elif relation == "causedBy" and _CELL_TYPE.search(target):
-                # the cell a disease arises in is where it is, not what causes it: "What causes
-                # sickle cell anemia?" began with *erythrocyte* ("has material basis in")
-                relation, cls = "locatedIn", "Anatomy"
-            out.edges.append(Edge(SOURCE, row["ID"], relation, name_ref(cls, target)))
-            out.note(f"axioms kept: {m.group(1)}")
+            if len(said) > 1:
+                out.note("axioms kept as each of a union")
+            for name, raw in said:
+                _axiom_edge(row["ID"], name, raw, out)
+
+
+def _axiom_edge(doid: str, name: str, raw: str, out: Contribution) -> None:
+    """The edge one restriction of a DO class states."""
+    target = _TAXON_RANK.sub("", raw)
+    relation, cls = AXIOM_RELATION[name]
+    if relation == "causedBy" and target.endswith("inheritance"):
+        relation, cls = "hasInheritance", "Inheritance"
+    elif relation == "causedBy" and _CELL_TYPE.search(target):
+        # the cell a disease arises in is where it is, not what causes it: "What causes
+        # sickle cell anemia?" began with *erythrocyte* ("has material basis in")
+        relation, cls = "locatedIn", "Anatomy"
+    out.edges.append(Edge(SOURCE, doid, relation, name_ref(cls, target)))
+    out.note(f"axioms kept: {name}")
 
 
 def _read_symptoms(path: Path, out: Contribution) -> None:
