@@ -1042,8 +1042,8 @@ class CandidateGenerator:
         return out
 
     def respelt_drug(self, word: str, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-        """The candidates of a one-word drug name the dense search alone found, below
-        :data:`DENSE_DRUG_SURE`: a drug name that opens with the same
+        """The candidates of a one-word drug name that nothing found, or the dense search
+        alone below :data:`DENSE_DRUG_SURE`: a drug name that opens with the same
         :data:`DRUG_STEM_CHARS` letters and is spelt nearly so (rapidfuzz ratio
         :data:`DRUG_RESPELT_CUTOFF` or more: "ciprofaxin" is ciprofloxacin, four slips);
         else the dense candidates whose names are spelt alike; else none. A drug name is
