@@ -142,11 +142,12 @@ _RECORDS = (
              r"questions?|research|reports?|finding|locating)))|\bget rid of\b"
              # ... or for advice, a solution, something that helps ("give me good advice
              # please", "need your further suggestion", "is there a better drug", "something
-             # in the world that can help my son"), not for where to turn
+             # in the world that can help my son"), not advice on something said after it (what
+             # to eat, how to tell the family, where to turn)
              r"|\b(?:give|suggest|send|offer|provide|need|want|would like|seeking|looking for)"
              r"(?: me| us)?(?: \w+){0,2} (?:advice|advise|advices|solutions?|suggestions?)\b"
-             r"(?! (?:on|about|regarding|for) (?:where|how to (?:find|locate|contact|reach)|which "
-             r"(?:doctors?|hospitals?|specialists?|clinics?)))"
+             r"(?!\s+(?:about|on|regarding|as to|concerning|with|how|what|whether|if|where|which|"
+             r"to|from)\b)"
              r"|\b(?:anything|something)(?: \w+){0,3} (?:that |which |to )?(?:can |could |will "
              r"|would |might )?help (?:me|him|her|us|them|my|with)\b"
              r"|\bis there (?:a |an |any )?(?:better|good|new|effective|other|alternative|natural|"

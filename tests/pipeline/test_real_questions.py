@@ -1878,3 +1878,11 @@ def test_either_organism_a_union_names_causes_the_disease(real_pipeline) -> None
     assert answers[:2] == ["Simplexvirus humanalpha1", "Simplexvirus humanalpha2"], answers
     flu = {a.node.label for a in real_pipeline.ask("What causes the flu?").answers}
     assert "Alphainfluenzavirus" in flu
+
+
+def test_a_plea_for_advice_asks_treatment_and_advice_on_something_else_does_not(real_pipeline):
+    plea = "I have had psoriasis for years. Can you give me some advice?"
+    assert real_pipeline.ask(plea).reading.intent == "drugs_for_disease"
+    for question in ("I need advice about what to eat with diabetes.",
+                     "I need advice on how to tell my family about my HIV."):  # fmt: skip
+        assert real_pipeline.ask(question).reading.intent != "drugs_for_disease", question
