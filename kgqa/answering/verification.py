@@ -216,13 +216,23 @@ _VERB = (
     r"|(?:(?:does|do)(?:n't|\s+not)\s+)?(?:results?|arises?|stems?)\s+from"
     r"|(?:is|are)(?:n't|\s+not)?(?=\s+(?:an?\s+)?\S+(?:\s+\S+){0,5}\s+deficiency\s*[.!]?$))"
 )
-_DEFICIENCY = re.compile(
-    rf"^(?P<d>.+?)\s+{_VERB}\s+(?:"
-    r"(?:(?:an?|the)\s+)?(?:(?:inherited|genetic|congenital|partial|complete|severe|total)\s+)?"
+_LACKING = (
+    r"(?:(?:(?:an?|the)\s+)?(?:(?:inherited|genetic|congenital|partial|complete|severe|total)\s+)?"
     r"(?:deficiency|lack|absence|deficit|shortage)\s+(?:of|in)\s+(?:the\s+)?(?:enzyme\s+)?"
     r"(?P<e>.+?)(?:\s+(?:enzyme|activity|protein))?"
     r"|deficient\s+(?P<e2>.+?)(?:\s+(?:enzyme\s+)?activity)?"
-    r"|(?:(?:an?|the)\s+)?(?P<e3>.+?)\s+deficiency)\s*[.!]?$",
+    r"|(?:(?:an?|the)\s+)?(?P<e3>.+?)\s+deficiency)"
+)
+_DEFICIENCY = re.compile(rf"^(?P<d>.+?)\s+{_VERB}\s+{_LACKING}\s*[.!]?$", re.I)
+# ... asked ("Is Gaucher disease caused by a deficiency of glucocerebrosidase?", "Does Fabry
+# disease result from alpha-galactosidase A deficiency?"); not "Isn't ...", which asks whether
+# it is
+_DEFICIENCY_ASKED = re.compile(
+    r"^(?:(?:is|are|was|were)\s+(?P<d>.+?)\s+(?:\w+ly\s+)?(?:caused\s+by|due\s+to|"
+    r"(?:the|a)\s+result\s+of|an?\s+consequence\s+of|characteri[sz]ed\s+by)"
+    r"|(?:does|do|did)\s+(?P<d2>.+?)\s+(?:result|arise|stem)\s+from"
+    r"|(?:can|could|may|might)\s+(?P<d3>.+?)\s+be\s+caused\s+by)"
+    rf"\s+{_LACKING}\s*\?*$",
     re.I,
 )
 # what the deficiency's words may be at most (an enzyme's name, not a clause)
@@ -241,16 +251,25 @@ def deficiency_named(text: str) -> tuple[str, str] | None:
         ('Fabry disease', 'alpha-galactosidase A')
         >>> deficiency_named("PKU is a phenylalanine hydroxylase deficiency")
         ('PKU', 'phenylalanine hydroxylase')
+        >>> deficiency_named("Is hemophilia A caused by a deficiency of factor IX?")
+        ('hemophilia A', 'factor IX')
+        >>> deficiency_named("Does Fabry disease result from alpha-galactosidase A deficiency?")
+        ('Fabry disease', 'alpha-galactosidase A')
         >>> deficiency_named("Metformin treats diabetes") is None
         True
     """
     m = _DEFICIENCY.match(text.strip())
-    if m is None:
+    asked = _DEFICIENCY_ASKED.match(text.strip()) if m is None else None
+    if m is None and asked is None:
         return None
-    thing = (m.group("e") or m.group("e2") or m.group("e3") or "").strip()
+    found = m or asked
+    assert found is not None
+    thing = (found.group("e") or found.group("e2") or found.group("e3") or "").strip()
     if not thing or len(thing.split()) > _DEFICIENT_WORDS:
         return None
-    return m.group("d").strip(), thing
+    disease = found.group("d") if m is not None else next(
+        g for g in (found.group("d"), found.group("d2"), found.group("d3")) if g)  # fmt: skip
+    return disease.strip(), thing
 
 
 class ClaimVerifier:
@@ -276,7 +295,7 @@ class ClaimVerifier:
         parsed = parse_claim(text, mentions, self.kg)
         s, rel, o, neg = parsed.subject, parsed.relation, parsed.object, parsed.negated
         if (named := deficiency_named(text)) is not None:
-            lacking = self._deficiency(claim, named, mentions, neg)
+            lacking = self._deficiency(claim, text, named, mentions, neg)
             if lacking is not None:
                 return lacking
         if rel == "id" and s is not None:
@@ -940,8 +959,8 @@ class ClaimVerifier:
                     out.setdefault(mention.node.iri, mention.node)
         return list(out.values())
 
-    def _deficiency(self, claim: str, named: tuple[str, str], mentions: list[Mention],
-                    neg: bool) -> Verdict | None:  # fmt: skip
+    def _deficiency(self, claim: str, text: str, named: tuple[str, str],
+                    mentions: list[Mention], neg: bool) -> Verdict | None:  # fmt: skip
         """A claim that a disease comes of a deficiency, read off the graph's names: the
         disease the graph names "<thing> deficiency" is the claimed one, one of its kinds or
         one it is a kind of (supported); or it is another disease, not related by is-a, while
@@ -949,8 +968,10 @@ class ClaimVerifier:
         is caused by a deficiency of factor IX", which is hemophilia B's). None where neither
         holds: the claim is read as any other."""
         words, thing = named
-        disease = next((m.node for m in mentions if m.start < len(words) and m.node is not None
-                        and m.node.cls == "Disease" and not m.negated), None)  # fmt: skip
+        at = text.find(words)
+        disease = next((m.node for m in mentions if at <= m.start < at + len(words)
+                        and m.node is not None and m.node.cls == "Disease"
+                        and not m.negated), None)  # fmt: skip
         if disease is None:
             return None
         lacking = self._deficient(thing)

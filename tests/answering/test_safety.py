@@ -517,3 +517,18 @@ def test_a_drug_the_question_leaves_out_is_never_listed(pipeline, question, plai
 def test_a_deficiency_claim_keeps_its_polarity(pipeline, claim, verdict):
     v = pipeline.verify(claim)
     assert v.verdict == verdict, (v.verdict, v.reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Is hemophilia A caused by a deficiency of factor VIII?", "supported"),
+        ("Is hemophilia A caused by a deficiency of factor IX?", "refuted"),
+        ("Does hemophilia B result from factor IX deficiency?", "supported"),
+        ("Hemophilia B is due to factor VIII deficiency.", "refuted"),
+    ],
+)
+def test_a_deficiency_asked_or_said_is_checked_as_a_claim(pipeline, question, verdict):
+    r = pipeline.ask(question)
+    assert r.reading.intent == "claim" and r.verdict is not None
+    assert r.verdict.verdict == verdict, (r.verdict.verdict, r.verdict.reason)

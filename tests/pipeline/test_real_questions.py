@@ -1886,3 +1886,10 @@ def test_a_plea_for_advice_asks_treatment_and_advice_on_something_else_does_not(
     for question in ("I need advice about what to eat with diabetes.",
                      "I need advice on how to tell my family about my HIV."):  # fmt: skip
         assert real_pipeline.ask(question).reading.intent != "drugs_for_disease", question
+
+
+def test_a_deficiency_asked_is_checked_off_the_names(real_pipeline) -> None:
+    asked = real_pipeline.ask("Is Gaucher disease caused by a deficiency of glucocerebrosidase?")
+    assert asked.verdict is not None and asked.verdict.verdict == "supported"
+    said = real_pipeline.ask("Tay-Sachs disease is due to hexosaminidase A deficiency.")
+    assert said.verdict is not None and said.verdict.verdict == "supported"
