@@ -512,23 +512,16 @@ def test_a_drug_the_question_leaves_out_is_never_listed(pipeline, question, plai
         ("Hemophilia A is not caused by a deficiency of factor IX", "supported"),
         # Marfan syndrome is named for no deficiency: another disease's name decides nothing
         ("Marfan syndrome is caused by a deficiency of factor IX", "unknown"),
-    ],
-)
-def test_a_deficiency_claim_keeps_its_polarity(pipeline, claim, verdict):
-    v = pipeline.verify(claim)
-    assert v.verdict == verdict, (v.verdict, v.reason)
-
-
-@pytest.mark.parametrize(
-    ("question", "verdict"),
-    [
+        # asked, or said to ask: a claim all the same
         ("Is hemophilia A caused by a deficiency of factor VIII?", "supported"),
         ("Is hemophilia A caused by a deficiency of factor IX?", "refuted"),
         ("Does hemophilia B result from factor IX deficiency?", "supported"),
         ("Hemophilia B is due to factor VIII deficiency.", "refuted"),
     ],
 )
-def test_a_deficiency_asked_or_said_is_checked_as_a_claim(pipeline, question, verdict):
-    r = pipeline.ask(question)
+def test_a_deficiency_claim_keeps_its_polarity_verified_or_asked(pipeline, claim, verdict):
+    v = pipeline.verify(claim)
+    assert v.verdict == verdict, (v.verdict, v.reason)
+    r = pipeline.ask(claim)
     assert r.reading.intent == "claim" and r.verdict is not None
     assert r.verdict.verdict == verdict, (r.verdict.verdict, r.verdict.reason)
