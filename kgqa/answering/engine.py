@@ -44,7 +44,7 @@ from kgqa.answering.ranking import (
     rank_candidates,
 )
 from kgqa.answering.reader import FROM_TEXT, read_answers
-from kgqa.answering.verification import ClaimVerifier, deficiency_named
+from kgqa.answering.verification import ClaimVerifier, chromosome_named, deficiency_named
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
@@ -1205,7 +1205,8 @@ class QAEngine:
                 and not _one_end_said(asked, found, focus)
                 and not other_end_worded(asked)):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)
-        if not options and focus.whole and deficiency_named(text) is not None:
+        if (not options and focus.whole
+                and (deficiency_named(text) or chromosome_named(text)) is not None):  # fmt: skip
             # "Is Gaucher disease caused by a deficiency of glucocerebrosidase?", "Tay-Sachs
             # disease is due to hexosaminidase A deficiency.": a claim the graph's names decide
             intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)

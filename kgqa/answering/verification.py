@@ -272,6 +272,44 @@ def deficiency_named(text: str) -> tuple[str, str] | None:
     return disease.strip(), thing
 
 
+# "Down syndrome is caused by trisomy 21": a disease said to come of the chromosome change its
+# own name gives
+_CHROMOSOMAL = re.compile(
+    rf"^(?P<d>.+?)\s+{_VERB}\s+(?:an?\s+|the\s+)?(?P<e>(?:trisomy|monosomy|tetrasomy|"
+    r"triploidy)\b[^.?!]{0,20}?)\s*[.!]?$",
+    re.I,
+)
+
+
+_CHANGE = r"(?P<e>(?:trisomy|monosomy|tetrasomy|triploidy)\b[^.?!]{0,20}?)"
+_CHROMOSOMAL_ASKED = re.compile(
+    r"^(?:(?:is|are|was|were)\s+(?P<d>.+?)\s+(?:\w+ly\s+)?(?:caused\s+by|due\s+to|"
+    r"(?:the|a)\s+result\s+of)|(?:does|do|did)\s+(?P<d2>.+?)\s+(?:result|arise|stem)\s+from"
+    r"|(?:can|could|may|might)\s+(?P<d3>.+?)\s+be\s+caused\s+by)"
+    rf"\s+(?:an?\s+|the\s+)?{_CHANGE}\s*\?*$",
+    re.I,
+)
+
+
+def chromosome_named(text: str) -> tuple[str, str] | None:
+    """The disease's words and the chromosome change's in a claim that a disease comes of a
+    trisomy or monosomy, or None.
+
+    Example:
+        >>> chromosome_named("Down syndrome is caused by trisomy 21.")
+        ('Down syndrome', 'trisomy 21')
+        >>> chromosome_named("Is Patau syndrome caused by trisomy 13?")
+        ('Patau syndrome', 'trisomy 13')
+        >>> chromosome_named("Down syndrome is caused by a virus") is None
+        True
+    """
+    m = _CHROMOSOMAL.match(text.strip()) or _CHROMOSOMAL_ASKED.match(text.strip())
+    if m is None:
+        return None
+    disease = next(g for g in (m.groupdict().get(k) for k in ("d", "d2", "d3")) if g)
+    return disease.strip(), m.group("e").strip()
+
+
 class ClaimVerifier:
     """Checks claims against the graph and passages with the fine-tuned verifier."""
 
@@ -298,6 +336,10 @@ class ClaimVerifier:
             lacking = self._deficiency(claim, text, named, mentions, neg)
             if lacking is not None:
                 return lacking
+        if (change := chromosome_named(text)) is not None:
+            changed = self._chromosome_change(claim, text, change, mentions, neg)
+            if changed is not None:
+                return changed
         if rel == "id" and s is not None:
             return self._id_claim(claim, s, parsed.object_id or "", neg)
         if parsed.hereditary and s is not None:
@@ -998,6 +1040,39 @@ class ClaimVerifier:
             return None
         said = (f'the graph names {disease.label} "{next(iter(own))}", and "{thing} deficiency" '
                 f"names {other.label}, another disease and no kind of it")  # fmt: skip
+        return _decided(claim, False, neg, disease, rel, other, Evidence(), said)
+
+    def _chromosome_change(self, claim: str, text: str, named: tuple[str, str],
+                           mentions: list[Mention], neg: bool) -> Verdict | None:  # fmt: skip
+        """A claim that a disease comes of a trisomy or monosomy, read off the graph's names as
+        :meth:`_deficiency` reads a deficiency: the change names the claimed disease
+        (supported: "trisomy 21" is a name of Down syndrome), or names another disease while
+        the claimed one is named for another change of its kind (refuted: Down syndrome by
+        trisomy 18, Edwards syndrome's). None otherwise."""
+        words, change = named
+        at = text.find(words)
+        disease = next((m.node for m in mentions if at <= m.start < at + len(words)
+                        and m.node is not None and m.node.cls == "Disease"
+                        and not m.negated), None)  # fmt: skip
+        if disease is None:
+            return None
+        named_so = {m.node.iri: m.node for m in self.kg.find(change, limit=5)
+                    if m.node.cls == "Disease" and m.match in ("exact", "normalized")}  # fmt: skip
+        if not named_so:
+            return None
+        rel = "hasChromosomeChange"
+        same = {n.iri for n in same_named(self.kg, disease)}
+        if same & set(named_so):
+            said = f'"{change}" is a name the graph gives {disease.label}'
+            return _decided(claim, True, neg, disease, rel, disease, Evidence(), said)
+        kind = normalize_name(change).split()[0]
+        own = [name for name, _ in self.kg.labels(disease)
+               if normalize_name(name).split()[:1] == [kind]]  # fmt: skip
+        other = next(iter(named_so.values()))
+        if not own or self._up_to(other, same) or self._up_to(disease, {other.iri}):
+            return None
+        said = (f'the graph names {disease.label} "{own[0]}", and "{change}" names '
+                f"{other.label}, another disease and no kind of it")  # fmt: skip
         return _decided(claim, False, neg, disease, rel, other, Evidence(), said)
 
     def _up_to(self, start: Node, wanted: set[str], depth: int = 6) -> tuple[Triple, ...]:

@@ -1893,3 +1893,18 @@ def test_a_deficiency_asked_is_checked_off_the_names(real_pipeline) -> None:
     assert asked.verdict is not None and asked.verdict.verdict == "supported"
     said = real_pipeline.ask("Tay-Sachs disease is due to hexosaminidase A deficiency.")
     assert said.verdict is not None and said.verdict.verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Down syndrome is caused by trisomy 21.", "supported"),
+        ("Down syndrome is not caused by trisomy 21.", "refuted"),
+        # trisomy 18 names Edwards syndrome, and Down syndrome is named for trisomy 21
+        ("Down syndrome is caused by trisomy 18.", "refuted"),
+        ("Is Patau syndrome caused by trisomy 13?", "supported"),
+    ],
+)
+def test_a_chromosome_change_claimed_is_read_off_the_names(real_pipeline, claim, verdict):
+    r = real_pipeline.ask(claim)
+    assert r.verdict is not None and r.verdict.verdict == verdict, (r.verdict, r.reason)
