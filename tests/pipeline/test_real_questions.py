@@ -1860,6 +1860,12 @@ def test_a_kind_that_states_only_a_kingdom_leads_on_to_the_organisms(real_pipeli
         # rickets is named for no deficiency, and the graph files it under no vitamin D
         # deficiency: nothing decides
         ("Rickets is caused by a deficiency of vitamin D", "unknown"),
+        # a trisomy the same way: trisomy 18 names Edwards syndrome, and Down syndrome is named
+        # for trisomy 21
+        ("Down syndrome is caused by trisomy 21.", "supported"),
+        ("Down syndrome is not caused by trisomy 21.", "refuted"),
+        ("Down syndrome is caused by trisomy 18.", "refuted"),
+        ("Is Patau syndrome caused by trisomy 13?", "supported"),
     ],
 )
 def test_a_claim_that_a_disease_comes_of_a_deficiency_is_read_off_its_names(
@@ -1868,7 +1874,8 @@ def test_a_claim_that_a_disease_comes_of_a_deficiency_is_read_off_its_names(
     v = real_pipeline.verify(claim)
     assert v.verdict == verdict, (v.verdict, v.reason)
     if verdict != "unknown":
-        assert v.relation == "hasDeficiency" and "deficiency" in v.reason
+        assert v.relation in ("hasDeficiency", "hasChromosomeChange"), v.relation
+        assert real_pipeline.ask(claim).verdict.verdict == verdict
 
 
 def test_either_organism_a_union_names_causes_the_disease(real_pipeline) -> None:
@@ -1893,18 +1900,3 @@ def test_a_deficiency_asked_is_checked_off_the_names(real_pipeline) -> None:
     assert asked.verdict is not None and asked.verdict.verdict == "supported"
     said = real_pipeline.ask("Tay-Sachs disease is due to hexosaminidase A deficiency.")
     assert said.verdict is not None and said.verdict.verdict == "supported"
-
-
-@pytest.mark.parametrize(
-    ("claim", "verdict"),
-    [
-        ("Down syndrome is caused by trisomy 21.", "supported"),
-        ("Down syndrome is not caused by trisomy 21.", "refuted"),
-        # trisomy 18 names Edwards syndrome, and Down syndrome is named for trisomy 21
-        ("Down syndrome is caused by trisomy 18.", "refuted"),
-        ("Is Patau syndrome caused by trisomy 13?", "supported"),
-    ],
-)
-def test_a_chromosome_change_claimed_is_read_off_the_names(real_pipeline, claim, verdict):
-    r = real_pipeline.ask(claim)
-    assert r.verdict is not None and r.verdict.verdict == verdict, (r.verdict, r.reason)
