@@ -227,14 +227,27 @@ _DEFICIENCY = re.compile(rf"^(?P<d>.+?)\s+{_VERB}\s+{_LACKING}\s*[.!]?$", re.I)
 # ... asked ("Is Gaucher disease caused by a deficiency of glucocerebrosidase?", "Does Fabry
 # disease result from alpha-galactosidase A deficiency?"); not "Isn't ...", which asks whether
 # it is
-_DEFICIENCY_ASKED = re.compile(
-    r"^(?:(?:is|are|was|were)\s+(?P<d>.+?)\s+(?:\w+ly\s+)?(?:caused\s+by|due\s+to|"
-    r"(?:the|a)\s+result\s+of|an?\s+consequence\s+of|characteri[sz]ed\s+by)"
-    r"|(?:does|do|did)\s+(?P<d2>.+?)\s+(?:result|arise|stem)\s+from"
-    r"|(?:can|could|may|might)\s+(?P<d3>.+?)\s+be\s+caused\s+by)"
-    rf"\s+{_LACKING}\s*\?*$",
-    re.I,
-)
+_CAUSED = r"caused\s+by|due\s+to|(?:the|a)\s+result\s+of"
+
+
+def _asked(verbs: str, what: str) -> re.Pattern[str]:
+    """A yes-or-no question that a disease (group ``d``, ``d2`` or ``d3``) is caused, in one
+    of ``verbs``, by ``what``."""
+    return re.compile(
+        rf"^(?:(?:is|are|was|were)\s+(?P<d>.+?)\s+(?:\w+ly\s+)?(?:{verbs})"
+        r"|(?:does|do|did)\s+(?P<d2>.+?)\s+(?:result|arise|stem)\s+from"
+        r"|(?:can|could|may|might)\s+(?P<d3>.+?)\s+be\s+caused\s+by)"
+        rf"\s+{what}\s*\?*$",
+        re.I,
+    )
+
+
+def _disease_words(m: re.Match[str]) -> str:
+    """The disease's words a statement's or a question's match holds."""
+    return next(g for g in (m.groupdict().get(k) for k in ("d", "d2", "d3")) if g).strip()
+
+
+_DEFICIENCY_ASKED = _asked(rf"{_CAUSED}|an?\s+consequence\s+of|characteri[sz]ed\s+by", _LACKING)
 # what the deficiency's words may be at most (an enzyme's name, not a clause)
 _DEFICIENT_WORDS = 8
 _OWN_DEFICIENCY = re.compile(r"^(?:(?P<a>.+) deficiency|deficiency of (?P<b>.+))$")
@@ -258,37 +271,20 @@ def deficiency_named(text: str) -> tuple[str, str] | None:
         >>> deficiency_named("Metformin treats diabetes") is None
         True
     """
-    m = _DEFICIENCY.match(text.strip())
-    asked = _DEFICIENCY_ASKED.match(text.strip()) if m is None else None
-    if m is None and asked is None:
+    found = _DEFICIENCY.match(text.strip()) or _DEFICIENCY_ASKED.match(text.strip())
+    if found is None:
         return None
-    found = m or asked
-    assert found is not None
     thing = (found.group("e") or found.group("e2") or found.group("e3") or "").strip()
     if not thing or len(thing.split()) > _DEFICIENT_WORDS:
         return None
-    disease = found.group("d") if m is not None else next(
-        g for g in (found.group("d"), found.group("d2"), found.group("d3")) if g)  # fmt: skip
-    return disease.strip(), thing
+    return _disease_words(found), thing
 
 
 # "Down syndrome is caused by trisomy 21": a disease said to come of the chromosome change its
-# own name gives
-_CHROMOSOMAL = re.compile(
-    rf"^(?P<d>.+?)\s+{_VERB}\s+(?:an?\s+|the\s+)?(?P<e>(?:trisomy|monosomy|tetrasomy|"
-    r"triploidy)\b[^.?!]{0,20}?)\s*[.!]?$",
-    re.I,
-)
-
-
+# own name gives, said or asked
 _CHANGE = r"(?P<e>(?:trisomy|monosomy|tetrasomy|triploidy)\b[^.?!]{0,20}?)"
-_CHROMOSOMAL_ASKED = re.compile(
-    r"^(?:(?:is|are|was|were)\s+(?P<d>.+?)\s+(?:\w+ly\s+)?(?:caused\s+by|due\s+to|"
-    r"(?:the|a)\s+result\s+of)|(?:does|do|did)\s+(?P<d2>.+?)\s+(?:result|arise|stem)\s+from"
-    r"|(?:can|could|may|might)\s+(?P<d3>.+?)\s+be\s+caused\s+by)"
-    rf"\s+(?:an?\s+|the\s+)?{_CHANGE}\s*\?*$",
-    re.I,
-)
+_CHROMOSOMAL = re.compile(rf"^(?P<d>.+?)\s+{_VERB}\s+(?:an?\s+|the\s+)?{_CHANGE}\s*[.!]?$", re.I)
+_CHROMOSOMAL_ASKED = _asked(_CAUSED, rf"(?:an?\s+|the\s+)?{_CHANGE}")
 
 
 def chromosome_named(text: str) -> tuple[str, str] | None:
@@ -304,10 +300,16 @@ def chromosome_named(text: str) -> tuple[str, str] | None:
         True
     """
     m = _CHROMOSOMAL.match(text.strip()) or _CHROMOSOMAL_ASKED.match(text.strip())
-    if m is None:
-        return None
-    disease = next(g for g in (m.groupdict().get(k) for k in ("d", "d2", "d3")) if g)
-    return disease.strip(), m.group("e").strip()
+    return (_disease_words(m), m.group("e").strip()) if m else None
+
+
+def _claimed_disease(text: str, words: str, mentions: list[Mention]) -> Node | None:
+    """The disease the first mention inside ``words`` (a stretch of ``text``) names, said
+    outright (not negated), or None."""
+    at = text.find(words)
+    return next((m.node for m in mentions if at <= m.start < at + len(words)
+                 and m.node is not None and m.node.cls == "Disease" and not m.negated),
+                None)  # fmt: skip
 
 
 class ClaimVerifier:
@@ -1010,10 +1012,7 @@ class ClaimVerifier:
         is caused by a deficiency of factor IX", which is hemophilia B's). None where neither
         holds: the claim is read as any other."""
         words, thing = named
-        at = text.find(words)
-        disease = next((m.node for m in mentions if at <= m.start < at + len(words)
-                        and m.node is not None and m.node.cls == "Disease"
-                        and not m.negated), None)  # fmt: skip
+        disease = _claimed_disease(text, words, mentions)
         if disease is None:
             return None
         lacking = self._deficient(thing)
@@ -1050,10 +1049,7 @@ class ClaimVerifier:
         the claimed one is named for another change of its kind (refuted: Down syndrome by
         trisomy 18, Edwards syndrome's). None otherwise."""
         words, change = named
-        at = text.find(words)
-        disease = next((m.node for m in mentions if at <= m.start < at + len(words)
-                        and m.node is not None and m.node.cls == "Disease"
-                        and not m.negated), None)  # fmt: skip
+        disease = _claimed_disease(text, words, mentions)
         if disease is None:
             return None
         named_so = {m.node.iri: m.node for m in self.kg.find(change, limit=5)
