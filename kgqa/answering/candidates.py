@@ -272,6 +272,25 @@ def broad_cause(kg: KnowledgeGraph, node: Node) -> bool:
             and len(kg.neighbours(node, "causedBy", direction="in")) >= BROAD_CAUSE)  # fmt: skip
 
 
+def infection_of(kg: KnowledgeGraph, node: Node, named: Collection[str] = ()) -> Node | None:
+    """The disease an organism is the cause of, for a question that asks of a disease and
+    names its organism ("What is the treatment for hepatitis C virus?": *hepatitis C*): of the
+    diseases the graph says it causes, the one no other of them is a supertype of; of several
+    such, one the mention also linked (``named``, IRIs), else the shortest name (*Zika fever*,
+    not *Zika virus congenital syndrome*; *infectious mononucleosis*, not *Epstein-Barr virus
+    hepatitis*). None for a kingdom (:func:`broad_cause`) or a cause of no disease."""
+    if node.cls != "Cause" or broad_cause(kg, node):
+        return None
+    caused = {t.subject.iri: t.subject for t in kg.neighbours(node, "causedBy", direction="in")
+              if t.subject.cls == "Disease"}  # fmt: skip
+    tops = [d for iri, d in caused.items()
+            if not any(a.iri in caused for a in kg.ancestors(iri))]  # fmt: skip
+    if not tops:
+        return None
+    linked = [d for d in tops if d.iri in named]
+    return min(linked or tops, key=lambda d: (len(d.label), d.label))
+
+
 def _more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     seen: set[str] = set()
     frontier = [node]

@@ -25,6 +25,7 @@ from kgqa.answering.candidates import (
     graph_candidates,
     gwas_genes,
     has_more_subtypes,
+    infection_of,
     kinds_candidates,
     of_subtypes,
     same_named,
@@ -1255,7 +1256,7 @@ class QAEngine:
         spec = INTENTS.get(intent)
         hit = self._specific_topic(intent, found)
         if hit is None and spec is not None and spec.topic_classes is not None:
-            hit = self._same_named_topic(spec.topic_classes, found)
+            hit = self._same_named_topic(spec.topic_classes, found, intent != "definition")
         if hit is not None and intent == "drugs_for_disease" and not options:
             hit = _asked_for(whole_text, hit, found)
         if (not options and intent in ("drugs_for_disease", "diseases_for_drug")
@@ -1396,17 +1397,28 @@ class QAEngine:
                     return m, node
         return None
 
-    def _same_named_topic(self, classes: Sequence[str],
-                          found: Linked) -> tuple[Mention, Node] | None:  # fmt: skip
+    def _same_named_topic(self, classes: Sequence[str], found: Linked,
+                          infections: bool = False) -> tuple[Mention, Node] | None:  # fmt: skip
         """A topic of the classes asked of, named exactly as a node the question names of
         another class ("What are the symptoms of kidney stones?": HPO's *Nephrolithiasis*, a
-        finding, is DO's *nephrolithiasis*, a disease); not negated first."""
+        finding, is DO's *nephrolithiasis*, a disease), else the disease an organism it names
+        causes (:func:`infection_of`) where ``infections`` and a disease is the topic asked of
+        first (not for what the organism is, nor for the diseases a finding is a sign of); not
+        negated first."""
         for m, node in sorted(found, key=lambda x: x[0].negated):
             for other in same_named(self.kg, node)[1:]:
                 if other.cls in classes:
                     # as sure of it as of the node of its name the linker gave
                     named = Candidate(other, topic_score(m, node), "exact", other.label)
                     return replace(m, candidates=(*m.candidates, named)), other
+        if not infections or classes[:1] != ("Disease",):
+            return None
+        for m, node in sorted(found, key=lambda x: x[0].negated):
+            # "What is the treatment for hepatitis C virus?": the infection its organism causes
+            infection = infection_of(self.kg, node, {c.node.iri for c in m.candidates})
+            if infection is not None:
+                named = Candidate(infection, topic_score(m, node), "exact", node.label)
+                return replace(m, candidates=(*m.candidates, named)), infection
         return None
 
     def _specific_topic(self, intent: str, found: Linked) -> tuple[Mention, Node] | None:

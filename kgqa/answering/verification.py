@@ -12,6 +12,7 @@ from kgqa.answering.candidates import (
     BROAD_SUPERTYPE,
     COMPLEX_GWAS_GENES,
     MENDELIAN_MODE,
+    broad_cause,
     class_membership,
     gwas_genes,
     has_more_subtypes,
@@ -416,6 +417,10 @@ class ClaimVerifier:
             through = self._gene_of_subtype(claim, s, o, neg)
             if through is not None:
                 return through
+        if rel == "causedBy" and not triples and s.cls == "Disease" and o.cls == "Cause":
+            inherited = self._cause_of_supertype(claim, s, o, neg)
+            if inherited is not None:
+                return inherited
         if rel == "treats" and not triples and s.cls == "Chemical":
             kind = self._treats_kind(claim, s, o, neg)
             if kind is not None:
@@ -777,6 +782,28 @@ class ClaimVerifier:
                                 Evidence((t,), path=path),
                                 f"the graph ({t.source}) ties {gene.label} to "
                                 f"{t.subject.label}, a kind of {disease.label}")  # fmt: skip
+        return None
+
+    def _cause_of_supertype(self, claim: str, disease: Node, agent: Node, neg: bool
+                            ) -> Verdict | None:  # fmt: skip
+        """ "Pulmonary tuberculosis is caused by Mycobacterium tuberculosis": the graph gives
+        the cause of tuberculosis, and a kind of a disease has its material basis (DO's
+        restriction holds of every subclass). Supported (a negated claim refuted) at
+        :data:`GRAPH_STATEMENT_SCORE`, with the statement and the path up to the disease it is
+        stated of. Not through a statement that is one of a union (``alternatives``: influenza
+        is caused by one of three viruses, avian influenza by one of them), nor of a kingdom
+        (:func:`broad_cause`). None when no supertype within six steps has it."""
+        if broad_cause(self.kg, agent):
+            return None
+        for t in self.kg.neighbours(agent, "causedBy", direction="in", attributes=True):
+            if any(a.key == "alternatives" for attrs in t.attributes for a in attrs):
+                continue
+            if path := self._up_to(disease, {t.subject.iri}, depth=6):
+                return _decided(claim, True, neg, disease, "causedBy", agent,
+                                Evidence((t,), path=path),
+                                f"the graph: {t.source} gives {t.subject.label} as caused by "
+                                f"{agent.label}, and {disease.label} is a kind of "
+                                f"{t.subject.label}")  # fmt: skip
         return None
 
     def _agent_kind(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:

@@ -218,6 +218,8 @@ RELATIONS: dict[str, Relation] = {
 # Properties of annotation statements (rdf:Statement nodes reifying an edge).
 STATEMENT_PROPS = {
     "frequency": "Frequency of the phenotype in the disease: HPO term, n/m, or percentage.",
+    "alternatives": "How many restrictions the union has that the source states this one of "
+    "(DO: caused by X or Y): it holds of the class, not necessarily of each of its kinds.",
     "frequencyValue": "Frequency as a number in [0, 1], when the source gives one.",
     "onset": "HPO onset term of the annotation.",
     "evidence": "Evidence code (IEA, PCS, TAS) of the annotation.",

@@ -761,9 +761,10 @@ class EntityLinker:
         abstracts, does not tag the words people use. A short form in capitals matches only in
         capitals ("POTS", not "pots"); a name may end in a plural s. A drug class name
         ("steroids", "antibiotics") counts only in a short text or a short question:
-        abstracts use them as plain words (titles too), and the corpora do not tag them. A
-        drug's brand name ("Lipitor", "imitrex") counts anywhere. A name that holds tagged
-        spans whole replaces them ("painful menstrual periods", tagged "menstrual periods").
+        abstracts use them as plain words (titles too), and the corpora do not tag them; an
+        organism's name ("HIV-1", "hepatitis B virus") likewise. A drug's brand name
+        ("Lipitor", "imitrex") counts anywhere. A name that holds tagged spans whole replaces
+        them ("painful menstrual periods", tagged "menstrual periods").
         A name that is an ordinary word too ("cold") counts only as a noun (:func:`_as_noun`),
         tagged or not."""
         lay = _lay_names()
@@ -1644,8 +1645,9 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\n]|\s(?:and|or|which|that|who|but)\s")
 # what a name after "my", "the" may be (a body part is none: "My ear is blocked")
 _OWNED_NAMES = frozenset({"Disease", "Phenotype", "Chemical", "DrugClass", "Gene"})
 # the lexicon's kinds as mention types
+# (an organism is tagged as the disorders are: it is named where they are, "caused by ...")
 _LAY_TYPE = {"disease": "DISEASE", "symptom": "PHENOTYPE", "drug": "CHEMICAL",
-             "class": "CHEMICAL", "gene": "GENE"}  # fmt: skip
+             "class": "CHEMICAL", "gene": "GENE", "organism": "DISEASE"}  # fmt: skip
 
 
 # lay names that are ordinary words too: a disorder only as a noun, after a word that makes
@@ -1687,7 +1689,8 @@ def _plain_word(text: str, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _lay_names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | None:
     """One pattern over the English lexicon's names, longest first, each name's mention type
-    (by lower-cased name), and the (lower-cased) names of drug classes; read once. None when
+    (by lower-cased name), and the (lower-cased) names of drug classes and organisms (which
+    count only in a short text or question); read once. None when
     the lexicon is not there."""
     from kgqa.config import graph_data_dir
     from kgqa.graph.build.common import read_tsv
@@ -1702,7 +1705,7 @@ def _lay_names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | Non
         if not name or kind is None:
             continue
         kinds.setdefault(name.lower(), kind)
-        if row["kind"] == "class":
+        if row["kind"] in ("class", "organism"):
             classes.add(name.lower())
         # a short form in capitals is a word only in capitals ("POTS", "TB", "MS", "AFib"); a
         # short name in lower or title case is not one ("hep C", "Lasix", "lasix")

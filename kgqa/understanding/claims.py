@@ -574,6 +574,25 @@ _CAUSED_BY = re.compile(r"\b(?:caused by|due to|results? from|resulting from|tri
                         re.I)  # fmt: skip
 
 
+_CAUSES = re.compile(r"\b(?:causes?|caused|leads? to|results? in)\b", re.I)
+
+
+def _organism_said(nodes: list[tuple[Mention, Node]], verb: re.Match[str] | None,
+                   passive: bool) -> tuple[Mention, Node] | None:  # fmt: skip
+    """The mention, and its organism, of a disease mention named on the agent's side of a
+    causal ``verb`` (after "caused by", before "causes") whose candidates hold an organism of
+    exactly its name; None when there is no verb or no such mention."""
+    if verb is None:
+        return None
+    for m, n in nodes:
+        if n.cls != "Disease" or (m.start < verb.end() if passive else m.end > verb.start()):
+            continue
+        for c in m.candidates:
+            if c.node.cls == "Cause" and c.match == "exact":
+                return m, c.node
+    return None
+
+
 def drug_stand_in(m: Mention) -> Node | None:
     """A drug or drug class of the same name for a mention whose best node is a chemical
     heading that names no drug ("penicillin": MeSH's *Penicillins*, which states nothing;
@@ -828,12 +847,20 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     # an agent that is a drug's name too ("penicillin": DO's allergic trigger) is the agent
     # only where the disease is said to come from it ("Penicillin allergy is caused by
     # penicillin"); "Does penicillin cause a rash?" asks of the drug
-    passive = _CAUSED_BY.search(text) is not None
+    passive = _CAUSED_BY.search(text)
     agents = [n for _, n in nodes if n.cls == "Cause"]
-    if passive:
+    if passive is not None:
         agents += [c.node for m, n in nodes if n.cls in ("Chemical", "DrugClass")
                    for c in m.candidates
                    if c.node.cls == "Cause" and c.match == "exact"][:1]  # fmt: skip
+    if not agents and (said := _organism_said(nodes, passive or _CAUSES.search(text),
+                                              passive is not None)):  # fmt: skip
+        # an organism the corpora's annotators code as its infection ("... is caused by
+        # Epstein-Barr virus", "Epstein-Barr virus causes ...": *Epstein-Barr virus infectious
+        # disease* first), named on the agent's side of the verb
+        m_agent, agent = said
+        agents = [agent]
+        diseases = [n for m, n in nodes if n.cls == "Disease" and m is not m_agent]
     if agents and diseases and re.search(r"\b(?:caus\w*|due to|results? from|triggered by|"
                                          r"by|from|infection)\b", text, re.I):  # fmt: skip
         # "Tuberculosis is caused by Mycobacterium tuberculosis", "Is the flu caused by a virus?"

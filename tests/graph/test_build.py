@@ -297,6 +297,41 @@ def test_a_cell_a_disease_arises_in_is_where_it_is_not_its_cause(tmp_path: Path)
     ]
 
 
+def test_a_restriction_of_a_union_says_how_many_it_is_one_of(tmp_path: Path) -> None:
+    # influenza is caused by one of three viruses: which one a kind of it has, the union does
+    # not say (the claims read an edge of a supertype only when it is no such alternative)
+    out = _axioms(
+        tmp_path,
+        "DOID:8469\tinfluenza\t('has material basis in' some 'Alphainfluenzavirus') or "
+        "('has material basis in' some 'Betainfluenzavirus')\n"
+        "DOID:399\ttuberculosis\t'has material basis in' some 'Mycobacterium tuberculosis'\n",
+    )
+    assert [(e.subject, e.object, e.attrs) for e in out.edges] == [
+        ("DOID:8469", "name:Cause:Alphainfluenzavirus", (("alternatives", 2),)),
+        ("DOID:8469", "name:Cause:Betainfluenzavirus", (("alternatives", 2),)),
+        ("DOID:399", "name:Cause:Mycobacterium tuberculosis", ()),
+    ]
+
+
+def test_an_organism_of_the_lexicon_shows_its_first_name(tmp_path: Path, monkeypatch) -> None:
+    # "Simplexvirus humanalpha1" is the name DO gives; people know "herpes simplex virus 1"
+    from kgqa.graph.build import lexicon
+
+    (tmp_path / "lexicon_zh.tsv").write_text("zh\tid\tkind\ten\n", encoding="utf-8")
+    (tmp_path / "lexicon_en.tsv").write_text(
+        "name\tid\tkind\tnote\n"
+        "herpes simplex virus 1\tKGQA:Cause_Simplexvirus_humanalpha1\torganism\tSimplexvirus\n"
+        "HSV-1\tKGQA:Cause_Simplexvirus_humanalpha1\torganism\tSimplexvirus\n"
+        "Lipitor\tDRUGBANK:DB01076\tdrug\tAtorvastatin\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(lexicon, "graph_data_dir", lambda: tmp_path)
+    views = {c.curie: c for c in lexicon.read(tmp_path).concepts}
+    virus = views["KGQA:Cause_Simplexvirus_humanalpha1"]
+    assert (virus.label, virus.synonyms) == ("herpes simplex virus 1", ("HSV-1",))
+    assert views["DRUGBANK:DB01076"].label is None  # a brand name is only a name
+
+
 def test_a_gene_without_a_symbol_is_named_by_its_id(tmp_path: Path) -> None:
     # HPO gives the beta-globin locus control region the symbol "-": an answer read "-"
     from kgqa.graph.build.common import Contribution

@@ -496,13 +496,16 @@ def _corroborated(
 
 
 def _preferred_labels(resolver: _Resolver) -> dict[str, str]:
-    """Each node's display label: the label of its best-priority id."""
+    """Each node's display label: the curated lexicon's shown name where it gives one (an
+    organism's common name, :data:`kgqa.graph.build.lexicon.SHOWN_KINDS`), else the label of
+    its best-priority id."""
     preferred: dict[str, str] = {}
     for curie in sorted(resolver.concepts, key=lambda c: (priority(c), c)):
         canon = resolver.canonical.get(curie)
         if canon is None:
             continue
-        for v in resolver.concepts[curie]:
+        views = resolver.concepts[curie]
+        for v in sorted(views, key=lambda v: v.source != lexicon.SOURCE):
             if v.label and canon not in preferred:
                 preferred[canon] = v.label
     return preferred

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kgqa.graph.build.common import (
     SUBCLASS,
+    AttrValue,
     Concept,
     Contribution,
     Edge,
@@ -233,11 +234,13 @@ def _read_axioms(path: Path, out: Contribution) -> None:
             if len(said) > 1:
                 out.note("axioms kept as each of a union")
             for name, raw in said:
-                _axiom_edge(row["ID"], name, raw, out)
+                _axiom_edge(row["ID"], name, raw, out, len(said))
 
 
-def _axiom_edge(doid: str, name: str, raw: str, out: Contribution) -> None:
-    """The edge one restriction of a DO class states."""
+def _axiom_edge(doid: str, name: str, raw: str, out: Contribution, of: int = 1) -> None:
+    """The edge one restriction of a DO class states; one of a union of ``of`` restrictions
+    carries their number (``alternatives``): it holds of the class, and not of each of its
+    kinds (influenza, "caused by" one of three viruses; avian influenza by one of them)."""
     target = _TAXON_RANK.sub("", raw)
     relation, cls = AXIOM_RELATION[name]
     if relation == "causedBy" and target.endswith("inheritance"):
@@ -246,7 +249,8 @@ def _axiom_edge(doid: str, name: str, raw: str, out: Contribution) -> None:
         # the cell a disease arises in is where it is, not what causes it: "What causes
         # sickle cell anemia?" began with *erythrocyte* ("has material basis in")
         relation, cls = "locatedIn", "Anatomy"
-    out.edges.append(Edge(SOURCE, doid, relation, name_ref(cls, target)))
+    attrs: tuple[tuple[str, AttrValue], ...] = (("alternatives", of),) if of > 1 else ()
+    out.edges.append(Edge(SOURCE, doid, relation, name_ref(cls, target), attrs))
     out.note(f"axioms kept: {name}")
 
 
