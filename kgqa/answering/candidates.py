@@ -342,6 +342,15 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
             for twin in twins:
                 direct.pop(twin.iri, None)
     out = [GraphCandidate(kg.node(iri), tuple(ts)) for iri, ts in direct.items()]  # type: ignore[arg-type]
+    if (intent == "causes" and topic.cls == "Disease"
+            and (relations is None or "causedBy" in relations)
+            and not any(t.relation == "causedBy" for c in out for t in c.triples)):  # fmt: skip
+        # "What causes AIDS?" gave 52 genes the literature ties to AIDS; the organism DO gives
+        # of the HIV infection AIDS is a kind of comes first (a disease's kinds have its
+        # cause), and miliary tuberculosis's is tuberculosis's, two steps up
+        organisms = causes_of_supertypes(kg, topic, max_hierarchy)
+        named = {c.node.iri for c in organisms}
+        out = organisms + [c for c in out if c.node.iri not in named]
     if out and len(out) < FEW_STATED and spec is not None and "subtype" in spec.hierarchy:
         # a few answers stated of the topic itself, and more of its kinds: those follow, each
         # with its is-a path ("How do I treat pink eye?" gave natamycin alone, stated of
@@ -392,6 +401,34 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
         if out:
             break
     return _first_per_node(out)
+
+
+CAUSE_STEPS_UP = 3  # how far up a disease's cause is looked for
+
+
+def causes_of_supertypes(kg: KnowledgeGraph, topic: Node, most: int) -> list[GraphCandidate]:
+    """The organisms (no kingdom: :func:`broad_cause`) the graph gives as the cause of the
+    nearest supertypes of ``topic`` that have one (up to :data:`CAUSE_STEPS_UP` steps, ``most``
+    parents a step, none a broad category), each with its is-a path."""
+    frontier: list[tuple[Node, tuple[Triple, ...]]] = [(topic, ())]
+    seen = {topic.iri}
+    for _ in range(CAUSE_STEPS_UP):
+        out, nxt = [], []
+        for node, path in frontier:
+            for hop in kg.neighbours(node, "subClassOf", direction="out")[:most]:
+                other = hop.object
+                if other.iri in seen or has_more_subtypes(kg, other, BROAD_SUPERTYPE):
+                    continue
+                seen.add(other.iri)
+                nxt.append((other, (*path, hop)))
+                for t in kg.neighbours(other, "causedBy", direction="out"):
+                    if not broad_cause(kg, t.object):
+                        out.append(GraphCandidate(t.object, (t,), other, "supertype",
+                                                  (*path, hop, t)))  # fmt: skip
+        if out:
+            return _first_per_node(out)
+        frontier = nxt
+    return []
 
 
 # the relations whose statements say the label indication they were read from

@@ -21,6 +21,8 @@ from kgqa.answering.candidates import (
     COMPLEX_GWAS_GENES,
     MENDELIAN_MODE,
     SHOWN_BY,
+    broad_cause,
+    causes_of_supertypes,
     class_membership,
     graph_candidates,
     gwas_genes,
@@ -105,6 +107,7 @@ from kgqa.understanding.router import (
     linked,
     members_asked,
     named_alongside,
+    names_vaccine,
     passages_only,
     plea_for_treatment,
     polarity,
@@ -266,6 +269,12 @@ def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
 # words that give examples of what was just said, and where the examples end: "etc.", a
 # bracket or sentence end, or a verb going on ("trauma such as a physical injury i.e., neck
 # injury, torn ligament, etc., can worsen McArdle's disease?")
+# a question of what causes or brings on a thing (not of what it is a sign of)
+_CAUSE_WORD = re.compile(
+    r"\bcaus(?:e|es|ed|ing)\b|\bwhy do(?:es)?\b|\bhow do(?:es)? (?:you|one|"
+    r"people|someone) get\b",
+    re.I,
+)
 _EXAMPLE_CUE = re.compile(r"\b(?:such as|e_g_|i_e_|for example|for instance|including)\W*", re.I)
 _EXAMPLE_END = re.compile(
     r"\betc\b|[()?;.!:]|\b(?:can|could|will|would|may|might|is|are|was|were|do|does|did|has|"
@@ -1151,10 +1160,19 @@ class QAEngine:
                 # "Should the Qvar inhaler be shaken before use?" asks how to use the drug,
                 # not what it treats (asthma came back at 0.49)
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
-            kept_away = intent == "drugs_for_disease" or (
-                # "Which vaccines protect against hepatitis B?" read as drugs targeting a gene,
-                # "What vaccines prevent cervical cancer?" as a drug's targets, naming neither
-                intent in ("drugs_targeting", "targets_of_drug") and topic_of(intent, found) is None
+            kept_away = (
+                intent == "drugs_for_disease"
+                or (
+                    # "Which vaccine prevents measles?" was read as a diagnosis of no findings (an
+                    # exposure a diagnosis names is no question of keeping a disorder away)
+                    intent == "diagnosis" and names_vaccine(said)
+                )
+                or (
+                    # "Which vaccines protect against hepatitis B?" read as drugs targeting a gene,
+                    # "What vaccines prevent cervical cancer?" as a drug's targets, naming neither
+                    intent in ("drugs_targeting", "targets_of_drug")
+                    and topic_of(intent, found) is None
+                )
             )
             prevented = (asks_to_prevent(said, found)
                          and self._prevented(topic_of("drugs_for_disease", found)))  # fmt: skip
@@ -1335,6 +1353,13 @@ class QAEngine:
                 # no cause; a finding's causes are the diseases that show it
                 intent, hit = "diseases_of_phenotype", finding
                 spec = INTENTS[intent]
+        elif (intent == "diseases_of_phenotype" and hit is not None and not options
+                and _CAUSE_WORD.search(said)
+                and (infection := self._infection_named(hit)) is not None):  # fmt: skip
+            # "What causes pulmonary tuberculosis?": HPO's finding of the name, whose causes
+            # would be the immunodeficiencies that show it; DO's disease of the name has its
+            # organism, which is the cause asked for
+            intent, hit, spec = "causes", infection, INTENTS["causes"]
         if intent == "causes" and hit is not None and self._passed_on_by_birth(said, hit[1]):
             # "How is Huntington's disease transmitted?": from parent to child, the graph says
             intent, spec = "inheritance", INTENTS["inheritance"]
@@ -1472,12 +1497,33 @@ class QAEngine:
             # "What causes pneumonia?", "... hepatitis?": what causes its kinds (bacteria,
             # viruses, alcohol), not the rare diseases that show it (shigellosis, Q fever)
             return None
+        if causes_of_supertypes(self.kg, node, 6):
+            # "What causes pulmonary tuberculosis?": tuberculosis's organism, not the
+            # immunodeficiencies that show HPO's finding of the name
+            return None
         if top is not None and top.cls == "Phenotype" and top.iri != node.iri:
             return m, top
         # "What causes low blood pressure?": the linker's first node is MeSH's *Hypotension*, a
         # disease heading of no cause in the graph; HPO's finding of exactly its name is shown
         # by the diseases that show it
         return self._same_named_topic(("Phenotype",), [(m, node)])
+
+    def _infection_named(self, hit: tuple[Mention, Node]) -> tuple[Mention, Node] | None:
+        """The disease of exactly a finding's name when the graph gives an organism as its
+        cause or its supertypes' (:func:`~kgqa.answering.candidates.causes_of_supertypes`);
+        None otherwise."""
+        m, node = hit
+        if node.cls != "Phenotype":
+            return None
+        for other in same_named(self.kg, node)[1:]:
+            if other.cls == "Disease" and (
+                any(not broad_cause(self.kg, t.object)
+                    for t in self.kg.neighbours(other, "causedBy", direction="out"))
+                or causes_of_supertypes(self.kg, other, 6)
+            ):  # fmt: skip
+                named = Candidate(other, topic_score(m, node), "exact", other.label)
+                return replace(m, candidates=(*m.candidates, named)), other
+        return None
 
     def _passed_on_by_birth(self, text: str, topic: Node) -> bool:
         """Whether a question of how ``topic`` is transmitted asks how it is inherited: the

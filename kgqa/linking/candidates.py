@@ -1559,6 +1559,9 @@ def _another_drug_name(text: str, node: Node, name: str) -> bool:
     return SequenceMatcher(None, word, name.casefold()).ratio() < DRUG_SPELLING
 
 
+_SUSCEPTIBILITY = re.compile(r"\bsusceptib", re.I)
+
+
 def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | None:
     """The mention's best candidate node that ``accept`` takes and that scores above the NIL
     threshold and within ``CLOSE_MARGIN`` of the top candidate: "ovarian cancer" tagged a
@@ -1574,10 +1577,17 @@ def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | 
     named = top.match not in _LOOSE_MATCHES
     own = top.match in _OWN_NAMES
 
+    # ... nor to OMIM's susceptibility of its name ("What is the treatment for Helicobacter
+    # pylori infection?" asked of *Helicobacter pylori infection, susceptibility to*, a risk
+    # no drug treats), unless the text says susceptibility
+    said_risk = _SUSCEPTIBILITY.search(mention.text) is not None
+
     def eligible(c: Candidate) -> bool:
         return (accept(c.node) and not (named and c.match in _LOOSE_MATCHES)
                 and not (own and c.match == "annotated" and c.node.iri != top.node.iri
-                         and c.node.curie.startswith("MESH:")))  # fmt: skip
+                         and c.node.curie.startswith("MESH:"))
+                and not (named and not said_risk and c.node.iri != top.node.iri
+                         and _SUSCEPTIBILITY.search(c.node.label)))  # fmt: skip
 
     if not accept(top.node):
         # the top node's own concept in the class asked for, by exactly its name, before any

@@ -949,11 +949,16 @@ _PREVENTING = re.compile(
 _VACCINE = re.compile(r"\bvaccin\w*|\bimmuni[sz](?:e|ed|ation|ations)\b|\bshots?\b", re.I)
 
 
+def names_vaccine(text: str) -> bool:
+    """Whether a text names a vaccine or immunization ("Which vaccine prevents measles?")."""
+    return _VACCINE.search(text) is not None
+
+
 def asks_to_prevent(text: str, found: Linked) -> bool:
     """Whether a question asks for a drug that keeps a disorder away, in any words: those of
     :func:`asks_prevention` or "prevent", "prevention", "prophylaxis"; not a vaccine, which
     is asked for as such."""
-    if _VACCINE.search(text):
+    if names_vaccine(text):
         return False
     # (in the words as written: "migraine prevention" may be linked as one name)
     bare = _bare(text, found)

@@ -800,6 +800,19 @@ def test_keeping_a_disorder_away_is_no_treatment_question(kg):
         assert (r.intent, r.answers, r.reason) == ("other", (), PREVENTION_REASON), q
 
 
+def test_a_vaccine_asked_for_is_no_diagnosis_and_an_exposure_in_one_is_kept(kg):
+    from kgqa.understanding.router import PREVENTION_REASON
+
+    # "Which vaccine prevents measles?" was read as a diagnosis of no findings
+    vaccine = "Which vaccine prevents gout?"
+    told = "Fever and arachnodactyly after exposure to a sick child: what could this be?"
+    qa, _ = engine(kg, {vaccine: "diagnosis", told: "diagnosis"})
+    r = qa.ask(vaccine)
+    assert (r.intent, r.answers, r.reason) == ("other", (), PREVENTION_REASON)
+    kept = qa.ask(told)
+    assert kept.intent != "other" and kept.reason != PREVENTION_REASON, kept.intent
+
+
 def test_a_drug_to_prevent_a_disorder_is_one_a_label_gives_for_preventing_it(kg):
     # DrugCentral's "Gout Prevention" for colchicine; allopurinol's "Tophaceous Gout" treats
     asked = [

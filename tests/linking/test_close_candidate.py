@@ -61,3 +61,20 @@ def test_the_top_nodes_own_name_in_the_class_asked_comes_first_whatever_its_scor
     # (the question's topic stays the finding named first: "muscle pain" is no disease here)
     m = mention(("Myalgia", "Phenotype", 0.97, "exact"), ("Myalgia", "Disease", 0.89, "dense"))
     assert close_candidate(m, is_disease) is None
+
+
+def test_a_named_finding_does_not_yield_to_the_susceptibility_of_its_name():
+    # "What is the treatment for Helicobacter pylori infection?" was asked of OMIM's
+    # "Helicobacter pylori infection, susceptibility to": a risk, which no drug treats
+    def with_text(text: str, *cands: tuple[str, str, float, str]) -> Mention:
+        built = tuple(Candidate(Node(f"iri:{c}", c, c, cls), score, match, "x")
+                      for c, cls, score, match in cands)  # fmt: skip
+        return Mention(0, len(text), text, "PHENOTYPE", False, 1.0, built)
+
+    risk = "Helicobacter pylori infection, susceptibility to"
+    cands = (("Helicobacter pylori infection", "Phenotype", 0.9, "exact"),
+             (risk, "Disease", 0.84, "normalized"))  # fmt: skip
+    assert close_candidate(with_text("Helicobacter pylori infection", *cands), is_disease) is None
+    # said so, it is the node meant
+    said = with_text("Helicobacter pylori infection susceptibility", *cands)
+    assert close_candidate(said, is_disease).label.endswith("susceptibility to")

@@ -1963,3 +1963,29 @@ def test_a_kind_of_a_disease_has_its_cause_but_not_one_of_a_union(real_pipeline)
     assert negated.verdict == "refuted", negated.reason
     flu = real_pipeline.verify("Avian influenza is caused by influenza C virus")
     assert flu.verdict == "unknown", flu.reason
+
+
+def test_a_disease_whose_supertype_has_an_organism_is_caused_by_it(real_pipeline) -> None:
+    # "What causes AIDS?" gave 52 genes the literature ties to AIDS; DO gives the organism of
+    # the HIV infection AIDS is a kind of. Miliary tuberculosis's is two steps up; pulmonary
+    # tuberculosis's was read as HPO's finding, shown by immunodeficiencies
+    aids = real_pipeline.ask("What causes AIDS?")
+    assert "immunodeficiency virus" in aids.answers[0].node.label.lower(), aids.answers[:3]
+    assert aids.answers[0].evidence.triples, aids.answers[0]
+    for q in ("What causes miliary tuberculosis?", "What causes pulmonary tuberculosis?",
+              "What could be causing my pulmonary tuberculosis?"):  # fmt: skip
+        r = real_pipeline.ask(q)
+        assert r.reading.intent == "causes", (q, r.reading)
+        assert r.answers[0].node.label == "Mycobacterium tuberculosis", (q, r.answers[:2])
+    # what shows a finding, asked as such, and a finding's causes stay the diseases showing it
+    shows = real_pipeline.ask("What diseases present with pulmonary tuberculosis?")
+    assert shows.reading.intent == "diseases_of_phenotype", shows.reading
+    assert real_pipeline.ask("What causes headaches?").reading.intent == "diseases_of_phenotype"
+
+
+def test_a_named_infection_is_no_susceptibility_to_it(real_pipeline) -> None:
+    # the disease class asked for took OMIM's "..., susceptibility to" (a risk), and no drug
+    # came back; HPO's finding of the name is what the labels' drugs are stated of
+    r = real_pipeline.ask("What is the treatment for Helicobacter pylori infection?")
+    assert "susceptibility" not in r.reading.topic.label, r.reading
+    assert "Clarithromycin" in {a.node.label for a in r.answers}, r.answers[:5]
