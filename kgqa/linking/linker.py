@@ -601,7 +601,13 @@ class EntityLinker:
                 if hit.match in ("exact", "normalized") and hit.node.cls in ("Disease", "Phenotype")
             )  # fmt: skip
             if named:
-                return name, named
+                itself = frozenset(
+                    hit.node.iri for hit in self.kg.find(measure, limit=3)
+                    if hit.match == "exact" and hit.node.cls in ("Disease", "Phenotype")
+                )  # fmt: skip
+                # a disorder is no measure: "Does ibuprofen lower fever?" is of HPO's Fever,
+                # not of "high fever" (a node of DO's symptoms no drug is stated to treat)
+                return (measure, itself) if itself else (name, named)
         return None
 
     def _names_inside_unlinked(

@@ -1989,3 +1989,16 @@ def test_a_named_infection_is_no_susceptibility_to_it(real_pipeline) -> None:
     r = real_pipeline.ask("What is the treatment for Helicobacter pylori infection?")
     assert "susceptibility" not in r.reading.topic.label, r.reading
     assert "Clarithromycin" in {a.node.label for a in r.answers}, r.answers[:5]
+
+
+def test_a_disorder_said_to_be_lowered_is_itself_and_no_level_of_it(real_pipeline) -> None:
+    # "reduces fever" was read as DO's symptom "high fever" (the level rule that makes
+    # "lower my cholesterol" hypercholesterolemia), of which no drug is stated: unknown
+    for claim in ("Aspirin reduces fever", "Does ibuprofen lower fever?"):
+        v = real_pipeline.verify(claim)
+        assert v.verdict == "supported" and v.object.label == "Fever", (claim, v.reason)
+    assert real_pipeline.ask("How can I lower my cholesterol?").reading.topic.label == (
+        "Hypercholesterolemia"
+    )
+    back = [m.node.label for m in real_pipeline.link("I have lower back pain") if m.node]
+    assert back == ["Low back pain"], back
