@@ -266,15 +266,15 @@ def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
     return len(named) == 1 and bool(_ASKS_EFFECT.search(asked))
 
 
-# words that give examples of what was just said, and where the examples end: "etc.", a
-# bracket or sentence end, or a verb going on ("trauma such as a physical injury i.e., neck
-# injury, torn ligament, etc., can worsen McArdle's disease?")
 # a question of what causes or brings on a thing (not of what it is a sign of)
 _CAUSE_WORD = re.compile(
     r"\bcaus(?:e|es|ed|ing)\b|\bwhy do(?:es)?\b|\bhow do(?:es)? (?:you|one|"
     r"people|someone) get\b",
     re.I,
 )
+# words that give examples of what was just said, and where the examples end: "etc.", a
+# bracket or sentence end, or a verb going on ("trauma such as a physical injury i.e., neck
+# injury, torn ligament, etc., can worsen McArdle's disease?")
 _EXAMPLE_CUE = re.compile(r"\b(?:such as|e_g_|i_e_|for example|for instance|including)\W*", re.I)
 _EXAMPLE_END = re.compile(
     r"\betc\b|[()?;.!:]|\b(?:can|could|will|would|may|might|is|are|was|were|do|does|did|has|"
