@@ -377,27 +377,15 @@ class ClaimVerifier:
         if rel == "subClassOf" and o.curie in AGENT_KINDS.values():
             return self._agent_kind(claim, s, o, neg)
         if s.cls == "DrugClass" and rel in CLASS_RELATIONS:
-            for finding in same_named(self.kg, o) if rel == "hasSideEffect" else [o]:
+            # ("Penicillin can cause anaphylaxis": its members' labels state HPO's
+            # *Anaphylactic shock*, also called so)
+            for finding in [o, *self._named_alike(o, rel)] if rel == "hasSideEffect" else [o]:
                 through = self._class_claim(claim, s, rel, finding, neg)
                 if through is not None:
                     return through
         triples = self.statements(s, rel, o)
         if not triples and rel in ("hasSideEffect", "treats", "hasPhenotype"):
-            # SIDER states a side effect of one node of the name ("Myalgia" the HPO term, not
-            # MeSH's disease heading; "lactic acidosis" the DO disease, not the HPO term), and
-            # the indications name DO's diseases ("type 2 diabetes mellitus", not HPO's "Type
-            # II diabetes mellitus")
-            others = same_named(self.kg, o)[1:]
-            if rel in KIND_RELATIONS:
-                # ... or the finding that has the name as its own synonym: SIDER states
-                # metformin's *Decreased circulating vitamin B12 concentration* (HPO's, also
-                # called "vitamin B12 deficiency"), the claim names DO's disease; HPO annotates
-                # its *Hearing impairment* (also called "hearing loss"), the claim names MeSH's
-                # *Hearing Loss*
-                seen = {o.iri, *(n.iri for n in others)}
-                others += [m.node for m in self.kg.find(o.label, cls="Phenotype", limit=5)
-                           if m.match == "exact" and m.node.iri not in seen]  # fmt: skip
-            for other in others:
+            for other in self._named_alike(o, rel):
                 found = self.statements(s, rel, other)
                 if rel == "hasPhenotype":
                     # another node of the finding's name by a curated source's word only: HSDN's
@@ -631,6 +619,23 @@ class ClaimVerifier:
         if narrower:
             return near, f"the graph states it only of {named}, a kind of {o.label}"
         return near, f"the graph states it of {named}, broader, and not which kind"
+
+    def _named_alike(self, o: Node, rel: str) -> list[Node]:
+        """The other nodes a claim's ``o`` may be stated as. SIDER states a side effect of one
+        node of the name ("Myalgia" the HPO term, not MeSH's disease heading; "lactic
+        acidosis" the DO disease, not the HPO term), and the indications name DO's diseases
+        ("type 2 diabetes mellitus", not HPO's "Type II diabetes mellitus"); for a finding
+        (:data:`KIND_RELATIONS`), also the one that has the name as its own synonym: SIDER
+        states metformin's *Decreased circulating vitamin B12 concentration* (HPO's, also
+        called "vitamin B12 deficiency"), the claim names DO's disease; HPO annotates its
+        *Hearing impairment* (also called "hearing loss"), the claim names MeSH's *Hearing
+        Loss*."""
+        others = same_named(self.kg, o)[1:]
+        if rel in KIND_RELATIONS:
+            seen = {o.iri, *(n.iri for n in others)}
+            others += [m.node for m in self.kg.find(o.label, cls="Phenotype", limit=5)
+                       if m.match == "exact" and m.node.iri not in seen]  # fmt: skip
+        return others
 
     def _class_claim(self, claim: str, cls: Node, rel: str, o: Node, neg: bool
                      ) -> Verdict | None:  # fmt: skip

@@ -2002,3 +2002,12 @@ def test_a_disorder_said_to_be_lowered_is_itself_and_no_level_of_it(real_pipelin
     )
     back = [m.node.label for m in real_pipeline.link("I have lower back pain") if m.node]
     assert back == ["Low back pain"], back
+
+
+def test_a_class_claim_reads_its_members_statements_of_the_finding_named_alike(real_pipeline):
+    # the labels state HPO's *Anaphylactic shock* (also called "anaphylaxis") of the penicillins;
+    # the class's claim read only the node the words linked, as a single drug's claim did not
+    v = real_pipeline.verify("Penicillin can cause anaphylaxis")
+    assert v.verdict == "supported" and "through the class's members" in v.reason, v.reason
+    negated = real_pipeline.verify("Penicillins do not cause anaphylaxis")
+    assert negated.verdict == "refuted", negated.reason
