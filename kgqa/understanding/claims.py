@@ -258,7 +258,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "treats",
         re.compile(
             r"\b(?:treat|treats|treated|treating|treatment|cure|cures|indicated|used (?:for|to)|"
-            r"therapy|prescribed|helps?|effective)\b",
+            r"therapy|prescribed|helps?|effective|reliev(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
+            r"sooth(?:e|es|ed|ing)|eas(?:e|es|ed|ing)"
+            # "Aspirin reduces fever", not "... reduces the risk of a heart attack"
+            r"|(?:reduc|lower)(?:e|es|ed|ing|s)?(?! (?:the |your |my |one's )?(?:risk|chance|odds|"
+            r"likelihood)))\b",
             re.I,
         ),
     ),

@@ -2011,3 +2011,12 @@ def test_a_class_claim_reads_its_members_statements_of_the_finding_named_alike(r
     assert v.verdict == "supported" and "through the class's members" in v.reason, v.reason
     negated = real_pipeline.verify("Penicillins do not cause anaphylaxis")
     assert negated.verdict == "refuted", negated.reason
+
+
+def test_a_drug_said_to_relieve_a_disorder_is_said_to_treat_it(real_pipeline) -> None:
+    # "relieves", "eases", "reduces" had no relation: "no relation recognised"
+    for claim, verdict in [("Ibuprofen relieves headache", "supported"),
+                           ("Acetaminophen eases pain", "supported"),
+                           ("Ibuprofen does not relieve headache", "refuted")]:  # fmt: skip
+        v = real_pipeline.verify(claim)
+        assert (v.verdict, v.relation) == (verdict, "treats"), (claim, v.reason)
