@@ -75,10 +75,12 @@ from kgqa.stages import (
 from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.claims import (
+    CONTRAINDICATION,
     asks_use_despite,
     blamed_drug,
     is_drug,
     other_end_worded,
+    parse_claim,
 )
 from kgqa.understanding.message import MessageFocus, asks_outright, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
@@ -266,6 +268,8 @@ def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
     return len(named) == 1 and bool(_ASKS_EFFECT.search(asked))
 
 
+# what a statement may say a drug does, that `ask` checks as a claim
+_DRUG_CLAIMS = frozenset({"treats", "palliates", "hasSideEffect", CONTRAINDICATION})
 # a question of what causes or brings on a thing (not of what it is a sign of)
 _CAUSE_WORD = re.compile(
     r"\bcaus(?:e|es|ed|ing)\b|\bwhy do(?:es)?\b|\bhow do(?:es)? (?:you|one|"
@@ -1228,6 +1232,12 @@ class QAEngine:
                 and (deficiency_named(text) or chromosome_named(text)) is not None):  # fmt: skip
             # "Is Gaucher disease caused by a deficiency of glucocerebrosidase?", "Tay-Sachs
             # disease is due to hexosaminidase A deficiency.": a claim the graph's names decide
+            intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
+        elif (intent == "diagnosis" and not options and focus.whole and "?" not in text
+              and any(is_drug(n) or n.cls == "DrugClass" for _, n in found)
+              and parse_claim(text, mentions, self.kg).relation in _DRUG_CLAIMS):  # fmt: skip
+            # "Aspirin reduces fever" (a statement of what a drug does) is no list of findings
+            # to diagnose: it was answered with malignant hyperthermia at 0.05
             intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         checked = None
         if not focus.whole and not options and focus.asks:

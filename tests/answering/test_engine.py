@@ -813,6 +813,17 @@ def test_a_vaccine_asked_for_is_no_diagnosis_and_an_exposure_in_one_is_kept(kg):
     assert kept.intent != "other" and kept.reason != PREVENTION_REASON, kept.intent
 
 
+def test_a_statement_of_what_a_drug_does_is_checked_as_a_claim_not_diagnosed(kg):
+    # "Aspirin reduces fever" was read as a list of findings to diagnose
+    said = ["Colchicine reduces gout", "Allopurinol lowers gout"]
+    findings = "Arachnodactyly and fever"
+    qa, _ = engine(kg, {**dict.fromkeys(said, "diagnosis"), findings: "diagnosis"})
+    for q in said:
+        r = qa.ask(q)
+        assert r.intent == "claim" and r.verdict is not None, (q, r.intent)
+    assert qa.ask(findings).intent == "diagnosis"
+
+
 def test_a_drug_to_prevent_a_disorder_is_one_a_label_gives_for_preventing_it(kg):
     # DrugCentral's "Gout Prevention" for colchicine; allopurinol's "Tophaceous Gout" treats
     asked = [

@@ -2002,6 +2002,9 @@ def test_a_disorder_said_to_be_lowered_is_itself_and_no_level_of_it(real_pipelin
     )
     back = [m.node.label for m in real_pipeline.link("I have lower back pain") if m.node]
     assert back == ["Low back pain"], back
+    # said to `ask`, the statement is checked, not diagnosed (malignant hyperthermia at 0.05)
+    said = real_pipeline.ask("Aspirin reduces fever")
+    assert said.reading.intent == "claim" and said.verdict.verdict == "supported", said.reading
 
 
 def test_a_class_claim_reads_its_members_statements_of_the_finding_named_alike(real_pipeline):
