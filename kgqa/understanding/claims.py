@@ -258,11 +258,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "treats",
         re.compile(
             r"\b(?:treat|treats|treated|treating|treatment|cure|cures|indicated|used (?:for|to)|"
+            # ("reduces", "lowers" are read between the two ends, :data:`_MOVES_LEVEL`: anywhere
+            # they are adjectives of a side effect too, "causes lower back pain")
             r"therapy|prescribed|helps?|effective|reliev(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
-            r"sooth(?:e|es|ed|ing)|eas(?:e|es|ed|ing)"
-            # "Aspirin reduces fever", not "... reduces the risk of a heart attack"
-            r"|(?:reduc|lower)(?:e|es|ed|ing|s)?(?! (?:the |your |my |one's )?(?:risk|chance|odds|"
-            r"likelihood)))\b",
+            r"sooth(?:e|es|ed|ing)|eas(?:e|es|ed|ing))\b",
             re.I,
         ),
     ),
@@ -906,6 +905,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         # the drug treats it or what else the text says the drug is for
         return ParsedClaim(blamed[0], "hasSideEffect", blamed[1], negated)
     moves = _MOVES_LEVEL.search(between)
+    if moves is not None and _SIDE_EFFECT.search(between[: moves.start()]):
+        moves = None  # "X can cause a lower Y": an adjective of the side effect, no verb
     if chems and (diseases or phenos) and moves and a.cls in ("Chemical", "DrugClass"):
         relation = "treats" if moves.group("down") else "hasSideEffect"
         return ParsedClaim(chems[0], relation, (diseases or phenos)[0], negated)

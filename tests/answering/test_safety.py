@@ -171,6 +171,9 @@ POLARITY = [
     ("Colchicine relieves gout", "treats", False),
     ("Colchicine reduces gout", "treats", False),
     ("Colchicine does not relieve gout", "treats", True),
+    # ... and "lower", "reduced" naming a side effect keep it one ("lower back pain")
+    ("Colchicine can cause a lower headache", "hasSideEffect", False),
+    ("Colchicine causes reduced headache", "hasSideEffect", False),
     ("Colchicine cannot treat gout", "treats", True),
     ("Colchicine is not indicated for gout", "treats", True),
     ("Colchicine is contraindicated in gout", "contraindicatedIn", False),

@@ -2023,3 +2023,9 @@ def test_a_drug_said_to_relieve_a_disorder_is_said_to_treat_it(real_pipeline) ->
                            ("Ibuprofen does not relieve headache", "refuted")]:  # fmt: skip
         v = real_pipeline.verify(claim)
         assert (v.verdict, v.relation) == (verdict, "treats"), (claim, v.reason)
+    # "lower" naming a side effect keeps it one (a review found "reduces", "lowers" read as
+    # treats anywhere in the text had turned these into treatment claims)
+    for claim in ("Lisinopril causes lower back pain",
+                  "Metformin can cause a lower vitamin B12 level"):  # fmt: skip
+        v = real_pipeline.verify(claim)
+        assert (v.verdict, v.relation) == ("supported", "hasSideEffect"), (claim, v.reason)
