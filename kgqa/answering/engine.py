@@ -576,6 +576,13 @@ def _shown_in(text: str, said: str, mentions: Sequence[Mention],
     return _after_the_disorder(text, said, found, (focus.subject, focus.before), ("Disease",))
 
 
+def _taken_as(m: Mention, node: Node, other: Node, name: str) -> tuple[Mention, Node]:
+    """``other`` as the topic in place of the node ``m`` linked, by ``name``, as sure of it as
+    of ``node`` (a candidate added to the mention, so the reading's link score holds)."""
+    named = Candidate(other, topic_score(m, node), "exact", name)
+    return replace(m, candidates=(*m.candidates, named)), other
+
+
 # a word for a drug that points back to one named before ("Can this med.  cause ...")
 _THIS_DRUG = re.compile(
     r"\b(?:this|that|the|these|those|my|his|her)\s+(?:med|meds|medicines?|medications?|drugs?|"
@@ -1444,16 +1451,14 @@ class QAEngine:
             for other in same_named(self.kg, node)[1:]:
                 if other.cls in classes:
                     # as sure of it as of the node of its name the linker gave
-                    named = Candidate(other, topic_score(m, node), "exact", other.label)
-                    return replace(m, candidates=(*m.candidates, named)), other
+                    return _taken_as(m, node, other, other.label)
         if not infections or classes[:1] != ("Disease",):
             return None
         for m, node in sorted(found, key=lambda x: x[0].negated):
             # "What is the treatment for hepatitis C virus?": the infection its organism causes
             infection = infection_of(self.kg, node, {c.node.iri for c in m.candidates})
             if infection is not None:
-                named = Candidate(infection, topic_score(m, node), "exact", node.label)
-                return replace(m, candidates=(*m.candidates, named)), infection
+                return _taken_as(m, node, infection, node.label)
         return None
 
     def _specific_topic(self, intent: str, found: Linked) -> tuple[Mention, Node] | None:
@@ -1531,8 +1536,7 @@ class QAEngine:
                     for t in self.kg.neighbours(other, "causedBy", direction="out"))
                 or causes_of_supertypes(self.kg, other, 6)
             ):  # fmt: skip
-                named = Candidate(other, topic_score(m, node), "exact", other.label)
-                return replace(m, candidates=(*m.candidates, named)), other
+                return _taken_as(m, node, other, other.label)
         return None
 
     def _passed_on_by_birth(self, text: str, topic: Node) -> bool:

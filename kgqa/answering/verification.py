@@ -111,6 +111,12 @@ CLASS_IN_CLASS_MEMBERS = 3
 MAX_MEMBERS_READ = 200
 
 
+def _one_of_a_union(t: Triple) -> bool:
+    """Whether a statement is one of a union of restrictions (``alternatives``): it holds of its
+    subject, not of each of the subject's kinds."""
+    return any(a.key == "alternatives" for attrs in t.attributes for a in attrs)
+
+
 def _graph_verdict(s: Node, rel: str, o: Node, neg: bool,
                    triples: list[Triple]) -> tuple[str, str] | None:  # fmt: skip
     """The verdict a graph statement of exactly this pair gives, with its reason: the relation
@@ -800,16 +806,17 @@ class ClaimVerifier:
         (:func:`broad_cause`). None when no supertype within six steps has it."""
         if broad_cause(self.kg, agent):
             return None
-        for t in self.kg.neighbours(agent, "causedBy", direction="in", attributes=True):
-            if any(a.key == "alternatives" for attrs in t.attributes for a in attrs):
-                continue
-            if path := self._up_to(disease, {t.subject.iri}, depth=6):
-                return _decided(claim, True, neg, disease, "causedBy", agent,
-                                Evidence((t,), path=path),
-                                f"the graph: {t.source} gives {t.subject.label} as caused by "
-                                f"{agent.label}, and {disease.label} is a kind of "
-                                f"{t.subject.label}")  # fmt: skip
-        return None
+        said = self.kg.neighbours(agent, "causedBy", direction="in", attributes=True)
+        stated = {t.subject.iri: t for t in said if not _one_of_a_union(t)}
+        # one walk up to the nearest disease it is stated of (not one walk per statement)
+        path = self._up_to(disease, set(stated), depth=6) if stated else ()
+        if not path:
+            return None
+        t = stated[path[-1].object.iri]
+        return _decided(claim, True, neg, disease, "causedBy", agent, Evidence((t,), path=path),
+                        f"the graph: {t.source} gives {t.subject.label} as caused by "
+                        f"{agent.label}, and {disease.label} is a kind of "
+                        f"{t.subject.label}")  # fmt: skip
 
     def _agent_kind(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
         """ "Tuberculosis is caused by a virus": ``o`` is DOID's infectious disease of a kind of

@@ -1902,6 +1902,14 @@ def test_a_deficiency_asked_is_checked_off_the_names(real_pipeline) -> None:
     assert said.verdict is not None and said.verdict.verdict == "supported"
 
 
+def _assert_verdicts(real_pipeline, cases: list[tuple[str, str]], relation: str | None = None):
+    """Each claim's verdict is the one given (and its relation ``relation``, when given)."""
+    for claim, verdict in cases:
+        v = real_pipeline.verify(claim)
+        assert v.verdict == verdict, (claim, v.verdict, v.reason)
+        assert relation is None or v.relation == relation, (claim, v.relation)
+
+
 def test_organisms_go_by_the_names_people_know_them_by(real_pipeline) -> None:
     # DO names viruses by ICTV's binomials and bacteria by renamed genera; the answers showed
     # "Simplexvirus humanalpha1" and "Borreliella burgdorferi", and the claims' names linked
@@ -1915,29 +1923,24 @@ def test_organisms_go_by_the_names_people_know_them_by(real_pipeline) -> None:
     assert causes["What causes COVID-19?"][:1] == ["SARS-CoV-2"], causes
     borrelia = real_pipeline.kg.node("KGQA:Cause_Borreliella_burgdorferi")
     assert ("Borreliella burgdorferi", "en") in real_pipeline.kg.labels(borrelia)
-    for claim, verdict in [
+    _assert_verdicts(real_pipeline, [
         ("Lyme disease is caused by Borrelia burgdorferi", "supported"),
         ("Giardiasis is caused by Giardia lamblia", "supported"),
         ("Shingles is caused by varicella zoster virus", "supported"),
         ("Lyme disease is caused by HSV-1", "unknown"),
-    ]:
-        v = real_pipeline.verify(claim)
-        assert v.verdict == verdict, (claim, v.verdict, v.reason)
+    ])  # fmt: skip
 
 
 def test_an_organism_named_for_its_infection_is_the_agent_in_either_voice(real_pipeline):
     # the corpora's annotators code "Epstein-Barr virus" as its infection, which the linker
     # puts first: the claim had two diseases and no relation between them
-    for claim, verdict in [
+    _assert_verdicts(real_pipeline, [
         ("Infectious mononucleosis is caused by Epstein-Barr virus", "supported"),
         ("Epstein-Barr virus causes infectious mononucleosis", "supported"),
         ("Epstein-Barr virus does not cause infectious mononucleosis", "refuted"),
         ("Infectious mononucleosis is not caused by Epstein-Barr virus", "refuted"),
         ("Infectious mononucleosis is caused by hepatitis C virus", "unknown"),
-    ]:
-        v = real_pipeline.verify(claim)
-        assert v.verdict == verdict, (claim, v.verdict, v.reason)
-        assert v.relation == "causedBy", (claim, v.relation)
+    ], relation="causedBy")  # fmt: skip
 
 
 def test_a_question_of_a_disease_that_names_its_organism_is_about_the_infection(real_pipeline):
@@ -2018,11 +2021,10 @@ def test_a_class_claim_reads_its_members_statements_of_the_finding_named_alike(r
 
 def test_a_drug_said_to_relieve_a_disorder_is_said_to_treat_it(real_pipeline) -> None:
     # "relieves", "eases", "reduces" had no relation: "no relation recognised"
-    for claim, verdict in [("Ibuprofen relieves headache", "supported"),
-                           ("Acetaminophen eases pain", "supported"),
-                           ("Ibuprofen does not relieve headache", "refuted")]:  # fmt: skip
-        v = real_pipeline.verify(claim)
-        assert (v.verdict, v.relation) == (verdict, "treats"), (claim, v.reason)
+    _assert_verdicts(real_pipeline, [("Ibuprofen relieves headache", "supported"),
+                                     ("Acetaminophen eases pain", "supported"),
+                                     ("Ibuprofen does not relieve headache", "refuted")],
+                     relation="treats")  # fmt: skip
     # "lower" naming a side effect keeps it one (a review found "reduces", "lowers" read as
     # treats anywhere in the text had turned these into treatment claims)
     for claim in ("Lisinopril causes lower back pain",
