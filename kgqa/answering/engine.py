@@ -268,6 +268,15 @@ def _one_end_said(asked: str, found: Linked, focus: MessageFocus) -> bool:
     return len(named) == 1 and bool(_ASKS_EFFECT.search(asked))
 
 
+# a message's question whether what it told of before is the drug's side effect ("I have now
+# developed mouth sores ... Could these be a side of effect of this medicine?")
+_THIS_A_SIDE_EFFECT = re.compile(
+    r"\b(?:could|can|might|may|would|is|are)\s+(?:this|these|it|they|that|those)\s+"
+    r"(?:\w+\s+)?(?:be\s+)?(?:an?\s+|the\s+)?(?:side(?: of)?[- ]effects?|adverse|reaction)\b",
+    re.I,
+)
+
+
 # what a statement may say a drug does, that `ask` checks as a claim
 _DRUG_CLAIMS = frozenset({"treats", "palliates", "hasSideEffect", CONTRAINDICATION})
 # a question of what causes or brings on a thing (not of what it is a sign of)
@@ -608,18 +617,55 @@ def _drug_meant(text: str, said: str, mentions: Sequence[Mention],
         n.cls in ("Chemical", "DrugClass") for _, n in asked
     ):
         return None
+    drug = _one_drug_in(found, [*_sentences_before(focus), focus.subject])
+    if drug is None:
+        return None
+    return f"{said[: point.start()]}{drug[0].text} {said[point.end() :].lstrip()}", drug
+
+
+def _sentences_before(focus: MessageFocus) -> list[tuple[int, int]]:
+    """A message's sentences before its question, the nearest first."""
     at = focus.sentences.index(focus.question) if focus.question in focus.sentences else 0
-    for span in [*reversed(focus.sentences[:at]), focus.subject]:
+    return list(reversed(focus.sentences[:at]))
+
+
+def _one_drug_in(found: Linked, spans: Sequence[tuple[int, int] | None]
+                 ) -> tuple[Mention, Node] | None:  # fmt: skip
+    """The drug (not negated) of the first of ``spans`` that names any, when it names one;
+    None when it names several or none does."""
+    for span in spans:
         if span is None:
             continue
         drugs = {n.iri: (m, n) for m, n in found
                  if _inside(m, span) and not m.negated and is_drug(n)}  # fmt: skip
-        if len(drugs) == 1:
-            drug = next(iter(drugs.values()))
-            return f"{said[: point.start()]}{drug[0].text} {said[point.end() :].lstrip()}", drug
         if drugs:
-            return None
+            return next(iter(drugs.values())) if len(drugs) == 1 else None
     return None
+
+
+def _finding_blamed(text: str, said: str, mentions: Sequence[Mention],
+                    focus: MessageFocus) -> tuple[str, tuple[Mention, Node]] | None:  # fmt: skip
+    """A message's question whether what it told of is a drug's side effect, naming neither
+    ("I started taking this medication ... I have now developed mouth sores on the inside of
+    my lower lip. Could these be a side of effect of this medicine?", the drug in the subject
+    line): the sentence before it that names a finding or a disease (not negated), with the
+    question asked of the one drug the question, else the subject line, else a sentence
+    before names, and that drug's mention; None otherwise. Its side effects listed answered
+    nothing asked."""
+    if _THIS_A_SIDE_EFFECT.search(said) is None or focus.before is None:
+        return None
+    asked, found = _asked_and_said(mentions, focus)
+    if any(n.cls in _DISORDER_CLASSES for _, n in asked):
+        return None
+    told = [(m, n) for m, n in found if _inside(m, focus.before) and not m.negated
+            and n.cls in _DISORDER_CLASSES]  # fmt: skip
+    if not told:
+        return None
+    drug = _one_drug_in(found, [focus.question, focus.subject, *_sentences_before(focus)])
+    if drug is None:
+        return None
+    before = text[slice(*focus.before)].strip().rstrip(".")
+    return f"{before}. Could it be a side effect of {drug[0].text}?", drug
 
 
 # a word that points back to a thing already named ("these spasms", "the pain")
@@ -694,6 +740,8 @@ _SAYS_SPREAD = re.compile(
     r"infectious)\b",
     re.I,
 )
+# words of catching a disease from another person, which inheritance never answers
+_CONTAGION = re.compile(r"\b(?:contagious|catch\w*|caught|contract\w*|infectious)\b", re.I)
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
 # the sources that tie a gene to a disease by association studies, not as a Mendelian cause
 ASSOCIATION_SOURCES = frozenset({"disease_gene", "gwas"})
@@ -1262,6 +1310,13 @@ class QAEngine:
                 if meant is not None:
                     checked, drug = meant
                     found = [drug, *found]  # the claim is of the drug: its topic
+            if checked is None and intent in ("other", "claim", "side_effects_of_drug"):
+                # "... I have now developed mouth sores. Could these be a side of effect of
+                # this medicine?": whether the drug brings on what the message told of
+                meant = _finding_blamed(whole_text, said, mentions, focus)
+                if meant is not None:
+                    checked, drug = meant
+                    found = [drug, *found]
             if checked is not None:
                 intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         if (not focus.whole and not options and checked is None and intent != "claim"
@@ -1542,7 +1597,9 @@ class QAEngine:
     def _passed_on_by_birth(self, text: str, topic: Node) -> bool:
         """Whether a question of how ``topic`` is transmitted asks how it is inherited: the
         graph gives it a mode of inheritance and no agent that causes or carries it."""
-        if not _SPREADS.search(text):
+        if not _SPREADS.search(text) or _CONTAGION.search(text):
+            # whether one catches it from another ("Is lupus contagious?") is no question of
+            # inheritance: a familial form's mode answered it, as if lupus were passed on
             return False
         if not self.kg.neighbours(topic, "hasInheritance"):
             return False
@@ -1672,6 +1729,11 @@ class QAEngine:
         elif ways:
             silent = (f"the graph states no way {topic.label} is transmitted and no agent "
                       "that causes it, for it or its supertypes")  # fmt: skip
+            modes = sorted({t.object.label for t in self.kg.neighbours(topic, "hasInheritance")})
+            if modes and not self._risk_genes(topic):
+                # "Is Huntington's disease contagious?": what the graph does say of how it
+                # passes on (not for a disease of many genes, whose mode is a rare form's)
+                silent += f"; it states how it is inherited: {', '.join(modes)}"
         # "Which autoimmune disease causes dry mouth?": only the kinds asked for
         wanted = kind.kind if kind is not None and not agent else None
         if kind is not None and kind.infections:

@@ -31,6 +31,7 @@ from kgqa.linking.candidates import (
     DENSE_DRUG_SURE,
     DISORDERS,
     ELLIPTIC_HEADS,
+    FUZZY_CUTOFF,
     NIL_THRESHOLD,
     PART_DOES_SAID,
     SAID_OF_PART,
@@ -246,6 +247,10 @@ _CUT_GLUE = frozenset("and or with of the in to for a an is are does do".split()
 _CJK_RUN = re.compile(r"[\u3400-\u9fff0-9A-Za-z\-]*[\u3400-\u9fff][\u3400-\u9fff0-9A-Za-z\-]*")
 MIN_ZH_CHARS = 2  # single characters (铁, 钙) are too often part of other words
 ZH_TYPE_ORDER = ("DISEASE", "PHENOTYPE", "CHEMICAL", "GENE")
+# a dbSNP id, a variant's name
+_VARIANT_ID = re.compile(r"(?<![\w-])rs\d{3,12}(?![\w-])", re.I)
+# the shortest word read as a misspelt drug name where the tagger left it ("amoxicilin")
+MISSPELT_DRUG_CHARS = 7
 EXTEND_WORDS = 3  # how far a disorder span may grow to the right into a graph name
 _RETYPES = frozenset({"DISEASE", "PHENOTYPE", "CHEMICAL"})  # types a name may correct
 # after a disorder name: ", type 2A", " type IV", " subtype B", " VI", " 1" (after a comma only
@@ -937,6 +942,48 @@ class EntityLinker:
             found = self._misspelt_stretch(text, toks, i, right, row + extra, alone)
             if found is not None:
                 extra.append(found)
+        return resolve_overlaps(row + extra) if extra else row
+
+    def _with_variant_ids(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus each dbSNP id ("rs7903146") no span covers that names a variant of the
+        graph: the tagger, which reads ids as chemicals, left it untagged in "What does
+        rs7903146 do?" (and tagged it in "What is rs7903146?"). Typed a gene's, the type
+        nearest a variant and one the corpora's disease and chemical counts leave alone."""
+        extra = [Span(m.start(), m.end(), "GENE", 1.0) for m in _VARIANT_ID.finditer(text)
+                 if uncovered(m.start(), m.end(), row)
+                 and any(h.node.cls == "Variant" and h.match == "exact"
+                         for h in self.kg.find(m.group(), limit=3))]  # fmt: skip
+        return resolve_overlaps(row + extra) if extra else row
+
+    def _with_misspelt_drugs(self, text: str, row: list[Span]) -> list[Span]:
+        """``row`` plus the drug names people misspell where no span lies, in a short question
+        or a message's subject line ("Can amoxicilin cause a rash?": the tagger, which knows
+        "amoxicillin", left the slip untagged, and the claim found one entity): a word the base
+        encoder's vocabulary does not know, of seven letters or more, that one drug name
+        opening with the same letters is spelt nearly as (:meth:`CandidateGenerator.
+        respelt_drug`, at the fuzzy match's ratio), and that is no graph name as written.
+        Abstracts are left to the tagger: an unknown word there is as often a chemical of its
+        own."""
+        from rapidfuzz import fuzz
+
+        from kgqa.encoder import base_vocabulary
+
+        known = base_vocabulary()
+        if not known:
+            return row
+        extra: list[Span] = []
+        for a, b in _brief_questions(text):
+            for t in _TOKEN.finditer(text, a, b):
+                low = t.group().lower()
+                if (len(low) < MISSPELT_DRUG_CHARS or not low.isalpha() or low in known
+                        or not uncovered(t.start(), t.end(), row + extra)):  # fmt: skip
+                    continue
+                if any(h.match in ("exact", "normalized") for h in self.kg.find(low, limit=3)):
+                    continue  # a name as written ("polysaccharide"): the tagger left it be
+                found = self.generator.respelt_drug(low, ())
+                ratio = fuzz.ratio(low, normalize_name(found[0].name)) if found else 0.0
+                if len({c.node.iri for c in found}) == 1 and ratio >= FUZZY_CUTOFF:
+                    extra.append(Span(t.start(), t.end(), "CHEMICAL", 1.0))
         return resolve_overlaps(row + extra) if extra else row
 
     def _misspelt_stretch(self, text: str, toks: list[re.Match[str]], i: int, right: str,
@@ -1751,6 +1798,8 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("measures_taken_for", EntityLinker._with_measures_taken_for, ALL_MODES),
     SpanRule("eponyms", EntityLinker._with_eponyms, _TAGGED),
     SpanRule("misspelt_names", EntityLinker._with_misspelt_names, _TAGGED),
+    SpanRule("misspelt_drugs", EntityLinker._with_misspelt_drugs, _TAGGED),
+    SpanRule("variant_ids", EntityLinker._with_variant_ids, _TAGGED),
     SpanRule("class_names", EntityLinker._with_class_names, _TAGGED),
     SpanRule("subject_names", EntityLinker._with_subject_names, _TAGGED),
     SpanRule("names_called", EntityLinker._with_names_called, _TAGGED),

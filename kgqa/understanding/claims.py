@@ -19,6 +19,37 @@ from kgqa.text import TO_LOWER, TO_RAISE, has_cjk
 
 # "n't" has no word boundary before it ("doesn't"); a typed apostrophe may be curly
 _NEG = re.compile(r"\b(?:not|never|no|cannot)\b|n[’']t\b", re.IGNORECASE)
+# a "not" that negates no relation of the claim: the speaker's doubt or what they were not told
+# ("I'm not sure, but can lisinopril cause a cough?", "I don't know if metformin causes
+# diarrhea", "No one told me that ..."), or a finding that goes on ("a dry cough that will not
+# go away. Could it be a side effect of lisinopril?"); each was read as the claim's negation
+# and came back refuted. "I don't think X causes Y" keeps its "not". A finding going on is said
+# with nothing after the verb but the clause's end or a time ("My headache does not go away
+# with ibuprofen", "Aspirin does not stop the bleeding" keep it)
+_GOES_ON = (
+    r"(?=\s*(?:[,.;:!?)]|$|(?:and|but|so|or|for|since|anymore|any more|at all|yet|now|"
+    r"completely|fully)\b))"
+)
+_NOT_THE_CLAIMS = re.compile(
+    r"\b(?:not|n[’']t)\s+(?:quite\s+|really\s+|too\s+|so\s+|very\s+)?(?:sure|certain|clear)\b"
+    r"|\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:really\s+)?(?:know|understand|remember|get|see)\b"
+    r"(?=\s+(?:if|whether|why|what|how|when|that|but|,)|\s*[,.;:!?]|\s*$)"
+    r"|\bno one\s+(?:has\s+|ever\s+)?(?:told|tells|said|says|explained|warned|mentioned)\b"
+    r"|\b(?:(?:was|were|have|has|had)\s+(?:not|never)|(?:was|were|have|has|had)n[’']t)\s+"
+    r"(?:been\s+)?(?:told|warned|informed)\b"
+    r"|\b(?:did|does|do|has|have|had)\s*(?:not|n[’']t|never)\s+(?:tell|told|warn|warned|inform|"
+    r"informed|mention|mentioned|explain|explained)\b"
+    r"|\b(?:will|would|does|do|did|has|have|had|is|are|was|were|can|could)\s*(?:not|n[’']t)\s+"
+    r"(?:seem\s+to\s+|ever\s+|yet\s+|really\s+)?(?:go(?:ne|ing)?\s+away|went\s+away|"
+    r"stop(?:ped|ping)?|get(?:ting)?\s+better|got\s+better|improv\w*|heal\w*|clear(?:ed|ing)?\s+up|subsid\w*|"
+    r"let(?:ting)?\s+up|resolv\w*|go(?:ne|ing)?\s+down|ease\w*\s+up|quit)\b"
+    + _GOES_ON
+    + r"|\bwon[’']t\s+(?:go\s+away|stop|get\s+better|heal|clear\s+up|let\s+up|quit)\b"
+    + _GOES_ON
+    + r"|\bnot\s+(?:going\s+away|getting\s+better|improving|healing|stopping|clearing\s+up)\b"
+    + _GOES_ON,
+    re.IGNORECASE,
+)
 CONTRAINDICATION = "contraindicatedIn"
 # "Propranolol prevents migraines": checked against the label indications that say prevention
 # (the graph's treats statements whose indication does), never read as "treats"
@@ -38,15 +69,16 @@ _CONTRA = re.compile(
     re.IGNORECASE,
 )
 _SIDE_EFFECT = re.compile(
-    r"\b(?:side[- ]effects?|adverse (?:effects?|reactions?|events?)|(?:can|could|may|does|do|"
-    r"did|will|might)\s+(?:\w+\s+){1,2}?(?:cause|give|trigger|lead to|create|produce|bring on|"
-    r"result in|induce)|causes?|caused)\b",
+    r"\b(?:side(?: of)?[- ]effects?|adverse (?:effects?|reactions?|events?)|(?:can|could|may|"
+    r"does|do|did|will|might)\s+(?:\w+\s+){1,2}?(?:cause|give|trigger|lead to|create|produce|"
+    r"bring on|result in|induce)|causes?|caused)\b",
     re.IGNORECASE,
 )
 # a finding put down to "the medication" someone takes: that drug's side effect ("I want to
 # find out if this relates to the medication I am taking", "caused by my meds")
 FROM_MEDICATION = re.compile(
-    r"\b(?:relat\w*|due|linked|connected|because of|from|caused by|side effects? of|reaction to)"
+    r"\b(?:relat\w*|due|linked|connected|because of|from|caused by|side (?:of )?effects? of|"
+    r"reaction to)"
     r"\s+(?:to\s+)?(?:the|my|this|that|his|her|their|these|those)\s+(?:medications?|medicines?|"
     r"meds|drugs?|pills?|tablets?)\b",
     re.IGNORECASE,
@@ -59,11 +91,11 @@ FROM_MEDICATION = re.compile(
 _FINDING_FROM_DRUG = re.compile(
     r"\b(?:from|due to|because of|caused by|induced by|triggered by|brought on by|(?:a )?result "
     r"of|(?:a |an )?(?:reaction|response) to|related to|linked to|connected to|associated with|"
-    r"side[- ]effects? of|adverse (?:effects?|reactions?|events?) (?:of|to)|after (?:i |he |she "
-    r"|we |they |you )?(?:start\w*|began|begin\w*|tak\w*|took|us(?:ed|ing)|switch\w* to|"
-    r"(?:been |being |was |were |went |going )?(?:put )?on)|since (?:i |he |she |we |they |you )?"
-    r"(?:(?:have |has |had )?start\w*|began|beginning|(?:have |has |had )?been (?:put )?on|went "
-    r"on|tak\w*|using)"
+    r"side(?: of)?[- ]effects? of|adverse (?:effects?|reactions?|events?) (?:of|to)|after "
+    r"(?:i |he |she |we |they |you )?(?:start\w*|began|begin\w*|tak\w*|took|us(?:ed|ing)|"
+    r"switch\w* to|(?:been |being |was |were |went |going )?(?:put )?on)|since "
+    r"(?:i |he |she |we |they |you )?(?:(?:have |has |had )?start\w*|began|beginning|"
+    r"(?:have |has |had )?been (?:put )?on|went on|tak\w*|using)"
     # "I get a cough when I take lisinopril"
     r"|when(?:ever)? (?:i |he |she |we |they |you )(?:take|takes|took|use|uses|used|start\w*|"
     r"am on|was on|is on|are on))"
@@ -749,6 +781,11 @@ def uses_despite(text: str, mentions: Sequence[Mention]) -> bool:
     return _used_despite(text, nodes, affirmed=True) is not None
 
 
+def _blank(m: re.Match[str]) -> str:
+    """A match's words blanked out (offsets kept)."""
+    return " " * len(m.group())
+
+
 def _blanked(text: str, mentions: Sequence[Mention]) -> str:
     """``text`` with the linked mentions' words blanked out (offsets kept)."""
     for m in mentions:
@@ -764,7 +801,7 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
     # lymphoma" a lymphoma), not the claim's
     bare = _blanked(text, [m for m, _ in nodes])
-    negated = bool(_NEG.search(bare))
+    negated = bool(_NEG.search(_NOT_THE_CLAIMS.sub(_blank, bare)))
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
                  None)  # fmt: skip
     if curie and nodes and _PATTERNS[0][1].search(text):

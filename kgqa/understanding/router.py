@@ -41,7 +41,10 @@ _WHAT_IS_IT = re.compile(
     # "What might be wrong with me?", "What might cause this?", "what do these signs mean"
     r"|\bwhat (?:could|might|may|can) (?:be wrong|cause (?:this|it|these|that))\b"
     r"|\bwhat (?:does|do) (?:this|these|that|those|it|they)(?: \w+)? mean\b"
-    r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b",
+    r"|\bwhat (?:disease|condition|illness|infection) (?:could|might|would|can|may|do|does|is)\b"
+    # "... I have been dropping things from my left hand; even a sudden twist send shock thru
+    # my body-What is this?" (read as hand pain's definition)
+    r"|\bwhat(?:'s|’s| is) (?:this|that|it)\s*(?:\?|$)",
     re.I,
 )
 # ... or whether it is a disease the question names ("Could this be asthma?", "Do you think it
@@ -758,6 +761,12 @@ _WHILE_ON = re.compile(
     r"\b(?:while|when|whilst) (?:i am |i'm |im |he is |she is )?(?:taking|on|using)\b",
     re.I,
 )
+# ... or with a drink known to interact with drugs, said beside the drug
+_DRINK = re.compile(
+    r"\b(?:alcohol\w*|beers?|wine|liquor|booze|grapefruits?(?: juice)?|caffeine|coffee)\b",
+    re.I,
+)
+_BESIDE = re.compile(r"\b(?:with|while|on|after|together)\b", re.I)
 _AT_ONCE = re.compile(
     r"^\s*(?:can|could|is|are|should|may|do|does|will|would)\b.*"
     r"\b(?:together|at the same time|simultaneously|in combination)\b"
@@ -800,6 +809,15 @@ def asks_interaction(text: str, found: Linked) -> bool:
         return True
     drugs = {n.iri for _, n in found if n.cls in ("Chemical", "DrugClass")}
     if len(drugs) >= 2 and (_TOGETHER.search(text) or _WHILE_ON.search(text)):
+        return True
+    taken = {n.iri for m, n in found if n.cls in ("Chemical", "DrugClass")
+             and not _DRINK.fullmatch(m.text)}  # fmt: skip
+    disorders = [(m.start, m.end) for m, n in found if n.cls in ("Disease", "Phenotype")]
+    drinks = [d for d in _DRINK.finditer(text)
+              if not any(a <= d.start() < b for a, b in disorders)]  # fmt: skip
+    if taken and drinks and _BESIDE.search(text):
+        # "Is Tylenol safe with alcohol?", "Can I drink grapefruit juice on atorvastatin?":
+        # a drug with a drink or food (its side effects answered that)
         return True
     # "Should Advair and Spiriva be used together?": asked yes or no of a drug and another
     # thing taken at once, whether or not the other is linked (Advair, a combination, is not)

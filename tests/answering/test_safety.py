@@ -216,6 +216,21 @@ POLARITY = [
     ("Marfan syndrome runs in families", "hasInheritance", False),
     ("Marfan syndrome is not inherited", "hasInheritance", True),
     ("Gout is never hereditary", "hasInheritance", True),
+    # a "not" of the speaker's doubt, of what they were not told, or of a finding that goes
+    # on, negates no relation of the claim ...
+    ("I'm not sure, but can colchicine cause headache?", "hasSideEffect", False),
+    ("I don't know if colchicine causes headache", "hasSideEffect", False),
+    ("No one told me that colchicine treats gout", "treats", False),
+    ("My doctor did not tell me: does colchicine treat gout?", "treats", False),
+    (
+        "I have a headache that will not go away. Could it be a side effect of colchicine?",
+        "hasSideEffect",
+        False,
+    ),
+    ("My gout has not improved. Is colchicine used for gout?", "treats", False),
+    # ... while the relation's own "not" stays, and one with more after it
+    ("I'm not sure, but colchicine does not treat gout", "treats", True),
+    ("Colchicine does not relieve the headache", "treats", True),
 ]
 
 
@@ -339,6 +354,17 @@ NEVER = [
     ("Marfan syndrome is not hereditary", "supported"),
     ("Gout is hereditary", "supported"),
     ("Gout is not hereditary", "refuted"),
+    # the speaker's doubt or a finding that goes on is no negation of the claim
+    ("I'm not sure, but does allopurinol treat gout?", "refuted"),
+    ("I don't know if metformin causes lactic acidosis", "refuted"),
+    (
+        "I have lactic acidosis that will not go away. Could it be a side effect of metformin?",
+        "refuted",
+    ),
+    ("No one told me that metformin treats gout", "supported"),
+    ("I'm not sure, but allopurinol does not treat gout", "supported"),
+    ("My gout does not go away with allopurinol", "supported"),
+    ("Allopurinol does not stop the gout", "supported"),
 ]
 
 

@@ -2031,3 +2031,62 @@ def test_a_drug_said_to_relieve_a_disorder_is_said_to_treat_it(real_pipeline) ->
                   "Metformin can cause a lower vitamin B12 level"):  # fmt: skip
         v = real_pipeline.verify(claim)
         assert (v.verdict, v.relation) == ("supported", "hasSideEffect"), (claim, v.reason)
+
+
+def test_whether_a_disease_is_contagious_is_no_question_of_its_inheritance(real_pipeline):
+    # "Is lupus contagious?" was answered "Autosomal dominant inheritance" (a familial form's)
+    lupus = real_pipeline.ask("Is lupus contagious?")
+    assert lupus.reading.intent == "causes" and not lupus.answers, lupus.answers[:3]
+    assert "no way" in lupus.reason and "inherited" not in lupus.reason, lupus.reason
+    # what the graph does say of how a single-gene disease passes on is in the reason
+    hd = real_pipeline.ask("Is Huntington's disease contagious?")
+    assert not hd.answers and "Autosomal dominant inheritance" in hd.reason, hd.reason
+    # asked how it is transmitted, the mode of inheritance answers
+    passed = real_pipeline.ask("How is Huntington's disease transmitted?")
+    assert passed.reading.intent == "inheritance" and passed.answers
+
+
+def test_a_misspelt_drug_is_linked_where_the_tagger_left_it(real_pipeline) -> None:
+    # "amoxicilin" went untagged in a question and the claim found one entity
+    v = real_pipeline.verify("Can amoxicilin cause a rash?")
+    assert v.subject.label == "Amoxicillin" and v.verdict == "supported", v.reason
+    # "ciprofaxin" (ratio 78 to ciprofloxacin, the one name opening and ending so) was too
+    # unsure to use
+    r = real_pipeline.ask("Does ciprofaxin work well?")
+    assert r.reading.topic is not None and r.reading.topic.label == "Ciprofloxacin"
+    # a name as written stays the tagger's to take or leave ("polysaccharide" is no misspelt
+    # "polysaccharides")
+    linker = real_pipeline.qa.linker
+    assert linker._with_misspelt_drugs("Is the polysaccharide vaccine safe?", []) == []
+    (span,) = linker._with_misspelt_drugs("Can amoxicilin cause a rash?", [])
+    assert (span.start, span.end, span.type) == (4, 14, "CHEMICAL")
+
+
+def test_a_drug_with_a_drink_asks_how_they_interact(real_pipeline) -> None:
+    # "Is Tylenol safe with alcohol?" listed acetaminophen's side effects
+    for q in ("Is Tylenol safe with alcohol?", "Can I drink grapefruit juice on atorvastatin?"):
+        r = real_pipeline.ask(q)
+        assert r.reading.intent == "other" and "interaction" in r.reason, (q, r.reason)
+    # a drink inside a disorder's name is none ("alcohol abuse")
+    r = real_pipeline.ask("Is alcohol abuse treated with naltrexone?")
+    assert r.reading.intent == "claim", r.reading
+
+
+def test_a_message_asking_if_what_it_told_of_is_a_side_effect_checks_that(real_pipeline):
+    # "Could these be a side of effect of this medicine?" after the mouth sores, the drug in
+    # the subject line: it listed metoclopramide's side effects
+    r = real_pipeline.ask(
+        "SUBJECT: lisinopril\nMESSAGE: I started taking this medication in May for my blood "
+        "pressure. Now I have a dry cough that will not go away. Could this be a side of "
+        "effect of the medicine?"
+    )
+    assert r.reading.intent == "claim", r.reading
+    v = r.verdict
+    assert (v.subject.label, v.relation, v.verdict) == ("Lisinopril", "hasSideEffect", "supported")
+
+
+def test_a_variant_id_is_linked_wherever_it_stands(real_pipeline) -> None:
+    # the tagger left "rs7903146" untagged in "What does rs7903146 do?": no entity, no answer
+    r = real_pipeline.ask("What does rs7903146 do?")
+    assert r.reading.topic is not None and r.reading.topic.label == "rs7903146"
+    assert "type 2 diabetes mellitus" in {a.node.label for a in r.answers}, r.answers[:3]
