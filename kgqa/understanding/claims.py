@@ -30,8 +30,20 @@ _GOES_ON = (
     r"(?=\s*(?:[,.;:!?)]|$|(?:and|but|so|or|for|since|anymore|any more|at all|yet|now|"
     r"completely|fully)\b))"
 )
+# a question asked the negative way expects yes ("Isn't lisinopril used for hypertension?",
+# "Is it not true that ...?"), as does a tag after a plain statement ("Lisinopril causes
+# cough, doesn't it?"); "Metformin does not treat gout, does it?" keeps its own "not". Its
+# first word is read in the text as written (a claim's first word may be a name, blanked)
+_ASKED_NEGATIVELY = re.compile(
+    r"(?:^|(?<=[.?!]\s))\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|"
+    r"wo|ca)n[’']t\b",
+    re.IGNORECASE,
+)
 _NOT_THE_CLAIMS = re.compile(
-    r"\b(?:not|n[’']t)\s+(?:quite\s+|really\s+|too\s+|so\s+|very\s+)?(?:sure|certain|clear)\b"
+    r"\b(?:is|was)\s+it\s+not\s+(?:true|the case|so|correct|right)\b"
+    r"|,\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|wo|ca)n[’']t\s+"
+    r"(?:it|they|he|she|there|that|these|those)\s*\?"
+    r"|\b(?:not|n[’']t)\s+(?:quite\s+|really\s+|too\s+|so\s+|very\s+)?(?:sure|certain|clear)\b"
     r"|\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:really\s+)?(?:know|understand|remember|get|see)\b"
     r"(?=\s+(?:if|whether|why|what|how|when|that|but|,)|\s*[,.;:!?]|\s*$)"
     r"|\bno one\s+(?:has\s+|ever\s+)?(?:told|tells|said|says|explained|warned|mentioned)\b"
@@ -801,6 +813,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
     # lymphoma" a lymphoma), not the claim's
     bare = _blanked(text, [m for m, _ in nodes])
+    for m in _ASKED_NEGATIVELY.finditer(text):
+        bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
     negated = bool(_NEG.search(_NOT_THE_CLAIMS.sub(_blank, bare)))
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
                  None)  # fmt: skip

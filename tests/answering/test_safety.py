@@ -231,6 +231,14 @@ POLARITY = [
     # ... while the relation's own "not" stays, and one with more after it
     ("I'm not sure, but colchicine does not treat gout", "treats", True),
     ("Colchicine does not relieve the headache", "treats", True),
+    # a question asked the negative way expects yes, as a tag after a statement does
+    ("Isn't colchicine used for gout?", "treats", False),
+    ("Doesn't colchicine treat gout?", "treats", False),
+    ("Can't colchicine cause headache?", "hasSideEffect", False),
+    ("Is it not true that colchicine treats gout?", "treats", False),
+    ("Colchicine treats gout, doesn't it?", "treats", False),
+    ("Colchicine does not treat gout, does it?", "treats", True),
+    ("Why doesn't colchicine treat gout?", "treats", True),
 ]
 
 
@@ -365,6 +373,10 @@ NEVER = [
     ("I'm not sure, but allopurinol does not treat gout", "supported"),
     ("My gout does not go away with allopurinol", "supported"),
     ("Allopurinol does not stop the gout", "supported"),
+    ("Isn't allopurinol used for gout?", "refuted"),
+    ("Allopurinol treats gout, doesn't it?", "refuted"),
+    ("Isn't metformin used for gout?", "supported"),
+    ("Metformin doesn't treat gout, does it?", "refuted"),
 ]
 
 
