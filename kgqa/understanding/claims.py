@@ -39,8 +39,21 @@ _ASKED_NEGATIVELY = re.compile(
     r"wo|ca)n[’']t\b",
     re.IGNORECASE,
 )
+# the words after a negation, past the claim's two things, that make it the claim's
+# ("... are not related", "... is not a side effect", "... - not true", "not indicated")
+_SAYS_THE_RELATION = re.compile(
+    r"\s*(?:(?:be|been|at all|really|always|necessarily|in fact|actually|usually)\s+)*"
+    r"(?:related|linked|associated|connected|tied|indicated|used|true|correct|right|so|the case|"
+    r"an?\s+(?:side|adverse|symptom|sign|feature|cause|treatment|cure|risk)\w*|side|adverse|"
+    r"symptoms?|signs?|features?|recommended|effective|caus\w*|treat\w*|help\w*|work\w*|"
+    r"cur(?:e|es|ed)|prevent\w*|inherit\w*|hereditary|genetic|contagious|due|from|"
+    r"contraindicated|safe|approved|prescribed|given)\b",
+    re.IGNORECASE,
+)
 _NOT_THE_CLAIMS = re.compile(
     r"\b(?:is|was)\s+it\s+not\s+(?:true|the case|so|correct|right)\b"
+    # "Metformin is not only used for ...", "I have no idea whether ..."
+    r"|\bnot\s+only\b|\bno\s+idea\b"
     r"|,\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|wo|ca)n[’']t\s+"
     r"(?:it|they|he|she|there|that|these|those)\s*\?"
     r"|\b(?:not|n[’']t)\s+(?:quite\s+|really\s+|too\s+|so\s+|very\s+)?(?:sure|certain|clear)\b"
@@ -284,9 +297,11 @@ _HAVING = re.compile(
 _FOR_IT = re.compile(rf"\bfor\s+(?!{_PEOPLE}\b)(?:\S+\s+){{0,2}}$", re.I)
 # a disorder said of the people a drug is for, after the one it is for: "Metformin treats
 # diabetes in patients with kidney disease" is a claim about diabetes, never kidney disease
+# (or said not to have: "even in patients who do not have asthma", "in people with no ...")
 _COMORBID = re.compile(
-    rf"\b(?:with|(?:in|for) {_PEOPLE} (?:with|who (?:have|has|had))|who (?:have|has|had)|"
-    r"having)\s+(?:(?:a|an|the|mild|severe|chronic|known)\s+)*$",
+    rf"\b(?:with(?:out| no)?|(?:in|for) {_PEOPLE} (?:with(?:out| no)?|who (?:have|has|had))|who "
+    r"(?:(?:do|does|did)(?: not|n[’']t) )?(?:have|has|had)(?: no| never had)?|having)\s+"
+    r"(?:(?:a|an|the|mild|severe|chronic|known|any)\s+)*$",
     re.I,
 )
 # the words of a gene's part in a disease
@@ -806,16 +821,43 @@ def _blanked(text: str, mentions: Sequence[Mention]) -> str:
     return text
 
 
+def _claim_negated(text: str, mentions: Sequence[Mention],
+                   cue: tuple[int, int] | None = None) -> bool:  # fmt: skip
+    """Whether ``text`` negates its claim: a negation (not inside a name, no doubt, no question
+    asked the negative way, no finding going on: :data:`_NOT_THE_CLAIMS`) before the end of
+    the second thing it names, or after it and saying the relation or a thing named ("...
+    and cough are not related", "... - not true", "for hypertension: no cough"). One after
+    both says who or when, not whether ("Does aspirin cause bleeding in people with no
+    history of ulcers?", "Can lisinopril cause a cough even if you have never had one?",
+    "Does lisinopril cause cough or not?" were refuted). ``cue``: the span of words that hold
+    their own "not" ("should not be used"), left out."""
+    # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
+    # lymphoma" a lymphoma), not the claim's
+    bare = _blanked(text, mentions)
+    if cue is not None:
+        bare = bare[: cue[0]] + " " * (cue[1] - cue[0]) + bare[cue[1] :]
+    for m in _ASKED_NEGATIVELY.finditer(text):
+        bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
+    bare = _NOT_THE_CLAIMS.sub(_blank, bare)
+    ends = sorted(m.end for m in mentions)
+    second = ends[1] if len(ends) >= 2 else len(text)
+    starts = {m.start for m in mentions}
+    for neg in _NEG.finditer(bare):
+        if neg.start() < second or _SAYS_THE_RELATION.match(bare, neg.end()):
+            return True
+        gap = len(bare[neg.end() :]) - len(bare[neg.end() :].lstrip())
+        if neg.end() + gap in starts:
+            return True  # "no cough": the thing named itself is denied
+    return False
+
+
 def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:
     nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
     if has_cjk(text):
         return _parse_chinese(text, nodes, kg)
     # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
     # lymphoma" a lymphoma), not the claim's
-    bare = _blanked(text, [m for m, _ in nodes])
-    for m in _ASKED_NEGATIVELY.finditer(text):
-        bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
-    negated = bool(_NEG.search(_NOT_THE_CLAIMS.sub(_blank, bare)))
+    negated = _claim_negated(text, [m for m, _ in nodes])
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
                  None)  # fmt: skip
     if curie and nodes and _PATTERNS[0][1].search(text):
@@ -927,9 +969,8 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     if chems and (diseases or phenos) and contra:
         # "X is contraindicated in Y", "X should not be used for Y", negated only by a
         # negation outside the cue ("X is not contraindicated in Y")
-        outside = bare[: contra.start()] + " " + bare[contra.end() :]
-        return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0],
-                           bool(_NEG.search(outside)))  # fmt: skip
+        outside = _claim_negated(text, [m for m, _ in nodes], contra.span())
+        return ParsedClaim(chems[0], CONTRAINDICATION, (diseases or phenos)[0], outside)
     despite = _used_despite(text, nodes)
     if despite is not None:
         # "Can I take ibuprofen if I have high blood pressure?", "Is ibuprofen safe for people

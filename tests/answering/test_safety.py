@@ -239,6 +239,15 @@ POLARITY = [
     ("Colchicine treats gout, doesn't it?", "treats", False),
     ("Colchicine does not treat gout, does it?", "treats", True),
     ("Why doesn't colchicine treat gout?", "treats", True),
+    # a "not" past both things named says who or when, not whether ...
+    ("Does colchicine treat gout or not?", "treats", False),
+    ("Can colchicine cause headache even if you have never had one?", "hasSideEffect", False),
+    ("Colchicine causes headache in people who never smoked", "hasSideEffect", False),
+    ("Colchicine is not only used for gout", "treats", False),
+    # ... unless it says the relation or denies the thing named
+    ("Colchicine for gout: not indicated", "treats", True),
+    ("Colchicine treats gout - not true", "treats", True),
+    ("Colchicine does not cause headache in people who smoke", "hasSideEffect", True),
 ]
 
 
@@ -377,6 +386,9 @@ NEVER = [
     ("Allopurinol treats gout, doesn't it?", "refuted"),
     ("Isn't metformin used for gout?", "supported"),
     ("Metformin doesn't treat gout, does it?", "refuted"),
+    ("Does allopurinol treat gout or not?", "refuted"),
+    ("Metformin can cause lactic acidosis even in people who never drink", "refuted"),
+    ("Metformin does not cause lactic acidosis in people who drink", "supported"),
 ]
 
 
@@ -514,6 +526,8 @@ T2D = "type 2 diabetes mellitus"
         # a disorder of the people a drug is for is no disorder it is claimed to treat
         ("Metformin treats type 2 diabetes in patients with gout", "treats", T2D),
         ("Metformin treats type 2 diabetes in people who have gout", "treats", T2D),
+        ("Metformin treats type 2 diabetes in people who do not have gout", "treats", T2D),
+        ("Metformin treats type 2 diabetes in patients without gout", "treats", T2D),
         ("Does allopurinol treat gout with arthritis?", "treats", "gout"),
         # ... but a safety question asks of the disorder the person has besides
         ("Can a diabetic with gout take metformin?", CONTRAINDICATION, "gout"),
