@@ -228,6 +228,18 @@ def topic_score(mention: Mention, node: Node) -> float:
 # "What doesn't metformin treat?", "Which of these is NOT a symptom of X?", "... EXCEPT"):
 # kgqa's graph states what is, so it lists none of these; among options, the one least tied
 # to the topic answers
+# "What is a sign of ...", "What are some early symptoms of ...": a disease's findings asked
+_A_SIGN_OF = re.compile(
+    r"^\s*(?:what|which)(?:'s|’s| is| are| would be| could be| might be)\s+(?:\w+\s+){0,3}?"
+    r"(?:symptoms?|signs?|manifestations?|features?|presentations?)\s+(?:of|for|in)\s+\w",
+    re.I,
+)
+# ... and what a finding is a sign of ("What is hypertension a symptom of?")
+_SIGN_OF_WHAT = re.compile(
+    r"^\s*what (?:is|are|could|can|might|may) .{1,80}? (?:be )?(?:an? |the )?(?:\w+ )?"
+    r"(?:symptoms?|signs?|manifestations?|features?|indications?) of\s*\?",
+    re.I,
+)
 _NEGATED_ASK = re.compile(
     # (not what someone does not know or is not sure of: "We don't know what treatment we
     # should give him" asks for his treatment)
@@ -337,6 +349,16 @@ def route(
         # nor has one asking what may replace a drug ("Are there alternative treatments to
         # finasteride for an enlarged prostate?"); its words route it below, else passages answer
         intent = "other"
+    if (intent not in ("phenotypes_of_disease", "diseases_of_phenotype", "claim") and not options
+            and _A_SIGN_OF.match(text) and topic_of("phenotypes_of_disease", found) is not None):  # fmt: skip
+        # "What is a symptom of diabetes?" (its definition at 0.51) asks for a sign of it;
+        # "What is not a symptom of diabetes?" was answered "diabetes mellitus", 1.00, and
+        # "What is the first sign of Parkinson's?" with genes
+        return "phenotypes_of_disease", max(probs.get("phenotypes_of_disease", 0.0), CUE_SCORE)
+    if (intent != "diseases_of_phenotype" and not options and _SIGN_OF_WHAT.match(text)
+            and topic_of("diseases_of_phenotype", found) is not None):  # fmt: skip
+        # "What is hypertension a symptom of?" (its definition, 1.00): what shows it
+        return "diseases_of_phenotype", max(probs.get("diseases_of_phenotype", 0.0), CUE_SCORE)
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)

@@ -487,6 +487,16 @@ QUESTIONS = [
     ("What is allopurinol used for?", "diseases_for_drug", "diseases_for_drug", "positive"),
     ("Which genes are associated with marfan syndrome?", "genes_of_disease",
      "genes_of_disease", "positive"),
+    # a sign of a disease asked in the words of a definition, or negated: never the disease
+    # itself as the answer ("What is not a symptom of diabetes?" gave diabetes, 1.00)
+    ("What is a symptom of marfan syndrome?", "definition", "phenotypes_of_disease",
+     "positive"),
+    ("What is not a symptom of marfan syndrome?", "definition", "phenotypes_of_disease",
+     "negated"),
+    ("What is the first sign of marfan syndrome?", "genes_of_disease",
+     "phenotypes_of_disease", "positive"),
+    ("What is arachnodactyly a symptom of?", "definition", "diseases_of_phenotype",
+     "positive"),
 ]  # fmt: skip
 QUESTION_NAMES = {
     **ALL_NAMES,
