@@ -349,8 +349,9 @@ def route(
         # nor has one asking what may replace a drug ("Are there alternative treatments to
         # finasteride for an enlarged prostate?"); its words route it below, else passages answer
         intent = "other"
-    if (intent not in ("phenotypes_of_disease", "diseases_of_phenotype", "claim") and not options
-            and _A_SIGN_OF.match(text) and topic_of("phenotypes_of_disease", found) is not None):  # fmt: skip
+    if (intent not in ("phenotypes_of_disease", "diseases_of_phenotype", "claim")
+            and not options and _A_SIGN_OF.match(text)
+            and topic_of("phenotypes_of_disease", found) is not None):  # fmt: skip
         # "What is a symptom of diabetes?" (its definition at 0.51) asks for a sign of it;
         # "What is not a symptom of diabetes?" was answered "diabetes mellitus", 1.00, and
         # "What is the first sign of Parkinson's?" with genes
