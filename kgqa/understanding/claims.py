@@ -50,6 +50,12 @@ _SAYS_THE_RELATION = re.compile(
     r"contraindicated|safe|approved|prescribed|given)\b",
     re.IGNORECASE,
 )
+# words that call what a text says false
+_CALLED_FALSE = re.compile(
+    r"\b(?:false(?!\s+(?:positive|negative|alarm)s?\b)|untrue|myths?|incorrect|debunked|"
+    r"a (?:lie|hoax)|misconceptions?|fake)\b",
+    re.IGNORECASE,
+)
 _NOT_THE_CLAIMS = re.compile(
     r"\b(?:is|was)\s+it\s+not\s+(?:true|the case|so|correct|right)\b"
     # "Metformin is not only used for ...", "I have no idea whether ..."
@@ -842,13 +848,16 @@ def _claim_negated(text: str, mentions: Sequence[Mention],
     ends = sorted(m.end for m in mentions)
     second = ends[1] if len(ends) >= 2 else len(text)
     starts = {m.start for m in mentions}
+    # "It is false that ...", "... is a myth" deny what they say, and deny a denial ("It's
+    # not a myth that ..."): each was supported as the claim it calls false
+    called_false = _CALLED_FALSE.search(bare) is not None
     for neg in _NEG.finditer(bare):
         if neg.start() < second or _SAYS_THE_RELATION.match(bare, neg.end()):
-            return True
+            return not called_false
         gap = len(bare[neg.end() :]) - len(bare[neg.end() :].lstrip())
         if neg.end() + gap in starts:
-            return True  # "no cough": the thing named itself is denied
-    return False
+            return not called_false  # "no cough": the thing named itself is denied
+    return called_false
 
 
 def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> ParsedClaim:

@@ -248,6 +248,12 @@ POLARITY = [
     ("Colchicine for gout: not indicated", "treats", True),
     ("Colchicine treats gout - not true", "treats", True),
     ("Colchicine does not cause headache in people who smoke", "hasSideEffect", True),
+    # a claim called false is denied, and a denial called false affirmed
+    ("It is false that colchicine treats gout", "treats", True),
+    ("It's a myth that colchicine causes headache", "hasSideEffect", True),
+    ("Is it a myth that colchicine treats gout?", "treats", True),
+    ("It is not a myth that colchicine treats gout", "treats", False),
+    ("Colchicine does not treat gout: a misconception", "treats", False),
 ]
 
 
@@ -389,6 +395,10 @@ NEVER = [
     ("Does allopurinol treat gout or not?", "refuted"),
     ("Metformin can cause lactic acidosis even in people who never drink", "refuted"),
     ("Metformin does not cause lactic acidosis in people who drink", "supported"),
+    ("It is false that allopurinol treats gout", "supported"),
+    ("It's a myth that metformin causes lactic acidosis", "supported"),
+    ("It's not a myth that allopurinol treats gout", "refuted"),
+    ("It is false that metformin treats gout", "refuted"),
 ]
 
 
