@@ -86,7 +86,12 @@ CONTRAINDICATION = "contraindicatedIn"
 # (the graph's treats statements whose indication does), never read as "treats"
 PREVENTION = "prevents"
 _PREVENTS = re.compile(
-    r"\bprevent(?:s|ed|ing|ion)?\b|\bprophyla\w*|\bprotects? against\b|\bward(?:s)? off\b",
+    r"\bprevent(?:s|ed|ing|ion)?\b|\bprophyla\w*|\bprotects? against\b|\bward(?:s)? off\b"
+    # a lower risk of it is its prevention, never its treatment ("Insulin reduces the risk
+    # of diabetes" was supported as insulin treats diabetes)
+    r"|\b(?:reduc|lower|decreas|cut|minimi[sz]|diminish|lessen)\w*\s+(?:the\s+|your\s+|one's\s+|"
+    r"a\s+person's\s+|their\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:risk|chances?|odds|"
+    r"likelihood|incidence)\s+(?:of|for)\b",
     re.I,
 )
 # A contraindication is its own relation, never "treats" read backwards. The cue words hold

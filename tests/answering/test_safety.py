@@ -254,6 +254,10 @@ POLARITY = [
     ("Is it a myth that colchicine treats gout?", "treats", True),
     ("It is not a myth that colchicine treats gout", "treats", False),
     ("Colchicine does not treat gout: a misconception", "treats", False),
+    # a lower risk of a disorder is its prevention, never its treatment
+    ("Colchicine reduces the risk of gout", "prevents", False),
+    ("Does colchicine lower your risk of gout?", "prevents", False),
+    ("Colchicine does not decrease the chance of gout", "prevents", True),
 ]
 
 
@@ -399,6 +403,10 @@ NEVER = [
     ("It's a myth that metformin causes lactic acidosis", "supported"),
     ("It's not a myth that allopurinol treats gout", "refuted"),
     ("It is false that metformin treats gout", "refuted"),
+    # no label gives allopurinol for preventing gout in the fixture: its treating gout says
+    # nothing of lowering the risk
+    ("Allopurinol reduces the risk of gout", "supported"),
+    ("Metformin lowers the risk of gout", "supported"),
 ]
 
 
