@@ -693,6 +693,10 @@ def drug_stand_in(m: Mention) -> Node | None:
 # not "no 汗症"); a relation needs its own words, there is no default reading
 _ZH_CONTRA = re.compile(r"禁用|禁忌|不能用于|不能用|不宜|慎用|不可用于|避免使用|避免")
 _ZH_NEG = re.compile(r"不|没有|没|无关|并非|非|未|无")
+# a 不 or 没 that negates no claim: a question asked "A-not-A" (会不会, 能不能, 是不是, 可不
+# 可以, 有没有: "二甲双胍会不会引起腹泻？" was refuted) or the speaker's doubt (我不确定, 不知道
+# 是否, 不清楚)
+ZH_NOT_THE_CLAIMS = re.compile(r"(.)[不没]\1|可不可以|(?:不|不太)(?:确定|知道|清楚|了解|明白|肯定)")
 _ZH_TREATS = re.compile(r"治疗|主治|治|用于|适应症|适应证|有效")
 _ZH_PREVENTS = re.compile(r"预防|防止")
 _ZH_SIDE = re.compile(r"引起|导致|诱发|副作用|不良反应")
@@ -735,7 +739,7 @@ def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGr
     bare = _blanked(text, [m for m, _ in nodes])
     contra = _ZH_CONTRA.search(bare)
     outside = bare[: contra.start()] + " " + bare[contra.end() :] if contra else bare
-    negated = bool(_ZH_NEG.search(outside))
+    negated = bool(_ZH_NEG.search(ZH_NOT_THE_CLAIMS.sub(_blank, outside)))
     by_cls = {cls: [n for _, n in nodes if n.cls == cls]
               for cls in ("Gene", "Chemical", "Disease", "Phenotype")}  # fmt: skip
     genes, chems = by_cls["Gene"], by_cls["Chemical"]

@@ -17,6 +17,7 @@ from kgqa.records import Mention, Node
 from kgqa.text import LAB_SHORT_FORMS, has_cjk
 from kgqa.understanding.claims import (
     FROM_MEDICATION,
+    ZH_NOT_THE_CLAIMS,
     blamed_drug,
     blamed_for_the_unnamed,
     class_membership_claim,
@@ -268,7 +269,10 @@ def polarity(text: str, intent: str) -> str:
     so, else ``positive``."""
     if intent == "contraindications":
         return "contraindication"
-    if _NEGATED_ASK.search(text) or (has_cjk(text) and _ZH_NEGATED_ASK.search(text)):
+    if _NEGATED_ASK.search(text) or (
+        # (a question asked "A-not-A" negates nothing: "痛风会不会遗传？" asks if gout is)
+        has_cjk(text) and _ZH_NEGATED_ASK.search(ZH_NOT_THE_CLAIMS.sub(" ", text))
+    ):
         return "negated"
     return "positive"
 

@@ -17,6 +17,14 @@ import pytest
         ("马方综合征与FBN1基因无关", "associatedWithGene", True, {"refuted"}),
         ("痛风禁用别嘌醇", "contraindicatedIn", False, {"unknown"}),  # never "treats"
         ("痛风患者不宜使用别嘌醇", "contraindicatedIn", False, {"unknown"}),
+        # a question asked "A-not-A" and the speaker's doubt negate nothing ("二甲双胍会不会
+        # 引起腹泻？" was refuted)
+        ("别嘌醇能不能治疗痛风？", "treats", False, {"supported"}),
+        ("别嘌醇是不是治疗痛风？", "treats", False, {"supported"}),
+        ("别嘌醇可不可以治疗痛风？", "treats", False, {"supported"}),
+        ("我不确定别嘌醇是否治疗痛风", "treats", False, {"supported"}),
+        ("二甲双胍能不能治疗痛风？", "treats", False, {"unknown", "refuted"}),
+        ("别嘌醇不能治疗痛风吧？", "treats", True, {"refuted"}),
     ],
 )
 def test_chinese_claims_keep_relation_and_polarity(pipeline, claim, relation, negated, allowed):

@@ -94,3 +94,12 @@ def test_traditional_characters_and_full_width_letters_read_as_simplified(pipeli
         assert r.reading == s.reading and [a.node for a in r.answers] == [a.node for a in s.answers]
     verdict = pipeline.verify("別嘌醇能治療痛風")
     assert verdict.verdict == "supported" and verdict.subject.curie == "DRUGBANK:DB00437"
+
+
+def test_a_question_asked_a_not_a_is_no_negated_question() -> None:
+    # "痛风会不会遗传？" (is gout hereditary?) was refused as asking what is not so
+    from kgqa.understanding.router import polarity
+
+    assert polarity("痛风会不会遗传？", "inheritance") == "positive"
+    assert polarity("亨廷顿病是不是遗传病？", "inheritance") == "positive"
+    assert polarity("哪些药不能治疗痛风？", "drugs_for_disease") == "negated"
