@@ -34,7 +34,7 @@ _GOES_ON = (
 # "Is it not true that ...?"), as does a tag after a plain statement ("Lisinopril causes
 # cough, doesn't it?"); "Metformin does not treat gout, does it?" keeps its own "not". Its
 # first word is read in the text as written (a claim's first word may be a name, blanked)
-_ASKED_NEGATIVELY = re.compile(
+ASKED_NEGATIVELY = re.compile(
     r"(?:^|(?<=[.?!]\s))\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|"
     r"wo|ca)n[’']t\b",
     re.IGNORECASE,
@@ -851,7 +851,7 @@ def _claim_negated(text: str, mentions: Sequence[Mention],
     bare = _blanked(text, mentions)
     if cue is not None:
         bare = bare[: cue[0]] + " " * (cue[1] - cue[0]) + bare[cue[1] :]
-    for m in _ASKED_NEGATIVELY.finditer(text):
+    for m in ASKED_NEGATIVELY.finditer(text):
         bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
     bare = _NOT_THE_CLAIMS.sub(_blank, bare)
     ends = sorted(m.end for m in mentions)

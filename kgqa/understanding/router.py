@@ -16,6 +16,7 @@ from kgqa.linking.linker import level_moved
 from kgqa.records import Mention, Node
 from kgqa.text import LAB_SHORT_FORMS, has_cjk
 from kgqa.understanding.claims import (
+    ASKED_NEGATIVELY,
     FROM_MEDICATION,
     ZH_NOT_THE_CLAIMS,
     blamed_drug,
@@ -269,7 +270,8 @@ def polarity(text: str, intent: str) -> str:
     so, else ``positive``."""
     if intent == "contraindications":
         return "contraindication"
-    if _NEGATED_ASK.search(text) or (
+    # (a question asked the negative way expects yes: "Isn't there a drug that treats gout?")
+    if _NEGATED_ASK.search(ASKED_NEGATIVELY.sub(" ", text)) or (
         # (a question asked "A-not-A" negates nothing: "痛风会不会遗传？" asks if gout is)
         has_cjk(text) and _ZH_NEGATED_ASK.search(ZH_NOT_THE_CLAIMS.sub(" ", text))
     ):

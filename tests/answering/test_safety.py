@@ -515,6 +515,11 @@ QUESTIONS = [
      "phenotypes_of_disease", "positive"),
     ("What is arachnodactyly a symptom of?", "definition", "diseases_of_phenotype",
      "positive"),
+    # a question asked the negative way expects yes, and asks for what is so
+    ("Isn't there a drug that treats gout?", "drugs_for_disease", "drugs_for_disease",
+     "positive"),
+    ("Aren't there genes associated with marfan syndrome?", "genes_of_disease",
+     "genes_of_disease", "positive"),
 ]  # fmt: skip
 QUESTION_NAMES = {
     **ALL_NAMES,
