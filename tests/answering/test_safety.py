@@ -258,6 +258,9 @@ POLARITY = [
     ("Colchicine reduces the risk of gout", "prevents", False),
     ("Does colchicine lower your risk of gout?", "prevents", False),
     ("Colchicine does not decrease the chance of gout", "prevents", True),
+    # what no one could tell, asked "whether or not", negates nothing
+    ("No doctor could tell me whether or not colchicine treats gout", "treats", False),
+    ("Nobody has told me if colchicine causes headache", "hasSideEffect", False),
 ]
 
 
@@ -407,6 +410,7 @@ NEVER = [
     # nothing of lowering the risk
     ("Allopurinol reduces the risk of gout", "supported"),
     ("Metformin lowers the risk of gout", "supported"),
+    ("No physician has been able to tell me whether or not allopurinol treats gout", "refuted"),
 ]
 
 
