@@ -405,6 +405,12 @@ _TOO_MUCH = re.compile(r"\s*(?:['\u2019]s\s+)?(?:overdos\w*|poisoning|toxicity|i
                        re.I)  # fmt: skip
 
 
+# ... or before it ("What happens if you take too much Tylenol?", "an overdose of aspirin")
+_TOO_MUCH_OF = re.compile(
+    r"\b(?:too much|too many|an? overdose of|overdos(?:e|ed|ing) (?:on|of|with))\s+"
+    r"(?:(?:my|his|her|the|their|your)\s+)?$",
+    re.I,
+)
 _DISORDER_CLASSES = frozenset({"Disease", "Phenotype"})
 # the words before a disorder someone is said to have ("if I have", "since my son has", "with")
 _HAD_BEFORE = re.compile(
@@ -776,7 +782,9 @@ _EMERGENCY = re.compile(
     r"\b(?:(?:i'?m|i am|i think i'?m|she'?s|he'?s|my \w+ is|(?:s)?he is) (?:having|getting) "
     r"(?:a |an )?(?:heart attack|stroke|seizure|anaphylactic|allergic reaction|asthma attack)"
     r"|(?:can'?t|cannot|can not) (?:breathe|breath)|chest pain (?:right )?now"
-    r"|(?:suicid\w*|kill (?:my|him|her)self|end my life|overdos\w*|took too many)"
+    r"|(?:suicid\w*|kill (?:my|him|her)self|end my life|overdos\w*|(?:took|(?:has|have|had) "
+    r"taken) too (?:many|much)(?! (?:time|effort|money|work|care|notice|interest|space|sun|salt|"
+    r"sugar|food|exercise|weight|stress|pressure|heat|days|breaks|hours)\b))"
     r"|(?:is |are )?(?:unconscious|not breathing|unresponsive)"
     r"|bleeding (?:heavily|a lot|won'?t stop)"
     # the warning signs of a heart attack, a stroke, a bleed, said as happening ("I have sudden
@@ -1349,12 +1357,16 @@ class QAEngine:
             hit = self._same_named_topic(spec.topic_classes, found, intent != "definition")
         if hit is not None and intent == "drugs_for_disease" and not options:
             hit = _asked_for(whole_text, hit, found)
-        if (not options and intent in ("drugs_for_disease", "diseases_for_drug")
+        if (not options and intent in ("drugs_for_disease", "diseases_for_drug",
+                                       "side_effects_of_drug")
                 and (poisoned := self._poisoning(text, found, at)) is not None):  # fmt: skip
             # "How do I treat a Tylenol overdose?" asks what treats the poisoning, never what
-            # acetaminophen treats; a poisoning the graph has no node for is asked of passages
+            # acetaminophen treats; a poisoning the graph has no node for is asked of passages.
+            # "What happens if you take too much Tylenol?" asks what the poisoning does, of
+            # which the graph states nothing: the drug's side effects at its doses had answered
             m, node = poisoned
-            intent = "drugs_for_disease" if node is not None else "other"
+            treated = intent != "side_effects_of_drug" and node is not None
+            intent = "drugs_for_disease" if treated else "other"
             iscore = max(probs.get(intent, 0.0), CUE_SCORE)
             spec, hit = INTENTS[intent], (m, node) if node is not None else (m, m.node)
         if hit is None and not focus.whole and not options and focus.before is not None:
@@ -1459,7 +1471,8 @@ class QAEngine:
         for m, node in found:
             if node.cls not in ("Chemical", "DrugClass") or m.end < at:
                 continue
-            if _TOO_MUCH.match(text[m.end - at :]) is None:
+            if (_TOO_MUCH.match(text[m.end - at :]) is None
+                    and _TOO_MUCH_OF.search(text[: max(0, m.start - at)]) is None):  # fmt: skip
                 continue
             for name in dict.fromkeys((m.text, node.label, m.candidates[0].name)):
                 hits = [h.node for h in self.kg.find(f"{name} poisoning", limit=3)

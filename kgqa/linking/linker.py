@@ -127,8 +127,12 @@ _AFTER_COMMA = re.compile(r",[ \t]*(?=[A-Za-z])")
 # words each written with a capital first ("Generalized Anxiety Disorder")
 _TITLED = re.compile(r"[A-Z][A-Za-z'’-]*(?:[ \t]+[A-Z][A-Za-z'’-]*)*")
 # whose or which a thing is, before its name
+# (and how much of it: "Can taking too much Tylenol cause liver damage?" tagged "taking too
+# much Tylenol", and "too much Tylenol" linked nothing)
 _OWNER_WORDS = re.compile(r"(?:(?:my|his|her|your|our|their|its|the|a|an|this|that|these|"
-                          r"those)\s+)+", re.I)  # fmt: skip
+                          r"those|taking|too much|too many|an overdose of|overdose of|"
+                          r"(?:high|large|big) doses? of|a lot of|lots of|excess)\s+)+",
+                          re.I)  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 
 

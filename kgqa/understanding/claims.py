@@ -109,8 +109,8 @@ _CONTRA = re.compile(
 )
 _SIDE_EFFECT = re.compile(
     r"\b(?:side(?: of)?[- ]effects?|adverse (?:effects?|reactions?|events?)|(?:can|could|may|"
-    r"does|do|did|will|might)\s+(?:\w+\s+){1,2}?(?:cause|give|trigger|lead to|create|produce|"
-    r"bring on|result in|induce)|causes?|caused)\b",
+    r"does|do|did|will|might)\s+(?:\w+\s+){1,3}?(?:cause|give|trigger|lead to|create|produce|"
+    r"bring on|result in|induce|damage|harm|hurt|injure)|causes?|caused)\b",
     re.IGNORECASE,
 )
 # a finding put down to "the medication" someone takes: that drug's side effect ("I want to

@@ -83,8 +83,10 @@ _COMPARES = re.compile(
     r"\bdifferences? (?:between|from)\b|\bdiffer(?:s|ent)? from\b|\bversus\b|\bvs\.?(?=\s)"
     r"|\bhow (?:do|does|is|are) .{1,60}? (?:differ|compare)\b"
     # "Which is better for headache, ibuprofen or acetaminophen?" (read as what ibuprofen treats)
-    r"|\b(?:which|what)(?:'s| is| one is| works)? (?:better|best|safer|stronger|more effective)"
-    r"\b[^?]*\bor\b|\b(?:better|safer|stronger|more effective) than\b",
+    r"|\b(?:which|what)(?:'s| is| one is| works)? (?:better|best|safer|stronger|more effective|"
+    r"worse|worst|more (?:serious|dangerous|common|severe|painful|deadly))"
+    r"\b[^?]*\bor\b|\b(?:better|safer|stronger|more effective|worse|more (?:serious|dangerous|"
+    r"severe|deadly)) than\b",
     re.I,
 )
 # a statement relating two things says how ("Statins cause muscle pain", "X is a Y") ...

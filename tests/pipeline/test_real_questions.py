@@ -2090,3 +2090,27 @@ def test_a_variant_id_is_linked_wherever_it_stands(real_pipeline) -> None:
     r = real_pipeline.ask("What does rs7903146 do?")
     assert r.reading.topic is not None and r.reading.topic.label == "rs7903146"
     assert "type 2 diabetes mellitus" in {a.node.label for a in r.answers}, r.answers[:3]
+
+
+def test_too_much_of_a_drug_is_its_overdose_not_its_side_effects(real_pipeline) -> None:
+    # "taking too much Tylenol" was one span, and "too much Tylenol" linked nothing
+    v = real_pipeline.verify("Can taking too much Tylenol cause liver damage?")
+    assert (v.subject.label, v.verdict) == ("Acetaminophen", "supported"), v.reason
+    # what too much of it does was answered with its side effects at its doses
+    r = real_pipeline.ask("What happens if you take too much Tylenol?")
+    assert r.reading.intent == "other" and not r.answers, r.answers[:3]
+    taken = real_pipeline.ask("What should I do if I took too much aspirin?")
+    assert "emergency" in taken.reason, taken.reason
+    assert "emergency" not in (real_pipeline.ask("I took too much time to answer").reason or "")
+
+
+def test_a_drug_said_to_damage_an_organ_is_a_side_effect_claim(real_pipeline) -> None:
+    # "damage" was no relation word: "no relation recognised"
+    v = real_pipeline.verify("Can acetaminophen damage the liver?")
+    assert (v.relation, v.verdict) == ("hasSideEffect", "supported"), v.reason
+
+
+def test_which_of_two_is_worse_is_a_comparison(real_pipeline) -> None:
+    # read as what a drug treats, naming no drug
+    r = real_pipeline.ask("Which is worse, type 1 or type 2 diabetes?")
+    assert r.reading.intent == "other" and "differ" in r.reason, r.reason
