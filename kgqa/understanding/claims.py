@@ -75,7 +75,8 @@ _NOT_THE_CLAIMS = re.compile(
     r"informed|mention|mentioned|explain|explained)\b"
     r"|\b(?:will|would|does|do|did|has|have|had|is|are|was|were|can|could)\s*(?:not|n[’']t)\s+"
     r"(?:seem\s+to\s+|ever\s+|yet\s+|really\s+)?(?:go(?:ne|ing)?\s+away|went\s+away|"
-    r"stop(?:ped|ping)?|get(?:ting)?\s+better|got\s+better|improv\w*|heal\w*|clear(?:ed|ing)?\s+up|subsid\w*|"
+    r"stop(?:ped|ping)?|get(?:ting)?\s+better|got\s+better|improv\w*|heal\w*|"
+    r"clear(?:ed|ing)?\s+up|subsid\w*|"
     r"let(?:ting)?\s+up|resolv\w*|go(?:ne|ing)?\s+down|ease\w*\s+up|quit)\b"
     + _GOES_ON
     + r"|\bwon[’']t\s+(?:go\s+away|stop|get\s+better|heal|clear\s+up|let\s+up|quit)\b"
@@ -876,8 +877,6 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
     nodes = [(m, n) for m in mentions if (n := _node(m)) is not None]
     if has_cjk(text):
         return _parse_chinese(text, nodes, kg)
-    # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
-    # lymphoma" a lymphoma), not the claim's
     negated = _claim_negated(text, [m for m, _ in nodes])
     curie = next((c for c in _CURIE.findall(text) if ":" in c and not c.startswith("http")),
                  None)  # fmt: skip

@@ -228,10 +228,6 @@ def topic_score(mention: Mention, node: Node) -> float:
     return max((float(c.score) for c in mention.candidates if c.node.iri == node.iri), default=0.0)
 
 
-# a question asking for what is *not* so ("Which genes are not associated with X?",
-# "What doesn't metformin treat?", "Which of these is NOT a symptom of X?", "... EXCEPT"):
-# kgqa's graph states what is, so it lists none of these; among options, the one least tied
-# to the topic answers
 # "What is a sign of ...", "What are some early symptoms of ...": a disease's findings asked
 _A_SIGN_OF = re.compile(
     r"^\s*(?:what|which)(?:'s|’s| is| are| would be| could be| might be)\s+(?:\w+\s+){0,3}?"
@@ -244,6 +240,10 @@ _SIGN_OF_WHAT = re.compile(
     r"(?:symptoms?|signs?|manifestations?|features?|indications?) of\s*\?",
     re.I,
 )
+# a question asking for what is *not* so ("Which genes are not associated with X?",
+# "What doesn't metformin treat?", "Which of these is NOT a symptom of X?", "... EXCEPT"):
+# kgqa's graph states what is, so it lists none of these; among options, the one least tied
+# to the topic answers
 _NEGATED_ASK = re.compile(
     # (not what someone does not know or is not sure of: "We don't know what treatment we
     # should give him" asks for his treatment)
@@ -843,10 +843,9 @@ def asks_interaction(text: str, found: Linked) -> bool:
         return True
     taken = {n.iri for m, n in found if n.cls in ("Chemical", "DrugClass")
              and not _DRINK.fullmatch(m.text)}  # fmt: skip
-    disorders = [(m.start, m.end) for m, n in found if n.cls in ("Disease", "Phenotype")]
-    drinks = [d for d in _DRINK.finditer(text)
-              if not any(a <= d.start() < b for a, b in disorders)]  # fmt: skip
-    if taken and drinks and _BESIDE.search(text):
+    # (a drink inside a disorder's name is none: "alcohol abuse")
+    disorders = [(m, n) for m, n in found if n.cls in ("Disease", "Phenotype")]
+    if taken and _DRINK.search(_bare(text, disorders)) and _BESIDE.search(text):
         # "Is Tylenol safe with alcohol?", "Can I drink grapefruit juice on atorvastatin?":
         # a drug with a drink or food (its side effects answered that)
         return True
