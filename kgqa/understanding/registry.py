@@ -298,8 +298,13 @@ _RECORDS = (
         answer_classes=(_DISEASE,), annotated=True,
         # what a finding is a sign of ("What does vomiting blood indicate?" was read as what
         # hematemesis is, answered by itself at 1.00)
-        cue=(r"\bwhat (?:does|do|did|could|can|might|may|would|will) .{1,80}? (?:indicate|"
-             r"signify|suggest|point to|be (?:a )?(?:sign|symptom|signs|symptoms) of)\b"
+        # (not what a person suggests: "What would you suggest?" after a subject line naming
+        # anxiety listed cystic fibrosis and narcolepsy, as diseases that show it)
+        cue=(r"\bwhat (?:does|do|did|could|can|might|may|would|will) (?!(?:you|u|we|i|they|he|she|"
+             r"(?:your|my|the|our|his|her|their) (?:doctors?|dr|physicians?|specialists?|nurses?|"
+             r"pharmacists?|surgeons?|gp)) (?:suggest|recommend|advi[sc]e)\b)"
+             r".{1,80}? (?:indicate|signify|suggest|point to|be (?:a )?(?:sign|symptom|signs|"
+             r"symptoms) of)\b"
              # ... or which syndrome has it ("Is there any syndrome with these three features?")
              r"|\b(?:any|which|what) (?:syndromes?|diseases?|conditions?|disorders?|illness(?:es)?)"
              r" (?:deals?|dealing|associated|linked|related|involv\w*|includ\w*|show\w*|has|have|"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kgqa.graph.vocabulary import RELATIONS, SUBCLASS
-from kgqa.understanding.registry import INTENTS, NAMES, TEMPLATES, intent_of_qtype
+from kgqa.understanding.registry import CUES, INTENTS, NAMES, TEMPLATES, intent_of_qtype
 
 
 def test_every_intent_queries_known_relations_and_has_forms():
@@ -113,3 +113,15 @@ def test_where_in_the_world_a_disease_is_is_how_common_it_is_not_where_in_the_bo
     for other in ("Where in the body does gout occur?", "Where do psoriasis skin patches occur?",
                   "Where can I find a doctor?", "Where is the pain?"):  # fmt: skip
         assert not cue.search(other), other
+
+
+def test_what_a_finding_suggests_is_a_cue_and_what_a_person_suggests_is_none() -> None:
+    # "What would you suggest?" after a subject line naming anxiety listed the diseases that
+    # show anxiety (cystic fibrosis, narcolepsy) to a message asking for a doctor
+    cue = CUES["diseases_of_phenotype"]
+    for asked in ("What does a high ALT suggest?", "What does my rash suggest?",
+                  "What does vomiting blood indicate?"):  # fmt: skip
+        assert cue.search(asked), asked
+    for asked in ("What would you suggest?", "What do you suggest I do?",
+                  "What does my doctor suggest?"):  # fmt: skip
+        assert not cue.search(asked), asked
