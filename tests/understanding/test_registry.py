@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from kgqa.graph.vocabulary import RELATIONS, SUBCLASS
 from kgqa.understanding.registry import CUES, INTENTS, NAMES, TEMPLATES, intent_of_qtype
 
@@ -92,36 +94,32 @@ def test_how_people_ask_for_a_treatment_in_so_many_words_is_a_treatment_cue() ->
         assert not cue.search(told), told
 
 
-def test_reactions_to_a_drug_are_its_side_effects() -> None:
-    from kgqa.understanding.registry import CUES
+# (intent, questions its cue reads, texts it must not): reactions to a drug are its side
+# effects; where in the world a disease is is how common it is, not where in the body; what a
+# finding suggests is what shows it, what a person suggests is nothing ("What would you
+# suggest?" after a subject line naming anxiety listed the diseases that show anxiety, cystic
+# fibrosis first, to a message asking for a doctor)
+CUE_CASES = [
+    ("side_effects_of_drug",
+     ("I'd like to know what their reactions to the drug are.",
+      "Has anyone had reactions from this medication?"),
+     ("The reaction was slow.", "Chemical reactions to heat")),
+    ("prevalence",
+     ("Where does sickle cell anemia occur?", "Where is malaria common?",
+      "Where are tick-borne diseases found?"),
+     ("Where in the body does gout occur?", "Where do psoriasis skin patches occur?",
+      "Where can I find a doctor?", "Where is the pain?")),
+    ("diseases_of_phenotype",
+     ("What does a high ALT suggest?", "What does my rash suggest?",
+      "What does vomiting blood indicate?"),
+     ("What would you suggest?", "What do you suggest I do?", "What does my doctor suggest?")),
+]  # fmt: skip
 
-    cue = CUES["side_effects_of_drug"]
-    for asked in ("I'd like to know what their reactions to the drug are.",
-                  "Has anyone had reactions from this medication?"):  # fmt: skip
+
+@pytest.mark.parametrize(("intent", "cued", "not_cued"), CUE_CASES)
+def test_an_intent_s_cue_reads_its_questions_and_nothing_like_them(intent, cued, not_cued):
+    cue = CUES[intent]
+    for asked in cued:
         assert cue.search(asked), asked
-    for told in ("The reaction was slow.", "Chemical reactions to heat"):  # fmt: skip
-        assert not cue.search(told), told
-
-
-def test_where_in_the_world_a_disease_is_is_how_common_it_is_not_where_in_the_body() -> None:
-    from kgqa.understanding.registry import CUES
-
-    cue = CUES["prevalence"]
-    for asked in ("Where does sickle cell anemia occur?", "Where is malaria common?",
-                  "Where are tick-borne diseases found?"):  # fmt: skip
-        assert cue.search(asked), asked
-    for other in ("Where in the body does gout occur?", "Where do psoriasis skin patches occur?",
-                  "Where can I find a doctor?", "Where is the pain?"):  # fmt: skip
+    for other in not_cued:
         assert not cue.search(other), other
-
-
-def test_what_a_finding_suggests_is_a_cue_and_what_a_person_suggests_is_none() -> None:
-    # "What would you suggest?" after a subject line naming anxiety listed the diseases that
-    # show anxiety (cystic fibrosis, narcolepsy) to a message asking for a doctor
-    cue = CUES["diseases_of_phenotype"]
-    for asked in ("What does a high ALT suggest?", "What does my rash suggest?",
-                  "What does vomiting blood indicate?"):  # fmt: skip
-        assert cue.search(asked), asked
-    for asked in ("What would you suggest?", "What do you suggest I do?",
-                  "What does my doctor suggest?"):  # fmt: skip
-        assert not cue.search(asked), asked
