@@ -389,8 +389,8 @@ _MODE = (
     r"disorders?|conditions?|traits?|syndromes?|illness(?:es)?)\b))"
 )
 _MODE_SAID = re.compile(
-    r"\b(?:is|are|was|be|an?)\s+(?:(?:an?|the|usually|always|typically|mostly|often|"
-    r"generally|purely|strictly|not|never)\s+)*" + _MODE,
+    r"\b(?:(?:is|are|was)(?:n[’']t)?|be|an?)\s+(?:(?:an?|the|usually|always|typically|mostly|"
+    r"often|generally|purely|strictly|not|never)\s+)*" + _MODE,
     re.I,
 )
 # ... or asked of one ("Is X autosomal recessive?"): the mode anywhere, the question's form
@@ -529,9 +529,9 @@ def other_end_worded(text: str) -> bool:
 def _mode_said(text: str) -> re.Match[str] | None:
     """The words of a mode of inheritance said of a disease ("X is autosomal recessive", "an
     X-linked disorder"), or asked of one ("Is sickle cell anemia autosomal recessive?": the mode
-    anywhere, the question's form says what it is said of)."""
+    anywhere, the question's form says what it is said of; "Isn't ...?" too)."""
     mode = _MODE_SAID.search(text)
-    if mode is None and re.match(r"\s*(?:is|are|was|were)\b", text, re.I):
+    if mode is None and re.match(r"\s*(?:is|are|was|were)(?:n[’']t)?\b", text, re.I):
         mode = _MODE_ASKED.search(text)
     return mode
 

@@ -261,6 +261,9 @@ POLARITY = [
     # what no one could tell, asked "whether or not", negates nothing
     ("No doctor could tell me whether or not colchicine treats gout", "treats", False),
     ("Nobody has told me if colchicine causes headache", "hasSideEffect", False),
+    # a mode of inheritance asked the negative way, and said not to be with "isn't"
+    ("Isn't Marfan syndrome autosomal dominant?", "hasInheritance", False),
+    ("Marfan syndrome isn't autosomal dominant", "hasInheritance", True),
 ]
 
 
@@ -411,6 +414,8 @@ NEVER = [
     ("Allopurinol reduces the risk of gout", "supported"),
     ("Metformin lowers the risk of gout", "supported"),
     ("No physician has been able to tell me whether or not allopurinol treats gout", "refuted"),
+    ("Isn't Marfan syndrome autosomal dominant?", "refuted"),
+    ("Marfan syndrome isn't autosomal dominant", "supported"),
 ]
 
 
