@@ -699,8 +699,13 @@ _ZH_CONTRA = re.compile(r"禁用|禁忌|不能用于|不能用|不宜|慎用|不
 _ZH_NEG = re.compile(r"不|没有|没|无关|并非|非|未|无")
 # a 不 or 没 that negates no claim: a question asked "A-not-A" (会不会, 能不能, 是不是, 可不
 # 可以, 有没有: "二甲双胍会不会引起腹泻？" was refuted) or the speaker's doubt (我不确定, 不知道
-# 是否, 不清楚)
-ZH_NOT_THE_CLAIMS = re.compile(r"(.)[不没]\1|可不可以|(?:不|不太)(?:确定|知道|清楚|了解|明白|肯定)")
+# 是否, 不清楚) ...
+ZH_NOT_THE_CLAIMS = re.compile(
+    r"(.)[不没]\1|可不可以|(?:不|不太)(?:确定|知道|清楚|了解|明白|肯定)"
+    # ... a tag that asks for yes (", 不是吗？", "没错吧"), and a question asked the negative way
+    # that expects yes ("难道别嘌醇不能治疗痛风吗？": it can)
+    r"|[，,]\s*(?:不是吗|不是么|不对吗)|没错|不错|难道[^不没？?]*[不没]"
+)
 _ZH_TREATS = re.compile(r"治疗|主治|治|用于|适应症|适应证|有效")
 _ZH_PREVENTS = re.compile(r"预防|防止")
 _ZH_SIDE = re.compile(r"引起|导致|诱发|副作用|不良反应")

@@ -25,6 +25,11 @@ import pytest
         ("我不确定别嘌醇是否治疗痛风", "treats", False, {"supported"}),
         ("二甲双胍能不能治疗痛风？", "treats", False, {"unknown", "refuted"}),
         ("别嘌醇不能治疗痛风吧？", "treats", True, {"refuted"}),
+        # a tag that asks for yes, and a question asked the negative way, expect yes
+        ("别嘌醇治疗痛风，不是吗？", "treats", False, {"supported"}),
+        ("别嘌醇治疗痛风，没错吧？", "treats", False, {"supported"}),
+        ("难道别嘌醇不能治疗痛风吗？", "treats", False, {"supported"}),
+        ("别嘌醇不能治疗痛风，不是吗？", "treats", True, {"refuted"}),
     ],
 )
 def test_chinese_claims_keep_relation_and_polarity(pipeline, claim, relation, negated, allowed):
