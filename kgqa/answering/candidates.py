@@ -307,7 +307,11 @@ def _more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
     return False
 
 
-def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy: int = 6,
+MAX_HIERARCHY = 6  # the most parents (or kinds) a hierarchy step reads
+
+
+def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
+                     max_hierarchy: int = MAX_HIERARCHY,
                      relations: Collection[str] | None = None) -> list[GraphCandidate]:  # fmt: skip
     """Answers asserted of the topic; if none, of its parents / children (with the path).
     A drug class answers through its members (:func:`class_candidates`). ``relations``: only
@@ -406,10 +410,26 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str, max_hierarchy
 CAUSE_STEPS_UP = 3  # how far up a disease's cause is looked for
 
 
-def causes_of_supertypes(kg: KnowledgeGraph, topic: Node, most: int) -> list[GraphCandidate]:
+# what causes_of_supertypes found, per graph ((iri, most) -> candidates): a cause question asks
+# it while reading (is the finding named a disease with a cause?) and again while answering
+_CAUSES_UP: weakref.WeakKeyDictionary[
+    KnowledgeGraph, dict[tuple[str, int], tuple[GraphCandidate, ...]]
+] = weakref.WeakKeyDictionary()
+
+
+def causes_of_supertypes(kg: KnowledgeGraph, topic: Node,
+                         most: int = MAX_HIERARCHY) -> list[GraphCandidate]:  # fmt: skip
     """The organisms (no kingdom: :func:`broad_cause`) the graph gives as the cause of the
     nearest supertypes of ``topic`` that have one (up to :data:`CAUSE_STEPS_UP` steps, ``most``
-    parents a step, none a broad category), each with its is-a path."""
+    parents a step, none a broad category), each with its is-a path. Kept per graph."""
+    found = _CAUSES_UP.setdefault(kg, {})
+    key = (topic.iri, most)
+    if key not in found:
+        found[key] = tuple(_causes_up(kg, topic, most))
+    return list(found[key])
+
+
+def _causes_up(kg: KnowledgeGraph, topic: Node, most: int) -> list[GraphCandidate]:
     frontier: list[tuple[Node, tuple[Triple, ...]]] = [(topic, ())]
     seen = {topic.iri}
     for _ in range(CAUSE_STEPS_UP):

@@ -740,14 +740,11 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
 # how a disease passes on: an infection's route or vector and agent (not the genes that
 # "causes" also reads), or a hereditary disease's inheritance
 _SPREADS = re.compile(TRANSMISSION, re.I)
-# words that ask how a disease passes from one to another, and nothing else
-_SAYS_SPREAD = re.compile(
-    r"\b(?:transmi\w*|spread\w*|pass(?:ed|es)? on|caught|catch\w*|contract\w*|contagious|"
-    r"infectious)\b",
-    re.I,
-)
-# words of catching a disease from another person, which inheritance never answers
-_CONTAGION = re.compile(r"\b(?:contagious|catch\w*|caught|contract\w*|infectious)\b", re.I)
+# words of catching a disease from another person, which inheritance never answers ...
+_CATCHING = r"contagious|catch\w*|caught|contract\w*|infectious"
+_CONTAGION = re.compile(rf"\b(?:{_CATCHING})\b", re.I)
+# ... among the words that ask how a disease passes from one to another, and nothing else
+_SAYS_SPREAD = re.compile(rf"\b(?:transmi\w*|spread\w*|pass(?:ed|es)? on|{_CATCHING})\b", re.I)
 INFECTION_WAYS = frozenset({"transmittedBy", "causedBy"})
 # the sources that tie a gene to a disease by association studies, not as a Mendelian cause
 ASSOCIATION_SOURCES = frozenset({"disease_gene", "gwas"})
@@ -1580,7 +1577,7 @@ class QAEngine:
             # "What causes pneumonia?", "... hepatitis?": what causes its kinds (bacteria,
             # viruses, alcohol), not the rare diseases that show it (shigellosis, Q fever)
             return None
-        if causes_of_supertypes(self.kg, node, 6):
+        if causes_of_supertypes(self.kg, node):
             # "What causes pulmonary tuberculosis?": tuberculosis's organism, not the
             # immunodeficiencies that show HPO's finding of the name
             return None
@@ -1602,7 +1599,7 @@ class QAEngine:
             if other.cls == "Disease" and (
                 any(not broad_cause(self.kg, t.object)
                     for t in self.kg.neighbours(other, "causedBy", direction="out"))
-                or causes_of_supertypes(self.kg, other, 6)
+                or causes_of_supertypes(self.kg, other)
             ):  # fmt: skip
                 return _taken_as(m, node, other, other.label)
         return None

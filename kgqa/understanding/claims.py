@@ -8,7 +8,7 @@ the relation and negation come from the words between and around them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -839,9 +839,14 @@ def _blank(m: re.Match[str]) -> str:
 
 def _blanked(text: str, mentions: Sequence[Mention]) -> str:
     """``text`` with the linked mentions' words blanked out (offsets kept)."""
-    for m in mentions:
-        if 0 <= m.start < m.end <= len(text):
-            text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+    return _blank_spans(text, [(m.start, m.end) for m in mentions])
+
+
+def _blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` blanked out (offsets kept; one outside it left)."""
+    for a, b in spans:
+        if 0 <= a < b <= len(text):
+            text = text[:a] + " " * (b - a) + text[b:]
     return text
 
 
@@ -857,11 +862,14 @@ def _claim_negated(text: str, mentions: Sequence[Mention],
     their own "not" ("should not be used"), left out."""
     # a negation inside a name is the name's ("I can't sleep" is insomnia, "non-Hodgkin
     # lymphoma" a lymphoma), not the claim's
-    bare = _blanked(text, mentions)
-    if cue is not None:
-        bare = bare[: cue[0]] + " " * (cue[1] - cue[0]) + bare[cue[1] :]
-    for m in ASKED_NEGATIVELY.finditer(text):
-        bare = bare[: m.start()] + " " * (m.end() - m.start()) + bare[m.end() :]
+    bare = _blank_spans(
+        text,
+        [
+            *((m.start, m.end) for m in mentions),
+            *([cue] if cue else []),
+            *(q.span() for q in ASKED_NEGATIVELY.finditer(text)),
+        ],
+    )
     bare = _NOT_THE_CLAIMS.sub(_blank, bare)
     ends = sorted(m.end for m in mentions)
     second = ends[1] if len(ends) >= 2 else len(text)
