@@ -76,6 +76,7 @@ from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_c
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.claims import (
     CONTRAINDICATION,
+    ParsedClaim,
     asks_use_despite,
     blamed_drug,
     is_drug,
@@ -114,6 +115,7 @@ from kgqa.understanding.router import (
     plea_for_treatment,
     polarity,
     route,
+    states_something,
     subject_cued,
     taken_with_another,
     topic_mention,
@@ -279,6 +281,18 @@ _THIS_A_SIDE_EFFECT = re.compile(
 
 # what a statement may say a drug does, that `ask` checks as a claim
 _DRUG_CLAIMS = frozenset({"treats", "palliates", "hasSideEffect", CONTRAINDICATION})
+
+
+def _reads_as_claim(parsed: ParsedClaim) -> bool:
+    """Whether a parsed statement names a relation and both its ends (the other end may be
+    words no node is linked for: a mode of inheritance, a way of passing to people, being
+    hereditary)."""
+    return parsed.relation is not None and (
+        parsed.object is not None or parsed.object_id is not None or parsed.hereditary
+        or parsed.vector is not None
+    )  # fmt: skip
+
+
 # a question of what causes or brings on a thing (not of what it is a sign of)
 _CAUSE_WORD = re.compile(
     r"\bcaus(?:e|es|ed|ing)\b|\bwhy do(?:es)?\b|\bhow do(?:es)? (?:you|one|"
@@ -1298,6 +1312,14 @@ class QAEngine:
               and parse_claim(text, mentions, self.kg).relation in _DRUG_CLAIMS):  # fmt: skip
             # "Aspirin reduces fever" (a statement of what a drug does) is no list of findings
             # to diagnose: it was answered with malignant hyperthermia at 0.05
+            intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
+        elif (intent != "claim" and not options and focus.whole and states_something(text)
+              and _reads_as_claim(parse_claim(text, mentions, self.kg))):  # fmt: skip
+            # a statement given to check, as verify() reads it: "Influenza is caused by a
+            # virus." was answered as a question of prevalence, "Diabetes causes peripheral
+            # neuropathy." as a diagnosis, "Phenylketonuria is autosomal dominant." with its
+            # mode (the claim was not said false), "Lyme disease is transmitted by ticks" with
+            # its causes
             intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         checked = None
         if not focus.whole and not options and focus.asks:

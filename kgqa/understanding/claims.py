@@ -1065,8 +1065,11 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
         a.cls == b.cls
         and a.cls in ("Disease", "DrugClass")
         and re.search(r"\b(?:is|are)\b", between, re.I)
+        and not _TIED_BY.search(between)
     ):
-        # "SSRIs are antidepressants" as "Lupus is an autoimmune disease"
+        # "SSRIs are antidepressants" as "Lupus is an autoimmune disease" (not "Type 2
+        # diabetes is linked to obesity", "Anemia is caused by iron deficiency": checked as
+        # one a kind of the other)
         return ParsedClaim(a, "subClassOf", b, negated)
     if (
         chems
@@ -1088,6 +1091,14 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
                        f"{a.label} and {b.label}")  # fmt: skip
 
 
+# words saying two things are tied some other way than one being a kind of the other
+_TIED_BY = re.compile(
+    r"\b(?:caus|due|link|associat|relat|risk|complicat|result|lead|trigger|connect|correlat|"
+    r"seen|found|common|frequent|rare|usual|often|sign|symptom|feature|manifest|treat|"
+    r"prevent|cure|worse|better|similar|like|same|different|part)\w*|\b(?:in|with|by|from|"
+    r"after|before|than|to)\b",
+    re.I,
+)
 # a disease said to bring on another named after it ("Chickenpox causes a rash") ...
 _BRINGS_ON = re.compile(r"^\s+(?:(?:can|may|might|could|will|often|usually|commonly|sometimes|"
                         r"does|do|not|never)\s+)*(?:caus\w*|lead\w* to|result\w* in|giv\w*|"

@@ -520,8 +520,19 @@ _RECORDS = (
             # where in the world ("Where does sickle cell anemia occur?" was read as its
             # cause), not where in the body
             r"|\bwhere (?:is|are|does|do)\b(?![^?.]*(?:\b(?:body|organs?)\b|\bskin (?:patch|spot)))"
-            r"[^?.]*\b(?:common|found|occurs?|prevalent|endemic|widespread)\b",
+            r"[^?.]*\b(?:common|found|occurs?|prevalent|endemic|widespread)\b"
+            # "Is cystic fibrosis rare?" (read as nothing asked)
+            r"|^\W*(?:is|are)\b[^?.]{1,80}\b(?:common|rare|prevalent|widespread)\W*$",
         qtypes=("frequency",),
+        # words of how many have it, in a message or a question alike ("Malaria is spread by
+        # mosquitoes", "High blood pressure leads to stroke" were read as prevalence at 0.6
+        # and answered that the graph gives no prevalence)
+        in_messages=(
+            r"\bcommon|\brare\b|\brarely\b|\bfrequen|\bprevalen|\bincidence\b|\bhow many\b|"
+            r"\bpercent|%|\bepidemiolog|\bhow often\b|\bwidespread\b|\bendemic\b|\bwhere\b|"
+            r"\boccurs?\b|\boccurr|\bpopulation|\bstatistic|\bout of (?:every|\d)|\bodds\b|"
+            r"\bchances?\b|\blikely\b|\bnumbers?\b|\brates?\b"
+        ),
         forms=(
             "How common is {d}?", "What is the prevalence of {d}?",
             "How many people are affected by {d}?", "How rare is {d}?",

@@ -49,6 +49,17 @@ _WHAT_IS_IT = re.compile(
     r"|\bwhat(?:'s|’s| is) (?:this|that|it)\s*(?:\?|$)",
     re.I,
 )
+# ... or that tells of the person's own findings and asks nothing ("I have a headache and
+# fever" was answered with the definition of headache, "My daughter has a fever and a sore
+# throat" with that of fever): what they could be, as if asked
+_TELLS_FINDINGS = re.compile(
+    r"^\s*(?:i|i've|ive|i'm|im|my (?:[\w'-]+ ){0,2}?[\w'-]+|he|she|we|they|(?:our|his|her) "
+    r"[\w'-]+)\s+(?:(?:have|has|had|am|is|are|was|were|keep|been|'ve|also|now|still|just|"
+    r"recently|suddenly|currently|really|constantly|always|often)\s+)*(?:have|has|had|got|get|"
+    r"gets|getting|suffer(?:s|ed|ing)?(?: from)?|experienc(?:e|es|ed|ing)|feel(?:s|ing)?|felt|"
+    r"having|developed|noticed)\b[^?]*$",
+    re.I,
+)
 # ... or whether it is a disease the question names ("Could this be asthma?", "Do you think it
 # looks like lupus?", "Do I have gout?")
 _IS_IT_THIS = re.compile(
@@ -92,7 +103,8 @@ _COMPARES = re.compile(
 # a statement relating two things says how ("Statins cause muscle pain", "X is a Y") ...
 _STATES = re.compile(
     r"\b(?:is|are|was|were|causes?|caused|treats?|treated|targets?|inhibits?|binds?|blocks?|"
-    r"prevents?|relieves?|associated|linked|used|inherited)\b",
+    r"prevents?|relieves?|associated|linked|used|inherited|leads?|results?|increases?|"
+    r"raises?|worsens?|triggers?)\b",
     re.I,
 )
 # ... and asks nothing, tells no one to do anything, and tells no one's own story ("I take
@@ -114,9 +126,10 @@ CUE_SCORE = 0.9
 # 0.69; "My fever went down after taking ibuprofen. Is that normal?" at 0.97); a Chinese one,
 # whose words the registry's patterns do not hold, only below this. A bare name stays a
 # definition, a bare findings list a diagnosis. Nor a drug's targets without words of how it
-# acts ("What could be wrong with me?" at 0.44)
+# acts ("What could be wrong with me?" at 0.44), nor prevalence without words of how many have
+# it ("Malaria is spread by mosquitoes" at 0.6)
 WORDLESS_SURE = 0.8
-_WORDS_NEEDED_IN_QUESTIONS = frozenset({"inheritance", "targets_of_drug"})
+_WORDS_NEEDED_IN_QUESTIONS = frozenset({"inheritance", "targets_of_drug", "prevalence"})
 # a question opening with an auxiliary asks yes or no ("Does metformin cause lactic acidosis?")
 _YES_NO = re.compile(
     r"(?:does|do|did|is|are|was|were|can|could|may|might|will|would|should|has|have)\b", re.I
@@ -267,6 +280,13 @@ _ZH_NEGATED_ASK = re.compile(
 _ZH_YES_NO = re.compile(r"[吗么][\s？?。]*$|是否|是不是|能否|能不能|会不会|可不可以|有没有")
 
 
+def states_something(text: str) -> bool:
+    """Whether ``text`` is a statement given to check ("Influenza is caused by a virus.",
+    "Phenylketonuria is autosomal dominant"): it says something with a verb of being or of a
+    relation, asks nothing, asks no one to do anything and tells no one's own story."""
+    return _STATES.search(text) is not None and _NOT_A_STATEMENT.search(text) is None
+
+
 def polarity(text: str, intent: str) -> str:
     """``contraindication`` for that intent, ``negated`` for a question asking what is not
     so, else ``positive``."""
@@ -371,7 +391,14 @@ def route(
     kinds = [n.cls for n in {n.iri: n for _, n in found}.values()]
     findings = intent == "diagnosis" and kinds.count("Phenotype") >= 2  # "Could a, b be D?"
     spec = INTENTS.get(intent)
-    if not options and not _YES_NO.match(text) and _WHAT_IS_IT.search(text):
+    if (
+        not options
+        and not _YES_NO.match(text)
+        and (
+            _WHAT_IS_IT.search(text)
+            or (whole and _TELLS_FINDINGS.match(text) and cued(text, probs, found) is None)
+        )
+    ):
         # (a finding the tagger typed a disease counts, named so: "I have fever and a rash,
         # what do I have?" linked DO's exanthem, HPO's *Skin rash* second, at 0.87)
         shown = len({m.start for m, n in found if n.cls == "Phenotype" or any(
@@ -439,8 +466,7 @@ def route(
         and not options
         and not findings
         and (len(set(kinds)) >= 2 or class_membership_claim(text, [m for m, _ in found]))
-        and _STATES.search(text)
-        and not _NOT_A_STATEMENT.search(text)
+        and states_something(text)
     ):
         # a statement of how two things relate, given to check ("Statins cause muscle pain.",
         # "Imatinib targets ABL1."): a claim, as verify() reads it

@@ -2114,3 +2114,53 @@ def test_which_of_two_is_worse_is_a_comparison(real_pipeline) -> None:
     # read as what a drug treats, naming no drug
     r = real_pipeline.ask("Which is worse, type 1 or type 2 diabetes?")
     assert r.reading.intent == "other" and "differ" in r.reason, r.reason
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        # each was answered as a question: prevalence, a diagnosis, its mode, its causes
+        ("Influenza is caused by a virus.", "supported"),
+        ("Tuberculosis is caused by a virus", "refuted"),
+        ("Phenylketonuria is autosomal dominant.", "refuted"),
+        ("Lyme disease is transmitted by ticks", "supported"),
+        ("Diabetes causes peripheral neuropathy.", None),
+        ("Malaria is spread by mosquitoes", None),
+    ],
+)
+def test_a_statement_given_to_ask_is_checked_as_verify_checks_it(
+    real_pipeline, statement: str, verdict: str | None
+) -> None:
+    r = real_pipeline.ask(statement)
+    assert r.reading.intent == "claim" and r.verdict is not None, (r.reading, r.answers[:2])
+    v = real_pipeline.verify(statement)
+    assert r.verdict.verdict == v.verdict
+    if verdict is not None:
+        assert v.verdict == verdict, v.reason
+
+
+def test_prevalence_is_asked_in_words_of_how_many(real_pipeline) -> None:
+    for question in ("High blood pressure leads to stroke", "Diabetes leads to kidney failure"):
+        assert real_pipeline.ask(question).reading.intent != "prevalence"
+    for question in ("How common is Huntington disease?", "Is cystic fibrosis rare?",
+                     "How many people have lupus?"):  # fmt: skip
+        assert real_pipeline.ask(question).reading.intent == "prevalence", question
+
+
+def test_findings_told_without_a_question_are_what_they_could_be(real_pipeline) -> None:
+    # "I have a headache and fever" was answered with the definition of headache
+    for told in ("I have a headache and fever", "My daughter has a fever and a sore throat",
+                 "I've got a cough and a runny nose"):  # fmt: skip
+        assert real_pipeline.ask(told).reading.intent == "diagnosis", told
+    assert real_pipeline.ask("I have a headache").reading.intent == "diseases_of_phenotype"
+    # a question told after them keeps its own reading
+    asked = real_pipeline.ask("I have a headache and fever. What drugs treat migraine?")
+    assert asked.reading.intent == "drugs_for_disease"
+
+
+def test_two_disorders_tied_some_other_way_are_no_kind_of_each_other(real_pipeline) -> None:
+    # "Type 2 diabetes is linked to obesity" was checked as diabetes being a kind of obesity
+    v = real_pipeline.verify("Type 2 diabetes is linked to obesity")
+    assert v.relation != "subClassOf" and v.verdict != "refuted", v.reason
+    kind = real_pipeline.verify("Psoriasis is a skin disease")
+    assert (kind.relation, kind.verdict) == ("subClassOf", "supported"), kind.reason
