@@ -87,6 +87,7 @@ from kgqa.understanding.message import MessageFocus, asks_outright, read_message
 from kgqa.understanding.message_topic import FEATURES as TOPIC_FEATURES
 from kgqa.understanding.registry import DRUG_WORD, INTENTS, TRANSMISSION, Intent
 from kgqa.understanding.router import (
+    AGE_GROUP,
     CARRIED_BY,
     CAUSED_BY,
     CUE_SCORE,
@@ -849,6 +850,17 @@ PREGNANCY_NOTE = (
     "kgqa's sources do not say which of these drugs are safe in pregnancy or breastfeeding, "
     "and some are not: ask a doctor or pharmacist"
 )
+AGE_NOTE = (
+    "kgqa's sources do not say which of these drugs are safe for children or older people, "
+    "and some are not (aspirin in children): ask a doctor or pharmacist"
+)
+CURE_NOTE = (
+    "kgqa's sources say which drugs are given for a disorder, not whether any of them cures "
+    "it: these treat it"
+)
+# a question of whether a disorder can be cured ("Is there a cure for diabetes?", "Can
+# diabetes be cured?"): its drugs list answers only what treats it
+_CURE = re.compile(r"\b(?:cur(?:e|es|ed|able|ing)|incurable|go away (?:for good|forever))\b", re.I)
 DEFINING_MEMBERS = 8  # members shown of a drug class asked what it is
 # a differential whose likeliest disease is this unlikely singles out none (common findings,
 # "a fever and a rash", or a syndrome split into many numbered subtypes)
@@ -975,6 +987,15 @@ class QAEngine:
                 # "What can I take for a headache while pregnant?": the graph's treatments are
                 # no list of what is safe then (lisinopril treats hypertension, and harms a fetus)
                 result = _noted(result, PREGNANCY_NOTE)
+            elif (AGE_GROUP.search(q) and any(a.node.cls == "Chemical" for a in result.answers)
+                  and not opts):  # fmt: skip
+                # "What can I give my toddler for a fever?" listed aspirin, which children
+                # with a fever must not take (Reye syndrome)
+                result = _noted(result, AGE_NOTE)
+            if (_CURE.search(q) and result.intent == "drugs_for_disease" and result.answers
+                    and not opts):  # fmt: skip
+                # "Is there a cure for diabetes?" listed insulins at 0.66 as if they cured it
+                result = _noted(result, CURE_NOTE)
             if _emergency(q):
                 # "What should I do if I think I'm having a heart attack?" got a drug list
                 result = _noted(result, EMERGENCY_NOTE)

@@ -897,6 +897,31 @@ PREGNANCY_REASON = (
 )
 
 
+# people a drug may harm in ways a label's indications and side effects do not say: children
+# (aspirin and Reye syndrome) and older people
+AGE_GROUP = re.compile(
+    r"\b(?:child(?:ren|hood)?|kids?|infants?|bab(?:y|ies)|toddlers?|newborns?|neonates?|"
+    r"p(?:a)?ediatric\w*|teen(?:s|agers?)?|adolescents?|minors?|(?:under|younger than) \d+|"
+    r"elderly|older (?:adults?|people|persons?|patients?)|seniors?|geriatric\w*|old age)\b",
+    re.I,
+)
+AGE_REASON = (
+    "kgqa has no data on safety in children or older people (none of its graph's sources "
+    "lists it); the passages are what it found: ask a doctor or pharmacist"
+)
+
+
+def asks_age_safety(text: str, found: Linked) -> bool:
+    """Whether a question asks whether a drug it names is safe for children or older people
+    ("Is aspirin safe for children?", "Which antibiotics are not safe for kids?"): its side
+    effects (the antibiotics' through one of them) do not answer that."""
+    return (
+        AGE_GROUP.search(text) is not None
+        and _SAFE_TO_TAKE.search(text) is not None
+        and any(n.cls in ("Chemical", "DrugClass") for _, n in found)
+    )
+
+
 def asks_pregnancy_safety(text: str, found: Linked) -> bool:
     """Whether a question asks whether a drug it names is safe, or what it does, in pregnancy
     or breastfeeding ("Is metformin safe during pregnancy?", "Can I take ibuprofen while
@@ -1143,6 +1168,7 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
     (asks_comparison, COMPARISON_REASON),
     (asks_normal_range, RANGE_REASON),
     (asks_pregnancy_safety, PREGNANCY_REASON),
+    (asks_age_safety, AGE_REASON),
     (asks_interaction, INTERACTION_REASON),
     (asks_what_harms, HARM_REASON),
     (asks_for_no_drug, NO_DRUG_REASON),
@@ -1155,6 +1181,7 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
 # only: "Does aspirin lower the risk of a heart attack?" is a claim to check)
 _OVERRULE = (
     asks_pregnancy_safety,
+    asks_age_safety,
     asks_interaction,
     asks_for_no_drug,
     asks_instead,
@@ -1165,7 +1192,8 @@ _OVERRULE = (
 def asks_no_relation(text: str, found: Linked) -> bool:
     """Whether a question asks, in so many words, what no relation of the graph answers,
     whatever a classifier reads: a comparison, or one of :data:`_OVERRULE` (an interaction,
-    safety in pregnancy, no drug, a replacement, a normal range)."""
+    safety in pregnancy, in children or older people, no drug, a replacement, a normal
+    range)."""
     return _COMPARES.search(text) is not None or any(asks(text, found) for asks in _OVERRULE)
 
 

@@ -2164,3 +2164,25 @@ def test_two_disorders_tied_some_other_way_are_no_kind_of_each_other(real_pipeli
     assert v.relation != "subClassOf" and v.verdict != "refuted", v.reason
     kind = real_pipeline.verify("Psoriasis is a skin disease")
     assert (kind.relation, kind.verdict) == ("subClassOf", "supported"), kind.reason
+
+
+def test_safety_for_children_or_older_people_is_not_a_side_effect_list(real_pipeline) -> None:
+    # "Is aspirin safe for children?" listed aspirin's side effects (no Reye syndrome among
+    # them); "Which antibiotics are not safe for children?" those of one antibiotic
+    for question in ("Is aspirin safe for children?", "Which antibiotics are not safe for kids?",
+                     "Is ibuprofen safe for elderly people?"):  # fmt: skip
+        r = real_pipeline.ask(question)
+        assert r.reading.intent == "other" and not r.answers, (question, r.answers[:2])
+        assert "children or older people" in r.reason
+    # drugs listed for a child come with the warning; those for an adult without it
+    child = real_pipeline.ask("What can I give my toddler for a fever?")
+    assert child.answers and "safe for children" in child.reason, child.reason
+    adult = real_pipeline.ask("What drugs treat fever?")
+    assert adult.answers and "children" not in adult.reason
+
+
+def test_a_cure_asked_for_is_answered_with_what_treats_it_saying_so(real_pipeline) -> None:
+    # "Is there a cure for diabetes?" listed insulins at 0.66 as if they cured it
+    r = real_pipeline.ask("Is there a cure for diabetes?")
+    assert r.answers and "not whether any of them cures it" in r.reason, r.reason
+    assert "cures" not in real_pipeline.ask("Which drugs treat diabetes?").reason
