@@ -756,6 +756,12 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
 # "causes" also reads), or a hereditary disease's inheritance
 _SPREADS = re.compile(TRANSMISSION, re.I)
 # words of catching a disease from another person, which inheritance never answers ...
+# a disease's name that says it is an infection ("bacterial pneumonia")
+_INFECTION_NAMED = re.compile(
+    r"\b(?:bacterial|viral|virus|fungal|mycotic|parasitic|protozoal|helminth\w*|infect\w*|"
+    r"sexually transmitted)\b",
+    re.I,
+)
 _CATCHING = r"contagious|catch\w*|caught|contract\w*|infectious"
 _CONTAGION = re.compile(rf"\b(?:{_CATCHING})\b", re.I)
 # ... among the words that ask how a disease passes from one to another, and nothing else
@@ -1467,7 +1473,10 @@ class QAEngine:
                 if pick[1].iri != hit[1].iri:
                     # as specifically as the message names it ("microcytic anemia", not anemia)
                     hit = _more_specific(self.kg, (pick[0], pick[1]), linked(mentions))
-        if intent == "causes" and hit is not None and not options and not agent_asked:
+        if (intent == "causes" and hit is not None and not options and not agent_asked
+                and not _CONTAGION.search(said)):  # fmt: skip
+            # (whether one catches it stays that: "Is acne contagious?" listed the diseases
+            # that show HPO's acne, acromegaly first)
             # (an organism asked for stays one: "What bacteria cause stomach ulcers?" had listed
             # the rare diseases that show gastric ulcers)
             finding = self._finding_named(hit)
@@ -1750,6 +1759,11 @@ class QAEngine:
             cands = cands or graph_candidates(self.kg, topic, intent)
         else:
             cands = graph_candidates(self.kg, topic, intent, relations=ways)
+        if cands and spreads and _CONTAGION.search(text):
+            # whether one catches it from another: only what an infection (it, or the kind
+            # an answer comes through) is caught by ("Is cancer contagious?" was answered
+            # asbestos, through malignant mesothelioma)
+            cands = [c for c in cands if self._infectious(c.via or topic)]
         if not cands and spreads and not agent and not _SAYS_SPREAD.search(text):
             # "How do you get gout?" asks how one comes to have it: no infection, its causes
             ways = None
@@ -2022,6 +2036,25 @@ class QAEngine:
         dyskinesia", linked to dyskinesia, says more)."""
         names = _names_of(self.kg, topic)
         return any(n.iri == topic.iri and normalize_name(m.text) in names for m, n in found)
+
+    def _infectious(self, disease: Node) -> bool:
+        """Whether ``disease`` may be an infection: DO classes it (or one of the nodes of its
+        name) under *disease by infectious agent*, or its name or a supertype's says it is one,
+        or it is no DO node (other vocabularies are not read for it). (Not being one is never
+        said to a user: DO files *impetigo* under skin diseases only.)"""
+        nodes = [disease, *same_named(self.kg, disease)]
+        do = [n for n in nodes if n.curie.startswith("DOID:")]
+        if not do:
+            return True
+        for n in do:
+            above = self.kg.ancestors(n)
+            # (DO files an organ's infections under the organ: *bacterial pneumonia* is a
+            # lung disease, its name says what it is)
+            if INFECTIOUS_DISEASE in {a.curie for a in above} or any(
+                _INFECTION_NAMED.search(a.label) for a in (n, *above)
+            ):
+                return True
+        return False
 
     def _kinds_named(self, topic: Node, found: Linked
                      ) -> tuple[str, list[tuple[Node, tuple[Triple, ...]]]]:  # fmt: skip

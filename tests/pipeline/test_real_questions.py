@@ -2186,3 +2186,16 @@ def test_a_cure_asked_for_is_answered_with_what_treats_it_saying_so(real_pipelin
     r = real_pipeline.ask("Is there a cure for diabetes?")
     assert r.answers and "not whether any of them cures it" in r.reason, r.reason
     assert "cures" not in real_pipeline.ask("Which drugs treat diabetes?").reason
+
+
+def test_whether_one_catches_a_disease_is_answered_by_infections_only(real_pipeline) -> None:
+    # "Is cancer contagious?" was answered asbestos, through malignant mesothelioma
+    cancer = real_pipeline.ask("Is cancer contagious?")
+    assert not any(a.node.label == "asbestos" for a in cancer.answers), cancer.answers[:2]
+    assert "no way cancer is transmitted" in cancer.reason
+    # an organ's infections, which DO files under the organ, still answer
+    pneumonia = real_pipeline.ask("Is pneumonia contagious?")
+    assert "Streptococcus pneumoniae" in {a.node.label for a in pneumonia.answers}
+    # "Is acne contagious?" listed the diseases that show HPO's acne, acromegaly first
+    acne = real_pipeline.ask("Is acne contagious?")
+    assert acne.reading.intent == "causes" and not acne.answers, acne.answers[:2]
