@@ -755,13 +755,13 @@ def _asked(text: str, focus: MessageFocus, found: Linked) -> str:
 # how a disease passes on: an infection's route or vector and agent (not the genes that
 # "causes" also reads), or a hereditary disease's inheritance
 _SPREADS = re.compile(TRANSMISSION, re.I)
-# words of catching a disease from another person, which inheritance never answers ...
 # a disease's name that says it is an infection ("bacterial pneumonia")
 _INFECTION_NAMED = re.compile(
     r"\b(?:bacterial|viral|virus|fungal|mycotic|parasitic|protozoal|helminth\w*|infect\w*|"
     r"sexually transmitted)\b",
     re.I,
 )
+# words of catching a disease from another person, which inheritance never answers ...
 _CATCHING = r"contagious|catch\w*|caught|contract\w*|infectious"
 _CONTAGION = re.compile(rf"\b(?:{_CATCHING})\b", re.I)
 # ... among the words that ask how a disease passes from one to another, and nothing else
@@ -1475,10 +1475,9 @@ class QAEngine:
                     hit = _more_specific(self.kg, (pick[0], pick[1]), linked(mentions))
         if (intent == "causes" and hit is not None and not options and not agent_asked
                 and not _CONTAGION.search(said)):  # fmt: skip
-            # (whether one catches it stays that: "Is acne contagious?" listed the diseases
-            # that show HPO's acne, acromegaly first)
             # (an organism asked for stays one: "What bacteria cause stomach ulcers?" had listed
-            # the rare diseases that show gastric ulcers)
+            # the rare diseases that show gastric ulcers; so does whether one catches it: "Is
+            # acne contagious?" listed the diseases that show HPO's acne, acromegaly first)
             finding = self._finding_named(hit)
             if finding is not None:
                 # "What causes headaches?": the tagger's finding (HPO's Headache), not the

@@ -1094,7 +1094,7 @@ def parse_claim(text: str, mentions: list[Mention], kg: KnowledgeGraph) -> Parse
 # words saying two things are tied some other way than one being a kind of the other
 _TIED_BY = re.compile(
     r"\b(?:caus|due|link|associat|relat|risk|complicat|result|lead|trigger|connect|correlat|"
-    r"seen|found|common|frequent|rare|usual|often|sign|symptom|feature|manifest|treat|"
+    r"seen|found|sign|symptom|feature|manifest|treat|"
     r"prevent|cure|worse|better|similar|like|same|different|part)\w*|\b(?:in|with|by|from|"
     r"after|before|than|to)\b",
     re.I,

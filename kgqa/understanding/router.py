@@ -396,7 +396,13 @@ def route(
         and not _YES_NO.match(text)
         and (
             _WHAT_IS_IT.search(text)
-            or (whole and _TELLS_FINDINGS.match(text) and cued(text, probs, found) is None)
+            # (not when a drug is named: whether it is to blame is the question then)
+            or (
+                whole
+                and _TELLS_FINDINGS.match(text)
+                and cued(text, probs, found) is None
+                and not {n.cls for _, n in found} & {"Chemical", "DrugClass"}
+            )
         )
     ):
         # (a finding the tagger typed a disease counts, named so: "I have fever and a rash,
@@ -900,8 +906,8 @@ PREGNANCY_REASON = (
 # people a drug may harm in ways a label's indications and side effects do not say: children
 # (aspirin and Reye syndrome) and older people
 AGE_GROUP = re.compile(
-    r"\b(?:child(?:ren|hood)?|kids?|infants?|bab(?:y|ies)|toddlers?|newborns?|neonates?|"
-    r"p(?:a)?ediatric\w*|teen(?:s|agers?)?|adolescents?|minors?|(?:under|younger than) \d+|"
+    r"\b(?:child(?:ren|hood)?|kids?|infants?|bab(?:y|ies)(?! aspirin)|toddlers?|newborns?|"
+    r"neonates?|p(?:a)?ediatric\w*|teen(?:s|agers?)?|adolescents?|(?:under|younger than) \d+|"
     r"elderly|older (?:adults?|people|persons?|patients?)|seniors?|geriatric\w*|old age)\b",
     re.I,
 )

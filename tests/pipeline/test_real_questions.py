@@ -2199,3 +2199,15 @@ def test_whether_one_catches_a_disease_is_answered_by_infections_only(real_pipel
     # "Is acne contagious?" listed the diseases that show HPO's acne, acromegaly first
     acne = real_pipeline.ask("Is acne contagious?")
     assert acne.reading.intent == "causes" and not acne.answers, acne.answers[:2]
+
+
+def test_words_like_children_that_name_no_one_young_are_no_age_question(real_pipeline) -> None:
+    # "baby aspirin" is a low dose for adults, "minor pain" no minor
+    for question in ("Is baby aspirin safe?", "Is aspirin safe for minor pain?"):
+        assert "children or older people" not in real_pipeline.ask(question).reason, question
+    # a common form of a disease is still a kind of it; a drug told with findings is no
+    # list of findings to diagnose
+    kind = real_pipeline.verify("Gout is a common form of arthritis")
+    assert (kind.relation, kind.verdict) == ("subClassOf", "supported"), kind.reason
+    told = real_pipeline.ask("I take lisinopril and have a cough and dizziness")
+    assert told.reading.intent != "diagnosis"
