@@ -4,6 +4,10 @@
   labels appear in the answer (GARD lists them, with their frequencies).
 - ``ghr_genes.jsonl``: GHR "genetic changes" questions; gold = gene symbols (exact case) of
   graph genes named in the answer.
+- ``ghr_gene_choices.jsonl``: the same GHR conditions asked as multiple choice, "Which gene
+  is associated with X?", the first gene of its answer and three genes of other conditions'
+  answers as the options (their order and the distractors drawn with a fixed seed); gold =
+  every gene of its answer.
 - ``ghr_inheritance_claims.jsonl``: GHR "inheritance" answers that give one pattern ("This
   condition is inherited in an autosomal recessive pattern", and no other case): the claim
   "X is <that pattern>." (true) and "X is <the other autosomal pattern>." (false; for an
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import random
 import re
 from pathlib import Path
 
@@ -52,6 +57,24 @@ def _inheritance_claims(qid: str, focus: str, answer: str) -> list[dict[str, obj
     ]
 
 
+def _gene_choices(conditions: list[tuple[str, str, list[str]]], genes: dict[str, str],
+                  seed: int = 0) -> list[dict[str, object]]:  # fmt: skip
+    """Four-option gene questions: the condition's first gene and three of other conditions
+    (none of its own), shuffled."""
+    rng = random.Random(seed)
+    pool = sorted({s for _, _, symbols in conditions for s in symbols})
+    out = []
+    for qid, focus, symbols in conditions:
+        others = [s for s in pool if s not in symbols]
+        if len(others) < 3:
+            continue
+        options = [symbols[0], *rng.sample(others, 3)]
+        rng.shuffle(options)
+        out.append({"id": f"{qid}-mc", "question": f"Which gene is associated with {focus}?",
+                    "options": options, "answers": [genes[s] for s in symbols]})  # fmt: skip
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data-dir")
@@ -74,6 +97,7 @@ def main() -> None:
     genes = {name: curie for name, curie, cls in rows if cls == "Gene" and len(name) >= 3}
     max_words = max(len(p.split()) for p in phenos)
     gard, ghr, inheritance = [], [], []
+    ghr_focus: list[tuple[str, str, list[str]]] = []  # (id, condition, gene symbols)
     for item in read_medquad(data_dir(args.data_dir)):
         if item.split != "dev" or not item.answer:
             continue
@@ -99,9 +123,13 @@ def main() -> None:
             if symbols:
                 ghr.append({"id": item.qid, "question": item.question,
                             "answers": [genes[s] for s in symbols]})  # fmt: skip
+                if item.focus:
+                    ghr_focus.append((item.qid, item.focus, list(symbols)))
+    choices = _gene_choices(ghr_focus, genes)
     for name, items in (
         ("gard_symptoms.jsonl", gard),
         ("ghr_genes.jsonl", ghr),
+        ("ghr_gene_choices.jsonl", choices),
         ("ghr_inheritance_claims.jsonl", inheritance),
     ):
         with open(out / name, "w", encoding="utf-8") as fh:

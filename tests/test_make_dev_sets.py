@@ -34,3 +34,18 @@ def test_answers_with_more_than_one_pattern_or_other_cases_give_none() -> None:
     none = "The inheritance pattern is unknown."
     for answer in (two, other, none):
         assert make_dev_sets._inheritance_claims("q", "X", answer) == []
+
+
+def test_gene_choices_hold_one_right_gene_and_three_of_other_conditions() -> None:
+    genes = {s: f"NCBIGene:{i}" for i, s in enumerate(["FBN1", "TGFBR2", "CFTR", "HBB", "DMD",
+                                                         "HTT", "PAH"])}  # fmt: skip
+    conditions = [("q1", "Marfan syndrome", ["FBN1", "TGFBR2"]), ("q2", "cystic fibrosis",
+                  ["CFTR"]), ("q3", "sickle cell disease", ["HBB"]), ("q4", "X", ["DMD", "HTT",
+                  "PAH"])]  # fmt: skip
+    items = make_dev_sets._gene_choices(conditions, genes)
+    assert items == make_dev_sets._gene_choices(conditions, genes)  # a fixed seed
+    marfan = items[0]
+    assert marfan["question"] == "Which gene is associated with Marfan syndrome?"
+    assert len(marfan["options"]) == 4 and "FBN1" in marfan["options"]
+    assert "TGFBR2" not in marfan["options"]  # no second right option
+    assert marfan["answers"] == ["NCBIGene:0", "NCBIGene:1"]

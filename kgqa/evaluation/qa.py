@@ -115,14 +115,17 @@ def evaluate_qa(pipeline, items: list[QAItem], k: int = 10,
         latencies.append(time.perf_counter() - t0)
         golds = gold_nodes(pipeline.kg, item.answers)
         gold_any = set().union(*golds) if golds else set()
-        ranked = [a.node.iri for a in result.answers]
-        for a in result.answers:
+        # a multiple-choice question is scored on its ranking of every option (the top one
+        # is the answer, supported or not), each option's probability calibrated
+        given = result.options if item.options else result.answers
+        ranked = [a.node.iri for a in given]
+        for a in given:
             answer_conf.append(a.score)
             answer_ok.append(int(a.node.iri in gold_any))
         if result.no_answer:
             no_answer += 1
         first = next((i for i, iri in enumerate(ranked) if iri in gold_any), None)
-        from_text += first is not None and result.answers[first].verdict == FROM_TEXT
+        from_text += first is not None and given[first].verdict == FROM_TEXT
         hits1 += first == 0
         hits5 += first is not None and first < 5
         rr += 1.0 / (first + 1) if first is not None else 0.0
@@ -134,7 +137,7 @@ def evaluate_qa(pipeline, items: list[QAItem], k: int = 10,
         recall.append(r)
         f1.append(2 * p * r / (p + r) if p + r else 0.0)
         rows.append({"id": item.id, "question": item.question, "intent": result.intent,
-                     "answers": [a.node.curie for a in result.answers],
+                     "answers": [a.node.curie for a in given],
                      "gold": list(item.answers), "gold_in_graph": sum(1 for g in golds if g),
                      "hit_rank": None if first is None else first + 1,
                      "no_answer": result.no_answer, "reason": result.reason,

@@ -1482,6 +1482,11 @@ def is_short_form(name: str) -> bool:
             and (len(name) <= SHORT_FORM + 1 or any(c.isdigit() for c in name)))  # fmt: skip
 
 
+# a locant: a number joined to a chemical word by a hyphen ("21-hydroxylase", "glucose-6-
+# phosphate", "5-alpha-reductase")
+_LOCANT = re.compile(r"(?<![\w-])(\d+)-(?=[a-z])|(?<=[a-z]-)(\d+)(?=-[a-z])", re.I)
+
+
 def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
     """Whether ``name`` (of ``node``), which dense search found near ``text`` (lookup key
     ``key``), may stand for it: not when it negates the mention or names another subtype
@@ -1496,6 +1501,12 @@ def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
     if negates(key, normalize_name(node.label)):
         return False
     if _OPERATION.search(text) and not _OPERATION.search(name):
+        return False
+    locants = [a or b for a, b in _LOCANT.findall(text)]
+    if any(re.search(rf"(?<!\d){n}(?!\d)", name) is None for n in locants):
+        # a number that places a group on a molecule names which one: "21-hydroxylase
+        # deficiency" is no "phenylalanine hydroxylase deficiency" (phenylketonuria, 0.76
+        # alike), nor "11-beta-hydroxylase deficiency"
         return False
     other_short_form = is_short_form(name) and name.casefold() != text.casefold()
     if other_short_form and (text.islower() or is_short_form(text)):

@@ -161,6 +161,18 @@ def test_eval_qa_and_claims(fixture_home, tmp_path, capsys):
         "latency_ms_p95",
     } <= set(rep)
     assert len((tmp_path / "per.jsonl").read_text().splitlines()) == 2
+    # multiple choice is scored on the ranking of every option, the right one first here
+    choices = tmp_path / "choices.jsonl"
+    choices.write_text(json.dumps({"id": "3", "question": "Which gene is associated with "
+                                   "Marfan syndrome?", "options": ["CFTR", "FBN1", "HBB"],
+                                   "answers": ["NCBIGene:2200"]}) + "\n")  # fmt: skip
+    out = tmp_path / "choices_per.jsonl"
+    args = ["-q", "eval", "qa", str(choices), "--home", str(fixture_home), "--json", "--out"]
+    assert main([*args, str(out)]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    ranked = json.loads(out.read_text())["answers"]
+    assert rep["hits_at_1"] == 1.0 and ranked[0] == "NCBIGene:2200", (rep, ranked)
+    assert rep["answers_scored"] == len(ranked)  # each option the graph has, scored
     claims = tmp_path / "claims.jsonl"
     claims.write_text(
         "\n".join(

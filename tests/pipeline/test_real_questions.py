@@ -2211,3 +2211,12 @@ def test_words_like_children_that_name_no_one_young_are_no_age_question(real_pip
     assert (kind.relation, kind.verdict) == ("subClassOf", "supported"), kind.reason
     told = real_pipeline.ask("I take lisinopril and have a cough and dizziness")
     assert told.reading.intent != "diagnosis"
+
+
+def test_a_number_placing_a_group_on_a_molecule_is_kept_in_a_likeness(real_linker) -> None:
+    # "21-hydroxylase deficiency" linked phenylketonuria ("phenylalanine hydroxylase
+    # deficiency", 0.76 alike), and its gene question answered PAH
+    for m in real_linker.link("Which gene is associated with 21-hydroxylase deficiency?"):
+        assert m.node is None or "21-hydroxylase" in m.node.label, m.node
+    (g6pd,) = real_linker.link("glucose-6-phosphate dehydrogenase deficiency")
+    assert "dehydrogenase deficiency" in g6pd.node.label
