@@ -8,6 +8,10 @@
   is associated with X?", the first gene of its answer and three genes of other conditions'
   answers as the options (their order and the distractors drawn with a fixed seed); gold =
   every gene of its answer.
+- ``ghr_gene_claims.jsonl``: the same conditions as claims, "X is associated with G.": its
+  first gene (true) and a gene of another condition's answer, not of its own (false; drawn
+  with a fixed seed). A false claim can still hold (a gene GHR names elsewhere may be tied to
+  X too): read refuted true claims and wrong verdicts one by one.
 - ``ghr_inheritance_claims.jsonl``: GHR "inheritance" answers that give one pattern ("This
   condition is inherited in an autosomal recessive pattern", and no other case): the claim
   "X is <that pattern>." (true) and "X is <the other autosomal pattern>." (false; for an
@@ -75,6 +79,25 @@ def _gene_choices(conditions: list[tuple[str, str, list[str]]], genes: dict[str,
     return out
 
 
+def _gene_claims(conditions: list[tuple[str, str, list[str]]], seed: int = 0
+                 ) -> list[dict[str, object]]:  # fmt: skip
+    """A true and a false gene claim of each condition: its first gene, and one of another
+    condition's genes that is none of its own."""
+    rng = random.Random(seed)
+    pool = sorted({s for _, _, symbols in conditions for s in symbols})
+    out: list[dict[str, object]] = []
+    for qid, focus, symbols in conditions:
+        others = [s for s in pool if s not in symbols]
+        if not others:
+            continue
+        out += [
+            {"id": f"{qid}-gt", "text": f"{focus} is associated with {symbols[0]}.", "label": True},
+            {"id": f"{qid}-gf", "text": f"{focus} is associated with {rng.choice(others)}.",
+             "label": False},
+        ]  # fmt: skip
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data-dir")
@@ -126,10 +149,12 @@ def main() -> None:
                 if item.focus:
                     ghr_focus.append((item.qid, item.focus, list(symbols)))
     choices = _gene_choices(ghr_focus, genes)
+    gene_claims = _gene_claims(ghr_focus)
     for name, items in (
         ("gard_symptoms.jsonl", gard),
         ("ghr_genes.jsonl", ghr),
         ("ghr_gene_choices.jsonl", choices),
+        ("ghr_gene_claims.jsonl", gene_claims),
         ("ghr_inheritance_claims.jsonl", inheritance),
     ):
         with open(out / name, "w", encoding="utf-8") as fh:

@@ -49,3 +49,14 @@ def test_gene_choices_hold_one_right_gene_and_three_of_other_conditions() -> Non
     assert len(marfan["options"]) == 4 and "FBN1" in marfan["options"]
     assert "TGFBR2" not in marfan["options"]  # no second right option
     assert marfan["answers"] == ["NCBIGene:0", "NCBIGene:1"]
+
+
+def test_gene_claims_pair_the_first_gene_with_one_of_another_condition() -> None:
+    conditions = [("q1", "Marfan syndrome", ["FBN1", "TGFBR2"]), ("q2", "cystic fibrosis",
+                  ["CFTR"])]  # fmt: skip
+    claims = make_dev_sets._gene_claims(conditions)
+    assert claims[0] == {"id": "q1-gt", "text": "Marfan syndrome is associated with FBN1.",
+                         "label": True}  # fmt: skip
+    assert claims[1]["text"] == "Marfan syndrome is associated with CFTR."  # none of its own
+    assert claims[3]["text"] in {"cystic fibrosis is associated with FBN1.",
+                                 "cystic fibrosis is associated with TGFBR2."}  # fmt: skip

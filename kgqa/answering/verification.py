@@ -82,6 +82,12 @@ _GRAPH_ONLY_WHY = {
 # Mendelian mode and none gives that one (see ClaimVerifier._other_mode), this sure
 MODE_SOURCES_NEEDED = 2
 OTHER_MODE_SCORE = 0.9
+# "X is associated with G" is refuted when both curated Mendelian sources (HPO's annotations,
+# Orphanet) give X its genes, at most this many, none G nor tied to a kind of X or to what X
+# is a kind of (see ClaimVerifier._other_genes), this sure
+MENDELIAN_GENE_SOURCES = frozenset({"hpo", "orphanet"})
+FEW_GENES = 3
+OTHER_GENES_SCORE = 0.9
 # a drug the graph says treats the opposite level of the one claimed
 OPPOSITE_SCORE = 0.9
 # HPO's Mendelian inheritance and its kinds: autosomal dominant and recessive, X- and Y-linked
@@ -411,6 +417,10 @@ class ClaimVerifier:
             through = self._gene_of_subtype(claim, s, o, neg)
             if through is not None:
                 return through
+            if o.cls == "Gene" and _named(s, mentions):
+                other = self._other_genes(claim, s, o, neg)
+                if other is not None:
+                    return other
         if rel == "causedBy" and not triples and s.cls == "Disease" and o.cls == "Cause":
             inherited = self._cause_of_supertype(claim, s, o, neg)
             if inherited is not None:
@@ -794,6 +804,31 @@ class ClaimVerifier:
                                 f"the graph ({t.source}) ties {gene.label} to "
                                 f"{t.subject.label}, a kind of {disease.label}")  # fmt: skip
         return None
+
+    def _other_genes(self, claim: str, disease: Node, gene: Node, neg: bool
+                     ) -> Verdict | None:  # fmt: skip
+        """ "Marfan syndrome is associated with CFTR": HPO's annotations and Orphanet both give
+        the disease its genes, :data:`FEW_GENES` at most, and neither they nor any other
+        source ties the gene claimed to it, to a kind of it or to what it is a kind of. A
+        Mendelian disease's genes, where both curated sources agree on a few, are closed enough
+        to say no: refuted (a negated claim supported), at :data:`OTHER_GENES_SCORE`. None
+        otherwise (a disease of many genes, or of one source), and the claim is checked as any
+        other."""
+        stated = [t for t in self.kg.neighbours(disease, "associatedWithGene", direction="out")
+                  if t.source in MENDELIAN_GENE_SOURCES]  # fmt: skip
+        genes = {t.object.iri for t in stated}
+        if ({t.source for t in stated} != MENDELIAN_GENE_SOURCES or len(genes) > FEW_GENES
+                or gene.iri in genes):  # fmt: skip
+            return None
+        above = {a.iri for a in self.kg.ancestors(disease)}
+        for t in self.kg.neighbours(gene, "associatedWithGene", direction="in"):
+            if t.subject.iri in above or self._up_to(t.subject, {disease.iri}, depth=6):
+                return None  # tied to what it is a kind of, or to a kind of it
+        named = ", ".join(dict.fromkeys(t.object.label for t in stated))
+        return _decided(claim, False, neg, disease, "associatedWithGene", gene,
+                        Evidence(tuple(stated[:4])),
+                        f"the graph gives its genes as {named} (hpo, orphanet), never "
+                        f"{gene.label}", OTHER_GENES_SCORE)  # fmt: skip
 
     def _cause_of_supertype(self, claim: str, disease: Node, agent: Node, neg: bool
                             ) -> Verdict | None:  # fmt: skip

@@ -2220,3 +2220,20 @@ def test_a_number_placing_a_group_on_a_molecule_is_kept_in_a_likeness(real_linke
         assert m.node is None or "21-hydroxylase" in m.node.label, m.node
     (g6pd,) = real_linker.link("glucose-6-phosphate dehydrogenase deficiency")
     assert "dehydrogenase deficiency" in g6pd.node.label
+
+
+def test_a_mendelian_disease_of_few_agreed_genes_refutes_another_gene(real_pipeline) -> None:
+    # "Marfan syndrome is associated with CFTR" was unknown: both curated sources give FBN1
+    other = real_pipeline.verify("Marfan syndrome is associated with CFTR")
+    assert (other.verdict, other.relation) == ("refuted", "associatedWithGene"), other.reason
+    assert "FBN1" in other.reason
+    assert real_pipeline.verify("Marfan syndrome is not associated with CFTR").verdict == (
+        "supported"
+    )
+    assert real_pipeline.verify("Marfan syndrome is associated with FBN1").verdict == "supported"
+    # a gene of a kind of the disease is the disease's; a disease of many genes is no closed
+    # list
+    assert real_pipeline.verify("Spinal muscular atrophy is associated with SMN1").verdict == (
+        "supported"
+    )
+    assert real_pipeline.verify("Breast cancer is associated with CFTR").verdict == "unknown"
