@@ -1494,7 +1494,8 @@ def _a_likeness(text: str, key: str, node: Node, name: str) -> bool:
     tumor" is no cancer, which annotators coded "tumor" with), nor MeSH's bare *Disease*, nor a
     disorder for an operation ("hemorrhoidectomy" is no hemorrhoid), nor a short form in
     capitals near a word in lower case ("scar" is no SCAR1) or near another short form ("NLM"
-    is no NLSDM), nor a name of other people's names (:func:`other_eponyms`)."""
+    is no NLSDM), nor a name of other people's names (:func:`other_eponyms`), nor one without
+    a locant the text gives ("21-hydroxylase": :data:`_LOCANT`)."""
     said = normalize_name(name)
     if not same_sense(key, said) or said in _DISORDER_WORDS or other_eponyms(text, name):
         return False
