@@ -762,6 +762,13 @@ _INFECTION_NAMED = re.compile(
     re.I,
 )
 # words of catching a disease from another person, which inheritance never answers ...
+# a question of what raises the risk of a disorder: the diseases that show it as a finding
+# are none ("What are the risk factors for stroke?" listed aspiration pneumonitis first)
+_RISK_FACTORS = re.compile(
+    r"\brisk factors?\b|\b(?:raises?|increases?) (?:the|my|your|one's) "
+    r"(?:risk|chances?)\b",
+    re.I,
+)
 _CATCHING = r"contagious|catch\w*|caught|contract\w*|infectious"
 _CONTAGION = re.compile(rf"\b(?:{_CATCHING})\b", re.I)
 # ... among the words that ask how a disease passes from one to another, and nothing else
@@ -1474,7 +1481,7 @@ class QAEngine:
                     # as specifically as the message names it ("microcytic anemia", not anemia)
                     hit = _more_specific(self.kg, (pick[0], pick[1]), linked(mentions))
         if (intent == "causes" and hit is not None and not options and not agent_asked
-                and not _CONTAGION.search(said)):  # fmt: skip
+                and not _CONTAGION.search(said) and not _RISK_FACTORS.search(said)):  # fmt: skip
             # (an organism asked for stays one: "What bacteria cause stomach ulcers?" had listed
             # the rare diseases that show gastric ulcers; so does whether one catches it: "Is
             # acne contagious?" listed the diseases that show HPO's acne, acromegaly first)

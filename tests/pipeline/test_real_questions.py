@@ -2237,3 +2237,12 @@ def test_a_mendelian_disease_of_few_agreed_genes_refutes_another_gene(real_pipel
         "supported"
     )
     assert real_pipeline.verify("Breast cancer is associated with CFTR").verdict == "unknown"
+
+
+def test_risk_factors_of_a_finding_are_not_the_diseases_that_show_it(real_pipeline) -> None:
+    # "What are the risk factors for stroke?" listed aspiration pneumonitis first (diseases
+    # HPO annotates with stroke); "What causes a headache?" still lists what shows one
+    stroke = real_pipeline.ask("What are the risk factors for stroke?")
+    assert stroke.reading.intent == "causes", stroke.reading
+    assert "aspiration pneumonitis" not in {a.node.label for a in stroke.answers}
+    assert real_pipeline.ask("What causes headaches?").reading.intent == "diseases_of_phenotype"
