@@ -61,15 +61,19 @@ def _inheritance_claims(qid: str, focus: str, answer: str) -> list[dict[str, obj
     ]
 
 
+def _others(conditions: list[tuple[str, str, list[str]]]) -> list[list[str]]:
+    """For each condition, the genes of the others' answers that are none of its own (sorted)."""
+    pool = sorted({s for _, _, symbols in conditions for s in symbols})
+    return [[s for s in pool if s not in symbols] for _, _, symbols in conditions]
+
+
 def _gene_choices(conditions: list[tuple[str, str, list[str]]], genes: dict[str, str],
                   seed: int = 0) -> list[dict[str, object]]:  # fmt: skip
     """Four-option gene questions: the condition's first gene and three of other conditions
     (none of its own), shuffled."""
     rng = random.Random(seed)
-    pool = sorted({s for _, _, symbols in conditions for s in symbols})
     out = []
-    for qid, focus, symbols in conditions:
-        others = [s for s in pool if s not in symbols]
+    for (qid, focus, symbols), others in zip(conditions, _others(conditions), strict=True):
         if len(others) < 3:
             continue
         options = [symbols[0], *rng.sample(others, 3)]
@@ -84,10 +88,8 @@ def _gene_claims(conditions: list[tuple[str, str, list[str]]], seed: int = 0
     """A true and a false gene claim of each condition: its first gene, and one of another
     condition's genes that is none of its own."""
     rng = random.Random(seed)
-    pool = sorted({s for _, _, symbols in conditions for s in symbols})
     out: list[dict[str, object]] = []
-    for qid, focus, symbols in conditions:
-        others = [s for s in pool if s not in symbols]
+    for (qid, focus, symbols), others in zip(conditions, _others(conditions), strict=True):
         if not others:
             continue
         out += [

@@ -995,13 +995,12 @@ class QAEngine:
                 continue
             opts = options[i] if options else None
             result = self._answer(q, *read, opts, k)
-            if (PREGNANCY.search(q) and any(a.node.cls == "Chemical" for a in result.answers)
-                    and not opts):  # fmt: skip
+            drugs_listed = not opts and any(a.node.cls == "Chemical" for a in result.answers)
+            if drugs_listed and PREGNANCY.search(q):
                 # "What can I take for a headache while pregnant?": the graph's treatments are
                 # no list of what is safe then (lisinopril treats hypertension, and harms a fetus)
                 result = _noted(result, PREGNANCY_NOTE)
-            elif (AGE_GROUP.search(q) and any(a.node.cls == "Chemical" for a in result.answers)
-                  and not opts):  # fmt: skip
+            elif drugs_listed and AGE_GROUP.search(q):
                 # "What can I give my toddler for a fever?" listed aspirin, which children
                 # with a fever must not take (Reye syndrome)
                 result = _noted(result, AGE_NOTE)

@@ -917,26 +917,27 @@ AGE_REASON = (
 )
 
 
+def _asks_safety_of_drug(people: re.Pattern[str], text: str, found: Linked) -> bool:
+    """Whether ``text`` asks whether a drug it names is safe for the ``people`` it names."""
+    return (
+        people.search(text) is not None
+        and _SAFE_TO_TAKE.search(text) is not None
+        and any(n.cls in ("Chemical", "DrugClass") for _, n in found)
+    )
+
+
 def asks_age_safety(text: str, found: Linked) -> bool:
     """Whether a question asks whether a drug it names is safe for children or older people
     ("Is aspirin safe for children?", "Which antibiotics are not safe for kids?"): its side
     effects (the antibiotics' through one of them) do not answer that."""
-    return (
-        AGE_GROUP.search(text) is not None
-        and _SAFE_TO_TAKE.search(text) is not None
-        and any(n.cls in ("Chemical", "DrugClass") for _, n in found)
-    )
+    return _asks_safety_of_drug(AGE_GROUP, text, found)
 
 
 def asks_pregnancy_safety(text: str, found: Linked) -> bool:
     """Whether a question asks whether a drug it names is safe, or what it does, in pregnancy
     or breastfeeding ("Is metformin safe during pregnancy?", "Can I take ibuprofen while
     breastfeeding?"): no side effect list or indication answers that."""
-    return (
-        PREGNANCY.search(text) is not None
-        and _SAFE_TO_TAKE.search(text) is not None
-        and any(n.cls in ("Chemical", "DrugClass") for _, n in found)
-    )
+    return _asks_safety_of_drug(PREGNANCY, text, found)
 
 
 # what a question asks for when that is no drug ("What exercises help with knee
