@@ -39,6 +39,7 @@ from kgqa.answering.ranking import (
     OFTEN_WRITTEN,
     SUPPORT_THRESHOLD,
     cooccurrences,
+    from_literature,
     literature_only,
     passages_about,
     passages_for,
@@ -1894,31 +1895,46 @@ class QAEngine:
             return out
 
         topped_up = behind = 0  # passages' answers; the graph's after them
+        later: set[str] = set()  # many abstracts' answers the passages do not say, moved after
         backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
             given = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
             weak = [a for a in given if literature_only(a)]
-            if intent in _TEXT_OVER_LITERATURE and weak and passages:
+            written = [a for a in given if from_literature(a) and a not in weak]
+            if intent in _TEXT_OVER_LITERATURE and (weak or written) and passages:
                 read = read_answers(self.linker, self.verifier, topic, intent, passages, text,
                                     self.kg)  # fmt: skip
                 # a finding a few abstracts name that the passages say too stands on both, in
                 # the passages' order ("What are the symptoms of gout?": swelling, edema in
                 # HSDN's few abstracts, had come fourth among them, after back pain)
-                weak, more = _corroborated(weak, read)
-                backed = {a.node.iri for a in more}
-                more += [a for a in from_text(answers, read)
-                         if (a.support or 0.0) >= SUPPORT_THRESHOLD]  # fmt: skip
+                weak, backed_weak = _corroborated(weak, read)
+                backed = {a.node.iri for a in backed_weak}
                 at: dict[str, int] = {}  # each name's first place among the passages' answers
                 for i, a in enumerate(read):
                     at.setdefault(normalize_name(a.node.label), i)
-                more.sort(key=lambda a: at.get(normalize_name(a.node.label), len(read)))
-                topped_up, behind = len(more), len(weak) if more else 0
-                strong = [a for a in given if a not in weak and a.node.iri not in backed]
+                first_said = lambda a: at.get(normalize_name(a.node.label), len(read))  # noqa: E731
+                backed_weak.sort(key=first_said)
+                # of the findings many abstracts name, those the passages do not say follow
+                # those they do, a few abstracts' too ("What are the symptoms of
+                # hypothyroidism?": coma, in 66 abstracts, most on myxedema coma, had come
+                # before constipation and fatigue, which the passages list)
+                unsaid, said = _corroborated(written, read)
+                with_text = {a.node.iri: a for a in said}
+                later = {a.node.iri for a in unsaid} if said or backed_weak else set()
+                more = [a for a in from_text(answers, read)
+                        if (a.support or 0.0) >= SUPPORT_THRESHOLD]  # fmt: skip
+                more.sort(key=first_said)
+                topped_up = len(more) + len(backed_weak) + len(later)
+                behind = len(weak) if more or backed_weak else 0
+                strong = [with_text.get(a.node.iri, a) for a in given
+                          if a not in weak and a.node.iri not in backed]  # fmt: skip
                 # among themselves, the more abstracts the likelier (otosclerosis, named beside
                 # tinnitus in 47, before rheumatoid arthritis, in 15)
                 weak.sort(key=lambda a: -cooccurrences(a.evidence.triples))
-                answers = strong + more + weak + [a for a in answers if a not in given]
+                answers = ([a for a in strong if a.node.iri not in later] + backed_weak
+                           + [a for a in strong if a.node.iri in later] + more + weak
+                           + [a for a in answers if a not in given])  # fmt: skip
             elif (intent in _TOPPED_UP and passages
                   and (len(given) < TOP_UP or _symptom_list_only(given, k))):  # fmt: skip
                 # "What are the symptoms of a heart attack?": the graph states necrosis alone;
@@ -1958,6 +1974,7 @@ class QAEngine:
                                    if a.node.iri in halved else a for a in scored),
                                   key=lambda a: -a.score))  # fmt: skip
             reason = complex_note
+        late_shown = sum(a.node.iri in later for a in scored)
         if not scored:
             reason = "no candidate is supported by its evidence" if cands else silent
             if intent == "inheritance" and not cands and (risk := self._risk_genes(topic)):
@@ -1971,11 +1988,15 @@ class QAEngine:
                              and literature_only(a) for a in scored)  # fmt: skip
             stated = len(scored) - shown_text - (weak_shown if behind else 0)
             if stated:
+                where = (
+                    f"{shown_text}"
+                    if late_shown
+                    else f"the {shown_text} after {'them' if stated != 1 else 'it'}"
+                )
                 reason = (f"the graph states {stated} {spec.relation} "
                           f"answer{'s' if stated != 1 else ''}"
-                          f"{' from curated sources or many abstracts' if behind else ''}; the "
-                          f"{shown_text} after {'them' if stated != 1 else 'it'} come from "
-                          "passages, each with its passage")  # fmt: skip
+                          f"{' from curated sources or many abstracts' if behind else ''}; "
+                          f"{where} come from passages, each with its passage")  # fmt: skip
             else:
                 reason = (f"the graph states no {spec.relation} answer from a curated source "
                           f"or many abstracts; the first {shown_text} come from passages, each "
@@ -1984,6 +2005,10 @@ class QAEngine:
                 reason += (f"; the last {weak_shown} only appear beside {topic.label} in a "
                            f"few abstracts (fewer than {OFTEN_WRITTEN}), which says no more "
                            "than that someone wrote of both")  # fmt: skip
+        if late_shown:
+            reason = "; ".join(filter(None, [reason, (
+                f"{late_shown} that many abstracts name beside {topic.label}, but the passages "
+                "do not, come after those the passages name too")]))  # fmt: skip
         if scored and (beside := named_alongside(text, found, topic)):
             # "Which drugs treat gout and hypertension?": the answers are gout's; say so
             names = " and ".join(n.label for n in beside[:3])

@@ -216,14 +216,19 @@ def cooccurrences(triples: Sequence[Triple]) -> float:
 LITERATURE_SOURCES = frozenset({"hsdn"})
 
 
+def from_literature(answer: Answer) -> bool:
+    """Whether a graph answer stands only on abstracts that name it beside the topic (HSDN),
+    however many."""
+    triples = answer.evidence.triples  # the path only climbs the hierarchy to them
+    return bool(triples) and {t.source for t in triples} <= LITERATURE_SOURCES
+
+
 def literature_only(answer: Answer) -> bool:
     """Whether a graph answer stands only on abstracts that name it beside the topic, fewer
     than ``OFTEN_WRITTEN`` of them: research attention, not a cause. Hypertension, melanoma and
     Crohn's disease are each named beside dysuria in one abstract (HSDN), prostate cancer in
     four; no curated source relates any of them to it."""
-    triples = answer.evidence.triples  # the path only climbs the hierarchy to them
-    return (bool(triples) and {t.source for t in triples} <= LITERATURE_SOURCES
-            and cooccurrences(triples) < OFTEN_WRITTEN)  # fmt: skip
+    return from_literature(answer) and cooccurrences(answer.evidence.triples) < OFTEN_WRITTEN
 
 
 def resources(c: GraphCandidate) -> int:

@@ -304,6 +304,37 @@ def test_a_passage_answer_comes_before_what_a_few_abstracts_name_not_before_a_cu
     assert "gout" in [a.node.label for a in alone.ask(q).answers]
 
 
+def test_of_the_findings_many_abstracts_name_those_the_passages_say_come_first(kg):
+    # "What are the symptoms of hypothyroidism?": HSDN's coma, in 66 abstracts (most on
+    # myxedema coma), had come before the constipation and fatigue the passages list
+    from kgqa.answering.ranking import from_literature, literature_only
+
+    williams = kg.node("DOID:1928")
+    hsdn = {t.object.label for t in kg.neighbours(williams, "hasPhenotype", sources=["hsdn"])}
+    assert hsdn == {"Headache", "Fever"}  # in 80 and 60 abstracts: headache weighs more
+    says = "Williams-Beuren syndrome has the feature fever."
+    passages = [Passage(1, says, "t", "medquad", "Q1", "", "", (williams.iri,), 1.0)]
+    names = {**NAMES_IN_TEXT, "williams-beuren syndrome": williams.curie,
+             "fever": "HP:0001945", "headache": "HP:0002315"}  # fmt: skip
+    q = "What are the symptoms of Williams-Beuren syndrome?"
+
+    def ask(passages):
+        qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, {q: "phenotypes_of_disease"}),
+                      GraphReadingVerifier(), FixedPassages(passages))  # fmt: skip
+        return qa.ask(q)
+
+    alone = [a for a in ask([]).answers if from_literature(a)]
+    assert [a.node.label for a in alone] == ["Headache", "Fever"]  # by weight
+    assert not any(literature_only(a) for a in alone)  # many abstracts each
+    r = ask(passages)
+    labels = [a.node.label for a in r.answers]
+    assert labels.index("Fever") < labels.index("Headache")
+    fever = r.answers[labels.index("Fever")]
+    assert fever.evidence.triples and fever.evidence.passages == (passages[0],)
+    assert all(a.score >= b.score for a, b in zip(r.answers, r.answers[1:], strict=False))
+    assert "but the passages do not, come after those the passages name" in r.reason
+
+
 def test_only_a_few_abstracts_is_literature_only(kg):
     from kgqa.answering.ranking import OFTEN_WRITTEN, literature_only
     from kgqa.records import Answer, Attribute, Evidence, Triple

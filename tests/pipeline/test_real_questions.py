@@ -2246,3 +2246,29 @@ def test_risk_factors_of_a_finding_are_not_the_diseases_that_show_it(real_pipeli
     assert stroke.reading.intent == "causes", stroke.reading
     assert "aspiration pneumonitis" not in {a.node.label for a in stroke.answers}
     assert real_pipeline.ask("What causes headaches?").reading.intent == "diseases_of_phenotype"
+
+
+def test_an_addiction_named_as_people_name_it_gets_its_drugs(real_pipeline) -> None:
+    # "alcoholism" linked DO's alcohol use disorder and "opioid addiction" HPO's addictive
+    # opioid use, neither of which a drug is stated to treat: no answer
+    alcohol = real_pipeline.ask("Which drugs treat alcoholism?")
+    assert alcohol.reading.topic.label == "alcohol dependence"
+    assert {"Acamprosate", "Disulfiram", "Naltrexone"} <= {a.node.label for a in alcohol.answers}
+    for q in (
+        "What medications are used for opioid addiction?",
+        "How is heroin addiction treated?",
+    ):
+        opioid = real_pipeline.ask(q)
+        assert opioid.reading.topic.label == "opiate dependence", q
+        assert "Buprenorphine" in {a.node.label for a in opioid.answers}, q
+
+
+def test_of_the_findings_many_abstracts_name_those_passages_list_come_first(real_pipeline):
+    # HSDN's coma (66 abstracts, most on myxedema coma) led hypothyroidism's symptoms, before
+    # the constipation and fatigue that the passages list
+    result = real_pipeline.ask("What are the symptoms of hypothyroidism?", k=5)
+    labels = [a.node.label for a in result.answers]
+    if real_pipeline.qa.retriever is None:  # no passages: the graph's own order
+        assert labels[0] == "Coma"
+    else:
+        assert labels[0] != "Coma" and {"Constipation", "Fatigue"} <= set(labels[:3]), labels
