@@ -381,6 +381,21 @@ def off_indication(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidat
     return {iri for iri, held in shared.items() if not held}
 
 
+def class_typical(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate],
+                  intent: str) -> set[str]:  # fmt: skip
+    """Of what ``drug`` is stated to treat (``diseases_for_drug`` only), what at least
+    ``OFF_CLASS_SHARERS`` drugs of its classes are stated to treat too."""
+    classes = drug_classes(kg).get(drug.iri) if intent == "diseases_for_drug" else None
+    if not classes:
+        return set()
+    members = class_members(kg)
+    mates = frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
+    treated_by_any = treaters(kg)
+    return {c.node.iri for c in cands
+            if c.via is None and len(treated_by_any.get(c.node.iri, frozenset()) & mates)
+            >= OFF_CLASS_SHARERS}  # fmt: skip
+
+
 # what the prior adds to a side effect, times the largest share of the drug's class-mates
 # (with side effects known) that state it too; counted in classes of at least this many
 TYPICAL = 0.3
@@ -649,7 +664,10 @@ def rank_candidates(
                        or (intent == "causes" and broad_cause(kg, c.node)))  # fmt: skip
         last = categorical or is_opposite(kg, c.node, against) or given_for(c.node)
         (broad_cands if last else specific).append(c)
-    broad = {c.node.iri for c in broad_cands}
+    # ... unless the drug's class is given for it: oxycodone's pain, which 21 of its
+    # class-mates treat, had come after pityriasis versicolor and tinea (DrugCentral's rows of
+    # another product's label)
+    broad = {c.node.iri for c in broad_cands} - class_typical(kg, topic, broad_cands, intent)
     head = (specific + broad_cands + cands[at:])[:MAX_VERIFIED]
     # a curated statement of the asked relation about the topic itself states the answer: it
     # needs no model to say so (the verifier gave such statements ≥ 0.99 on the dev questions,

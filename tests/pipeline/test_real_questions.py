@@ -2272,3 +2272,12 @@ def test_of_the_findings_many_abstracts_name_those_passages_list_come_first(real
         assert labels[0] == "Coma"
     else:
         assert labels[0] != "Coma" and {"Constipation", "Fatigue"} <= set(labels[:3]), labels
+
+
+def test_a_broad_finding_a_drugs_class_is_given_for_is_not_put_last(real_pipeline) -> None:
+    # oxycodone's DrugCentral rows list pityriasis versicolor and tinea (another product's
+    # label); its pain, which its class-mates treat, came after them as a broad category
+    oxycodone = real_pipeline.ask("What does oxycodone treat?", k=5)
+    assert oxycodone.answers[0].node.label == "Pain", oxycodone.answers
+    gabapentin = real_pipeline.ask("What does gabapentin treat?", k=3)
+    assert "epilepsy" in {a.node.label for a in gabapentin.answers}
