@@ -38,6 +38,7 @@ from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import (
     OFTEN_WRITTEN,
     SUPPORT_THRESHOLD,
+    WIDELY_WRITTEN,
     cooccurrences,
     from_literature,
     literature_only,
@@ -1901,7 +1902,8 @@ class QAEngine:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
             given = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
             weak = [a for a in given if literature_only(a)]
-            written = [a for a in given if from_literature(a) and a not in weak]
+            written = [a for a in given if from_literature(a) and a not in weak
+                       and cooccurrences(a.evidence.triples) < WIDELY_WRITTEN]  # fmt: skip
             if intent in _TEXT_OVER_LITERATURE and (weak or written) and passages:
                 read = read_answers(self.linker, self.verifier, topic, intent, passages, text,
                                     self.kg)  # fmt: skip
@@ -1915,10 +1917,10 @@ class QAEngine:
                     at.setdefault(normalize_name(a.node.label), i)
                 first_said = lambda a: at.get(normalize_name(a.node.label), len(read))  # noqa: E731
                 backed_weak.sort(key=first_said)
-                # of the findings many abstracts name, those the passages do not say follow
-                # those they do, a few abstracts' too ("What are the symptoms of
-                # hypothyroidism?": coma, in 66 abstracts, most on myxedema coma, had come
-                # before constipation and fatigue, which the passages list)
+                # of the findings many abstracts (fewer than WIDELY_WRITTEN) name, those the
+                # passages do not say follow those they do, a few abstracts' too ("What are
+                # the symptoms of hypothyroidism?": coma, in 66 abstracts, most on myxedema
+                # coma, had come before constipation and fatigue, which the passages list)
                 unsaid, said = _corroborated(written, read)
                 with_text = {a.node.iri: a for a in said}
                 later = {a.node.iri for a in unsaid} if said or backed_weak else set()
