@@ -370,11 +370,7 @@ def off_indication(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidat
     is; lidocaine scabies and lice, in a kit with permethrin). The mirror of :func:`off_class`
     for "What does X treat?"; a drug of no class known, or of no indication its classes
     share, is left as it is."""
-    classes = drug_classes(kg).get(drug.iri)
-    if not classes:
-        return set()
-    members = class_members(kg)
-    mates = frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
+    mates = class_mates(kg, drug)
     if len(mates) < OFF_CLASS_SHARERS:
         return set()
     treated_by_any = treaters(kg)
@@ -385,15 +381,19 @@ def off_indication(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidat
     return {iri for iri, held in shared.items() if not held}
 
 
-def class_typical(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate],
-                  intent: str) -> set[str]:  # fmt: skip
-    """Of what ``drug`` is stated to treat (``diseases_for_drug`` only), what at least
-    ``OFF_CLASS_SHARERS`` drugs of its classes are stated to treat too."""
-    classes = drug_classes(kg).get(drug.iri) if intent == "diseases_for_drug" else None
+def class_mates(kg: KnowledgeGraph, drug: Node) -> frozenset[str]:
+    """The other drugs of ``drug``'s classes (of at most ``COHERENT_CLASS_MAX`` members)."""
+    classes = drug_classes(kg).get(drug.iri)
     if not classes:
-        return set()
+        return frozenset()
     members = class_members(kg)
-    mates = frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
+    return frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
+
+
+def class_typical(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate]) -> set[str]:
+    """Of what ``drug`` is stated to treat, what at least ``OFF_CLASS_SHARERS`` drugs of its
+    classes are stated to treat too."""
+    mates = class_mates(kg, drug)
     treated_by_any = treaters(kg)
     return {c.node.iri for c in cands
             if c.via is None and len(treated_by_any.get(c.node.iri, frozenset()) & mates)
@@ -671,7 +671,9 @@ def rank_candidates(
     # ... unless the drug's class is given for it: oxycodone's pain, which 21 of its
     # class-mates treat, had come after pityriasis versicolor and tinea (DrugCentral's rows of
     # another product's label)
-    broad = {c.node.iri for c in broad_cands} - class_typical(kg, topic, broad_cands, intent)
+    broad = {c.node.iri for c in broad_cands}
+    if intent == "diseases_for_drug" and topic.cls == "Chemical":
+        broad -= class_typical(kg, topic, broad_cands)
     head = (specific + broad_cands + cands[at:])[:MAX_VERIFIED]
     # a curated statement of the asked relation about the topic itself states the answer: it
     # needs no model to say so (the verifier gave such statements ≥ 0.99 on the dev questions,
