@@ -819,6 +819,11 @@ _EMERGENCY = re.compile(
     r"|sudden(?:ly)? (?:\w+ ){0,3}?(?:pain in (?:my |the |his |her )?(?:chest|heart)|chest pain"
     r"|heart pain|numbness|weakness on one side|slurred speech|face droop\w*)"
     r"|(?:crushing|severe) (?:chest|heart) pain|worst headache (?:of|in) my life"
+    # chest pain had now, said in the first person ("I have chest pain and shortness of
+    # breath" got a differential of rare lung diseases and no note)
+    r"|\bi(?: have| am having|['\u2019]m having|['\u2019]ve got| got) "
+    r"(?:(?:a|some|bad|severe|sharp|terrible) )*"
+    r"(?:chest pain|pain in my chest)"
     r"|(?:vomiting|throwing up|coughing up) blood)",
     re.I,
 )

@@ -981,6 +981,10 @@ def test_a_verdict_the_verifier_gives_says_what_it_read(real_pipeline) -> None:
 def test_sudden_chest_pain_gets_the_emergency_note(real_pipeline) -> None:
     result = real_pipeline.ask("I have sudden pain in my heart and I am very scared")
     assert "emergency" in result.reason
+    for told in ("I have chest pain and shortness of breath",
+                 "I'm having bad chest pain, what could it be?"):  # fmt: skip
+        assert real_pipeline.ask(told).reason.startswith("if this is happening now"), told
+    assert "emergency" not in real_pipeline.ask("I have had chest pain in the past.").reason
     assert "emergency" not in real_pipeline.ask("What causes chest pain?").reason
 
 
