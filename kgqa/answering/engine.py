@@ -798,6 +798,10 @@ _SYMPTOM_LISTS = frozenset({"doid"})
 _TEXT_OVER_LITERATURE = frozenset({"diseases_of_phenotype", "phenotypes_of_disease"})
 # a subtype numbered with a letter ("type 2a", "1b"), as a name key spells it
 _LETTERED = re.compile(r"\b\d+[a-z]+\d*$")
+# the words a disease's name ends in that a vaccine's name leaves out ("papillomavirus
+# infection": *Papillomavirus Vaccines*), and how many of its names are tried
+_VACCINE_NAME_END = re.compile(r"\s+(?:infectious disease|infections?|disease)$")
+VACCINE_NAMES_TRIED = 12
 KINDS_NAMED = 5  # kinds a reason names
 # what causes a disease's kinds, when it names no cause of its own: the agents, not their genes
 _AGENTS = frozenset({"causedBy"})
@@ -1740,6 +1744,8 @@ class QAEngine:
             if (said is None and intent == "other" and not focus.whole
                     and taken_with_another(text, *_asked_and_said(mentions, focus))):  # fmt: skip
                 said = INTERACTION_REASON
+            if said == PREVENTION_REASON and names_vaccine(text) and topic.cls == "Disease":
+                said = self._vaccines_named(topic) or said
             reason = said or f"'{intent}' questions are answered with passages only"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
         also = list(reading.also)
@@ -2073,6 +2079,30 @@ class QAEngine:
         dyskinesia", linked to dyskinesia, says more)."""
         names = _names_of(self.kg, topic)
         return any(n.iri == topic.iri and normalize_name(m.text) in names for m, n in found)
+
+    def _vaccines_named(self, disease: Node) -> str:
+        """What to say of a vaccine asked for against ``disease`` ("Is there a vaccine for
+        shingles?"): the MeSH headings of vaccines named for it (*Herpes Zoster Vaccine*), found
+        by its English names (less "infection" or "disease"), and what the graph does not say;
+        empty when there are none."""
+        forms: list[str] = []
+        for name, _ in self.kg.labels(disease, "en"):
+            base = _VACCINE_NAME_END.sub("", name.lower()).strip()
+            forms += [f for f in (name.lower(), base) if f and f not in forms]
+        found: dict[str, Node] = {}
+        for form in forms[:VACCINE_NAMES_TRIED]:
+            for tail in ("vaccine", "vaccines"):
+                for m in self.kg.find(f"{form} {tail}", cls="Chemical", limit=3):
+                    if m.match == "exact" and m.node.curie.startswith("MESH:"):
+                        found.setdefault(m.node.iri, m.node)
+        if not found:
+            return ""
+        names = ", ".join(n.label for n in found.values())
+        return (
+            f"MeSH has a heading for vaccines against {disease.label}: {names}; kgqa's "
+            "graph does not say which are licensed, who should have one or when; the "
+            "passages are what it found: ask a doctor or pharmacist"
+        )
 
     def _infectious(self, disease: Node) -> bool:
         """Whether ``disease`` may be an infection: DO classes it (or one of the nodes of its
