@@ -197,6 +197,18 @@ def test_mondo_merges_what_names_could_not_and_refuses_conflicts(
     assert "DOID" in mondo[0][3]
 
 
+def test_a_genes_approved_name_from_orphanet_names_the_gene_node(kg: KnowledgeGraph) -> None:
+    # ORDO's genes carry their HGNC id and approved name; gene nodes had their symbol only
+    fbn1 = kg.node("NCBIGene:2200")
+    assert kg.node("HGNC:3603") == fbn1  # one node: the NCBI gene id names it
+    assert fbn1.curie == "NCBIGene:2200" and fbn1.label == "FBN1"
+    assert "fibrillin 1" in {n for n, _ in kg.labels(fbn1, "en")}
+    assert [m.node for m in kg.find("fibrillin 1", cls="Gene")] == [fbn1]
+    # a gene whose symbol names no gene node makes none (its name names nothing)
+    assert kg.node("HGNC:99999") is None and not kg.find("some protein")
+    assert kg.manifest.info["notes"]["orphanet"]["HGNC gene ids joining no gene node"] == 1
+
+
 def test_mondo_labels_name_their_disease_where_no_other_node_goes_by_them(
     kg: KnowledgeGraph,
 ) -> None:

@@ -2299,3 +2299,17 @@ def test_a_vaccine_asked_for_is_named_when_mesh_has_one_for_the_disease(real_pip
     # none named for it: the reason stays that the graph names nothing for keeping it away
     hep_c = real_pipeline.ask("Is there a vaccine for hepatitis C?")
     assert "MeSH has a heading" not in hep_c.reason and "keeping this away" in hep_c.reason
+
+
+def test_a_gene_named_by_its_approved_name_is_the_gene(real_pipeline) -> None:
+    # gene nodes had their symbols only: "fibrillin-1" linked fibrin by likeness, and the
+    # options "fibrillin 1" and "huntingtin" were not in the graph, so dystrophin (a MeSH
+    # protein that passages tie to a muscular dystrophy) came first for Marfan syndrome
+    r = real_pipeline.ask("Which gene is mutated in Marfan syndrome?",
+                          options=["dystrophin", "fibrillin 1", "huntingtin"])  # fmt: skip
+    assert r.options[0].node.label == "FBN1" and r.options[0].verdict == "supported"
+    claim = real_pipeline.verify("Mutations in the fibrillin-1 gene cause Marfan syndrome.")
+    assert claim.verdict == "supported" and claim.object.label == "FBN1"
+    # a gene's name that another node goes by stays that node's
+    (insulin,) = real_pipeline.link("insulin")
+    assert insulin.node.cls != "Gene"

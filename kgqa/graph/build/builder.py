@@ -53,6 +53,7 @@ from kgqa.graph.build.identity import (
     Identities,
     apply_same_as,
     merge_by_name,
+    prefix_of,
     priority,
     split_pairs,
 )
@@ -112,6 +113,10 @@ CURATED_IDENTITY = "mondo"
 # sources whose synonyms are names only where no other node goes by them (their labels of a
 # mapping's two ends, not a vocabulary's own)
 FREE_NAMES_ONLY = frozenset({"mondo"})
+# ... and ids whose views only name nodes of other ids: their synonyms are names only where no
+# other node goes by them, and an id that joins no other is no node (an HGNC gene id, joined to
+# the gene node of its symbol, brings its approved name: "fibrillin 1" on FBN1)
+NAMES_ONLY_PREFIXES = frozenset({"HGNC"})
 # Where each source's files live under the data directory (for checksums in the manifest).
 SOURCE_FILES = {
     "doid": ["disease_ontology/HumanDO.tsv", "disease_ontology/allXREFinDO.tsv",
@@ -143,6 +148,7 @@ NAME_MERGES = (
     ("OMIM", "DOID", "Disease"),
     ("ORPHA", "DOID", "Disease"),
     ("ORPHA", "OMIM", "Disease"),
+    ("HGNC", "NCBIGene", "Gene"),
 )
 # A node keeps the hierarchy of its own ontology: MeSH is-a edges are kept only for nodes whose
 # canonical id is a MeSH id (MeSH-only concepts), so DO and HPO nodes are not given a second,
@@ -344,8 +350,24 @@ def _collect(
     return contributions, concepts
 
 
+def _drop_unjoined(
+    concepts: dict[str, list[Concept]], ids: Identities, prefixes: Collection[str]
+) -> int:
+    """Drop, in place, the concepts of ``prefixes`` that joined no id of another prefix: they
+    only name other nodes. Returns how many."""
+    gone = [c for c in concepts
+            if prefix_of(c) in prefixes and c in ids.parent
+            and ids.prefixes[ids.find(c)] <= set(prefixes)]  # fmt: skip
+    for c in gone:
+        del concepts[c]
+    return len(gone)
+
+
 def _free_names_only(
-    concepts: dict[str, list[Concept]], ids: Identities, sources: Collection[str]
+    concepts: dict[str, list[Concept]],
+    ids: Identities,
+    sources: Collection[str],
+    prefixes: Collection[str] = (),
 ) -> dict[str, dict[str, int]]:
     """Drop, in place, the synonyms ``sources`` give that another node is named by, or that
     they give two nodes: a mapping's label names a concept only where nothing else goes by it
@@ -359,14 +381,14 @@ def _free_names_only(
             continue
         root = ids.find(curie)
         for v in views:
-            free = v.source in sources
+            free = v.source in sources or prefix_of(curie) in prefixes
             for name in ([] if free else [v.label]) + list(v.synonyms):
                 for key in _keys_alike(name) if name else ():
                     (offered if free else owners).setdefault(key, set()).add(root)
     counts: dict[str, dict[str, int]] = {}
     for curie, views in concepts.items():
         for i, v in enumerate(views):
-            if v.source not in sources or not v.synonyms:
+            if (v.source not in sources and prefix_of(curie) not in prefixes) or not v.synonyms:
                 continue
             root = ids.find(curie) if curie in ids.parent else None
             kept = tuple(
@@ -706,11 +728,14 @@ def build_graph(
     contributions, concepts = _collect(data_dir, excluded)
     ids, duplicates = _resolve_identities(contributions, concepts)
     references = {(c.source, key): ref for c in contributions for key, ref in c.references.items()}
-    notes_free = _free_names_only(concepts, ids, FREE_NAMES_ONLY)
+    unjoined = _drop_unjoined(concepts, ids, NAMES_ONLY_PREFIXES)
+    notes_free = _free_names_only(concepts, ids, FREE_NAMES_ONLY, NAMES_ONLY_PREFIXES)
     resolver = _Resolver(concepts, ids, references)
     notes = {c.source: dict(c.notes) for c in contributions}
     for source, counts in notes_free.items():
         notes.setdefault(source, {}).update(counts)
+    if unjoined:
+        notes.setdefault(orphanet.SOURCE, {})["HGNC gene ids joining no gene node"] = unjoined
     edges = _resolve_edges(contributions, resolver, notes, exclude_licences)
     composed = composed_zh.contribution(resolver.concepts, resolver.canon, resolver.cls_of)
     for concept in composed.concepts:

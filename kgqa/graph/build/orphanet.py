@@ -4,7 +4,11 @@ birth prevalence classes, age of onset and inheritance.
 
 Onsets and inheritance modes are mapped onto HPO terms (``hasClinicalCourse``,
 ``hasInheritance``), so a disease shows one vocabulary for them whatever the source. Genes are
-named by their HGNC symbol and reach existing gene nodes only.
+named by their HGNC symbol and reach existing gene nodes only. Each gene's HGNC id joins the
+gene node of its symbol (by name), bringing the gene's approved name ("fibrillin 1" on FBN1),
+which names it only where no other node goes by that name ("insulin" stays the drug's); a gene
+whose symbol names no gene node adds nothing. ORDO's other gene synonyms (old symbols, and
+disease names such as "Marfan syndrome" on FBN1) are not read.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ FILE = "orphanet/ordo-2_6-2018-07-12.json.gz"
 ORDO = "http://www.orpha.net/ORDO/Orphanet_"
 NOTATION = "#notation"
 SYMBOL = "#symbol"
+HGNC = "HGNC:"
 # Orphanet's gene-disorder association types kept (candidate genes and biomarkers are not).
 GENE_ASSOCIATIONS = {
     "317343": "Disease-causing germline mutation(s) in",
@@ -82,7 +87,12 @@ def read(data_dir: Path) -> Contribution:
             labels[iri] = label
         props = _props(node)
         if SYMBOL in props:
-            symbols[iri] = props[SYMBOL]
+            symbols[iri] = symbol = props[SYMBOL]
+            hgnc = [x["val"] for x in node.get("meta", {}).get("xrefs", [])
+                    if str(x.get("val", "")).startswith(HGNC)]  # fmt: skip
+            if len(hgnc) == 1 and symbol:
+                named = (label,) if label and label != symbol else ()
+                out.concepts.append(Concept(SOURCE, hgnc[0], "Gene", symbol, named))
             continue
         notation = props.get(NOTATION, "")
         if not notation.startswith("ORPHA:") or not label:
