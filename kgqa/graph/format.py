@@ -13,7 +13,7 @@ from __future__ import annotations
 from kgqa.graph.vocabulary import SOURCE, VOCAB
 
 KIND = "graph"
-FORMAT_VERSION = 3  # 3: "-aches" keys singular as "-ache" (names.normalize_name)
+FORMAT_VERSION = 4  # 3: "-aches" keys singular as "-ache" (names.normalize_name); 4: genes' names
 STORE_DIR = "store"
 NAMES_FILE = "names.sqlite"
 REFUSALS_FILE = "merges_refused.tsv"
