@@ -36,6 +36,7 @@ from kgqa.answering.candidates import (
 from kgqa.answering.exclusion import left_out
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import (
+    LITERATURE_SOURCES,
     OFTEN_WRITTEN,
     SUPPORT_THRESHOLD,
     WIDELY_WRITTEN,
@@ -226,6 +227,14 @@ def _corroborated(weak: list[Answer], read: Sequence[Answer]) -> tuple[list[Answ
         else:
             backed.append(replace(a, evidence=replace(a.evidence, passages=t.evidence.passages)))
     return rest, backed
+
+
+def _curated_of_each(triples: Sequence[Triple], topics: Sequence[Node]) -> bool:
+    """Whether a source other than the abstracts (HSDN) states each of ``topics`` of an
+    intersection's answer, by its ``triples`` that name the topic."""
+    curated = [t for t in triples if t.source not in LITERATURE_SOURCES]
+    ends = {iri for t in curated for iri in (t.subject.iri, t.object.iri)}
+    return all(topic.iri in ends for topic in topics)
 
 
 def _inside(m: Mention, span: tuple[int, int] | None) -> bool:
@@ -1756,7 +1765,15 @@ class QAEngine:
             if not cands:
                 reason = f"the graph states no {spec.relation} answer shared by {names}"
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
-            answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
+            # a disease a curated source states each finding of comes before the rest: "What
+            # causes both headache and fever?" began with migraine, brain cancer and
+            # hypertension, which only abstracts name beside fever
+            first = ([c for c in cands if _curated_of_each(c.triples, every)]
+                     if intent == "diseases_of_phenotype" else [])  # fmt: skip
+            rest = [c for c in cands if c not in first]
+            answers = [a for group in (first, rest) if group
+                       for a in rank_candidates(self.kg, self.verifier, topic, intent, group,
+                                                passages)]  # fmt: skip
             scored = self._scored(answers, reading, k)
             # (what is shared is said: each answer's evidence shows the first topic's statement)
             reason = (f"the answers the graph states ({spec.relation}) of each of {names}, "

@@ -1426,8 +1426,10 @@ def co_topics(text: str, intent: str, found: Linked, topic: Node) -> list[Node]:
     """Further topics of an intersection question ("Which gene is associated with both A and
     B?", "Which drug treats A and B?"): the other non-negated mentions of the topic's class,
     when the question asks for what holds of all of them. Empty otherwise ("What are the
-    symptoms of A and B?" asks for each)."""
-    if not _BOTH.search(text) or " and " not in text.lower():
+    symptoms of A and B?" asks for each). Findings asked of together are one person's: "What
+    causes headache and fever?" asks what shows both, "both" said or not."""
+    together = intent == "diseases_of_phenotype" and topic.cls == "Phenotype"
+    if " and " not in text.lower() or not (together or _BOTH.search(text)):
         return []
     return named_alongside(text, found, topic)
 

@@ -2313,3 +2313,19 @@ def test_a_gene_named_by_its_approved_name_is_the_gene(real_pipeline) -> None:
     # a gene's name that another node goes by stays that node's
     (insulin,) = real_pipeline.link("insulin")
     assert insulin.node.cls != "Gene"
+
+
+def test_findings_asked_of_together_are_answered_with_what_shows_both(real_pipeline) -> None:
+    # "What causes headache and fever?" listed headache's diseases (migraine, brain cancer,
+    # hypertension) with a note; with "both" it listed those, which only abstracts tie to fever
+    for q in ("What causes headache and fever?", "What causes both headache and fever?"):
+        r = real_pipeline.ask(q, k=5)
+        assert [n.label for n in r.reading.also] == ["Fever"], q
+        assert "migraine" not in {a.node.label for a in r.answers}, q
+        first = r.answers[0]
+        curated = {t.object.label for t in first.evidence.triples if t.source != "hsdn"}
+        assert {"Headache", "Fever"} <= curated, (q, first)
+    # one finding, and a question of a disease's symptoms, are as before
+    assert not real_pipeline.ask("What are the causes of headaches and how are they treated?"
+                                 ).reading.also  # fmt: skip
+    assert not real_pipeline.ask("What are the symptoms of gout and diabetes?").reading.also
