@@ -231,10 +231,14 @@ def _corroborated(weak: list[Answer], read: Sequence[Answer]) -> tuple[list[Answ
 
 def _curated_of_each(triples: Sequence[Triple], topics: Sequence[Node]) -> bool:
     """Whether a source other than the abstracts (HSDN) states each of ``topics`` of an
-    intersection's answer, by its ``triples`` that name the topic."""
-    curated = [t for t in triples if t.source not in LITERATURE_SOURCES]
-    ends = {iri for t in curated for iri in (t.subject.iri, t.object.iri)}
-    return all(topic.iri in ends for topic in topics)
+    intersection's answer, by its ``triples`` that name the topic: a statement of a kind of a
+    topic counts by the statement that follows its is-a step, not by the step."""
+    said: set[str] = set()
+    for i, t in enumerate(triples):
+        by = triples[i + 1] if t.relation == "subClassOf" and i + 1 < len(triples) else t
+        if t.source not in LITERATURE_SOURCES and by.source not in LITERATURE_SOURCES:
+            said.update((t.subject.iri, t.object.iri))
+    return all(topic.iri in said for topic in topics)
 
 
 def _inside(m: Mention, span: tuple[int, int] | None) -> bool:
