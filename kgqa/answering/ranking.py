@@ -362,42 +362,40 @@ def treaters(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
     return {d: frozenset(s) for d, s in out.items()}
 
 
-def off_indication(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate]) -> set[str]:
-    """What a drug is stated to treat that no drug of its classes is stated to treat, when
-    others of its indications are: a combination product's other ingredient's indication
-    (atorvastatin "treats" hypertension and angina, stated of its combination with amlodipine,
-    by DrugCentral, SIDER and PharmacotherapyDB, while no other statin or lipid-lowering drug
-    is; lidocaine scabies and lice, in a kit with permethrin). The mirror of :func:`off_class`
-    for "What does X treat?"; a drug of no class known, or of no indication its classes
-    share, is left as it is."""
-    mates = class_mates(kg, drug)
+def mates_treating(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate]
+                   ) -> dict[str, int]:  # fmt: skip
+    """For each candidate stated of ``drug`` itself, how many other drugs of its classes (of
+    at most ``COHERENT_CLASS_MAX`` members) are stated to treat it; empty when the drug has
+    fewer than ``OFF_CLASS_SHARERS`` such class-mates (or no class known)."""
+    classes = drug_classes(kg).get(drug.iri)
+    if not classes:
+        return {}
+    members = class_members(kg)
+    mates = frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
     if len(mates) < OFF_CLASS_SHARERS:
-        return set()
+        return {}
     treated_by_any = treaters(kg)
-    shared = {c.node.iri: bool(treated_by_any.get(c.node.iri, frozenset()) & mates)
-              for c in cands if c.via is None}  # fmt: skip
+    return {c.node.iri: len(treated_by_any.get(c.node.iri, frozenset()) & mates)
+            for c in cands if c.via is None}  # fmt: skip
+
+
+def off_indication(shared: dict[str, int]) -> set[str]:
+    """What a drug is stated to treat that no drug of its classes is stated to treat, when
+    others of its indications are (``shared``: :func:`mates_treating`): a combination
+    product's other ingredient's indication (atorvastatin "treats" hypertension and angina,
+    stated of its combination with amlodipine, by DrugCentral, SIDER and PharmacotherapyDB,
+    while no other statin or lipid-lowering drug is; lidocaine scabies and lice, in a kit with
+    permethrin). The mirror of :func:`off_class` for "What does X treat?"; a drug of no class
+    known, or of no indication its classes share, is left as it is."""
     if not any(shared.values()):
         return set()
     return {iri for iri, held in shared.items() if not held}
 
 
-def class_mates(kg: KnowledgeGraph, drug: Node) -> frozenset[str]:
-    """The other drugs of ``drug``'s classes (of at most ``COHERENT_CLASS_MAX`` members)."""
-    classes = drug_classes(kg).get(drug.iri)
-    if not classes:
-        return frozenset()
-    members = class_members(kg)
-    return frozenset().union(*(members.get(c, frozenset()) for c in classes)) - {drug.iri}
-
-
-def class_typical(kg: KnowledgeGraph, drug: Node, cands: Sequence[GraphCandidate]) -> set[str]:
-    """Of what ``drug`` is stated to treat, what at least ``OFF_CLASS_SHARERS`` drugs of its
-    classes are stated to treat too."""
-    mates = class_mates(kg, drug)
-    treated_by_any = treaters(kg)
-    return {c.node.iri for c in cands
-            if c.via is None and len(treated_by_any.get(c.node.iri, frozenset()) & mates)
-            >= OFF_CLASS_SHARERS}  # fmt: skip
+def class_typical(shared: dict[str, int]) -> set[str]:
+    """Of what a drug is stated to treat, what at least ``OFF_CLASS_SHARERS`` drugs of its
+    classes are stated to treat too (``shared``: :func:`mates_treating`)."""
+    return {iri for iri, held in shared.items() if held >= OFF_CLASS_SHARERS}
 
 
 # what the prior adds to a side effect, times the largest share of the drug's class-mates
@@ -619,9 +617,10 @@ def rank_candidates(
     # the tree files "Diabetes Complications" and "Diabetes Mellitus, Experimental" under
     # diabetes, and they came before type 1 and type 2
     tree_only = MESH_TREE_ONLY if spec.relation == "subClassOf" else 0.0
-    apart = (off_class(kg, cands) if intent == "drugs_for_disease"
-             else off_indication(kg, topic, cands)
-             if intent == "diseases_for_drug" and topic.cls == "Chemical" else set())  # fmt: skip
+    # what the drug's class-mates are stated to treat of what it is ("What does X treat?")
+    shared = (mates_treating(kg, topic, cands)
+              if intent == "diseases_for_drug" and topic.cls == "Chemical" else {})  # fmt: skip
+    apart = off_class(kg, cands) if intent == "drugs_for_disease" else off_indication(shared)
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
 
@@ -671,9 +670,7 @@ def rank_candidates(
     # ... unless the drug's class is given for it: oxycodone's pain, which 21 of its
     # class-mates treat, had come after pityriasis versicolor and tinea (DrugCentral's rows of
     # another product's label)
-    broad = {c.node.iri for c in broad_cands}
-    if intent == "diseases_for_drug" and topic.cls == "Chemical":
-        broad -= class_typical(kg, topic, broad_cands)
+    broad = {c.node.iri for c in broad_cands} - class_typical(shared)
     head = (specific + broad_cands + cands[at:])[:MAX_VERIFIED]
     # a curated statement of the asked relation about the topic itself states the answer: it
     # needs no model to say so (the verifier gave such statements ≥ 0.99 on the dev questions,

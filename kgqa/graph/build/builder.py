@@ -355,9 +355,10 @@ def _drop_unjoined(
 ) -> int:
     """Drop, in place, the concepts of ``prefixes`` that joined no id of another prefix: they
     only name other nodes. Returns how many."""
+    own = set(prefixes)
     gone = [c for c in concepts
-            if prefix_of(c) in prefixes and c in ids.parent
-            and ids.prefixes[ids.find(c)] <= set(prefixes)]  # fmt: skip
+            if prefix_of(c) in own and c in ids.parent
+            and ids.prefixes[ids.find(c)] <= own]  # fmt: skip
     for c in gone:
         del concepts[c]
     return len(gone)
