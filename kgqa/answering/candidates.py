@@ -355,7 +355,8 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
         organisms = causes_of_supertypes(kg, topic, max_hierarchy)
         named = {c.node.iri for c in organisms}
         out = organisms + [c for c in out if c.node.iri not in named]
-    if out and len(out) < FEW_STATED and spec is not None and "subtype" in spec.hierarchy:
+    if (out and spec is not None and "subtype" in spec.hierarchy
+            and _few_of_its_own(kg, topic, intent, out)):  # fmt: skip
         # a few answers stated of the topic itself, and more of its kinds: those follow, each
         # with its is-a path ("How do I treat pink eye?" gave natamycin alone, stated of
         # conjunctivitis for fungal infections of the eye; bacterial conjunctivitis has the
@@ -648,6 +649,20 @@ def _first_per_node(cands: list[GraphCandidate]) -> list[GraphCandidate]:
 # fewer answers stated of a topic than this, and its subtypes' answers follow them
 FEW_STATED = 3
 MAX_SUBTYPES_READ = 60  # subtypes (two levels down at most) whose statements stand in
+
+
+def _few_of_its_own(kg: KnowledgeGraph, topic: Node, intent: str,
+                    cands: Sequence[GraphCandidate]) -> bool:  # fmt: skip
+    """Whether fewer than :data:`FEW_STATED` candidates are stated of the topic itself, or fewer
+    than are stated of kinds of it. A label's indication that names a kind of it the graph has
+    no node for (:func:`_kind_stated`) is a kind's: "Which drugs treat anemia?" gave 17
+    corticosteroids, each for "Erythroblastic Anemia", and none of what its kinds are treated
+    with (iron, vitamin B12)."""
+    if len(cands) < FEW_STATED:
+        return True
+    said = annotated(kg, topic, intent)
+    own = sum(any(not _kind_stated(said.get(t, t), topic) for t in c.triples) for c in cands)
+    return own < FEW_STATED or own < len(cands) - own
 
 
 def of_subtypes(kg: KnowledgeGraph, topic: Node, intent: str,

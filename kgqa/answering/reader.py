@@ -120,6 +120,30 @@ def _document(p: Passage) -> tuple[str, str]:
     return p.source, p.url or p.source_id.rsplit("-", 1)[0]
 
 
+# a disorder of a substance's use: what its passages name the substance in treats none of it
+_OF_USE = re.compile(
+    r"\b(?:abuse|dependence|addiction|related disorders?|use disorders?|"
+    r"withdrawal|poisoning|overdose|intoxication|toxicity)\b",
+    re.I,
+)
+
+
+def misused(node: Node, topic: Node) -> bool:
+    """Whether ``node`` is the substance a disorder of its use (``topic``) is named for.
+
+    Example:
+        >>> cocaine = Node("x:1", "x:1", "Cocaine", "Chemical")
+        >>> misused(cocaine, Node("x:2", "x:2", "Cocaine-Related Disorders", "Disease"))
+        True
+        >>> misused(cocaine, Node("x:3", "x:3", "cocaine", "Disease"))
+        False
+    """
+    if not _OF_USE.search(topic.label):
+        return False
+    name = normalize_name(node.label)
+    return bool(name) and f" {name} " in f" {normalize_name(topic.label)} "
+
+
 def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequence[Passage],
                     asked: str = "", kg: KnowledgeGraph | None = None
                     ) -> list[tuple[Node, tuple[Passage, ...], bool]]:  # fmt: skip
@@ -203,6 +227,8 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                 continue
             if spec.relation in _TREATS and is_substance(node):
                 continue  # no drug treats anything: glycoproteins, in a passage on ankle care
+            if spec.relation in _TREATS and misused(node, topic):
+                continue  # "Which drugs treat cocaine addiction?" had cocaine first, 0.73
             if (spec.relation == "hasPhenotype" and p.pid in elsewhere and at is not None
                     and len(_FREQUENCY.findall(p.text, *bounds[at])) >= 2):  # fmt: skip
                 # a passage on another disorder listing its findings by frequency names the

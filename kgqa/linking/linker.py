@@ -255,7 +255,7 @@ ZH_TYPE_ORDER = ("DISEASE", "PHENOTYPE", "CHEMICAL", "GENE")
 _VARIANT_ID = re.compile(r"(?<![\w-])rs\d{3,12}(?![\w-])", re.I)
 # the shortest word read as a misspelt drug name where the tagger left it ("amoxicilin")
 MISSPELT_DRUG_CHARS = 7
-EXTEND_WORDS = 3  # how far a disorder span may grow to the right into a graph name
+EXTEND_WORDS = 5  # how far a disorder span may grow to the right into a graph name
 _RETYPES = frozenset({"DISEASE", "PHENOTYPE", "CHEMICAL"})  # types a name may correct
 # after a disorder name: ", type 2A", " type IV", " subtype B", " VI", " 1" (after a comma only
 # with its "type" word: "diabetes, 2 days"), " (type 1)" ("Gaucher disease (type 1) runs in my
@@ -368,6 +368,36 @@ _VACCINE = re.compile(
     r"[ -]+(?:vaccines?|vaccinations?|shots?|jabs?|boosters?|immuni[sz]ations?|inoculations?)\b",
     re.I,
 )
+
+
+# a substance's use disorder, said of the substance ("oxycodone addiction", "addicted to
+# heroin", "quit smoking", "drinks too much"): DO's dependence of each family of substances,
+# the family by a drug's class (every opioid analgesic) or its own node, or by the words
+ADDICTIONS: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("DOID:2559", frozenset({"MESH:D000701", "CHEBI:35482"}),
+     r"opioids?|opiates?|heroin|narcotics?|pain ?killers?|pain pills?|pain medications?"),
+    ("DOID:0050741", frozenset({"DRUGBANK:DB00898"}),
+     r"alcohol|drinking|booze|liquor|beer"),
+    ("DOID:0050742", frozenset({"DRUGBANK:DB00184"}),
+     r"nicotine|tobacco|cigarettes?|smoking|vaping|cigs"),
+    ("DOID:9975", frozenset({"DRUGBANK:DB00907"}), r"cocaine|crack"),
+    ("DOID:1849", frozenset(), r"cannabis|marijuana|weed"),
+)  # fmt: skip
+_USE_BEFORE = re.compile(
+    r"\b(?:addict(?:ed|ion)\s+to|dependen(?:t|ce|cy)\s+(?:on|to)|hooked\s+on|abus(?:e|ing)|(?:quit|quitting|stop|stopping|give\s+up|giving\s+up|kick)"
+    r"(?:\s+(?:using|doing))?)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+|these\s+|"
+    r"those\s+)?$",
+    re.I,
+)
+_USE_AFTER = re.compile(
+    r"[ -]+(?:addiction|dependence|dependency|abuse|use\s+disorder|habit|problem)\b",
+    re.I,
+)
+_HEAVY_DRINKING = re.compile(r"\bdrinks?\s+too\s+much\b|\bdrinking\s+problem\b", re.I)
+ALCOHOL_DEPENDENCE = "DOID:0050741"
+_ADDICTION_WORDS = tuple((curie, re.compile(rf"\b(?:{words})\b", re.I))
+                         for curie, _, words in ADDICTIONS)  # fmt: skip
+_ADDICTION_WORDS_BY = dict(_ADDICTION_WORDS)
 
 
 def _runs_out(row: Sequence[Span], a: int, b: int) -> bool:
@@ -510,7 +540,7 @@ class EntityLinker:
         linked = self._names_inside_unlinked(
             cleaned, self.link_spans(cleaned, self.spans(cleaned, batch_size))
         )
-        linked = [self._vaccines(t, self._directed_levels(t, ms))
+        linked = [self._addictions(t, self._vaccines(t, self._directed_levels(t, ms)))
                   for t, ms in zip(cleaned, linked, strict=True)]  # fmt: skip
         # a mention's text is the caller's text at its offsets (cleaning keeps lengths)
         return [ms if c == t else [replace(m, text=t[m.start : m.end]) for m in ms]
@@ -595,6 +625,73 @@ class EntityLinker:
             out.append(replace(m, end=after.end(), text=text[m.start : after.end()],
                                type="CHEMICAL", candidates=cands))  # fmt: skip
         return out
+
+    def _addiction_of(self, m: Mention) -> str | None:
+        """The CURIE of the dependence (:data:`ADDICTIONS`) of the substance ``m`` names: by
+        its node or a class of it, else by its words."""
+        node = m.node
+        if node is not None and node.cls in ("Chemical", "DrugClass"):
+            classes = {node.curie} | {
+                t.object.curie for t in self.kg.neighbours(node, "inDrugClass", direction="out")
+            }
+            for curie, of, _ in ADDICTIONS:
+                if of & classes:
+                    return curie
+        for curie, _, words in ADDICTIONS:
+            if re.fullmatch(words, m.text.strip(), re.I):
+                return curie
+        return None
+
+    def _addictions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with a substance said as what someone is addicted to read as its use
+        disorder: "What can help with oxycodone addiction?" asked what oxycodone treats (pain,
+        then a skin infection of another product's label), and "Which drugs treat cocaine
+        addiction?" gave cocaine. "addicted to X", "X addiction", "hooked on X", "quit X",
+        "drinks too much". The substance said alone ("Can oxycodone
+        cause addiction?") stays itself."""
+
+        def disorder(start: int, end: int, curie: str | None, base: Mention | None) -> None:
+            node = self.kg.node(curie) if curie else None
+            if node is None:
+                if base is not None:
+                    out.append(base)
+                return
+            cands = (Candidate(node, 1.0, "exact", node.label),)
+            said = text[start:end]
+            out.append(replace(base, start=start, end=end, text=said, type="DISEASE",
+                               candidates=cands) if base is not None
+                       else Mention(start, end, said, "DISEASE", False, 1.0, cands))  # fmt: skip
+
+        out: list[Mention] = []
+        for m in mentions:
+            before = _USE_BEFORE.search(text, 0, m.start)
+            after = _USE_AFTER.match(text, m.end)
+            inside = _USE_AFTER.search(m.text)
+            if inside and not (before or after) and not m.negated:
+                # "heroin addiction" tagged whole and linked to no node of heroin's; one
+                # linked to a node of the substance's name stays ("cocaine addiction":
+                # *Cocaine-Related Disorders*). (Withdrawal is no dependence: "What is alcohol
+                # withdrawal?" is not "What is alcohol dependence?")
+                head = m.text[: inside.start()].strip()
+                curie = next((c for c, w in _ADDICTION_WORDS if w.fullmatch(head)), None)
+                if (curie is not None and m.node is not None
+                        and not _ADDICTION_WORDS_BY[curie].search(m.node.label)):  # fmt: skip
+                    disorder(m.start, m.end, curie, m)
+                    continue
+            if not (before or after) or m.negated:
+                out.append(m)
+                continue
+            # (the words before stay out of the span: "how do I quit" is a question's cue)
+            disorder(m.start, after.end() if after else m.end, self._addiction_of(m), m)
+        for curie, words in ((ALCOHOL_DEPENDENCE, _HEAVY_DRINKING), *_ADDICTION_WORDS):
+            for hit in words.finditer(text):
+                if any(x.start < hit.end() and hit.start() < x.end for x in out):
+                    continue
+                before = _USE_BEFORE.search(text, 0, hit.start())
+                after = _USE_AFTER.match(text, hit.end())
+                if words is _HEAVY_DRINKING or before or after:
+                    disorder(hit.start(), after.end() if after else hit.end(), curie, None)
+        return sorted(out, key=lambda x: x.start)
 
     def _level_name(self, measure: str, high: bool) -> tuple[str, frozenset[str]] | None:
         """The graph's name of ``measure`` too high (or too low), when it has one that names

@@ -184,7 +184,7 @@ _RECORDS = (
              r"|\bhow (?:to|can (?:i|we|you|one)|do (?:i|we|you)|should (?:i|we)|is it possible "
              r"to) "
              r"(?:cure|treat|heal|stop|manage|control|relieve|fix|overcome|remove|reduce|ease|"
-             r"lessen|alleviate|soothe)\b"
+             r"lessen|alleviate|soothe|quit|kick|give up)\b"
              # "What is indicated for schizophrenia?", "What is used in asthma?", "what's
              # prescribed for gout": a drug asked for by its use, not a definition
              r"|\bwhat(?:'s| is| are| drugs? (?:is|are)| medicines? (?:is|are)) (?:usually "

@@ -2329,3 +2329,64 @@ def test_findings_asked_of_together_are_answered_with_what_shows_both(real_pipel
     assert not real_pipeline.ask("What are the causes of headaches and how are they treated?"
                                  ).reading.also  # fmt: skip
     assert not real_pipeline.ask("What are the symptoms of gout and diabetes?").reading.also
+
+
+def test_a_mode_of_inheritance_is_that_of_the_form_named_and_of_most_sources(
+    real_pipeline,
+) -> None:
+    verify = real_pipeline.verify
+    # the linker reads the disease without the mode before it (the graph has no node of the
+    # dominant form), and the whole disease is given recessive too: the name decides
+    v = verify("Autosomal dominant congenital stationary night blindness is autosomal recessive.")
+    assert v.verdict == "refuted" and "its name" in v.reason
+    assert verify("Autosomal dominant congenital stationary night blindness is autosomal "
+                  "dominant.").verdict == "supported"  # fmt: skip
+    # one source gives tibial muscular dystrophy recessive, three dominant: recessive is a form's
+    v = verify("Tibial muscular dystrophy is autosomal recessive.")
+    assert v.verdict == "unknown" and "Autosomal dominant inheritance (doid, hpo, orphanet)" in (
+        v.reason)  # fmt: skip
+    assert verify("Tibial muscular dystrophy is not autosomal recessive.").verdict == "unknown"
+    v = verify("Tibial muscular dystrophy is autosomal dominant.")
+    assert v.verdict == "supported" and "more than one way" in v.reason and v.score <= 0.9
+    # a rare disease one source gives a mode (no GWAS gene): another mode is refuted; a
+    # qualifier (anticipation) is no other mode
+    assert verify("Citrullinemia is autosomal dominant.").verdict == "refuted"
+    assert verify("Spinocerebellar ataxia type 1 is autosomal recessive.").verdict == "refuted"
+    # one source of a disease genome-wide studies tie genes to decides nothing
+    assert verify("Is migraine autosomal recessive?").verdict == "unknown"
+
+
+def test_a_label_indication_naming_a_kind_is_a_kinds_answer(real_pipeline) -> None:
+    # 17 corticosteroids reached anemia only by DrugCentral's "Erythroblastic Anemia" (a kind
+    # the graph has no node for) and came first; what its kinds are treated with came after
+    r = real_pipeline.ask("Which drugs treat anemia?", k=10)
+    first = r.answers[0]
+    assert first.via is not None and "anemia" in first.via.label, first
+    assert "iron" in first.node.label.lower() or "ferr" in first.node.label.lower()
+    kinds_said = [a for a in r.answers[:5] if a.via is None]
+    assert not kinds_said, kinds_said
+
+
+@pytest.mark.parametrize(("question", "dependence"), [
+    ("What can help with oxycodone addiction?", "opiate dependence"),
+    ("I am addicted to painkillers, what can I take?", "opiate dependence"),
+    ("Is heroin addiction treatable?", "opiate dependence"),
+    ("My husband drinks too much, is there a pill that can help him stop?", "alcohol dependence"),
+    ("How do I quit smoking?", "nicotine dependence"),
+])  # fmt: skip
+def test_a_substance_someone_is_addicted_to_is_read_as_its_dependence(
+    real_pipeline, question, dependence
+) -> None:
+    # "What can help with oxycodone addiction?" was read as what oxycodone treats; "My husband
+    # drinks too much ..." linked nothing
+    r = real_pipeline.ask(question, k=5)
+    assert (r.reading.intent, r.topic.label) == ("drugs_for_disease", dependence), question
+    assert r.answers and all(a.node.label.lower() not in question.lower() for a in r.answers[:3])
+
+
+def test_a_substance_said_alone_stays_itself_and_is_no_treatment_of_its_use(real_pipeline):
+    assert real_pipeline.verify("Can oxycodone cause addiction?").subject.label == "Oxycodone"
+    assert real_pipeline.ask("What are the side effects of oxycodone?").topic.label == "Oxycodone"
+    # the passages on cocaine use name cocaine; it treats none of it
+    r = real_pipeline.ask("Which drugs treat cocaine addiction?", k=5)
+    assert "Cocaine" not in [a.node.label for a in r.answers]
