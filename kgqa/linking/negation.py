@@ -33,7 +33,8 @@ from kgqa.text import CJK, clean_text, fold_chinese
 # them (read as negation: the topic is what else it names, and the answers leave them out)
 EXCLUSION_CUES = (
     "other than", "besides", "apart from", "aside from", "except(?: for)?", "excluding",
-    "instead of", "rather than", r"allerg(?:ic|y|ies) to", "intolerant (?:to|of)",
+    "instead of", "rather than", r"alternatives? to", r"substitutes? for",
+    r"allerg(?:ic|y|ies) to", "intolerant (?:to|of)",
     r"(?:can ?not|can[’']?t|could ?not|couldn[’']?t|unable to) (?:take|tolerate|use)",
 )  # fmt: skip
 # what negates what follows it, and what negates what precedes it. "absent" only follows:

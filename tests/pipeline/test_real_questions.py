@@ -2390,3 +2390,14 @@ def test_a_substance_said_alone_stays_itself_and_is_no_treatment_of_its_use(real
     # the passages on cocaine use name cocaine; it treats none of it
     r = real_pipeline.ask("Which drugs treat cocaine addiction?", k=5)
     assert "Cocaine" not in [a.node.label for a in r.answers]
+
+
+def test_an_alternative_asked_to_a_drug_leaves_the_drug_out(real_pipeline) -> None:
+    # a jock-itch message asking for alternatives to ketoconazole listed ketoconazole first
+    r = real_pipeline.ask("I have jock itch and the ketoconazole cream is not working. What are "
+                          "alternatives to ketoconazole?", k=5)  # fmt: skip
+    assert r.topic.label == "tinea cruris"
+    labels = [a.node.label for a in r.answers]
+    assert labels and "Ketoconazole" not in labels
+    # "an alternative treatment for gout" leaves nothing out
+    assert real_pipeline.ask("Is there an alternative treatment for gout?").topic.label == "gout"
