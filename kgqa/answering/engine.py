@@ -115,6 +115,7 @@ from kgqa.understanding.router import (
     members_asked,
     named_alongside,
     names_vaccine,
+    organ_asked,
     passages_only,
     plea_for_treatment,
     polarity,
@@ -132,6 +133,8 @@ logger = logging.getLogger(__name__)
 
 # how much a topic taken from a negated mention ("... and not arthritis") is still believed
 NEGATED_TOPIC = 0.3
+# the intents whose answers a question may limit to an organ ("... on the liver")
+_OF_AN_ORGAN = frozenset({"side_effects_of_drug", "phenotypes_of_disease"})
 # how much an intent read from a message none of whose sentences asks anything is believed
 # (the sentence was taken for want of a question: "I take it to treat my Raynaud's.")
 UNASKED = 0.5
@@ -1633,6 +1636,10 @@ class QAEngine:
             x for x, b in zip(found, broad, strict=True) if b
         ]
 
+    def _of_kinds(self, node: Node, kinds: frozenset[str]) -> bool:
+        """Whether ``node`` is one of ``kinds`` (CURIEs) or a kind of one."""
+        return node.curie in kinds or any(a.curie in kinds for a in self.kg.ancestors(node))
+
     def _kinds_of_same_named(self, finding: Node) -> set[str]:
         """The kinds (subtypes, to ``KINDS_READ``) of the diseases of exactly a finding's name
         (HPO's *Leukemia*: DO's *leukemia*), and those diseases themselves."""
@@ -1899,6 +1906,17 @@ class QAEngine:
                           f"({gone.describe()})")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             gone = replace(gone, dropped=len(cands) - len(kept))
+            cands = kept
+        organ = organ_asked(text, found) if intent in _OF_AN_ORGAN else None
+        if cands and organ is not None:
+            # "What are the side effects of aspirin on the ears?" listed diarrhea and nausea:
+            # the answers of the organ asked of (HPO's and DO's category of its findings)
+            word, kinds = organ
+            kept = [c for c in cands if self._of_kinds(c.node, kinds)]
+            if not kept:
+                reason = (f"the graph states {spec.relation} of {topic.label} for {len(cands)} "
+                          f"answers, none of them of the {word}")  # fmt: skip
+                return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             cands = kept
         if intent == "diseases_of_phenotype" and cands:
             # "What causes lymphoma?", read as what shows HPO's *Lymphoma*: a kind of the

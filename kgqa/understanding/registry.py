@@ -98,6 +98,39 @@ TRANSMISSION = (
     # "Is HPV contagious?" asks how it spreads; "When is shingles contagious?" asks when
     r"|^\s*(?:is|are)\b[^?]*\bcontagious\b"
 )
+# the organs a question may limit a drug's side effects or a disease's findings to ("side
+# effects of aspirin on the ears", "How does diabetes affect the eyes?"): the word, its
+# pattern, and the HPO and DO categories of findings of it (an answer is of the organ when it
+# is one of them or a kind of one)
+ORGANS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ear", r"ears?|hearing", ("HP:0000598", "DOID:2742")),
+    ("liver", r"liver|hepatic", ("HP:0001392", "DOID:409")),
+    ("kidney", r"kidneys?|renal", ("HP:0000077", "DOID:557")),
+    ("eye", r"eyes?|eyesight|vision|sight", ("HP:0000478", "DOID:5614")),
+    ("skin", r"skin", ("HP:0000951", "DOID:37")),
+    ("heart", r"heart|cardiac", ("HP:0001626", "DOID:1287")),
+    ("lung", r"lungs?|breathing", ("HP:0002086", "DOID:1579")),
+    ("stomach and gut", r"stomach|gut|bowels?|intestines?|digestion|digestive system",
+     ("HP:0025031", "DOID:77")),
+    ("nervous system", r"nerves?|nervous system|brain", ("HP:0000707", "DOID:863")),
+    ("blood", r"blood(?! (?:pressure|sugar|glucose|tests?|work|levels?))",
+     ("HP:0001871", "DOID:74")),
+    ("muscles", r"muscles?", ("HP:0003011", "DOID:0080000")),
+    ("bones", r"bones?", ("HP:0000924", "DOID:0080001")),
+    ("hair", r"hair", ("HP:0001595", "DOID:421")),
+    ("teeth", r"teeth|tooth", ("HP:0000164", "DOID:1091")),
+    ("mouth", r"mouth", ("HP:0000153", "DOID:403")),
+)  # fmt: skip
+ORGAN_WORDS = "|".join(f"(?:{words})" for _, words, _ in ORGANS)
+# an organ said as what is affected ("on the liver", "affect the eyes", "kidney problems")
+ORGAN_ASKED = re.compile(
+    r"\b(?:on|to|affects?|affecting|affected|harms?|damages?|hurts?)\s+(?:the\s+|my\s+|"
+    rf"your\s+|his\s+|her\s+|their\s+|our\s+|one's\s+)?(?P<a>{ORGAN_WORDS})\b(?!\s*-)"
+    rf"|\b(?P<b>{ORGAN_WORDS})\s+(?:side[- ]effects?|problems?|damage|issues?|effects?)\b",
+    re.I,
+)
+_ORGAN_AFFECTS = (r"|\b(?:affect|affects|harm|harms|damage|damages|hurt|hurts)\s+(?:the\s+|my\s+"
+                  rf"|your\s+|his\s+|her\s+|their\s+|our\s+)?(?:{ORGAN_WORDS})\b")  # fmt: skip
 
 _RECORDS = (
     Intent(
@@ -397,7 +430,9 @@ _RECORDS = (
              # are")
              r"|\breactions? (?:to|from) (?:the |this |that |these |my |his |her |their )?"
              r"(?:drugs?|medications?|medicines?|meds?|pills?|tablets?|shots?|vaccines?|"
-             r"injections?|it|them)\b"),
+             r"injections?|it|them)\b"
+             # ... and what it does to an organ ("How can aspirin affect the ear?")
+             + _ORGAN_AFFECTS),
         forms=(
             "What are the side effects of {c}?", "side effects of {c}",
             "What adverse reactions does {c} cause?", "What problems can {c} cause?",

@@ -26,7 +26,15 @@ from kgqa.understanding.claims import (
     is_drug,
     uses_despite,
 )
-from kgqa.understanding.registry import CUES, DRUG_WORD, IN_MESSAGES, INTENTS, ZH_CUES
+from kgqa.understanding.registry import (
+    CUES,
+    DRUG_WORD,
+    IN_MESSAGES,
+    INTENTS,
+    ORGAN_ASKED,
+    ORGANS,
+    ZH_CUES,
+)
 
 # ... unless it asks someone to do something ("Could you please suggest the remedies.", "Can
 # you tell me ...", "Would appreciate your comment on this."): a request, not yes or no
@@ -1300,6 +1308,27 @@ def first_question(text: str) -> str:
     first = _JOINED_QUESTION.split(text, maxsplit=1)[0].strip()
     asks = _WH_QUESTION.match(first) or _YES_NO.match(first)
     return first if asks and first != text.strip() and len(first.split()) >= 3 else text
+
+
+def organ_asked(text: str, found: Linked) -> tuple[str, frozenset[str]] | None:
+    """The organ a question limits its answers to ("side effects of aspirin on the ears", "How
+    does diabetes affect the eyes?"), outside the names it links ("liver cancer"), as its word
+    and the CURIEs of the categories of its findings (:data:`ORGANS`); None when it names none.
+
+    Example:
+        >>> organ_asked("What side effects does atorvastatin have on the liver?", [])[0]
+        'liver'
+        >>> organ_asked("What are the symptoms of gout?", []) is None
+        True
+    """
+    hit = ORGAN_ASKED.search(_bare(text, found))
+    if hit is None:
+        return None
+    said = hit.group("a") or hit.group("b")
+    for word, words, kinds in ORGANS:
+        if re.fullmatch(words, said, re.I):
+            return word, frozenset(kinds)
+    return None
 
 
 def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:

@@ -2401,3 +2401,17 @@ def test_an_alternative_asked_to_a_drug_leaves_the_drug_out(real_pipeline) -> No
     assert labels and "Ketoconazole" not in labels
     # "an alternative treatment for gout" leaves nothing out
     assert real_pipeline.ask("Is there an alternative treatment for gout?").topic.label == "gout"
+
+
+def test_answers_limited_to_the_organ_asked_of(real_pipeline) -> None:
+    # a message asking how aspirin can affect the ear got aspirin's diarrhea and nausea
+    for q in ("How can aspirin affect the ear?",
+              "What are the side effects of aspirin on the ears?"):  # fmt: skip
+        r = real_pipeline.ask(q, k=5)
+        assert r.reading.intent == "side_effects_of_drug", q
+        assert "Tinnitus" in [a.node.label for a in r.answers], q
+        assert "Diarrhea" not in [a.node.label for a in r.answers], q
+    r = real_pipeline.ask("What side effects does atorvastatin have on the liver?", k=5)
+    assert r.answers and "Headache" not in [a.node.label for a in r.answers]
+    # an organ inside a name limits nothing
+    assert real_pipeline.ask("What are the symptoms of liver cancer?").answers
