@@ -398,6 +398,16 @@ _RECORDS = (
             r"their|your) (?:father|mother|dad|mom|mum|parents?|grand(?:mother|father|parents?)|"
             r"brothers?|sisters?|siblings?|relatives?|twin|ancestors?)\b"
         ),
+        # the chance that a next child has it, or whether one carries it, asks how it passes
+        # ("What is the % of 2nd baby would be MLC", "can we plan another baby", "Is it
+        # possible both brothers carry a translocation?")
+        cue=(r"\b(?:chances?|risks?|probability|odds|likelihood|%|percent(?:age)?)\b[^.?!]{0,40}"
+             r"\b(?:next|second|2nd|another|other|future|more|further)\s+(?:baby|babies|child|"
+             r"children|kids?|pregnanc(?:y|ies)|son|daughter)\b"
+             r"|\b(?:plan(?:ning)?(?: for)?|have|having|try(?:ing)? for)\s+(?:another|a second|a "
+             r"2nd|more)\s+(?:baby|child|kids?|children)\b"
+             r"|\bcarr(?:y|ies|ying)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:\w+\s+)?(?:genes?|"
+             r"translocations?|mutations?|trait)\b"),
         hops=(Hop("hasInheritance", "out"),), topic_classes=(_DISEASE,),
         answer_classes=("Inheritance",), hierarchy=("supertype",), qtypes=("inheritance",),
         forms=(

@@ -2415,3 +2415,12 @@ def test_answers_limited_to_the_organ_asked_of(real_pipeline) -> None:
     assert r.answers and "Headache" not in [a.node.label for a in r.answers]
     # an organ inside a name limits nothing
     assert real_pipeline.ask("What are the symptoms of liver cancer?").answers
+
+
+@pytest.mark.parametrize("question", [
+    "My son has MLC, can we plan another baby? What is the chance the 2nd baby would have MLC?",
+    "What are the chances our next child will have cystic fibrosis?",
+    "I had a baby with trisomy 13. Is it possible both brothers carry a translocation?",
+])  # fmt: skip
+def test_the_chance_for_a_next_child_asks_how_it_is_inherited(real_pipeline, question) -> None:
+    assert real_pipeline.ask(question).reading.intent == "inheritance"
