@@ -129,7 +129,8 @@ ORGAN_ASKED = re.compile(
     rf"|\b(?P<b>{ORGAN_WORDS})\s+(?:side[- ]effects?|problems?|damage|issues?|effects?)\b",
     re.I,
 )
-_ORGAN_AFFECTS = (r"|\b(?:affect|affects|harm|harms|damage|damages|hurt|hurts)\s+(?:the\s+|my\s+"
+_ORGAN_AFFECTS = (r"|\b(?:affect|affects|harm|harms|damage|damages|hurt|hurts|do(?:es)?\s+to)\s+"
+                  r"(?:the\s+|my\s+"
                   rf"|your\s+|his\s+|her\s+|their\s+|our\s+)?(?:{ORGAN_WORDS})\b")  # fmt: skip
 
 _RECORDS = (
@@ -139,6 +140,8 @@ _RECORDS = (
         hops=(Hop("hasPhenotype", "out"),), topic_classes=(_DISEASE,),
         answer_classes=(_PHENO,), hierarchy=("supertype",), annotated=True,
         qtypes=("symptoms",),
+        # what it does to an organ ("What does diabetes do to the eyes?")
+        cue=_ORGAN_AFFECTS.removeprefix("|"),
         forms=(
             "What are the symptoms of {d}?", "what are the signs of {d}",
             "How does {d} present?", "Which phenotypes are associated with {d}?",
@@ -367,7 +370,9 @@ _RECORDS = (
         # ... or the reason for it ("what reason vomit bile?", "What is the reason for my
         # dizziness?"; a finding's reasons are the diseases that show it)
         cue=TRANSMISSION + r"|\b(?:what(?:'s| is| are| was| were)?(?: the)?(?: \w+)?|because|"
-        r"the|any|main|possible) reasons?\b(?! (?:to|that|i|we|you)\b)",
+        r"the|any|main|possible) reasons?\b(?! (?:to|that|i|we|you)\b)"
+        # ... or its origin ("WHAT IS THE ORIGEN, TREATMENT", of a chromosome syndrome)
+        r"|\bwhat(?:'s| is| are| was)? (?:the |its |their )?orig[ei]ns?\b",
         forms=(
             "What causes {d}?", "what is the cause of {d}", "Why do people get {d}?",
             "What is {d} caused by?",

@@ -2413,6 +2413,10 @@ def test_answers_limited_to_the_organ_asked_of(real_pipeline) -> None:
         assert "Diarrhea" not in [a.node.label for a in r.answers], q
     r = real_pipeline.ask("What side effects does atorvastatin have on the liver?", k=5)
     assert r.answers and "Headache" not in [a.node.label for a in r.answers]
+    r = real_pipeline.ask("What does metformin do to the kidneys?")
+    assert r.reading.intent == "side_effects_of_drug"  # not what it treats
+    r = real_pipeline.ask("How does lupus affect the kidneys?", k=5)
+    assert "Lupus nephritis" in [a.node.label for a in r.answers]
     # an organ inside a name limits nothing
     assert real_pipeline.ask("What are the symptoms of liver cancer?").answers
 
