@@ -1907,7 +1907,8 @@ class QAEngine:
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
             gone = replace(gone, dropped=len(cands) - len(kept))
             cands = kept
-        organ = organ_asked(text, found) if intent in _OF_AN_ORGAN else None
+        # (asked in the message's question: an organ its history names limits nothing)
+        organ = organ_asked(focus.question_text, found) if intent in _OF_AN_ORGAN else None
         if cands and organ is not None:
             # "What are the side effects of aspirin on the ears?" listed diarrhea and nausea:
             # the answers of the organ asked of (HPO's and DO's category of its findings)

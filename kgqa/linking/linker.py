@@ -384,8 +384,9 @@ ADDICTIONS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("DOID:1849", frozenset(), r"cannabis|marijuana|weed"),
 )  # fmt: skip
 _USE_BEFORE = re.compile(
-    r"\b(?:addict(?:ed|ion)\s+to|dependen(?:t|ce|cy)\s+(?:on|to)|hooked\s+on|abus(?:e|ing)|(?:quit|quitting|stop|stopping|give\s+up|giving\s+up|kick)"
-    r"(?:\s+(?:using|doing))?)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+|these\s+|"
+    r"\b(?:addict(?:ed|ion)\s+to|dependen(?:t|ce|cy)\s+(?:on|to)|hooked\s+on|abus(?:e|ing)|"
+    r"(?:quit|quitting|stop|stopping|give\s+up|giving\s+up|kick)(?:\s+(?:using|doing))?)"
+    r"\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+|these\s+|"
     r"those\s+)?$",
     re.I,
 )
@@ -647,8 +648,8 @@ class EntityLinker:
         disorder: "What can help with oxycodone addiction?" asked what oxycodone treats (pain,
         then a skin infection of another product's label), and "Which drugs treat cocaine
         addiction?" gave cocaine. "addicted to X", "X addiction", "hooked on X", "quit X",
-        "drinks too much". The substance said alone ("Can oxycodone
-        cause addiction?") stays itself."""
+        "drinks too much". The substance said alone ("Can oxycodone cause addiction?") stays
+        itself."""
 
         def disorder(start: int, end: int, curie: str | None, base: Mention | None) -> None:
             node = self.kg.node(curie) if curie else None
