@@ -461,10 +461,26 @@ def annotated(kg: KnowledgeGraph, node: Node, intent: str,
     """``node``'s statements of the intent's hops (those among ``relations``, when given),
     each bare triple mapped to its twin with the annotations' attributes: a Triple's
     attributes take no part in its equality, its source does, so HPO's and HSDN's statements
-    of one edge stay apart."""
-    return {t: t for h in INTENTS[intent].hops if relations is None or h.relation in relations
-            for t in kg.neighbours(node, h.relation, direction=h.direction,
-                                   attributes=True)}  # fmt: skip
+    of one edge stay apart. The last :data:`ANNOTATED_KEPT` read are kept per graph; the
+    mapping returned is shared, not to be changed."""
+    kept = _ANNOTATED.setdefault(kg, {})
+    key = (node.iri, intent, None if relations is None else tuple(sorted(relations)))
+    if key not in kept:
+        if len(kept) >= ANNOTATED_KEPT:
+            del kept[next(iter(kept))]  # the oldest
+        kept[key] = {t: t for h in INTENTS[intent].hops
+                     if relations is None or h.relation in relations
+                     for t in kg.neighbours(node, h.relation, direction=h.direction,
+                                            attributes=True)}  # fmt: skip
+    return kept[key]
+
+
+# what annotated read last, per graph: a drug question reads its topic's annotations to find
+# the indications that name a kind of it, and again to rank (4 ms each for gout)
+ANNOTATED_KEPT = 64
+_ANNOTATED: weakref.WeakKeyDictionary[
+    KnowledgeGraph, dict[tuple[str, str, tuple[str, ...] | None], dict[Triple, Triple]]
+] = weakref.WeakKeyDictionary()
 
 
 def _kind_stated(t: Triple, of: Node) -> bool:
@@ -660,9 +676,21 @@ def _few_of_its_own(kg: KnowledgeGraph, topic: Node, intent: str,
     with (iron, vitamin B12)."""
     if len(cands) < FEW_STATED:
         return True
+    if not any(h.relation in _WORDED_RELATIONS for h in INTENTS[intent].hops):
+        return False  # no label's words to read (genes, variants)
+    # a statement of a source that keeps no label wording (PharmacotherapyDB's) is of
+    # the topic itself; the labels' wording is read only when those do not decide
+    unworded = sum(any(t.source not in _WORDED_SOURCES for t in c.triples) for c in cands)
+    if unworded >= FEW_STATED and unworded >= len(cands) - unworded:
+        return False
     said = annotated(kg, topic, intent)
     own = sum(any(not _kind_stated(said.get(t, t), topic) for t in c.triples) for c in cands)
     return own < FEW_STATED or own < len(cands) - own
+
+
+# the relations whose statements may keep a label's wording (``indication``), and the sources
+_WORDED_RELATIONS = frozenset({"treats", "palliates"})
+_WORDED_SOURCES = frozenset({"drugcentral", "sider"})
 
 
 def of_subtypes(kg: KnowledgeGraph, topic: Node, intent: str,
