@@ -362,7 +362,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
         # conjunctivitis for fungal infections of the eye; bacterial conjunctivitis has the
         # antibiotic drops)
         seen = {c.node.iri for c in out}
-        out += [c for c in of_subtypes(kg, topic, intent, relations) if c.node.iri not in seen]
+        out += [c for c in _of_its_kinds(kg, topic, intent, relations) if c.node.iri not in seen]
     if out:
         return out
     if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
@@ -379,7 +379,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
             return _first_per_node(out)
     for way in spec.hierarchy if spec is not None else ():
         if way == "subtype":
-            out = of_subtypes(kg, topic, intent, relations)
+            out = _of_its_kinds(kg, topic, intent, relations)
             if out:
                 return out
             if intent == "genes_of_disease" and topic.cls == "Phenotype" and relations is None:
@@ -691,6 +691,24 @@ def _few_of_its_own(kg: KnowledgeGraph, topic: Node, intent: str,
 # the relations whose statements may keep a label's wording (``indication``), and the sources
 _WORDED_RELATIONS = frozenset({"treats", "palliates"})
 _WORDED_SOURCES = frozenset({"drugcentral", "sider"})
+
+
+def _of_its_kinds(kg: KnowledgeGraph, topic: Node, intent: str,
+                  relations: Collection[str] | None) -> list[GraphCandidate]:  # fmt: skip
+    """:func:`of_subtypes`; of a category broader than :data:`BROAD_SUPERTYPE` subtypes, only
+    the answers two of the kinds read or more share. "Which drugs treat genetic disease?" gave
+    atropine first (0.62), stated of Prader-Willi syndrome alone; cancer keeps the drugs
+    several of its kinds are treated with (dactinomycin, etoposide, bleomycin)."""
+    found = of_subtypes(kg, topic, intent, relations)
+    if not found or not has_more_subtypes(kg, topic, BROAD_SUPERTYPE):
+        return found
+    return [c for c in found if len(_kinds_stating(c)) >= 2]
+
+
+def _kinds_stating(c: GraphCandidate) -> set[str]:
+    """The subtypes whose statements a candidate of :func:`of_subtypes` holds (the ends of
+    its statements other than the answer)."""
+    return {t.object.iri if t.subject.iri == c.node.iri else t.subject.iri for t in c.triples}
 
 
 def of_subtypes(kg: KnowledgeGraph, topic: Node, intent: str,

@@ -1822,6 +1822,13 @@ class QAEngine:
             cands = []
         silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
                   "super/subtypes (categories as broad as skin disease left out)")  # fmt: skip
+        if (not cands and "subtype" in spec.hierarchy
+                and has_more_subtypes(self.kg, topic, BROAD_SUPERTYPE)):  # fmt: skip
+            # "Which drugs treat genetic disease?": what one of its kinds is given says nothing
+            # of the category (candidates._of_its_kinds)
+            silent = (f"{topic.label} is a category of more than {BROAD_SUPERTYPE} kinds, and "
+                      f"no {spec.relation} statement the graph has of its kinds holds for two "
+                      "of them: ask about one kind")  # fmt: skip
         named, kinds = self._kinds_named(topic, found)
         if spec.relation == "subClassOf":
             kinds = []
