@@ -1362,6 +1362,12 @@ class QAEngine:
                 and not _one_end_said(asked, found, focus)
                 and not other_end_worded(asked)):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)
+        organ_turned = self._organ_asked_of(asked, found, focus) if not options else None
+        if intent in ("claim", "other") and organ_turned is not None:
+            # "Can lupus affect the kidneys?", "Can high blood pressure damage the kidneys?":
+            # one thing named and an organ, no other end to check a claim against; the
+            # disease's findings (a drug's side effects) of the organ answer it
+            intent, iscore = organ_turned, max(probs.get(organ_turned, 0.0), CUE_SCORE)
         if (not options and focus.whole
                 and (deficiency_named(text) or chromosome_named(text)) is not None):  # fmt: skip
             # "Is Gaucher disease caused by a deficiency of glucocerebrosidase?", "Tay-Sachs
@@ -1635,6 +1641,18 @@ class QAEngine:
         return [x for x, b in zip(found, broad, strict=True) if not b] + [
             x for x, b in zip(found, broad, strict=True) if b
         ]
+
+    @staticmethod
+    def _organ_asked_of(asked: str, found: Linked, focus: MessageFocus) -> str | None:
+        """The intent of a question that names one disease or drug and an organ it may affect
+        (:func:`organ_asked`): its findings or side effects; None otherwise."""
+        named = {n.iri: n for m, n in found if _inside(m, focus.question) and not m.negated}
+        if len(named) != 1 or organ_asked(asked, found) is None:
+            return None
+        (only,) = named.values()
+        if is_drug(only):
+            return "side_effects_of_drug"
+        return "phenotypes_of_disease" if only.cls == "Disease" else None
 
     def _of_kinds(self, node: Node, kinds: frozenset[str]) -> bool:
         """Whether ``node`` is one of ``kinds`` (CURIEs) or a kind of one."""
@@ -1919,8 +1937,8 @@ class QAEngine:
         if cands and organ is not None:
             # "What are the side effects of aspirin on the ears?" listed diarrhea and nausea:
             # the answers of the organ asked of (HPO's and DO's category of its findings)
-            word, kinds = organ
-            kept = [c for c in cands if self._of_kinds(c.node, kinds)]
+            word, of_organ = organ
+            kept = [c for c in cands if self._of_kinds(c.node, of_organ)]
             if not kept:
                 reason = (f"the graph states {spec.relation} of {topic.label} for {len(cands)} "
                           f"answers, none of them of the {word}")  # fmt: skip
@@ -1951,6 +1969,8 @@ class QAEngine:
                 out = [a for a in out if a.node.iri in below]
             if gone is not None:
                 out = [a for a in out if not gone.covers(a.node)]
+            if organ is not None:  # ... and of the organ asked of
+                out = [a for a in out if self._of_kinds(a.node, organ[1])]
             return out
 
         topped_up = behind = 0  # passages' answers; the graph's after them

@@ -2438,3 +2438,20 @@ def test_a_broad_category_gets_only_what_several_of_its_kinds_share(real_pipelin
     # cancer's kinds share their chemotherapy
     r = real_pipeline.ask("Which drugs treat cancer?", k=5)
     assert r.answers and all(a.via is not None for a in r.answers)
+
+
+def test_whether_a_disease_or_drug_harms_an_organ_is_answered_with_its_findings_there(
+    real_pipeline,
+) -> None:
+    # "Can lupus affect the kidneys?" was a claim with one end ("needs two linked entities"),
+    # "Can high blood pressure damage the kidneys?" got passages only
+    kidney = {"HP:0000077", "DOID:557"}
+    for q, intent in (("Can lupus affect the kidneys?", "phenotypes_of_disease"),
+                      ("Can high blood pressure damage the kidneys?", "phenotypes_of_disease"),
+                      ("Does lithium affect the kidneys?", "side_effects_of_drug")):  # fmt: skip
+        r = real_pipeline.ask(q, k=5)
+        assert r.reading.intent == intent and r.answers, q
+        for a in r.answers:  # the passages' answers too
+            ups = {a.node.curie} | {n.curie for n in real_pipeline.kg.ancestors(a.node)}
+            assert ups & kidney, (q, a.node.label)
+        assert "no node named" not in (r.reason or ""), q
