@@ -702,12 +702,12 @@ def _of_its_kinds(kg: KnowledgeGraph, topic: Node, intent: str,
     found = of_subtypes(kg, topic, intent, relations)
     if not found or not has_more_subtypes(kg, topic, BROAD_SUPERTYPE):
         return found
-    return [c for c in found if len(_kinds_stating(c)) >= 2]
+    return [c for c in found if len(kinds_stating(c)) >= 2]
 
 
-def _kinds_stating(c: GraphCandidate) -> set[str]:
-    """The subtypes whose statements a candidate of :func:`of_subtypes` holds (the ends of
-    its statements other than the answer)."""
+def kinds_stating(c: GraphCandidate) -> set[str]:
+    """The nodes whose statements a candidate holds: the ends of its statements other than the
+    answer (the subtypes of :func:`of_subtypes`, the members of a class)."""
     return {t.object.iri if t.subject.iri == c.node.iri else t.subject.iri for t in c.triples}
 
 

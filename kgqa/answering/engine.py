@@ -1362,12 +1362,12 @@ class QAEngine:
                 and not _one_end_said(asked, found, focus)
                 and not other_end_worded(asked)):  # fmt: skip
             intent, iscore = "other", probs.get("other", 0.0)
-        organ_turned = self._organ_asked_of(asked, found, focus) if not options else None
-        if intent in ("claim", "other") and organ_turned is not None:
+        if (intent in ("claim", "other") and not options
+                and (turned := self._organ_asked_of(asked, found, focus)) is not None):  # fmt: skip
             # "Can lupus affect the kidneys?", "Can high blood pressure damage the kidneys?":
             # one thing named and an organ, no other end to check a claim against; the
             # disease's findings (a drug's side effects) of the organ answer it
-            intent, iscore = organ_turned, max(probs.get(organ_turned, 0.0), CUE_SCORE)
+            intent, iscore = turned, max(probs.get(turned, 0.0), CUE_SCORE)
         if (not options and focus.whole
                 and (deficiency_named(text) or chromosome_named(text)) is not None):  # fmt: skip
             # "Is Gaucher disease caused by a deficiency of glucocerebrosidase?", "Tay-Sachs

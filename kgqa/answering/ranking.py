@@ -18,6 +18,7 @@ from kgqa.answering.candidates import (
     annotated,
     broad_cause,
     has_more_subtypes,
+    kinds_stating,
     same_named,
 )
 from kgqa.answering.verbalize import statement, triple_text
@@ -167,9 +168,7 @@ def prior(c: GraphCandidate, frequency: bool = True) -> float:
     # for three kinds of lice infestation before lidocaine, in a kit for two); so does one
     # more of a class's members share (myalgia, stated of all eight statins, before creatine
     # kinase increased, of six)
-    kinds = (len({t.object.iri if t.subject.iri == c.node.iri else t.subject.iri
-                  for t in c.triples})
-             if c.via_relation in ("subtype", "member") else 1)  # fmt: skip
+    kinds = len(kinds_stating(c)) if c.via_relation in ("subtype", "member") else 1
     return (
         (0.0 if c.via else 1.0)
         - (NARROWER if _only_narrower(c) else 0.0)

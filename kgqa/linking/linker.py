@@ -390,6 +390,9 @@ _USE_BEFORE = re.compile(
     r"those\s+)?$",
     re.I,
 )
+# how far back the words before a substance are looked for (the longest, "giving up doing
+# their ", is 22 characters): never the whole text before each mention
+USE_CUE_CHARS = 40
 _USE_AFTER = re.compile(
     r"[ -]+(?:addiction|dependence|dependency|abuse|use\s+disorder|habit|problem)\b",
     re.I,
@@ -665,7 +668,7 @@ class EntityLinker:
 
         out: list[Mention] = []
         for m in mentions:
-            before = _USE_BEFORE.search(text, 0, m.start)
+            before = _USE_BEFORE.search(text, max(0, m.start - USE_CUE_CHARS), m.start)
             after = _USE_AFTER.match(text, m.end)
             inside = _USE_AFTER.search(m.text)
             if inside and not (before or after) and not m.negated:
@@ -688,7 +691,7 @@ class EntityLinker:
             for hit in words.finditer(text):
                 if any(x.start < hit.end() and hit.start() < x.end for x in out):
                     continue
-                before = _USE_BEFORE.search(text, 0, hit.start())
+                before = _USE_BEFORE.search(text, max(0, hit.start() - USE_CUE_CHARS), hit.start())
                 after = _USE_AFTER.match(text, hit.end())
                 if words is _HEAVY_DRINKING or before or after:
                     disorder(hit.start(), after.end() if after else hit.end(), curie, None)

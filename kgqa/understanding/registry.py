@@ -123,15 +123,17 @@ ORGANS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 ORGAN_WORDS = "|".join(f"(?:{words})" for _, words, _ in ORGANS)
 # an organ said as what is affected ("on the liver", "affect the eyes", "kidney problems")
+# whose organ: "the", "my" ... before its word
+_WHOSE = r"(?:the|my|your|his|her|their|our)\s+"
 ORGAN_ASKED = re.compile(
-    r"\b(?:on|to|affects?|affecting|affected|harms?|damages?|hurts?)\s+(?:the\s+|my\s+|"
-    rf"your\s+|his\s+|her\s+|their\s+|our\s+|one's\s+)?(?P<a>{ORGAN_WORDS})\b(?!\s*-)"
+    r"\b(?:on|to|affects?|affecting|affected|harms?|damages?|hurts?)\s+"
+    rf"(?:{_WHOSE}|one's\s+)?(?P<a>{ORGAN_WORDS})\b(?!\s*-)"
     rf"|\b(?P<b>{ORGAN_WORDS})\s+(?:side[- ]effects?|problems?|damage|issues?|effects?)\b",
     re.I,
 )
-_ORGAN_AFFECTS = (r"|\b(?:affect|affects|harm|harms|damage|damages|hurt|hurts|do(?:es)?\s+to)\s+"
-                  r"(?:the\s+|my\s+"
-                  rf"|your\s+|his\s+|her\s+|their\s+|our\s+)?(?:{ORGAN_WORDS})\b")  # fmt: skip
+# what a drug or a disease does to an organ, as the cue of their side effects and findings
+_ORGAN_AFFECTED = (r"\b(?:affect|affects|harm|harms|damage|damages|hurt|hurts|do(?:es)?\s+to)\s+"
+                   rf"(?:{_WHOSE})?(?:{ORGAN_WORDS})\b")  # fmt: skip
 
 _RECORDS = (
     Intent(
@@ -141,7 +143,7 @@ _RECORDS = (
         answer_classes=(_PHENO,), hierarchy=("supertype",), annotated=True,
         qtypes=("symptoms",),
         # what it does to an organ ("What does diabetes do to the eyes?")
-        cue=_ORGAN_AFFECTS.removeprefix("|"),
+        cue=_ORGAN_AFFECTED,
         forms=(
             "What are the symptoms of {d}?", "what are the signs of {d}",
             "How does {d} present?", "Which phenotypes are associated with {d}?",
@@ -447,7 +449,7 @@ _RECORDS = (
              r"(?:drugs?|medications?|medicines?|meds?|pills?|tablets?|shots?|vaccines?|"
              r"injections?|it|them)\b"
              # ... and what it does to an organ ("How can aspirin affect the ear?")
-             + _ORGAN_AFFECTS),
+             + "|" + _ORGAN_AFFECTED),
         forms=(
             "What are the side effects of {c}?", "side effects of {c}",
             "What adverse reactions does {c} cause?", "What problems can {c} cause?",
