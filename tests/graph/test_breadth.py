@@ -384,3 +384,36 @@ def test_a_diagnostic_use_treats_nothing_and_a_disorder_with_aids_is_what_is_tre
     )
     # the fixture's own indications stay
     assert "DRUGCENTRAL:1725" in treating
+
+
+def test_an_indication_no_node_names_becomes_a_disease_of_its_own_or_reaches_its_inner_name(
+    tmp_path,
+) -> None:
+    # "Opioid Withdrawal Symptoms" (lofexidine's, methadone's) named no node: its statements
+    # were dropped, and "What drugs treat opioid withdrawal?" got alcohol withdrawal's drugs.
+    # An indication with a CUI of its own becomes a disease node; one that is no disorder
+    # ("Pregnancy Contraception"), or whose CUI another indication shares, does not; "Acute
+    # Gout Attack" is gout, by its inner name
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    rows = ("1593\tlofexidine\tOpioid Withdrawal Symptoms\tC0029104\t87132004\t\n"
+            "1725\tmetformin\tPregnancy Contraception\tC0700589\t\t\n"
+            "705\tcolchicine\tAcute Gout Attack\t\t\t\n"
+            "74\tacetylsalicylic acid\tSkin and Skin Structure Infection\tC0554628\t\t\n"
+            "74\tacetylsalicylic acid\tPharyngitis due to Streptococcus Pyogenes\tC0554628\t\t\n"
+            )  # fmt: skip
+    with open(tmp_path / "data" / "drugcentral" / "drug_indication.tsv", "a",
+              encoding="utf-8") as fh:  # fmt: skip
+        fh.write(rows)
+    build_graph(tmp_path / "data", tmp_path / "graph")
+    kg = KnowledgeGraph.load(tmp_path / "graph")
+    withdrawal = kg.node("UMLS:C0029104")
+    assert withdrawal is not None and withdrawal.label == "Opioid Withdrawal Symptoms"
+    assert kg.find("opioid withdrawal", cls="Disease")[0].node == withdrawal
+    assert [t.subject.label for t in kg.neighbours(withdrawal, "treats", "in")] == ["lofexidine"]
+    assert kg.node("UMLS:C0700589") is None and kg.node("UMLS:C0554628") is None
+    assert not kg.find("Pregnancy Contraception") and not kg.find(
+        "Skin and Skin Structure Infection"
+    )
+    stated = kg.neighbours("DOID:13189", "treats", "in", ["drugcentral"], attributes=True)
+    said = {a.value for t in stated for stmt in t.attributes for a in stmt if a.key == "indication"}
+    assert "Acute Gout Attack" in said

@@ -110,9 +110,10 @@ def agree_ref(*alternatives: str) -> str:
     return "both:" + AGREE_SEP.join(alternatives)
 
 
+# whole words only: "Organ Transplant Rejection" had become "gan Transplant Rejection"
 _QUALIFIERS = re.compile(
     r"^(?:(?:metastatic|advanced|recurrent|refractory|relapsed|unresectable|locally|severe|"
-    r"moderate|moderately|mild|to|severely|active|malignant|and|or|,)\s*)+",
+    r"moderate|moderately|mild|to|severely|active|malignant|and|or)\b\s*|,\s*)+",
     re.IGNORECASE,
 )
 
@@ -151,8 +152,8 @@ def strip_qualifiers(text: str) -> str:
         'Melanoma'
         >>> strip_qualifiers("Moderate to severe plaque psoriasis")
         'plaque psoriasis'
-        >>> strip_qualifiers("Gout")
-        'Gout'
+        >>> strip_qualifiers("Gout"), strip_qualifiers("Organ Transplant Rejection")
+        ('Gout', 'Organ Transplant Rejection')
     """
     return _QUALIFIERS.sub("", text.strip()).strip() or text.strip()
 
@@ -197,6 +198,49 @@ def head_suffixes(text: str) -> list[str]:
             continue
         out.append(suffix)
     return out
+
+
+# the words a label puts after a disorder's name: "Acute Asthma Attack", "Acute Otitis Media
+# Infection", "Opioid Withdrawal Symptoms"
+_TRAILING_GENERIC = re.compile(
+    r"(?:\s+(?:attacks?|episodes?|infections?|symptoms?|syndrome|disorders?|conditions?))+$",
+    re.IGNORECASE,
+)
+_INDUCED = re.compile(r"^(?P<cause>\S.*?)(?:-|\s+)induced\s+(?P<what>\S.*)$", re.IGNORECASE)
+
+
+def inner_names(text: str) -> list[str]:
+    """The names of a disorder an indication carries inside its own, longest first, tried only
+    when the whole text and its head phrase name nothing: what a drug or a treatment induced
+    ("Chemotherapy-induced nausea and vomiting" is nausea and vomiting, "Opioid-Induced
+    Constipation" constipation), then the head phrase less the generic words after it and
+    its leading words ("Acute Asthma Attack" is asthma), never a bare generic word.
+
+    Example:
+        >>> inner_names("Opioid-Induced Constipation")
+        ['Constipation']
+        >>> inner_names("Acute Asthma Attack")
+        ['Acute Asthma', 'Asthma']
+        >>> inner_names("Acute Otitis Media Infection")
+        ['Acute Otitis Media', 'Otitis Media', 'Media']
+        >>> inner_names("Thrombosis Prevention in Heparin-Induced Thrombocytopenia")
+        []
+    """
+    out = []
+    induced = _INDUCED.match(text.strip())
+    # what the head phrase says was induced, never a later phrase's ("Thrombosis Prevention in
+    # Heparin-Induced Thrombocytopenia" treats no thrombocytopenia)
+    if induced is not None and not _CONNECTOR.search(induced["cause"]):
+        out.append(induced["what"].strip())
+    head = _CONNECTOR.split(text.strip(), maxsplit=1)[0].strip()
+    trimmed = _TRAILING_GENERIC.sub("", head).strip()
+    if trimmed and trimmed != head:
+        words = trimmed.split()
+        for i in range(len(words)):
+            suffix = " ".join(words[i:])
+            if not (len(words) - i == 1 and suffix.lower().strip(".") in _GENERIC_HEADS):
+                out.append(suffix)
+    return [t for t in dict.fromkeys(out) if t]
 
 
 def reachable(start: str, edges: Mapping[str, Sequence[str]]) -> set[str]:

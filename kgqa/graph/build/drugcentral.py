@@ -34,11 +34,13 @@ from kgqa.graph.build.common import (
     agree_ref,
     find_ref,
     head_suffixes,
+    inner_names,
     one_to_one,
     read_tsv,
     strip_qualifiers,
     without_prevention,
 )
+from kgqa.graph.names import normalize_name
 
 SOURCE = "drugcentral"
 FILES = ("identifiers.tsv", "drug_indication.tsv", "drug_target.tsv", "pharm_class.tsv")
@@ -159,6 +161,52 @@ def one_holder(aliases: dict[str, list[str]], names: dict[str, str], prefix: str
     return len(shared)
 
 
+# a label use that is no disorder: a procedure, a test, care of a state of health, a product's
+# role ("General Anesthesia Adjunct", "Bowel Evacuation", "Pregnancy Contraception", "Insect
+# Repellent"): such a use never becomes a disease node of its own
+_NOT_A_DISORDER = re.compile(
+    r"anesthe|adjunct|synergy|sedation|relaxation|evacuation|preparation|contracepti|pregnan|"
+    r"lactat|induction|ovulation|antiseptic|repellent|\bstain\b|supplement|laxative|sunscreen|"
+    r"disinfect|dressing|\bscan\b|\bstud(?:y|ies)\b|\btest|graphy|gram\b|dialysis|surg(?:ery|ical)|"
+    r"procedure|decontamination|exposure|^(?:administration|suppression|reversal|maintain|"
+    r"provision|operation|narcoanalysis|cardioversion|conditioning|debridement)\b|desensiti|"
+    r"antimicrobial|fluorescent|catabolic|inhibition|^(?:abortion|wound|tension|apprehension)$|"
+    r"clysis|ripening|mobilization|intubation|stimulation|enhancement|protection|\bsubstance\b|"
+    r"ablation|remission|ectomy\b|catheter|biopsy|\bagent\b|therapy$|\blevel$|\bby ekg\b",
+    re.IGNORECASE,
+)
+
+
+def _own_key(text: str) -> str:
+    text = text.strip()
+    return normalize_name(without_prevention(text) or text)
+
+
+def _own_nodes(rows: list[dict[str, str]]) -> dict[str, Concept]:
+    """The disease nodes label indications become when no node of the graph is what they
+    name (``Reference.fallback``), by :func:`_own_key` of the indication: one for each UMLS
+    CUI that no other indication's words share ("Opioid Withdrawal Symptoms", C0029104,
+    lofexidine's and methadone's; "Organ Transplant Rejection"), named by its words less the
+    words of prevention, and by its head phrase less the generic words after it ("Opioid
+    Withdrawal"). An indication for preventing it is reached too ("Prevention of Kidney
+    Transplant Rejection"). None for a use that is no disorder (:data:`_NOT_A_DISORDER`), nor
+    for a CUI two texts share ("Pharyngitis due to Streptococcus Pyogenes" and a skin
+    infection's: it names neither well)."""
+    texts: dict[str, set[str]] = {}
+    for row in rows:
+        if row["UMLS_CUI"] and row["INDICATION_FDB"].strip():
+            texts.setdefault(row["UMLS_CUI"], set()).add(row["INDICATION_FDB"].strip())
+    out: dict[str, Concept] = {}
+    for cui, named in sorted(texts.items()):
+        text = next(iter(named))
+        if len(named) != 1 or _NOT_A_DISORDER.search(text):
+            continue
+        label = without_prevention(text) or text
+        names = tuple(n for n in inner_names(label)[:1] if len(n.split()) > 1)
+        out.setdefault(_own_key(text), Concept(SOURCE, f"UMLS:{cui}", "Disease", label, names))
+    return out
+
+
 def read(data_dir: Path) -> Contribution:
     d = data_dir / "drugcentral"
     out = Contribution(SOURCE)
@@ -188,6 +236,7 @@ def read(data_dir: Path) -> Contribution:
 
     anti_infective, guards = _drug_sets(d / "pharm_class.tsv")
     columns = ["DRUG_ID", "DRUG_NAME", "INDICATION_FDB", "UMLS_CUI", "SNOMEDCT_CUI", "DOID"]
+    own = _own_nodes(list(read_tsv(d / "drug_indication.tsv", columns)))
     for row in read_tsv(d / "drug_indication.tsv", columns):
         drug = f"{PREFIX}:{row['DRUG_ID']}"
         names.setdefault(drug, row["DRUG_NAME"])
@@ -229,11 +278,16 @@ def read(data_dir: Path) -> Contribution:
                                               strip_qualifiers(kept_away)) if t)  # fmt: skip
             alternatives += [find_ref(cls, t) for cls in ("Disease", "Phenotype") for t in texts]
             alternatives += [find_ref("Disease", t) for t in head_suffixes(text)]
+            alternatives += [find_ref(cls, t) for t in inner_names(kept_away or text)
+                             for cls in ("Disease", "Phenotype")]  # fmt: skip
+        fallback = own.get(_own_key(text)) if text else None
+        if fallback is not None and fallback.curie not in alternatives:
+            alternatives.append(fallback.curie)  # a node that has the CUI already
         if not alternatives:
             out.note("indications without DOID, CUI or text")
             continue
         key = "|".join(alternatives)
-        disease = out.refer(key, Reference(tuple(alternatives)))
+        disease = out.refer(key, Reference(tuple(alternatives), fallback))
         attrs = (("indication", text), ("origin", "DrugCentral (FDB label indication)"))
         out.edges.append(Edge(SOURCE, drug, "treats", disease, attrs))
         agent = _AGENT.search(text)
