@@ -40,6 +40,7 @@ from kgqa.answering.ranking import (
     OFTEN_WRITTEN,
     SUPPORT_THRESHOLD,
     WIDELY_WRITTEN,
+    asked_words,
     cooccurrences,
     from_literature,
     literature_only,
@@ -1977,7 +1978,8 @@ class QAEngine:
         later: set[str] = set()  # many abstracts' answers the passages do not say, moved after
         backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
-            answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages)
+            answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages,
+                                      asked_words(text))  # fmt: skip
             given = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
             weak = [a for a in given if literature_only(a)]
             written = [a for a in given if from_literature(a) and a not in weak

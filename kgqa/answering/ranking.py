@@ -127,6 +127,59 @@ def _names_a_kind(said: str, label: str) -> bool:
     return len(words) > n and any(words[i : i + n] == of for i in range(len(words) - n + 1))
 
 
+# a label's indication that names a kind in the question's own words ("Chemotherapy-induced
+# nausea and vomiting" for "What can I take for nausea from chemotherapy?", "Acute Asthma
+# Attack" for "What should I take during an asthma attack?") answers it before the rest: it
+# loses nothing as a kind's answer (NARROWER) and gains this much
+ASKED_WORDING = 0.5
+# words a label's wording adds that name no kind
+_WORDING_STOP = frozenset({"induced", "due", "associated", "related", "caused", "acute",
+                           "chronic", "treatment", "prevention", "symptom"})  # fmt: skip
+
+
+_LABEL_ORIGIN = "DrugCentral"  # the origin of the indications a label states in its words
+
+
+def asked_words(text: str) -> frozenset[str]:
+    """The words of a question, as :func:`normalize_name` keys them (singular, American)."""
+    return frozenset(normalize_name(text).split())
+
+
+def worded_as_asked(c: GraphCandidate, asked: frozenset[str]) -> bool:
+    """Whether a label's indication among ``c``'s statements adds to the names of the nodes
+    it joins only words the question has (and no kind words of :data:`_WORDING_STOP` alone).
+
+    Example:
+        >>> from kgqa.records import Attribute, Node, Triple
+        >>> nv = Node("x:1", "x:1", "Nausea and vomiting", "Phenotype")
+        >>> drug = Node("x:2", "x:2", "ondansetron", "Chemical")
+        >>> said = (Attribute("indication", "Chemotherapy-induced nausea and vomiting"),
+        ...         Attribute("origin", "DrugCentral (FDB label indication)"))
+        >>> c = GraphCandidate(drug, (Triple(drug, "treats", nv, "drugcentral", (said,)),))
+        >>> worded_as_asked(c, asked_words("nausea from chemotherapy"))
+        True
+        >>> worded_as_asked(c, asked_words("nausea"))
+        False
+    """
+    if not asked:
+        return False
+    for t in c.triples:
+        ends = set(normalize_name(t.subject.label).split()) | set(
+            normalize_name(t.object.label).split()
+        )
+        for stmt in t.attributes:
+            if not any(a.key == "origin" and str(a.value).startswith(_LABEL_ORIGIN) for a in stmt):
+                continue  # SIDER's words are mined from the whole label ("Asthma attack" for
+                # ketotifen, which prevents them)
+            for a in stmt:
+                if a.key != "indication":
+                    continue
+                extra = set(normalize_name(str(a.value)).split()) - ends - _WORDING_STOP
+                if extra and extra <= asked:
+                    return True
+    return False
+
+
 def _sources(c: GraphCandidate) -> set[str]:
     """The sources that state the candidate's triples."""
     return {t.source for t in c.triples}
@@ -585,12 +638,14 @@ def rank_candidates(
     intent: str,
     cands: list[GraphCandidate],
     passages: list[Passage],
+    words: frozenset[str] = frozenset(),
 ) -> list[Answer]:
     """The best candidates by the intent's hop (in the registry's order) and prior; each one a
     graph statement of an asked relation states outright has support
     ``GRAPH_STATEMENT_SUPPORT``, the others are read by the verifier with their evidence.
     Sorted by support (two decimals, at most that of a statement), then by the hop and the
-    prior."""
+    prior. ``words``: the question's (:func:`asked_words`), for a label's wording it names
+    (:func:`worded_as_asked`)."""
     spec = INTENTS[intent]
     if spec.annotated:
         cands = with_attributes(kg, topic, intent, cands)
@@ -630,6 +685,8 @@ def rank_candidates(
         filed = tree_only if _sources(c) == {"mesh"} else 0.0
         alone = OFF_CLASS if c.node.iri in apart else 0.0
         kin = TYPICAL * typical.get(c.node.iri, 0.0) if c.via is None else 0.0
+        if worded_as_asked(c, words):  # the kind the question's words name, as a label does
+            kin += ASKED_WORDING + (NARROWER if _only_narrower(c) else 0.0)
         return prior(c, frequency=by_frequency) + common - filed - alone + kin
 
     # where all else ties (rare syndromes no drug treats, of one source), a disease more

@@ -2455,3 +2455,35 @@ def test_whether_a_disease_or_drug_harms_an_organ_is_answered_with_its_findings_
             ups = {a.node.curie} | {n.curie for n in real_pipeline.kg.ancestors(a.node)}
             assert ups & kidney, (q, a.node.label)
         assert "no node named" not in (r.reason or ""), q
+
+
+def test_label_indications_no_source_names_are_diseases_of_their_own(real_pipeline) -> None:
+    # "What drugs treat opioid withdrawal?" gave diazepam and chlordiazepoxide, via alcohol
+    # withdrawal delirium; "What does lofexidine treat?" had no answer; "What is alcohol
+    # withdrawal?" was the definition of ethanol: DrugCentral's "Opioid Withdrawal Symptoms"
+    # and "Alcohol Withdrawal Syndrome" named no node, and their statements were dropped
+    r = real_pipeline.ask("What drugs treat opioid withdrawal?", k=5)
+    assert r.reading.topic.curie == "UMLS:C0029104"
+    assert {"Methadone", "Lofexidine"} <= {a.node.label for a in r.answers}
+    assert "Diazepam" not in {a.node.label for a in r.answers}
+    r = real_pipeline.ask("What does lofexidine treat?", k=3)
+    assert [a.node.curie for a in r.answers] == ["UMLS:C0029104"]
+    assert real_pipeline.ask("What is alcohol withdrawal?").reading.topic.curie == "UMLS:C0236663"
+    r = real_pipeline.ask("Which drugs treat kidney transplant rejection?", k=5)
+    assert "Tacrolimus" in {a.node.label for a in r.answers}
+    # a use that is no disorder makes no node
+    assert not real_pipeline.kg.find("Pregnancy Contraception")
+
+
+def test_a_kind_the_question_words_as_a_label_does_comes_first(real_pipeline) -> None:
+    # "Chemotherapy-induced nausea and vomiting" (ondansetron's, aprepitant's) is stated of
+    # nausea and vomiting: the antihistamines for nausea of any kind came first
+    r = real_pipeline.ask("What treats chemotherapy-induced nausea and vomiting?", k=5)
+    assert {"Ondansetron", "Aprepitant"} <= {a.node.label for a in r.answers}
+    assert "Diphenhydramine" not in {a.node.label for a in r.answers}
+    r = real_pipeline.ask("What treats opioid-induced constipation?", k=3)
+    assert r.answers[0].node.label == "Methylnaltrexone"
+    # an asthma attack is acute asthma: its bronchodilators, not montelukast (a controller)
+    r = real_pipeline.ask("What should I take during an asthma attack?", k=5)
+    assert "Salbutamol" in {a.node.label for a in r.answers}
+    assert "Montelukast" not in {a.node.label for a in r.answers}
