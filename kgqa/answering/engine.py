@@ -1566,8 +1566,8 @@ class QAEngine:
                 hits = [h.node for h in self.kg.find(f"{name} poisoning", limit=3)
                         if h.match in ("exact", "normalized")
                         and h.node.cls == "Disease"]  # fmt: skip
-                if hits:
-                    return m, hits[0]
+                if hits:  # as sure of the poisoning as of the drug it is named by
+                    return _taken_as(m, node, hits[0], f"{name} poisoning")
             return m, None
         return None
 

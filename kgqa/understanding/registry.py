@@ -408,7 +408,7 @@ _RECORDS = (
         # the chance that a next child has it, or whether one carries it, asks how it passes
         # ("What is the % of 2nd baby would be MLC", "can we plan another baby", "Is it
         # possible both brothers carry a translocation?")
-        cue=(r"\b(?:chances?|risks?|probability|odds|likelihood|%|percent(?:age)?)\b[^.?!]{0,40}"
+        cue=(r"(?:\b(?:chances?|risks?|probability|odds|likelihood|percent(?:age)?)\b|%)[^.?!]{0,40}"
              r"\b(?:next|second|2nd|another|other|future|more|further)\s+(?:baby|babies|child|"
              r"children|kids?|pregnanc(?:y|ies)|son|daughter)\b"
              r"|\b(?:plan(?:ning)?(?: for)?|have|having|try(?:ing)? for)\s+(?:another|a second|a "

@@ -2424,6 +2424,7 @@ def test_answers_limited_to_the_organ_asked_of(real_pipeline) -> None:
 @pytest.mark.parametrize("question", [
     "My son has MLC, can we plan another baby? What is the chance the 2nd baby would have MLC?",
     "What are the chances our next child will have cystic fibrosis?",
+    "Our son has cystic fibrosis. What is the % that a 2nd baby has it too?",
     "I had a baby with trisomy 13. Is it possible both brothers carry a translocation?",
 ])  # fmt: skip
 def test_the_chance_for_a_next_child_asks_how_it_is_inherited(real_pipeline, question) -> None:
@@ -2487,3 +2488,27 @@ def test_a_kind_the_question_words_as_a_label_does_comes_first(real_pipeline) ->
     r = real_pipeline.ask("What should I take during an asthma attack?", k=5)
     assert "Salbutamol" in {a.node.label for a in r.answers}
     assert "Montelukast" not in {a.node.label for a in r.answers}
+
+
+def test_a_poisoning_is_answered_with_its_antidotes_and_no_drug_treats_its_own_poisoning(
+    real_pipeline,
+) -> None:
+    # DrugCentral's "Lead Toxicity", "Cyanide Toxicity", "Acetaminophen Toxicity" named no node
+    # (the graph says "poisoning"): "How do you treat lead poisoning?" had no answer; and it
+    # gives digoxin "Digitalis Toxicity", its antidote's use
+    r = real_pipeline.ask("How do you treat lead poisoning?", k=5)
+    assert {"Succimer", "Dimercaprol"} <= {a.node.label for a in r.answers}
+    r = real_pipeline.ask("Which drugs treat cyanide poisoning?", k=5)
+    assert "Hydroxocobalamin" in {a.node.label for a in r.answers}
+    r = real_pipeline.ask("Which drugs treat digitalis toxicity?", k=5)
+    assert "Digoxin" not in {a.node.label for a in r.answers}
+    # "paracetamol poisoning", tagged as a chemical, was too unsure to link, and the poisoning
+    # a drug's overdose names was read as sure as nothing: acetylcysteine at 0.00
+    for q in ("What treats paracetamol poisoning?", "What treats acetaminophen overdose?"):
+        r = real_pipeline.ask(q, k=3)
+        assert r.answers[0].node.label == "Acetylcysteine" and r.answers[0].score > 0.5, q
+
+
+def test_hot_flashes_are_the_vasomotor_symptoms_of_menopause_labels_treat(real_pipeline) -> None:
+    r = real_pipeline.ask("What medicine helps with hot flashes?", k=5)
+    assert {"Paroxetine", "Estradiol"} <= {a.node.label for a in r.answers}

@@ -177,6 +177,15 @@ _NOT_A_DISORDER = re.compile(
 )
 
 
+# a poison's harm as a label words it: "Lead Toxicity", "Heparin overdose", which the
+# graph names "lead poisoning"
+_TOXICITY = re.compile(r"^(?P<agent>\S.*?)\s+(?:toxicity|overdose|intoxication)$", re.IGNORECASE)
+# rows that give a drug another product's indication: digoxin (DrugCentral 882) is given
+# "Digitalis Toxicity", the use of its antidote, digoxin immune fab ("Which drugs treat
+# digitalis toxicity?" answered digoxin)
+_LABEL_ERRORS = frozenset({(f"{PREFIX}:882", "Digitalis Toxicity")})
+
+
 def _own_key(text: str) -> str:
     text = text.strip()
     return normalize_name(without_prevention(text) or text)
@@ -241,6 +250,9 @@ def read(data_dir: Path) -> Contribution:
         drug = f"{PREFIX}:{row['DRUG_ID']}"
         names.setdefault(drug, row["DRUG_NAME"])
         text = row["INDICATION_FDB"]
+        if (drug, text) in _LABEL_ERRORS:
+            out.note("indications of another product (left out)")
+            continue
         if _DIAGNOSTIC.search(text):
             out.note("label uses in diagnosis or imaging (no treatment; left out)")
             continue
@@ -278,6 +290,10 @@ def read(data_dir: Path) -> Contribution:
                                               strip_qualifiers(kept_away)) if t)  # fmt: skip
             alternatives += [find_ref(cls, t) for cls in ("Disease", "Phenotype") for t in texts]
             alternatives += [find_ref("Disease", t) for t in head_suffixes(text)]
+            poisoning = _TOXICITY.match(text)
+            if poisoning is not None:  # "Lead Toxicity" is DO's lead poisoning
+                alternatives += [find_ref(cls, f"{poisoning['agent']} poisoning")
+                                 for cls in ("Disease", "Phenotype")]  # fmt: skip
             alternatives += [find_ref(cls, t) for t in inner_names(kept_away or text)
                              for cls in ("Disease", "Phenotype")]  # fmt: skip
         fallback = own.get(_own_key(text)) if text else None
