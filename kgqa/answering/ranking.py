@@ -5,6 +5,7 @@ and verification share.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -140,6 +141,13 @@ _WORDING_STOP = frozenset({"induced", "due", "associated", "related", "caused", 
 _LABEL_ORIGIN = "DrugCentral"  # the origin of the indications a label states in its words
 
 
+@functools.lru_cache(maxsize=8192)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a node's name or a label's wording, as keyed (read for each candidate
+    of each question: kept)."""
+    return frozenset(normalize_name(name).split())
+
+
 def asked_words(text: str) -> frozenset[str]:
     """The words of a question, as :func:`normalize_name` keys them (singular, American)."""
     return frozenset(normalize_name(text).split())
@@ -164,17 +172,15 @@ def worded_as_asked(c: GraphCandidate, asked: frozenset[str]) -> bool:
     if not asked:
         return False
     for t in c.triples:
-        ends = set(normalize_name(t.subject.label).split()) | set(
-            normalize_name(t.object.label).split()
-        )
         for stmt in t.attributes:
             if not any(a.key == "origin" and str(a.value).startswith(_LABEL_ORIGIN) for a in stmt):
                 continue  # SIDER's words are mined from the whole label ("Asthma attack" for
                 # ketotifen, which prevents them)
+            ends = _name_words(t.subject.label) | _name_words(t.object.label)
             for a in stmt:
                 if a.key != "indication":
                     continue
-                extra = set(normalize_name(str(a.value)).split()) - ends - _WORDING_STOP
+                extra = _name_words(str(a.value)) - ends - _WORDING_STOP
                 if extra and extra <= asked:
                     return True
     return False
@@ -680,12 +686,15 @@ def rank_candidates(
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
 
+    # the question's words, read against a label's wording (treatment statements only)
+    worded = bool(words) and any(h.relation in ("treats", "palliates") for h in spec.hops)
+
     def pre(c: GraphCandidate) -> float:
         common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
         filed = tree_only if _sources(c) == {"mesh"} else 0.0
         alone = OFF_CLASS if c.node.iri in apart else 0.0
         kin = TYPICAL * typical.get(c.node.iri, 0.0) if c.via is None else 0.0
-        if worded_as_asked(c, words):  # the kind the question's words name, as a label does
+        if worded and worded_as_asked(c, words):  # the kind the question names, as a label does
             kin += ASKED_WORDING + (NARROWER if _only_narrower(c) else 0.0)
         return prior(c, frequency=by_frequency) + common - filed - alone + kin
 
