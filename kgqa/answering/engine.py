@@ -1320,7 +1320,11 @@ class QAEngine:
                 # where a label gives a drug for preventing it, that drug answers ("How can I
                 # prevent getting malaria?")
                 intent, iscore = "other", max(probs.get("other", 0.0), CUE_SCORE)
-            elif intent in ("other", "drugs_for_disease") and not options and prevented:
+            elif (
+                (intent in ("other", "drugs_for_disease") or kept_away)
+                and not options
+                and prevented
+            ):
                 # "What drugs prevent migraines?", "How do I prevent asthma attacks?": what a
                 # label gives for preventing it, the words of prevention its cue
                 intent = "drugs_for_disease"

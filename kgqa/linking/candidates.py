@@ -1435,8 +1435,9 @@ class CandidateGenerator:
                 # reordered). Not the other way round: corpus diseases ("hypotension") keep
                 # their disease nodes (BC5CDR acc@1 fell 0.009 when phenotypes were lifted too)
                 fit = 1.0
+            last = text.split()[-1:]
             if (how in ("exact", "normalized") and kind == "CHEMICAL" and node.cls == "Disease"
-                    and text.split()[-1].casefold() in _A_SUBSTANCE_DOES):  # fmt: skip
+                    and last and last[0].casefold() in _A_SUBSTANCE_DOES):  # fmt: skip
                 fit = 1.0  # "paracetamol poisoning", tagged a chemical, is the poisoning
             if node.iri in curated and how in ("exact", "normalized"):
                 fit = 1.0  # whatever type the tagger guessed: "hernia" tagged a disease

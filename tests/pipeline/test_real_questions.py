@@ -2472,6 +2472,12 @@ def test_label_indications_no_source_names_are_diseases_of_their_own(real_pipeli
     assert real_pipeline.ask("What is alcohol withdrawal?").reading.topic.curie == "UMLS:C0236663"
     r = real_pipeline.ask("Which drugs treat kidney transplant rejection?", k=5)
     assert "Tacrolimus" in {a.node.label for a in r.answers}
+    # "Prevention of Kidney Transplant Rejection" reaches the node: asked as prevention (read
+    # as drugs targeting a gene, then as a question of keeping it away with no drug named)
+    r = real_pipeline.ask("Which drugs prevent kidney transplant rejection?", k=5)
+    assert r.reading.intent == "drugs_for_disease" and "Azathioprine" in {
+        a.node.label for a in r.answers
+    }
     # a use that is no disorder makes no node
     assert not real_pipeline.kg.find("Pregnancy Contraception")
 

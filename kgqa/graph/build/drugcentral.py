@@ -167,7 +167,8 @@ def one_holder(aliases: dict[str, list[str]], names: dict[str, str], prefix: str
 _NOT_A_DISORDER = re.compile(
     r"anesthe|adjunct|synergy|sedation|relaxation|evacuation|preparation|contracepti|pregnan|"
     r"lactat|induction|ovulation|antiseptic|repellent|\bstain\b|supplement|laxative|sunscreen|"
-    r"disinfect|dressing|\bscan\b|\bstud(?:y|ies)\b|\btest|graphy|gram\b|dialysis|surg(?:ery|ical)|"
+    r"disinfect|dressing|\bscan\b|\bstud(?:y|ies)\b|\btest(?:s|ing)?\b|graphy|gram\b|dialysis|"
+    r"surg(?:ery|ical)|"
     r"procedure|decontamination|exposure|^(?:administration|suppression|reversal|maintain|"
     r"provision|operation|narcoanalysis|cardioversion|conditioning|debridement)\b|desensiti|"
     r"antimicrobial|fluorescent|catabolic|inhibition|^(?:abortion|wound|tension|apprehension)$|"
