@@ -129,9 +129,10 @@ def _names_a_kind(said: str, label: str) -> bool:
 
 
 # a label's indication that names a kind in the question's own words ("Chemotherapy-induced
-# nausea and vomiting" for "What can I take for nausea from chemotherapy?", "Acute Asthma
-# Attack" for "What should I take during an asthma attack?") answers it before the rest: it
-# loses nothing as a kind's answer (NARROWER) and gains this much
+# nausea and vomiting" for "What treats chemotherapy-induced nausea and vomiting?", where
+# diphenhydramine came first; "Opioid-Induced Constipation" for "What treats constipation from
+# opioids?") answers it before the rest: it loses nothing as a kind's answer (NARROWER) and
+# gains this much
 ASKED_WORDING = 0.5
 # words a label's wording adds that name no kind
 _WORDING_STOP = frozenset({"induced", "due", "associated", "related", "caused", "acute",
