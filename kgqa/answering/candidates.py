@@ -676,7 +676,7 @@ def _few_of_its_own(kg: KnowledgeGraph, topic: Node, intent: str,
     with (iron, vitamin B12)."""
     if len(cands) < FEW_STATED:
         return True
-    if not any(h.relation in _WORDED_RELATIONS for h in INTENTS[intent].hops):
+    if not any(h.relation in WORDED_RELATIONS for h in INTENTS[intent].hops):
         return False  # no label's words to read (genes, variants)
     # a statement of a source that keeps no label wording (PharmacotherapyDB's) is of
     # the topic itself; the labels' wording is read only when those do not decide
@@ -689,7 +689,7 @@ def _few_of_its_own(kg: KnowledgeGraph, topic: Node, intent: str,
 
 
 # the relations whose statements may keep a label's wording (``indication``), and the sources
-_WORDED_RELATIONS = frozenset({"treats", "palliates"})
+WORDED_RELATIONS = frozenset({"treats", "palliates"})
 _WORDED_SOURCES = frozenset({"drugcentral", "sider"})
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from kgqa.answering.candidates import (
+    WORDED_RELATIONS,
     GraphCandidate,
     annotated,
     broad_cause,
@@ -688,7 +689,7 @@ def rank_candidates(
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
 
     # the question's words, read against a label's wording (treatment statements only)
-    worded = bool(words) and any(h.relation in ("treats", "palliates") for h in spec.hops)
+    worded = bool(words) and any(h.relation in WORDED_RELATIONS for h in spec.hops)
 
     def pre(c: GraphCandidate) -> float:
         common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))

@@ -246,8 +246,9 @@ def read(data_dir: Path) -> Contribution:
 
     anti_infective, guards = _drug_sets(d / "pharm_class.tsv")
     columns = ["DRUG_ID", "DRUG_NAME", "INDICATION_FDB", "UMLS_CUI", "SNOMEDCT_CUI", "DOID"]
-    own = _own_nodes(list(read_tsv(d / "drug_indication.tsv", columns)))
-    for row in read_tsv(d / "drug_indication.tsv", columns):
+    indications = list(read_tsv(d / "drug_indication.tsv", columns))
+    own = _own_nodes(indications)
+    for row in indications:
         drug = f"{PREFIX}:{row['DRUG_ID']}"
         names.setdefault(drug, row["DRUG_NAME"])
         text = row["INDICATION_FDB"]
