@@ -334,6 +334,41 @@ def drug_classes(kg: KnowledgeGraph, most: int = COHERENT_CLASS_MAX) -> dict[str
     return {d: frozenset(c) for d, c in out.items()}
 
 
+# the words a salt's or an ester's name adds to its drug's ("hydrocortisone acetate",
+# "triamcinolone diacetate", "cefuroxime axetil", "fluphenazine decanoate")
+SALT_WORDS = frozenset(
+    "acetate acetonide axetil benzoate besylate bitartrate bromide butyrate calcium chloride "
+    "citrate cypionate decanoate diacetate dipropionate enantate enanthate estolate ethyl "
+    "fumarate furoate gluconate hexacetonide hydrobromide hydrochloride lactate lactobionate "
+    "magnesium maleate mesylate nitrate palmitate phosphate pivalate potassium propionate "
+    "sodium stearate succinate sulfate tartrate valerate".split()
+)
+
+
+def form_parts(label: str) -> list[str]:
+    """The words of a drug's name that may name the drug it is a form of: those of a name of
+    more words that are no salt's or ester's ("hydrocortisone" of "hydrocortisone succinate",
+    "procaine" and "benzylpenicillin" of "procaine benzylpenicillin"; none of "sodium
+    phosphate", which is no form of sodium)."""
+    words = label.lower().split()
+    return [w for w in words if w not in SALT_WORDS] if len(words) > 1 else []
+
+
+@lru_cache(maxsize=4)
+def form_classes(kg: KnowledgeGraph, most: int = COHERENT_CLASS_MAX) -> dict[str, frozenset[str]]:
+    """:func:`drug_classes`, where a form of a drug that no class names has the classes of the
+    drugs its name names (:func:`form_parts`): DrugCentral classes hydrocortisone, not
+    hydrocortisone succinate; benzylpenicillin, not benzathine benzylpenicillin."""
+    out = dict(drug_classes(kg, most))
+    named = {n.label.lower(): out[n.iri] for n in map(kg.node, list(out)) if n is not None}
+    for n in kg.nodes("Chemical"):
+        if n.iri not in out:
+            held = frozenset().union(*(named.get(w, frozenset()) for w in form_parts(n.label)))
+            if held:
+                out[n.iri] = held
+    return out
+
+
 # the sources whose statements of what treats a disease are read off drug labels: two of them
 # agreeing is one label read twice (PharmacotherapyDB's physicians are another witness)
 LABEL_SOURCES = frozenset({"drugcentral", "sider"})
@@ -346,7 +381,40 @@ KIN_CLASS_MAX = 250
 KIN_SHARE = 4
 
 
-def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
+# the drugs of the topic's kindred disorders (its parents and their other kinds) whose classes
+# stand in where the topic's own drugs give none, at least this many of known class ...
+KINDRED_DRUGS = 10
+# ... and the share of them a class must hold
+KINDRED_SHARE = 4
+# the most kinds of a parent read
+KINDRED_KINDS = 200
+
+
+@lru_cache(maxsize=256)
+def kindred_classes(kg: KnowledgeGraph, topic: Node) -> frozenset[str]:
+    """The classes (of at most ``KIN_CLASS_MAX`` members) that at least one in
+    ``KINDRED_SHARE`` of the drugs stated for the topic's parents and their other kinds hold:
+    what disorders like it are treated with (antibacterials for diphtheria, a kind of
+    bacterial infection; platelet aggregation inhibitors and thrombolytics for stroke). Empty
+    when fewer than ``KINDRED_DRUGS`` such drugs have a class known."""
+    near: set[str] = set()
+    stated = treaters(kg)
+    for up in kg.neighbours(topic, "subClassOf"):
+        near |= stated.get(up.object.iri, frozenset())
+        for down in kg.neighbours(up.object, "subClassOf", direction="in")[:KINDRED_KINDS]:
+            if down.subject.iri != topic.iri:
+                near |= stated.get(down.subject.iri, frozenset())
+    kin = form_classes(kg, KIN_CLASS_MAX)
+    known = [kin[d] for d in near if kin.get(d)]
+    if len(known) < KINDRED_DRUGS:
+        return frozenset()
+    counts = Counter(cls for held in known for cls in held)
+    return frozenset(cls for cls, n in counts.items() if n * KINDRED_SHARE >= len(known))
+
+
+def off_class(
+    kg: KnowledgeGraph, cands: Sequence[GraphCandidate], topic: Node | None = None
+) -> set[str]:
     """The drugs one label source alone states for the topic that share no class with any drug
     two sources or more state it of, when any is: an ingredient of a combination
     product, not what treats it (DrugCentral's label indications for fever list calcium
@@ -354,7 +422,9 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
     beside aspirin, acetaminophen and ibuprofen, which three sources state). When no drug is
     stated by two sources, the classes at least half of the drugs stated share stand in for
     theirs (HIV's label indications list ethanol and vitamin E, a product's solvent and
-    excipient, beside 30 antiretrovirals). A drug of no class known is left as it is.
+    excipient, beside 30 antiretrovirals); when they share none either, those of the
+    ``topic``'s kindred disorders do (:func:`kindred_classes`). A drug of no class known, a
+    salt's or an ester's drug's aside (:func:`form_classes`), is off class too.
 
     A drug both label sources state is one too when it shares no class (of at most
     ``KIN_CLASS_MAX`` members) with any other drug two sources state, of which at least
@@ -363,8 +433,8 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
     insomnia, from acetaminophen with diphenhydramine, beside twelve hypnotics and sedatives;
     atorvastatin for angina, from atorvastatin with amlodipine)."""
 
-    classes = drug_classes(kg)
-    kin = drug_classes(kg, KIN_CLASS_MAX)
+    classes = form_classes(kg)
+    kin = form_classes(kg, KIN_CLASS_MAX)
     direct = [c for c in cands if c.via is None]
     sure = [c for c in direct if len(_sources(c)) >= 2]
     out: set[str] = set()
@@ -388,19 +458,29 @@ def off_class(kg: KnowledgeGraph, cands: Sequence[GraphCandidate]) -> set[str]:
             if coherent and not own & ties:
                 out.add(c.node.iri)
         sure = [c for c in sure if c.node.iri not in out]
+    shared: frozenset[str] = frozenset()
     if sure:
         shared = frozenset().union(*(classes.get(c.node.iri, frozenset()) for c in sure))
     else:
         known = [classes[c.node.iri] for c in direct if classes.get(c.node.iri)]
-        if len(known) < OFF_CLASS_SHARERS:
-            return out
         counts = Counter(cls for held in known for cls in held)
-        shared = frozenset(cls for cls, n in counts.items()
-                           if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
+        if len(known) >= OFF_CLASS_SHARERS:
+            shared = frozenset(cls for cls, n in counts.items()
+                               if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
+    if not shared and topic is not None and not sure:
+        # no class the topic's own drugs share: those of disorders like it stand in
+        # (diphtheria's label rows give erythromycin, and cyclophosphamide and cisplatin,
+        # whose DrugCentral rows are erythromycin's; buffered aspirin's calcium carbonate and
+        # aluminium hydroxide for stroke)
+        classes = form_classes(kg, KIN_CLASS_MAX)
+        shared = kindred_classes(kg, topic)
     if not shared:
         return out
+    # ... and so is one of no class known, a single label source's: trolnitrate, whose
+    # DrugCentral rows are a cold remedy's (fever, pain, cough), sodium phosphate and exifone,
+    # whose rows are a corticosteroid's (gout, psoriasis, rashes)
     return out | {c.node.iri for c in direct if len(_sources(c)) == 1
-                  and classes.get(c.node.iri) and not classes[c.node.iri] & shared}  # fmt: skip
+                  and not classes.get(c.node.iri, frozenset()) & shared}  # fmt: skip
 
 
 @lru_cache(maxsize=4)
@@ -684,7 +764,8 @@ def rank_candidates(
     # what the drug's class-mates are stated to treat of what it is ("What does X treat?")
     shared = (mates_treating(kg, topic, cands)
               if intent == "diseases_for_drug" and topic.cls == "Chemical" else {})  # fmt: skip
-    apart = off_class(kg, cands) if intent == "drugs_for_disease" else off_indication(shared)
+    apart = (off_class(kg, cands, topic) if intent == "drugs_for_disease"
+             else off_indication(shared))  # fmt: skip
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
 
@@ -696,7 +777,8 @@ def rank_candidates(
         filed = tree_only if _sources(c) == {"mesh"} else 0.0
         alone = OFF_CLASS if c.node.iri in apart else 0.0
         kin = TYPICAL * typical.get(c.node.iri, 0.0) if c.via is None else 0.0
-        if worded and worded_as_asked(c, words):  # the kind the question names, as a label does
+        # the kind the question names, as a label does (not an off-class drug's borrowed row)
+        if worded and not alone and worded_as_asked(c, words):
             kin += ASKED_WORDING + (NARROWER if _only_narrower(c) else 0.0)
         return prior(c, frequency=by_frequency) + common - filed - alone + kin
 

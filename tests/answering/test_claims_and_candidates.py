@@ -393,7 +393,26 @@ def test_a_side_effect_of_a_kind_of_the_disorder_claimed_says_the_drug_can_cause
                          [Triple(drug, "treats", necrosis, "drugcentral")]) is None  # fmt: skip
 
 
-class _FeverGraph:
+class _DrugNames:
+    """The fakes' drug nodes (``urn:<name>``, named ``<name>``), for the names of drug forms."""
+
+    classes: dict[str, list[str]]
+
+    def nodes(self, cls=None):
+        return [Node(f"urn:{n}", f"X:{n}", n, "Chemical") for n in self.classes]
+
+    def node(self, iri):
+        return next((n for n in self.nodes() if n.iri == iri), None)
+
+
+def _clear_classes() -> None:
+    from kgqa.answering.ranking import drug_classes, form_classes, kindred_classes
+
+    for cached in (drug_classes, form_classes, kindred_classes):
+        cached.cache_clear()
+
+
+class _FeverGraph(_DrugNames):
     """Fever's drugs: two the labels and SIDER state, an antacid one label alone states (for
     buffered aspirin), a drug of no class known, an analgesic one label states."""
 
@@ -422,17 +441,19 @@ class _FeverGraph:
 def test_a_drug_one_label_states_beside_no_drug_of_its_class_is_set_apart():
     # "What can I take for a fever?" listed calcium carbonate and aluminium hydroxide (buffered
     # aspirin's label) beside aspirin, acetaminophen and ibuprofen
-    from kgqa.answering.ranking import drug_classes, off_class
+    from kgqa.answering.ranking import off_class
 
     kg = _FeverGraph()
-    assert off_class(kg, kg.candidates()) == {"urn:calcium carbonate"}  # type: ignore[arg-type]
+    _clear_classes()
+    # ... and trolnitrate, of no class known, whose rows are a cold remedy's
+    assert off_class(kg, kg.candidates()) == {"urn:calcium carbonate", "urn:mystery"}  # type: ignore[arg-type]
     # with no drug two sources state, nothing is set apart
     alone = [c for c in kg.candidates() if len(c.triples) == 1]
-    drug_classes.cache_clear()
+    _clear_classes()
     assert off_class(kg, alone) == set()  # type: ignore[arg-type]
 
 
-class _OneSourceGraph:
+class _OneSourceGraph(_DrugNames):
     """HIV's label indications, each of one source: five antiretrovirals, a product's solvent
     and a drug of no class known."""
 
@@ -458,18 +479,19 @@ class _OneSourceGraph:
 def test_with_no_drug_two_sources_state_the_class_most_share_sets_the_rest_apart():
     # "Is there a cure for HIV?" began with ethanol and vitamin E (a product's solvent and
     # excipient), stated by DrugCentral alone as all 30 antiretrovirals are
-    from kgqa.answering.ranking import drug_classes, off_class
+    from kgqa.answering.ranking import off_class
 
     kg = _OneSourceGraph()
-    drug_classes.cache_clear()
-    assert off_class(kg, kg.candidates()) == {"urn:ethanol"}  # type: ignore[arg-type]
+    _clear_classes()
+    assert off_class(kg, kg.candidates()) == {"urn:ethanol", "urn:mystery"}  # type: ignore[arg-type]
     # too few drugs of known class to say what the topic's drugs are: none set apart
+    _clear_classes()
     few = kg.candidates(["arv0", "arv1", "arv2", "ethanol"])
     assert off_class(kg, few) == set()  # type: ignore[arg-type]
-    drug_classes.cache_clear()
+    _clear_classes()
 
 
-class _InsomniaGraph:
+class _InsomniaGraph(_DrugNames):
     """Insomnia's label indications: four hypnotics both label sources state, acetaminophen
     both state too (from acetaminophen with diphenhydramine), and a hypnotic PharmacotherapyDB
     states with one label."""
@@ -503,10 +525,10 @@ def self_names(kg: _InsomniaGraph) -> list[str]:
 def test_a_drug_two_labels_state_beside_no_drug_of_its_class_is_set_apart():
     # "What helps with insomnia?" began with acetaminophen, which DrugCentral and SIDER both
     # read off the label of a combination with diphenhydramine
-    from kgqa.answering.ranking import drug_classes, off_class
+    from kgqa.answering.ranking import off_class
 
     kg = _InsomniaGraph()
-    drug_classes.cache_clear()
+    _clear_classes()
     assert off_class(kg, kg.candidates()) == {"urn:acetaminophen"}  # type: ignore[arg-type]
     # a class of up to 250 members shared with a quarter of the other such drugs keeps it
     # (MeSH's "Anti-Bacterial Agents", 220, ties erythromycin to the fluoroquinolones for
@@ -518,7 +540,7 @@ def test_a_drug_two_labels_state_beside_no_drug_of_its_class_is_set_apart():
         kg.classes["acetaminophen"] = ["analgesic", "broad"]
         for i in range(sharers):
             kg.classes[f"hyp{i}"] = ["hypnotic", "broad"]
-        drug_classes.cache_clear()
+        _clear_classes()
         apart = off_class(kg, kg.candidates(names=self_names(kg)))  # type: ignore[arg-type]
         assert ("urn:acetaminophen" not in apart) is kept, (fillers, sharers)
         kg.classes = {k: v for k, v in kg.classes.items() if not k.startswith("filler")}
@@ -526,13 +548,77 @@ def test_a_drug_two_labels_state_beside_no_drug_of_its_class_is_set_apart():
         kg.classes |= {f"hyp{i}": ["hypnotic", "gaba agent"] for i in range(sharers)}
     # a witness beside the labels (PharmacotherapyDB's physicians) keeps it
     kg.classes["curated"] = ["analgesic"]
-    drug_classes.cache_clear()
+    _clear_classes()
     assert off_class(kg, kg.candidates()) == set()  # type: ignore[arg-type]
     # too few other drugs two sources state to say what the topic's drugs are
     kg.classes = {k: v for k, v in kg.classes.items() if k in ("hyp0", "hyp1", "acetaminophen")}
-    drug_classes.cache_clear()
+    _clear_classes()
     assert off_class(kg, kg.candidates()) == set()  # type: ignore[arg-type]
-    drug_classes.cache_clear()
+    _clear_classes()
+
+
+class _DiphtheriaGraph(_DrugNames):
+    """Diphtheria's label indications, each of one source: two antibiotics, an antineoplastic
+    (erythromycin's rows under another drug) and a salt of no class of its own; its parent,
+    bacterial infection, and that parent's other kinds, treated with antibiotics."""
+
+    def __init__(self, siblings: int = 6) -> None:
+        self.topic = Node("urn:diphtheria", "DOID:11405", "diphtheria", "Disease")
+        self.parent = Node("urn:bacterial", "DOID:104", "bacterial infection", "Disease")
+        self.kinds = [Node(f"urn:k{i}", f"DOID:{i}", f"infection {i}", "Disease")
+                      for i in range(siblings)]  # fmt: skip
+        self.classes = {"erythromycin": ["antibacterial", "macrolide"],
+                        "penicillin": ["antibacterial", "penicillins"],
+                        "cisplatin": ["antineoplastic"],
+                        "penicillin sodium": []}  # fmt: skip
+        self.classes |= {f"ab{i}": ["antibacterial"] for i in range(2 * siblings)}
+
+    def edges(self, relation, source=None):
+        if relation == "inDrugClass":
+            for drug, classes in self.classes.items():
+                for c in classes:
+                    yield f"urn:{drug}", f"urn:class:{c}", "drugcentral"
+            return
+        if relation == "treats":
+            for i, kind in enumerate(self.kinds):
+                for d in (f"ab{2 * i}", f"ab{2 * i + 1}"):
+                    yield f"urn:{d}", kind.iri, "drugcentral"
+            for d in ("erythromycin", "penicillin", "cisplatin", "penicillin sodium"):
+                yield f"urn:{d}", self.topic.iri, "drugcentral"
+
+    def neighbours(self, ref, relation=None, direction="out", **_):
+        iri = ref.iri if isinstance(ref, Node) else ref
+        if direction == "out" and iri == self.topic.iri:
+            return [Triple(self.topic, "subClassOf", self.parent, "doid")]
+        if direction == "in" and iri == self.parent.iri:
+            return [Triple(k, "subClassOf", self.parent, "doid") for k in [self.topic, *self.kinds]]
+        return []
+
+    def candidates(self) -> list[GraphCandidate]:
+        names = ("erythromycin", "penicillin", "cisplatin", "penicillin sodium")
+        return [GraphCandidate(n, (Triple(n, "treats", self.topic, "drugcentral"),))
+                for n in self.nodes() if n.label in names]  # fmt: skip
+
+
+def test_where_the_topics_drugs_share_no_class_those_of_disorders_like_it_set_one_apart():
+    # "What treats diphtheria?" gave cyclophosphamide and cisplatin beside penicillin and
+    # erythromycin: DrugCentral's rows of erythromycin under two antineoplastics
+    from kgqa.answering.ranking import form_classes, form_parts, off_class
+
+    assert form_parts("hydrocortisone succinate") == ["hydrocortisone"]
+    assert form_parts("procaine benzylpenicillin") == ["procaine", "benzylpenicillin"]
+    assert form_parts("sodium phosphate") == [] and form_parts("thiram") == []
+    kg = _DiphtheriaGraph()
+    _clear_classes()
+    # a salt no class names has its drug's classes
+    assert form_classes(kg)["urn:penicillin sodium"] == form_classes(kg)["urn:penicillin"]  # type: ignore[arg-type]
+    assert off_class(kg, kg.candidates()) == set()  # type: ignore[arg-type]
+    assert off_class(kg, kg.candidates(), kg.topic) == {"urn:cisplatin"}  # type: ignore[arg-type]
+    # too few drugs of disorders like it: nothing to go by
+    kg = _DiphtheriaGraph(siblings=3)
+    _clear_classes()
+    assert off_class(kg, kg.candidates(), kg.topic) == set()  # type: ignore[arg-type]
+    _clear_classes()
 
 
 class _StatinGraph:

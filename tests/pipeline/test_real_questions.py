@@ -1003,6 +1003,24 @@ def test_a_combination_products_other_ingredients_come_after_the_drugs_for_it(re
     assert not {"calcium carbonate", "Aluminum hydroxide", "Diphenhydramine"} & set(top)
 
 
+def test_a_drug_whose_label_rows_are_another_drugs_comes_after_the_drugs_for_it(real_pipeline):
+    # DrugCentral's rows of a cold remedy under trolnitrate (a nitrate of no class known) gave
+    # fever and back pain trolnitrate; buffered aspirin's gave back pain calcium carbonate;
+    # erythromycin's rows under cyclophosphamide and cisplatin gave them for diphtheria
+    for question, drug in (("What treats fever?", "trolnitrate"),
+                           ("Which drugs treat back pain?", "trolnitrate"),
+                           ("Which drugs treat back pain?", "calcium carbonate")):  # fmt: skip
+        top = [a.node.label for a in real_pipeline.ask(question).answers[:5]]
+        assert "Acetylsalicylic acid" in top and drug not in top, (question, top)
+    top = [a.node.label for a in real_pipeline.ask("What treats diphtheria?").answers[:3]]
+    assert not {"Cyclophosphamide", "Cisplatin"} & set(top), top
+    # a salt of no class of its own keeps its drug's: penicillin's forms for strep throat
+    top = [
+        a.node.label for a in real_pipeline.ask("Which antibiotics treat strep throat?").answers[:5]
+    ]
+    assert "benzathine benzylpenicillin" in top, top
+
+
 def test_the_kinds_of_a_disease_come_before_meshs_headings_filed_under_it(real_pipeline):
     top = [a.node.label for a in real_pipeline.ask("What are the types of diabetes?").answers[:5]]
     assert "Diabetes Complications" not in top and "type 1 diabetes mellitus" in top
