@@ -129,6 +129,23 @@ def _names_a_kind(said: str, label: str) -> bool:
     return len(words) > n and any(words[i : i + n] == of for i in range(len(words) - n + 1))
 
 
+# a drug whose every statement of the disorder is a label's indication for preventing it
+# ("Myocardial Infarction Prevention", amlodipine's, from its combination with atorvastatin)
+# comes this much after the drugs that treat it, unless the question asks about preventing
+PREVENTION_ONLY = 0.3
+_ASKS_KEEPING_AWAY = re.compile(r"^(?:prevent|prophyla|avoid|risk|reduc)")
+
+
+def prevention_only(c: GraphCandidate) -> bool:
+    """Whether the labels give ``c`` only for preventing the disorder: every statement with a
+    label's wording says prevention, and the rest are of label sources too (SIDER reads the
+    same label as MedDRA's term: amlodipine's "Myocardial Infarction Prevention" is its
+    "Myocardial Infarction")."""
+    worded = [t for t in c.triples if t.source == "drugcentral"]
+    return (bool(worded) and all(_prevention_said(t) for t in worded)
+            and all(t.source in LABEL_SOURCES for t in c.triples))  # fmt: skip
+
+
 # a label's indication that names a kind in the question's own words ("Chemotherapy-induced
 # nausea and vomiting" for "What treats chemotherapy-induced nausea and vomiting?", where
 # diphenhydramine came first; "Opioid-Induced Constipation" for "What treats constipation from
@@ -458,15 +475,20 @@ def off_class(
             if coherent and not own & ties:
                 out.add(c.node.iri)
         sure = [c for c in sure if c.node.iri not in out]
+    # the classes at least half of the drugs stated share (of known class, at least
+    # OFF_CLASS_SHARERS of them)
+    known = [classes[c.node.iri] for c in direct if classes.get(c.node.iri)]
+    counts = Counter(cls for held in known for cls in held)
+    most = frozenset(cls for cls, n in counts.items()
+                     if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
     shared: frozenset[str] = frozenset()
-    if sure:
+    if len(sure) >= OFF_CLASS_SHARERS or (sure and not most):
         shared = frozenset().union(*(classes.get(c.node.iri, frozenset()) for c in sure))
-    else:
-        known = [classes[c.node.iri] for c in direct if classes.get(c.node.iri)]
-        counts = Counter(cls for held in known for cls in held)
-        if len(known) >= OFF_CLASS_SHARERS:
-            shared = frozenset(cls for cls, n in counts.items()
-                               if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
+    elif len(known) >= OFF_CLASS_SHARERS:
+        # ... which stand in for the few drugs two sources state too: benzyl alcohol, both
+        # labels' drug for head lice, is a local anaesthetic as well, and it kept lidocaine
+        # (a combination's) among the five pediculicides
+        shared = most
     if not shared and topic is not None and not sure:
         # no class the topic's own drugs share: those of disorders like it stand in
         # (diphtheria's label rows give erythromycin, and cyclophosphamide and cisplatin,
@@ -771,16 +793,18 @@ def rank_candidates(
 
     # the question's words, read against a label's wording (treatment statements only)
     worded = bool(words) and any(h.relation in WORDED_RELATIONS for h in spec.hops)
+    treating = intent == "drugs_for_disease" and not any(map(_ASKS_KEEPING_AWAY.match, words))
 
     def pre(c: GraphCandidate) -> float:
         common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
         filed = tree_only if _sources(c) == {"mesh"} else 0.0
         alone = OFF_CLASS if c.node.iri in apart else 0.0
+        kept_away = PREVENTION_ONLY if treating and c.via is None and prevention_only(c) else 0.0
         kin = TYPICAL * typical.get(c.node.iri, 0.0) if c.via is None else 0.0
         # the kind the question names, as a label does (not an off-class drug's borrowed row)
         if worded and not alone and worded_as_asked(c, words):
             kin += ASKED_WORDING + (NARROWER if _only_narrower(c) else 0.0)
-        return prior(c, frequency=by_frequency) + common - filed - alone + kin
+        return prior(c, frequency=by_frequency) + common - filed - alone - kept_away + kin
 
     # where all else ties (rare syndromes no drug treats, of one source), a disease more
     # vocabularies know comes first ("What diseases cause arachnodactyly?": Marfan syndrome,

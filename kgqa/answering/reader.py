@@ -80,6 +80,46 @@ _TAKEN_FOR = re.compile(
 )
 
 
+# words around a drug named that make it what brought the disorder on, not what treats it:
+# "improve memory impaired by scopolamine" (a model of amnesia) made scopolamine a remedy for
+# memory disorders; "scopolamine-induced amnesia", "after exposure to lead"
+_BROUGHT_ON_BY = re.compile(
+    r"\b(?:induc|impair|caus|trigger|provok|produc|evok|damag|exacerbat|worsen|aggravat|"
+    r"intoxicat|poison)\w*\s+(?:by|with|from)\s+(?:(?:the|a|an|high|low|chronic|acute|"
+    r"repeated|doses?|of)\s+){0,3}$|\bexposure\s+to\s+$",
+    re.I,
+)
+_BRINGING_ON = re.compile(
+    r"^\s*-?\s*(?:induced|evoked|provoked|caused|related|associated|exposed|intoxicated)\b",
+    re.I,
+)
+
+
+# an abstract of a study in animals or cells: what it reverses there treats no one yet ("Amnesia
+# produced by scopolamine ... reversed by morphine", in mice, made morphine and naloxone the
+# answers to "What treats amnesia?")
+_ANIMAL_STUDY = re.compile(
+    r"\b(?:rats?|mice|mouse|murine|rodents?|rabbits?|guinea pigs?|hamsters?|zebrafish|"
+    r"(?:the|in|of) animals|animal models?|in vitro|cell lines?|cultured cells)\b",
+    re.I,
+)
+
+
+# a drug's name as the first part of a word that describes something else: "oxygen-rich
+# blood" named oxygen as a treatment for Marfan syndrome
+_DESCRIBING = re.compile(
+    r"^-(?:rich|poor|free|carrying|depleted|deficient|like|based|sensitive|resistant|"
+    r"dependent|lowering|raising|producing|secreting|containing)\b",
+    re.I,
+)
+
+
+def brought_on_by(sentence_before: str, after: str) -> bool:
+    """Whether the words before a drug named in its sentence, or right after it, say it
+    brought the disorder on ("memory impaired by scopolamine", "scopolamine-induced")."""
+    return bool(_BROUGHT_ON_BY.search(sentence_before) or _BRINGING_ON.match(after))
+
+
 def _context(text: str, bounds: list[tuple[int, int]], at: int) -> tuple[str, str]:
     """Sentence ``at`` of the text and the one before it ("" for the first)."""
     return text[slice(*bounds[at])], text[slice(*bounds[at - 1])] if at > 0 else ""
@@ -187,6 +227,8 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
     elsewhere = {pid for pid, nodes in title_nodes.items() if pid not in titled
                  and any(n.cls in _ONE_CONCEPT for n in nodes)}  # fmt: skip
     for p, mentions in zip(own, linked_all[: len(own)], strict=True):
+        if spec.relation in _TREATS and _ANIMAL_STUDY.search(p.text):
+            continue  # a treatment in rats is none for people
         bounds = sentence_bounds(p.text)
         # the sentences that name the topic: a treatment is read only in one or the next
         named = {i for m, node in linked(mentions) if node.iri == topic.iri
@@ -225,6 +267,11 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                 near = at is not None and at in named
             if spec.relation in _TREATS and not (context and near and _said_to_treat(*context)):
                 continue
+            before = p.text[bounds[at][0] : m.start] if at is not None else ""
+            if spec.relation in _TREATS and brought_on_by(before, p.text[m.end : m.end + 20]):
+                continue  # "improve memory impaired by scopolamine": no remedy for memory
+            if spec.relation in _TREATS and _DESCRIBING.match(p.text[m.end : m.end + 20]):
+                continue  # "oxygen-rich blood" is no oxygen given
             if spec.relation in _TREATS and is_substance(node):
                 continue  # no drug treats anything: glycoproteins, in a passage on ankle care
             if spec.relation in _TREATS and misused(node, topic):

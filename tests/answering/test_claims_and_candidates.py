@@ -621,6 +621,29 @@ def test_where_the_topics_drugs_share_no_class_those_of_disorders_like_it_set_on
     _clear_classes()
 
 
+def test_a_drug_the_labels_give_only_to_prevent_the_disorder_is_prevention_only():
+    # "Which drugs treat myocardial infarction?" began with amlodipine, whose label (with
+    # atorvastatin) gives it for "Myocardial Infarction Prevention"
+    from kgqa.answering.ranking import prevention_only
+
+    mi = Node("urn:mi", "DOID:5844", "myocardial infarction", "Disease")
+    drug = Node("urn:d", "X:d", "amlodipine", "Chemical")
+
+    def said(source: str, text: str) -> Triple:
+        return Triple(drug, "treats", mi, source, ((Attribute("indication", text),),))
+
+    prevents = said("drugcentral", "Myocardial Infarction Prevention")
+    sider = said("sider", "Myocardial Infarction")  # the same label as MedDRA's term
+    assert prevention_only(GraphCandidate(drug, (prevents, sider)))
+    assert not prevention_only(
+        GraphCandidate(drug, (said("drugcentral", "Myocardial Infarction"), sider))
+    )
+    # a witness beside the labels (PharmacotherapyDB), or no label's wording, says treatment
+    curated = Triple(drug, "treats", mi, "pharmacotherapydb")
+    assert not prevention_only(GraphCandidate(drug, (prevents, curated)))
+    assert not prevention_only(GraphCandidate(drug, (sider,)))
+
+
 class _StatinGraph:
     """Four statins' side effects from their labels: all state myalgia, one a trial's finding."""
 

@@ -472,6 +472,34 @@ def test_a_drug_a_passage_says_to_avoid_is_no_treatment_from_text(kg):
     assert [a.node.label for a in r.answers] == ["Colchicine"]
 
 
+def test_a_drug_a_passage_says_brought_the_disorder_on_is_no_treatment_from_text(kg):
+    # "What remedies improve memory?" gave scopolamine at 0.56, from "lemon essential oils
+    # showed strong ability to improve memory impaired by scopolamine"
+    from kgqa.answering.reader import brought_on_by
+
+    assert brought_on_by("oils improve memory impaired by ", "; however")
+    assert brought_on_by("", "-induced amnesia") and brought_on_by("after exposure to ", " fumes")
+    assert not brought_on_by("patients were treated with ", " and improved")
+    marfan = kg.node("DOID:14323")
+    q = "Which drugs treat Marfan syndrome?"
+
+    def answers(text: str) -> list[str]:
+        passages = [Passage(1, text, "t", "pubmed", "PMID:1", "", "", (marfan.iri,), 1.0)]
+        qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT),
+                      FixedIntents(NAMES, {q: "drugs_for_disease"}), _Believes(0.9),
+                      FixedPassages(passages))  # fmt: skip
+        return sorted(a.node.label for a in qa.ask(q).answers)
+
+    # a verifier that believes every claim: only the words around the drug keep it out
+    assert answers("Colchicine improved Marfan syndrome impaired by metformin.") == ["Colchicine"]
+    assert answers("Colchicine and metformin improved Marfan syndrome.") == [
+        "Colchicine", "Metformin"]  # fmt: skip
+    # ... nor what a study in animals reverses, nor a drug's name describing something else
+    assert answers("Colchicine and metformin improved Marfan syndrome in mice.") == []
+    assert answers("Colchicine improved Marfan syndrome and metformin-rich blood.") == [
+        "Colchicine"]  # fmt: skip
+
+
 class _Believes:
     """A verifier that gives every claim the same P(supported)."""
 

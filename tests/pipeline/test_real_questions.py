@@ -1021,6 +1021,18 @@ def test_a_drug_whose_label_rows_are_another_drugs_comes_after_the_drugs_for_it(
     assert "benzathine benzylpenicillin" in top, top
 
 
+def test_a_drug_given_only_to_prevent_a_disorder_comes_after_those_that_treat_it(real_pipeline):
+    # "Which drugs treat myocardial infarction?" began with amlodipine ("Myocardial Infarction
+    # Prevention", its combination with atorvastatin); asked about preventing, such drugs lead
+    top = [
+        a.node.label
+        for a in real_pipeline.ask("Which drugs treat myocardial infarction?").answers[:3]
+    ]
+    assert "Amlodipine" not in top and "Metoprolol" in top, top
+    kept = real_pipeline.ask("Which drugs prevent myocardial infarction?").answers[:3]
+    assert "Acetylsalicylic acid" in [a.node.label for a in kept]
+
+
 def test_the_kinds_of_a_disease_come_before_meshs_headings_filed_under_it(real_pipeline):
     top = [a.node.label for a in real_pipeline.ask("What are the types of diabetes?").answers[:5]]
     assert "Diabetes Complications" not in top and "type 1 diabetes mellitus" in top

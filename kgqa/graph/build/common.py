@@ -167,7 +167,7 @@ _GENERIC_HEADS = {
     "infection", "infections", "disease", "diseases", "disorder", "disorders", "syndrome",
     "condition", "conditions", "pain", "symptom", "symptoms", "neoplasm", "neoplasms", "tumor",
     "tumors", "cancer", "cancers", "carcinoma", "deficiency", "prevention", "therapy",
-    "adjunct", "agent", "test", "diagnosis",
+    "adjunct", "agent", "test", "diagnosis", "injury", "injuries", "lesion", "lesions",
 }  # fmt: skip
 
 
@@ -188,13 +188,17 @@ def head_suffixes(text: str) -> list[str]:
         ['Rheumatoid Arthritis', 'Arthritis']
         >>> head_suffixes("Haemophilus Influenzae Pneumonia")
         ['Influenzae Pneumonia', 'Pneumonia']
+        >>> head_suffixes("Acquired Factor VIII Deficiency Disease")
+        ['Factor VIII Deficiency Disease', 'VIII Deficiency Disease']
     """
     head = _CONNECTOR.split(text.strip(), maxsplit=1)[0]
     words = head.split()
     out = []
     for i in range(0 if head.strip() != text.strip() else 1, len(words)):
         suffix = " ".join(words[i:])
-        if len(words) - i == 1 and suffix.lower().strip(".") in _GENERIC_HEADS:
+        # never generic words alone: "Extravasation Injury" is no *Wounds and Injuries*,
+        # "Acquired Factor VIII Deficiency Disease" no nutritional deficiency disease
+        if all(w.lower().strip(".") in _GENERIC_HEADS for w in words[i:]):
             continue
         out.append(suffix)
     return out
