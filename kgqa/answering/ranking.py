@@ -505,6 +505,17 @@ def off_class(
                   and not classes.get(c.node.iri, frozenset()) & shared}  # fmt: skip
 
 
+# the class vocabularies in the order a drug's classes are shown: the FDA's established
+# pharmacologic classes and mechanisms (NDF-RT), MeSH's pharmacologic actions, ChEBI's roles
+_CLASS_VOCABULARIES = {"NDFRT": 0, "MESH": 1, "CHEBI": 2}
+
+
+@lru_cache(maxsize=4)
+def class_sizes(kg: KnowledgeGraph) -> dict[str, int]:
+    """How many drugs each class has (one bulk read, kept for the graph's life)."""
+    return dict(Counter(cls for _, cls, _ in kg.edges("inDrugClass")))
+
+
 @lru_cache(maxsize=4)
 def class_members(kg: KnowledgeGraph, most: int = COHERENT_CLASS_MAX) -> dict[str, frozenset[str]]:
     """Each drug class of at most ``most`` members: its members (IRIs)."""
@@ -818,9 +829,21 @@ def rank_candidates(
     def shown_by_most(c: GraphCandidate) -> float:
         return prior_frequency(c) if not by_frequency else 0.0
 
+    # a drug's classes, the FDA's first, then the narrowest: "HMG-CoA Reductase Inhibitor" (of
+    # 8 drugs) before "Enzyme Inhibitors" (and not by the alphabet, which put "Antimetabolites"
+    # before it)
+    sizes = class_sizes(kg) if intent == "class_of_drug" else {}
+
+    def size(c: GraphCandidate) -> tuple[int, int]:
+        if not sizes:
+            return (0, 0)
+        vocabulary = c.node.curie.split(":")[0]
+        return (_CLASS_VOCABULARIES.get(vocabulary, len(_CLASS_VOCABULARIES)),
+                sizes.get(c.node.iri, 0))  # fmt: skip
+
     cands = sorted(cands, key=lambda c: (hop(c), -pre(c), -resources(c), -forms.get(c.node.iri, 0),
                                          -seen.get(c.node.iri, 0), -known.get(c.node.iri, 0),
-                                         -shown_by_most(c), c.node.label))  # fmt: skip
+                                         -shown_by_most(c), size(c), c.node.label))  # fmt: skip
     specific: list[GraphCandidate] = []
     broad_cands: list[GraphCandidate] = []
     # a disease that is the finding's opposite comes last, with the categories
@@ -873,7 +896,7 @@ def rank_candidates(
     # a verified answer ranks with a stated one at most (the verifier's 0.9997 is no better
     # than a curated statement), then the hop and the graph's prior decide (and the ties as
     # above)
-    ties = {c.node.iri: (-known.get(c.node.iri, 0), -shown_by_most(c)) for c in head}
+    ties = {c.node.iri: (-known.get(c.node.iri, 0), -shown_by_most(c), size(c)) for c in head}
     scored.sort(key=lambda x: (-round(min(x[0].score, GRAPH_STATEMENT_SUPPORT), 2),
                                x[0].node.iri in broad, x[1], -seen.get(x[0].node.iri, 0),
                                ties[x[0].node.iri], x[0].node.label))  # fmt: skip

@@ -737,8 +737,12 @@ def _inheritance_claim(disease: Node, mode: str | None, negated: bool, kg: Knowl
 
 
 def _too_few(nodes: list[tuple[Mention, Node]], negated: bool) -> ParsedClaim:
-    return ParsedClaim(nodes[0][1] if nodes else None, None, None, negated,
-                       reason=f"a claim needs two linked entities; found {len(nodes)}")  # fmt: skip
+    """No claim to check: fewer than two things the graph names ("Does smoking cause lung
+    cancer?" names lung cancer only)."""
+    reason = (f"kgqa recognised only {nodes[0][1].label} in the claim; the graph names nothing "
+              "else in it to check it against" if nodes
+              else "kgqa recognised nothing its graph names in the claim")  # fmt: skip
+    return ParsedClaim(nodes[0][1] if nodes else None, None, None, negated, reason=reason)
 
 
 def _parse_chinese(text: str, nodes: list[tuple[Mention, Node]], kg: KnowledgeGraph

@@ -74,6 +74,11 @@ def test_parse_claims(linker, kg):
     )
     assert (p.relation, p.object_id) == ("id", "DOID:13189")
     assert parse("gout")[1] is None
+    # ... and the reason says what was recognised, in a user's words
+    assert parse_claim("gout", linker.link("gout"), kg).reason == (
+        "kgqa recognised only gout in the claim; the graph names nothing else in it to check "
+        "it against")  # fmt: skip
+    assert "recognised nothing" in parse_claim("fine words", linker.link("fine words"), kg).reason
     # a drug and a disorder with no relation word between them are no treatment claim ...
     assert parse("I take metformin and I have headache")[1] is None
     assert parse("metformin for type 2 diabetes mellitus")[1:] == ("treats", "DOID:9352", False)

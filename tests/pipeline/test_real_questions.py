@@ -1033,6 +1033,15 @@ def test_a_drug_given_only_to_prevent_a_disorder_comes_after_those_that_treat_it
     assert "Acetylsalicylic acid" in [a.node.label for a in kept]
 
 
+def test_a_drugs_narrowest_class_comes_first(real_pipeline):
+    # "What class of drug is atorvastatin?" listed its classes by the alphabet:
+    # "Anticholesteremic Agents", "Antimetabolites", "Enzyme Inhibitors", then the statins'
+    first = real_pipeline.ask("What class of drug is atorvastatin?").answers[0].node.label
+    assert "HMG-CoA" in first or "Hydroxymethylglutaryl" in first, first
+    first = real_pipeline.ask("What kind of drug is metformin?").answers[0].node.label
+    assert first.lower().startswith("biguanide"), first
+
+
 def test_the_kinds_of_a_disease_come_before_meshs_headings_filed_under_it(real_pipeline):
     top = [a.node.label for a in real_pipeline.ask("What are the types of diabetes?").answers[:5]]
     assert "Diabetes Complications" not in top and "type 1 diabetes mellitus" in top
