@@ -129,7 +129,7 @@ def _names_a_kind(said: str, label: str) -> bool:
     return len(words) > n and any(words[i : i + n] == of for i in range(len(words) - n + 1))
 
 
-# a drug whose every statement of the disorder is a label's indication for preventing it
+# a drug whose every statement of a disease is a label's indication for preventing it
 # ("Myocardial Infarction Prevention", amlodipine's, from its combination with atorvastatin)
 # comes this much after the drugs that treat it, unless the question asks about preventing
 PREVENTION_ONLY = 0.3
@@ -476,8 +476,11 @@ def off_class(
                 out.add(c.node.iri)
         sure = [c for c in sure if c.node.iri not in out]
     # the classes at least half of the drugs stated share (of known class, at least
-    # OFF_CLASS_SHARERS of them)
-    known = [classes[c.node.iri] for c in direct if classes.get(c.node.iri)]
+    # OFF_CLASS_SHARERS of them; a salt or an ester, of its drug's classes, is no second vote:
+    # estradiol's cypionate and valerate made the hormones half of hot flashes' drugs, and
+    # paroxetine, the one of another class, fell behind testosterone's esters)
+    own = drug_classes(kg)
+    known = [own[c.node.iri] for c in direct if own.get(c.node.iri)]
     counts = Counter(cls for held in known for cls in held)
     most = frozenset(cls for cls, n in counts.items()
                      if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
@@ -804,7 +807,10 @@ def rank_candidates(
 
     # the question's words, read against a label's wording (treatment statements only)
     worded = bool(words) and any(h.relation in WORDED_RELATIONS for h in spec.hops)
-    treating = intent == "drugs_for_disease" and not any(map(_ASKS_KEEPING_AWAY.match, words))
+    # (a disease's: what keeps a symptom away treats it, the setrons' "Prevention of
+    # Chemotherapy-Induced Nausea and Vomiting")
+    treating = (intent == "drugs_for_disease" and topic.cls == "Disease"
+                and not any(map(_ASKS_KEEPING_AWAY.match, words)))  # fmt: skip
 
     def pre(c: GraphCandidate) -> float:
         common = met * math.log1p(min(seen.get(c.node.iri, 0), COMMON_ENOUGH))
@@ -812,8 +818,7 @@ def rank_candidates(
         alone = OFF_CLASS if c.node.iri in apart else 0.0
         kept_away = PREVENTION_ONLY if treating and c.via is None and prevention_only(c) else 0.0
         kin = TYPICAL * typical.get(c.node.iri, 0.0) if c.via is None else 0.0
-        # the kind the question names, as a label does (not an off-class drug's borrowed row)
-        if worded and not alone and worded_as_asked(c, words):
+        if worded and worded_as_asked(c, words):  # the kind the question names, as a label does
             kin += ASKED_WORDING + (NARROWER if _only_narrower(c) else 0.0)
         return prior(c, frequency=by_frequency) + common - filed - alone - kept_away + kin
 

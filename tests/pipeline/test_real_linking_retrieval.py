@@ -102,7 +102,7 @@ def test_questions_link_to_the_right_nodes(real_linker):
         # lay names (graph_data/lexicon_en.tsv)
         ("What is the treatment for strep throat?", "strep throat", "MESH:D013290"),
         ("Is German measles dangerous in pregnancy?", "German measles", "DOID:8781"),
-        ("My daughter has head lice again", "head lice", "DOID:5502"),
+        ("My daughter has head lice again", "head lice", "DOID:5501"),
         # ... not the opposite a likeness found ("fast heartbeat" was Bradycardia), nor a
         # numbered subtype ("insulin-dependent diabetes" was type 1 diabetes mellitus 2)
         ("I get a fast heartbeat at night", "fast heartbeat", "HP:0001649"),
