@@ -479,8 +479,8 @@ def off_class(
     # OFF_CLASS_SHARERS of them; a salt or an ester, of its drug's classes, is no second vote:
     # estradiol's cypionate and valerate made the hormones half of hot flashes' drugs, and
     # paroxetine, the one of another class, fell behind testosterone's esters)
-    own = drug_classes(kg)
-    known = [own[c.node.iri] for c in direct if own.get(c.node.iri)]
+    stated = drug_classes(kg)
+    known = [stated[c.node.iri] for c in direct if stated.get(c.node.iri)]
     counts = Counter(cls for held in known for cls in held)
     most = frozenset(cls for cls, n in counts.items()
                      if n >= max(OFF_CLASS_SHARERS, len(known) / 2))  # fmt: skip
