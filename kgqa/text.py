@@ -90,6 +90,13 @@ EVERYDAY_SHORT_WORDS = frozenset(
 )
 # places people write in capitals ("a specialist in the DC area" is no dyskeratosis congenita)
 PLACE_SHORT_FORMS = frozenset("DC NYC USA UK EU UAE".split())
+# the counter-ions and esters a drug's name may end with: the drug is what is meant
+# ("glucosamine sulphate", "hydrocortisone succinate")
+SALT_WORDS = frozenset(
+    """sulfate sulphate hydrochloride hcl sodium potassium magnesium calcium citrate maleate
+    succinate tartrate phosphate acetate mesylate besylate bromide chloride fumarate
+    propionate dipropionate valerate cypionate enanthate""".split()
+)
 # words, in lower case, that no graph short form written in capitals stands for ("pls", "get")
 NOT_SHORT_FORMS = CHAT_WORDS | EVERYDAY_SHORT_WORDS | PLACE_SHORT_FORMS
 _SHORT_CAPS = re.compile(r"\b[A-Z]{1,3}\b")

@@ -5,7 +5,6 @@ and verification share.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -28,7 +27,7 @@ from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Node, Passage, Triple
 from kgqa.stages import Classifying, Retrieving
-from kgqa.text import flipped_level
+from kgqa.text import SALT_WORDS, flipped_level
 from kgqa.understanding.registry import INTENTS, MAIN_RELATIONS
 
 # an answer is given when the verifier reads its evidence as support at least this likely
@@ -160,7 +159,7 @@ _WORDING_STOP = frozenset({"induced", "due", "associated", "related", "caused", 
 _LABEL_ORIGIN = "DrugCentral"  # the origin of the indications a label states in its words
 
 
-@functools.lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)
 def _name_words(name: str) -> frozenset[str]:
     """The words of a node's name or a label's wording, as keyed (read for each candidate
     of each question: kept)."""
@@ -351,14 +350,13 @@ def drug_classes(kg: KnowledgeGraph, most: int = COHERENT_CLASS_MAX) -> dict[str
     return {d: frozenset(c) for d, c in out.items()}
 
 
-# the words a salt's or an ester's name adds to its drug's ("hydrocortisone acetate",
-# "triamcinolone diacetate", "cefuroxime axetil", "fluphenazine decanoate")
-SALT_WORDS = frozenset(
-    "acetate acetonide axetil benzoate besylate bitartrate bromide butyrate calcium chloride "
-    "citrate cypionate decanoate diacetate dipropionate enantate enanthate estolate ethyl "
-    "fumarate furoate gluconate hexacetonide hydrobromide hydrochloride lactate lactobionate "
-    "magnesium maleate mesylate nitrate palmitate phosphate pivalate potassium propionate "
-    "sodium stearate succinate sulfate tartrate valerate".split()
+# the words a salt's or an ester's name adds to its drug's: the linker's salts and the esters
+# of DrugCentral's names ("triamcinolone diacetate", "cefuroxime axetil", "fluphenazine
+# decanoate")
+FORM_WORDS = SALT_WORDS | frozenset(
+    "acetonide axetil benzoate bitartrate butyrate decanoate diacetate enantate estolate ethyl "
+    "furoate gluconate hexacetonide hydrobromide lactate lactobionate nitrate palmitate "
+    "pivalate stearate".split()
 )
 
 
@@ -368,7 +366,7 @@ def form_parts(label: str) -> list[str]:
     "procaine" and "benzylpenicillin" of "procaine benzylpenicillin"; none of "sodium
     phosphate", which is no form of sodium)."""
     words = label.lower().split()
-    return [w for w in words if w not in SALT_WORDS] if len(words) > 1 else []
+    return [w for w in words if w not in FORM_WORDS] if len(words) > 1 else []
 
 
 @lru_cache(maxsize=4)

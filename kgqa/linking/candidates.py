@@ -48,7 +48,7 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
-from kgqa.text import LAB_SHORT_FORMS, NOT_SHORT_FORMS, has_cjk, slips_from
+from kgqa.text import LAB_SHORT_FORMS, NOT_SHORT_FORMS, SALT_WORDS, has_cjk, slips_from
 
 logger = logging.getLogger(__name__)
 
@@ -689,11 +689,6 @@ _A_SUBSTANCE_DOES = frozenset(
     "poisoning toxicity overdose intoxication withdrawal abuse dependence addiction".split()
 )
 # a salt or ester after a drug's name: the drug is what is meant ("glucosamine sulphate")
-_SALTS = frozenset(
-    """sulfate sulphate hydrochloride hcl sodium potassium magnesium calcium citrate maleate
-    succinate tartrate phosphate acetate mesylate besylate bromide chloride fumarate
-    propionate dipropionate valerate cypionate enanthate""".split()
-)
 # a head too general to stand for the phrase ("shingles pain" is no question about pain)
 _GENERIC_HEADS = frozenset(
     """pain pains ache aches infection infections disease diseases disorder disorders tumor
@@ -787,7 +782,7 @@ def inner_names(text: str, chemical: bool = False) -> list[tuple[str, int]]:
     if chemical:
         # a drug's last word is often its salt ("esomeprazole magnesium"), no head: the drug
         # without its salt comes after the drug with it ("testosterone cypionate")
-        if end - start > 1 and kept[-1].casefold() in _SALTS:
+        if end - start > 1 and kept[-1].casefold() in SALT_WORDS:
             out.append((" ".join(kept[:-1]), cut + 1))
         return out
     # the head: drop modifiers from the front, one at a time, down to a head that says more
