@@ -10,7 +10,7 @@ tested without an encoder or a FAISS index.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -50,6 +50,15 @@ class Retrieving(Protocol):
     def retrieve(
         self, query: str, k: int = 10, about: Iterable[str | Node] | None = None
     ) -> list[Passage]: ...
+
+
+@runtime_checkable
+class Paging(Protocol):
+    """A retriever that also finds a subject's own page by its title
+    (:meth:`~kgqa.retrieval.index.PassageRetriever.titled`)."""
+
+    def titled(self, names: Iterable[str], qtypes: Sequence[str] = ...,
+               k: int = ...) -> list[Passage]: ...  # fmt: skip
 
 
 class Diagnosing(Protocol):

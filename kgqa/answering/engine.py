@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from kgqa.answering.calibration import FINDING_ASKED, answer_calibrator
@@ -36,6 +36,8 @@ from kgqa.answering.candidates import (
 from kgqa.answering.exclusion import left_out
 from kgqa.answering.options import answer_options
 from kgqa.answering.ranking import (
+    BROAD_ANSWER,
+    COMMON_ENOUGH,
     LITERATURE_SOURCES,
     OFTEN_WRITTEN,
     SUPPORT_THRESHOLD,
@@ -50,7 +52,7 @@ from kgqa.answering.ranking import (
     prevention_indication,
     rank_candidates,
 )
-from kgqa.answering.reader import FROM_TEXT, read_answers
+from kgqa.answering.reader import FROM_TEXT, page_answers, read_answers
 from kgqa.answering.verification import ClaimVerifier, chromosome_named, deficiency_named
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
@@ -63,16 +65,19 @@ from kgqa.records import (
     Evidence,
     Mention,
     Node,
+    Passage,
     Reading,
     Result,
     Triple,
     Verdict,
 )
+from kgqa.retrieval.index import page_title
 from kgqa.stages import (
     ChoosingTopics,
     Classifying,
     Diagnosing,
     Linking,
+    Paging,
     ReadingMessages,
     Retrieving,
 )
@@ -813,6 +818,11 @@ _SYMPTOM_LISTS = frozenset({"doid"})
 # the rheumatoid arthritis and hypertension a few abstracts named beside tinnitus; a curated
 # source's answers stay before both
 _TEXT_OVER_LITERATURE = frozenset({"diseases_of_phenotype", "phenotypes_of_disease"})
+# a question for the rare, inborn causes of a finding, which its own page (on the common ones)
+# does not answer: "What syndromes are associated with craniosynostosis?" began with
+# hyperthyroidism and "disease of metabolism", from MedlinePlus's page, before HPO's syndromes
+_ASKS_RARE = re.compile(r"\b(?:syndromes?|genetic|genes?|inherited|hereditary|rare|congenital|"
+                        r"inborn|familial)\b", re.I)  # fmt: skip
 # a subtype numbered with a letter ("type 2a", "1b"), as a name key spells it
 _LETTERED = re.compile(r"\b\d+[a-z]+\d*$")
 # the words a disease's name ends in that a vaccine's name leaves out ("papillomavirus
@@ -1663,6 +1673,76 @@ class QAEngine:
         """Whether ``node`` is one of ``kinds`` (CURIEs) or a kind of one."""
         return node.curie in kinds or any(a.curie in kinds for a in self.kg.ancestors(node))
 
+    def _own_pages(self, topic: Node, said: Sequence[str]) -> tuple[list[Passage], list[Node]]:
+        """A finding's own pages (MedlinePlus's *Edema*, *Chest Pain*), by its names or the
+        words the question named it in (``said``: "insomnia", which linked MeSH's *Sleep
+        Initiation and Maintenance Disorders*); else those of the finding it is a kind of by
+        where or how long it is (*Pedal edema*, by its name "leg edema", of *Edema*; *Chronic
+        cough* of *Cough*) where they speak of that ("... in the feet, ankles and legs"),
+        with that finding. None for another kind (*Arthralgia*, "joint pain": *Pain*'s page
+        names no joint)."""
+        if not isinstance(self.retriever, Paging):
+            return [], []
+        names = [name for name, lang in self.kg.labels(topic) if lang == "en"]
+        pages = self.retriever.titled([*names, *said])
+        if pages:
+            return pages, []
+        keys = {normalize_name(name) for name in names}
+        for hop in self.kg.neighbours(topic, "subClassOf", direction="out"):
+            broader = [name for name, lang in self.kg.labels(hop.object) if lang == "en"]
+            ends = {normalize_name(name) for name in broader} - {""}
+            # the words that make the topic a kind of it ("leg", of "leg edema")
+            kind_words = {w for key in keys for end in ends if key.endswith(f" {end}")
+                          for w in key.removesuffix(f" {end}").split()}  # fmt: skip
+            if not kind_words:
+                continue
+            pages = self.retriever.titled(broader)
+            said_there = " ".join(normalize_name(p.text) for p in pages)
+            if any(re.search(rf"\b{re.escape(w)}", said_there) for w in kind_words):
+                return pages, [hop.object]
+        return [], []
+
+    def _page_first(
+        self, topic: Node, intent: str, said: Sequence[str], answers: list[Answer],
+        keep: Callable[[Answer], bool],
+    ) -> tuple[list[Answer], str, set[str]]:  # fmt: skip
+        """What a finding's own page says brings it on, before the rest of the answers: first
+        the answers it names too, in their order and with the page as evidence too; then the
+        others it names in its order, a category after the specific ones. "What causes swollen
+        ankles?" began with Wilson disease and lymphoplasmacytic lymphoma (HPO's rare diseases
+        with pedal edema), where MedlinePlus's *Edema* names heart failure, kidney disease and
+        cirrhosis. Also the page's title and the answers it names ("" and none: no page)."""
+        pages, subjects = self._own_pages(topic, said)
+        if not pages:
+            return answers, "", set()
+        read = [a for a in page_answers(self.linker, self.verifier, topic, intent, pages,
+                                        subjects, self.kg)
+                if (a.support or 0.0) >= SUPPORT_THRESHOLD and keep(a)]  # fmt: skip
+        if not read:
+            return answers, "", set()
+        named = {a.node.iri: a for a in read} | {normalize_name(a.node.label): a for a in read}
+        borne: list[Answer] = []  # the answers the page names too
+        used: set[str] = set()
+        for a in answers:
+            said_so = named.get(a.node.iri) or named.get(normalize_name(a.node.label))
+            if said_so is not None and (a.support or 0.0) >= SUPPORT_THRESHOLD:
+                used.add(said_so.node.iri)
+                more = (*said_so.evidence.passages, *a.evidence.passages)
+                borne.append(replace(a, evidence=replace(a.evidence, passages=more)))
+        # the page's others: those people meet (more drugs treat them, up to COMMON_ENOUGH)
+        # first, as among the graph's, else in its order (a list of causes is no ranking: the
+        # page on edema names sunburn before heart failure)
+        left = sorted((a for a in read if a.node.iri not in used), key=lambda a: -min(
+            len(self.kg.neighbours(a.node, "treats", direction="in")), COMMON_ENOUGH))  # fmt: skip
+        first = borne + left
+        # a category ("heart disease", "viral infectious disease", of the page's "heart
+        # problems", "viruses") after the specific answers, as among the graph's; a kind of one
+        # is no surer for it ("Cancers", on *Fever*, put kidney and breast cancer first)
+        first.sort(key=lambda a: has_more_subtypes(self.kg, a.node, BROAD_ANSWER))
+        shown = {a.node.iri for a in first}
+        title = page_title(pages[0])
+        return first + [a for a in answers if a.node.iri not in shown], title, shown
+
     def _kinds_of_same_named(self, finding: Node) -> set[str]:
         """The kinds (subtypes, to ``KINDS_READ``) of the diseases of exactly a finding's name
         (HPO's *Leukemia*: DO's *leukemia*), and those diseases themselves."""
@@ -1970,15 +2050,16 @@ class QAEngine:
                 for a in read
                 if a.node.iri not in held and normalize_name(a.node.label) not in names
             ]
-            if below is not None:
-                out = [a for a in out if a.node.iri in below]
-            if gone is not None:
-                out = [a for a in out if not gone.covers(a.node)]
-            if organ is not None:  # ... and of the organ asked of
-                out = [a for a in out if self._of_kinds(a.node, organ[1])]
-            return out
+            return [a for a in out if as_asked(a)]
+
+        def as_asked(a: Answer) -> bool:
+            # a kind of those asked for, not one left out as asked, of the organ asked of
+            return ((below is None or a.node.iri in below)
+                    and (gone is None or not gone.covers(a.node))
+                    and (organ is None or self._of_kinds(a.node, organ[1])))  # fmt: skip
 
         topped_up = behind = 0  # passages' answers; the graph's after them
+        page, paged = "", set()  # the finding's own page, and the answers it names
         later: set[str] = set()  # many abstracts' answers the passages do not say, moved after
         backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
@@ -2030,6 +2111,15 @@ class QAEngine:
                 answers = given + more + [a for a in answers if a not in given]
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = from_text()
+        if (intent == "diseases_of_phenotype" and topic.cls == "Phenotype"
+                and not _ASKS_RARE.search(text)):  # fmt: skip
+            # what the finding's own page says brings it on comes first
+            being = self._kinds_of_same_named(topic)
+            said = [m.text for m, node in found if node.iri == topic.iri]
+            answers, page, paged = self._page_first(
+                topic, intent, said, answers,
+                lambda a: as_asked(a) and a.node.iri not in being)  # fmt: skip
+            topped_up += len(paged)
         withheld: list[tuple[Answer, str]] = []
         last: list[tuple[Answer, str]] = []
         if intent == "drugs_for_disease" and _about_a_child(focus.text):
@@ -2061,7 +2151,17 @@ class QAEngine:
                                   key=lambda a: -a.score))  # fmt: skip
             reason = complex_note
         late_shown = sum(a.node.iri in later for a in scored)
-        if not scored:
+        if scored and scored[0].node.iri in paged:
+            # the finding's own page first: say which, and what follows it
+            named = sum(a.node.iri in paged for a in scored)
+            stated = sum(a.node.iri in paged and bool(a.evidence.triples) for a in scored)
+            reason = (f"the first {named} are what the page \"{page}\" names as causes of "
+                      f"{topic.label}, each with its passage"
+                      + (f"; the {stated} the graph states too come first" if stated else "")
+                      + ("; the rest are the graph's and other passages' answers"
+                         if len(scored) > named else ""))  # fmt: skip
+            late_shown = 0
+        elif not scored:
             reason = "no candidate is supported by its evidence" if cands else silent
             if intent == "inheritance" and not cands and (risk := self._risk_genes(topic)):
                 # "Is Crohn's disease hereditary?": no mode of inheritance, and many genes

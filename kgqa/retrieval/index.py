@@ -9,6 +9,7 @@ better than BM25 alone (0.516); see ``kgqa eval retrieval``.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -20,6 +21,7 @@ import numpy as np
 from kgqa.artifacts import Manifest, atomic_directory, damaged, guarded, sha256_file
 from kgqa.encoder import MAX_SEQ_LENGTH, base_model_checksum, sentence_encoder
 from kgqa.errors import ArtifactError, InputError
+from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Node, Passage
 from kgqa.retrieval.corpus import CORPUS_FILES, PassageRow, iter_passages
@@ -38,6 +40,36 @@ RRF_K = 60
 POOL = 100  # candidates taken from each ranking before fusion
 HNSW_M = 32
 EF_SEARCH = 128
+# the pages a subject's own page is looked for among (MedQuAD's: MedlinePlus's and NIH
+# institutes' pages on a finding, a disease), the parts of them read for what brings it on,
+# and how many of their passages
+PAGE_SOURCE = "medquad"
+PAGE_QTYPES = ("information", "causes")
+MAX_PAGE_PASSAGES = 12
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def page_title(p: Passage) -> str:
+    """A page's title without its brackets ("Hematuria (Blood in the Urine)": "Hematuria")."""
+    return _BRACKETED.sub(" ", p.title).strip() or p.title
+
+
+def page_keys(title: str) -> set[str]:
+    """The name keys a page's title gives its subject: the title without and within its
+    brackets, and each side of an "and" in a title of no comma (a comma lists a syndrome's
+    features, "Alopecia, epilepsy, pyorrhea, mental subnormality").
+
+    Example:
+        >>> sorted(page_keys("Hematuria (Blood in the Urine)"))
+        ['blood in urine', 'hematuria', 'hematuria blood in urine']
+        >>> sorted(page_keys("Dizziness and Vertigo"))
+        ['dizziness', 'dizziness and vertigo', 'vertigo']
+    """
+    bare = _BRACKETED.sub(" ", title).strip()
+    names = {title, bare, *_BRACKETED.findall(title)}
+    if "," not in bare:
+        names.update(re.split(r"\s+and\s+", bare))
+    return {key for name in names if (key := normalize_name(name))}
 
 
 def embed_text(row: PassageRow) -> str:
@@ -175,6 +207,7 @@ class PassageRetriever:
         self.db = db
         self.manifest = manifest
         self.kg = kg
+        self._pages: dict[str, list[tuple[int, str]]] | None = None  # title key -> passages
 
     @classmethod
     @guarded(REBUILD)
@@ -302,6 +335,30 @@ class PassageRetriever:
                                tuple(sorted(nodes.get(pid, ()))), round(score, 6),
                                dense.get(pid), lexical.get(pid)))  # fmt: skip
         return out
+
+    def titled(self, names: Iterable[str], qtypes: Sequence[str] = PAGE_QTYPES,
+               k: int = MAX_PAGE_PASSAGES) -> list[Passage]:  # fmt: skip
+        """The passages of the pages titled by one of ``names`` (a subject's own page:
+        MedlinePlus's *Edema*, whose causes it lists), of those question types, in the pages'
+        order, at most ``k``. Titles match as :func:`page_keys` reads them."""
+        if self._pages is None:
+            with damaged(self.directory, REBUILD):
+                rows = self.db.execute(
+                    "SELECT pid, title, qtype FROM passages WHERE source = ? ORDER BY pid",
+                    (PAGE_SOURCE,),
+                ).fetchall()
+            pages: dict[str, list[tuple[int, str]]] = {}
+            for pid, title, qtype in rows:
+                for key in page_keys(title):
+                    pages.setdefault(key, []).append((pid, qtype))
+            self._pages = pages
+        wanted = set(qtypes)
+        pids = list(dict.fromkeys(
+            pid for name in names if (key := normalize_name(name))
+            for pid, qtype in self._pages.get(key, ()) if qtype in wanted
+        ))[:k]  # fmt: skip
+        with damaged(self.directory, REBUILD):
+            return self._passages([(pid, 1.0) for pid in pids], {}, {})
 
     def close(self) -> None:
         self.db.close()

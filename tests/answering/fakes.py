@@ -92,6 +92,16 @@ class FixedPassages:
         iris = {a.iri if isinstance(a, Node) else a for a in about or ()}
         return [p for p in self.passages if not iris or iris & set(p.nodes)][:k]
 
+    def titled(self, names: Iterable[str], qtypes: Sequence[str] = ("information", "causes"),
+               k: int = 12) -> list[Passage]:  # fmt: skip
+        """The passages whose page title is one of ``names``, as the real index reads titles."""
+        from kgqa.graph.names import normalize_name
+        from kgqa.retrieval.index import page_keys
+
+        keys = {normalize_name(n) for n in names} - {""}
+        return [p for p in self.passages
+                if p.qtype in qtypes and keys & page_keys(p.title)][:k]  # fmt: skip
+
 
 class RecordingDiagnoser:
     """Records what it was asked and ranks nothing."""

@@ -1780,3 +1780,89 @@ def test_a_drugs_uses_turned_round_need_a_word_of_a_drug_or_of_treating(kg):
     assert why.intent == "other"
     assert (helps.intent, helps.topic.curie) == ("drugs_for_disease", "DOID:13189")
     assert given.intent == "drugs_for_disease"
+
+
+# a finding's own page (MedlinePlus's), as MedQuAD gives it
+FEVER_PAGE = ("A fever is a body temperature that is higher than normal. It may be low-grade "
+              "or high. Infections cause most fevers. Other causes include arthritis, gout and "
+              "familial Mediterranean fever. Call your doctor if you have diabetes and a fever "
+              "that lasts.")  # fmt: skip
+FEVER_NAMES = {**NAMES_IN_TEXT, "familial mediterranean fever": "DOID:2987",
+               "low-grade fever": "HP:0011134", "fever": "HP:0001945", "arthritis": "DOID:848",
+               "diabetes": "DOID:9351"}  # fmt: skip
+
+
+class ReadingSentences(GraphReadingVerifier):
+    """Supports a claim whose subject its evidence names (a page's sentence of causes names
+    the cause, in its own words for the finding)."""
+
+    def predict_proba(self, a, b=None):
+        rows = super().predict_proba(a, b)
+        for i, (claim, ev) in enumerate(zip(a, b, strict=True)):
+            if claim.split(" has the feature ")[0].lower() in ev.lower():
+                rows[i] = [0.9, 0.05, 0.05]
+        return rows
+
+
+def page_engine(kg, text: str = FEVER_PAGE, title: str = "Fever") -> QAEngine:
+    page = Passage(7, text, title, "medquad", "0007-1", "https://example.org/fever", "information",
+                   (), 1.0)  # fmt: skip
+    from collections import defaultdict
+
+    return QAEngine(kg, FakeLinker(kg, FEVER_NAMES),
+                    FixedIntents(NAMES, defaultdict(lambda: "diseases_of_phenotype")),
+                    ReadingSentences(), FixedPassages([page]), None)  # fmt: skip
+
+
+def test_a_findings_own_page_names_its_causes_first(kg):
+    # "What causes swollen ankles?" began with Wilson disease (HPO's rare diseases with pedal
+    # edema); MedlinePlus's page on edema names heart failure and kidney disease
+    q = "What causes a fever?"
+    r = page_engine(kg).ask(q)
+    assert r.topic.curie == "HP:0001945"
+    labels = [a.node.label for a in r.answers]
+    # the graph's answers the page names too come first, in the graph's order, each with its
+    # statement and the page; then the page's own, as text with the page; then the graph's
+    # others (Williams-Beuren syndrome, which a few abstracts name beside fever); not
+    # diabetes, named only in when to call a doctor
+    assert labels[:4] == ["gout", "familial Mediterranean fever", "arthritis",
+                          "Williams-Beuren syndrome"], labels  # fmt: skip
+    gout, _, arthritis = r.answers[:3]
+    assert gout.evidence.triples and gout.evidence.passages[0].title == "Fever"
+    assert arthritis.verdict == "from text" and not arthritis.evidence.triples
+    # ... its passage cut to the sentences that say so, with its source
+    shown = arthritis.evidence.passages[0]
+    assert shown.source_id == "0007-1" and shown.text.startswith("Infections cause most fevers.")
+    assert shown.text.endswith("gout and familial Mediterranean fever.")
+    assert "diabetes mellitus" not in labels
+    assert [a.score for a in r.answers] == sorted((a.score for a in r.answers), reverse=True)
+    assert r.reason.startswith('the first 3 are what the page "Fever" names as causes of Fever')
+    # ... where the question asks for the rare, inborn ones, the graph's alone
+    q = "Which genetic syndromes cause fever?"
+    assert "arthritis" not in [a.node.label for a in page_engine(kg).ask(q).answers]
+
+
+def test_a_kind_of_finding_reads_the_page_of_the_finding_it_is_a_kind_of(kg):
+    # "swollen ankles" (HPO's *Pedal edema*, "leg edema") has no page of its own; *Edema*'s
+    # speaks of the legs
+    q = "What causes a low-grade fever?"
+    r = page_engine(kg).ask(q)
+    assert r.topic.curie == "HP:0011134"
+    assert "arthritis" in [a.node.label for a in r.answers]
+    # ... only where that page speaks of the kind asked: a page on fever that says nothing
+    # of a low-grade one is no answer for it
+    r = page_engine(kg, FEVER_PAGE.replace(" It may be low-grade or high.", "")).ask(q)
+    assert "arthritis" not in [a.node.label for a in r.answers]
+
+
+def test_what_a_finding_brings_on_is_none_of_its_causes(kg):
+    from kgqa.answering.reader import page_candidates
+
+    fever = kg.node("HP:0001945")
+    text = ("A high fever can lead to gout attacks. Fever is part of the body's defense "
+            "against Marfan syndrome. Familial Mediterranean fever causes fevers.")  # fmt: skip
+    page = Passage(7, text, "Fever", "medquad", "0007-1", "", "information", (), 1.0)
+    found = page_candidates(FakeLinker(kg, FEVER_NAMES), fever, "diseases_of_phenotype",
+                            [page], [], kg)  # fmt: skip
+    # gout follows from the fever; Marfan syndrome is named in no sentence of causes
+    assert [n.label for n, _ in found] == ["familial Mediterranean fever"]

@@ -46,6 +46,19 @@ def test_about_restricts_to_passages_that_mention_the_node(retriever, kg):
     assert retriever.retrieve("what helps", about=["NCBIGene:999999999"]) == []
 
 
+def test_a_subjects_own_page_is_found_by_its_title(retriever, kg):
+    # a page's parts of the types asked, in its order, by any name of its subject
+    got = retriever.titled(["GOUT", "podagra"], qtypes=("symptoms", "treatment"))
+    assert [(p.title, p.qtype) for p in got] == [("Gout", "treatment"), ("Gout", "symptoms")]
+    assert all(p.source == "medquad" and p.text for p in got)
+    # by default only the parts that say what a subject is and what brings it on
+    assert retriever.titled(["Gout"]) == []
+    assert retriever.titled(["Gout"], qtypes=("symptoms",), k=0) == []
+    # a title is matched whole, not by a word of it, and no name matches no page
+    assert retriever.titled(["Marfan"], qtypes=("symptoms",)) == []
+    assert retriever.titled(["", "  "]) == []
+
+
 def test_focus_cui_and_spotted_names_become_nodes(retriever, kg):
     (p,) = [
         p
