@@ -29,6 +29,15 @@ QUESTIONS = [
     "What is ectopia lentis?",
     "What are the symptoms of familial Mediterranean fever?",
 ]
+# what causes a common finding: the graph's answers, the passages' and the finding's own page
+# (timed apart: they read passages, and take longer than the others)
+FINDINGS = [
+    "What causes swollen ankles?",
+    "What causes diarrhea?",
+    "What causes chest pain?",
+    "What can cause a chronic cough?",
+    "What causes night sweats?",
+]
 CLAIMS = [
     "Metformin treats type 2 diabetes mellitus",
     "Marfan syndrome is not associated with gene FBN1",
@@ -56,9 +65,9 @@ def main() -> None:
 
     set_threads()
     p = Pipeline.load(eager=True)
-    for q in QUESTIONS:
+    for q in QUESTIONS + FINDINGS:
         p.ask(q)  # warm
-    times, verify_times = [], []
+    times, verify_times, finding_times = [], [], []
     for _ in range(args.repeat):
         for q in QUESTIONS:
             t = time.perf_counter()
@@ -68,6 +77,10 @@ def main() -> None:
             t = time.perf_counter()
             p.verify(c)
             verify_times.append((time.perf_counter() - t) * 1000)
+        for q in FINDINGS:
+            t = time.perf_counter()
+            p.ask(q)
+            finding_times.append((time.perf_counter() - t) * 1000)
     batch = QUESTIONS * 4
     runs = []
     for _ in range(args.repeat):  # a median, as the rest: single runs varied by a quarter
@@ -80,6 +93,8 @@ def main() -> None:
         "ask_ms_p50": median(times, 1),
         "ask_ms_p95": round(p95(times), 1),
         "verify_ms_p50": median(verify_times, 1),
+        "finding_causes_ms_p50": median(finding_times, 1),
+        "finding_causes_ms_p95": round(p95(finding_times), 1),
         "ask_many_questions_per_s": round(len(batch) / many, 1),
         "rss_mb_peak": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }, args.json)  # fmt: skip
