@@ -65,8 +65,13 @@ def main() -> None:
 
     set_threads()
     p = Pipeline.load(eager=True)
-    for q in QUESTIONS + FINDINGS:
+    for q in QUESTIONS:
         p.ask(q)  # warm
+    first = []  # a finding's page is read once per loaded pipeline: its first question, timed
+    for q in FINDINGS:
+        t = time.perf_counter()
+        p.ask(q)
+        first.append((time.perf_counter() - t) * 1000)
     times, verify_times, finding_times = [], [], []
     for _ in range(args.repeat):
         for q in QUESTIONS:
@@ -93,6 +98,7 @@ def main() -> None:
         "ask_ms_p50": median(times, 1),
         "ask_ms_p95": round(p95(times), 1),
         "verify_ms_p50": median(verify_times, 1),
+        "finding_causes_first_ms_median": median(first, 1),
         "finding_causes_ms_p50": median(finding_times, 1),
         "finding_causes_ms_p95": round(p95(finding_times), 1),
         "ask_many_questions_per_s": round(len(batch) / many, 1),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import threading
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
@@ -818,6 +819,7 @@ _SYMPTOM_LISTS = frozenset({"doid"})
 # the rheumatoid arthritis and hypertension a few abstracts named beside tinnitus; a curated
 # source's answers stay before both
 _TEXT_OVER_LITERATURE = frozenset({"diseases_of_phenotype", "phenotypes_of_disease"})
+PAGE_READS_KEPT = 512  # findings whose pages' reading is kept, the oldest dropped first
 # a question for the rare, inborn causes of a finding, which its own page (on the common ones)
 # does not answer: "What syndromes are associated with craniosynostosis?" began with
 # hyperthyroidism and "disease of metabolism", from MedlinePlus's page, before HPO's syndromes
@@ -1007,6 +1009,11 @@ class QAEngine:
         # long messages get a second, learned reading when there is a message model (off to
         # read them by the rules alone: what the message model is fitted on)
         self.learned_messages = True
+        # what a finding's own pages were read to say (the pages and the graph do not change
+        # under a loaded engine): a page is read once, the next question about it is at
+        # the graph's speed. (topic, pages, subjects) -> the page's answers
+        self._page_reads: dict[tuple[str, tuple[int, ...], tuple[str, ...]], list[Answer]] = {}
+        self._page_lock = threading.Lock()
 
     def classify(self, questions: Sequence[str]) -> list[dict[str, float]]:
         """The intent classifier's probability of each intent, per question."""
@@ -1715,8 +1722,17 @@ class QAEngine:
         pages, subjects = self._own_pages(topic, said)
         if not pages:
             return answers, "", set()
-        read = [a for a in page_answers(self.linker, self.verifier, topic, intent, pages,
-                                        subjects, self.kg)
+        key = (f"{intent} {topic.iri}", tuple(p.pid for p in pages),
+               tuple(n.iri for n in subjects))  # fmt: skip
+        said_there = self._page_reads.get(key)
+        if said_there is None:
+            said_there = page_answers(self.linker, self.verifier, topic, intent, pages,
+                                      subjects, self.kg)  # fmt: skip
+            with self._page_lock:  # (a service asks from several threads)
+                while len(self._page_reads) >= PAGE_READS_KEPT:
+                    self._page_reads.pop(next(iter(self._page_reads)))  # the oldest
+                self._page_reads[key] = said_there
+        read = [a for a in said_there
                 if (a.support or 0.0) >= SUPPORT_THRESHOLD and keep(a)]  # fmt: skip
         if not read:
             return answers, "", set()
