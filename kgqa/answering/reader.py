@@ -346,6 +346,13 @@ _CAUSING = re.compile(
     r"symptoms? of|trigger\w*|brought on|lead to|leads to|comes? from|related to)\b",
     re.I,
 )
+# ... or a list after such a sentence ("They can be symptoms of many different conditions.
+# These include morning sickness during pregnancy, infections, migraine headaches ...")
+_LISTING = re.compile(
+    r"^\W*(?:these|they|examples|others|some)(?: of (?:these|them))?\s+(?:can |may |might )?"
+    r"(?:include|includes|including|are)\b",
+    re.I,
+)
 # ... not when to see a doctor ("Talk to your doctor if you have ... symptoms of dehydration")
 _WARNING = re.compile(
     r"\b(?:(?:talk|speak) (?:to|with)|call|see|contact|tell|check with) (?:your|a|the) "
@@ -367,10 +374,11 @@ _BRINGS_ON = re.compile(
     r"\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b(?! (?:of|by)\b)", re.I
 )
 # ... nor a disease named for what is given for it ("Antibiotics, cancer drugs, and antacids
-# ... can all cause diarrhea")
+# ... can all cause diarrhea"; "... food poisoning, cancer chemotherapy or other medicines")
 # (lower case: "... - Autoimmune diseases Treatment depends on the cause" ends a list)
 _GIVEN_FOR_IT = re.compile(
-    r"^\s*(?:drugs?|medicines?|medications?|treatments?|therap\w+|surgery|screening|tests?)\b"
+    r"^\s*(?:drugs?|medicines?|medications?|treatments?|therap\w+|chemo\w*|radiation|surgery|"
+    r"screening|tests?)\b"
 )
 
 
@@ -395,6 +403,13 @@ def brought_on_by_finding(sentence: str, at: int, names: Sequence[str]) -> bool:
     return any(v.start() >= n for n in named for v in _BRINGS_ON.finditer(head))
 
 
+def _of_causes(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
+    """Whether sentence ``at`` of ``text`` speaks of causes, or lists what the one before
+    says are causes."""
+    here, before = _context(text, bounds, at)
+    return bool(_CAUSING.search(here) or (_LISTING.match(here) and _CAUSING.search(before)))
+
+
 def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[Passage],
                     subjects: Sequence[Node], kg: KnowledgeGraph
                     ) -> list[tuple[Node, tuple[tuple[Passage, str], ...]]]:  # fmt: skip
@@ -416,7 +431,7 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
     # the sentences of causes, linked alone (a page's other sentences are never read)
     units = [(p, bounds, at) for p in pages for bounds in [sentence_bounds(p.text)]
              for at, (a, b) in enumerate(bounds)
-             if (p.qtype == "causes" or _CAUSING.search(p.text[a:b]))
+             if (p.qtype == "causes" or _of_causes(p.text, bounds, at))
              and not _WARNING.search(p.text[a:b])]  # fmt: skip
     found: dict[str, tuple[Node, list[tuple[Passage, str]]]] = {}
     texts = [p.text[slice(*bounds[at])] for p, bounds, at in units]

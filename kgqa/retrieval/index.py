@@ -353,9 +353,11 @@ class PassageRetriever:
                     pages.setdefault(key, []).append((pid, qtype))
             self._pages = pages
         wanted = set(qtypes)
+        # a title names its subject in the plural as often ("Bruises", asked of a "bruise")
+        keys = [form for name in names if (key := normalize_name(name))
+                for form in (key, f"{key}s", key.removesuffix("s"))]  # fmt: skip
         pids = list(dict.fromkeys(
-            pid for name in names if (key := normalize_name(name))
-            for pid, qtype in self._pages.get(key, ()) if qtype in wanted
+            pid for key in keys for pid, qtype in self._pages.get(key, ()) if qtype in wanted
         ))[:k]  # fmt: skip
         with damaged(self.directory, REBUILD):
             return self._passages([(pid, 1.0) for pid in pids], {}, {})

@@ -1866,3 +1866,11 @@ def test_what_a_finding_brings_on_is_none_of_its_causes(kg):
                             [page], [], kg)  # fmt: skip
     # gout follows from the fever; Marfan syndrome is named in no sentence of causes
     assert [n.label for n, _ in found] == ["familial Mediterranean fever"]
+    # a list after a sentence of causes is one; a disease named for what is given for it is
+    # none of them ("... food poisoning, cancer chemotherapy or other medicines")
+    text = ("Fever can be a symptom of many different conditions. These include arthritis, "
+            "familial Mediterranean fever or gout medicines.")  # fmt: skip
+    page = replace(page, text=text)
+    found = page_candidates(FakeLinker(kg, FEVER_NAMES), fever, "diseases_of_phenotype",
+                            [page], [], kg)  # fmt: skip
+    assert [n.label for n, _ in found] == ["arthritis", "familial Mediterranean fever"]

@@ -53,6 +53,8 @@ def test_a_subjects_own_page_is_found_by_its_title(retriever, kg):
     assert all(p.source == "medquad" and p.text for p in got)
     # by default only the parts that say what a subject is and what brings it on
     assert retriever.titled(["Gout"]) == []
+    # ... in the singular or the plural ("Bruises", asked of a bruise)
+    assert [p.qtype for p in retriever.titled(["gouts"], qtypes=("symptoms",))] == ["symptoms"]
     assert retriever.titled(["Gout"], qtypes=("symptoms",), k=0) == []
     # a title is matched whole, not by a word of it, and no name matches no page
     assert retriever.titled(["Marfan"], qtypes=("symptoms",)) == []
