@@ -82,7 +82,13 @@ from kgqa.stages import (
     ReadingMessages,
     Retrieving,
 )
-from kgqa.text import COMMON_NAME_WORDS, clean_text, corrected_cue_words, fold_chinese
+from kgqa.text import (
+    COMMON_NAME_WORDS,
+    clean_text,
+    corrected_cue_words,
+    fold_chinese,
+    sentence_bounds,
+)
 from kgqa.understanding.choices import split_choices
 from kgqa.understanding.claims import (
     CONTRAINDICATION,
@@ -223,6 +229,14 @@ def _symptom_list_only(given: Sequence[Answer], k: int) -> bool:
         a.evidence.triples and {t.source for t in a.evidence.triples} <= _SYMPTOM_LISTS
         for a in given
     )
+
+
+def _associated_only(answers: Sequence[Answer]) -> bool:
+    """Whether every supported answer (none counts) is a gene that only association studies
+    tie to the topic (DISEASES, GWAS): no organism, no Mendelian gene of HPO or Orphanet."""
+    return all(a.node.cls == "Gene" and a.evidence.triples
+               and {t.source for t in a.evidence.triples} <= ASSOCIATION_SOURCES
+               for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD)  # fmt: skip
 
 
 def _corroborated(weak: list[Answer], read: Sequence[Answer]) -> tuple[list[Answer], list[Answer]]:
@@ -820,6 +834,13 @@ _SYMPTOM_LISTS = frozenset({"doid"})
 # source's answers stay before both
 _TEXT_OVER_LITERATURE = frozenset({"diseases_of_phenotype", "phenotypes_of_disease"})
 PAGE_READS_KEPT = 512  # findings whose pages' reading is kept, the oldest dropped first
+# abstracts (HSDN) that name a disease beside a finding, past which it keeps its place among
+# the graph's answers before what the finding's own page alone names
+MOST_WRITTEN = 500
+# what a disease's own page names as its causes that kgqa reads: the disorders that bring it
+# on (its substances are as often its mechanism: NHLBI's page on high blood pressure names
+# sodium, potassium, angiotensin and aldosterone, on anemia vitamin C and erythropoietin)
+_CAUSES_ON_A_PAGE = ("Disease",)
 # a question for the rare, inborn causes of a finding, which its own page (on the common ones)
 # does not answer: "What syndromes are associated with craniosynostosis?" began with
 # hyperthyroidism and "disease of metabolism", from MedlinePlus's page, before HPO's syndromes
@@ -1680,20 +1701,22 @@ class QAEngine:
         """Whether ``node`` is one of ``kinds`` (CURIEs) or a kind of one."""
         return node.curie in kinds or any(a.curie in kinds for a in self.kg.ancestors(node))
 
-    def _own_pages(self, topic: Node, said: Sequence[str]) -> tuple[list[Passage], list[Node]]:
+    def _own_pages(self, topic: Node, said: Sequence[str], broader: bool = True
+                   ) -> tuple[list[Passage], list[Node], set[str]]:  # fmt: skip
         """A finding's own pages (MedlinePlus's *Edema*, *Chest Pain*), by its names or the
         words the question named it in (``said``: "insomnia", which linked MeSH's *Sleep
         Initiation and Maintenance Disorders*); else those of the finding it is a kind of by
         where or how long it is (*Pedal edema*, by its name "leg edema", of *Edema*; *Chronic
         cough* of *Cough*) where they speak of that ("... in the feet, ankles and legs"),
-        with that finding. None for another kind (*Arthralgia*, "joint pain": *Pain*'s page
+        with that finding and the words that make the topic a kind of it (not with
+        ``broader`` off). None for another kind (*Arthralgia*, "joint pain": *Pain*'s page
         names no joint)."""
         if not isinstance(self.retriever, Paging):
-            return [], []
+            return [], [], set()
         names = [name for name, lang in self.kg.labels(topic) if lang == "en"]
         pages = self.retriever.titled([*names, *said])
-        if pages:
-            return pages, []
+        if pages or not broader:
+            return pages, [], set()
         keys = {normalize_name(name) for name in names}
         for hop in self.kg.neighbours(topic, "subClassOf", direction="out"):
             broader = [name for name, lang in self.kg.labels(hop.object) if lang == "en"]
@@ -1706,20 +1729,22 @@ class QAEngine:
             pages = self.retriever.titled(broader)
             said_there = " ".join(normalize_name(p.text) for p in pages)
             if any(re.search(rf"\b{re.escape(w)}", said_there) for w in kind_words):
-                return pages, [hop.object]
-        return [], []
+                return pages, [hop.object], kind_words
+        return [], [], set()
 
     def _page_first(
         self, topic: Node, intent: str, said: Sequence[str], answers: list[Answer],
-        keep: Callable[[Answer], bool],
+        keep: Callable[[Answer], bool], classes: Sequence[str] | None = None,
     ) -> tuple[list[Answer], str, set[str]]:  # fmt: skip
         """What a finding's own page says brings it on, before the rest of the answers: first
-        the answers it names too, in their order and with the page as evidence too; then the
-        others it names in its order, a category after the specific ones. "What causes swollen
+        the answers it names too, in their order and with the page as evidence too (and those
+        hundreds of abstracts name beside it, ``MOST_WRITTEN``); then the
+        others it names, those more drugs treat first, else in its order; a category after the
+        specific ones. Its reading is kept (``PAGE_READS_KEPT``). "What causes swollen
         ankles?" began with Wilson disease and lymphoplasmacytic lymphoma (HPO's rare diseases
         with pedal edema), where MedlinePlus's *Edema* names heart failure, kidney disease and
         cirrhosis. Also the page's title and the answers it names ("" and none: no page)."""
-        pages, subjects = self._own_pages(topic, said)
+        pages, subjects, kind_words = self._own_pages(topic, said, topic.cls == "Phenotype")
         if not pages:
             return answers, "", set()
         key = (f"{intent} {topic.iri}", tuple(p.pid for p in pages),
@@ -1727,7 +1752,7 @@ class QAEngine:
         said_there = self._page_reads.get(key)
         if said_there is None:
             said_there = page_answers(self.linker, self.verifier, topic, intent, pages,
-                                      subjects, self.kg)  # fmt: skip
+                                      subjects, self.kg, classes)  # fmt: skip
             with self._page_lock:  # (a service asks from several threads)
                 while len(self._page_reads) >= PAGE_READS_KEPT:
                     self._page_reads.pop(next(iter(self._page_reads)))  # the oldest
@@ -1737,19 +1762,36 @@ class QAEngine:
         if not read:
             return answers, "", set()
         named = {a.node.iri: a for a in read} | {normalize_name(a.node.label): a for a in read}
-        borne: list[Answer] = []  # the answers the page names too
+        borne: list[Answer] = []  # the answers the page names too, or hundreds of abstracts
         used: set[str] = set()
         for a in answers:
+            if (a.support or 0.0) < SUPPORT_THRESHOLD:
+                continue
             said_so = named.get(a.node.iri) or named.get(normalize_name(a.node.label))
-            if said_so is not None and (a.support or 0.0) >= SUPPORT_THRESHOLD:
+            if said_so is not None:
                 used.add(said_so.node.iri)
                 more = (*said_so.evidence.passages, *a.evidence.passages)
                 borne.append(replace(a, evidence=replace(a.evidence, passages=more)))
+            elif cooccurrences(a.evidence.triples) >= MOST_WRITTEN:
+                # coronary artery disease, which 702 abstracts name beside chest pain (the
+                # page speaks of "heart problems"), migraine, in 837 beside headache
+                borne.append(a)
         # the page's others: those people meet (more drugs treat them, up to COMMON_ENOUGH)
         # first, as among the graph's, else in its order (a list of causes is no ranking: the
         # page on edema names sunburn before heart failure)
-        left = sorted((a for a in read if a.node.iri not in used), key=lambda a: -min(
-            len(self.kg.neighbours(a.node, "treats", direction="in")), COMMON_ENOUGH))  # fmt: skip
+        # (on the page of the finding the topic is a kind of, what it names in a sentence
+        # on the kind first: "Common causes of a chronic cough are ... asthma", before the
+        # common cold of "Common causes of an acute cough")
+        kind = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(kind_words)))})", re.I)
+
+        def order(a: Answer) -> tuple[bool, int]:
+            of_kind = not kind_words or any(  # (in the sentence that names it, the last)
+                kind.search(p.text[slice(*sentence_bounds(p.text)[-1])])
+                for p in a.evidence.passages if p.text.strip())  # fmt: skip
+            drugs = len(self.kg.neighbours(a.node, "treats", direction="in"))
+            return not of_kind, -min(drugs, COMMON_ENOUGH)
+
+        left = sorted((a for a in read if a.node.iri not in used), key=order)
         first = borne + left
         # a category ("heart disease", "viral infectious disease", of the page's "heart
         # problems", "viruses") after the specific answers, as among the graph's; a kind of one
@@ -2127,14 +2169,23 @@ class QAEngine:
                 answers = given + more + [a for a in answers if a not in given]
         else:  # the graph is silent: what the passages about the topic name, marked as text
             answers = from_text()
+        said = [m.text for m, node in found if node.iri == topic.iri]
         if (intent == "diseases_of_phenotype" and topic.cls == "Phenotype"
                 and not _ASKS_RARE.search(text)):  # fmt: skip
             # what the finding's own page says brings it on comes first
             being = self._kinds_of_same_named(topic)
-            said = [m.text for m, node in found if node.iri == topic.iri]
             answers, page, paged = self._page_first(
                 topic, intent, said, answers,
                 lambda a: as_asked(a) and a.node.iri not in being)  # fmt: skip
+            topped_up += len(paged)
+        elif (intent == "causes" and topic.cls == "Disease" and ways is None
+                and not _ASKS_RARE.search(text) and _associated_only(answers)):  # fmt: skip
+            # a common disease the graph ties only genes of association studies to (or nothing):
+            # the disorders its own page says bring it on, before them ("What causes high
+            # blood pressure?" listed ATP2B1 and EDN3; its page names chronic kidney disease
+            # and sleep apnea)
+            answers, page, paged = self._page_first(topic, intent, said, answers, as_asked,
+                                                    _CAUSES_ON_A_PAGE)  # fmt: skip
             topped_up += len(paged)
         withheld: list[tuple[Answer, str]] = []
         last: list[tuple[Answer, str]] = []
@@ -2171,11 +2222,12 @@ class QAEngine:
             # the finding's own page first: say which, and what follows it
             named = sum(a.node.iri in paged for a in scored)
             stated = sum(a.node.iri in paged and bool(a.evidence.triples) for a in scored)
-            reason = (f"the first {named} are what the page \"{page}\" names as causes of "
-                      f"{topic.label}, each with its passage"
-                      + (f"; the {stated} the graph states too come first" if stated else "")
-                      + ("; the rest are the graph's and other passages' answers"
-                         if len(scored) > named else ""))  # fmt: skip
+            reason = "; ".join(filter(None, [
+                f"the first {named} are what the page \"{page}\" names as causes of "
+                f"{topic.label}, each with its passage"
+                + (f"; the {stated} the graph states too come first" if stated else "")
+                + ("; the rest are the graph's and other passages' answers"
+                   if len(scored) > named else ""), complex_note]))  # fmt: skip
             late_shown = 0
         elif not scored:
             reason = "no candidate is supported by its evidence" if cands else silent

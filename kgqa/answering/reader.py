@@ -361,9 +361,12 @@ _WARNING = re.compile(
     re.I,
 )
 # ... nor what a medicine is for ("medicines for nausea and pain", in a list of causes)
+# ... or what a drug named in a list of causes is given for ("cyclosporine, a medication ...
+# used in the treatment of some autoimmune diseases", on the page on gout)
 _TAKEN_AGAINST = re.compile(
-    r"\b(?:medicines?|medications?|drugs?|pills?|treatments?|remed\w+)\s+(?:to treat|for|against)"
-    r"\s+(?:[\w'-]+,?\s+){0,4}$",
+    r"\b(?:(?:medicines?|medications?|drugs?|pills?|treatments?|remed\w+)\s+(?:to treat|for|"
+    r"against)|(?:to |used to )?treat(?:s|ed|ing)?|treatment of|to prevent|therapy for|given for|"
+    r"prescribed for)\s+(?:[\w'-]+,?\s+){0,4}$",
     re.I,
 )
 # ... not what the finding brings on itself ("Diarrhea of any duration may cause dehydration",
@@ -403,6 +406,15 @@ def brought_on_by_finding(sentence: str, at: int, names: Sequence[str]) -> bool:
     return any(v.start() >= n for n in named for v in _BRINGS_ON.finditer(head))
 
 
+def _kind_by_name(node: Node, topic: Node) -> bool:
+    """Whether ``node``'s name is a disease topic's with words before it ("sickle cell anemia",
+    of anemia, which DO files elsewhere). Not a finding's: a disease named for its sign brings
+    the sign on (scarlet fever, familial Mediterranean fever)."""
+    return topic.cls == "Disease" and normalize_name(node.label).endswith(
+        f" {normalize_name(topic.label)}"
+    )
+
+
 def _of_causes(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
     """Whether sentence ``at`` of ``text`` speaks of causes, or lists what the one before
     says are causes."""
@@ -411,7 +423,8 @@ def _of_causes(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
 
 
 def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[Passage],
-                    subjects: Sequence[Node], kg: KnowledgeGraph
+                    subjects: Sequence[Node], kg: KnowledgeGraph,
+                    classes: Sequence[str] | None = None,
                     ) -> list[tuple[Node, tuple[tuple[Passage, str], ...]]]:  # fmt: skip
     """What a finding's own pages (``pages``, of the topic or of ``subjects``, the findings
     they are titled by) say brings it on: the entities of the intent's answer class each names
@@ -419,9 +432,11 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
     by the finding, not what it is taken for, not the finding itself; in the order the pages
     first name them, each with the pages that name it (at most ``MAX_DOCUMENTS``) and the
     sentence of each that does (after the one before it: a list of causes is read with the
-    words that say what it lists)."""
-    spec = INTENTS[intent]
-    if not pages or not spec.answer_classes:
+    words that say what it lists). ``classes``: the answer classes (the intent's by default;
+    a disease's causes on its page are diseases and drugs, where the intent asks for organisms
+    and genes)."""
+    wanted = tuple(classes if classes is not None else INTENTS[intent].answer_classes)
+    if not pages or not wanted:
         return []
     itself = {n.iri for s in (topic, *subjects) for n in same_named(kg, s)}
     above = {n.iri for n in kg.ancestors(topic)}
@@ -439,16 +454,18 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
         for m, node in linked(mentions):
             if node.iri in above:
                 continue  # "pain", on the page on abdominal pain, is no pain disorder
-            if node.cls in _ONE_CONCEPT and node.cls not in spec.answer_classes:
+            if node.cls in _ONE_CONCEPT and node.cls not in wanted:
                 # a finding's page names a disorder by HPO's name as often (*Cirrhosis*): its
                 # twin of exactly that name (not DO's *pain disorder*, a somatoform disorder,
                 # for "Like other types of pain")
                 key = normalize_name(node.label)
-                node = next((n for n in same_named(kg, node)[1:] if n.cls in spec.answer_classes
+                node = next((n for n in same_named(kg, node)[1:] if n.cls in wanted
                              and normalize_name(n.label) == key), node)  # fmt: skip
-            if (m.negated or node.cls not in spec.answer_classes or node.iri in itself
+            if (m.negated or node.cls not in wanted or node.iri in itself
                     or node.iri in above or _HEADING.match(node.label)):  # fmt: skip
                 continue
+            if topic.iri in {n.iri for n in kg.ancestors(node)} or _kind_by_name(node, topic):
+                continue  # a kind of the topic is none of its causes (sickle cell anemia)
             if brought_on_by_finding(here, m.start, names):
                 continue
             before, after = here[: m.start], here[m.end : m.end + 20]
@@ -459,17 +476,21 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
             named_in = found.setdefault(node.iri, (node, []))[1]
             if (len(named_in) < MAX_DOCUMENTS
                     and all(_document(q) != _document(p) for q, _ in named_in)):  # fmt: skip
-                named_in.append((p, " ".join(_context(p.text, bounds, at)[::-1]).strip()))
+                # (the one before only where both fit what the verifier reads: the sentence
+                # that names it is never cut)
+                prior = _context(p.text, bounds, at)[1]
+                both = f"{prior} {here}".strip()
+                named_in.append((p, both if len(both) <= EVIDENCE_CHARS - 10 else here))
     return [(node, tuple(ps)) for node, ps in list(found.values())[:MAX_CANDIDATES]]
 
 
 def page_answers(linker: Linking, verifier: Classifying, topic: Node, intent: str,
-                 pages: Sequence[Passage], subjects: Sequence[Node],
-                 kg: KnowledgeGraph) -> list[Answer]:  # fmt: skip
+                 pages: Sequence[Passage], subjects: Sequence[Node], kg: KnowledgeGraph,
+                 classes: Sequence[str] | None = None) -> list[Answer]:  # fmt: skip
     """:func:`page_candidates`, each read by the verifier against the sentences of the pages
     that name it (its support: the best P(supported)), marked as text, in the pages' order
     (the verifier's supports differ by noise: 0.99 to 1.00 for all of *Diarrhea*'s)."""
-    cands = page_candidates(linker, topic, intent, pages, subjects, kg)
+    cands = page_candidates(linker, topic, intent, pages, subjects, kg, classes)
     pairs = [(i, p, said) for i, (_, ps) in enumerate(cands) for p, said in ps]
     # each claim names the finding as its page's title does ("Sore Throat", not HPO's
     # *Pharyngalgia*, which the verifier read as another thing: 0.01 for the common cold)

@@ -44,7 +44,7 @@ EF_SEARCH = 128
 # institutes' pages on a finding, a disease), the parts of them read for what brings it on,
 # and how many of their passages
 PAGE_SOURCE = "medquad"
-PAGE_QTYPES = ("information", "causes")
+PAGE_QTYPES = ("causes", "information")  # (a page's part on causes is read first)
 MAX_PAGE_PASSAGES = 12
 _BRACKETED = re.compile(r"\s*\(([^()]*)\)\s*")
 
@@ -56,19 +56,22 @@ def page_title(p: Passage) -> str:
 
 def page_keys(title: str) -> set[str]:
     """The name keys a page's title gives its subject: the title without and within its
-    brackets, and each side of an "and" in a title of no comma (a comma lists a syndrome's
-    features, "Alopecia, epilepsy, pyorrhea, mental subnormality").
+    brackets, and each side of an "and" between two words (two names of one thing; "High
+    Blood Pressure and Kidney Disease" is a page on neither alone).
 
     Example:
         >>> sorted(page_keys("Hematuria (Blood in the Urine)"))
         ['blood in urine', 'hematuria', 'hematuria blood in urine']
         >>> sorted(page_keys("Dizziness and Vertigo"))
         ['dizziness', 'dizziness and vertigo', 'vertigo']
+        >>> sorted(page_keys("High Blood Pressure and Kidney Disease"))
+        ['high blood pressure and kidney disease']
     """
     bare = _BRACKETED.sub(" ", title).strip()
     names = {title, bare, *_BRACKETED.findall(title)}
-    if "," not in bare:
-        names.update(re.split(r"\s+and\s+", bare))
+    sides = re.split(r"\s+and\s+", bare)
+    if len(sides) == 2 and all(len(side.split()) == 1 for side in sides):
+        names.update(sides)
     return {key for name in names if (key := normalize_name(name))}
 
 
@@ -339,8 +342,9 @@ class PassageRetriever:
     def titled(self, names: Iterable[str], qtypes: Sequence[str] = PAGE_QTYPES,
                k: int = MAX_PAGE_PASSAGES) -> list[Passage]:  # fmt: skip
         """The passages of the pages titled by one of ``names`` (a subject's own page:
-        MedlinePlus's *Edema*, whose causes it lists), of those question types, in the pages'
-        order, at most ``k``. Titles match as :func:`page_keys` reads them."""
+        MedlinePlus's *Edema*, whose causes it lists), of those question types, in the order
+        of ``qtypes`` and then the pages' own, at most ``k``. Titles match as
+        :func:`page_keys` reads them."""
         if self._pages is None:
             with damaged(self.directory, REBUILD):
                 rows = self.db.execute(
@@ -356,9 +360,10 @@ class PassageRetriever:
         # a title names its subject in the plural as often ("Bruises", asked of a "bruise")
         keys = [form for name in names if (key := normalize_name(name))
                 for form in (key, f"{key}s", key.removesuffix("s"))]  # fmt: skip
-        pids = list(dict.fromkeys(
-            pid for key in keys for pid, qtype in self._pages.get(key, ()) if qtype in wanted
-        ))[:k]  # fmt: skip
+        rank = {qtype: i for i, qtype in enumerate(qtypes)}
+        found = {(rank[qtype], pid) for key in keys for pid, qtype in self._pages.get(key, ())
+                 if qtype in wanted}  # fmt: skip
+        pids = [pid for _, pid in sorted(found)][:k]
         with damaged(self.directory, REBUILD):
             return self._passages([(pid, 1.0) for pid in pids], {}, {})
 

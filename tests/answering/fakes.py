@@ -92,7 +92,7 @@ class FixedPassages:
         iris = {a.iri if isinstance(a, Node) else a for a in about or ()}
         return [p for p in self.passages if not iris or iris & set(p.nodes)][:k]
 
-    def titled(self, names: Iterable[str], qtypes: Sequence[str] = ("information", "causes"),
+    def titled(self, names: Iterable[str], qtypes: Sequence[str] = ("causes", "information"),
                k: int = 12) -> list[Passage]:  # fmt: skip
         """The passages whose page title is one of ``names``, as the real index reads titles."""
         from kgqa.graph.names import normalize_name

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from kgqa.answering.engine import QAEngine
-from kgqa.records import Answer, Evidence, Passage
+from kgqa.records import Answer, Evidence, Passage, Triple
 from kgqa.understanding.registry import NAMES
 from tests.answering.fakes import (
     FakeLinker,
@@ -1793,24 +1793,27 @@ FEVER_NAMES = {**NAMES_IN_TEXT, "familial mediterranean fever": "DOID:2987",
 
 
 class ReadingSentences(GraphReadingVerifier):
-    """Supports a claim whose subject its evidence names (a page's sentence of causes names
-    the cause, in its own words for the finding)."""
+    """Supports a claim whose cause its evidence names (a page's sentence of causes names the
+    cause, in its own words for the finding)."""
 
     def predict_proba(self, a, b=None):
         rows = super().predict_proba(a, b)
         for i, (claim, ev) in enumerate(zip(a, b, strict=True)):
-            if claim.split(" has the feature ")[0].lower() in ev.lower():
+            cause = (claim.split(" is caused by ")[1] if " is caused by " in claim
+                     else claim.split(" has the feature ")[0])  # fmt: skip
+            if cause.lower() in ev.lower():
                 rows[i] = [0.9, 0.05, 0.05]
         return rows
 
 
-def page_engine(kg, text: str = FEVER_PAGE, title: str = "Fever") -> QAEngine:
+def page_engine(kg, text: str = FEVER_PAGE, title: str = "Fever",
+                intent: str = "diseases_of_phenotype") -> QAEngine:  # fmt: skip
     page = Passage(7, text, title, "medquad", "0007-1", "https://example.org/fever", "information",
                    (), 1.0)  # fmt: skip
     from collections import defaultdict
 
     return QAEngine(kg, FakeLinker(kg, FEVER_NAMES),
-                    FixedIntents(NAMES, defaultdict(lambda: "diseases_of_phenotype")),
+                    FixedIntents(NAMES, defaultdict(lambda: intent)),
                     ReadingSentences(), FixedPassages([page]), None)  # fmt: skip
 
 
@@ -1874,3 +1877,27 @@ def test_what_a_finding_brings_on_is_none_of_its_causes(kg):
     found = page_candidates(FakeLinker(kg, FEVER_NAMES), fever, "diseases_of_phenotype",
                             [page], [], kg)  # fmt: skip
     assert [n.label for n, _ in found] == ["arthritis", "familial Mediterranean fever"]
+
+
+def test_a_diseases_own_page_names_its_causes_where_the_graph_has_none_of_its_own(kg):
+    # "What causes high blood pressure?" listed genes association studies tie to it; NHLBI's
+    # page names chronic kidney disease and sleep apnea
+    page = ("Causes of arthritis include familial Mediterranean fever and gout. Arthritis can "
+            "cause Marfan syndrome.")  # fmt: skip
+    q = "What causes arthritis?"
+    r = page_engine(kg, page, "Arthritis", "causes").ask(q)
+    assert (r.intent, r.topic.curie) == ("causes", "DOID:848")
+    # gout is a kind of arthritis, none of its causes; what arthritis brings on is none either
+    assert [a.node.label for a in r.answers] == ["familial Mediterranean fever"]
+    assert r.answers[0].verdict == "from text"
+    assert r.reason.startswith('the first 1 are what the page "Arthritis" names as causes')
+    # ... the page is read only where the graph gives no cause but genes of association
+    # studies: a cause a curated source states (an organism, a Mendelian gene) comes as before
+    from kgqa.answering.engine import _associated_only
+
+    gene, mendelian = kg.node("NCBIGene:6934"), kg.node("NCBIGene:4210")
+    said = Triple(kg.node("DOID:9352"), "associatedWithGene", gene, "disease_gene")
+    assert _associated_only([Answer(gene, 0.9, Evidence((said,)), support=0.9)])
+    curated = replace(said, object=mendelian, source="hpo")
+    assert not _associated_only([Answer(mendelian, 0.9, Evidence((curated,)), support=0.9)])
+    assert _associated_only([])

@@ -47,9 +47,11 @@ def test_about_restricts_to_passages_that_mention_the_node(retriever, kg):
 
 
 def test_a_subjects_own_page_is_found_by_its_title(retriever, kg):
-    # a page's parts of the types asked, in its order, by any name of its subject
+    # a page's parts of the types asked, in the order asked, by any name of its subject
     got = retriever.titled(["GOUT", "podagra"], qtypes=("symptoms", "treatment"))
-    assert [(p.title, p.qtype) for p in got] == [("Gout", "treatment"), ("Gout", "symptoms")]
+    assert [(p.title, p.qtype) for p in got] == [("Gout", "symptoms"), ("Gout", "treatment")]
+    got = retriever.titled(["GOUT"], qtypes=("treatment", "symptoms"))
+    assert [p.qtype for p in got] == ["treatment", "symptoms"]
     assert all(p.source == "medquad" and p.text for p in got)
     # by default only the parts that say what a subject is and what brings it on
     assert retriever.titled(["Gout"]) == []
