@@ -1743,7 +1743,8 @@ class QAEngine:
         specific ones. Its reading is kept (``PAGE_READS_KEPT``). "What causes swollen
         ankles?" began with Wilson disease and lymphoplasmacytic lymphoma (HPO's rare diseases
         with pedal edema), where MedlinePlus's *Edema* names heart failure, kidney disease and
-        cirrhosis. Also the page's title and the answers it names ("" and none: no page)."""
+        cirrhosis. Also the page's title and the answers it names ("" and none: no page)
+        (those it moved up: the graph's hundreds of abstracts name are not its)."""
         pages, subjects, kind_words = self._own_pages(topic, said, topic.cls == "Phenotype")
         if not pages:
             return answers, "", set()
@@ -1764,6 +1765,7 @@ class QAEngine:
         named = {a.node.iri: a for a in read} | {normalize_name(a.node.label): a for a in read}
         borne: list[Answer] = []  # the answers the page names too, or hundreds of abstracts
         used: set[str] = set()
+        written: set[str] = set()  # ... those hundreds of abstracts name, which it does not
         for a in answers:
             if (a.support or 0.0) < SUPPORT_THRESHOLD:
                 continue
@@ -1776,6 +1778,7 @@ class QAEngine:
                 # coronary artery disease, which 702 abstracts name beside chest pain (the
                 # page speaks of "heart problems"), migraine, in 837 beside headache
                 borne.append(a)
+                written.add(a.node.iri)
         # the page's others: those people meet (more drugs treat them, up to COMMON_ENOUGH)
         # first, as among the graph's, else in its order (a list of causes is no ranking: the
         # page on edema names sunburn before heart failure)
@@ -1799,7 +1802,7 @@ class QAEngine:
         first.sort(key=lambda a: has_more_subtypes(self.kg, a.node, BROAD_ANSWER))
         shown = {a.node.iri for a in first}
         title = page_title(pages[0])
-        return first + [a for a in answers if a.node.iri not in shown], title, shown
+        return first + [a for a in answers if a.node.iri not in shown], title, shown - written
 
     def _kinds_of_same_named(self, finding: Node) -> set[str]:
         """The kinds (subtypes, to ``KINDS_READ``) of the diseases of exactly a finding's name
@@ -2218,16 +2221,20 @@ class QAEngine:
                                   key=lambda a: -a.score))  # fmt: skip
             reason = complex_note
         late_shown = sum(a.node.iri in later for a in scored)
-        if scored and scored[0].node.iri in paged:
-            # the finding's own page first: say which, and what follows it
+        if scored and any(a.node.iri in paged for a in scored):
+            # the topic's own page first: say which, and what comes before and after it
             named = sum(a.node.iri in paged for a in scored)
             stated = sum(a.node.iri in paged and bool(a.evidence.triples) for a in scored)
+            first = next(i for i, a in enumerate(scored) if a.node.iri in paged)
             reason = "; ".join(filter(None, [
-                f"the first {named} are what the page \"{page}\" names as causes of "
+                f"{named} of these {'is' if named == 1 else 'are'} what the page \"{page}\" "
+                f"names as causes of "
                 f"{topic.label}, each with its passage"
-                + (f"; the {stated} the graph states too come first" if stated else "")
-                + ("; the rest are the graph's and other passages' answers"
-                   if len(scored) > named else ""), complex_note]))  # fmt: skip
+                + (f" ({stated} stated in the graph too)" if stated else ""),
+                (f"they follow the {first} the graph states from hundreds of abstracts"
+                 if first else "they come first"),
+                ("the rest are the graph's and other passages' answers"
+                 if len(scored) > named + first else ""), complex_note]))  # fmt: skip
             late_shown = 0
         elif not scored:
             reason = "no candidate is supported by its evidence" if cands else silent

@@ -433,8 +433,8 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
     first name them, each with the pages that name it (at most ``MAX_DOCUMENTS``) and the
     sentence of each that does (after the one before it: a list of causes is read with the
     words that say what it lists). ``classes``: the answer classes (the intent's by default;
-    a disease's causes on its page are diseases and drugs, where the intent asks for organisms
-    and genes)."""
+    a disease's causes on its page are diseases, where the intent asks for organisms and
+    genes)."""
     wanted = tuple(classes if classes is not None else INTENTS[intent].answer_classes)
     if not pages or not wanted:
         return []
