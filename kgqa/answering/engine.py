@@ -53,7 +53,7 @@ from kgqa.answering.ranking import (
     prevention_indication,
     rank_candidates,
 )
-from kgqa.answering.reader import FROM_TEXT, page_answers, read_answers
+from kgqa.answering.reader import FROM_TEXT, page_answers, read_answers, showing_answers
 from kgqa.answering.verification import ClaimVerifier, chromosome_named, deficiency_named
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
@@ -1736,11 +1736,8 @@ class QAEngine:
         self, topic: Node, intent: str, said: Sequence[str], answers: list[Answer],
         keep: Callable[[Answer], bool], classes: Sequence[str] | None = None,
     ) -> tuple[list[Answer], str, set[str]]:  # fmt: skip
-        """What a finding's own page says brings it on, before the rest of the answers: first
-        the answers it names too, in their order and with the page as evidence too (and those
-        hundreds of abstracts name beside it, ``MOST_WRITTEN``); then the
-        others it names, those more drugs treat first, else in its order; a category after the
-        specific ones. Its reading is kept (``PAGE_READS_KEPT``). "What causes swollen
+        """What a finding's own page says brings it on, before the rest of the answers
+        (:meth:`_read_first`). Its reading is kept (``PAGE_READS_KEPT``). "What causes swollen
         ankles?" began with Wilson disease and lymphoplasmacytic lymphoma (HPO's rare diseases
         with pedal edema), where MedlinePlus's *Edema* names heart failure, kidney disease and
         cirrhosis. Also the page's title and the answers it names ("" and none: no page)
@@ -1762,6 +1759,16 @@ class QAEngine:
                 if (a.support or 0.0) >= SUPPORT_THRESHOLD and keep(a)]  # fmt: skip
         if not read:
             return answers, "", set()
+        merged, shown = self._read_first(answers, read, kind_words)
+        return merged, page_title(pages[0]), shown
+
+    def _read_first(self, answers: list[Answer], read: list[Answer],
+                    kind_words: Collection[str] = ()) -> tuple[list[Answer], set[str]]:  # fmt: skip
+        """``answers`` with what a page or pages said (``read``) first: the answers they name
+        too, in their order and with the pages as evidence too (and those hundreds of abstracts
+        name beside the topic, ``MOST_WRITTEN``); then their others, those more drugs treat
+        first, else in their order; a category after the specific ones. Also the answers moved
+        up or added for what the pages said (not those of the hundreds of abstracts)."""
         named = {a.node.iri: a for a in read} | {normalize_name(a.node.label): a for a in read}
         borne: list[Answer] = []  # the answers the page names too, or hundreds of abstracts
         used: set[str] = set()
@@ -1801,8 +1808,7 @@ class QAEngine:
         # is no surer for it ("Cancers", on *Fever*, put kidney and breast cancer first)
         first.sort(key=lambda a: has_more_subtypes(self.kg, a.node, BROAD_ANSWER))
         shown = {a.node.iri for a in first}
-        title = page_title(pages[0])
-        return first + [a for a in answers if a.node.iri not in shown], title, shown - written
+        return first + [a for a in answers if a.node.iri not in shown], shown - written
 
     def _kinds_of_same_named(self, finding: Node) -> set[str]:
         """The kinds (subtypes, to ``KINDS_READ``) of the diseases of exactly a finding's name
@@ -2121,6 +2127,7 @@ class QAEngine:
 
         topped_up = behind = 0  # passages' answers; the graph's after them
         page, paged = "", set()  # the finding's own page, and the answers it names
+        signs = False  # ... or those of the pages of diseases that list it among their signs
         later: set[str] = set()  # many abstracts' answers the passages do not say, moved after
         backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
@@ -2180,6 +2187,15 @@ class QAEngine:
             answers, page, paged = self._page_first(
                 topic, intent, said, answers,
                 lambda a: as_asked(a) and a.node.iri not in being)  # fmt: skip
+            if not paged and passages:
+                # no page of its own: the diseases whose own pages list it among their signs
+                # come first ("What causes night sweats?": lymphoma's, not mycosis fungoides)
+                shown_by = [a for a in showing_answers(self.verifier, topic, passages, self.kg)
+                            if (a.support or 0.0) >= SUPPORT_THRESHOLD and as_asked(a)
+                            and a.node.iri not in being]  # fmt: skip
+                if shown_by:
+                    answers, paged = self._read_first(answers, shown_by)
+                    signs = True
             topped_up += len(paged)
         elif (intent == "causes" and topic.cls == "Disease" and ways is None
                 and not _ASKS_RARE.search(text) and _associated_only(answers)):  # fmt: skip
@@ -2226,10 +2242,14 @@ class QAEngine:
             named = sum(a.node.iri in paged for a in scored)
             stated = sum(a.node.iri in paged and bool(a.evidence.triples) for a in scored)
             first = next(i for i, a in enumerate(scored) if a.node.iri in paged)
+            said_by = (
+                f"diseases whose own pages (MedlinePlus's, the NIH's, the NCI's) list "
+                f"{topic.label} among their signs" if signs
+                else f"what the page \"{page}\" names as causes of {topic.label}"
+            )  # fmt: skip
             reason = "; ".join(filter(None, [
-                f"{named} of these {'is' if named == 1 else 'are'} what the page \"{page}\" "
-                f"names as causes of "
-                f"{topic.label}, each with its passage"
+                f"{named} of these {'is' if named == 1 else 'are'} {said_by}, each with its "
+                "passage"
                 + (f" ({stated} stated in the graph too)" if stated else ""),
                 (f"they follow the {first} the graph states from hundreds of abstracts"
                  if first else "they come first"),

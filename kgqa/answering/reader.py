@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kgqa.answering.candidates import same_named
 from kgqa.answering.ranking import EVIDENCE_CHARS, claim_for, mentioning, verify_pairs
+from kgqa.answering.verbalize import statement
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Answer, Evidence, Node, Passage
@@ -512,4 +513,70 @@ def page_answers(linker: Linking, verifier: Classifying, topic: Node, intent: st
     return out
 
 
-__all__ = ["FROM_TEXT", "page_answers", "page_candidates", "read_answers", "text_candidates"]
+# the sites of MedQuAD whose pages are on the diseases people meet (MedlinePlus, the NIH
+# institutes, NIHSeniorHealth, the NCI, the CDC), not on rare ones (GARD, Genetics Home
+# Reference), and the parts of a page that list a disease's signs
+# (by host: Genetics Home Reference is ghr.nlm.nih.gov, MedlinePlus www.nlm.nih.gov)
+COMMON_SITES = frozenset({"nlm.nih.gov", "niddk.nih.gov", "nhlbi.nih.gov", "ninds.nih.gov",
+                          "nihseniorhealth.gov", "cancer.gov", "cdc.gov"})  # fmt: skip
+SIGNS_QTYPES = frozenset({"symptoms", "information"})
+# a finding a sentence names as absent or rare ("without fever", "rarely causes night sweats"),
+# or the other way ("less frequent urination", a sign of dehydration)
+_NOT_SHOWN = re.compile(r"\b(?:no|not|never|without|rarely|seldom|unlike)\b[^.;]*$"
+                        r"|\b(?:less|decreased|reduced|fewer|lower|little)\s+$", re.I)  # fmt: skip
+
+
+def _site(url: str) -> str:
+    """A page's host without "www." ("https://www.cancer.gov/types/...": "cancer.gov")."""
+    return url.split("/")[2].removeprefix("www.") if url.count("/") >= 2 else ""
+
+
+def showing_answers(
+    verifier: Classifying, topic: Node, passages: Sequence[Passage], kg: KnowledgeGraph
+) -> list[Answer]:
+    """The diseases whose own pages list a finding among their signs: of ``passages`` (about
+    the finding), each of a common-disease site's part on a disease's signs (or on what it
+    is) that names the finding by one of its names as a word of its own, not as absent, and
+    whose title is a disease's name in the graph. "What causes night sweats?" began with
+    mycosis fungoides, follicular lymphoma and Q fever (HPO's); the NCI's pages on Hodgkin and
+    non-Hodgkin lymphoma list night sweats among their signs. Each is read by the verifier
+    against the sentence that names the finding, and marked as text, in the passages'
+    order."""
+    names = sorted({name for name, lang in kg.labels(topic) if lang == "en" and len(name) > 3},
+                   key=len, reverse=True)  # fmt: skip
+    if not names:
+        return []
+    said = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)", re.I)
+    itself = {n.iri for n in same_named(kg, topic)}
+    found: dict[str, tuple[Node, Passage, str, str]] = {}
+    for p in passages:
+        if (p.source != "medquad" or p.qtype not in SIGNS_QTYPES
+                or _site(p.url) not in COMMON_SITES):  # fmt: skip
+            continue
+        bounds = sentence_bounds(p.text)
+        at = next(((a, b, m) for a, b in bounds if (m := said.search(p.text, a, b))), None)
+        if at is None or _NOT_SHOWN.search(p.text[at[0] : at[2].start()]):
+            continue
+        if _WARNING.search(p.text[at[0] : at[1]]):
+            continue  # "... should call or see a health care provider right away: - thirst"
+        named = kg.find(page_title(p), cls="Disease", limit=1)
+        if not named or named[0].match not in ("exact", "normalized"):
+            continue
+        node = named[0].node
+        if node.iri in itself or node.iri in found or opposites(node.label, topic.label):
+            continue
+        found[node.iri] = (node, p, p.text[at[0] : at[1]], at[2].group(0))
+    if not found:
+        return []
+    cands = list(found.values())[:MAX_CANDIDATES]
+    # (the claim names the finding in the page's words: "numbness", not HPO's *Hypoesthesia*)
+    claims = [statement(node.label, "hasPhenotype", word) for node, _, _, word in cands]
+    probs = verify_pairs(verifier, claims, [("passage: " + said)[:EVIDENCE_CHARS]
+                                            for _, _, said, _ in cands])  # fmt: skip
+    return [Answer(node, round(float(pr[0]), 4), Evidence((), (replace(p, text=said),)),
+                   verdict=FROM_TEXT, support=round(float(pr[0]), 4))
+            for (node, p, said, _), pr in zip(cands, probs, strict=True)]  # fmt: skip
+
+
+__all__ = ["FROM_TEXT", "page_answers", "page_candidates", "read_answers", "showing_answers",
+           "text_candidates"]  # fmt: skip

@@ -1902,3 +1902,42 @@ def test_a_diseases_own_page_names_its_causes_where_the_graph_has_none_of_its_ow
     curated = replace(said, object=mendelian, source="hpo")
     assert not _associated_only([Answer(mendelian, 0.9, Evidence((curated,)), support=0.9)])
     assert _associated_only([])
+
+
+def test_a_finding_with_no_page_of_its_own_gets_the_diseases_whose_pages_list_it(kg):
+    # "What causes night sweats?" began with mycosis fungoides and follicular lymphoma (HPO's);
+    # the NCI's pages on Hodgkin and non-Hodgkin lymphoma list night sweats among their signs
+    from kgqa.answering.reader import showing_answers
+
+    fever = kg.node("HP:0001945")
+
+    def page(pid, title, text, url, qtype="symptoms"):
+        return Passage(pid, text, title, "medquad", f"000{pid}-1", url, qtype, (fever.iri,), 1.0)
+
+    passages = [
+        page(1, "Gout", "A gout attack can come with a fever and chills.",
+             "https://www.nlm.nih.gov/medlineplus/gout.html"),
+        # a page of a rare-disease site, and one naming the finding as absent, or the other way
+        page(2, "Marfan syndrome", "Some people with Marfan syndrome have a fever.",
+             "https://ghr.nlm.nih.gov/condition/marfan-syndrome"),
+        page(3, "Arthritis", "Arthritis usually comes without fever.",
+             "https://www.niddk.nih.gov/health-information/arthritis"),
+        page(4, "Familial Mediterranean fever", "Attacks of familial Mediterranean fever begin "
+             "with a fever.", "https://www.cdc.gov/fmf", "information"),
+    ]  # fmt: skip
+    found = showing_answers(ReadingSentences(), fever, passages, kg)
+    assert [a.node.label for a in found] == ["gout", "familial Mediterranean fever"]
+    assert found[0].verdict == "from text"
+    assert found[0].evidence.passages[0].text == "A gout attack can come with a fever and chills."
+    # in an answer: first, before the graph's others, with the reason saying where from
+    q = "What causes a fever?"
+    intents = FixedIntents(NAMES, {q: "diseases_of_phenotype"})
+    qa = QAEngine(kg, FakeLinker(kg, FEVER_NAMES), intents, ReadingSentences(),
+                  FixedPassages(passages), None)  # fmt: skip
+    r = qa.ask(q)
+    labels = [a.node.label for a in r.answers]
+    # (the graph states both too, from abstracts and DO: they keep its order, before its
+    # Williams-Beuren syndrome, which no page names)
+    assert set(labels[:2]) == {"gout", "familial Mediterranean fever"}, labels
+    assert labels.index("Williams-Beuren syndrome") > 1
+    assert "whose own pages" in r.reason and "list Fever among their signs" in r.reason
