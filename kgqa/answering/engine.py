@@ -1747,20 +1747,33 @@ class QAEngine:
             return answers, "", set()
         key = (f"{intent} {topic.iri}", tuple(p.pid for p in pages),
                tuple(n.iri for n in subjects))  # fmt: skip
-        said_there = self._page_reads.get(key)
-        if said_there is None:
-            said_there = page_answers(self.linker, self.verifier, topic, intent, pages,
-                                      subjects, self.kg, classes)  # fmt: skip
-            with self._page_lock:  # (a service asks from several threads)
-                while len(self._page_reads) >= PAGE_READS_KEPT:
-                    self._page_reads.pop(next(iter(self._page_reads)))  # the oldest
-                self._page_reads[key] = said_there
+        said_there = self._kept(
+            key,
+            lambda: page_answers(
+                self.linker, self.verifier, topic, intent, pages, subjects, self.kg, classes
+            ),
+        )
         read = [a for a in said_there
                 if (a.support or 0.0) >= SUPPORT_THRESHOLD and keep(a)]  # fmt: skip
         if not read:
             return answers, "", set()
         merged, shown = self._read_first(answers, read, kind_words)
         return merged, page_title(pages[0]), shown
+
+    def _kept(
+        self, key: tuple[str, tuple[int, ...], tuple[str, ...]], read: Callable[[], list[Answer]]
+    ) -> list[Answer]:
+        """What pages were read to say, under ``key`` (what was asked, the passages, the
+        subjects), read once per loaded engine (``PAGE_READS_KEPT`` kept, the oldest dropped
+        first): the pages and the graph do not change under it."""
+        said_there = self._page_reads.get(key)
+        if said_there is None:
+            said_there = read()
+            with self._page_lock:  # (a service asks from several threads)
+                while len(self._page_reads) >= PAGE_READS_KEPT:
+                    self._page_reads.pop(next(iter(self._page_reads)))  # the oldest
+                self._page_reads[key] = said_there
+        return said_there
 
     def _read_first(self, answers: list[Answer], read: list[Answer],
                     kind_words: Collection[str] = ()) -> tuple[list[Answer], set[str]]:  # fmt: skip
@@ -2190,7 +2203,9 @@ class QAEngine:
             if not paged and passages:
                 # no page of its own: the diseases whose own pages list it among their signs
                 # come first ("What causes night sweats?": lymphoma's, not mycosis fungoides)
-                shown_by = [a for a in showing_answers(self.verifier, topic, passages, self.kg)
+                shown_by = [a for a in self._kept(
+                                ("signs " + topic.iri, tuple(p.pid for p in passages), ()),
+                                lambda: showing_answers(self.verifier, topic, passages, self.kg))
                             if (a.support or 0.0) >= SUPPORT_THRESHOLD and as_asked(a)
                             and a.node.iri not in being]  # fmt: skip
                 if shown_by:
