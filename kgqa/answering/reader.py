@@ -526,6 +526,36 @@ _NOT_SHOWN = re.compile(r"\b(?:no|not|never|without|rarely|seldom|unlike)\b[^.;]
                         r"|\b(?:less|decreased|reduced|fewer|lower|little)\s+$", re.I)  # fmt: skip
 
 
+# ... or as what brings the disease on, not a sign of it ("Blood loss from heavy menstrual
+# periods can cause iron-deficiency anemia", on that anemia's page; matched right after the
+# finding's name, so no "^")
+_BRINGS_IT_ON = re.compile(r"[\w\s'-]{0,30}?\b(?:can|may|might|will|often|also|\s)*(?:cause[sd]?|"
+                           r"lead(?:s)? to|results? in|triggers?)\b", re.I)  # fmt: skip
+_CAUSED_BY_IT = re.compile(r"\b(?:caused by|due to|because of|results? from|resulting from|"
+                           r"brought on by|triggered by)\s+(?:[\w'-]+\s+){0,4}$", re.I)  # fmt: skip
+
+
+def _leads_to_it(sentence: str, names: Sequence[str]) -> bool:
+    """Whether ``sentence`` says something leads to the disease of one of ``names`` (what it
+    lists is then what brings the disease on, not its signs: "Conditions that may lead to
+    anemia include - Heavy periods", "... may suggest that a woman is at risk for
+    iron-deficiency anemia").
+
+    Example:
+        >>> _leads_to_it("Conditions that may lead to anemia include heavy periods.", ["Anemia"])
+        True
+        >>> _leads_to_it("Diabetes insipidus causes frequent urination.", ["Diabetes insipidus"])
+        False
+    """
+    # (hyphens read as spaces on both sides: "iron-deficiency anemia", "Iron-Deficiency Anemia")
+    said = "|".join(re.escape(n.casefold().replace("-", " ")) for n in names if n)
+    if not said:
+        return False
+    leads = re.compile(rf"\b(?:lead(?:s)? to|cause[sd]?(?: of)?|risk (?:for|of)|trigger(?:s)?)\s+"
+                       rf"(?:[\w']+\s+){{0,2}}(?:{said})\b")  # fmt: skip
+    return leads.search(sentence.casefold().replace("-", " ")) is not None
+
+
 def _site(url: str) -> str:
     """A page's host without "www." ("https://www.cancer.gov/types/...": "cancer.gov")."""
     return url.split("/")[2].removeprefix("www.") if url.count("/") >= 2 else ""
@@ -559,10 +589,15 @@ def showing_answers(
             continue
         if _WARNING.search(p.text[at[0] : at[1]]):
             continue  # "... should call or see a health care provider right away: - thirst"
+        if (_BRINGS_IT_ON.match(p.text, at[2].end(), at[1])
+                or _CAUSED_BY_IT.search(p.text[at[0] : at[2].start()])):  # fmt: skip
+            continue
         named = kg.find(page_title(p), cls="Disease", limit=1)
         if not named or named[0].match not in ("exact", "normalized"):
             continue
         node = named[0].node
+        if _leads_to_it(p.text[at[0] : at[1]], [page_title(p), node.label]):
+            continue  # "Conditions that may lead to anemia include - Heavy periods"
         if node.iri in itself or node.iri in found or opposites(node.label, topic.label):
             continue
         found[node.iri] = (node, p, p.text[at[0] : at[1]], at[2].group(0))

@@ -1924,6 +1924,9 @@ def test_a_finding_with_no_page_of_its_own_gets_the_diseases_whose_pages_list_it
              "https://www.niddk.nih.gov/health-information/arthritis"),
         page(4, "Familial Mediterranean fever", "Attacks of familial Mediterranean fever begin "
              "with a fever.", "https://www.cdc.gov/fmf", "information"),
+        # ... and one where the finding brings on what the page is about, no sign of it
+        page(5, "Diabetes mellitus", "A fever can cause blood sugar to rise in people with "
+             "diabetes.", "https://www.niddk.nih.gov/diabetes"),
     ]  # fmt: skip
     found = showing_answers(ReadingSentences(), fever, passages, kg)
     assert [a.node.label for a in found] == ["gout", "familial Mediterranean fever"]
