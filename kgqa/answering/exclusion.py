@@ -24,10 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kgqa.answering.candidates import graph_candidates
+from kgqa.answering.candidates import graph_candidates, same_named
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.records import Mention, Node
 
+# the kinds of a disorder left out that are left out with it (breadth first)
+KINDS_LEFT_OUT = 500
 # the classes of the same name looked up for a class or a chemical group named
 SAME_NAME_LIMIT = 10
 # a drug's or a group's name read inside other drugs' names only from this length ("penicillin",
@@ -142,6 +144,13 @@ def left_out(kg: KnowledgeGraph, found: list[tuple[Mention, Node]], topic: Node 
     endings: list[str] = []
     for m, n in named:
         iris.add(n.iri)
+        if n.cls in _DISORDERS:
+            # a disorder left out takes its kinds, and those of its node of the same name
+            # elsewhere ("What causes night sweats besides lymphoma?" kept AIDS-related
+            # lymphoma and mycosis fungoides)
+            for same in same_named(kg, n):
+                iris.add(same.iri)
+                iris |= {d.iri for d in kg.descendants(same, limit=KINDS_LEFT_OUT)}
         if n.cls not in _DRUGS:
             continue
         # the classes (or chemical headings that classes name: MeSH's glucocorticoids) of

@@ -1944,3 +1944,18 @@ def test_a_finding_with_no_page_of_its_own_gets_the_diseases_whose_pages_list_it
     assert set(labels[:2]) == {"gout", "familial Mediterranean fever"}, labels
     assert labels.index("Williams-Beuren syndrome") > 1
     assert "whose own pages" in r.reason and "list Fever among their signs" in r.reason
+
+
+def test_a_disorder_left_out_takes_its_kinds_with_it(kg):
+    # "What causes night sweats besides lymphoma?" kept AIDS-related lymphoma and mycosis
+    # fungoides: a disorder left out covered its own node only
+    from kgqa.answering.exclusion import left_out
+    from kgqa.records import Candidate, Mention
+
+    arthritis, gout, fmf = kg.node("DOID:848"), kg.node("DOID:13189"), kg.node("DOID:2987")
+    said = Mention(27, 36, "arthritis", "DISEASE", True, 1.0,
+                   (Candidate(arthritis, 0.95, "exact", "arthritis"),))  # fmt: skip
+    gone = left_out(kg, [(said, arthritis)], kg.node("HP:0001945"))
+    assert gone is not None
+    assert gone.covers(arthritis) and gone.covers(gout)  # gout is a kind of arthritis
+    assert not gone.covers(fmf)
