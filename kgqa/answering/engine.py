@@ -44,6 +44,7 @@ from kgqa.answering.ranking import (
     SUPPORT_THRESHOLD,
     WIDELY_WRITTEN,
     asked_words,
+    commonness,
     cooccurrences,
     from_literature,
     literature_only,
@@ -1807,14 +1808,16 @@ class QAEngine:
         # common cold of "Common causes of an acute cough")
         kind = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(kind_words)))})", re.I)
 
+        left = [a for a in read if a.node.iri not in used]
+        drugs = commonness(self.kg, left)  # type: ignore[arg-type]  # (an Answer has .node)
+
         def order(a: Answer) -> tuple[bool, int]:
             of_kind = not kind_words or any(  # (in the sentence that names it, the last)
                 kind.search(p.text[slice(*sentence_bounds(p.text)[-1])])
                 for p in a.evidence.passages if p.text.strip())  # fmt: skip
-            drugs = len(self.kg.neighbours(a.node, "treats", direction="in"))
-            return not of_kind, -min(drugs, COMMON_ENOUGH)
+            return not of_kind, -min(drugs.get(a.node.iri, 0), COMMON_ENOUGH)
 
-        left = sorted((a for a in read if a.node.iri not in used), key=order)
+        left.sort(key=order)
         first = borne + left
         # a category ("heart disease", "viral infectious disease", of the page's "heart
         # problems", "viruses") after the specific answers, as among the graph's; a kind of one

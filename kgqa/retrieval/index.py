@@ -352,8 +352,11 @@ class PassageRetriever:
                     (PAGE_SOURCE,),
                 ).fetchall()
             pages: dict[str, list[tuple[int, str]]] = {}
-            for pid, title, qtype in rows:
-                for key in page_keys(title):
+            keyed: dict[str, set[str]] = {}  # a title's keys, read once (MedQuAD cuts a page
+            for pid, title, qtype in rows:  # into several passages: 40,076 of 5,126 titles)
+                if title not in keyed:
+                    keyed[title] = page_keys(title)
+                for key in keyed[title]:
                     pages.setdefault(key, []).append((pid, qtype))
             self._pages = pages
         wanted = set(qtypes)
