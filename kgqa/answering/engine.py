@@ -54,7 +54,13 @@ from kgqa.answering.ranking import (
     prevention_indication,
     rank_candidates,
 )
-from kgqa.answering.reader import FROM_TEXT, page_answers, read_answers, showing_answers
+from kgqa.answering.reader import (
+    FROM_TEXT,
+    page_answers,
+    page_words,
+    read_answers,
+    showing_answers,
+)
 from kgqa.answering.verification import ClaimVerifier, chromosome_named, deficiency_named
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
@@ -1736,16 +1742,18 @@ class QAEngine:
     def _page_first(
         self, topic: Node, intent: str, said: Sequence[str], answers: list[Answer],
         keep: Callable[[Answer], bool], classes: Sequence[str] | None = None,
-    ) -> tuple[list[Answer], str, set[str]]:  # fmt: skip
+    ) -> tuple[list[Answer], str, set[str], Passage | None]:  # fmt: skip
         """What a finding's own page says brings it on, before the rest of the answers
         (:meth:`_read_first`). Its reading is kept (``PAGE_READS_KEPT``). "What causes swollen
         ankles?" began with Wilson disease and lymphoplasmacytic lymphoma (HPO's rare diseases
         with pedal edema), where MedlinePlus's *Edema* names heart failure, kidney disease and
         cirrhosis. Also the page's title and the answers it names ("" and none: no page)
-        (those it moved up: the graph's hundreds of abstracts name are not its)."""
+        (those it moved up: the graph's hundreds of abstracts name are not its), and what the
+        page says in words of what brings it on (:func:`page_words`; None: it says nothing)."""
         pages, subjects, kind_words = self._own_pages(topic, said, topic.cls == "Phenotype")
         if not pages:
-            return answers, "", set()
+            return answers, "", set(), None
+        words = self._words_of(topic, pages, subjects, said)
         key = (f"{intent} {topic.iri}", tuple(p.pid for p in pages),
                tuple(n.iri for n in subjects))  # fmt: skip
         said_there = self._kept(
@@ -1757,9 +1765,17 @@ class QAEngine:
         read = [a for a in said_there
                 if (a.support or 0.0) >= SUPPORT_THRESHOLD and keep(a)]  # fmt: skip
         if not read:
-            return answers, "", set()
+            return answers, "", set(), words
         merged, shown = self._read_first(answers, read, kind_words)
-        return merged, page_title(pages[0]), shown
+        return merged, page_title(pages[0]), shown, words
+
+    def _words_of(self, topic: Node, pages: Sequence[Passage], subjects: Sequence[Node],
+                  said: Sequence[str]) -> Passage | None:  # fmt: skip
+        """What the topic's own ``pages`` (of it or of ``subjects``) say in words of what
+        brings it on (:func:`page_words`), by their names and the words the question said."""
+        names = [name for node in (topic, *subjects) for name, lang in self.kg.labels(node)
+                 if lang == "en"]  # fmt: skip
+        return page_words(pages, [*names, *said])
 
     def _kept(
         self, key: tuple[str, tuple[int, ...], tuple[str, ...]], read: Callable[[], list[Answer]]
@@ -2144,6 +2160,7 @@ class QAEngine:
         topped_up = behind = 0  # passages' answers; the graph's after them
         page, paged = "", set()  # the finding's own page, and the answers it names
         signs = False  # ... or those of the pages of diseases that list it among their signs
+        words: Passage | None = None  # ... and what that page says in words of its causes
         later: set[str] = set()  # many abstracts' answers the passages do not say, moved after
         backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
@@ -2200,7 +2217,7 @@ class QAEngine:
                 and not _ASKS_RARE.search(text)):  # fmt: skip
             # what the finding's own page says brings it on comes first
             being = self._kinds_of_same_named(topic)
-            answers, page, paged = self._page_first(
+            answers, page, paged, words = self._page_first(
                 topic, intent, said, answers,
                 lambda a: as_asked(a) and a.node.iri not in being)  # fmt: skip
             if not paged and passages:
@@ -2221,7 +2238,7 @@ class QAEngine:
             # the disorders its own page says bring it on, before them ("What causes high
             # blood pressure?" listed ATP2B1 and EDN3; its page names chronic kidney disease
             # and sleep apnea)
-            answers, page, paged = self._page_first(topic, intent, said, answers, as_asked,
+            answers, page, paged, words = self._page_first(topic, intent, said, answers, as_asked,
                                                     _CAUSES_ON_A_PAGE)  # fmt: skip
             topped_up += len(paged)
         withheld: list[tuple[Answer, str]] = []
@@ -2249,6 +2266,11 @@ class QAEngine:
             # common disease are not what causes it
             complex_note = self._complex(topic, genes=True) or self._associated_only(topic, scored)
             halved = {a.node.iri for a in scored if a.node.cls == "Gene"}
+            if complex_note and words is None and not paged:
+                # "What causes asthma?": genes that raise its risk (HPO's susceptibility genes
+                # among them, so its page was not read for causes): what its page says
+                pages, subjects, _ = self._own_pages(topic, said, broader=False)
+                words = self._words_of(topic, pages, subjects, said) if pages else None
         if complex_note:
             scored = tuple(sorted((replace(a, score=round(a.score * COMPLEX_MENDELIAN, 4))
                                    if a.node.iri in halved else a for a in scored),
@@ -2358,6 +2380,14 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, (
                 f"after the others for a child, as their labels keep them for when others will "
                 f"not do: {names} ({why})")]))  # fmt: skip
+        if words is not None and not any(a.node.iri in paged for a in scored):
+            # "What causes asthma?" listed genes association studies tie to it, and its page
+            # names no cause the graph holds: what the page says of its causes, first
+            said_so = (f"the page \"{page_title(words)}\" ({words.source} {words.source_id}) "
+                       f"says: \"{words.text}\"")  # fmt: skip
+            reason = "; ".join(filter(None, [said_so, reason]))
+            others = tuple(p for p in shown["passages"] if p.pid != words.pid)  # type: ignore[union-attr]
+            shown = {**shown, "passages": (words, *others)[:5]}
         return Result(**base, **shown, answers=scored, no_answer=not scored, reason=reason)
 
     def _named_as_such(self, topic: Node, found: Linked) -> bool:

@@ -407,6 +407,78 @@ def brought_on_by_finding(sentence: str, at: int, names: Sequence[str]) -> bool:
     return any(v.start() >= n for n in named for v in _BRINGS_ON.finditer(head))
 
 
+# what a cause is named as the cause of: the thing named right after "a cause of" is what is
+# brought on ("glaucoma, a leading cause of blindness", on *Glaucoma*'s page, made blindness a
+# cause of glaucoma), not after the words that say what the cause is ("The most common cause
+# of anemia is ...")
+_CAUSE_OF = re.compile(r"\b(?:causes?|reasons?)\s+(?:of|for)\s+((?:[\w'-]+\s+){0,2})$", re.I)
+# ... and a verb of bringing on right before the thing named, with no word that a list of what
+# brings it on follows ("Intestinal damage causes diarrhea", on *Celiac Disease*'s; not "Many
+# conditions cause edema, including heart failure", "Things that cause diarrhea are ...")
+_BRINGS_ON_BEFORE = re.compile(
+    r"\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b(?! (?:of|by)\b)"
+    r"(?P<gap>[^.;]{0,60})$",
+    re.I,
+)
+_LIST_CUE = re.compile(r"\b(?:includ\w*|such as|like|for example|especially|particularly|namely|"
+                       r"are|were|is)\b|[:(]", re.I)  # fmt: skip
+# ... and what it brings on, when the thing named brings something on: the finding (a name of
+# it, or a word that stands for it) or another thing ("Intestinal damage causes diarrhea": not
+# celiac disease) (matched right after the thing named: no "^")
+_BRINGS_ON_AFTER = re.compile(
+    r"[^.;:,]{0,40}?\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b"
+    r"(?! (?:of|by)\b)\s*(?P<object>[^,.;:]{0,60})",
+    re.I,
+)
+_STANDS_FOR_IT = re.compile(
+    r"\b(?:it|this|these|them|that|the (?:disease|condition|disorder|problem|illness|syndrome)|"
+    r"symptoms?|attacks?|flares?|flare-ups?|episodes?|outbreaks?|signs?)\b",
+    re.I,
+)
+
+
+def brings_on_another(sentence: str, start: int, end: int, names: Sequence[str]) -> bool:
+    """Whether ``sentence`` names what is at ``start:end`` as brought on by a cause, or as
+    bringing on something other than the finding or disease of ``names`` (casefolded): then it
+    is none of that one's causes.
+
+    Example:
+        >>> s = "Nearly 2.7 million people have glaucoma, a leading cause of blindness."
+        >>> brings_on_another(s, s.index("blindness"), len(s) - 1, ["glaucoma"])
+        True
+        >>> s = "Intestinal damage causes diarrhea and weight loss."
+        >>> brings_on_another(s, 0, 17, ["celiac disease"])
+        True
+        >>> brings_on_another(s, s.index("diarrhea"), s.index(" and"), ["celiac disease"])
+        True
+        >>> s = "The most common cause of anemia is blood loss."
+        >>> brings_on_another(s, s.index("blood loss"), len(s) - 1, ["anemia"])
+        False
+        >>> s = "Many things cause anemia, including blood loss."
+        >>> brings_on_another(s, s.index("blood loss"), len(s) - 1, ["anemia"])
+        False
+        >>> s = "Smoking can trigger asthma attacks."
+        >>> brings_on_another(s, s.index("Smoking"), s.index(" can"), ["asthma"])
+        False
+    """
+    head = sentence[:start]
+    cause_of = _CAUSE_OF.search(head)
+    if cause_of is not None:
+        gap = cause_of.group(1).casefold()
+        if not _LIST_CUE.search(gap) and not any(n and n in gap for n in names):
+            return True
+    verb = _BRINGS_ON_BEFORE.search(head)
+    if verb is not None and not _LIST_CUE.search(verb.group("gap")):
+        return True
+    after = _BRINGS_ON_AFTER.match(sentence, end)
+    if after is not None:
+        said = after.group("object").casefold()
+        if said.strip() and not any(n and n in said for n in names) \
+                and not _STANDS_FOR_IT.search(said):  # fmt: skip
+            return True
+    return False
+
+
 def _kind_by_name(node: Node, topic: Node) -> bool:
     """Whether ``node``'s name is a disease topic's with words before it ("sickle cell anemia",
     of anemia, which DO files elsewhere). Not a finding's: a disease named for its sign brings
@@ -467,7 +539,9 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
                 continue
             if topic.iri in {n.iri for n in kg.ancestors(node)} or _kind_by_name(node, topic):
                 continue  # a kind of the topic is none of its causes (sickle cell anemia)
-            if brought_on_by_finding(here, m.start, names):
+            if brought_on_by_finding(here, m.start, names) or brings_on_another(
+                here, m.start, m.end, names
+            ):
                 continue
             before, after = here[: m.start], here[m.end : m.end + 20]
             if _TAKEN_AGAINST.search(before) or _GIVEN_FOR_IT.match(after):
@@ -513,6 +587,80 @@ def page_answers(linker: Linking, verifier: Classifying, topic: Node, intent: st
     return out
 
 
+# a sentence that says what brings the subject of ``names`` on: "No one knows exactly what
+# causes acne", "The exact cause of asthma isn't known", "Gout is caused by ..." (a few words
+# between: "Weak Bones Can Lead to Fractures Osteoporosis ...", a heading run into the text,
+# says nothing of it)
+_WHAT_CAUSES = (r"(?:caus\w*|reasons?|leads? to|triggers?|brings? on)(?:\s+(?:of|for))?\s+"
+                r"(?:(?:the|a|an|most|many|some|all|your|cases|types|kinds|forms|of|exact|actual|"
+                r"main|common|underlying)\s+){{0,3}}{n}\b")  # fmt: skip
+_CAUSED = (r"{n}\b(?:\s+[\w']+){{0,4}}\s+(?:caused|triggered|brought on|due to|results? from|"
+           r"because of)\b")  # fmt: skip
+# ... and those after it that go on about its causes ("Hormone changes ... probably play a
+# role"; not "Lupus has many symptoms")
+_GOES_ON_ABOUT_CAUSES = re.compile(
+    r"\b(?:caus\w*|roles?|factors?|trigger\w*|risks?|genes?|genetic\w*|inherit\w*|runs? in "
+    r"(?:the )?famil\w+|environment\w*|result\w*|due to|lead\w*|linked|associated|theor\w*|"
+    r"believe\w*|think|thought|unknown|not known)\b",
+    re.I,
+)
+# ... never a page's pointer to a video or another page ("(Watch the animated video to learn
+# more about the causes of glaucoma ...", "... is available through an information page")
+_POINTER = re.compile(r"\b(?:video|click|watch|information page|this page|web ?site|www\.)|^\(",
+                      re.I)  # fmt: skip
+PAGE_WORDS_CHARS = 320
+
+
+def page_words(pages: Sequence[Passage], names: Sequence[str]) -> Passage | None:
+    """What a subject's own page says in words of what brings it on (for a user whose answers
+    it names none of: "What causes asthma?", answered with genes association studies tie to
+    it): the first sentence of its pages (their parts on causes first) that says what causes
+    one of ``names`` (not what one of them causes), and the next ones that go on about causes
+    while they fit in ``PAGE_WORDS_CHARS``. The passage, its text cut to those sentences; None
+    when no page says so.
+
+    Example:
+        >>> p = Passage(1, "Acne is a skin disease that causes pimples. No one knows exactly "
+        ...             "what causes acne. Hormone changes probably play a role. It is common.",
+        ...             "Acne", "medquad", "0004-1", "", "information", (), 1.0)
+        >>> page_words([p], ["Acne", "pimples"]).text
+        'No one knows exactly what causes acne. Hormone changes probably play a role.'
+    """
+    forms = [n.casefold().replace("-", " ") for n in names if n.strip()]
+    if not forms or not pages:
+        return None
+    said = "|".join(map(re.escape, forms))
+    what_causes = re.compile(_WHAT_CAUSES.format(n=f"(?:{said})"))
+    caused = re.compile(_CAUSED.format(n=f"(?:{said})"))
+    itself = re.compile(rf"(?<!\w)(?:{said})(?!\w)")
+
+    def says_what_causes(sentence: str) -> bool:
+        if _POINTER.search(sentence):
+            return False
+        text = sentence.casefold().replace("-", " ")
+        m = what_causes.search(text)
+        # (not what the subject brings on: "Acne is a skin disease that causes pimples")
+        return bool((m and not itself.search(text, 0, m.start())) or caused.search(text))
+
+    for p in sorted(pages, key=lambda p: p.qtype != "causes"):  # (stable: the pages' order)
+        bounds = [(a, b) for a, b in sentence_bounds(p.text) if not p.text[a:b].endswith("?")]
+        at = next((i for i, (a, b) in enumerate(bounds) if says_what_causes(p.text[a:b])), None)
+        if at is None:
+            continue
+        start, end = bounds[at]
+        for a, b in bounds[at + 1 :]:
+            more = p.text[a:b]
+            if (b - start > PAGE_WORDS_CHARS or not _GOES_ON_ABOUT_CAUSES.search(more)
+                    or _POINTER.search(more)):  # fmt: skip
+                break
+            end = b
+        text = p.text[start:end]
+        if len(text) > PAGE_WORDS_CHARS:  # one long sentence (a list run into it)
+            text = text[:PAGE_WORDS_CHARS].rsplit(" ", 1)[0].rstrip(" ,;-") + " …"
+        return replace(p, text=text)
+    return None
+
+
 # the sites of MedQuAD whose pages are on the diseases people meet (MedlinePlus, the NIH
 # institutes, NIHSeniorHealth, the NCI, the CDC), not on rare ones (GARD, Genetics Home
 # Reference), and the parts of a page that list a disease's signs
@@ -556,6 +704,12 @@ def _leads_to_it(sentence: str, names: Sequence[str]) -> bool:
     return leads.search(sentence.casefold().replace("-", " ")) is not None
 
 
+# a name of a finding said of another that comes out on the skin ("breaking out", a name of
+# acne, in "breaking out in a cold sweat" or "in hives")
+_BROKEN_OUT_IN = re.compile(r"\s+in\s+(?:a\s+)?(?:cold\s+)?(?:sweats?|hives|rash(?:es)?|tears|"
+                            r"goose ?bumps|blisters|spots)\b", re.I)  # fmt: skip
+
+
 def _site(url: str) -> str:
     """A page's host without "www." ("https://www.cancer.gov/types/...": "cancer.gov")."""
     return url.split("/")[2].removeprefix("www.") if url.count("/") >= 2 else ""
@@ -587,6 +741,8 @@ def showing_answers(
         at = next(((a, b, m) for a, b in bounds if (m := said.search(p.text, a, b))), None)
         if at is None or _NOT_SHOWN.search(p.text[at[0] : at[2].start()]):
             continue
+        if _BROKEN_OUT_IN.match(p.text, at[2].end(), at[1]):
+            continue  # "breaking out in a cold sweat" (a heart attack's) is no acne
         if _WARNING.search(p.text[at[0] : at[1]]):
             continue  # "... should call or see a health care provider right away: - thirst"
         if (_BRINGS_IT_ON.match(p.text, at[2].end(), at[1])
@@ -613,5 +769,5 @@ def showing_answers(
             for (node, p, said, _), pr in zip(cands, probs, strict=True)]  # fmt: skip
 
 
-__all__ = ["FROM_TEXT", "page_answers", "page_candidates", "read_answers", "showing_answers",
-           "text_candidates"]  # fmt: skip
+__all__ = ["FROM_TEXT", "page_answers", "page_candidates", "page_words", "read_answers",
+           "showing_answers", "text_candidates"]  # fmt: skip

@@ -1904,6 +1904,43 @@ def test_a_diseases_own_page_names_its_causes_where_the_graph_has_none_of_its_ow
     assert _associated_only([])
 
 
+def test_what_a_disease_brings_on_or_what_its_cause_brings_on_is_none_of_its_causes(kg):
+    # "What causes glaucoma?" answered blindness ("glaucoma, a leading cause of blindness"),
+    # and celiac disease's page gave "Intestinal damage causes diarrhea" as a cause of it
+    from kgqa.answering.reader import page_candidates
+
+    arthritis = kg.node("DOID:848")
+    text = ("Arthritis is a leading cause of diabetes. Marfan syndrome causes diabetes. "
+            "Familial Mediterranean fever can cause arthritis.")  # fmt: skip
+    page = Passage(7, text, "Arthritis", "medquad", "0007-1", "", "causes", (), 1.0)
+    found = page_candidates(FakeLinker(kg, FEVER_NAMES), arthritis, "causes", [page], [], kg,
+                            ("Disease",))  # fmt: skip
+    assert [n.label for n, _ in found] == ["familial Mediterranean fever"]
+    # ... while a list of what brings it on, after the verb, is read as before
+    text = "Many things cause arthritis, including familial Mediterranean fever and diabetes."
+    found = page_candidates(FakeLinker(kg, FEVER_NAMES), arthritis, "causes",
+                            [replace(page, text=text)], [], kg, ("Disease",))  # fmt: skip
+    assert [n.label for n, _ in found] == ["familial Mediterranean fever", "diabetes mellitus"]
+
+
+def test_a_page_that_names_no_cause_is_quoted_for_what_it_says_of_causes(kg):
+    # "What causes asthma?" listed genes that association studies tie to it, and said nothing
+    # of what its page says: "The exact cause of asthma isn't known. Researchers think some
+    # genetic and environmental factors interact to cause asthma"
+    text = ("Arthritis means joint inflammation. It is a leading cause of disability. No one "
+            "knows exactly what causes arthritis. Genes probably play a role. Arthritis is "
+            "common.")  # fmt: skip
+    r = page_engine(kg, text, "Arthritis", "causes").ask("What causes arthritis?")
+    assert (r.intent, r.topic.curie) == ("causes", "DOID:848")
+    said = "No one knows exactly what causes arthritis. Genes probably play a role."
+    assert r.reason.startswith(f'the page "Arthritis" (medquad 0007-1) says: "{said}"'), r.reason
+    assert r.passages[0].text == said and r.passages[0].source_id == "0007-1"
+    # ... a page that says nothing of causes is not quoted
+    text = "Arthritis means joint inflammation. It is common."
+    r = page_engine(kg, text, "Arthritis", "causes").ask("What causes arthritis?")
+    assert "says:" not in r.reason
+
+
 def test_a_finding_with_no_page_of_its_own_gets_the_diseases_whose_pages_list_it(kg):
     # "What causes night sweats?" began with mycosis fungoides and follicular lymphoma (HPO's);
     # the NCI's pages on Hodgkin and non-Hodgkin lymphoma list night sweats among their signs
