@@ -411,7 +411,9 @@ def brought_on_by_finding(sentence: str, at: int, names: Sequence[str]) -> bool:
 # brought on ("glaucoma, a leading cause of blindness", on *Glaucoma*'s page, made blindness a
 # cause of glaucoma), not after the words that say what the cause is ("The most common cause
 # of anemia is ...")
-_CAUSE_OF = re.compile(r"\b(?:causes?|reasons?)\s+(?:of|for)\s+((?:[\w'-]+\s+){0,2})$", re.I)
+# (or the risk of: "These changes increase your risk for obesity", on *Sleep Apnea*'s page)
+_CAUSE_OF = re.compile(r"\b(?:causes?|reasons?|risks?)\s+(?:of|for)\s+((?:[\w'-]+\s+){0,2})$",
+                       re.I)  # fmt: skip
 # ... and a verb of bringing on right before the thing named, with no word that a list of what
 # brings it on follows ("Intestinal damage causes diarrhea", on *Celiac Disease*'s; not "Many
 # conditions cause edema, including heart failure", "Things that cause diarrhea are ...")
@@ -426,13 +428,26 @@ _LIST_CUE = re.compile(r"\b(?:includ\w*|such as|like|for example|especially|part
 # it, or a word that stands for it) or another thing ("Intestinal damage causes diarrhea": not
 # celiac disease) (matched right after the thing named: no "^")
 _BRINGS_ON_AFTER = re.compile(
-    r"[^.;:,]{0,40}?\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b"
+    r",?[^.;:,]{0,40}?\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b"
     r"(?! (?:of|by)\b)\s*(?P<object>[^,.;:]{0,60})",
     re.I,
 )
 _STANDS_FOR_IT = re.compile(
     r"\b(?:it|this|these|them|that|the (?:disease|condition|disorder|problem|illness|syndrome)|"
     r"symptoms?|attacks?|flares?|flare-ups?|episodes?|outbreaks?|signs?)\b",
+    re.I,
+)
+
+
+# what a page lists as signs or complications is none of the causes: "Symptoms can include -
+# Frequent redness ... - Acne" (on *Rosacea*'s), "The hallmark symptom of the disorder is
+# excessive daytime sleepiness" (*Sleep Apnea*'s, linked to sleep disorders), "Crohn's can
+# cause complications, such as intestinal blockages, ulcers" (a complication *of* something
+# names a cause: "Edema can be a complication of heart failure")
+_SIGNS_OR_COMPLICATIONS = re.compile(
+    r"\b(?:(?:symptoms?|signs?)\b(?:\s+of\b(?:\s+[\w'-]+){1,4})?\s+(?:(?:can|may|might|often|"
+    r"also|commonly)\s+)*(?:include|includes|including|are|is)\b|complications?\b(?!\s+of\b))"
+    r"[^.]*$",
     re.I,
 )
 
@@ -543,6 +558,8 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
                 here, m.start, m.end, names
             ):
                 continue
+            if _SIGNS_OR_COMPLICATIONS.search(here, 0, m.start):
+                continue
             before, after = here[: m.start], here[m.end : m.end + 20]
             if _TAKEN_AGAINST.search(before) or _GIVEN_FOR_IT.match(after):
                 continue
@@ -606,8 +623,17 @@ _GOES_ON_ABOUT_CAUSES = re.compile(
 )
 # ... never a page's pointer to a video or another page ("(Watch the animated video to learn
 # more about the causes of glaucoma ...", "... is available through an information page")
-_POINTER = re.compile(r"\b(?:video|click|watch|information page|this page|web ?site|www\.)|^\(",
+_POINTER = re.compile(r"\b(?:video|click|watch|information page|this page|web ?site|www\.|"
+                      r"animation|illustration|diagram|picture|image)|^\(", re.I)  # fmt: skip
+# ... nor a sentence of what helps ("... can improve their symptoms by - Avoiding alcohol and
+# spicy, fatty or acidic foods that trigger heartburn", on *GERD*'s)
+_HELPING = re.compile(r"\b(?:improv|avoid|prevent|treat|reduc|reliev|lower|eas(?:e|es|ing)\b)",
                       re.I)  # fmt: skip
+# a sentence run into the one before it, where a list or heading had no period ("... and
+# sometimes vision problems No one knows what causes rosacea", "Actual Cause Is Unknown
+# Scientists believe that ..."): the quote begins where it does
+_RUN_IN = re.compile(r"(?<=[a-z]) (?=(?:No|The|In|Some|Many|Most|Researchers|Scientists|Doctors|"
+                     r"Experts|It|This|These|There|Although|While|Several|Certain)\b)")  # fmt: skip
 PAGE_WORDS_CHARS = 320
 
 
@@ -634,20 +660,29 @@ def page_words(pages: Sequence[Passage], names: Sequence[str]) -> Passage | None
     caused = re.compile(_CAUSED.format(n=f"(?:{said})"))
     itself = re.compile(rf"(?<!\w)(?:{said})(?!\w)")
 
-    def says_what_causes(sentence: str) -> bool:
+    def cause_said_at(sentence: str) -> int | None:
+        """Where in ``sentence`` it says what causes the subject; None where it does not."""
         if _POINTER.search(sentence):
-            return False
-        text = sentence.casefold().replace("-", " ")
+            return None
+        text = sentence.casefold().replace("-", " ")  # (the same length)
         m = what_causes.search(text)
         # (not what the subject brings on: "Acne is a skin disease that causes pimples")
-        return bool((m and not itself.search(text, 0, m.start())) or caused.search(text))
+        if m is not None and itself.search(text, 0, m.start()):
+            m = None
+        m = m or caused.search(text)
+        if m is None or _HELPING.search(text, 0, m.start()):
+            return None
+        return m.start()
 
     for p in sorted(pages, key=lambda p: p.qtype != "causes"):  # (stable: the pages' order)
         bounds = [(a, b) for a, b in sentence_bounds(p.text) if not p.text[a:b].endswith("?")]
-        at = next((i for i, (a, b) in enumerate(bounds) if says_what_causes(p.text[a:b])), None)
+        said_at = [cause_said_at(p.text[a:b]) for a, b in bounds]
+        at = next((i for i, x in enumerate(said_at) if x is not None), None)
         if at is None:
             continue
         start, end = bounds[at]
+        run_in = [r.end() for r in _RUN_IN.finditer(p.text, start, start + said_at[at])]  # type: ignore[operator]
+        start = run_in[-1] if run_in else start
         for a, b in bounds[at + 1 :]:
             more = p.text[a:b]
             if (b - start > PAGE_WORDS_CHARS or not _GOES_ON_ABOUT_CAUSES.search(more)

@@ -1921,6 +1921,15 @@ def test_what_a_disease_brings_on_or_what_its_cause_brings_on_is_none_of_its_cau
     found = page_candidates(FakeLinker(kg, FEVER_NAMES), arthritis, "causes",
                             [replace(page, text=text)], [], kg, ("Disease",))  # fmt: skip
     assert [n.label for n, _ in found] == ["familial Mediterranean fever", "diabetes mellitus"]
+    # ... and what a page lists as its signs or complications, or as what it raises the risk
+    # of, is none either (rosacea's symptoms "include ... Acne"; "Crohn's can cause
+    # complications, such as intestinal blockages"; sleep apnea's "risk for obesity")
+    text = ("Arthritis can cause complications, such as diabetes. Symptoms of arthritis "
+            "include Marfan syndrome. It raises the risk for diabetes. Familial Mediterranean "
+            "fever can cause arthritis.")  # fmt: skip
+    found = page_candidates(FakeLinker(kg, FEVER_NAMES), arthritis, "causes",
+                            [replace(page, text=text)], [], kg, ("Disease",))  # fmt: skip
+    assert [n.label for n, _ in found] == ["familial Mediterranean fever"]
 
 
 def test_a_page_that_names_no_cause_is_quoted_for_what_it_says_of_causes(kg):
@@ -1935,6 +1944,13 @@ def test_a_page_that_names_no_cause_is_quoted_for_what_it_says_of_causes(kg):
     said = "No one knows exactly what causes arthritis. Genes probably play a role."
     assert r.reason.startswith(f'the page "Arthritis" (medquad 0007-1) says: "{said}"'), r.reason
     assert r.passages[0].text == said and r.passages[0].source_id == "0007-1"
+    # ... from where the sentence begins when a list ran into it, never a pointer to a video
+    # or a sentence of what helps
+    text = ("(Watch the video to learn more about the causes of arthritis.) Rest can ease pain "
+            "that gout causes arthritis. Symptoms can include - Redness - Swelling No one knows "
+            "what causes arthritis. Arthritis is common.")  # fmt: skip
+    r = page_engine(kg, text, "Arthritis", "causes").ask("What causes arthritis?")
+    assert r.passages[0].text == "No one knows what causes arthritis.", r.reason
     # ... a page that says nothing of causes is not quoted
     text = "Arthritis means joint inflammation. It is common."
     r = page_engine(kg, text, "Arthritis", "causes").ask("What causes arthritis?")
