@@ -88,6 +88,20 @@ def test_ask_draws_the_answer_and_its_evidence_graph(page, shots):
     assert page.errors == []
 
 
+def test_the_note_on_the_answers_comes_before_them(page):
+    # "What causes asthma?": the page's words of its causes, and that the genes listed raise
+    # its risk, were shown under ten genes; the CLI prints them first
+    page.click('.tab[data-tab="ask"]')
+    page.fill("#question", "Which drugs treat gout besides colchicine?")
+    page.click("#ask-form button[type=submit]")
+    page.wait_for_selector("#answer:not([aria-busy]) .answers li")
+    assert "left out, as asked" in page.inner_text("#answer .note")
+    assert page.evaluate(
+        "document.querySelector('#answer .note').compareDocumentPosition("
+        "document.querySelector('#answer .answers')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+
+
 def test_verify_shows_the_verdict(page):
     page.click('.tab[data-tab="verify"]')
     page.fill("#claim", "Allopurinol treats gout")

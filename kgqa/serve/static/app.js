@@ -161,12 +161,14 @@ function showAsk(reply) {
   box.replaceChildren(showReading(r));
   if (r.verdict) box.append(showVerdictBlock(r.verdict));
   if (r.no_answer) box.append(el("p", {}, el("b", {}, `${t("noAnswer")}: `), r.reason));
+  // the note says how to read the answers ("the page ... says: ...", "genes that raise its
+  // risk"): before them, as the CLI prints it
+  if (!r.no_answer && r.reason) box.append(el("p", { class: "muted note" }, r.reason));
   const list = r.options.length ? r.options : r.answers;
   if (list.length) {
     if (r.options.length) box.append(el("div", { class: "muted" }, t("options")));
     box.append(el("ol", { class: "answers" }, list.map((a) => answerItem(a, reply.graph))));
   }
-  if (!r.no_answer && r.reason) box.append(el("p", { class: "muted" }, r.reason));
   box.append(showPassages(reply.graph.passages) || "");
   drawGraph(reply.graph);
 }
