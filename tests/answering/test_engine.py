@@ -230,6 +230,25 @@ def test_the_answer_probability_is_discounted_by_the_reading(kg):
     assert top.score < top.support
 
 
+def test_an_answer_is_never_shown_likelier_than_the_one_before_it(kg, monkeypatch):
+    # "Which drugs treat arthritis?" read p 0.42, 0.38, 0.44, 0.43: drugs of a kind of it (its
+    # calibrated probability lower) ranked before those stated of it; the list keeps the
+    # ranking's order, and no answer reads likelier than the one before it
+    q = "Which drugs treat gout?"
+    qa, _ = engine(kg, {q: "drugs_for_disease"})
+    given = qa._scored
+
+    def unordered(answers, reading, k):
+        out = given(answers, reading, k)
+        scores = (0.42, 0.38, 0.44, 0.43, 0.5)
+        return tuple(replace(a, score=p) for a, p in zip(out, scores, strict=False))
+
+    monkeypatch.setattr(qa, "_scored", unordered)
+    r = qa.ask(q)
+    assert len(r.answers) >= 3
+    assert [a.score for a in r.answers][:3] == [0.42, 0.38, 0.38]
+
+
 def test_an_unlinked_mention_is_called_not_in_the_graph_only_when_no_node_has_its_name(kg):
     from kgqa.answering.engine import _unlinked_reason
     from kgqa.records import Mention
