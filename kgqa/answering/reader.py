@@ -344,7 +344,10 @@ def read_answers(linker: Linking, verifier: Classifying, topic: Node, intent: st
 # migraines": a kind of a disorder is none of its causes, the lymphomas of lymphoma's)
 _CAUSING = re.compile(
     r"\b(?:caus\w*|reasons?|due to|results? (?:from|of)|resulting from|because of|signs? of|"
-    r"symptoms? of|trigger\w*|brought on|lead to|leads to|comes? from|related to)\b",
+    r"symptoms? of|trigger\w*|brought on|lead to|leads to|comes? from|related to|"
+    # ... or what it comes with ("You can also lose your hair if you have certain diseases,
+    # such as thyroid problems, diabetes, or lupus", on *Hair Loss*'s)
+    r"if you have)\b",
     re.I,
 )
 # ... or a list after such a sentence ("They can be symptoms of many different conditions.
@@ -428,8 +431,14 @@ _LIST_CUE = re.compile(r"\b(?:includ\w*|such as|like|for example|especially|part
 # it, or a word that stands for it) or another thing ("Intestinal damage causes diarrhea": not
 # celiac disease) (matched right after the thing named: no "^")
 _BRINGS_ON_AFTER = re.compile(
-    r",?[^.;:,]{0,40}?\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b"
-    r"(?! (?:of|by)\b)\s*(?P<object>[^,.;:]{0,60})",
+    # (past a bracket and a comma: "age-related macular degeneration (AMD), is ...")
+    r"\)?(?:\s*\([^()]{0,20}\))?,?[^.;:,]{0,40}?"
+    r"(?:\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b(?! (?:of|by)\b)"
+    # ... or is called a cause of it ("Macular degeneration, or age-related macular
+    # degeneration (AMD), is a leading cause of vision loss", on *Macular Degeneration*'s)
+    r"|\b(?:is|are|was|were)\s+(?:(?:a|an|the|one|of|most|more|leading|common|major|main|"
+    r"frequent|known|possible|important)\s+){0,4}causes?\s+of\b)"
+    r"\s*(?P<object>[^,.;:]{0,60})",
     re.I,
 )
 _STANDS_FOR_IT = re.compile(

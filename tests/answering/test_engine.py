@@ -1949,6 +1949,17 @@ def test_what_a_disease_brings_on_or_what_its_cause_brings_on_is_none_of_its_cau
     found = page_candidates(FakeLinker(kg, FEVER_NAMES), arthritis, "causes",
                             [replace(page, text=text)], [], kg, ("Disease",))  # fmt: skip
     assert [n.label for n, _ in found] == ["familial Mediterranean fever"]
+    # ... or what is called the cause of another thing ("Macular degeneration, or age-related
+    # macular degeneration (AMD), is a leading cause of vision loss"); a page's part on what it
+    # is names a cause where it says what one gets it with ("You can also lose your hair if
+    # you have certain diseases, such as thyroid problems, diabetes, or lupus")
+    text = ("Arthritis, or familial Mediterranean fever (FMF), is a leading cause of "
+            "blindness. You can also get arthritis if you have diabetes. Marfan syndrome is "
+            "rare.")  # fmt: skip
+    found = page_candidates(FakeLinker(kg, FEVER_NAMES), arthritis, "causes",
+                            [replace(page, text=text, qtype="information")], [], kg,
+                            ("Disease",))  # fmt: skip
+    assert [n.label for n, _ in found] == ["diabetes mellitus"]
 
 
 def test_a_page_that_names_no_cause_is_quoted_for_what_it_says_of_causes(kg):
