@@ -841,3 +841,23 @@ def test_a_passage_decides_a_claim_alone_only_on_the_disease_or_the_findings_cau
     # ... and when one on the pair is found beside the other, it is the one read
     mixed = verdict(passage(1, "Marfan syndrome"), passage(2, "Gout"))
     assert mixed.verdict == "supported" and [p.pid for p in mixed.evidence.passages] == [2]
+
+
+def test_genes_of_as_many_sources_come_in_the_order_of_the_studies_that_found_them(kg):
+    # "What causes Parkinson's disease?" listed BST1, DGKQ, FAM47E-STBD1 by the alphabet and
+    # SNCA tenth, though SNCA holds five of its GWAS lead variants
+    from kgqa.answering.ranking import gwas_studies, rank_candidates
+    from tests.answering.fakes import GraphReadingVerifier
+
+    diabetes = kg.node("DOID:9352")
+    tcf7l2, mefv = kg.node("NCBIGene:6934"), kg.node("NCBIGene:4210")
+    assert gwas_studies(kg, diabetes) == {tcf7l2.iri: 1}  # rs7903146, in TCF7L2
+    assert gwas_studies(kg, kg.node("DOID:14323")) == {}  # (Marfan syndrome: no study)
+
+    def cand(gene):
+        return GraphCandidate(gene, tuple(Triple(diabetes, "associatedWithGene", gene, source)
+                                          for source in ("disease_gene", "gwas")))  # fmt: skip
+
+    answers = rank_candidates(kg, GraphReadingVerifier(), diabetes, "genes_of_disease",
+                              [cand(mefv), cand(tcf7l2)], [])  # fmt: skip
+    assert [a.node.label for a in answers] == ["TCF7L2", "MEFV"]
