@@ -2381,9 +2381,10 @@ class QAEngine:
             reason = "; ".join(filter(None, [reason, (
                 f"after the others for a child, as their labels keep them for when others will "
                 f"not do: {names} ({why})")]))  # fmt: skip
-        if words is not None and not any(a.node.iri in paged for a in scored):
+        if words is not None and (signs or not any(a.node.iri in paged for a in scored)):
             # "What causes asthma?" listed genes association studies tie to it, and its page
-            # names no cause the graph holds: what the page says of its causes, first
+            # names no cause the graph holds (the answers may be those of the pages that list
+            # the finding: "What causes acne?"): what the page says of its causes, first
             said_so = (f"the page \"{page_title(words)}\" ({words.source} {words.source_id}) "
                        f"says: \"{words.text}\"")  # fmt: skip
             reason = "; ".join(filter(None, [said_so, reason]))

@@ -359,7 +359,7 @@ _LISTING = re.compile(
 )
 # ... not when to see a doctor ("Talk to your doctor if you have ... symptoms of dehydration")
 _WARNING = re.compile(
-    r"\b(?:(?:talk|speak) (?:to|with)|call|see|contact|tell|check with) (?:your|a|the) "
+    r"\b(?:(?:talk|speak) (?:to|with)|call|see|contact|tell|check with|ask(?:ing)?) (?:your|a|the) "
     r"(?:doctor|health ?care provider|provider|physician)|\b(?:get|seek) (?:immediate |urgent )?"
     r"(?:medical|emergency) (?:help|care|attention)",
     re.I,
@@ -671,7 +671,10 @@ def page_words(pages: Sequence[Passage], names: Sequence[str]) -> Passage | None
 
     def cause_said_at(sentence: str) -> int | None:
         """Where in ``sentence`` it says what causes the subject; None where it does not."""
-        if _POINTER.search(sentence):
+        if _POINTER.search(sentence) or _LISTING.match(sentence) or _WARNING.search(sentence):
+            # (nor a list that goes on from a sentence before it, "They include - Eating more
+            # fruits ... - Asking your doctor if medicines you take may cause constipation",
+            # after "... can help", nor when to see a doctor)
             return None
         text = sentence.casefold().replace("-", " ")  # (the same length)
         m = what_causes.search(text)
@@ -754,6 +757,60 @@ _BROKEN_OUT_IN = re.compile(r"\s+in\s+(?:a\s+)?(?:cold\s+)?(?:sweats?|hives|rash
                             r"goose ?bumps|blisters|spots)\b", re.I)  # fmt: skip
 
 
+# a sentence of what helps names the finding as what goes ("Birth control pills help women ...
+# clear acne", "Getting more exercise, losing weight, or stopping smoking may also help"), and
+# one that gives it as an example of the page's subject names no sign of it ("Many skin
+# problems, such as acne, also affect your appearance", on a page on skin conditions; not
+# "signs, such as fever")
+# (not help sought: "Seek Help for Symptoms of Bleeding", a heading run into a list of signs)
+_HELPS = re.compile(r"\b(?:(?<!seek )(?<!get )help\w*|clear\w*|improv\w*|reliev\w*|reduc\w*|"
+                    r"prevent\w*|treat\w*|eas(?:e|es|ing))\b", re.I)  # fmt: skip
+_AN_EXAMPLE_OF = re.compile(r"(?<!signs)(?<!symptoms)(?<!signs,)(?<!symptoms,)\s+(?:such as|like|"
+                            r"including)\s+(?:[\w'-]+\s+){0,2}$", re.I)  # fmt: skip
+
+
+NEAR_SIGN = 60
+
+
+def _no_sign(text: str, start: int, end: int, at: int) -> bool:
+    """Whether the sentence ``text[start:end]`` names the finding at ``at`` as no sign: in
+    words of what helps, or as an example of the page's subject (:data:`_HELPS`,
+    :data:`_AN_EXAMPLE_OF`)."""
+    # (words of helping near it: a list run into one sentence speaks of much else)
+    near = (max(start, at - NEAR_SIGN), min(end, at + NEAR_SIGN))
+    return bool(_HELPS.search(text, *near) or _AN_EXAMPLE_OF.search(text[start:at]))
+
+
+# people the sentence says have the finding, by what they have ("People with diabetes have high
+# blood glucose, also called high blood sugar", on the page on diabetic kidney disease)
+_PEOPLE_WITH = re.compile(
+    r"\b(?:people|persons?|those|patients|children|adults|women|men|someone|anyone)\s+"
+    r"(?:with|who have|who has)\s+(?P<what>[\w' -]{3,60}?)\s+"
+    r"(?:have|has|get|gets|may|can|often|usually|also|develop)\b",
+    re.I,
+)
+
+
+def _of_someone_else(head: str, names: Sequence[str]) -> bool:
+    """Whether the words before the finding say it is of people with something other than the
+    disease of ``names`` (one of them, its last word or its initials named there is the
+    disease's: "People with IBS have constipation", on *Irritable Bowel Syndrome*)."""
+    m = _PEOPLE_WITH.search(head)
+    if m is None or re.match(r"(?:the|this|that|these|those|such|it)\b", m.group("what"), re.I):
+        return False  # "Some people with the disorder have constipation": the page's own
+    what = set(re.findall(r"[\w']+", m.group("what").casefold()))
+    # (a short form of the page's name: "People who have ITP", on *Immune Thrombocytopenia*)
+    short = re.fullmatch(r"[A-Z]{2,5}", m.group("what").strip())
+    for name in names:
+        words = re.findall(r"[\w']+", name.casefold())
+        initials = "".join(w[0] for w in words) if len(words) > 1 else ""
+        if words and (" ".join(words) in m.group("what").casefold() or words[-1] in what
+                      or (initials and initials in what)
+                      or (short and short.group(0)[0].casefold() == words[0][0])):  # fmt: skip
+            return False
+    return bool(what)
+
+
 def _site(url: str) -> str:
     """A page's host without "www." ("https://www.cancer.gov/types/...": "cancer.gov")."""
     return url.split("/")[2].removeprefix("www.") if url.count("/") >= 2 else ""
@@ -770,7 +827,9 @@ def showing_answers(
     non-Hodgkin lymphoma list night sweats among their signs. Each is read by the verifier
     against the sentence that names the finding, and marked as text, in the passages'
     order."""
-    names = sorted({name for name, lang in kg.labels(topic) if lang == "en" and len(name) > 3},
+    # (and their plurals: a page lists "Nosebleeds", HPO names "Nosebleed")
+    names = sorted({form for name, lang in kg.labels(topic) if lang == "en" and len(name) > 3
+                    for form in (name, name if name.endswith("s") else f"{name}s")},
                    key=len, reverse=True)  # fmt: skip
     if not names:
         return []
@@ -782,7 +841,8 @@ def showing_answers(
                 or _site(p.url) not in COMMON_SITES):  # fmt: skip
             continue
         bounds = sentence_bounds(p.text)
-        at = next(((a, b, m) for a, b in bounds if (m := said.search(p.text, a, b))), None)
+        at = next(((a, b, m) for a, b in bounds if (m := said.search(p.text, a, b))
+                   and not _no_sign(p.text, a, b, m.start())), None)  # fmt: skip
         if at is None or _NOT_SHOWN.search(p.text[at[0] : at[2].start()]):
             continue
         if _BROKEN_OUT_IN.match(p.text, at[2].end(), at[1]):
@@ -798,6 +858,8 @@ def showing_answers(
         node = named[0].node
         if _leads_to_it(p.text[at[0] : at[1]], [page_title(p), node.label]):
             continue  # "Conditions that may lead to anemia include - Heavy periods"
+        if _of_someone_else(p.text[at[0] : at[2].start()], [page_title(p), node.label]):
+            continue  # "People with diabetes have high blood glucose", on *Diabetic Kidney Disease*
         if node.iri in itself or node.iri in found or opposites(node.label, topic.label):
             continue
         found[node.iri] = (node, p, p.text[at[0] : at[1]], at[2].group(0))

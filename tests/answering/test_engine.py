@@ -1977,8 +1977,9 @@ def test_a_page_that_names_no_cause_is_quoted_for_what_it_says_of_causes(kg):
     # ... from where the sentence begins when a list ran into it, never a pointer to a video
     # or a sentence of what helps
     text = ("(Watch the video to learn more about the causes of arthritis.) Rest can ease pain "
-            "that gout causes arthritis. Symptoms can include - Redness - Swelling No one knows "
-            "what causes arthritis. Arthritis is common.")  # fmt: skip
+            "that gout causes arthritis. They include - Resting - Asking your doctor if "
+            "medicines you take may cause arthritis. Symptoms can include - Redness - Swelling "
+            "No one knows what causes arthritis. Arthritis is common.")  # fmt: skip
     r = page_engine(kg, text, "Arthritis", "causes").ask("What causes arthritis?")
     assert r.passages[0].text == "No one knows what causes arthritis.", r.reason
     # ... a page that says nothing of causes is not quoted
@@ -2027,6 +2028,32 @@ def test_a_finding_with_no_page_of_its_own_gets_the_diseases_whose_pages_list_it
     assert set(labels[:2]) == {"gout", "familial Mediterranean fever"}, labels
     assert labels.index("Williams-Beuren syndrome") > 1
     assert "whose own pages" in r.reason and "list Fever among their signs" in r.reason
+
+
+def test_a_page_that_lists_a_finding_names_it_as_a_sign_only_of_its_own_disease(kg):
+    # "People with diabetes have high blood glucose" (on diabetic kidney disease's page), "Birth
+    # control pills help ... clear acne" (on polycystic ovary syndrome's), "Getting more
+    # exercise, losing weight, or stopping smoking may also help" (on impotence's), "Many skin
+    # problems, such as acne, ..." (on skin conditions')
+    from kgqa.answering.reader import showing_answers
+
+    fever = kg.node("HP:0001945")
+    gout = Passage(2, "Some people with the disorder have fevers in a gout attack.", "Gout",
+                   "medquad", "0002-1", "https://www.nlm.nih.gov/medlineplus/gout.html",
+                   "symptoms", (), 1.0)  # fmt: skip
+
+    def shown(text):
+        return [a.node.label for a in showing_answers(ReadingSentences(), fever,
+                                                      [replace(gout, text=text)], kg)]  # fmt: skip
+
+    # (the page's own "the disorder"; and the plural a page lists it by, "fevers")
+    assert shown(gout.text) == ["gout"]
+    assert shown("People with diabetes have fevers in a gout attack.") == []
+    assert shown("Colchicine may help the fever of a gout attack.") == []
+    assert shown("Many problems, such as fever, come with a gout attack.") == []
+    # ... while a list of signs given with "such as" is one, and help sought is no help
+    assert shown("Some signs, such as fever, come with a gout attack.") == ["gout"]
+    assert shown("A gout attack brings fever. Seek Help for it.") == ["gout"]
 
 
 def test_a_disorder_left_out_takes_its_kinds_with_it(kg):
