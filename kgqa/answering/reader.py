@@ -497,8 +497,8 @@ def brings_on_another(sentence: str, start: int, end: int, names: Sequence[str])
     after = _BRINGS_ON_AFTER.match(sentence, end)
     if after is not None:
         said = after.group("object").casefold()
-        if said.strip() and not any(n and n in said for n in names) \
-                and not _STANDS_FOR_IT.search(said):  # fmt: skip
+        if (said.strip() and not any(n and n in said for n in names)
+                and not _STANDS_FOR_IT.search(said)):  # fmt: skip
             return True
     return False
 
@@ -688,12 +688,13 @@ def page_words(pages: Sequence[Passage], names: Sequence[str]) -> Passage | None
 
     for p in sorted(pages, key=lambda p: p.qtype != "causes"):  # (stable: the pages' order)
         bounds = [(a, b) for a, b in sentence_bounds(p.text) if not p.text[a:b].endswith("?")]
-        said_at = [cause_said_at(p.text[a:b]) for a, b in bounds]
-        at = next((i for i, x in enumerate(said_at) if x is not None), None)
-        if at is None:
+        found = next(((i, cut) for i, (a, b) in enumerate(bounds)
+                      if (cut := cause_said_at(p.text[a:b])) is not None), None)  # fmt: skip
+        if found is None:
             continue
+        at, cut = found
         start, end = bounds[at]
-        run_in = [r.end() for r in _RUN_IN.finditer(p.text, start, start + said_at[at])]  # type: ignore[operator]
+        run_in = [r.end() for r in _RUN_IN.finditer(p.text, start, start + cut)]
         start = run_in[-1] if run_in else start
         for a, b in bounds[at + 1 :]:
             more = p.text[a:b]
@@ -769,6 +770,7 @@ _AN_EXAMPLE_OF = re.compile(r"(?<!signs)(?<!symptoms)(?<!signs,)(?<!symptoms,)\s
                             r"including)\s+(?:[\w'-]+\s+){0,2}$", re.I)  # fmt: skip
 
 
+# how far from the finding a word of helping makes its sentence one of what helps (characters)
 NEAR_SIGN = 60
 
 
