@@ -772,10 +772,20 @@ MAX_SUBTYPES = 30  # direct subtypes read for an intersection's answers
 
 
 def _stated_of(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[Triple]]:
-    """:func:`one_hop`, plus the answers of the topic's direct subtypes when the intent's
-    hierarchy rule reaches down (each led by its is-a statement)."""
+    """:func:`one_hop`, plus those of the nodes of exactly its name, plus the answers of the
+    topic's direct subtypes when the intent's hierarchy rule reaches down (each led by its
+    is-a statement)."""
     found = one_hop(kg, topic, intent)
     spec = INTENTS.get(intent)
+    if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
+        # what the sources state of the same concept under another node of its name, as for
+        # one topic (:func:`graph_candidates`): "Which drugs treat both hypertension and heart
+        # failure?" missed the ACE inhibitors, which DrugCentral gives HPO's node
+        for twin in same_named(kg, topic)[1:]:
+            if twin.cls in _DISORDERS:
+                for iri, ts in one_hop(kg, twin, intent).items():
+                    if iri != topic.iri:
+                        found.setdefault(iri, ts)
     if spec is None or "subtype" not in spec.hierarchy:
         return found
     for hop in kg.neighbours(topic, "subClassOf", direction="in")[:MAX_SUBTYPES]:

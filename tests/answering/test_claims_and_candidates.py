@@ -861,3 +861,25 @@ def test_genes_of_as_many_sources_come_in_the_order_of_the_studies_that_found_th
     answers = rank_candidates(kg, GraphReadingVerifier(), diabetes, "genes_of_disease",
                               [cand(mefv), cand(tcf7l2)], [])  # fmt: skip
     assert [a.node.label for a in answers] == ["TCF7L2", "MEFV"]
+
+
+def test_an_intersection_reads_each_topics_nodes_of_its_exact_name(kg, monkeypatch):
+    # "Which drugs treat both hypertension and heart failure?" missed the ACE inhibitors:
+    # DrugCentral gives them HPO's *Congestive heart failure*, the question linked DO's
+    from kgqa.answering import candidates
+
+    gout, fmf, twin = kg.node("DOID:13189"), kg.node("DOID:2987"), kg.node("CCRD:35")
+    allopurinol = kg.node("DRUGBANK:DB00437")
+    assert twin.iri in {n.iri for n in candidates.same_named(kg, fmf)}
+    given = candidates.one_hop
+
+    def stated(graph, topic, intent, relations=None):
+        if topic.iri == twin.iri:  # a drug a source states of the twin alone
+            return {allopurinol.iri: [Triple(allopurinol, "treats", twin, "drugcentral")]}
+        return given(graph, topic, intent, relations)
+
+    monkeypatch.setattr(candidates, "one_hop", stated)
+    shared = candidates.shared_candidates(kg, [gout, fmf], "drugs_for_disease")
+    assert {c.node.label for c in shared} == {"Colchicine", "Allopurinol"}
+    evidence = next(c for c in shared if c.node.label == "Allopurinol").triples
+    assert {t.object.curie for t in evidence} == {"DOID:13189", "CCRD:35"}
