@@ -11,7 +11,7 @@ import logging
 import math
 import re
 import weakref
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from kgqa.graph.names import normalize_name
@@ -310,6 +310,19 @@ def _more_subtypes(kg: KnowledgeGraph, node: Node, limit: int) -> bool:
 MAX_HIERARCHY = 6  # the most parents (or kinds) a hierarchy step reads
 
 
+def _stated_of_twins(kg: KnowledgeGraph, topic: Node, twins: Sequence[Node], intent: str,
+                     relations: Collection[str] | None = None,
+                     ) -> Iterator[tuple[str, list[Triple]]]:  # fmt: skip
+    """What the sources state of the topic's concept under its ``twins`` (its nodes of exactly
+    its name, :func:`same_named`) that are disorders: each answer IRI with its statements,
+    never the topic itself."""
+    for twin in twins:
+        if twin.cls in _DISORDERS:
+            for iri, ts in one_hop(kg, twin, intent, relations).items():
+                if iri != topic.iri:
+                    yield iri, ts
+
+
 def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
                      max_hierarchy: int = MAX_HIERARCHY,
                      relations: Collection[str] | None = None) -> list[GraphCandidate]:  # fmt: skip
@@ -334,11 +347,8 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
         # its place in another hierarchy (HPO files gout under arthritis, DO under
         # inherited metabolic disorders)
         twins = same_named(kg, topic)[1:]
-        for twin in twins:
-            if twin.cls in _DISORDERS:
-                for iri, ts in one_hop(kg, twin, intent, relations).items():
-                    if iri != topic.iri:
-                        direct.setdefault(iri, []).extend(ts)
+        for iri, ts in _stated_of_twins(kg, topic, twins, intent, relations):
+            direct.setdefault(iri, []).extend(ts)
         # the disease a finding is named for is no answer to what shows it: "Which diseases
         # cause hypertension?" began with DO's *hypertension*, said (HSDN) to show HPO's. (A
         # disease's finding of its own name stays among its findings: GARD lists Aniridia's)
@@ -781,11 +791,8 @@ def _stated_of(kg: KnowledgeGraph, topic: Node, intent: str) -> dict[str, list[T
         # what the sources state of the same concept under another node of its name, as for
         # one topic (:func:`graph_candidates`): "Which drugs treat both hypertension and heart
         # failure?" missed the ACE inhibitors, which DrugCentral gives HPO's node
-        for twin in same_named(kg, topic)[1:]:
-            if twin.cls in _DISORDERS:
-                for iri, ts in one_hop(kg, twin, intent).items():
-                    if iri != topic.iri:
-                        found.setdefault(iri, ts)
+        for iri, ts in _stated_of_twins(kg, topic, same_named(kg, topic)[1:], intent):
+            found.setdefault(iri, ts)
     if spec is None or "subtype" not in spec.hierarchy:
         return found
     for hop in kg.neighbours(topic, "subClassOf", direction="in")[:MAX_SUBTYPES]:

@@ -2161,6 +2161,7 @@ class QAEngine:
         page, paged = "", set()  # the finding's own page, and the answers it names
         signs = False  # ... or those of the pages of diseases that list it among their signs
         words: Passage | None = None  # ... and what that page says in words of its causes
+        page_read = False  # (whether a disease's own page was read for its causes)
         later: set[str] = set()  # many abstracts' answers the passages do not say, moved after
         backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
@@ -2241,6 +2242,7 @@ class QAEngine:
             answers, page, paged, words = self._page_first(topic, intent, said, answers, as_asked,
                                                     _CAUSES_ON_A_PAGE)  # fmt: skip
             topped_up += len(paged)
+            page_read = True
         withheld: list[tuple[Answer, str]] = []
         last: list[tuple[Answer, str]] = []
         if intent == "drugs_for_disease" and _about_a_child(focus.text):
@@ -2267,7 +2269,7 @@ class QAEngine:
             # common disease are not what causes it
             complex_note = self._complex(topic, genes=True) or self._associated_only(topic, scored)
             halved = {a.node.iri for a in scored if a.node.cls == "Gene"}
-            if complex_note and words is None and not paged:
+            if complex_note and not page_read:
                 # "What causes asthma?": genes that raise its risk (HPO's susceptibility genes
                 # among them, so its page was not read for causes): what its page says
                 pages, subjects, _ = self._own_pages(topic, said, broader=False)

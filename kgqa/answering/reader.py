@@ -377,9 +377,8 @@ _TAKEN_AGAINST = re.compile(
 # "Insomnia can cause daytime sleepiness"): a verb of bringing on after the finding's name
 # and before the thing named, not the noun ("Causes of edema include") nor the passive
 # ("Hematuria can be caused by ... a urinary tract infection")
-_BRINGS_ON = re.compile(
-    r"\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b(?! (?:of|by)\b)", re.I
-)
+_BRINGING_VERB = r"\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b(?! (?:of|by)\b)"
+_BRINGS_ON = re.compile(_BRINGING_VERB, re.I)
 # ... nor a disease named for what is given for it ("Antibiotics, cancer drugs, and antacids
 # ... can all cause diarrhea"; "... food poisoning, cancer chemotherapy or other medicines")
 # (lower case: "... - Autoimmune diseases Treatment depends on the cause" ends a list)
@@ -420,11 +419,7 @@ _CAUSE_OF = re.compile(r"\b(?:causes?|reasons?|risks?)\s+(?:of|for)\s+((?:[\w'-]
 # ... and a verb of bringing on right before the thing named, with no word that a list of what
 # brings it on follows ("Intestinal damage causes diarrhea", on *Celiac Disease*'s; not "Many
 # conditions cause edema, including heart failure", "Things that cause diarrhea are ...")
-_BRINGS_ON_BEFORE = re.compile(
-    r"\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b(?! (?:of|by)\b)"
-    r"(?P<gap>[^.;]{0,60})$",
-    re.I,
-)
+_BRINGS_ON_BEFORE = re.compile(_BRINGING_VERB + r"(?P<gap>[^.;]{0,60})$", re.I)
 _LIST_CUE = re.compile(r"\b(?:includ\w*|such as|like|for example|especially|particularly|namely|"
                        r"are|were|is)\b|[:(]", re.I)  # fmt: skip
 # ... and what it brings on, when the thing named brings something on: the finding (a name of
@@ -433,7 +428,7 @@ _LIST_CUE = re.compile(r"\b(?:includ\w*|such as|like|for example|especially|part
 _BRINGS_ON_AFTER = re.compile(
     # (past a bracket and a comma: "age-related macular degeneration (AMD), is ...")
     r"\)?(?:\s*\([^()]{0,20}\))?,?[^.;:,]{0,40}?"
-    r"(?:\b(?:cause[sd]?|lead(?:s)? to|results? in|trigger(?:s|ed)?)\b(?! (?:of|by)\b)"
+    rf"(?:{_BRINGING_VERB}"
     # ... or is called a cause of it ("Macular degeneration, or age-related macular
     # degeneration (AMD), is a leading cause of vision loss", on *Macular Degeneration*'s)
     r"|\b(?:is|are|was|were)\s+(?:(?:a|an|the|one|of|most|more|leading|common|major|main|"
@@ -636,8 +631,8 @@ _POINTER = re.compile(r"\b(?:video|click|watch|information page|this page|web ?s
                       r"animation|illustration|diagram|picture|image)|^\(", re.I)  # fmt: skip
 # ... nor a sentence of what helps ("... can improve their symptoms by - Avoiding alcohol and
 # spicy, fatty or acidic foods that trigger heartburn", on *GERD*'s)
-_HELPING = re.compile(r"\b(?:improv|avoid|prevent|treat|reduc|reliev|lower|eas(?:e|es|ing)\b)",
-                      re.I)  # fmt: skip
+_EASING = r"improv\w*|prevent\w*|treat\w*|reduc\w*|reliev\w*|eas(?:e|es|ing)"
+_HELPING = re.compile(rf"\b(?:avoid\w*|lower\w*|{_EASING})\b", re.I)
 # a sentence run into the one before it, where a list or heading had no period ("... and
 # sometimes vision problems No one knows what causes rosacea", "Actual Cause Is Unknown
 # Scientists believe that ..."): the quote begins where it does
@@ -764,8 +759,7 @@ _BROKEN_OUT_IN = re.compile(r"\s+in\s+(?:a\s+)?(?:cold\s+)?(?:sweats?|hives|rash
 # problems, such as acne, also affect your appearance", on a page on skin conditions; not
 # "signs, such as fever")
 # (not help sought: "Seek Help for Symptoms of Bleeding", a heading run into a list of signs)
-_HELPS = re.compile(r"\b(?:(?<!seek )(?<!get )help\w*|clear\w*|improv\w*|reliev\w*|reduc\w*|"
-                    r"prevent\w*|treat\w*|eas(?:e|es|ing))\b", re.I)  # fmt: skip
+_HELPS = re.compile(rf"\b(?:(?<!seek )(?<!get )help\w*|clear\w*|{_EASING})\b", re.I)
 _AN_EXAMPLE_OF = re.compile(r"(?<!signs)(?<!symptoms)(?<!signs,)(?<!symptoms,)\s+(?:such as|like|"
                             r"including)\s+(?:[\w'-]+\s+){0,2}$", re.I)  # fmt: skip
 
