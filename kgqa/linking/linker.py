@@ -185,6 +185,12 @@ _LEVEL_BEFORE = re.compile(
     r"\b(?P<level>high|elevated|raised|increased|low|decreased|reduced)\s+(?=[A-Za-z])", re.I
 )
 _MEASURE_WORDS = 4
+# what a substance said high or low before it is in, when it is no level of the body
+_RICH_IN = re.compile(
+    r"[\s-]+(?:diets?|foods?|meals?|intake|supplements?|content|doses?|dosages?|drinks?|"
+    r"sources?|products?|snacks?|syrups?)\b",
+    re.I,
+)
 # a person just before the verb: "How can I raise ...", "how to raise ...", "help me raise ..."
 _PERSON_BEFORE = re.compile(
     r"\b(?:i|we|you|he|she|they|one|me|us|him|them|to)\s+(?:\w+\s+){0,2}$", re.I
@@ -575,16 +581,30 @@ class EntityLinker:
                     found.append((m.start(), a, b, name))
                     break
         # said high or low before it, a test's short form ("elevated ALT and AST"): a name
-        # the graph has only that way ("high ALT") stays what it names
+        # the graph has only that way ("high ALT") stays what it names; so does a substance
+        # the tagger read as a drug ("high Alkaline Phosphatase" was asfotase alfa, "I have
+        # high creatinine" creatinine): its level is meant
+        substances = [(s.start, s.end) for s in mentions if s.type == "CHEMICAL"
+                      or (s.node is not None and s.node.cls == "Chemical")]  # fmt: skip
         for m in _LEVEL_BEFORE.finditer(text):
             words = _word_run(text, m.end(), _MEASURE_WORDS)
-            if not words or words[0].group() not in LAB_SHORT_FORMS:
+            if not words:
                 continue
             high = m.group("level").lower() in ("high", "elevated", "raised", "increased")
-            a, b = words[0].span()
-            name = self._level_name(text[a:b], high)
-            if name is not None:
-                found.append((m.start(), m.start(), b, name))
+            if words[0].group() in LAB_SHORT_FORMS:
+                a, b = words[0].span()
+                name = self._level_name(text[a:b], high)
+                if name is not None:
+                    found.append((m.start(), m.start(), b, name))
+                continue
+            for k in range(len(words), 0, -1):
+                a, b = words[0].start(), words[k - 1].end()
+                if not any(s <= a and b <= e for s, e in substances) or _RICH_IN.match(text, b):
+                    continue  # "a high potassium diet" is rich in it, no level of the blood
+                name = self._level_name(text[a:b], high)
+                if name is not None:
+                    found.append((m.start(), m.start(), b, name))
+                    break
         # brought down, or found up: it is high
         for pattern, way, says_high in ((_MOVED, "way", ("down",)),
                                         (_LEVEL_IS, "level", _HIGH_WORDS)):  # fmt: skip
@@ -594,6 +614,7 @@ class EntityLinker:
                 name = self._level_name(text[a:b], high)
                 if name is not None:
                     found.append((m.start(), a, b, name))
+        mentions = self._rich_in(text, mentions)
         if not found:
             return mentions
         out = list(mentions)
@@ -610,6 +631,22 @@ class EntityLinker:
             out.append(replace(linked[0], start=a, end=b, text=text[a:b], negated=negated,
                                candidates=tuple(cands)))  # fmt: skip
         return sorted(out, key=lambda m: (m.start, m.end))
+
+    def _rich_in(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with a disorder named by a level ("high potassium", "low sodium")
+        that goes on to a diet or a food read as the substance: "Is a low sodium diet good
+        for heart failure?" is no question of hyponatremia."""
+        out: list[Mention] = []
+        for m in mentions:
+            level = _LEVEL_BEFORE.match(m.text)
+            if (level is None or not _RICH_IN.match(text, m.end) or m.node is None
+                    or m.node.cls not in ("Disease", "Phenotype")):  # fmt: skip
+                out.append(m)
+                continue
+            a = m.start + level.end()
+            linked = self.link_spans([text], [[Span(a, m.end, "CHEMICAL", 1.0)]])[0]
+            out += [x for x in linked if x.node is not None and x.node.cls == "Chemical"]
+        return out
 
     def _vaccines(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` with a disorder named before a vaccine word read as the vaccine: "flu
