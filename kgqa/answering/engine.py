@@ -246,6 +246,18 @@ def _associated_only(answers: Sequence[Answer]) -> bool:
                for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD)  # fmt: skip
 
 
+def _genes_of_kinds_only(answers: Sequence[Answer], topic: Node) -> bool:
+    """Whether every supported answer (one at least) is a gene stated only of a kind of
+    ``topic``: "What causes cirrhosis?" listed the genes of primary biliary cholangitis, an
+    autoimmune kind of it, as if they caused cirrhosis."""
+    given = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
+    return bool(given) and all(
+        a.node.cls == "Gene" and a.evidence.triples
+        and all(topic.iri not in (t.subject.iri, t.object.iri) for t in a.evidence.triples)
+        for a in given
+    )  # fmt: skip
+
+
 def _corroborated(weak: list[Answer], read: Sequence[Answer]) -> tuple[list[Answer], list[Answer]]:
     """The answers of ``weak`` (a few abstracts' alone) that the passages' answers ``read``
     name too (by node or name), each with those passages as its evidence; and the rest."""
@@ -2234,7 +2246,9 @@ class QAEngine:
                     signs = True
             topped_up += len(paged)
         elif (intent == "causes" and topic.cls == "Disease" and ways is None
-                and not _ASKS_RARE.search(text) and _associated_only(answers)):  # fmt: skip
+                and not _ASKS_RARE.search(text)
+                and (_associated_only(answers)
+                     or _genes_of_kinds_only(answers, topic))):  # fmt: skip
             # a common disease the graph ties only genes of association studies to (or nothing):
             # the disorders its own page says bring it on, before them ("What causes high
             # blood pressure?" listed ATP2B1 and EDN3; its page names chronic kidney disease

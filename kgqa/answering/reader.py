@@ -498,6 +498,35 @@ def brings_on_another(sentence: str, start: int, end: int, names: Sequence[str])
     return False
 
 
+# the finding or disease named beside the thing, in one "or" or "and": a peer of it, none of
+# its causes ("before they develop severe fibrosis or cirrhosis", on *Cirrhosis*'s)
+_JOINED = r"\s*,?\s+(?:and/or|or|and)\s+(?:[\w'-]+\s+){0,2}"
+
+
+def beside_it(sentence: str, start: int, end: int, names: Sequence[str]) -> bool:
+    """Whether ``sentence`` names what is at ``start:end`` joined by "or" or "and" to a name of
+    ``names`` (casefolded): the two are named as peers.
+
+    Example:
+        >>> s = "Treat it before they develop severe fibrosis or cirrhosis."
+        >>> beside_it(s, s.index("fibrosis"), s.index(" or"), ["cirrhosis"])
+        True
+        >>> s = "Hepatitis C and alcohol use cause cirrhosis."
+        >>> beside_it(s, 0, 11, ["cirrhosis"])
+        False
+    """
+    after, before = sentence[end:].casefold(), sentence[:start].casefold()
+    for n in names:
+        if not n:
+            continue
+        name = re.escape(n)
+        if re.match(_JOINED + name + r"\b", after) or re.search(
+            r"\b" + name + _JOINED + r"$", before
+        ):
+            return True
+    return False
+
+
 def _kind_by_name(node: Node, topic: Node) -> bool:
     """Whether ``node``'s name is a disease topic's with words before it ("sickle cell anemia",
     of anemia, which DO files elsewhere). Not a finding's: a disease named for its sign brings
@@ -558,8 +587,10 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
                 continue
             if topic.iri in {n.iri for n in kg.ancestors(node)} or _kind_by_name(node, topic):
                 continue  # a kind of the topic is none of its causes (sickle cell anemia)
-            if brought_on_by_finding(here, m.start, names) or brings_on_another(
-                here, m.start, m.end, names
+            if (
+                brought_on_by_finding(here, m.start, names)
+                or brings_on_another(here, m.start, m.end, names)
+                or beside_it(here, m.start, m.end, names)
             ):
                 continue
             if _SIGNS_OR_COMPLICATIONS.search(here, 0, m.start):

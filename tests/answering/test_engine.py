@@ -1923,6 +1923,27 @@ def test_a_diseases_own_page_names_its_causes_where_the_graph_has_none_of_its_ow
     assert _associated_only([])
 
 
+def test_a_diseases_page_is_read_where_its_only_genes_are_those_of_a_kind_of_it(kg):
+    # "What causes cirrhosis?" listed IL12A and SPIB, genes HPO and Orphanet give primary
+    # biliary cholangitis, an autoimmune kind of cirrhosis, as if they caused cirrhosis
+    from kgqa.answering.engine import _genes_of_kinds_only
+
+    diabetes, gene = kg.node("DOID:9351"), kg.node("NCBIGene:4210")
+    of_a_kind = Triple(kg.node("DOID:9352"), "associatedWithGene", gene, "hpo")
+    assert _genes_of_kinds_only([Answer(gene, 0.9, Evidence((of_a_kind,)), support=0.9)],
+                                diabetes)  # fmt: skip
+    # a gene stated of the disease itself is its own, and a cause that is no gene is read
+    its_own = replace(of_a_kind, subject=diabetes)
+    assert not _genes_of_kinds_only(
+        [Answer(gene, 0.9, Evidence((its_own,)), support=0.9)], diabetes
+    )
+    fmf = kg.node("DOID:2987")
+    assert not _genes_of_kinds_only(
+        [Answer(fmf, 0.9, Evidence((replace(of_a_kind, object=fmf),)), support=0.9)], diabetes
+    )
+    assert not _genes_of_kinds_only([], diabetes)
+
+
 def test_what_a_disease_brings_on_or_what_its_cause_brings_on_is_none_of_its_causes(kg):
     # "What causes glaucoma?" answered blindness ("glaucoma, a leading cause of blindness"),
     # and celiac disease's page gave "Intestinal damage causes diarrhea" as a cause of it
@@ -1960,6 +1981,13 @@ def test_what_a_disease_brings_on_or_what_its_cause_brings_on_is_none_of_its_cau
                             [replace(page, text=text, qtype="information")], [], kg,
                             ("Disease",))  # fmt: skip
     assert [n.label for n, _ in found] == ["diabetes mellitus"]
+    # ... or what it names beside the disease, in one "or" or "and" ("... before they develop
+    # severe fibrosis or cirrhosis", on *Cirrhosis*'s, gave fibrosis as a cause of cirrhosis)
+    text = ("Marfan syndrome can lead to arthritis. Treat it before diabetes or arthritis sets "
+            "in. Arthritis and severe familial Mediterranean fever have many causes.")  # fmt: skip
+    found = page_candidates(FakeLinker(kg, FEVER_NAMES), arthritis, "causes",
+                            [replace(page, text=text)], [], kg, ("Disease",))  # fmt: skip
+    assert [n.label for n, _ in found] == ["Marfan syndrome"]
 
 
 def test_a_page_that_names_no_cause_is_quoted_for_what_it_says_of_causes(kg):

@@ -2557,3 +2557,42 @@ def test_a_poisoning_is_answered_with_its_antidotes_and_no_drug_treats_its_own_p
 def test_hot_flashes_are_the_vasomotor_symptoms_of_menopause_labels_treat(real_pipeline) -> None:
     r = real_pipeline.ask("What medicine helps with hot flashes?", k=5)
     assert {"Paroxetine", "Estradiol"} <= {a.node.label for a in r.answers}
+
+
+def test_a_substance_said_high_or_low_is_its_level_and_a_diet_rich_in_it_is_no_disorder(
+    real_pipeline, real_linker
+) -> None:
+    # the tagger read "high Alkaline Phosphatase" as a drug (asfotase alfa, the enzyme given
+    # to people who lack it) and "high creatinine" as creatinine
+    (level, _) = real_linker.link(
+        "Should high Alkaline Phosphatase be treated and can I start treatment for hepatitis C?"
+    )
+    assert level.node.cls == "Phenotype"
+    assert "alkaline phosphatase" in level.node.label.lower()
+    assert "elevated" in level.node.label.lower()
+    (level,) = real_linker.link("My doctor says I have high creatinine.")
+    assert level.node.cls == "Phenotype" and "creatinine" in level.node.label.lower()
+    # a low sodium diet is no hyponatremia, a high potassium diet no hyperkalemia
+    assert _topic(real_pipeline, "Is a low sodium diet good for heart failure?") != "hyponatremia"
+    linked = real_linker.link("Does a high potassium diet help blood pressure?")
+    assert "Hyperkalemia" not in {m.node.label for m in linked if m.node is not None}
+    assert any(m.node is not None and m.node.label == "Potassium" for m in linked)
+    # a level of the body stays one
+    assert _topic(real_pipeline, "Is low sodium dangerous?") == "hyponatremia"
+
+
+def test_lay_names_of_common_disorders_and_drugs_link_to_what_people_mean(
+    real_pipeline, real_linker
+) -> None:
+    # "cirrhosis" was MeSH's *Fibrosis* (its entry term; BC5CDR annotates it so), and "Which
+    # drugs treat cirrhosis?" listed corticosteroids; "Plan B" was a neurodegeneration (PLAN)
+    assert _topic(real_pipeline, "Which drugs treat cirrhosis?") == "liver cirrhosis"
+    causes = real_pipeline.ask("What causes cirrhosis?", k=5)
+    # ... and its causes are what its page names, not the genes of primary biliary cholangitis
+    assert causes.answers and causes.answers[0].node.cls == "Disease"
+    assert "Fibrosis" not in {a.node.label for a in causes.answers}
+    for said, meant in (("fibroids", "uterine fibroid"), ("Plan B", "Levonorgestrel"),
+                        ("HCTZ", "Hydrochlorothiazide"), ("Z-pack", "Azithromycin"),
+                        ("clogged arteries", "atherosclerosis")):  # fmt: skip
+        (m,) = real_linker.link(f"I was told about {said} today.")
+        assert m.node.label == meant, said
