@@ -118,6 +118,11 @@ MENDELIAN_MODES = frozenset({"HP:0034345", "HP:0000006", "HP:0000007", "HP:00014
 # effects took a second and a half)
 KINDS_SHOWN = 5
 KINDS_LOOKED_AT = 500
+# how far below a disease a kind of it may be that an agent is stated to cause
+CAUSE_KIND_STEPS = 3
+# how many kinds of a disease are looked at for one filed under a kind of organism (cancer
+# has thousands; each is walked up)
+AGENT_KINDS_LOOKED_AT = 60
 # the relations whose statement of a kind of a finding holds of the finding
 KIND_RELATIONS = frozenset({"hasSideEffect", "hasPhenotype"})
 # the relations a drug class's claim is read through its members for ("statins cause myalgia")
@@ -457,9 +462,19 @@ class ClaimVerifier:
                 if other is not None:
                     return other
         if rel == "causedBy" and not triples and s.cls == "Disease" and o.cls == "Cause":
-            inherited = self._cause_of_supertype(claim, s, o, neg)
+            inherited = self._cause_of_supertype(claim, s, o, neg) or self._cause_of_a_kind(
+                claim, s, o, neg
+            )
             if inherited is not None:
                 return inherited
+        if (rel == "hasSideEffect" and not triples and s.cls == "Chemical"
+                and o.cls in ("Disease", "Phenotype")):  # fmt: skip
+            # "Alcohol causes cirrhosis": no label lists what ethanol does; DO gives what alcohol,
+            # its agent twin, causes
+            for agent in self._agent_twins(s, mentions):
+                caused = self._caused_by(claim, o, agent, neg)
+                if caused is not None:
+                    return caused
         if rel == "treats" and not triples and s.cls == "Chemical":
             kind = self._treats_kind(claim, s, o, neg)
             if kind is not None:
@@ -970,6 +985,66 @@ class ClaimVerifier:
                         f"{agent.label}, and {disease.label} is a kind of "
                         f"{t.subject.label}")  # fmt: skip
 
+    def _cause_of_a_kind(self, claim: str, disease: Node, agent: Node, neg: bool
+                         ) -> Verdict | None:  # fmt: skip
+        """ "Does alcohol cause cirrhosis?": DO gives alcoholic liver cirrhosis, a kind of liver
+        cirrhosis, as caused by alcohol; what causes a kind of a disease can cause the disease
+        (as a drug that can cause a kind of a disorder can cause it, :func:`_kind_verdict`).
+        Supported (a negated claim refuted) at :data:`GRAPH_STATEMENT_SCORE`, with the
+        statement of the nearest kind and the path up from it. None when no disease
+        :data:`CAUSE_KIND_STEPS` steps below or fewer is stated to be caused by ``agent``."""
+        best: tuple[Triple, tuple[Triple, ...]] | None = None
+        for t in self.kg.neighbours(agent, "causedBy", direction="in"):
+            path = self._up_to(t.subject, {disease.iri}, depth=CAUSE_KIND_STEPS)
+            if path and (best is None or len(path) < len(best[1])):
+                best = (t, path)
+        if best is None:
+            return None
+        t, path = best
+        return _decided(claim, True, neg, disease, "causedBy", agent, Evidence((t,), path=path),
+                        f"the graph: {t.source} gives {t.subject.label}, a kind of "
+                        f"{disease.label}, as caused by {agent.label}; what causes a kind of "
+                        "a disease can cause it")  # fmt: skip
+
+    def _kinds_below(self, node: Node, depth: int, most: int = KINDS_LOOKED_AT) -> list[Node]:
+        """The kinds of ``node`` at most ``depth`` subClassOf steps below it, nearest first
+        (at most ``most``)."""
+        out: dict[str, Node] = {}
+        frontier = [node]
+        for _ in range(depth):
+            nxt = []
+            for n in frontier:
+                for t in self.kg.neighbours(n, "subClassOf", direction="in"):
+                    if t.subject.iri not in out and t.subject.iri != node.iri:
+                        out[t.subject.iri] = t.subject
+                        nxt.append(t.subject)
+                    if len(out) >= most:
+                        return list(out.values())
+            frontier = nxt
+        return list(out.values())
+
+    def _caused_by(self, claim: str, disease: Node, agent: Node, neg: bool) -> Verdict | None:
+        """What the graph's causes say of ``disease`` and ``agent``: a statement of the pair,
+        of a disease it is a kind of, or of a kind of it (None: none)."""
+        said = [t for t in self.kg.neighbours(disease, "causedBy", direction="out")
+                if t.object.iri == agent.iri]  # fmt: skip
+        if said:
+            return _decided(claim, True, neg, disease, "causedBy", agent, Evidence(tuple(said)),
+                            f"the graph: {said[0].source} gives {disease.label} as caused by "
+                            f"{agent.label}")  # fmt: skip
+        return self._cause_of_supertype(claim, disease, agent, neg) or self._cause_of_a_kind(
+            claim, disease, agent, neg
+        )
+
+    def _agent_twins(self, s: Node, mentions: Sequence[Mention]) -> list[Node]:
+        """The causes (DO's agents) of the name a substance ``s`` was written by: "alcohol",
+        linked to *Ethanol*, is DO's agent *alcohol* too."""
+        said = [m.text for m in mentions if m.node is not None and m.node.iri == s.iri]
+        names = dict.fromkeys([*said, *(name for name, lang in self.kg.labels(s) if lang == "en")])
+        found = {h.node.iri: h.node for name in names for h in self.kg.find(name, limit=5)
+                 if h.node.cls == "Cause" and h.match in ("exact", "normalized")}  # fmt: skip
+        return list(found.values())
+
     def _agent_kind(self, claim: str, s: Node, o: Node, neg: bool) -> Verdict:
         """ "Tuberculosis is caused by a virus": ``o`` is DOID's infectious disease of a kind of
         organism (:data:`~kgqa.understanding.claims.AGENT_KINDS`), which the hierarchy does
@@ -986,6 +1061,15 @@ class ClaimVerifier:
             return _decided(claim, True, neg, s, "subClassOf", o, Evidence(tuple(causes[:3])),
                             f"the graph: {causes[0].source} gives {s.label}'s cause as "
                             f"{causes[0].object.label}")  # fmt: skip
+        # "Is pneumonia caused by bacteria?": staphylococcal pneumonia, a kind of it, is a
+        # bacterial infectious disease; what causes a kind of a disease can cause it
+        for kind in self._kinds_below(s, CAUSE_KIND_STEPS, AGENT_KINDS_LOOKED_AT):
+            if path := self._up_to(kind, {o.iri}, depth=12):
+                return _decided(claim, True, neg, s, "subClassOf", o,
+                                Evidence(path[:1], path=path),
+                                f"the graph's hierarchy ({path[0].source}): {kind.label}, a "
+                                f"kind of {s.label}, is a kind of {o.label}; what causes a "
+                                "kind of a disease can cause it")  # fmt: skip
         kinds = {n.iri for n in self.kg.lookup_ids(AGENT_KINDS.values())}
         above = self._up_to(s, kinds, depth=12)
         if not above:

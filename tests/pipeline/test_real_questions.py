@@ -2014,6 +2014,21 @@ def test_a_kind_of_a_disease_has_its_cause_but_not_one_of_a_union(real_pipeline)
     assert flu.verdict == "unknown", flu.reason
 
 
+def test_what_causes_a_kind_of_a_disease_can_cause_the_disease(real_pipeline) -> None:
+    # "Does alcohol cause cirrhosis?" was unknown ("neither the graph nor a passage relates");
+    # DO gives alcoholic liver cirrhosis as caused by alcohol, and alcoholic pancreatitis
+    for claim in ("Does alcohol cause cirrhosis?", "Alcohol causes cirrhosis.",
+                  "Does alcohol cause pancreatitis?",
+                  "Is pneumonia caused by bacteria?"):  # fmt: skip
+        v = real_pipeline.verify(claim)
+        assert v.verdict == "supported", (claim, v.reason)
+        assert "a kind of" in v.reason and v.evidence.path, (claim, v.reason)
+    assert real_pipeline.verify("Alcohol does not cause cirrhosis.").verdict == "refuted"
+    # ... not what causes a disease it is a kind of, nor a kind of organism it is filed under
+    assert real_pipeline.verify("Does alcohol cause gout?").verdict == "unknown"
+    assert real_pipeline.verify("Malaria is caused by a bacterium.").verdict == "refuted"
+
+
 def test_a_disease_whose_supertype_has_an_organism_is_caused_by_it(real_pipeline) -> None:
     # "What causes AIDS?" gave 52 genes the literature ties to AIDS; DO gives the organism of
     # the HIV infection AIDS is a kind of. Miliary tuberculosis's is two steps up; pulmonary
