@@ -500,29 +500,31 @@ def brings_on_another(sentence: str, start: int, end: int, names: Sequence[str])
 
 # the finding or disease named beside the thing, in one "or" or "and": a peer of it, none of
 # its causes ("before they develop severe fibrosis or cirrhosis", on *Cirrhosis*'s)
-_JOINED = r"\s*,?\s+(?:and/or|or|and)\s+(?:[\w'-]+\s+){0,2}"
+# (with a word of how far along or how bad between: not any word, which can begin another
+# name that ends in the disease's, "arthritis, gout and familial Mediterranean fever")
+_JOINED = (
+    r"\s*,?\s+(?:and/or|or|and)\s+(?:(?:severe|advanced|chronic|acute|mild|early|late|"
+    r"end-stage|full-blown|the)\s+){0,2}"
+)
 
 
-def beside_it(sentence: str, start: int, end: int, names: Sequence[str]) -> bool:
-    """Whether ``sentence`` names what is at ``start:end`` joined by "or" or "and" to a name of
-    ``names`` (casefolded): the two are named as peers.
+def beside_it(sentence: str, start: int, end: int, topic_at: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``sentence`` names what is at ``start:end`` joined by "or" or "and" to a mention
+    of the topic (at one of ``topic_at``): the two are named as peers.
 
     Example:
         >>> s = "Treat it before they develop severe fibrosis or cirrhosis."
-        >>> beside_it(s, s.index("fibrosis"), s.index(" or"), ["cirrhosis"])
+        >>> at = [(s.index("cirrhosis"), len(s) - 1)]
+        >>> beside_it(s, s.index("fibrosis"), s.index(" or"), at)
         True
         >>> s = "Hepatitis C and alcohol use cause cirrhosis."
-        >>> beside_it(s, 0, 11, ["cirrhosis"])
+        >>> beside_it(s, 0, 11, [(s.index("cirrhosis"), len(s) - 1)])
         False
     """
-    after, before = sentence[end:].casefold(), sentence[:start].casefold()
-    for n in names:
-        if not n:
-            continue
-        name = re.escape(n)
-        if re.match(_JOINED + name + r"\b", after) or re.search(
-            r"\b" + name + _JOINED + r"$", before
-        ):
+    joined = re.compile(_JOINED, re.I)
+    for a, b in topic_at:
+        between = sentence[end:a] if a >= end else sentence[b:start] if b <= start else None
+        if between is not None and joined.fullmatch(between):
             return True
     return False
 
@@ -572,6 +574,8 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
     found: dict[str, tuple[Node, list[tuple[Passage, str]]]] = {}
     texts = [p.text[slice(*bounds[at])] for p, bounds, at in units]
     for (p, bounds, at), here, mentions in zip(units, texts, linker.link_many(texts), strict=True):
+        # where the sentence names the topic itself
+        topic_at = [(m.start, m.end) for m, node in linked(mentions) if node.iri in itself]
         for m, node in linked(mentions):
             if node.iri in above:
                 continue  # "pain", on the page on abdominal pain, is no pain disorder
@@ -590,7 +594,7 @@ def page_candidates(linker: Linking, topic: Node, intent: str, pages: Sequence[P
             if (
                 brought_on_by_finding(here, m.start, names)
                 or brings_on_another(here, m.start, m.end, names)
-                or beside_it(here, m.start, m.end, names)
+                or beside_it(here, m.start, m.end, topic_at)
             ):
                 continue
             if _SIGNS_OR_COMPLICATIONS.search(here, 0, m.start):
