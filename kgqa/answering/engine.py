@@ -747,6 +747,35 @@ def _finding_blamed(text: str, said: str, mentions: Sequence[Mention],
     return f"{before}. Could it be a side effect of {drug[0].text}?", drug
 
 
+# words that point back to a thing told of before, by a word of its name ("this curvature")
+_THIS_THING = re.compile(
+    r"\b(?:this|that|these|those|the|my|his|her)\s+(?P<word>[a-z][a-z-]{3,})\b", re.I
+)
+
+
+def _finding_meant(text: str, said: str, mentions: Sequence[Mention],
+                   focus: MessageFocus) -> str | None:  # fmt: skip
+    """A message's question whether a drug it names brings on "this X", where X is a word of
+    the name of a finding or disease told of in a sentence before it ("I recently developed
+    curvature of the spine. Could this curvature being caused by the Cymbalta?"): the question
+    with that name in place of the words pointing back; None otherwise (a question that names
+    a disorder itself, no drug, or asks no effect, or no word of a name told of before)."""
+    if not _ASKS_EFFECT.search(said):
+        return None
+    asked, found = _asked_and_said(mentions, focus)
+    if not any(is_drug(n) for _, n in asked) or any(n.cls in _DISORDER_CLASSES for _, n in asked):
+        return None
+    told = [(m, n) for span in _sentences_before(focus) for m, n in found
+            if _inside(m, span) and not m.negated and n.cls in _DISORDER_CLASSES]  # fmt: skip
+    for point in _THIS_THING.finditer(said):
+        word = point.group("word").casefold()
+        for m, _ in told:
+            words = {w.casefold() for w in re.findall(r"[A-Za-z-]+", m.text)}
+            if word in words or word.rstrip("s") in words:
+                return f"{said[: point.start()]}{m.text}{said[point.end() :]}"
+    return None
+
+
 # a word that points back to a thing already named ("these spasms", "the pain")
 # "the", or whose it is ("SUBJECT: hiatal hernia ... an exercise to correct my hernia")
 _POINTS_BACK = re.compile(
@@ -1472,6 +1501,10 @@ class QAEngine:
                 if meant is not None:
                     checked, drug = meant
                     found = [drug, *found]
+            if checked is None and intent in ("other", "claim", "side_effects_of_drug"):
+                # "I recently developed curvature of the spine. Could this curvature being
+                # caused by the Cymbalta?": whether the drug brings on what was told of
+                checked = _finding_meant(whole_text, said, mentions, focus)
             if checked is not None:
                 intent, iscore = "claim", max(probs.get("claim", 0.0), CUE_SCORE)
         if (not focus.whole and not options and checked is None and intent != "claim"

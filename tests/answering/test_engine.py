@@ -1777,6 +1777,22 @@ def test_a_drug_a_message_names_before_is_what_this_med_stands_for_in_its_claim(
     assert how.reading.intent != "claim"
 
 
+def test_a_finding_told_of_before_is_what_this_word_of_its_name_stands_for_in_a_claim(kg):
+    # "I recently developed curvature of the spine. Could this curvature being caused by the
+    # Cymbalta?" checked nothing: the question names the drug and no finding
+    names = {**NAMES_IN_TEXT, "morning headache": "HP:0002315"}
+    qa = engine_reading_all_as(kg, "other", names)
+    history = "SUBJECT: new pills\nMESSAGE: Lately I wake up with a morning headache. "
+    r = qa.ask(history + "Could this headache be caused by metformin?")
+    assert r.reading.intent == "claim" and r.verdict is not None
+    assert (r.verdict.subject.curie, r.verdict.object.curie) == ("DRUGBANK:DB00331",
+                                                                  "HP:0002315")  # fmt: skip
+    assert r.verdict.verdict == "supported"
+    # ... a word of no name told of before points back to nothing
+    other = qa.ask(history + "Could this weakness be caused by metformin?")
+    assert other.verdict is None or other.verdict.object is None
+
+
 def test_a_bare_plea_after_a_want_of_information_asks_for_no_treatment(kg):
     qa = engine_reading_all_as(kg, "other")
     info, hurts, test = qa.read_many([
