@@ -1710,6 +1710,13 @@ class EntityLinker:
                 if kind == "CHEMICAL" and loose and _ONE_WORD.fullmatch(surface):
                     # a drug name misspelt is its letters' drug, or none
                     cands = self.generator.respelt_drug(surface, cands)
+                elif kind == "CHEMICAL" and (not cands or cands[0].match == "dense"):
+                    # a brand misspelt beside the drug's own name ("ALMITA PEMETREXED"): the
+                    # word that names exactly the drug the likeness found is the mention
+                    named = self._drug_word(surface, window)
+                    if named is not None and (not cands or cands[0].node == named[1][0].node):
+                        (a, b), cands = named
+                        s, e, surface = s + a, s + b, surface[a:b]
                 meant = measure_meant(text, s, e)
                 if meant is not None:
                     # "for my blood pressure": hypertension, not the measure
@@ -1753,6 +1760,26 @@ class EntityLinker:
                             for m in mentions]  # fmt: skip
             out.append(self._resolve_abbreviations(mentions, abbrevs[i]))
         return out
+
+    def _drug_word(self, surface: str, context: str
+                   ) -> tuple[tuple[int, int], tuple[Candidate, ...]] | None:  # fmt: skip
+        """The one word of a drug mention of several words that is a drug's own name, with
+        where it is in ``surface`` and its candidates (None: no word, or several)."""
+        words = list(_WORD_IN.finditer(surface))
+        if len(words) < 2:
+            return None
+        found = []
+        for w in words:
+            if len(w.group()) < MIN_DRUG_WORD:
+                continue
+            cands = self.generator.rank(w.group(), "CHEMICAL", context=context)
+            if (
+                cands
+                and cands[0].match in ("exact", "normalized")
+                and cands[0].node.cls == "Chemical"
+            ):
+                found.append((w.span(), cands))
+        return found[0] if len(found) == 1 else None
 
     def _names_a_part(self, surface: str) -> bool:
         """Whether ``surface`` names a body part and nothing more ("my ear", "feet"): the
@@ -1854,6 +1881,9 @@ _TITLE_BEFORE = re.compile(r"(?:^|\n)\s*(?:subject\s*:\s*)?$", re.I)
 _TITLE_AFTER = re.compile(r"\s*(?:[.:!?]|\n|$|message\s*:)", re.I)
 # one word of letters (and hyphens): a drug's name as people type it
 _ONE_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
+# the words of a drug mention, and the fewest letters one that names a drug alone has
+_WORD_IN = re.compile(r"[A-Za-z][A-Za-z-]*")
+MIN_DRUG_WORD = 5
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|the|my|his|her|your|their|our|this|bad|nasty|common|head|chest|summer|winter)"
     r"\s+)$", re.I)  # fmt: skip

@@ -2611,3 +2611,12 @@ def test_lay_names_of_common_disorders_and_drugs_link_to_what_people_mean(
                         ("clogged arteries", "atherosclerosis")):  # fmt: skip
         (m,) = real_linker.link(f"I was told about {said} today.")
         assert m.node.label == meant, said
+
+
+def test_a_drugs_own_name_beside_a_misspelt_brand_is_the_mention(real_linker) -> None:
+    # "ALMITA PEMETREXED" (Alimta, misspelt) linked nothing surely enough: pemetrexed at 0.67
+    (m,) = real_linker.link("She will be taking her first dose of ALMITA PEMETREXED on Thursday")
+    assert (m.text, m.node.label, m.candidates[0].match) == ("PEMETREXED", "Pemetrexed", "exact")
+    # ... only where the likeness found that drug: "sodium valproate syrup" is no sodium
+    (m,) = real_linker.link("My mom takes sodium valproate syrup")
+    assert m.node.label != "Sodium"
