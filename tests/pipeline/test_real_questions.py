@@ -2608,7 +2608,8 @@ def test_lay_names_of_common_disorders_and_drugs_link_to_what_people_mean(
     assert "Fibrosis" not in {a.node.label for a in causes.answers}
     for said, meant in (("fibroids", "uterine fibroid"), ("Plan B", "Levonorgestrel"),
                         ("HCTZ", "Hydrochlorothiazide"), ("Z-pack", "Azithromycin"),
-                        ("clogged arteries", "atherosclerosis")):  # fmt: skip
+                        ("clogged arteries", "atherosclerosis"), ("leg swelling", "Pedal edema"),
+                        ("Alimta", "Pemetrexed")):  # fmt: skip
         (m,) = real_linker.link(f"I was told about {said} today.")
         assert m.node.label == meant, said
 
