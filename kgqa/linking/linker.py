@@ -1763,8 +1763,10 @@ class EntityLinker:
 
     def _drug_word(self, surface: str, context: str
                    ) -> tuple[tuple[int, int], tuple[Candidate, ...]] | None:  # fmt: skip
-        """The one word of a drug mention of several words that is a drug's own name, with
-        where it is in ``surface`` and its candidates (None: no word, or several)."""
+        """The one word of a drug mention of several words that is a drug's own name (of
+        DrugBank or DrugCentral), beside words the base encoder's English lacks (a brand, a
+        slip), with where it is in ``surface`` and its candidates; None otherwise ("shingles
+        vaccine" is no *Vaccines*, "anti-Kidd antibodies" no *Antibodies*)."""
         words = list(_WORD_IN.finditer(surface))
         if len(words) < 2:
             return None
@@ -1776,10 +1778,15 @@ class EntityLinker:
             if (
                 cands
                 and cands[0].match in ("exact", "normalized")
-                and cands[0].node.cls == "Chemical"
+                and cands[0].node.curie.split(":", 1)[0] in _DRUG_SOURCES
             ):
-                found.append((w.span(), cands))
-        return found[0] if len(found) == 1 else None
+                found.append((w, cands))
+        if len(found) != 1:
+            return None
+        (word, cands), others = found[0], [w.group() for w in words if w is not found[0][0]]
+        if not all(_unknown_word(o) for o in others):
+            return None
+        return word.span(), cands
 
     def _names_a_part(self, surface: str) -> bool:
         """Whether ``surface`` names a body part and nothing more ("my ear", "feet"): the
@@ -1884,6 +1891,7 @@ _ONE_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
 # the words of a drug mention, and the fewest letters one that names a drug alone has
 _WORD_IN = re.compile(r"[A-Za-z][A-Za-z-]*")
 MIN_DRUG_WORD = 5
+_DRUG_SOURCES = ("DRUGBANK", "DRUGCENTRAL")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|the|my|his|her|your|their|our|this|bad|nasty|common|head|chest|summer|winter)"
     r"\s+)$", re.I)  # fmt: skip

@@ -2621,3 +2621,6 @@ def test_a_drugs_own_name_beside_a_misspelt_brand_is_the_mention(real_linker) ->
     # ... only where the likeness found that drug: "sodium valproate syrup" is no sodium
     (m,) = real_linker.link("My mom takes sodium valproate syrup")
     assert m.node.label != "Sodium"
+    # ... and only beside words no English has: the shingles vaccine is no vaccine in general
+    (m,) = real_linker.link("When is the shingles vaccine contraindicated?")
+    assert m.node.label == "Herpes Zoster Vaccine"
