@@ -1381,9 +1381,10 @@ def test_the_kind_of_organism_a_disease_is_caused_by_is_read_from_its_place_in_d
     assert asked.verdict is not None and asked.verdict.verdict == "supported"
     # a cause the graph names: the common cold's *Viruses*
     assert real_pipeline.verify("The common cold is caused by a virus").verdict == "supported"
-    # filed under no kind of organism: no "no"
-    for claim in ("The common cold is caused by bacteria", "Pneumonia is caused by bacteria"):
-        assert real_pipeline.verify(claim).verdict == "unknown"
+    # filed under no kind of organism: no "no"; a kind of it filed under one (staphylococcal
+    # pneumonia, a bacterial infectious disease): what causes a kind can cause it
+    assert real_pipeline.verify("The common cold is caused by bacteria").verdict == "unknown"
+    assert real_pipeline.verify("Pneumonia is caused by bacteria").verdict == "supported"
 
 
 def test_a_drug_for_a_direct_kind_of_a_disorder_treats_it(real_pipeline) -> None:
@@ -2603,9 +2604,11 @@ def test_lay_names_of_common_disorders_and_drugs_link_to_what_people_mean(
     # drugs treat cirrhosis?" listed corticosteroids; "Plan B" was a neurodegeneration (PLAN)
     assert _topic(real_pipeline, "Which drugs treat cirrhosis?") == "liver cirrhosis"
     causes = real_pipeline.ask("What causes cirrhosis?", k=5)
-    # ... and its causes are what its page names, not the genes of primary biliary cholangitis
-    assert causes.answers and causes.answers[0].node.cls == "Disease"
     assert "Fibrosis" not in {a.node.label for a in causes.answers}
+    if real_pipeline.qa.retriever is not None:
+        # ... and its causes are what its page names, not the genes of primary biliary
+        # cholangitis (with the passages built: `kgqa build passages`)
+        assert causes.answers and causes.answers[0].node.cls == "Disease"
     for said, meant in (("fibroids", "uterine fibroid"), ("Plan B", "Levonorgestrel"),
                         ("HCTZ", "Hydrochlorothiazide"), ("Z-pack", "Azithromycin"),
                         ("clogged arteries", "atherosclerosis"), ("leg swelling", "Pedal edema"),
