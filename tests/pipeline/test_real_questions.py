@@ -2601,7 +2601,8 @@ def test_lay_names_of_common_disorders_and_drugs_link_to_what_people_mean(
     real_pipeline, real_linker
 ) -> None:
     # "cirrhosis" was MeSH's *Fibrosis* (its entry term; BC5CDR annotates it so), and "Which
-    # drugs treat cirrhosis?" listed corticosteroids; "Plan B" was a neurodegeneration (PLAN)
+    # drugs treat cirrhosis?" listed corticosteroids; "Plan B" was a neurodegeneration (PLAN),
+    # "vit C" lacosamide (by likeness, 0.63)
     assert _topic(real_pipeline, "Which drugs treat cirrhosis?") == "liver cirrhosis"
     causes = real_pipeline.ask("What causes cirrhosis?", k=5)
     assert "Fibrosis" not in {a.node.label for a in causes.answers}
@@ -2612,7 +2613,8 @@ def test_lay_names_of_common_disorders_and_drugs_link_to_what_people_mean(
     for said, meant in (("fibroids", "uterine fibroid"), ("Plan B", "Levonorgestrel"),
                         ("HCTZ", "Hydrochlorothiazide"), ("Z-pack", "Azithromycin"),
                         ("clogged arteries", "atherosclerosis"), ("leg swelling", "Pedal edema"),
-                        ("Alimta", "Pemetrexed")):  # fmt: skip
+                        ("Alimta", "Pemetrexed"), ("vit C", "Vitamin C"),
+                        ("bp meds", "Antihypertensive Agents")):  # fmt: skip
         (m,) = real_linker.link(f"I was told about {said} today.")
         assert m.node.label == meant, said
 
