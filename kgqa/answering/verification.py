@@ -1006,28 +1006,10 @@ class ClaimVerifier:
                         f"{disease.label}, as caused by {agent.label}; what causes a kind of "
                         "a disease can cause it")  # fmt: skip
 
-    def _kinds_below(self, node: Node, depth: int, most: int = KINDS_LOOKED_AT) -> list[Node]:
-        """The kinds of ``node`` at most ``depth`` subClassOf steps below it, nearest first
-        (at most ``most``)."""
-        out: dict[str, Node] = {}
-        frontier = [node]
-        for _ in range(depth):
-            nxt = []
-            for n in frontier:
-                for t in self.kg.neighbours(n, "subClassOf", direction="in"):
-                    if t.subject.iri not in out and t.subject.iri != node.iri:
-                        out[t.subject.iri] = t.subject
-                        nxt.append(t.subject)
-                    if len(out) >= most:
-                        return list(out.values())
-            frontier = nxt
-        return list(out.values())
-
     def _caused_by(self, claim: str, disease: Node, agent: Node, neg: bool) -> Verdict | None:
         """What the graph's causes say of ``disease`` and ``agent``: a statement of the pair,
         of a disease it is a kind of, or of a kind of it (None: none)."""
-        said = [t for t in self.kg.neighbours(disease, "causedBy", direction="out")
-                if t.object.iri == agent.iri]  # fmt: skip
+        said = self.statements(disease, "causedBy", agent)
         if said:
             return _decided(claim, True, neg, disease, "causedBy", agent, Evidence(tuple(said)),
                             f"the graph: {said[0].source} gives {disease.label} as caused by "
@@ -1063,7 +1045,8 @@ class ClaimVerifier:
                             f"{causes[0].object.label}")  # fmt: skip
         # "Is pneumonia caused by bacteria?": staphylococcal pneumonia, a kind of it, is a
         # bacterial infectious disease; what causes a kind of a disease can cause it
-        for kind in self._kinds_below(s, CAUSE_KIND_STEPS, AGENT_KINDS_LOOKED_AT):
+        kinds_of_s = self.kg.descendants(s, limit=AGENT_KINDS_LOOKED_AT, depth=CAUSE_KIND_STEPS)
+        for kind in kinds_of_s[:AGENT_KINDS_LOOKED_AT]:
             if path := self._up_to(kind, {o.iri}, depth=12):
                 return _decided(claim, True, neg, s, "subClassOf", o,
                                 Evidence(path[:1], path=path),

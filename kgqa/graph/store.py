@@ -543,11 +543,13 @@ class KnowledgeGraph:
         return self._closure(ref, "out", sources)
 
     def descendants(
-        self, ref: str | Node, sources: Iterable[str] | None = None, limit: int | None = None
-    ) -> list[Node]:
+        self, ref: str | Node, sources: Iterable[str] | None = None, limit: int | None = None,
+        depth: int | None = None,
+    ) -> list[Node]:  # fmt: skip
         """All subclasses (transitive is-a), nearest first; with ``limit``, the walk stops
-        after the level where it has found that many (a broad class has thousands)."""
-        return self._closure(ref, "in", sources, limit)
+        after the level where it has found that many (a broad class has thousands); with
+        ``depth``, after that many is-a steps down."""
+        return self._closure(ref, "in", sources, limit, depth)
 
     def _closure(
         self,
@@ -555,13 +557,17 @@ class KnowledgeGraph:
         direction: Direction,
         sources: Iterable[str] | None,
         limit: int | None = None,
+        depth: int | None = None,
     ) -> list[Node]:
         start = self._require(ref)
         srcs = self._sources(sources) if sources is not None else None
         seen = {start.iri}
         order: list[Node] = []
         frontier = [start]
-        while frontier and (limit is None or len(order) < limit):
+        steps = 0
+        while (frontier and (limit is None or len(order) < limit)
+               and (depth is None or steps < depth)):  # fmt: skip
+            steps += 1
             nxt = []
             for node in frontier:
                 for t in self.neighbours(node, SUBCLASS, direction, srcs):

@@ -573,13 +573,9 @@ class EntityLinker:
             # lowers it, a drug or a food, makes it high or treats it high ("Can prednisone
             # raise blood sugar?", "What foods lower blood sugar?")
             high = m.group("down") is not None or not _PERSON_BEFORE.search(text, 0, m.start())
-            words = _word_run(text, m.end(), _MEASURE_WORDS)
-            for k in range(len(words), 0, -1):
-                a, b = words[0].start(), words[k - 1].end()
-                name = self._level_name(text[a:b], high)
-                if name is not None:
-                    found.append((m.start(), a, b, name))
-                    break
+            level = self._longest_level(text, _word_run(text, m.end(), _MEASURE_WORDS), high)
+            if level is not None:
+                found.append((m.start(), *level))
         # said high or low before it, a test's short form ("elevated ALT and AST"): a name
         # the graph has only that way ("high ALT") stays what it names; so does a substance
         # the tagger read as a drug ("high Alkaline Phosphatase" was asfotase alfa, "I have
@@ -597,14 +593,14 @@ class EntityLinker:
                 if name is not None:
                     found.append((m.start(), m.start(), b, name))
                 continue
-            for k in range(len(words), 0, -1):
-                a, b = words[0].start(), words[k - 1].end()
-                if not any(s <= a and b <= e for s, e in substances) or _RICH_IN.match(text, b):
-                    continue  # "a high potassium diet" is rich in it, no level of the blood
-                name = self._level_name(text[a:b], high)
-                if name is not None:
-                    found.append((m.start(), m.start(), b, name))
-                    break
+            # (inside the drug mention; "a high potassium diet" is rich in it, no level)
+            level = self._longest_level(
+                text, words, high,
+                lambda a, b: (any(s <= a and b <= e for s, e in substances)
+                              and not _RICH_IN.match(text, b)),
+            )  # fmt: skip
+            if level is not None:
+                found.append((m.start(), m.start(), *level[1:]))
         # brought down, or found up: it is high
         for pattern, way, says_high in ((_MOVED, "way", ("down",)),
                                         (_LEVEL_IS, "level", _HIGH_WORDS)):  # fmt: skip
@@ -631,6 +627,21 @@ class EntityLinker:
             out.append(replace(linked[0], start=a, end=b, text=text[a:b], negated=negated,
                                candidates=tuple(cands)))  # fmt: skip
         return sorted(out, key=lambda m: (m.start, m.end))
+
+    def _longest_level(
+        self, text: str, words: Sequence[re.Match[str]], high: bool,
+        fits: Callable[[int, int], bool] = lambda a, b: True,
+    ) -> tuple[int, int, tuple[str, frozenset[str]]] | None:  # fmt: skip
+        """The longest stretch of ``words`` from the first (that ``fits``) whose high (or low)
+        form names a disorder of the graph (:meth:`_level_name`): where it is, and the name."""
+        for k in range(len(words), 0, -1):
+            a, b = words[0].start(), words[k - 1].end()
+            if not fits(a, b):
+                continue
+            name = self._level_name(text[a:b], high)
+            if name is not None:
+                return a, b, name
+        return None
 
     def _rich_in(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` with a disorder named by a level ("high potassium", "low sodium")
