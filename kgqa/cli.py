@@ -546,10 +546,25 @@ def cmd_eval_consumer(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_roundtrip(args: argparse.Namespace) -> int:
-    from kgqa.evaluation.roundtrip import evaluate_roundtrip, name_cases
+    from kgqa.evaluation.roundtrip import evaluate_roundtrip, evaluate_typos, name_cases, typo_cases
     from kgqa.linking import EntityLinker
 
     linker = EntityLinker.load(args.home, mode=args.mode)
+    if args.typos:
+        typos = evaluate_typos(linker, linker.kg, typo_cases(linker.kg, args.per_class, args.seed))
+        if args.json:
+            _print_json(typos)
+            return 0
+        rows = [[cls, r["names"], r["same"], r["broader"], r["none"], r["wrong"]]  # type: ignore[index]
+                for cls, r in typos.items() if cls in ("Disease", "Chemical")]  # fmt: skip
+        head = ["class", "names", "same node", "broader", "nothing", "another node"]
+        _table(f"misspelt names ({args.mode}), each read beside its right spelling", head, rows)
+        _table(
+            "by slip",
+            ["slip", "names", "same node"],
+            [[k, v["names"], v["same"]] for k, v in typos["by_slip"].items()],
+        )  # type: ignore[union-attr]
+        return 0
     cases = name_cases(linker.kg, args.per_class, args.seed)
     report = evaluate_roundtrip(linker, linker.kg, cases)
     if args.json:
@@ -985,6 +1000,11 @@ def build_parser() -> argparse.ArgumentParser:
     eo.add_argument("--per-class", type=_positive, default=2000, help="names sampled per class")
     eo.add_argument("--seed", type=_natural, default=13)
     eo.add_argument("--mode", choices=LINK_MODES, default="ner")
+    eo.add_argument(
+        "--typos",
+        action="store_true",
+        help="misspell each name once: does the slip link where the name does?",
+    )
     _home_and_json(eo)
     eo.set_defaults(func=cmd_eval_roundtrip)
 

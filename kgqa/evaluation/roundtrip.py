@@ -9,15 +9,25 @@ gene nodes, the name alone is linked and the result compared with the node that 
 
 Failures are sorted into kinds: no mention found, a mention covering only part of the name,
 a node that shares the name, another node.
+
+With ``typos``, each name is misspelt once (a letter dropped, swapped, doubled or struck by
+a neighbouring key) and read in a sentence ("I have ...", "I take ...") beside the same
+sentence spelt right: the slip should reach the node the right spelling reaches, or one of
+its name or UMLS concept (``same``), else a broader kind of it (``broader``) or nothing
+(``none``); another node (``wrong``) is a silent wrong answer.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from kgqa.answering.candidates import same_named
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.linking.candidates import NIL_THRESHOLD
+from kgqa.records import Mention, Node
 from kgqa.stages import Linking
 
 CLASSES = ("Disease", "Chemical", "Gene")
@@ -83,5 +93,164 @@ def evaluate_roundtrip(linker: Linking, kg: KnowledgeGraph, cases: list[NameCase
             "acc_any_named": round(t["ok_any"] / n, 4),
             "failures": {k: v for k, v in t.most_common() if k not in ("n", "ok", "ok_any")},
         }
+    report["examples"] = dict(shown)
+    return report
+
+
+# -- misspelt names -----------------------------------------------------------------------------
+# People misspell what they write about. A misspelt name is read in the sentence a person
+# would write it in, beside the same sentence spelt right: the slip should reach the node the
+# right spelling reaches (or one of the same name), or nothing, never another node.
+SLIPS = ("drop", "swap", "double", "near")
+_SAID_IN = {"Disease": "I have {}", "Chemical": "I take {}"}
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_SLIPPABLE = re.compile(r"[a-z]{5,}", re.I)
+TYPO_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class TypoCase:
+    iri: str
+    name: str
+    misspelt: str
+    slip: str
+    cls: str
+
+    def said(self, text: str) -> tuple[str, int]:
+        """The sentence holding ``text``, and where ``text`` starts in it."""
+        frame = _SAID_IN[self.cls]
+        return frame.format(text), frame.index("{}")
+
+
+def _neighbours(letter: str) -> list[str]:
+    for row in _KEY_ROWS:
+        i = row.find(letter)
+        if i >= 0:
+            return [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
+    return []
+
+
+def misspell(name: str, rng: random.Random) -> tuple[str, str] | None:
+    """``name`` with one slip (a letter dropped, two swapped, one doubled, or one struck by a
+    neighbouring key) inside one of its words of five letters or more, never its first
+    letter; with the slip's kind. None when no word can take one."""
+    words = list(_SLIPPABLE.finditer(name))
+    if not words:
+        return None
+    word = rng.choice(words)
+    w = word.group()
+    i = rng.randrange(1, len(w) - 1)
+    slip = rng.choice(SLIPS)
+    if slip == "drop":
+        new = w[:i] + w[i + 1 :]
+    elif slip == "swap":
+        new = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+    elif slip == "double":
+        new = w[:i] + w[i] + w[i:]
+    else:
+        keys = _neighbours(w[i].lower())
+        if not keys:
+            return None
+        new = w[:i] + rng.choice(keys) + w[i + 1 :]
+    if new.casefold() == w.casefold():
+        return None
+    return name[: word.start()] + new + name[word.end() :], slip
+
+
+def typo_cases(kg: KnowledgeGraph, per_class: int, seed: int = 13) -> list[TypoCase]:
+    """``per_class`` misspelt disease and drug names (of :data:`TYPO_MAX_WORDS` words or
+    fewer: the names people write), seeded."""
+    by: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for iri, name, _key, cls in kg.english_names():
+        if (cls in _SAID_IN and MIN_CHARS <= len(name) <= MAX_CHARS and name.isascii()
+                and len(name.split()) <= TYPO_MAX_WORDS):  # fmt: skip
+            by[cls].append((iri, name))
+    rng = random.Random(seed)
+    out = []
+    for cls in _SAID_IN:
+        names = sorted(by[cls])
+        rng.shuffle(names)
+        picked = 0
+        for iri, name in names:
+            slipped = misspell(name, rng)
+            if slipped is None:
+                continue
+            out.append(TypoCase(iri, name, slipped[0], slipped[1], cls))
+            picked += 1
+            if picked == per_class:
+                break
+    return out
+
+
+def _linked_whole(found: list[Mention], start: int, end: int) -> Node | None:
+    """The node of the mention spanning exactly ``start:end``, when the linker is sure enough
+    of it to answer (its best score at the NIL threshold or above)."""
+    for m in found:
+        if (m.start, m.end) == (start, end) and m.node is not None and m.candidates \
+                and m.candidates[0].score >= NIL_THRESHOLD:  # fmt: skip
+            return m.node
+    return None
+
+
+def _one_concept(kg: KnowledgeGraph, a: Node, b: Node) -> bool:
+    """Two nodes of one name (:func:`same_named`), or of one UMLS concept (DO's *hyperopia*
+    and HPO's *Hypermetropia*)."""
+    if b.iri in {n.iri for n in same_named(kg, a)}:
+        return True
+    umls = {i for i in kg.ids(a) if i.startswith("UMLS:")}
+    return bool(umls & set(kg.ids(b)))
+
+
+def evaluate_typos(linker: Linking, kg: KnowledgeGraph, cases: list[TypoCase],
+                   examples: int = 8) -> dict[str, object]:  # fmt: skip
+    """Per class: of the misspelt names whose right spelling links (in the same sentence),
+    how many link to that node or one of its concept (``same``), to a broader kind of it
+    (``broader``), to nothing (``none``: kgqa says it does not know), or to another node
+    (``wrong``: a silent wrong answer); and the same by kind of slip."""
+    right = linker.link_many([c.said(c.name)[0] for c in cases])
+    slipped = linker.link_many([c.said(c.misspelt)[0] for c in cases])
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    by_slip: dict[str, Counter[str]] = defaultdict(Counter)
+    shown: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for case, a, b in zip(cases, right, slipped, strict=True):
+        _, at = case.said("")
+        want = _linked_whole(a, at, at + len(case.name))
+        t = tally[case.cls]
+        if want is None:
+            t["right spelling unlinked"] += 1
+            continue
+        got = _linked_whole(b, at, at + len(case.misspelt))
+        if got is None and any(m.node is not None and m.candidates
+                               and m.candidates[0].score >= NIL_THRESHOLD for m in b):  # fmt: skip
+            got = next(m.node for m in b if m.node is not None)  # part of the name linked
+        if got is not None and (got.iri == want.iri or _one_concept(kg, want, got)):
+            kind = "same"
+        elif got is None:
+            kind = "none"
+        else:
+            # a slip in a subtype's words may leave its broader kind ("Gaucher disease, type
+            # I" misspelt is Gaucher disease): less than asked, not another disease
+            broader = {n.iri for n in kg.ancestors(want)}
+            kind = "broader" if got.iri in broader else "wrong"
+        t["n"] += 1
+        t[kind] += 1
+        by_slip[case.slip]["n"] += 1
+        by_slip[case.slip][kind] += 1
+        if kind != "same" and len(shown[kind]) < examples:
+            shown[kind].append({"name": case.name, "misspelt": case.misspelt,
+                                "want": want.curie, "got": got.curie if got else ""})  # fmt: skip
+    report: dict[str, object] = {}
+    for cls, t in tally.items():
+        n = t["n"]
+        report[cls] = {
+            "names": n,
+            "same": round(t["same"] / n, 4) if n else 0.0,
+            "broader": round(t["broader"] / n, 4) if n else 0.0,
+            "none": round(t["none"] / n, 4) if n else 0.0,
+            "wrong": round(t["wrong"] / n, 4) if n else 0.0,
+            "right_spelling_unlinked": t["right spelling unlinked"],
+        }
+    report["by_slip"] = {s: {"names": c["n"], "same": round(c["same"] / c["n"], 4)}
+                         for s, c in sorted(by_slip.items()) if c["n"]}  # fmt: skip
     report["examples"] = dict(shown)
     return report

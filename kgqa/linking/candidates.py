@@ -1211,20 +1211,20 @@ class CandidateGenerator:
         near = [(d, -self._name_words[w], w) for d, w in slips_from(word, pool, most)]
         return min(near)[2] if near else None
 
-    def _respelt(self, text: str) -> list[tuple[Node, float, MatchKind, str]]:
+    def _respelt(self, text: str) -> tuple[list[tuple[Node, float, MatchKind, str]], set[str]]:
         """The names a disorder mention says with its misspelt words spelt right ("nausia"
         → nausea, a slip too many for the fuzzy match in a short word), as fuzzy matches at
-        0.9."""
+        0.9; and the nodes named exactly so."""
         words = normalize_name(text).split()
         if not words or len(words) > 4:
-            return []
+            return [], set()
         fixed = [(self.spelt_like(w) if len(w) >= 5 and w.isalpha() else None) or w
                  for w in words]  # fmt: skip
         if fixed == words:
-            return []
-        name = " ".join(fixed)
-        return [(n, b * 0.9, "fuzzy", nm) for n, b, how, nm in self._names(name)
-                if how in ("exact", "normalized", "id")]  # fmt: skip
+            return [], set()
+        found = [x for x in self._names(" ".join(fixed)) if x[2] in ("exact", "normalized", "id")]
+        exact = {n.iri for n, _, how, _ in found if how == "exact"}
+        return [(n, b * 0.9, "fuzzy", nm) for n, b, _, nm in found], exact
 
     def dense_text(self, text: str, kind: str) -> str:
         """What the dense search reads for a disorder mention: the words as meant, without
@@ -1363,15 +1363,21 @@ class CandidateGenerator:
             raw += [(n, b * REDUCED, how, nm) for n, b, how, nm in self._sourced(anywhere)]
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             raw += self._extensions(text)
+        respelt: set[str] = set()
         if not raw and not lab:
             letters = kind_letters(text)
-            # a likeness by key (which drops "a") must keep the letters that name a kind:
-            # "vitamin deficiency" is no "Vitamin A Deficiency"
-            raw = self._acronym(text, kind) or [
-                r for r in self._fuzzy(text, kind) if kind_letters(r[0].label) == letters
-            ]
-        if not raw and not lab and kind in DISORDERS:
-            raw = self._respelt(text)
+            raw = self._acronym(text, kind)
+            if not raw and kind in DISORDERS:
+                # a disorder's misspelt words spelt right name it, in every source that
+                # names it so (a disease named exactly so outranks a phenotype, as for a
+                # name spelt right), before a name of the tagged type merely spelt alike
+                # ("psoriasus" is psoriasis, not HPO's Psoriasiform dermatitis, whose synonym
+                # "psoriasis" is nearer in letters than any phenotype's own name)
+                raw, respelt = self._respelt(text)
+            if not raw:
+                # a likeness by key (which drops "a") must keep the letters that name a kind:
+                # "vitamin deficiency" is no "Vitamin A Deficiency"
+                raw = [r for r in self._fuzzy(text, kind) if kind_letters(r[0].label) == letters]
         key = normalize_name(text)
         alike = [d for d in dense if _a_likeness(text, key, d[0], d[3])
                  and not self._a_word_not_a_short_form(text, d[0], d[3])]  # fmt: skip
@@ -1423,7 +1429,11 @@ class CandidateGenerator:
                 fit = 1.0  # one slip in a long word: the spelling says more than the type
             if how in ("exact", "id") and name == text:
                 fit = max(fit, EXACT_CASE_FIT)  # "BRCA1" tagged as a disease is still BRCA1
-            if how in ("exact", "id") and kind == "PHENOTYPE" and node.cls == "Disease":
+            if (
+                (how in ("exact", "id") or node.iri in respelt)
+                and kind == "PHENOTYPE"
+                and (node.cls == "Disease")
+            ):
                 # the tagger splits its belief between disease and phenotype; a disease named
                 # exactly so outranks a phenotype whose name only normalises to it ("Sleep
                 # Apnea, Obstructive" is DO's synonym, HPO's "Obstructive sleep apnea" only

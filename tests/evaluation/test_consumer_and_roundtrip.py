@@ -85,3 +85,62 @@ def test_two_nodes_of_one_name_count_as_one_topic_only_in_the_same_name_figure(k
     assert out["intent_and_topic"] == 0.0
     assert out["intent_and_topic_same_name"] == 0.5
     assert "intent_and_topic_same_name" not in _agreement([do], [ccrd])
+
+
+def _one_slip(a: str, b: str, slip: str) -> bool:
+    def dropped(long: str, short: str) -> list[int]:
+        return [i for i in range(len(long)) if long[:i] + long[i + 1 :] == short]
+
+    if slip == "drop":
+        return bool(dropped(a, b))
+    if slip == "double":
+        return any(i > 0 and b[i] == b[i - 1] for i in dropped(b, a))
+    diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    if slip == "swap":
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    return len(diff) == 1 and any(
+        abs(r.find(a[diff[0]].lower()) - r.find(b[diff[0]])) == 1
+        for r in rows
+        if a[diff[0]].lower() in r
+    )
+
+
+def test_a_misspelling_is_one_slip_inside_a_long_word_never_its_first_letter():
+    import random
+
+    from kgqa.evaluation.roundtrip import misspell
+
+    rng = random.Random(3)
+    name = "ovarian cancer, type 2"
+    slips = set()
+    for _ in range(200):
+        out = misspell(name, rng)
+        assert out is not None
+        text, slip = out
+        slips.add(slip)
+        old, new = name.split(), text.split()
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        # one word changed, a word of five letters or more, its first letter kept, and by
+        # one letter dropped, doubled, swapped with the next, or struck beside it
+        assert len(changed) == 1, text
+        a, b = changed[0]
+        assert len(a.strip(",")) >= 5 and a[0] == b[0]
+        assert _one_slip(a, b, slip), (a, b, slip)
+    assert slips == {"drop", "swap", "double", "near"}
+    # a name with no word of five letters takes no slip
+    assert misspell("IgA 2", random.Random(1)) is None
+
+
+def test_typo_round_trip_counts_each_name_in_one_outcome(linker, kg):
+    from kgqa.evaluation.roundtrip import evaluate_typos, typo_cases
+
+    cases = typo_cases(kg, per_class=30, seed=2)
+    assert cases and {c.cls for c in cases} <= {"Disease", "Chemical"}
+    assert all(c.misspelt != c.name for c in cases)
+    report = evaluate_typos(linker, kg, cases)
+    for cls in ("Disease", "Chemical"):
+        r = report[cls]
+        shares = r["same"] + r["broader"] + r["none"] + r["wrong"]
+        assert r["names"] > 0 and abs(shares - 1.0) < 0.01, r
+        assert r["names"] + r["right_spelling_unlinked"] == sum(c.cls == cls for c in cases)
