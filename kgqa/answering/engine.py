@@ -1629,6 +1629,8 @@ class QAEngine:
         if intent == "causes" and hit is not None and self._passed_on_by_birth(said, hit[1]):
             # "How is Huntington's disease transmitted?": from parent to child, the graph says
             intent, spec = "inheritance", INTENTS["inheritance"]
+        if hit is not None and spec is not None and intent != "claim" and not options:
+            hit = self._twin_of_the_class_asked(spec.topic_classes, hit)
         sign = polarity(said, intent)
         # in "Which of these is NOT a symptom of X?" the "not" belongs to the relation asked,
         # not to X: a negated question does not make its topic a negated mention
@@ -1710,6 +1712,28 @@ class QAEngine:
             if infection is not None:
                 return _taken_as(m, node, infection, node.label)
         return None
+
+    def _twin_of_the_class_asked(self, classes: Sequence[str] | None,
+                                 hit: tuple[Mention, Node]) -> tuple[Mention, Node]:  # fmt: skip
+        """The disorder topic as the node of its exact name in the disorder class the intent
+        asks of first (a disease, for an intent of no topic class), whichever of the two the
+        words reached: "Kidney Stone" reached HPO's *Nephrolithiasis* and "kidney stones" DO's
+        *nephrolithiasis*, one concept, and a treatment question is asked of the disease
+        either way (the answers read both nodes, :func:`same_named`)."""
+        m, node = hit
+        first = next((c for c in classes if c in _DISORDER_CLASSES), None) if classes else "Disease"
+        if node.cls not in _DISORDER_CLASSES or first is None or node.cls == first:
+            return hit
+        # the name as said, not with "disorder" put to it or taken off (HPO's *Pain* is no
+        # DO's *pain disorder*, a mental disorder); the twin of the source that ranks first
+        # (DO before MeSH)
+        said = normalize_name(node.label).endswith(" disorder")
+        twins = [n for n in same_named(self.kg, node)[1:] if n.cls == first
+                 and normalize_name(n.label).endswith(" disorder") == said]  # fmt: skip
+        if not twins:
+            return hit
+        twin = min(twins, key=lambda n: self.kg.priority(n.iri))
+        return _taken_as(m, node, twin, twin.label)
 
     def _specific_topic(self, intent: str, found: Linked) -> tuple[Mention, Node] | None:
         """The topic (:func:`topic_mention`) among ``found`` with broad categories last,

@@ -1462,6 +1462,45 @@ def test_a_finding_named_exactly_as_a_disease_is_that_disease_where_a_disease_is
     assert QAEngine._same_named_topic(me, ("Gene",), [(m, finding)]) is None  # type: ignore[arg-type]
 
 
+def test_a_disorder_topic_is_the_node_of_its_name_in_the_class_the_intent_asks_first():
+    # "Kidney Stone" reached HPO's Nephrolithiasis and "kidney stones" DO's nephrolithiasis:
+    # a treatment question (diseases first) is asked of the disease either way, a question of
+    # the diseases a finding shows (findings first) of the finding
+    from types import SimpleNamespace
+
+    from kgqa.records import Candidate, Mention, Node
+    from kgqa.understanding.router import topic_score
+
+    finding = Node("urn:hp", "HP:0000787", "Nephrolithiasis", "Phenotype")
+    disease = Node("urn:do", "DOID:585", "nephrolithiasis", "Disease")
+    heading = Node("urn:mesh", "MESH:D053040", "Nephrolithiasis", "Disease")
+    pain = Node("urn:hp2", "HP:0012531", "Pain", "Phenotype")
+    pain_disorder = Node("urn:do2", "DOID:0060164", "pain disorder", "Disease")
+    nodes = (finding, heading, disease, pain, pain_disorder)
+
+    class Named:
+        def find(self, name, limit=10):
+            return [SimpleNamespace(node=n) for n in nodes
+                    if n.label.lower() == name.lower()][:limit]  # fmt: skip
+
+        def priority(self, iri):
+            return 0 if iri.startswith("urn:do") else 1
+
+    m = Mention(26, 38, "Kidney Stone", "PHENOTYPE", False, 1.0,
+                (Candidate(finding, 0.93, "normalized", "kidney stone"),))  # fmt: skip
+    me = SimpleNamespace(kg=Named())
+    twin = QAEngine._twin_of_the_class_asked
+    got = twin(me, ("Disease", "Phenotype"), (m, finding))  # type: ignore[arg-type]
+    assert got[1] == disease and topic_score(*got) == 0.93  # DO's, before MeSH's
+    assert twin(me, None, (m, finding))[1] == disease  # type: ignore[arg-type]
+    assert twin(me, ("Phenotype", "Disease"), (m, finding))[1] == finding  # type: ignore[arg-type]
+    d = replace(m, candidates=(Candidate(disease, 0.9, "exact", "kidney stones"),))
+    assert twin(me, ("Phenotype", "Disease"), (d, disease))[1] == finding  # type: ignore[arg-type]
+    # a name with "disorder" put to it is another concept: HPO's Pain is no DO pain disorder
+    p = replace(m, text="pain", candidates=(Candidate(pain, 1.0, "exact", "pain"),))
+    assert twin(me, ("Disease", "Phenotype"), (p, pain))[1] == pain  # type: ignore[arg-type]
+
+
 def test_a_passage_on_another_disorder_treats_the_topic_only_in_a_sentence_naming_it(kg):
     # "What are the treatments for lipoma?" gave salbutamol at 0.83, from a passage on
     # Madelung disease: "... incomplete removal of lipomas. ... treating the condition with
