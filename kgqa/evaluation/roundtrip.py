@@ -132,9 +132,10 @@ def _neighbours(letter: str) -> list[str]:
 
 def misspell(name: str, rng: random.Random) -> tuple[str, str] | None:
     """``name`` with one slip (a letter dropped, two swapped, one doubled, or one struck by a
-    neighbouring key) inside one of its words of five letters or more, never its first
-    letter; with the slip's kind. None when no word can take one."""
-    words = list(_SLIPPABLE.finditer(name))
+    neighbouring key) inside one of its words of five letters or more (not in capitals),
+    never its first letter; with the slip's kind. None when no word can take one."""
+    # (a short form in capitals is copied, not spelt: no one writes "SNUDS" for "SUNDS")
+    words = [w for w in _SLIPPABLE.finditer(name) if not w.group().isupper()]
     if not words:
         return None
     word = rng.choice(words)

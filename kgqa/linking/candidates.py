@@ -84,6 +84,7 @@ DRUG_STEM_CHARS = 5
 DRUG_RESPELT_CUTOFF = 75.0
 DRUG_RESPELT_SURE = 80.0  # ... with only the five letters in common
 DRUG_END_CHARS = 2  # the letters a misspelt drug name ends with as the name does
+ONE_SLIP_DRUG_CHARS = 6  # a drug name one slip from a word this long (or longer) is meant
 FUZZY_ANY_KIND_CHARS = 8  # ... of a word this long or longer is read whatever its tagged type
 DENSE_K = 10
 DENSE_WEIGHT = 0.9
@@ -1080,10 +1081,34 @@ class CandidateGenerator:
             return (Candidate(only.node, max(only.score, FUZZY_SURE), only.match, only.name),)
         if found:
             return tuple(found.values())
+        slipped = self.one_slip_drug(key)
+        if slipped:
+            return slipped
         # (a name that holds the word as written is no misspelling of it: "fluticasone" found
         # *Fluticasone furoate*)
         return tuple(c for c in cands if key in normalize_name(c.name).split()
                      or fuzz.ratio(key, normalize_name(c.name)) >= DRUG_RESPELT_CUTOFF)  # fmt: skip
+
+    def one_slip_drug(self, key: str) -> tuple[Candidate, ...]:
+        """The one-word drug name ``key`` misspells by one slip anywhere after its first
+        letter (a letter left out, added, changed or two swapped: "amvien" is Ambien, "morfine"
+        two slips from morphine is none), when ``key`` has :data:`ONE_SLIP_DRUG_CHARS` letters
+        or more and no other drug name is as near; at :data:`FUZZY_SURE`."""
+        if len(key) < ONE_SLIP_DRUG_CHARS or not key.isalpha():
+            return ()
+        if self._fuzzy_keys is None:
+            self._load_fuzzy()
+        assert self._fuzzy_keys is not None and self._fuzzy_iris is not None
+        lens, keys = self._fuzzy_lens["CHEMICAL"], self._fuzzy_keys["CHEMICAL"]
+        lo, hi = bisect.bisect_left(lens, len(key) - 1), bisect.bisect_right(lens, len(key) + 1)
+        pool = [k for k in keys[lo:hi] if k[0] == key[0] and " " not in k]
+        near = {w for _, w in slips_from(key, pool, 1)}
+        if len(near) != 1:
+            return ()  # none, or two drugs as near ("cefalexin"? cephalexin or cefalexin)
+        name = near.pop()
+        iris = self._fuzzy_iris["CHEMICAL"][lo + keys[lo:hi].index(name)]
+        nodes = [n for n in (self.kg.node(i) for i in dict.fromkeys(iris)) if n is not None]
+        return tuple(Candidate(n, FUZZY_SURE, "fuzzy", name) for n in nodes)
 
     def _fuzzy_in(self, key: str, kinds: list[str], cutoff: float = FUZZY_CUTOFF,
                   slips: bool = True) -> list[tuple[Node, float, MatchKind, str]]:  # fmt: skip

@@ -1721,6 +1721,13 @@ class EntityLinker:
                 if kind == "CHEMICAL" and loose and _ONE_WORD.fullmatch(surface):
                     # a drug name misspelt is its letters' drug, or none
                     cands = self.generator.respelt_drug(surface, cands)
+                elif (kind == "CHEMICAL" and cands and cands[0].match == "dense"
+                        and _ONE_WORD.fullmatch(surface)
+                        and (slip := self.generator.one_slip_drug(normalize_name(surface)))
+                        and slip[0].node != cands[0].node):  # fmt: skip
+                    # however sure the likeness, a drug one slip from the word is the one
+                    # meant: "prednisplone" is prednisolone (the likeness: prednisone, 0.97)
+                    cands = (*slip, *(c for c in cands if c.node not in {x.node for x in slip}))
                 elif kind == "CHEMICAL" and (not cands or cands[0].match == "dense"):
                     # a brand misspelt beside the drug's own name ("ALMITA PEMETREXED"): the
                     # word that names exactly the drug the likeness found is the mention

@@ -128,8 +128,9 @@ def test_a_misspelling_is_one_slip_inside_a_long_word_never_its_first_letter():
         assert len(a.strip(",")) >= 5 and a[0] == b[0]
         assert _one_slip(a, b, slip), (a, b, slip)
     assert slips == {"drop", "swap", "double", "near"}
-    # a name with no word of five letters takes no slip
+    # a name with no word of five letters, or only short forms in capitals, takes no slip
     assert misspell("IgA 2", random.Random(1)) is None
+    assert misspell("SUNDS", random.Random(1)) is None
 
 
 def test_typo_round_trip_counts_each_name_in_one_outcome(linker, kg):

@@ -49,6 +49,22 @@ def test_a_misspelt_drug_is_its_letters_drug_or_none(dict_linker):
     assert gen.respelt_drug("metf", guess) == guess
 
 
+def test_a_drug_one_slip_from_a_word_anywhere_after_its_first_letter_is_meant(dict_linker):
+    gen = dict_linker.generator
+    metformin = dict_linker.kg.node("DRUGBANK:DB00331")
+    # a slip inside the first letters, where the stem match cannot see it
+    for word in ("mtformin", "mefformin", "metfromin"):
+        got = gen.one_slip_drug(word)
+        assert {c.node for c in got} == {metformin} and all(c.score < 0.95 for c in got), word
+    assert (
+        gen.respelt_drug("mtformin", ()) and gen.respelt_drug("mtformin", ())[0].node == metformin
+    )
+    # two slips, another first letter, or a short word: none
+    assert gen.one_slip_drug("mtfromin") == ()
+    assert gen.one_slip_drug("netformin") == ()
+    assert gen.one_slip_drug("metfo") == ()
+
+
 def test_type_decides_between_same_named_nodes(dict_linker):
     gen = dict_linker.generator
     as_drug = gen.rank("metformin", "CHEMICAL")[0]

@@ -527,9 +527,16 @@ def test_misspelt_names_mostly_reach_their_node_and_seldom_another(real_linker) 
 def test_a_misspelt_drug_links_its_drug_or_nothing(real_linker) -> None:
     # "ciprofaxin" found cefalexin pivoxil by meaning; "neuroaid", a product the graph does not
     # have, Neurokinin A
+    # a slip in the first letters, where the stem match cannot see it ("daizepam", a brand
+    # "Amvien"); one slip from one drug outranks the likeness: "prednisplone" is prednisolone
+    # (the likeness gave prednisone, 0.97), "prednisoen" prednisone
     for text, label in (("Does ciprofaxin work well?", "Ciprofloxacin"),
                         ("Can I take ibuprophen?", "Ibuprofen"),
-                        ("Is naproxin safe?", "Naproxen")):  # fmt: skip
+                        ("Is naproxin safe?", "Naproxen"),
+                        ("Is daizepam addictive?", "Diazepam"),
+                        ("Can I take Amvien every night?", "Zolpidem"),
+                        ("I take prednisplone daily", "Prednisolone"),
+                        ("I take prednisoen daily", "Prednisone")):  # fmt: skip
         (m,) = real_linker.link(text)
         assert m.node is not None and m.node.label == label, (text, m.node)
     mentions = real_linker.link("Does neuroaid work after a stroke?")
