@@ -513,9 +513,13 @@ _MEASURES = {
 # "lowering cholesterol", where the corpora tag the chemical
 _TAKEN_FOR_WORDS = (
     r"(?:\b(?:for|(?:to\s+)?(?:lower|lowering|lowers|reduce|reduces|reducing|control|controls|"
-    r"controlling|manage|manages|managing|bring down|brings down|bringing down|get down))\s+"
-    r"(?:my|his|her|their|your|our|one's)\s+|\b(?:medicines?|medications?|meds|pills?|drugs?|"
-    r"tablets?|take|taking|took|best|good|prescribed|something|anything)\s+for\s+(?:the\s+)?)"
+    r"controlling|manage|manages|managing|bring down|brings down|bringing down|get down|treat|"
+    r"treats|treating))\s+(?:my|his|her|their|your|our|one's)\s+"
+    # ... or the treatment of it ("What is the treatment for cholesterol?", "how to treat
+    # cholesterol": of the high level, never what cholesterol treats)
+    r"|\b(?:medicines?|medications?|meds|pills?|drugs?|tablets?|take|taking|took|best|good|"
+    r"prescribed|something|anything|treatments?|cures?|remed(?:y|ies)|therap(?:y|ies))\s+"
+    r"(?:for|of)\s+(?:the\s+)?|\b(?:to|how do (?:i|you|we)|how can (?:i|you|we))\s+treat\s+)"
 )
 TAKEN_FOR_MEASURE = re.compile(
     _TAKEN_FOR_WORDS

@@ -68,3 +68,28 @@ def test_a_brand_is_no_drug_it_is_only_embedded_near(text: str, name: str, alike
 
     drug = Node("urn:x", "X:1", name, "Chemical")
     assert _a_likeness(text, normalize_name(text), drug, name) is alike
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "meant"),
+    [
+        ("What can I take for my blood pressure?", "blood pressure", "high blood pressure"),
+        # the treatment of a measure is the treatment of its high level, never what the
+        # substance treats ("What is the treatment for cholesterol?" read what cholesterol
+        # treats)
+        ("What is the treatment for cholesterol?", "cholesterol", "high cholesterol"),
+        ("How to treat cholesterol?", "cholesterol", "high cholesterol"),
+        ("how do I treat my blood pressure", "blood pressure", "high blood pressure"),
+        ("best remedies for uric acid", "uric acid", "high uric acid"),
+        ("treatment of triglycerides", "triglycerides", "high triglycerides"),
+        # a measure said otherwise is the measure
+        ("What is a normal cholesterol?", "cholesterol", None),
+        ("Does cholesterol cause heart disease?", "cholesterol", None),
+        ("Which foods contain cholesterol?", "cholesterol", None),
+    ],
+)
+def test_a_measure_said_as_what_a_drug_or_treatment_is_for_is_its_disorder(text, measure, meant):
+    from kgqa.linking.candidates import measure_meant
+
+    start = text.index(measure)
+    assert measure_meant(text, start, start + len(measure)) == meant

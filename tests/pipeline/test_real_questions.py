@@ -896,6 +896,14 @@ def test_a_measure_a_drug_is_taken_for_is_its_being_too_high(real_pipeline):
     # what a drug is taken for is no side effect of it
     verdict = real_pipeline.ask("I take lisinopril for my blood pressure. Can it cause a cough?")
     assert verdict.verdict.object.label == "Cough"
+    # the treatment of a measure is that of its high level, never what the substance treats
+    r = real_pipeline.ask("What is the treatment for cholesterol?")
+    assert r.reading.intent == "drugs_for_disease"
+    assert r.reading.topic.label.lower() == "hypercholesterolemia" and r.answers
+    # a measure's medicine is the class that treats its disorder, not the substance's
+    r = real_pipeline.ask("What are the side effects of cholesterol medicine?")
+    assert r.reading.intent == "side_effects_of_drug" and r.reading.topic.cls == "DrugClass"
+    assert r.reading.topic.curie == "MESH:D019161"  # HMG-CoA reductase inhibitors, statins
 
 
 def test_what_else_can_i_take_leaves_out_the_drug_named(real_pipeline):
