@@ -1001,8 +1001,13 @@ _HOW_TO_USE = re.compile(
 _NO_DRUG_WANTED = re.compile(
     r"\b(?:without|other than|instead of|rather than|besides|apart from|except)\s+(?:\w+\s+){0,2}?"
     r"(?:medic(?:ine|ines|ation|ations)|drugs?|meds|pills?|pharmaceuticals?)\b"
-    r"|\bnatural(?:ly)?\s+(?:\w+\s+)?(?:treat\w*|cur(?:e|es|ed|ing)|remed\w*|ways?|approach\w*|"
-    r"manag\w*|heal\w*|options?|alternatives?)\b"
+    r"|\bnatural(?:ly)?[\s/]+(?:\w+[\s/]+)?(?:treat\w*|cur(?:e|es|ed|ing)|remed\w*|ways?|"
+    r"approach\w*|manag\w*|heal\w*|options?|alternatives?|therap\w*)\b"
+    # "alternative therapies", "herbal remedies" (not "alternative treatments to finasteride",
+    # "... instead of allopurinol": other drugs)
+    r"|\b(?:alternative|herbal|holistic|homeopathic|ayurvedic)\s+(?:\w+\s+)?(?:treat\w*|"
+    r"therap\w*|remed\w*|medicines?|cures?|options?|approach\w*)\b"
+    r"(?!\s+(?:to|than|instead|in place|besides|other than|over)\b)"
     r"|\bnon[- ]?(?:drug|medic(?:al|ine|ation)|pharmac\w*)\w*\b|\b(?:drug|medic\w*)[- ]free\b"
     # "What can lower my blood pressure naturally?", "home remedies", "lifestyle changes"
     r"|\bnaturally\b|\bhome[- ]remed\w*|\blifestyle\b",

@@ -842,11 +842,15 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
         "Are there any natural remedies for gout?": NO_DRUG_REASON,
         "How can I treat my gout naturally?": NO_DRUG_REASON,
         "Are there home remedies for gout?": NO_DRUG_REASON,
+        "What natural/alternative therapies are there for gout?": NO_DRUG_REASON,
+        "What herbal remedies help my gout?": NO_DRUG_REASON,
+        "Is there alternative medicine for gout?": NO_DRUG_REASON,
     }
     kept = ["What are non-surgical treatments for gout?",
             "What medication is given after surgery for gout?",
             "What can I take instead of allopurinol for gout?",
             "Are there alternative treatments instead of allopurinol for gout?",
+            "Are there alternative treatments to allopurinol for gout?",
             "What can I take for gout without a prescription?"]  # fmt: skip
     qa, _ = engine(kg, {**dict.fromkeys(asked, "drugs_for_disease"),
                         "What are alternatives to allopurinol?": "diseases_for_drug",
@@ -860,7 +864,8 @@ def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
         r = qa.ask(q)
         listed = {a.node.label.lower() for a in r.answers}
         assert r.intent == "drugs_for_disease" and listed, q
-        assert ("allopurinol" in listed) == ("instead" not in q), q
+        replaced = "instead" in q or "to allopurinol" in q
+        assert ("allopurinol" in listed) == (not replaced), q
 
 
 def test_keeping_a_disorder_away_is_no_treatment_question(kg):
