@@ -1184,8 +1184,31 @@ def asks_normal_range(text: str, found: Linked) -> bool:
     return False
 
 
+# whether a drug is addictive ("Is it addictive?", "Is oxycodone habit forming?", "Can you get
+# addicted to tramadol?"): no relation of the graph says so; a long message's learned reading
+# had listed what gabapentin treats, from the sentence telling what it was prescribed for
+_ADDICTIVE = re.compile(
+    r"\b(?:addictive|addicting|habit[- ]forming|(?:get|become|be|getting|becoming) (?:\w+ )?"
+    r"(?:addicted|hooked|dependent)|addiction to|dependen(?:ce|cy) on)\b",
+    re.I,
+)
+
+
+ADDICTION_REASON = (
+    "kgqa's graph states what drugs treat and the side effects their labels list, not whether "
+    "they are addictive or habit forming; the passages are what it found: ask a doctor or "
+    "pharmacist"
+)
+
+
+def asks_if_addictive(text: str, found: Linked) -> bool:
+    """Whether a question asks whether a drug is addictive or habit forming."""
+    return _ADDICTIVE.search(text) is not None
+
+
 PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
     (asks_comparison, COMPARISON_REASON),
+    (asks_if_addictive, ADDICTION_REASON),
     (asks_normal_range, RANGE_REASON),
     (asks_pregnancy_safety, PREGNANCY_REASON),
     (asks_age_safety, AGE_REASON),
@@ -1200,6 +1223,7 @@ PASSAGES_ONLY: tuple[tuple[Callable[[str, Linked], bool], str], ...] = (
 # those read ``other`` whatever the classifier says (prevention overrules a treatment reading
 # only: "Does aspirin lower the risk of a heart attack?" is a claim to check)
 _OVERRULE = (
+    asks_if_addictive,
     asks_pregnancy_safety,
     asks_age_safety,
     asks_interaction,
@@ -1211,9 +1235,9 @@ _OVERRULE = (
 
 def asks_no_relation(text: str, found: Linked) -> bool:
     """Whether a question asks, in so many words, what no relation of the graph answers,
-    whatever a classifier reads: a comparison, or one of :data:`_OVERRULE` (an interaction,
-    safety in pregnancy, in children or older people, no drug, a replacement, a normal
-    range)."""
+    whatever a classifier reads: a comparison, or one of :data:`_OVERRULE` (whether a drug is
+    addictive, an interaction, safety in pregnancy, in children or older people, no drug, a
+    replacement, a normal range)."""
     return _COMPARES.search(text) is not None or any(asks(text, found) for asks in _OVERRULE)
 
 

@@ -817,6 +817,25 @@ def test_an_interaction_question_is_no_side_effect_question_and_says_why_it_has_
     assert qa.ask(listed).intent == "side_effects_of_drug"
 
 
+def test_whether_a_drug_is_addictive_gets_passages_and_says_why(kg):
+    from kgqa.understanding.router import ADDICTION_REASON
+
+    # a long message's learned reading had listed what gabapentin treats, from the sentence
+    # telling what it was prescribed for
+    asked = {
+        "Is allopurinol addictive?": "diseases_for_drug",
+        "Is allopurinol habit forming?": "claim",
+        "Can you get addicted to allopurinol?": "claim",
+        "I take allopurinol for gout. Can I become dependent on it?": "diseases_for_drug",
+    }
+    kept = "Does allopurinol treat gout?"
+    qa, _ = engine(kg, {**asked, kept: "claim"})  # fmt: skip
+    for q in asked:
+        r = qa.ask(q)
+        assert (r.intent, r.answers, r.reason) == ("other", (), ADDICTION_REASON), q
+    assert qa.ask(kept).intent == "claim"
+
+
 def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
     from kgqa.understanding.router import INSTEAD_REASON, NO_DRUG_REASON, RANGE_REASON
 
