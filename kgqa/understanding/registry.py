@@ -485,9 +485,13 @@ _RECORDS = (
         zh=r"禁用|禁忌|不能用|不能吃|不宜|慎用|不可以用|不能服用|避免使用",
         topic_classes=(_DRUG, _DISEASE, _PHENO), qtypes=("contraindication",),
         # "contraindicated", "should not take / be used", "never take" anywhere; "avoid" and
-        # "not safe" with a word for drugs (not "How can I avoid gout attacks?")
-        cue=(r"\bcontra-?indicat|\b(?:should(?:n't| not)|must not) (?:be )?(?:take|taken|give"
-             r"|given|use|used)\b|\bnever (?:take|use)\b"
+        # "not safe" with a word for drugs (not "How can I avoid gout attacks?"); not what
+        # someone was told not to take ("My doctor said I should not take ibuprofen, what can
+        # I take for my headache?" asks for the other drugs)
+        cue=(r"\bcontra-?indicat"
+             r"|^(?![\s\S]*\b(?:told|said|says|advised|warned|instructed)\b[^.?!]{0,40}?"
+             r"\b(?:should(?:n't| not)|must not)\b)[\s\S]*?\b(?:should(?:n't| not)|must not) "
+             r"(?:be )?(?:take|taken|give|given|use|used)\b|\bnever (?:take|use)\b"
              rf"|^(?=.*\b{DRUG_WORD}\b).*\b(?:avoid(?:ed|ing)?|(?:not |un)safe)\b"),
         refusal=("kgqa has no contraindication data (none of its graph's sources lists "
                  "them); it will not answer from indications, which say the opposite"),

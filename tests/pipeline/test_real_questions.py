@@ -906,6 +906,14 @@ def test_a_measure_a_drug_is_taken_for_is_its_being_too_high(real_pipeline):
     assert r.reading.topic.curie == "MESH:D019161"  # HMG-CoA reductase inhibitors, statins
 
 
+def test_a_drug_someone_was_told_not_to_take_is_left_out_of_the_others(real_pipeline):
+    # "should not take" read as a contraindication question, which kgqa refuses
+    r = real_pipeline.ask("My doctor said I should not take ibuprofen, what can I take for my "
+                          "headache?")  # fmt: skip
+    assert r.reading.intent == "drugs_for_disease" and r.answers
+    assert "Ibuprofen" not in {a.node.label for a in r.answers}
+
+
 def test_what_else_can_i_take_leaves_out_the_drug_named(real_pipeline):
     # read as a claim that lisinopril is contraindicated in cough ("can I take")
     r = real_pipeline.ask("I stopped taking lisinopril because of my cough. What else can I "

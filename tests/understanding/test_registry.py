@@ -123,3 +123,20 @@ def test_an_intent_s_cue_reads_its_questions_and_nothing_like_them(intent, cued,
         assert cue.search(asked), asked
     for other in not_cued:
         assert not cue.search(other), other
+
+
+def test_a_contraindication_is_asked_not_told():
+    cue = CUES["contraindications"]
+    for asked in (
+        "Who should not take metformin?",
+        "Which drugs should not be given in asthma?",
+        "Is warfarin contraindicated in pregnancy?",
+        "Never take aspirin with gout?",
+    ):
+        assert cue.search(asked), asked
+    # what someone was told not to take asks for the other drugs (a refusal had answered)
+    for told in (
+        "My doctor said I should not take ibuprofen, what can I take for my headache?",
+        "I was told I shouldn't take aspirin.\\nWhat else helps a headache?",
+    ):
+        assert not cue.search(told), told
