@@ -1719,7 +1719,7 @@ class QAEngine:
         asks of first (a disease, for an intent of no topic class), whichever of the two the
         words reached: "Kidney Stone" reached HPO's *Nephrolithiasis* and "kidney stones" DO's
         *nephrolithiasis*, one concept, and a treatment question is asked of the disease
-        either way (the answers read both nodes, :func:`same_named`)."""
+        either way."""
         m, node = hit
         first = next((c for c in classes if c in _DISORDER_CLASSES), None) if classes else "Disease"
         if node.cls not in _DISORDER_CLASSES or first is None or node.cls == first:

@@ -1108,7 +1108,7 @@ class CandidateGenerator:
         pool = [k for k in keys[lo:hi] if k[0] == key[0] and " " not in k]
         near = {w for _, w in slips_from(key, pool, 1)}
         if len(near) != 1:
-            return ()  # none, or two drugs as near ("cefalexin"? cephalexin or cefalexin)
+            return ()  # none, or two drugs as near ("creatiine": creatine or creatinine)
         name = near.pop()
         iris = self._fuzzy_iris["CHEMICAL"][lo + keys[lo:hi].index(name)]
         nodes = [n for n in (self.kg.node(i) for i in dict.fromkeys(iris)) if n is not None]
@@ -1458,11 +1458,8 @@ class CandidateGenerator:
                 fit = 1.0  # one slip in a long word: the spelling says more than the type
             if how in ("exact", "id") and name == text:
                 fit = max(fit, EXACT_CASE_FIT)  # "BRCA1" tagged as a disease is still BRCA1
-            if (
-                (how in ("exact", "id") or node.iri in respelt)
-                and kind == "PHENOTYPE"
-                and (node.cls == "Disease")
-            ):
+            named = how in ("exact", "id") or node.iri in respelt  # (spelt right, exactly)
+            if named and kind == "PHENOTYPE" and node.cls == "Disease":
                 # the tagger splits its belief between disease and phenotype; a disease named
                 # exactly so outranks a phenotype whose name only normalises to it ("Sleep
                 # Apnea, Obstructive" is DO's synonym, HPO's "Obstructive sleep apnea" only

@@ -1187,9 +1187,11 @@ def asks_normal_range(text: str, found: Linked) -> bool:
 # whether a drug is addictive ("Is it addictive?", "Is oxycodone habit forming?", "Can you get
 # addicted to tramadol?"): no relation of the graph says so; a long message's learned reading
 # had listed what gabapentin treats, from the sentence telling what it was prescribed for
+# (not "become insulin dependent", a diabetes that needs insulin)
 _ADDICTIVE = re.compile(
     r"\b(?:addictive|addicting|habit[- ]forming|(?:get|become|be|getting|becoming) (?:\w+ )?"
-    r"(?:addicted|hooked|dependent)|addiction to|dependen(?:ce|cy) on)\b",
+    r"(?:addicted|hooked)|(?:get|become|be|getting|becoming) (?:physically |psychologically )?"
+    r"dependent on|addiction to|dependen(?:ce|cy) on)\b",
     re.I,
 )
 

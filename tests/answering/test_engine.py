@@ -828,12 +828,16 @@ def test_whether_a_drug_is_addictive_gets_passages_and_says_why(kg):
         "Can you get addicted to allopurinol?": "claim",
         "I take allopurinol for gout. Can I become dependent on it?": "diseases_for_drug",
     }
-    kept = "Does allopurinol treat gout?"
-    qa, _ = engine(kg, {**asked, kept: "claim"})  # fmt: skip
+    kept = {
+        "Does allopurinol treat gout?": "claim",
+        "Will my gout become insulin dependent?": "drugs_for_disease",
+    }  # a need, no habit
+    qa, _ = engine(kg, {**asked, **kept})  # fmt: skip
     for q in asked:
         r = qa.ask(q)
         assert (r.intent, r.answers, r.reason) == ("other", (), ADDICTION_REASON), q
-    assert qa.ask(kept).intent == "claim"
+    for q in kept:
+        assert qa.ask(q).reason != ADDICTION_REASON, q
 
 
 def test_a_question_asking_for_no_drug_gets_no_drug_list_and_says_why(kg):
