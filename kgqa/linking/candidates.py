@@ -1253,7 +1253,13 @@ class CandidateGenerator:
             return [], set()
         found = [x for x in self._names(" ".join(fixed)) if x[2] in ("exact", "normalized", "id")]
         exact = {n.iri for n, _, how, _ in found if how == "exact"}
-        return [(n, b * 0.9, "fuzzy", nm) for n, b, _, nm in found], exact
+        # a name spelt right by guess cannot say a label from a synonym: each node it names
+        # exactly is as likely, and the ranking's ties decide (no subtype number, then DO
+        # first: "alzheimers desease" is DO's Alzheimer's disease, not HPO's "Alzheimer
+        # disease" by its label, nor "Alzheimer's disease 1")
+        return [
+            (n, 0.9 if n.iri in exact else b * 0.9, "fuzzy", nm) for n, b, _, nm in found
+        ], exact
 
     def dense_text(self, text: str, kind: str) -> str:
         """What the dense search reads for a disorder mention: the words as meant, without
