@@ -502,9 +502,10 @@ def brings_on_another(sentence: str, start: int, end: int, names: Sequence[str])
 # its causes ("before they develop severe fibrosis or cirrhosis", on *Cirrhosis*'s)
 # (with a word of how far along or how bad between: not any word, which can begin another
 # name that ends in the disease's, "arthritis, gout and familial Mediterranean fever")
-_JOINED = (
+_JOINED = re.compile(
     r"\s*,?\s+(?:and/or|or|and)\s+(?:(?:severe|advanced|chronic|acute|mild|early|late|"
-    r"end-stage|full-blown|the)\s+){0,2}"
+    r"end-stage|full-blown|the)\s+){0,2}",
+    re.I,
 )
 
 
@@ -521,10 +522,9 @@ def beside_it(sentence: str, start: int, end: int, topic_at: Sequence[tuple[int,
         >>> beside_it(s, 0, 11, [(s.index("cirrhosis"), len(s) - 1)])
         False
     """
-    joined = re.compile(_JOINED, re.I)
     for a, b in topic_at:
         between = sentence[end:a] if a >= end else sentence[b:start] if b <= start else None
-        if between is not None and joined.fullmatch(between):
+        if between is not None and _JOINED.fullmatch(between):
             return True
     return False
 

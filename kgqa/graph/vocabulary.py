@@ -23,6 +23,10 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DCT = "http://purl.org/dc/terms/"
 
+# the id sources whose nodes are drugs (a chemical of another source is a plain substance:
+# gluten, gelatin)
+DRUG_SOURCES = ("DRUGBANK", "DRUGCENTRAL")
+
 RDF_TYPE = RDF + "type"
 RDFS_LABEL = RDFS + "label"
 RDFS_SUBCLASS = RDFS + "subClassOf"

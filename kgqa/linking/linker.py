@@ -23,6 +23,7 @@ from kgqa.config import Home
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.graph.vocabulary import DRUG_SOURCES
 from kgqa.linking.abbreviations import define_abbreviations
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.candidates import (
@@ -1727,7 +1728,8 @@ class EntityLinker:
                         and slip[0].node != cands[0].node):  # fmt: skip
                     # however sure the likeness, a drug one slip from the word is the one
                     # meant: "prednisplone" is prednisolone (the likeness: prednisone, 0.97)
-                    cands = (*slip, *(c for c in cands if c.node not in {x.node for x in slip}))
+                    slipped = {x.node for x in slip}
+                    cands = (*slip, *(c for c in cands if c.node not in slipped))
                 elif kind == "CHEMICAL" and (not cands or cands[0].match == "dense"):
                     # a brand misspelt beside the drug's own name ("ALMITA PEMETREXED"): the
                     # word that names exactly the drug the likeness found is the mention
@@ -1796,7 +1798,7 @@ class EntityLinker:
             if (
                 cands
                 and cands[0].match in ("exact", "normalized")
-                and cands[0].node.curie.split(":", 1)[0] in _DRUG_SOURCES
+                and cands[0].node.curie.split(":", 1)[0] in DRUG_SOURCES
             ):
                 found.append((w, cands))
         if len(found) != 1:
@@ -1909,7 +1911,6 @@ _ONE_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
 # the words of a drug mention, and the fewest letters one that names a drug alone has
 _WORD_IN = re.compile(r"[A-Za-z][A-Za-z-]*")
 MIN_DRUG_WORD = 5
-_DRUG_SOURCES = ("DRUGBANK", "DRUGCENTRAL")
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:a|the|my|his|her|your|their|our|this|bad|nasty|common|head|chest|summer|winter)"
     r"\s+)$", re.I)  # fmt: skip

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
+from kgqa.graph.vocabulary import DRUG_SOURCES
 from kgqa.records import Mention, Node
 from kgqa.text import TO_LOWER, TO_RAISE, has_cjk
 
@@ -576,7 +577,7 @@ _CLASS_TIE = 0.02
 def is_drug(node: Node) -> bool:
     """Whether a chemical is a drug: DrugBank or DrugCentral names it (gluten and gelatin are
     plain substances)."""
-    return node.cls == "Chemical" and node.curie.split(":", 1)[0] in ("DRUGBANK", "DRUGCENTRAL")
+    return node.cls == "Chemical" and node.curie.split(":", 1)[0] in DRUG_SOURCES
 
 
 def _asked_is_a(text: str, first: Mention, between: str) -> bool:
