@@ -183,14 +183,15 @@ def typo_cases(kg: KnowledgeGraph, per_class: int, seed: int = 13) -> list[TypoC
     return out
 
 
+def _sure(m: Mention) -> bool:
+    """Whether the linker is sure enough of ``m``'s node to answer (its best score at the NIL
+    threshold or above)."""
+    return m.node is not None and bool(m.candidates) and m.candidates[0].score >= NIL_THRESHOLD
+
+
 def _linked_whole(found: list[Mention], start: int, end: int) -> Node | None:
-    """The node of the mention spanning exactly ``start:end``, when the linker is sure enough
-    of it to answer (its best score at the NIL threshold or above)."""
-    for m in found:
-        if (m.start, m.end) == (start, end) and m.node is not None and m.candidates \
-                and m.candidates[0].score >= NIL_THRESHOLD:  # fmt: skip
-            return m.node
-    return None
+    """The node of the sure mention (:func:`_sure`) spanning exactly ``start:end``."""
+    return next((m.node for m in found if (m.start, m.end) == (start, end) and _sure(m)), None)
 
 
 def _one_concept(kg: KnowledgeGraph, a: Node, b: Node) -> bool:
@@ -220,10 +221,10 @@ def evaluate_typos(linker: Linking, kg: KnowledgeGraph, cases: list[TypoCase],
         if want is None:
             t["right spelling unlinked"] += 1
             continue
-        got = _linked_whole(b, at, at + len(case.misspelt))
-        if got is None and any(m.node is not None and m.candidates
-                               and m.candidates[0].score >= NIL_THRESHOLD for m in b):  # fmt: skip
-            got = next(m.node for m in b if m.node is not None)  # part of the name linked
+        # the whole misspelt name's node, else the first sure node of a part of it
+        got = _linked_whole(b, at, at + len(case.misspelt)) or next(
+            (m.node for m in b if _sure(m)), None
+        )
         if got is not None and (got.iri == want.iri or _one_concept(kg, want, got)):
             kind = "same"
         elif got is None:
