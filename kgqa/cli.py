@@ -551,14 +551,16 @@ def cmd_eval_roundtrip(args: argparse.Namespace) -> int:
 
     linker = EntityLinker.load(args.home, mode=args.mode)
     if args.typos:
-        typos = evaluate_typos(linker, linker.kg, typo_cases(linker.kg, args.per_class, args.seed))
+        cases = typo_cases(linker.kg, args.per_class, args.seed, by_ear=args.by_ear)
+        typos = evaluate_typos(linker, linker.kg, cases)
         if args.json:
             _print_json(typos)
             return 0
         rows = [[cls, r["names"], r["same"], r["broader"], r["none"], r["wrong"]]  # type: ignore[index]
                 for cls, r in typos.items() if cls in ("Disease", "Chemical")]  # fmt: skip
         head = ["class", "names", "same node", "broader", "nothing", "another node"]
-        _table(f"misspelt names ({args.mode}), each read beside its right spelling", head, rows)
+        how = "written by ear" if args.by_ear else "misspelt"
+        _table(f"{how} names ({args.mode}), each read beside its right spelling", head, rows)
         _table(
             "by slip",
             ["slip", "names", "same node"],
@@ -1004,6 +1006,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--typos",
         action="store_true",
         help="misspell each name once: does the slip link where the name does?",
+    )
+    eo.add_argument(
+        "--by-ear",
+        action="store_true",
+        help="with --typos: write each name as it sounds (sirosis, nuemonia), not with a slip",
     )
     _home_and_json(eo)
     eo.set_defaults(func=cmd_eval_roundtrip)

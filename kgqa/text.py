@@ -180,6 +180,39 @@ def slips_from(word: str, words: Iterable[str], most: int) -> list[tuple[int, st
     return [(d, w) for d, w in near if d <= most]
 
 
+# how English spells one sound several ways, in the order applied: a word spelt as it
+# sounds keeps the word's key, or comes a slip from it ("sirosis" is cirrhosis, "nuemonia"
+# pneumonia, "stroak" stroke)
+_SOUND_RULES = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"^ps", "s"), (r"^pn", "n"), (r"^[kg]n", "n"), (r"ph", "f"), (r"gm$", "m"),
+        (r"sch", "sk"), (r"ch", "k"), (r"ck", "k"), (r"qu", "kw"), (r"c(?=[eiy])", "s"),
+        (r"c", "k"), (r"x", "ks"), (r"z", "s"), (r"y", "i"),
+        (r"(?<=[aeiourgwkz])h", ""),  # silent: "rh", "gh", "wh", "zh", "oh" (not "sh", "th")
+        (r"(.)\1+", r"\1"),  # a letter doubled or not
+        (r"(?<=..)e$", ""),  # a silent last "e"
+    )
+)  # fmt: skip
+
+
+def sound_key(word: str) -> str:
+    """A lower-case word as it sounds, roughly: each spelling of one sound made one (c
+    before e, i, y as s, else k; ph as f; ch as k; a letter doubled as one; h silent after a
+    vowel, r, g, w, k or z; a last e silent). Vowels stay: people misspell them, but "sirosis" and
+    "soriasis" are two words; a slip between two keys is left to the caller.
+
+    Example:
+        >>> sound_key("cirrhosis"), sound_key("sirosis"), sound_key("psoriasis")
+        ('sirosis', 'sirosis', 'soriasis')
+        >>> sound_key("diarrhoea") == sound_key("diarhoea"), sound_key("phlegm")
+        (True, 'flem')
+    """
+    for pattern, by in _SOUND_RULES:
+        word = pattern.sub(by, word)
+    return word
+
+
 def corrected_cue_words(text: str, known: Container[str], keep: Container[str] = ()) -> str:
     """``text`` with its misspelt cue words (see :data:`CUE_WORDS`) spelt right. ``known`` is
     the vocabulary of words spelt right (lower case), ``keep`` words left as they are (those of

@@ -14,7 +14,9 @@ With ``typos``, each name is misspelt once (a letter dropped, swapped, doubled o
 a neighbouring key) and read in a sentence ("I have ...", "I take ...") beside the same
 sentence spelt right: the slip should reach the node the right spelling reaches, or one of
 its name or UMLS concept (``same``), else a broader kind of it (``broader``) or nothing
-(``none``); another node (``wrong``) is a silent wrong answer.
+(``none``); another node (``wrong``) is a silent wrong answer. With ``by_ear``, each name
+is written as it sounds instead: one or two of a word's spellings of a sound changed for
+another ("cirrhosis" as "sirrosis", "pneumonia" as "neumonia").
 """
 
 from __future__ import annotations
@@ -158,9 +160,56 @@ def misspell(name: str, rng: random.Random) -> tuple[str, str] | None:
     return name[: word.start()] + new + name[word.end() :], slip
 
 
-def typo_cases(kg: KnowledgeGraph, per_class: int, seed: int = 13) -> list[TypoCase]:
+# how a word is written by ear: one spelling of a sound for another (the slips of people who
+# heard a name and never saw it: "sirosis", "nuemonia", "hemroids")
+_BY_EAR = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"ph", "f"), (r"c(?=[eiy])", "s"), (r"c(?=[aou])", "k"), (r"ch(?=[^aeiou])", "k"),
+        (r"rrh", "r"), (r"(?<=[^r])rh", "r"), (r"ae|oe", "e"), (r"(?<=[^aeiou])y", "i"),
+        (r"z", "s"), (r"x", "ks"), (r"^ps", "s"), (r"^pn", "n"), (r"ei", "ie"), (r"ie", "ei"),
+        (r"([bdfgklmnprst])\1", r"\1"),  # a doubled letter single
+        (r"(?<=[aeiou])([bdfglmnprt])(?=[aeiou])", r"\1\1"),  # ... a single one doubled
+    )
+)  # fmt: skip
+
+
+def misspell_by_ear(name: str, rng: random.Random) -> tuple[str, str] | None:
+    """``name`` with one of its words (five letters or more, not in capitals) written by
+    ear: one or two of its spellings of a sound changed for another (:data:`_BY_EAR`); with
+    the kind ``by ear``. None when no word has such a spelling."""
+    words = [w for w in _SLIPPABLE.finditer(name) if not w.group().isupper()]
+    rng.shuffle(words)
+    for word in words:
+        low = word.group().lower()
+        sites = [(m.start(), m.end(), m.expand(by)) for pattern, by in _BY_EAR
+                 for m in pattern.finditer(low)]  # fmt: skip
+        if not sites:
+            continue
+        picked: list[tuple[int, int, str]] = []
+        many = rng.choice((1, 2))
+        for site in rng.sample(sites, len(sites)):
+            if all(site[1] <= a or b <= site[0] for a, b, _ in picked):
+                picked.append(site)
+            if len(picked) == many:
+                break
+        new = low
+        for a, b, by in sorted(picked, reverse=True):
+            new = new[:a] + by + new[b:]
+        if new == low:
+            continue
+        if word.group()[0].isupper():
+            new = new[0].upper() + new[1:]
+        return name[: word.start()] + new + name[word.end() :], "by ear"
+    return None
+
+
+def typo_cases(kg: KnowledgeGraph, per_class: int, seed: int = 13,
+               by_ear: bool = False) -> list[TypoCase]:  # fmt: skip
     """``per_class`` misspelt disease and drug names (of :data:`TYPO_MAX_WORDS` words or
-    fewer: the names people write), seeded."""
+    fewer: the names people write), seeded; ``by_ear``: written as they sound
+    (:func:`misspell_by_ear`) rather than with a slip of the keys."""
+    slip = misspell_by_ear if by_ear else misspell
     by: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for iri, name, _key, cls in kg.english_names():
         if (cls in _SAID_IN and MIN_CHARS <= len(name) <= MAX_CHARS and name.isascii()
@@ -173,7 +222,7 @@ def typo_cases(kg: KnowledgeGraph, per_class: int, seed: int = 13) -> list[TypoC
         rng.shuffle(names)
         picked = 0
         for iri, name in names:
-            slipped = misspell(name, rng)
+            slipped = slip(name, rng)
             if slipped is None:
                 continue
             out.append(TypoCase(iri, name, slipped[0], slipped[1], cls))

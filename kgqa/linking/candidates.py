@@ -48,7 +48,14 @@ from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
 from kgqa.records import Candidate, MatchKind, Mention, Node
-from kgqa.text import LAB_SHORT_FORMS, NOT_SHORT_FORMS, SALT_WORDS, has_cjk, slips_from
+from kgqa.text import (
+    LAB_SHORT_FORMS,
+    NOT_SHORT_FORMS,
+    SALT_WORDS,
+    has_cjk,
+    slips_from,
+    sound_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +104,17 @@ TWO_SLIPS_FROM = 10  # letters: a misspelt word this long may be two slips from 
 _OPPOSITE_PARTS = re.compile(r"hyper|hypo|inter|intra|micro|macro|ante|anti|brady|tachy")
 
 
+_VOWEL = re.compile(r"[aeiou]")  # taken out of a word, what is left is its consonants
+
+
 def _opposites(word: str) -> list[str]:
     return _OPPOSITE_PARTS.findall(word)
+
+
+def _other_prefix(a: str, b: str) -> bool:
+    """Whether two words differ in opening "pre" and "pro": another word, no slip
+    ("probiotics" are no prebiotics, "proform" no preform)."""
+    return {a[:3], b[:3]} == {"pre", "pro"}
 
 
 # the words before a disorder mention that say whose it is or how bad, and the word that opens
@@ -186,6 +202,8 @@ def slipped_words(key: str, name: str) -> bool:
         (False, True)
         >>> slipped_words("haglund deformity", "hand deformity")
         False
+        >>> slipped_words("probiotic", "prebiotic")
+        False
         >>> slipped_words("peripheral nervous system damage", "peripheral nervous system disease")
         True
         >>> slipped_words("noncancerous tumor", "noncancerous gi tumor")
@@ -203,7 +221,7 @@ def slipped_words(key: str, name: str) -> bool:
             continue  # "... nervous system damage" is a nervous system disease
         if x[0] != y[0] and not (x[0] in _VOWELS and y[0] in _VOWELS):
             return False
-        if not slips_from(x, [y], 2):
+        if not slips_from(x, [y], 2) or _other_prefix(x, y):
             return False
     return True
 
@@ -833,6 +851,8 @@ class CandidateGenerator:
         # the words of disease and phenotype names (with how many names hold each), read once
         self._name_words: dict[str, int] | None = None
         self._words_by_start: dict[tuple[str, int], list[str]] = {}
+        self._keys_by_sound: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        self._drug_sounds: dict[str, list[str]] | None = None
 
     # -- sources -----------------------------------------------------------------------------
     def _lookup_names(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
@@ -1085,19 +1105,22 @@ class CandidateGenerator:
             return (Candidate(only.node, max(only.score, FUZZY_SURE), only.match, only.name),)
         if found:
             return tuple(found.values())
-        slipped = self.one_slip_drug(key)
+        slipped = self.misspelt_drug(key)
         if slipped:
             return slipped
         # (a name that holds the word as written is no misspelling of it: "fluticasone" found
         # *Fluticasone furoate*)
         return tuple(c for c in cands if key in normalize_name(c.name).split()
-                     or fuzz.ratio(key, normalize_name(c.name)) >= DRUG_RESPELT_CUTOFF)  # fmt: skip
+                     or (fuzz.ratio(key, normalize_name(c.name)) >= DRUG_RESPELT_CUTOFF
+                         and not _other_prefix(key, normalize_name(c.name))))  # fmt: skip
 
-    def one_slip_drug(self, key: str) -> tuple[Candidate, ...]:
-        """The one-word drug name ``key`` misspells by one slip anywhere after its first
+    def misspelt_drug(self, key: str) -> tuple[Candidate, ...]:
+        """The one-word drug name ``key`` misspells: one slip anywhere after its first
         letter (a letter left out, added, changed or two swapped: "amvien" is Ambien, "morfine"
-        two slips from morphine is none), when ``key`` has :data:`ONE_SLIP_DRUG_CHARS` letters
-        or more and no other drug name is as near; at :data:`FUZZY_SURE`."""
+        two slips from morphine is none), else spelt as it sounds (the same
+        :func:`sound_key`: "triptofan" is tryptophan, "kloramfenicol" chloramphenicol), when
+        ``key`` has :data:`ONE_SLIP_DRUG_CHARS` letters or more and no other drug name is as
+        near; at :data:`FUZZY_SURE`."""
         if len(key) < ONE_SLIP_DRUG_CHARS or not key.isalpha():
             return ()
         if self._fuzzy_keys is None:
@@ -1107,12 +1130,28 @@ class CandidateGenerator:
         lo, hi = bisect.bisect_left(lens, len(key) - 1), bisect.bisect_right(lens, len(key) + 1)
         pool = [k for k in keys[lo:hi] if k[0] == key[0] and " " not in k]
         near = {w for _, w in slips_from(key, pool, 1)}
+        if not near:
+            near = set(self._drugs_by_sound().get(sound_key(key), ())) - {key}
+        near = {w for w in near if not _other_prefix(w, key)}
         if len(near) != 1:
             return ()  # none, or two drugs as near ("creatiine": creatine or creatinine)
         name = near.pop()
-        iris = self._fuzzy_iris["CHEMICAL"][lo + keys[lo:hi].index(name)]
+        at = bisect.bisect_left(lens, len(name))
+        iris = self._fuzzy_iris["CHEMICAL"][at + keys[at:].index(name)]
         nodes = [n for n in (self.kg.node(i) for i in dict.fromkeys(iris)) if n is not None]
         return tuple(Candidate(n, FUZZY_SURE, "fuzzy", name) for n in nodes)
+
+    def _drugs_by_sound(self) -> dict[str, list[str]]:
+        """The one-word drug names of :data:`ONE_SLIP_DRUG_CHARS` letters or more, by their
+        :func:`sound_key`."""
+        if self._drug_sounds is None:
+            assert self._fuzzy_keys is not None
+            by: dict[str, list[str]] = {}
+            for k in self._fuzzy_keys["CHEMICAL"]:
+                if len(k) >= ONE_SLIP_DRUG_CHARS and k.isalpha():
+                    by.setdefault(sound_key(k), []).append(k)
+            self._drug_sounds = by
+        return self._drug_sounds
 
     def _fuzzy_in(self, key: str, kinds: list[str], cutoff: float = FUZZY_CUTOFF,
                   slips: bool = True) -> list[tuple[Node, float, MatchKind, str]]:  # fmt: skip
@@ -1218,7 +1257,9 @@ class CandidateGenerator:
         ("presure" → pressure, "desease" → disease). None when no such word is near, or
         ``word`` is one itself (in three names or more). Two slips are too many below
         ``TWO_SLIPS_FROM`` letters ("prognosis" would be "proptosis"); the nearest word wins,
-        and a word never loses or gains a part that names an opposite (hyper / hypo ...)."""
+        and a word never loses or gains a part that names an opposite (hyper / hypo ...).
+        A word spelt as a name's word sounds (:meth:`_sounds_like`) is that word before any a
+        slip away ("sirosis" → cirrhosis, "exema" → eczema, not edema)."""
         if self._name_words is None:
             self._load_name_words()
         assert self._name_words is not None
@@ -1238,7 +1279,39 @@ class CandidateGenerator:
                 if self._name_words[w] >= 3 and w[-1] == word[-1]
                 and _opposites(w) == _opposites(word)]  # fmt: skip
         near = [(d, -self._name_words[w], w) for d, w in slips_from(word, pool, most)]
+        # a word spelt as another sounds is that word before one a slip from it ("exema" is
+        # eczema, not edema); one a vowel's slip from how it sounds is as near as a slip
+        # ("stroak": stroke, in more names than streak)
+        heard = self._sounds_like(word)
+        if heard is not None and heard[0] == 0:
+            return heard[1]
+        if heard is not None:
+            near.append((heard[0], -self._name_words[heard[1]], heard[1]))
         return min(near)[2] if near else None
+
+    def _sounds_like(self, word: str) -> tuple[int, str] | None:
+        """(slips, word): the word of the disorder names (in three or more) that ``word``
+        spells as it sounds: of the same :func:`sound_key` ("sirosis" → cirrhosis, "phlem" →
+        phlegm), or, at six letters or more, of the same consonants and a vowel's slip from
+        it ("nuemonia" → pneumonia, "stroak" → stroke, "hemroid" → hemorrhoid); the nearest,
+        then the one in most names. None when none, or two words are as near and in as many
+        names."""
+        assert self._name_words is not None
+        key = sound_key(word)
+        if len(key) < 4:
+            return None
+        most = 1 if len(word) >= 6 else 0
+        bones = _VOWEL.sub("", key)
+        pool = {k: w for n in range(len(key) - most, len(key) + most + 1)
+                for k, w in self._keys_by_sound.get((key[0], n), ())
+                if _VOWEL.sub("", k) == bones
+                and _opposites(w) == _opposites(word)}  # fmt: skip
+        near = sorted(
+            (d, -self._name_words[pool[k]], pool[k]) for d, k in slips_from(key, pool, most)
+        )
+        if not near or (len(near) > 1 and near[1][:2] == near[0][:2]):
+            return None
+        return near[0][0], near[0][2]
 
     def _respelt(self, text: str) -> tuple[list[tuple[Node, float, MatchKind, str]], set[str]]:
         """The names a disorder mention says with its misspelt words spelt right ("nausia"
@@ -1296,9 +1369,21 @@ class CandidateGenerator:
                     if len(w) >= 4 and w.isalpha():
                         counts[w] = counts.get(w, 0) + 1
         by_start: dict[tuple[str, int], list[str]] = {}
+        by_sound: dict[tuple[str, int], list[tuple[str, str]]] = {}
         for w in sorted(counts):
             by_start.setdefault((w[0], len(w)), []).append(w)
+            if counts[w] >= 3:
+                # one word per key: the one in most names ("diarrhea" over "diarrhoea")
+                k = sound_key(w)
+                by_sound.setdefault((k[0], len(k)), []).append((k, w))
+        for bucket in by_sound.values():
+            best: dict[str, str] = {}
+            for k, w in bucket:
+                if k not in best or counts[w] > counts[best[k]]:
+                    best[k] = w
+            bucket[:] = sorted(best.items())
         self._name_words, self._words_by_start = counts, by_start
+        self._keys_by_sound = by_sound
 
     # -- ranking -----------------------------------------------------------------------------
     def _inner(self, text: str, kind: str) -> list[tuple[Node, float, MatchKind, str]]:

@@ -66,6 +66,7 @@ from kgqa.text import (
     has_cjk,
     sentence_bounds,
     slips_from,
+    sound_key,
     unshout,
 )
 
@@ -1109,6 +1110,17 @@ class EntityLinker:
                          for h in self.kg.find(m.group(), limit=3))]  # fmt: skip
         return resolve_overlaps(row + extra) if extra else row
 
+    def _drug_misread(self, surface: str) -> tuple[Candidate, ...]:
+        """The drug a word tagged as a disorder misspells (:meth:`CandidateGenerator.
+        misspelt_drug`): a word the base encoder's vocabulary does not know, and no misspelt
+        word of the disorder names (:meth:`CandidateGenerator.spelt_like`)."""
+        from kgqa.encoder import base_vocabulary
+
+        low = normalize_name(surface) or surface.lower()
+        if surface.lower() in base_vocabulary() or self.generator.spelt_like(low) is not None:
+            return ()
+        return self.generator.misspelt_drug(low)
+
     def _with_misspelt_drugs(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the drug names people misspell where no span lies, in a short question
         or a message's subject line ("Can amoxicilin cause a rash?": the tagger, which knows
@@ -1135,8 +1147,11 @@ class EntityLinker:
                 if any(h.match in ("exact", "normalized") for h in self.kg.find(low, limit=3)):
                     continue  # a name as written ("polysaccharide"): the tagger left it be
                 found = self.generator.respelt_drug(low, ())
-                ratio = fuzz.ratio(low, normalize_name(found[0].name)) if found else 0.0
-                if len({c.node.iri for c in found}) == 1 and ratio >= FUZZY_CUTOFF:
+                name = normalize_name(found[0].name) if found else ""
+                # spelt nearly as, or as it sounds ("Tilennol" is Tylenol)
+                near = found and (fuzz.ratio(low, name) >= FUZZY_CUTOFF
+                                  or sound_key(low) == sound_key(name))  # fmt: skip
+                if len({c.node.iri for c in found}) == 1 and near:
                     extra.append(Span(t.start(), t.end(), "CHEMICAL", 1.0))
         return resolve_overlaps(row + extra) if extra else row
 
@@ -1724,12 +1739,19 @@ class EntityLinker:
                     cands = self.generator.respelt_drug(surface, cands)
                 elif (kind == "CHEMICAL" and cands and cands[0].match == "dense"
                         and _ONE_WORD.fullmatch(surface)
-                        and (slip := self.generator.one_slip_drug(normalize_name(surface)))
+                        and (slip := self.generator.misspelt_drug(normalize_name(surface)))
                         and slip[0].node != cands[0].node):  # fmt: skip
                     # however sure the likeness, a drug one slip from the word is the one
                     # meant: "prednisplone" is prednisolone (the likeness: prednisone, 0.97)
                     slipped = {x.node for x in slip}
                     cands = (*slip, *(c for c in cands if c.node not in slipped))
+                elif (kind in DISORDERS and _ONE_WORD.fullmatch(surface)
+                        and (not cands or (cands[0].match == "dense"
+                                           and cands[0].score < DENSE_DRUG_SURE))
+                        and (slip := self._drug_misread(surface))):  # fmt: skip
+                    # a misspelt drug name the tagger took for a disorder ("Can amvien cause
+                    # memory loss?" was adrenoleukodystrophy, a likeness at 0.74)
+                    kind, cands = "CHEMICAL", (*slip, *cands)
                 elif kind == "CHEMICAL" and (not cands or cands[0].match == "dense"):
                     # a brand misspelt beside the drug's own name ("ALMITA PEMETREXED"): the
                     # word that names exactly the drug the likeness found is the mention

@@ -133,6 +133,33 @@ def test_a_misspelling_is_one_slip_inside_a_long_word_never_its_first_letter():
     assert misspell("SUNDS", random.Random(1)) is None
 
 
+def test_a_name_written_by_ear_sounds_as_the_name_does():
+    import random
+
+    from kgqa.evaluation.roundtrip import misspell_by_ear
+    from kgqa.text import sound_key
+
+    rng = random.Random(5)
+    seen = set()
+    for name in ("cirrhosis", "Pneumonia", "hemorrhoids", "Charcot-Marie-Tooth disease"):
+        for _ in range(40):
+            out = misspell_by_ear(name, rng)
+            assert out is not None and out[1] == "by ear"
+            text = out[0]
+            changed = [(a, b) for a, b in zip(name.split(), text.split(), strict=True) if a != b]
+            # one word written otherwise, which sounds as the word does (a vowel pair read
+            # the other way round, "ei" for "ie", is the one change a sound key keeps apart)
+            assert len(changed) == 1, text
+            a, b = changed[0]
+            if "ie" not in a.lower() and "ei" not in a.lower():
+                assert sound_key(a.lower()) == sound_key(b.lower()), (a, b)
+            seen.add(text)
+    assert len(seen) > 8  # more than one way each
+    # no word with a spelling of a sound to change: none
+    assert misspell_by_ear("SUNDS", random.Random(1)) is None
+    assert misspell_by_ear("gout", random.Random(1)) is None
+
+
 def test_typo_round_trip_counts_each_name_in_one_outcome(linker, kg):
     from kgqa.evaluation.roundtrip import evaluate_typos, typo_cases
 

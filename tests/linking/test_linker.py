@@ -54,15 +54,15 @@ def test_a_drug_one_slip_from_a_word_anywhere_after_its_first_letter_is_meant(di
     metformin = dict_linker.kg.node("DRUGBANK:DB00331")
     # a slip inside the first letters, where the stem match cannot see it
     for word in ("mtformin", "mefformin", "metfromin"):
-        got = gen.one_slip_drug(word)
+        got = gen.misspelt_drug(word)
         assert {c.node for c in got} == {metformin} and all(c.score < 0.95 for c in got), word
     assert (
         gen.respelt_drug("mtformin", ()) and gen.respelt_drug("mtformin", ())[0].node == metformin
     )
     # two slips, another first letter, or a short word: none
-    assert gen.one_slip_drug("mtfromin") == ()
-    assert gen.one_slip_drug("netformin") == ()
-    assert gen.one_slip_drug("metfo") == ()
+    assert gen.misspelt_drug("mtfromin") == ()
+    assert gen.misspelt_drug("netformin") == ()
+    assert gen.misspelt_drug("metfo") == ()
 
 
 def test_type_decides_between_same_named_nodes(dict_linker):

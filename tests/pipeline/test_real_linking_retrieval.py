@@ -337,6 +337,37 @@ def test_consumer_wording_reaches_the_finding_meant(real_linker) -> None:
     assert "HP:0100785" in linked("I can't sleep at night.")
 
 
+def test_names_written_as_they_sound_link(real_linker) -> None:
+    def linked(text: str) -> dict[str, str]:
+        return {m.text: m.node.curie for m in real_linker.link(text)
+                if m.node is not None and m.candidates[0].score >= 0.75}  # fmt: skip
+
+    generator = real_linker.generator
+    # more than a slip from the word, or a slip at its first letter: by how it sounds
+    for heard, word in [("sirosis", "cirrhosis"), ("soriasis", "psoriasis"),
+                        ("phlem", "phlegm"), ("diarea", "diarrhea"), ("nuemonia", "pneumonia"),
+                        ("hemroid", "hemorrhoid"), ("rumatoid", "rheumatoid"),
+                        ("stroak", "stroke")]:  # fmt: skip
+        assert generator.spelt_like(heard) == word, heard
+    # a sound spelt alike wins over a letter's slip ("exema" is eczema, not edema) ...
+    assert generator.spelt_like("exema") == "eczema"
+    # ... but vowels are kept apart: no "sirosis" as psoriasis, and consonants keep their
+    # place ("crohn" is no "cross")
+    assert generator.spelt_like("crohn") is None and generator.spelt_like("chrohn") == "crohn"
+    assert "DOID:5082" in linked("What are the treatments for sirosis?").values()
+    assert "DOID:8893" in linked("can soriasis be cured").values()
+    # drugs spelt as they sound, tagged as a drug or not, or as a disorder
+    assert linked("What are the side effects of triptofan?").get("triptofan") == "DRUGBANK:DB00150"
+    assert linked("Can Tilennol cause liver damage?").get("Tilennol") == "DRUGBANK:DB00316"
+    assert linked("Can amvien cause memory loss?").get("amvien") == "DRUGBANK:DB00425"
+    assert generator.misspelt_drug("kloramfenicol")[0].node.curie == "DRUGBANK:DB00446"
+    # a word that opens with "pro" is no slip of one that opens with "pre" (the graph has
+    # prebiotics, no probiotics: nothing, not another thing)
+    assert "probiotics" not in linked("Are probiotics good for IBS?")
+    # a drug's own name is itself, no other drug that sounds alike
+    assert {c.node.curie for c in generator.misspelt_drug("cefazolin")} == {"DRUGBANK:DB01327"}
+
+
 def test_consumer_wording_reaches_no_lookalike(real_linker) -> None:
     def linked(text: str) -> set[str]:
         return {m.node.curie for m in real_linker.link(text)
