@@ -1103,9 +1103,14 @@ class CandidateGenerator:
             # ciprofloxacin at ratio 78, 0.70, which was too unsure to answer about)
             only = next(iter(found.values()))
             return (Candidate(only.node, max(only.score, FUZZY_SURE), only.match, only.name),)
+        slipped = self.misspelt_drug(key)
+        sure = {c.node.iri for c in slipped}
+        if found and sure and sure <= found.keys():
+            # the drug name a slip away or spelt as it sounds is among those spelt alike:
+            # sure enough to use ("benmoksin" is benmoxin, ratio 82, 0.74 alone)
+            return (*slipped, *(c for iri, c in found.items() if iri not in sure))
         if found:
             return tuple(found.values())
-        slipped = self.misspelt_drug(key)
         if slipped:
             return slipped
         # (a name that holds the word as written is no misspelling of it: "fluticasone" found
@@ -1116,9 +1121,9 @@ class CandidateGenerator:
 
     def misspelt_drug(self, key: str) -> tuple[Candidate, ...]:
         """The one-word drug name ``key`` misspells: one slip anywhere after its first
-        letter (a letter left out, added, changed or two swapped: "amvien" is Ambien, "morfine"
-        two slips from morphine is none), else spelt as it sounds (the same
-        :func:`sound_key`: "triptofan" is tryptophan, "kloramfenicol" chloramphenicol), when
+        letter (a letter left out, added, changed or two swapped: "amvien" is Ambien), else
+        spelt as it sounds (the same :func:`sound_key`: "morfine", two slips from morphine,
+        "triptofan" tryptophan, "kloramfenicol" chloramphenicol), when
         ``key`` has :data:`ONE_SLIP_DRUG_CHARS` letters or more and no other drug name is as
         near; at :data:`FUZZY_SURE`."""
         if len(key) < ONE_SLIP_DRUG_CHARS or not key.isalpha():
@@ -1133,12 +1138,18 @@ class CandidateGenerator:
         if not near:
             near = set(self._drugs_by_sound().get(sound_key(key), ())) - {key}
         near = {w for w in near if not _other_prefix(w, key)}
-        if len(near) != 1:
-            return ()  # none, or two drugs as near ("creatiine": creatine or creatinine)
-        name = near.pop()
-        at = bisect.bisect_left(lens, len(name))
-        iris = self._fuzzy_iris["CHEMICAL"][at + keys[at:].index(name)]
-        nodes = [n for n in (self.kg.node(i) for i in dict.fromkeys(iris)) if n is not None]
+
+        def iris_of(name: str) -> tuple[str, ...]:
+            at = bisect.bisect_left(lens, len(name))
+            return tuple(dict.fromkeys(self._fuzzy_iris["CHEMICAL"][at + keys[at:].index(name)]))
+
+        named = {name: iris_of(name) for name in sorted(near)}
+        if len(set(named.values())) != 1:
+            # none, or two drugs as near ("creatiine": creatine or creatinine); two names of
+            # one drug are one ("sephaloglysin" sounds as cephaloglycin and cefaloglycin)
+            return ()
+        name, iris = next(iter(named.items()))
+        nodes = [n for n in (self.kg.node(i) for i in iris) if n is not None]
         return tuple(Candidate(n, FUZZY_SURE, "fuzzy", name) for n in nodes)
 
     def _drugs_by_sound(self) -> dict[str, list[str]]:

@@ -1732,8 +1732,9 @@ class EntityLinker:
                     dense=dense.get((i, j), ()),
                     abbreviation_of=long_form,
                 )
-                loose = not cands or (cands[0].match == "dense" and cands[0].score < DENSE_DRUG_SURE
-                                      and cands[0].node.cls == "Chemical")  # fmt: skip
+                loose = not cands or cands[0].score < NIL_THRESHOLD or (
+                    cands[0].match == "dense" and cands[0].score < DENSE_DRUG_SURE
+                    and cands[0].node.cls == "Chemical")  # fmt: skip
                 if kind == "CHEMICAL" and loose and _ONE_WORD.fullmatch(surface):
                     # a drug name misspelt is its letters' drug, or none
                     cands = self.generator.respelt_drug(surface, cands)

@@ -364,6 +364,11 @@ def test_names_written_as_they_sound_link(real_linker) -> None:
     # a word that opens with "pro" is no slip of one that opens with "pre" (the graph has
     # prebiotics, no probiotics: nothing, not another thing)
     assert "probiotics" not in linked("Are probiotics good for IBS?")
+    # two slips, sounding as the drug does; a drug spelt alike below the threshold, sure when
+    # it sounds so too; two names of one drug sound alike (cephaloglycin, cefaloglycin)
+    assert linked("I take morfine for the pain").get("morfine") == "DRUGBANK:DB00295"
+    assert linked("I take benmoksin").get("benmoksin") == "DRUGCENTRAL:3681"
+    assert linked("I take Sephaloglysin").get("Sephaloglysin") == "DRUGBANK:DB00689"
     # a drug's own name is itself, no other drug that sounds alike
     assert {c.node.curie for c in generator.misspelt_drug("cefazolin")} == {"DRUGBANK:DB01327"}
 
