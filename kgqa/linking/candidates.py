@@ -1304,14 +1304,15 @@ class CandidateGenerator:
         """(slips, word): the word of the disorder names (in three or more) that ``word``
         spells as it sounds: of the same :func:`sound_key` ("sirosis" → cirrhosis, "phlem" →
         phlegm), or, at six letters or more, of the same consonants and a vowel's slip from
-        it ("nuemonia" → pneumonia, "stroak" → stroke, "hemroid" → hemorrhoid); the nearest,
+        it ("nuemonia" → pneumonia, "stroak" → stroke, "hemroid" → hemorrhoid), two at
+        ``TWO_SLIPS_FROM`` letters or more ("vericoceal" → varicocele); the nearest,
         then the one in most names. None when none, or two words are as near and in as many
         names."""
         assert self._name_words is not None
         key = sound_key(word)
         if len(key) < 4:
             return None
-        most = 1 if len(word) >= 6 else 0
+        most = 2 if len(word) >= TWO_SLIPS_FROM else 1 if len(word) >= 6 else 0
         bones = _VOWEL.sub("", key)
         pool = {k: w for n in range(len(key) - most, len(key) + most + 1)
                 for k, w in self._keys_by_sound.get((key[0], n), ())
