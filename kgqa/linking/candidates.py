@@ -1141,7 +1141,7 @@ class CandidateGenerator:
 
         def iris_of(name: str) -> tuple[str, ...]:
             at = bisect.bisect_left(lens, len(name))
-            return tuple(dict.fromkeys(self._fuzzy_iris["CHEMICAL"][at + keys[at:].index(name)]))
+            return tuple(dict.fromkeys(self._fuzzy_iris["CHEMICAL"][keys.index(name, at)]))
 
         named = {name: iris_of(name) for name in sorted(near)}
         if len(set(named.values())) != 1:
@@ -1381,19 +1381,16 @@ class CandidateGenerator:
                     if len(w) >= 4 and w.isalpha():
                         counts[w] = counts.get(w, 0) + 1
         by_start: dict[tuple[str, int], list[str]] = {}
-        by_sound: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        heard: dict[str, str] = {}  # one word per key: the one in most names ("diarrhea")
         for w in sorted(counts):
             by_start.setdefault((w[0], len(w)), []).append(w)
-            if counts[w] >= 3:
-                # one word per key: the one in most names ("diarrhea" over "diarrhoea")
-                k = sound_key(w)
-                by_sound.setdefault((k[0], len(k)), []).append((k, w))
-        for bucket in by_sound.values():
-            best: dict[str, str] = {}
-            for k, w in bucket:
-                if k not in best or counts[w] > counts[best[k]]:
-                    best[k] = w
-            bucket[:] = sorted(best.items())
+            if counts[w] >= 3 and (
+                (k := sound_key(w)) not in heard or counts[w] > counts[heard[k]]
+            ):
+                heard[k] = w
+        by_sound: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for k, w in sorted(heard.items()):
+            by_sound.setdefault((k[0], len(k)), []).append((k, w))
         self._name_words, self._words_by_start = counts, by_start
         self._keys_by_sound = by_sound
 

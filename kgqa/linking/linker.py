@@ -1149,7 +1149,7 @@ class EntityLinker:
                 found = self.generator.respelt_drug(low, ())
                 name = normalize_name(found[0].name) if found else ""
                 # spelt nearly as, or as it sounds ("Tilennol" is Tylenol)
-                near = found and (fuzz.ratio(low, name) >= FUZZY_CUTOFF
+                near = bool(found) and (fuzz.ratio(low, name) >= FUZZY_CUTOFF
                                   or sound_key(low) == sound_key(name))  # fmt: skip
                 if len({c.node.iri for c in found}) == 1 and near:
                     extra.append(Span(t.start(), t.end(), "CHEMICAL", 1.0))
