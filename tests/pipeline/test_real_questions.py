@@ -2645,3 +2645,31 @@ def test_a_drugs_own_name_beside_a_misspelt_brand_is_the_mention(real_linker) ->
     # ... and only beside words no English has: the shingles vaccine is no vaccine in general
     (m,) = real_linker.link("When is the shingles vaccine contraindicated?")
     assert m.node.label == "Herpes Zoster Vaccine"
+
+
+def test_a_verdict_on_a_guessed_name_is_no_surer_than_the_guess(real_pipeline) -> None:
+    # the graph's statement holds for acetaminophen; that "Tilennol" means it is a guess at
+    # its spelling, and the verdict is no surer than that guess (it was 0.9991 either way)
+    right = real_pipeline.verify("Tylenol can cause liver damage.")
+    guessed = real_pipeline.verify("Tilennol can cause liver damage.")
+    assert right.verdict == guessed.verdict == "supported"
+    assert right.subject == guessed.subject and guessed.subject.curie == "DRUGBANK:DB00316"
+    mention = next(m for m in real_pipeline.link("Tilennol can cause liver damage.")
+                   if m.text == "Tilennol")  # fmt: skip
+    assert guessed.score <= mention.candidates[0].score < right.score
+    assert '"Tilennol" read as Acetaminophen (a guess at its spelling' in guessed.reason
+    # an end named by one of its own names is no guess: the verdict keeps its score
+    assert "guess" not in right.reason
+
+
+def test_a_located_pain_is_treated_as_pain_is(real_pipeline) -> None:
+    # knee pain is a lower limb pain, a limb pain, a pain: what treats pain is what people take
+    # for it (it had no answer; shoulder pain, one step below pain, had); a combination's
+    # ingredient stated for pain (atropine) stays out of the head, as it does for pain itself
+    for question in ("What can I take for knee pain?", "What is the treatment for neck pain?",
+                     "What helps shoulder pain?"):  # fmt: skip
+        result = real_pipeline.ask(question)
+        assert result.reading.relation == "treats"
+        top = [a.node.label for a in result.answers[:5]]
+        assert len(top) == 5 and "Atropine" not in top, (question, top)
+        assert all(a.via is not None and a.via.curie == "HP:0012531" for a in result.answers[:5])
