@@ -317,6 +317,14 @@ class KnowledgeGraph:
             "WHERE m.lang = 'en'"
         ).fetchall()
 
+    def lexicon_keys(self) -> list[tuple[str, str]]:
+        """(normalised key, class) of every English name kgqa's lexicon gives: the lay names
+        and misspellings people write, curated (no source's slip)."""
+        return self._conn.execute(
+            "SELECT DISTINCT m.key, n.cls FROM names m JOIN nodes n ON n.iri = m.iri "
+            "WHERE m.lang = 'en' AND m.source = 'lexicon' ORDER BY m.key, n.cls"
+        ).fetchall()
+
     def chinese_names(self) -> list[tuple[str, str]]:
         """(name, class) of every Chinese name (for dictionary matching of Chinese text)."""
         return self._conn.execute(

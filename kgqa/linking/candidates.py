@@ -100,6 +100,9 @@ ANNOTATED_DENSE_WEIGHT = 1.0
 _WORD = re.compile(r"[a-z0-9]+")
 _VOWELS = "aeiou"
 TWO_SLIPS_FROM = 10  # letters: a misspelt word this long may be two slips from the name's word
+# a word of a lay name the lexicon gives counts as if this many names held it: as a word of
+# the names, which a misspelling is respelt to (three: fewer may be a source's own slip)
+LAY_WORD_NAMES = 3
 # the parts of a word that name opposites: a respelling keeps each one where it is
 _OPPOSITE_PARTS = re.compile(r"hyper|hypo|inter|intra|micro|macro|ante|anti|brady|tachy")
 
@@ -1333,7 +1336,7 @@ class CandidateGenerator:
         if not words or len(words) > 4:
             return [], set()
         fixed = [(self.spelt_like(w) if len(w) >= 5 and w.isalpha() else None) or w
-                 for w in words]  # fmt: skip
+                 for w in self._joined(words)]  # fmt: skip
         if fixed == words:
             return [], set()
         found = [x for x in self._names(" ".join(fixed)) if x[2] in ("exact", "normalized", "id")]
@@ -1345,6 +1348,32 @@ class CandidateGenerator:
         return [
             (n, 0.9 if n.iri in exact else b * 0.9, "fuzzy", nm) for n, b, _, nm in found
         ], exact
+
+    def _joined(self, words: list[str]) -> list[str]:
+        """The words, with two that one word of the disorder names (in three or more) is
+        written apart in joined ("neuro fibromatosis" → neurofibromatosis, "poly cystic" →
+        polycystic), the first such pair first.
+
+        Example:
+            >>> g = CandidateGenerator.__new__(CandidateGenerator)
+            >>> g._name_words = {"neurofibromatosis": 29, "fibromatosis": 50}
+            >>> g._joined(["neuro", "fibromatosis", "type", "1"])
+            ['neurofibromatosis', 'type', '1']
+        """
+        if self._name_words is None:
+            self._load_name_words()
+        assert self._name_words is not None
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            pair = words[i] + words[i + 1] if i + 1 < len(words) else ""
+            if pair.isalpha() and self._name_words.get(pair, 0) >= 3:
+                out.append(pair)
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out
 
     def dense_text(self, text: str, kind: str) -> str:
         """What the dense search reads for a disorder mention: the words as meant, without
@@ -1380,6 +1409,20 @@ class CandidateGenerator:
                 for w in key.split():
                     if len(w) >= 4 and w.isalpha():
                         counts[w] = counts.get(w, 0) + 1
+        self._index_name_words(counts)
+        # a word of a lay name kgqa's lexicon gives is what people write, however few names
+        # hold it ("shingles", in two: "shingels" is shingles), unless it is a name's word
+        # written as it sounds (the lexicon's "hemroids" is hemorrhoid's, and stays so)
+        lay = {w for key, cls in self.kg.lexicon_keys() if CLASS_TYPE.get(cls) in DISORDERS
+               for w in key.split() if len(w) >= 4 and w.isalpha()
+               and counts.get(w, 0) < 3}  # fmt: skip
+        lay = {w for w in lay if self._sounds_like(w) is None}
+        if lay:
+            self._index_name_words(counts | dict.fromkeys(lay, LAY_WORD_NAMES))
+
+    def _index_name_words(self, counts: dict[str, int]) -> None:
+        """Index the words of the disorder names (with how many names hold each) by first
+        letter and length, and the words in three names or more by how they sound."""
         by_start: dict[tuple[str, int], list[str]] = {}
         heard: dict[str, str] = {}  # one word per key: the one in most names ("diarrhea")
         for w in sorted(counts):

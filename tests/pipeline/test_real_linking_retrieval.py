@@ -156,6 +156,12 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("I passed out at work.", "passed out", "HP:0001279"),
         ("I found a lump in my breast.", "lump in my breast", "HP:0032408"),
         ("My ears are ringing all the time.", "ears are ringing", "HP:0000360"),
+        # older and British lay names ("manic depression" was *Depression* at 0.81; "sclerosis
+        # of the liver" MeSH's *Sclerosis*; "nappy rash" an exanthem at 0.70)
+        ("Is manic depression hereditary?", "manic depression", "DOID:3312"),
+        ("What is sclerosis of the liver?", "sclerosis of the liver", "DOID:5082"),
+        ("How do I treat nappy rash?", "nappy rash", "MESH:D003963"),
+        ("Can humans catch bird flu?", "bird flu", "DOID:4492"),
     ],
 )  # fmt: skip
 def test_subtypes_and_lay_names_link_to_their_own_node(real_linker, text, surface, curie):
@@ -372,6 +378,21 @@ def test_names_written_as_they_sound_link(real_linker) -> None:
     assert linked("I take Sephaloglysin").get("Sephaloglysin") == "DRUGBANK:DB00689"
     # a drug's own name is itself, no other drug that sounds alike
     assert {c.node.curie for c in generator.misspelt_drug("cefazolin")} == {"DRUGBANK:DB01327"}
+
+
+def test_a_word_written_apart_and_a_word_of_a_lay_name_are_respelt(real_linker) -> None:
+    def linked(text: str) -> dict[str, str]:
+        return {m.text: m.node.curie for m in real_linker.link(text)
+                if m.node is not None and m.candidates[0].score >= 0.75}  # fmt: skip
+
+    # one word of the names written as two ("neuro fibromatosis" was HPO's Neurofibroma)
+    assert linked("I have neuro fibromatosis").get("neuro fibromatosis") == "DOID:8712"
+    assert linked("I have hemo chromatosis").get("hemo chromatosis") == "DOID:2352"
+    assert real_linker.generator._joined(["breast", "cancer"]) == ["breast", "cancer"]
+    # a word of a lay name the lexicon gives is a word people write, however few names hold
+    # it ("shingles": "shingels" linked herpes zoster at 0.54, under the threshold)
+    assert real_linker.generator.spelt_like("shingel") == "shingle"
+    assert linked("I have shingels on my back").get("shingels") == "DOID:8536"
 
 
 def test_consumer_wording_reaches_no_lookalike(real_linker) -> None:
