@@ -403,22 +403,40 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
               and (relations is None or h.relation in relations)]  # fmt: skip
         if not up:
             continue
-        for hop in kg.neighbours(topic, "subClassOf", direction="out")[:max_hierarchy]:
-            other = hop.object
-            if has_more_subtypes(kg, other, BROAD_SUPERTYPE):
-                continue  # what the graph says of "skin disease" is no answer for Morgellons
-            said = annotated(kg, other, intent, _INDICATED.intersection(up))
-            for iri, ts in one_hop(kg, other, intent, up).items():
-                node = kg.node(iri)
-                ts = [t for t in ts if not _kind_stated(said.get(t, t), other)]
-                if node is not None and node.iri != topic.iri and ts:
-                    out.append(GraphCandidate(node, tuple(ts), other, way, (hop, *ts[:1])))
+        # a finding's drugs may be stated further up: knee pain is a lower limb pain, a limb
+        # pain, a pain, and what treats pain is what people take for it ("What can I take for
+        # knee pain?" had no answer where "... shoulder pain?", one step below pain, had)
+        steps = FINDING_DRUG_STEPS_UP if topic.cls == "Phenotype" and intent == DRUGS else 1
+        frontier: list[tuple[Node, tuple[Triple, ...]]] = [(topic, ())]
+        seen = {topic.iri}
+        for _step in range(steps):
+            above: list[tuple[Node, tuple[Triple, ...]]] = []
+            for below, way_up in frontier:
+                for hop in kg.neighbours(below, "subClassOf", direction="out")[:max_hierarchy]:
+                    other = hop.object
+                    if other.iri in seen or has_more_subtypes(kg, other, BROAD_SUPERTYPE):
+                        continue  # what the graph says of "skin disease" answers no Morgellons
+                    seen.add(other.iri)
+                    above.append((other, (*way_up, hop)))
+                    said = annotated(kg, other, intent, _INDICATED.intersection(up))
+                    for iri, ts in one_hop(kg, other, intent, up).items():
+                        node = kg.node(iri)
+                        ts = [t for t in ts if not _kind_stated(said.get(t, t), other)]
+                        if node is not None and node.iri != topic.iri and ts:
+                            out.append(GraphCandidate(node, tuple(ts), other, way,
+                                                      (*way_up, hop, *ts[:1])))  # fmt: skip
+            if out:
+                break
+            frontier = above
         if out:
             break
     return _first_per_node(out)
 
 
 CAUSE_STEPS_UP = 3  # how far up a disease's cause is looked for
+# how far up a finding's drugs are looked for, through supertypes that state none
+FINDING_DRUG_STEPS_UP = 3
+DRUGS = "drugs_for_disease"
 
 
 # what causes_of_supertypes found, per graph ((iri, most) -> candidates): a cause question asks

@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -818,7 +819,11 @@ def rank_candidates(
     # what the drug's class-mates are stated to treat of what it is ("What does X treat?")
     shared = (mates_treating(kg, topic, cands)
               if intent == "diseases_for_drug" and topic.cls == "Chemical" else {})  # fmt: skip
-    apart = (off_class(kg, cands, topic) if intent == "drugs_for_disease"
+    # (the drugs of a supertype, when the topic has none of its own, as the supertype's own:
+    # atropine, a combination's for pain, came first for knee pain)
+    own_or_above = cands if any(c.via is None for c in cands) else [
+        replace(c, via=None) for c in cands]  # fmt: skip
+    apart = (off_class(kg, own_or_above, topic) if intent == "drugs_for_disease"
              else off_indication(shared))  # fmt: skip
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
