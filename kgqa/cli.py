@@ -551,7 +551,8 @@ def cmd_eval_roundtrip(args: argparse.Namespace) -> int:
 
     linker = EntityLinker.load(args.home, mode=args.mode)
     if args.typos:
-        cases = typo_cases(linker.kg, args.per_class, args.seed, by_ear=args.by_ear)
+        cases = typo_cases(linker.kg, args.per_class, args.seed, by_ear=args.by_ear,
+                           apart=args.apart)  # fmt: skip
         typos = evaluate_typos(linker, linker.kg, cases)
         if args.json:
             _print_json(typos)
@@ -559,7 +560,7 @@ def cmd_eval_roundtrip(args: argparse.Namespace) -> int:
         rows = [[cls, r["names"], r["same"], r["broader"], r["none"], r["wrong"]]  # type: ignore[index]
                 for cls, r in typos.items() if cls in ("Disease", "Chemical")]  # fmt: skip
         head = ["class", "names", "same node", "broader", "nothing", "another node"]
-        how = "written by ear" if args.by_ear else "misspelt"
+        how = "written apart" if args.apart else "written by ear" if args.by_ear else "misspelt"
         _table(f"{how} names ({args.mode}), each read beside its right spelling", head, rows)
         _table(
             "by slip",
@@ -1011,6 +1012,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--by-ear",
         action="store_true",
         help="with --typos: write each name as it sounds (sirosis, nuemonia), not with a slip",
+    )
+    eo.add_argument(
+        "--apart",
+        action="store_true",
+        help="with --typos: write a word that opens with a combining form as two (neuro "
+        "fibromatosis)",
     )
     _home_and_json(eo)
     eo.set_defaults(func=cmd_eval_roundtrip)

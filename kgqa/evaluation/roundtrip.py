@@ -16,7 +16,8 @@ sentence spelt right: the slip should reach the node the right spelling reaches,
 its name or UMLS concept (``same``), else a broader kind of it (``broader``) or nothing
 (``none``); another node (``wrong``) is a silent wrong answer. With ``by_ear``, each name
 is written as it sounds instead: one or two of a word's spellings of a sound changed for
-another ("cirrhosis" as "sirrosis", "pneumonia" as "neumonia").
+another ("cirrhosis" as "sirrosis", "pneumonia" as "neumonia"). With ``apart``, a word that
+opens with a combining form is written as two ("neuro fibromatosis").
 """
 
 from __future__ import annotations
@@ -204,12 +205,39 @@ def misspell_by_ear(name: str, rng: random.Random) -> tuple[str, str] | None:
     return None
 
 
+# the combining forms a word of a medical name opens with, which people write as a word of
+# their own ("neuro fibromatosis", "hemo chromatosis", "osteo arthritis")
+_APART = re.compile(
+    r"^(?:neuro|hemo|haemo|osteo|gastro|cardio|hyper|hypo|poly|fibro|arthro|dermato|hepato|"
+    r"nephro|broncho|endo|schizo|psycho|micro|macro|hydro|leuko|leuco|erythro|thrombo|adeno|"
+    r"angio|chondro|lympho|myelo|pneumo|retino|spondylo|cranio|entero|immuno|encephalo|myo|"
+    r"cysto|dys|anti|para|peri|pseudo|neo)(?=[a-z]{4})",
+    re.I,
+)
+
+
+def write_apart(name: str, rng: random.Random) -> tuple[str, str] | None:
+    """``name`` with one of its words that opens with a combining form (:data:`_APART`)
+    written as two, the form apart ("Neurofibromatosis" as "Neuro fibromatosis"); with the kind
+    ``apart``. None when no word opens with one."""
+    words = [w for w in _SLIPPABLE.finditer(name) if not w.group().isupper()]
+    rng.shuffle(words)
+    for word in words:
+        form = _APART.match(word.group())
+        if form is None:
+            continue
+        cut = word.start() + form.end()
+        return name[:cut] + " " + name[cut:], "apart"
+    return None
+
+
 def typo_cases(kg: KnowledgeGraph, per_class: int, seed: int = 13,
-               by_ear: bool = False) -> list[TypoCase]:  # fmt: skip
+               by_ear: bool = False, apart: bool = False) -> list[TypoCase]:  # fmt: skip
     """``per_class`` misspelt disease and drug names (of :data:`TYPO_MAX_WORDS` words or
     fewer: the names people write), seeded; ``by_ear``: written as they sound
-    (:func:`misspell_by_ear`) rather than with a slip of the keys."""
-    slip = misspell_by_ear if by_ear else misspell
+    (:func:`misspell_by_ear`) rather than with a slip of the keys; ``apart``: a word that
+    opens with a combining form written as two (:func:`write_apart`)."""
+    slip = write_apart if apart else misspell_by_ear if by_ear else misspell
     by: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for iri, name, _key, cls in kg.english_names():
         if (cls in _SAID_IN and MIN_CHARS <= len(name) <= MAX_CHARS and name.isascii()

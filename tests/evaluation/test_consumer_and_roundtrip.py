@@ -133,6 +133,21 @@ def test_a_misspelling_is_one_slip_inside_a_long_word_never_its_first_letter():
     assert misspell("SUNDS", random.Random(1)) is None
 
 
+def test_a_name_written_apart_splits_one_word_after_its_combining_form():
+    import random
+
+    from kgqa.evaluation.roundtrip import write_apart
+
+    rng = random.Random(3)
+    for name, apart in [("Neurofibromatosis type 1", "Neuro fibromatosis type 1"),
+                        ("hemochromatosis", "hemo chromatosis"),
+                        ("polycystic kidney disease", "poly cystic kidney disease")]:  # fmt: skip
+        assert write_apart(name, rng) == (apart, "apart")
+    # the rest of the word is a word of four letters or more; a name with no such word: none
+    assert write_apart("Gout", rng) is None and write_apart("hypoxia", rng) is None
+    assert write_apart("Metformin", rng) is None
+
+
 def test_a_name_written_by_ear_sounds_as_the_name_does():
     import random
 
