@@ -1417,8 +1417,14 @@ class CandidateGenerator:
                for w in key.split() if len(w) >= 4 and w.isalpha()
                and counts.get(w, 0) < 3}  # fmt: skip
         lay = {w for w in lay if self._sounds_like(w) is None}
-        if lay:
-            self._index_name_words(counts | dict.fromkeys(lay, LAY_WORD_NAMES))
+        heard = {k for bucket in self._keys_by_sound.values() for k, _ in bucket}
+        for w in sorted(lay):  # into the index as _index_name_words would put them
+            if w not in counts:
+                self._words_by_start.setdefault((w[0], len(w)), []).append(w)
+            counts[w] = LAY_WORD_NAMES
+            if (k := sound_key(w)) not in heard:
+                heard.add(k)
+                self._keys_by_sound.setdefault((k[0], len(k)), []).append((k, w))
 
     def _index_name_words(self, counts: dict[str, int]) -> None:
         """Index the words of the disorder names (with how many names hold each) by first
