@@ -206,6 +206,25 @@ def test_rebuild_is_skipped_only_while_inputs_are_unchanged(
     assert not inputs_unchanged(data, fixture_graph_dir)
 
 
+def test_the_code_of_the_name_keys_is_an_input_too(fixture_data: Path, monkeypatch) -> None:
+    # a change to how names are keyed leaves the stored keys stale (queries are keyed the new
+    # way): it rebuilds the graph, as a change to a source reader does
+    from kgqa.graph.build import builder
+
+    before, _ = builder._input_checksums(fixture_data)
+    read = Path.read_bytes
+    for changed in ("names.py", "vocabulary.py", "format.py", "builder.py"):
+        monkeypatch.setattr(
+            Path,
+            "read_bytes",
+            lambda self, c=changed: read(self) + (b"#" if self.name == c else b""),
+        )
+        after, _ = builder._input_checksums(fixture_data)
+        assert after["kgqa/graph/build"] != before["kgqa/graph/build"], changed
+        monkeypatch.setattr(Path, "read_bytes", read)
+    assert builder._input_checksums(fixture_data)[0] == before
+
+
 def test_missing_source_file_is_a_clear_data_error(fixture_data: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(fixture_data, data)

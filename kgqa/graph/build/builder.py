@@ -665,13 +665,16 @@ def _input_checksums(data_dir: Path) -> tuple[dict[str, str], str]:
     for name in HPO_FILES:
         if (hdir / name).is_file():
             sums[f"hpo/{name}"] = sha256_file(hdir / name)
-    # the build code is an input too: a change to any source reader, or to the stores' format
-    # (the names store's tables and indexes), rebuilds the graph
+    # the build code is an input too: a change to any source reader, to the stores' format
+    # (the names store's tables and indexes), to the names' lookup keys (which queries are
+    # normalised to as well: a stale key is a name no query finds) or to the vocabulary
+    # rebuilds the graph
     code = hashlib.sha256()
     for path in [
         *sorted(Path(__file__).parent.glob("*.py")),
-        Path(__file__).parent.parent / "format.py",
-    ]:
+        *(Path(__file__).parent.parent / name for name in ("format.py", "names.py",
+                                                           "vocabulary.py")),
+    ]:  # fmt: skip
         code.update(path.name.encode() + b"\0" + path.read_bytes())
     sums["kgqa/graph/build"] = code.hexdigest()
     return sums, hpo.release(hdir)
