@@ -406,7 +406,8 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
         # a finding's drugs may be stated further up: knee pain is a lower limb pain, a limb
         # pain, a pain, and what treats pain is what people take for it ("What can I take for
         # knee pain?" had no answer where "... shoulder pain?", one step below pain, had)
-        steps = FINDING_DRUG_STEPS_UP if topic.cls == "Phenotype" and intent == DRUGS else 1
+        finding_drugs = topic.cls == "Phenotype" and intent == "drugs_for_disease"
+        steps = FINDING_DRUG_STEPS_UP if finding_drugs else 1
         frontier: list[tuple[Node, tuple[Triple, ...]]] = [(topic, ())]
         seen = {topic.iri}
         for _step in range(steps):
@@ -436,7 +437,6 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
 CAUSE_STEPS_UP = 3  # how far up a disease's cause is looked for
 # how far up a finding's drugs are looked for, through supertypes that state none
 FINDING_DRUG_STEPS_UP = 3
-DRUGS = "drugs_for_disease"
 
 
 # what causes_of_supertypes found, per graph ((iri, most) -> candidates): a cause question asks

@@ -821,10 +821,9 @@ def rank_candidates(
               if intent == "diseases_for_drug" and topic.cls == "Chemical" else {})  # fmt: skip
     # (the drugs of a supertype, when the topic has none of its own, as the supertype's own:
     # atropine, a combination's for pain, came first for knee pain)
-    own_or_above = cands if any(c.via is None for c in cands) else [
-        replace(c, via=None) for c in cands]  # fmt: skip
-    apart = (off_class(kg, own_or_above, topic) if intent == "drugs_for_disease"
-             else off_indication(shared))  # fmt: skip
+    apart = (off_class(kg, cands if any(c.via is None for c in cands)
+                       else [replace(c, via=None) for c in cands], topic)
+             if intent == "drugs_for_disease" else off_indication(shared))  # fmt: skip
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip
 

@@ -100,9 +100,9 @@ ANNOTATED_DENSE_WEIGHT = 1.0
 _WORD = re.compile(r"[a-z0-9]+")
 _VOWELS = "aeiou"
 TWO_SLIPS_FROM = 10  # letters: a misspelt word this long may be two slips from the name's word
-# a word of a lay name the lexicon gives counts as if this many names held it: as a word of
-# the names, which a misspelling is respelt to (three: fewer may be a source's own slip)
-LAY_WORD_NAMES = 3
+# a word of the disorder names, which a misspelling is respelt to, is one this many names hold
+# (fewer may be a source's own slip); a word of a lay name the lexicon gives counts as one
+NAME_WORD_NAMES = 3
 # the parts of a word that name opposites: a respelling keeps each one where it is
 _OPPOSITE_PARTS = re.compile(r"hyper|hypo|inter|intra|micro|macro|ante|anti|brady|tachy")
 
@@ -1277,7 +1277,7 @@ class CandidateGenerator:
         if self._name_words is None:
             self._load_name_words()
         assert self._name_words is not None
-        if self._name_words.get(word, 0) >= 3:
+        if self._name_words.get(word, 0) >= NAME_WORD_NAMES:
             return None  # a word of the names (one or two names may hold a misspelling)
         # never to a word of fewer than three names (too often a short form: "Sandoz" is no
         # "sando"), and with the same last letter (a changed ending is another word form, no
@@ -1290,7 +1290,7 @@ class CandidateGenerator:
         most = 2 if len(word) >= TWO_SLIPS_FROM else 1
         pool = [w for n in range(max(5, len(word) - most), len(word) + most + 1)
                 for first in starts for w in self._words_by_start.get((first, n), ())
-                if self._name_words[w] >= 3 and w[-1] == word[-1]
+                if self._name_words[w] >= NAME_WORD_NAMES and w[-1] == word[-1]
                 and _opposites(w) == _opposites(word)]  # fmt: skip
         near = [(d, -self._name_words[w], w) for d, w in slips_from(word, pool, most)]
         # a word spelt as another sounds is that word before one a slip from it ("exema" is
@@ -1367,7 +1367,7 @@ class CandidateGenerator:
         i = 0
         while i < len(words):
             pair = words[i] + words[i + 1] if i + 1 < len(words) else ""
-            if pair.isalpha() and self._name_words.get(pair, 0) >= 3:
+            if pair.isalpha() and self._name_words.get(pair, 0) >= NAME_WORD_NAMES:
                 out.append(pair)
                 i += 2
             else:
@@ -1415,13 +1415,13 @@ class CandidateGenerator:
         # written as it sounds (the lexicon's "hemroids" is hemorrhoid's, and stays so)
         lay = {w for key, cls in self.kg.lexicon_keys() if CLASS_TYPE.get(cls) in DISORDERS
                for w in key.split() if len(w) >= 4 and w.isalpha()
-               and counts.get(w, 0) < 3}  # fmt: skip
+               and counts.get(w, 0) < NAME_WORD_NAMES}  # fmt: skip
         lay = {w for w in lay if self._sounds_like(w) is None}
         heard = {k for bucket in self._keys_by_sound.values() for k, _ in bucket}
         for w in sorted(lay):  # into the index as _index_name_words would put them
             if w not in counts:
                 self._words_by_start.setdefault((w[0], len(w)), []).append(w)
-            counts[w] = LAY_WORD_NAMES
+            counts[w] = NAME_WORD_NAMES
             if (k := sound_key(w)) not in heard:
                 heard.add(k)
                 self._keys_by_sound.setdefault((k[0], len(k)), []).append((k, w))
@@ -1433,7 +1433,7 @@ class CandidateGenerator:
         heard: dict[str, str] = {}  # one word per key: the one in most names ("diarrhea")
         for w in sorted(counts):
             by_start.setdefault((w[0], len(w)), []).append(w)
-            if counts[w] >= 3 and (
+            if counts[w] >= NAME_WORD_NAMES and (
                 (k := sound_key(w)) not in heard or counts[w] > counts[heard[k]]
             ):
                 heard[k] = w
