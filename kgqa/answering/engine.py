@@ -66,7 +66,12 @@ from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import NIL_THRESHOLD, close_candidate, short_form_in_capitals
+from kgqa.linking.candidates import (
+    NIL_THRESHOLD,
+    OWN_NAMES,
+    close_candidate,
+    short_form_in_capitals,
+)
 from kgqa.records import (
     Answer,
     Candidate,
@@ -1747,7 +1752,31 @@ class QAEngine:
                 or not has_more_subtypes(self.kg, hit[1], BROAD_SUPERTYPE)):  # fmt: skip
             return hit  # (a question of no relation is about what it names first)
         narrow = [x for x in found if not has_more_subtypes(self.kg, x[1], BROAD_SUPERTYPE)]
-        return topic_mention(intent, narrow) or hit
+        other = topic_mention(intent, narrow)
+        if other is not None and not has_more_subtypes(self.kg, other[1], BROAD_SUPERTYPE):
+            return other
+        # (a narrow mention's node in the class asked of first may be a category again)
+        return self._own_named(other or hit, spec.topic_classes) or other or hit
+
+    def _own_named(self, hit: tuple[Mention, Node], classes: Sequence[str]
+                   ) -> tuple[Mention, Node] | None:  # fmt: skip
+        """The node the words name exactly, by a name of its own, where the category ``hit``
+        reached is only the heading corpus annotators coded those words with: "peripheral
+        neuropathy", coded *Peripheral Nervous System Diseases* (DO's *peripheral nervous
+        system disease*, of more than 200 kinds, no treatment the graph states of it), is
+        HPO's *Peripheral neuropathy* by its own name, of which the graph states treatments.
+        None when the words reached the category otherwise, or no such node is of the
+        ``classes`` asked of."""
+        m, node = hit
+        if not any(c.node.iri == node.iri and c.match == "annotated" for c in m.candidates):
+            return None
+        said = normalize_name(m.text)
+        for c in m.candidates:
+            if (c.node.iri != node.iri and c.match in OWN_NAMES and c.score >= NIL_THRESHOLD
+                    and c.node.cls in classes and normalize_name(c.name) == said
+                    and not has_more_subtypes(self.kg, c.node, BROAD_SUPERTYPE)):  # fmt: skip
+                return m, c.node
+        return None
 
     def _categories_last(self, found: Linked) -> Linked:
         """``found`` with the mentions of broad categories (more than ``BROAD_SUPERTYPE``

@@ -43,6 +43,9 @@ FROM_TEXT = "from text"
 # a treatment from text (a drug for a disease, or a disease a drug is for) only where its
 # sentence (or the one before) speaks of treating, and never where the sentence says to avoid
 # it or that it harms ("Avoiding tobacco and alcohol ...", "... the cells that produce melanin").
+# A complication is harm too: "Peripheral neuropathy has been noted as a complication of therapy
+# with perhexiline maleate, a drug widely used ... for the prophylactic treatment of angina"
+# made perhexiline, which brings it on, a treatment for peripheral neuropathy at 0.81.
 # "include" and "options" are no such words alone: "signs and symptoms can include poor
 # appetite" before "... abnormally high levels of insulin" made insulin a treatment for it
 _TREATING = re.compile(
@@ -54,7 +57,7 @@ _TREATING = re.compile(
 _HARMING = re.compile(
     r"\b(?:avoid\w*|should not|must not|do not|don't|contra-?indicat\w*|caus\w*|induc\w*|"
     r"trigger\w*|worsen\w*|aggravat\w*|risks?|toxic\w*|side[- ]effects?|adverse|exposure|abuse|"
-    r"overdose|poison\w*|withdraw\w*|associated with|linked to)\b",
+    r"overdose|poison\w*|withdraw\w*|associated with|linked to|complications?)\b",
     re.I,
 )
 _TREATS = frozenset({"treats", "palliates"})

@@ -66,7 +66,7 @@ CLOSE_MARGIN = 0.1
 # matches that find a node like the text, not one it names (a corpus annotator's code is a
 # name: "nephropathy" coded as kidney disease is the disease a question about it means)
 _LOOSE_MATCHES = frozenset({"dense", "fuzzy"})
-_OWN_NAMES = frozenset({"exact", "id", "normalized"})
+OWN_NAMES = frozenset({"exact", "id", "normalized"})
 TYPE_FIT = {
     "DISEASE": {"Disease": 1.0, "Phenotype": 0.9},
     "PHENOTYPE": {"Phenotype": 1.0, "Disease": 0.9},
@@ -1454,10 +1454,10 @@ class CandidateGenerator:
                 or self._extensions(part)  # "diabetes": ... mellitus
                 or [x for f in reduced_forms(part) for x in self._names(f)]
             )
-            own = _OWN_NAMES
+            own = OWN_NAMES
             if not named and len(part.split()) == 1:
                 # a lone word misspelt ("Azithomycin Oral Suspension": azithromycin)
-                named, own = self._fuzzy(part, kind), _OWN_NAMES | {"fuzzy"}
+                named, own = self._fuzzy(part, kind), OWN_NAMES | {"fuzzy"}
             hits = [(n, b * INNER_NAME**dropped, how, nm) for n, b, how, nm in named
                     if how in own and type_fit(kind, n) >= INNER_NAME]  # fmt: skip
             if hits:
@@ -1475,7 +1475,7 @@ class CandidateGenerator:
         heads = {n.iri for n, *_ in hits}
         best = max(b for _, b, *_ in hits)
         return [(n, best, how, nm) for n, _, how, nm in self._names(first)
-                if how in _OWN_NAMES and n.cls == "Disease"
+                if how in OWN_NAMES and n.cls == "Disease"
                 and heads & {a.iri for a in self.kg.ancestors(n)}]  # fmt: skip
 
     def name_matches(self, text: str) -> tuple[tuple[Node, float, MatchKind, str], ...]:
@@ -1528,7 +1528,7 @@ class CandidateGenerator:
                 if n.cls == "Disease":
                     raw += [(x, b2 * b, "abbreviation", nm)
                             for x, b2, how, nm in self._sourced(f"{n.label} {tail}")
-                            if how in _OWN_NAMES]  # fmt: skip
+                            if how in OWN_NAMES]  # fmt: skip
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
             for part in reduced_forms(text):
                 # a form with fewer qualifiers dropped wins a tie with one with more
@@ -1786,7 +1786,7 @@ def close_candidate(mention: Mention, accept: Callable[[Node], bool]) -> Node | 
     # yield to the broader MeSH heading corpus annotators coded the words with either ("bad
     # breath" is Halitosis, not MeSH's Respiration Disorders, for a treatment question)
     named = top.match not in _LOOSE_MATCHES
-    own = top.match in _OWN_NAMES
+    own = top.match in OWN_NAMES
 
     # ... nor to OMIM's susceptibility of its name ("What is the treatment for Helicobacter
     # pylori infection?" asked of *Helicobacter pylori infection, susceptibility to*, a risk

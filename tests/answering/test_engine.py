@@ -491,6 +491,27 @@ def test_a_drug_a_passage_says_to_avoid_is_no_treatment_from_text(kg):
     assert [a.node.label for a in r.answers] == ["Colchicine"]
 
 
+def _marfan_drugs_from(kg, text: str) -> list[str]:
+    """The drugs read from one passage about Marfan syndrome (of which the fixture graph states
+    no treatment), by a verifier that believes every claim: only the words around a drug keep
+    it out."""
+    marfan = kg.node("DOID:14323")
+    q = "Which drugs treat Marfan syndrome?"
+    passages = [Passage(1, text, "t", "pubmed", "PMID:1", "", "", (marfan.iri,), 1.0)]
+    qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT), FixedIntents(NAMES, {q: "drugs_for_disease"}),
+                  _Believes(0.9), FixedPassages(passages))  # fmt: skip
+    return sorted(a.node.label for a in qa.ask(q).answers)
+
+
+def test_a_drug_a_passage_calls_the_disorder_a_complication_of_is_no_treatment_from_text(kg):
+    # "What drugs treat peripheral neuropathy?" gave perhexiline at 0.81, from "Peripheral
+    # neuropathy has been noted as a complication of therapy with perhexiline maleate, a drug
+    # widely used ... for the prophylactic treatment of angina"
+    assert _marfan_drugs_from(kg, "Marfan syndrome is a complication of therapy with metformin, "
+                              "a drug used for the treatment of diabetes.") == []  # fmt: skip
+    assert _marfan_drugs_from(kg, "Marfan syndrome is treated with metformin.") == ["Metformin"]
+
+
 def test_a_drug_a_passage_says_brought_the_disorder_on_is_no_treatment_from_text(kg):
     # "What remedies improve memory?" gave scopolamine at 0.56, from "lemon essential oils
     # showed strong ability to improve memory impaired by scopolamine"
@@ -499,15 +520,9 @@ def test_a_drug_a_passage_says_brought_the_disorder_on_is_no_treatment_from_text
     assert brought_on_by("oils improve memory impaired by ", "; however")
     assert brought_on_by("", "-induced amnesia") and brought_on_by("after exposure to ", " fumes")
     assert not brought_on_by("patients were treated with ", " and improved")
-    marfan = kg.node("DOID:14323")
-    q = "Which drugs treat Marfan syndrome?"
 
     def answers(text: str) -> list[str]:
-        passages = [Passage(1, text, "t", "pubmed", "PMID:1", "", "", (marfan.iri,), 1.0)]
-        qa = QAEngine(kg, FakeLinker(kg, NAMES_IN_TEXT),
-                      FixedIntents(NAMES, {q: "drugs_for_disease"}), _Believes(0.9),
-                      FixedPassages(passages))  # fmt: skip
-        return sorted(a.node.label for a in qa.ask(q).answers)
+        return _marfan_drugs_from(kg, text)
 
     # a verifier that believes every claim: only the words around the drug keep it out
     assert answers("Colchicine improved Marfan syndrome impaired by metformin.") == ["Colchicine"]

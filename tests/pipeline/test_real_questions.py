@@ -2673,3 +2673,22 @@ def test_a_located_pain_is_treated_as_pain_is(real_pipeline) -> None:
         top = [a.node.label for a in result.answers[:5]]
         assert len(top) == 5 and "Atropine" not in top, (question, top)
         assert all(a.via is not None and a.via.curie == "HP:0012531" for a in result.answers[:5])
+
+
+def test_the_words_name_their_own_node_before_the_category_annotators_coded_them_with(
+    real_pipeline,
+) -> None:
+    # "peripheral neuropathy", coded Peripheral Nervous System Diseases in the annotated
+    # abstracts, read DO's *peripheral nervous system disease* (more than 200 kinds): a
+    # treatment question was refused as about a category, or answered from a passage with
+    # perhexiline, which brings it on; HPO's *Peripheral neuropathy* is its own name
+    for question in ("What drugs treat peripheral neuropathy?",
+                     "I have peripheral neuropathy in my feet, what can I take?"):  # fmt: skip
+        result = real_pipeline.ask(question)
+        assert result.reading.topic.curie == "HP:0009830", (question, result.reading.topic)
+        top = [a.node.label for a in result.answers[:5]]
+        assert "Duloxetine" in top and "Perhexiline" not in top, (question, top)
+    # a category the words name by its own name stays the category, and is refused
+    genetic = real_pipeline.ask("Which drugs treat genetic disease?")
+    assert genetic.reading.topic.curie == "DOID:630" and not genetic.answers
+    assert "category" in genetic.reason, genetic.reason
