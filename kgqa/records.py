@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Direction = Literal["out", "in", "both"]
+# a mention whose best candidate scores under this is NIL: it links nothing (``Mention.linked``)
+NIL_THRESHOLD = 0.75
 
 
 @dataclass(frozen=True)
@@ -206,8 +208,17 @@ class Mention:
 
     @property
     def node(self) -> Node | None:
-        """The best candidate's node, or None when the mention is NIL."""
+        """The best candidate's node, however unsure (None only with no candidate at all)."""
         return self.candidates[0].node if self.candidates else None
+
+    @property
+    def linked(self) -> Node | None:
+        """The best candidate's node when it scores at least the NIL threshold (what kgqa reads
+        the words as naming), else None: "heridity condition" has *histidinemia* as its best
+        candidate, at 0.50, and links nothing."""
+        if not self.candidates or self.candidates[0].score < NIL_THRESHOLD:
+            return None
+        return self.candidates[0].node
 
 
 @dataclass(frozen=True)

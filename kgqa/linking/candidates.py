@@ -29,7 +29,7 @@ mention prefers Disease nodes, takes Phenotype nodes at ×0.9, a CHEMICAL mentio
 nodes at ×0.95, other classes count ×0.6, or ×0.8
 for a name matched in its exact case) and nudged by context words shared with the
 node's names. Candidates under ``FLOOR`` are dropped; a mention whose best candidate is under
-``NIL_THRESHOLD`` is NIL (``Mention.node is None``).
+``NIL_THRESHOLD`` is NIL (``Mention.linked`` is None; ``Mention.node`` is still that candidate's).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from kgqa.graph.names import kind_letters, normalize_name, singular
 from kgqa.graph.store import KnowledgeGraph
 from kgqa.linking.annotated import AnnotatedNames
 from kgqa.linking.dense import NameIndex
-from kgqa.records import Candidate, MatchKind, Mention, Node
+from kgqa.records import NIL_THRESHOLD, Candidate, MatchKind, Mention, Node
 from kgqa.text import (
     LAB_SHORT_FORMS,
     NOT_SHORT_FORMS,
@@ -60,7 +60,6 @@ from kgqa.text import (
 logger = logging.getLogger(__name__)
 
 FLOOR = 0.5
-NIL_THRESHOLD = 0.75
 # how far below a mention's top candidate another may score and still be read as meant
 CLOSE_MARGIN = 0.1
 # matches that find a node like the text, not one it names (a corpus annotator's code is a

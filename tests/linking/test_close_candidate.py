@@ -78,3 +78,12 @@ def test_a_named_finding_does_not_yield_to_the_susceptibility_of_its_name():
     # said so, it is the node meant
     said = with_text("Helicobacter pylori infection susceptibility", *cands)
     assert close_candidate(said, is_disease).label.endswith("susceptibility to")
+
+
+def test_a_mention_links_its_best_candidate_only_above_the_nil_threshold():
+    # "heridity condition": histidinemia at 0.50 was the mention's node, as if named
+    unsure = mention(("DOID:0060168", "Disease", 0.50, "dense"))
+    assert unsure.node.curie == "DOID:0060168" and unsure.linked is None
+    sure = mention(("HP:0009830", "Phenotype", 0.99, "exact"), ("DOID:574", "Disease", 0.9, "x"))
+    assert sure.linked.curie == "HP:0009830"
+    assert mention().linked is None and mention().node is None
