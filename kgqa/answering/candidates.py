@@ -372,8 +372,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
         # conjunctivitis for fungal infections of the eye; bacterial conjunctivitis has the
         # antibiotic drops)
         seen = {c.node.iri for c in out}
-        out += [c for c in _of_its_kinds(kg, topic, intent, relations, kinds_only=True)
-                if c.node.iri not in seen]  # fmt: skip
+        out += [c for c in _of_its_kinds(kg, topic, intent, relations) if c.node.iri not in seen]
     if out:
         return out
     if topic.cls in _DISORDERS and spec is not None and spec.relation != "subClassOf":
@@ -723,26 +722,15 @@ _WORDED_SOURCES = frozenset({"drugcentral", "sider"})
 
 
 def _of_its_kinds(kg: KnowledgeGraph, topic: Node, intent: str,
-                  relations: Collection[str] | None, kinds_only: bool = False
-                  ) -> list[GraphCandidate]:  # fmt: skip
+                  relations: Collection[str] | None) -> list[GraphCandidate]:  # fmt: skip
     """:func:`of_subtypes`; of a category broader than :data:`BROAD_SUPERTYPE` subtypes, only
     the answers two of the kinds read or more share. "Which drugs treat genetic disease?" gave
     atropine first (0.62), stated of Prader-Willi syndrome alone; cancer keeps the drugs
     several of its kinds are treated with (dactinomycin, etoposide, bleomycin)."""
-    found = of_subtypes(kg, topic, intent, relations, kinds_only)
+    found = of_subtypes(kg, topic, intent, relations)
     if not found or not has_more_subtypes(kg, topic, BROAD_SUPERTYPE):
         return found
     return [c for c in found if len(kinds_stating(c)) >= 2]
-
-
-def filed_elsewhere(kg: KnowledgeGraph, hop: Triple) -> bool:
-    """Whether an is-a statement is MeSH's alone and its subject has other MeSH parents: the
-    tree files a heading under each topic it touches (a place to browse), which makes it no
-    kind of each."""
-    if hop.source != "mesh":
-        return False
-    parents = kg.neighbours(hop.subject, "subClassOf", direction="out")
-    return sum(p.source == "mesh" for p in parents) >= 2
 
 
 def kinds_stating(c: GraphCandidate) -> set[str]:
@@ -752,23 +740,16 @@ def kinds_stating(c: GraphCandidate) -> set[str]:
 
 
 def of_subtypes(kg: KnowledgeGraph, topic: Node, intent: str,
-                relations: Collection[str] | None, kinds_only: bool = False
-                ) -> list[GraphCandidate]:  # fmt: skip
+                 relations: Collection[str] | None) -> list[GraphCandidate]:  # fmt: skip
     """What the graph states of the topic's subtypes, when it states nothing of the topic:
     its direct subtypes, and the subtypes of those that state nothing themselves (at most
     :data:`MAX_SUBTYPES_READ`), one candidate per answer holding the statements of every
     subtype that has it, led by the first one's is-a path. "Which genes are associated with
     spinal muscular atrophy?" read six of its eleven kinds and missed SMN1 (adult SMA, and
     the childhood SMA types under a kind with none of its own); it now comes first, stated
-    of four kinds.
-
-    ``kinds_only``: leave out what MeSH's tree alone files under the topic among other
-    headings (:func:`filed_elsewhere`), read beside what the topic states itself: "What is the
-    treatment for diabetic neuropathy?" gave epalrestat, then four antibiotics for *Diabetic
-    Foot*, which the tree files under diabetic neuropathy, diabetic angiopathy and foot ulcer."""
+    of four kinds."""
     found: dict[str, GraphCandidate] = {}
-    frontier = [(hop, (hop,)) for hop in kg.neighbours(topic, "subClassOf", direction="in")
-                if not (kinds_only and filed_elsewhere(kg, hop))]  # fmt: skip
+    frontier = [(hop, (hop,)) for hop in kg.neighbours(topic, "subClassOf", direction="in")]
     read = 0
     for _depth in range(2):
         nxt = []

@@ -2692,19 +2692,3 @@ def test_the_words_name_their_own_node_before_the_category_annotators_coded_them
     genetic = real_pipeline.ask("Which drugs treat genetic disease?")
     assert genetic.reading.topic.curie == "DOID:630" and not genetic.answers
     assert "category" in genetic.reason, genetic.reason
-
-
-def test_a_heading_mesh_files_under_several_topics_is_no_kind_of_each(real_pipeline) -> None:
-    # "What is the treatment for diabetic nerve pain?" gave epalrestat, then piperacillin,
-    # ertapenem, cilastatin and imipenem, stated of *Diabetic Foot*, which MeSH's tree files
-    # under diabetic neuropathy, diabetic angiopathy and foot ulcer
-    for question in ("What is the treatment for diabetic nerve pain?",
-                     "What is the treatment for diabetic neuropathy?"):  # fmt: skip
-        result = real_pipeline.ask(question)
-        assert result.reading.topic.curie == "DOID:9743", (question, result.reading.topic)
-        drugs = [a.node.label for a in result.answers]
-        assert drugs[:1] == ["epalrestat"] and "Piperacillin" not in drugs, (question, drugs)
-    # the kinds a disease ontology states still answer beside the topic's own few ("How do I
-    # treat pink eye?": bacterial conjunctivitis's antibiotic drops)
-    pink = [a for a in real_pipeline.ask("How do I treat pink eye?").answers if a.via is not None]
-    assert pink, "no drug of a kind of conjunctivitis"
