@@ -187,9 +187,19 @@ def head_suffixes(text: str) -> list[str]:
         >>> head_suffixes("Rheumatoid Arthritis in Patient at High Ulcer Risk")
         ['Rheumatoid Arthritis', 'Arthritis']
         >>> head_suffixes("Haemophilus Influenzae Pneumonia")
-        ['Influenzae Pneumonia', 'Pneumonia']
+        ['Influenzae Pneumonia', 'Haemophilus Pneumonia', 'Pneumonia']
         >>> head_suffixes("Acquired Factor VIII Deficiency Disease")
         ['Factor VIII Deficiency Disease', 'VIII Deficiency Disease']
+
+    Before the head's last word alone come the head's first and last words with one word
+    between them left out: "Diabetic Peripheral Neuropathy" (no node of its name, nor of
+    peripheral neuropathy's among diseases) is diabetic neuropathy before neuropathy
+    (duloxetine's and pregabalin's label indication had become neuropathy's).
+
+        >>> head_suffixes("Diabetic Peripheral Neuropathy")
+        ['Peripheral Neuropathy', 'Diabetic Neuropathy', 'Neuropathy']
+        >>> head_suffixes("Latent Late Syphilis")
+        ['Late Syphilis', 'Latent Syphilis', 'Syphilis']
     """
     head = _CONNECTOR.split(text.strip(), maxsplit=1)[0]
     words = head.split()
@@ -201,6 +211,9 @@ def head_suffixes(text: str) -> list[str]:
         if all(w.lower().strip(".") in _GENERIC_HEADS for w in words[i:]):
             continue
         out.append(suffix)
+    if len(words) >= 3 and out and out[-1] == words[-1]:
+        out[-1:] = [" ".join((*words[:i], *words[i + 1 :])) for i in range(1, len(words) - 1)]
+        out.append(words[-1])
     return out
 
 

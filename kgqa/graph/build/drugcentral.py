@@ -182,9 +182,15 @@ _NOT_A_DISORDER = re.compile(
 # graph names "lead poisoning"
 _TOXICITY = re.compile(r"^(?P<agent>\S.*?)\s+(?:toxicity|overdose|intoxication)$", re.IGNORECASE)
 # rows that give a drug another product's indication: digoxin (DrugCentral 882) is given
-# "Digitalis Toxicity", the use of its antidote, digoxin immune fab ("Which drugs treat
-# digitalis toxicity?" answered digoxin)
-_LABEL_ERRORS = frozenset({(f"{PREFIX}:882", "Digitalis Toxicity")})
+# "Digitalis Toxicity", the use of its antidote, digoxin immune fab
+# ("Which drugs treat digitalis toxicity?" answered digoxin); oxycodone (2029) is given an
+# antacid's and an antifungal's (peptic ulcer, heartburn, tinea: "What is oxycodone used for?"
+# answered pityriasis versicolor and peptic ulcer disease after pain)
+_LABEL_ERRORS = frozenset({(f"{PREFIX}:882", "Digitalis Toxicity")} | {
+    (f"{PREFIX}:2029", text) for text in (
+        "Peptic Ulcer", "Gastroesophageal Reflux", "Heartburn", "Dyspepsia",
+        "Hiatal Hernia with Reflux Esophagitis", "Gastric Hypersecretory Conditions",
+        "Tinea Versicolor", "Tinea Cruris", "Tinea Corporis", "Tinea Pedis")})  # fmt: skip
 
 
 def _own_key(text: str) -> str:
