@@ -46,6 +46,11 @@ FROM_TEXT = "from text"
 # A complication is harm too: "Peripheral neuropathy has been noted as a complication of therapy
 # with perhexiline maleate, a drug widely used ... for the prophylactic treatment of angina"
 # made perhexiline, which brings it on, a treatment for peripheral neuropathy at 0.81.
+# So is what a drug increases or a deterioration after it: "Stimulant pills, including
+# amphetamines, methylphenidate, and modafinil, are used to treat sleepiness but may increase
+# irritability" and "behavioral deterioration, with hyperkinesis, irritability ... after the
+# therapeutic administration of isoniazid" made all four treatments for irritability (a drug
+# said to increase survival is lost with them: from text, a missed answer is the safe side).
 # "include" and "options" are no such words alone: "signs and symptoms can include poor
 # appetite" before "... abnormally high levels of insulin" made insulin a treatment for it
 _TREATING = re.compile(
@@ -57,7 +62,8 @@ _TREATING = re.compile(
 _HARMING = re.compile(
     r"\b(?:avoid\w*|should not|must not|do not|don't|contra-?indicat\w*|caus\w*|induc\w*|"
     r"trigger\w*|worsen\w*|aggravat\w*|risks?|toxic\w*|side[- ]effects?|adverse|exposure|abuse|"
-    r"overdose|poison\w*|withdraw\w*|associated with|linked to|complications?)\b",
+    r"overdose|poison\w*|withdraw\w*|associated with|linked to|complications?|increas\w*|"
+    r"exacerbat\w*|deteriorat\w*)\b",
     re.I,
 )
 _TREATS = frozenset({"treats", "palliates"})

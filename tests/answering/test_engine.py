@@ -503,12 +503,19 @@ def _marfan_drugs_from(kg, text: str) -> list[str]:
     return sorted(a.node.label for a in qa.ask(q).answers)
 
 
-def test_a_drug_a_passage_calls_the_disorder_a_complication_of_is_no_treatment_from_text(kg):
+def test_a_drug_a_passage_says_worsens_the_disorder_is_no_treatment_from_text(kg):
     # "What drugs treat peripheral neuropathy?" gave perhexiline at 0.81, from "Peripheral
     # neuropathy has been noted as a complication of therapy with perhexiline maleate, a drug
     # widely used ... for the prophylactic treatment of angina"
     assert _marfan_drugs_from(kg, "Marfan syndrome is a complication of therapy with metformin, "
                               "a drug used for the treatment of diabetes.") == []  # fmt: skip
+    # "What drugs treat irritability?": "... methylphenidate, and modafinil, are used to treat
+    # sleepiness but may increase irritability"; "behavioral deterioration, with hyperkinesis,
+    # irritability ... after the therapeutic administration of isoniazid"
+    assert _marfan_drugs_from(kg, "Metformin is used to treat sleepiness but may increase "
+                              "Marfan syndrome.") == []  # fmt: skip
+    assert _marfan_drugs_from(kg, "A deterioration, with Marfan syndrome, after the therapeutic "
+                              "administration of metformin.") == []  # fmt: skip
     assert _marfan_drugs_from(kg, "Marfan syndrome is treated with metformin.") == ["Metformin"]
 
 

@@ -2681,14 +2681,36 @@ def test_the_words_name_their_own_node_before_the_category_annotators_coded_them
     # "peripheral neuropathy", coded Peripheral Nervous System Diseases in the annotated
     # abstracts, read DO's *peripheral nervous system disease* (more than 200 kinds): a
     # treatment question was refused as about a category, or answered from a passage with
-    # perhexiline, which brings it on; HPO's *Peripheral neuropathy* is its own name
-    for question in ("What drugs treat peripheral neuropathy?",
-                     "I have peripheral neuropathy in my feet, what can I take?"):  # fmt: skip
+    # perhexiline, which brings it on; HPO's *Peripheral neuropathy* is its own name, and the
+    # reason says what the graph lacks of it. "irritability" (coded *disease of mental
+    # health*) is HPO's *Irritability*, and the stimulants a passage says may increase it are
+    # no answer
+    for question, curie in (("What drugs treat peripheral neuropathy?", "HP:0009830"),
+                            ("I have peripheral neuropathy in my feet, what can I take?",
+                             "HP:0009830"),
+                            ("What drugs treat irritability?", "HP:0000737")):  # fmt: skip
         result = real_pipeline.ask(question)
-        assert result.reading.topic.curie == "HP:0009830", (question, result.reading.topic)
-        top = [a.node.label for a in result.answers[:5]]
-        assert "Duloxetine" in top and "Perhexiline" not in top, (question, top)
+        assert result.reading.topic.curie == curie, (question, result.reading.topic)
+        drugs = {a.node.label for a in result.answers}
+        assert not drugs & {"Perhexiline", "Modafinil", "Methylphenidate", "Isoniazid"}, drugs
+        assert "category" not in result.reason, result.reason
     # a category the words name by its own name stays the category, and is refused
     genetic = real_pipeline.ask("Which drugs treat genetic disease?")
     assert genetic.reading.topic.curie == "DOID:630" and not genetic.answers
     assert "category" in genetic.reason, genetic.reason
+
+
+def test_a_label_indication_reaches_its_nearest_disease_and_another_products_uses_none(
+    real_pipeline,
+) -> None:
+    # DrugCentral's "Diabetic Peripheral Neuropathy" (duloxetine, pregabalin) had been filed
+    # under neuropathy, its last word: "What is the treatment for diabetic neuropathy?" gave
+    # epalrestat, then four antibiotics for Diabetic Foot (a kind MeSH files under it)
+    result = real_pipeline.ask("What is the treatment for diabetic neuropathy?")
+    assert result.reading.topic.curie == "DOID:9743"
+    drugs = [a.node.label for a in result.answers[:5]]
+    assert {"Duloxetine", "Pregabalin"} <= set(drugs) and "Piperacillin" not in drugs, drugs
+    # oxycodone's rows of an antacid's and an antifungal's uses are left out
+    used = {a.node.label for a in real_pipeline.ask("What is oxycodone used for?", k=20).answers}
+    assert "Pain" in used and not used & {"pityriasis versicolor", "tinea pedis",
+                                          "peptic ulcer disease"}, used  # fmt: skip
