@@ -279,6 +279,20 @@ _NEGATED_ASK = re.compile(
 )
 
 
+# ... nor what someone says a person, or their own medicine, did not do: "My provider can't
+# help (I asked.) ... need something for dry mouth caused by med which I have to take" asked
+# for dry mouth's treatments, and was refused as asking which drugs do not treat it
+_NO_ONE_HELPS = re.compile(
+    r"\b(?:i|he|she|they|we|you|nobody|no one|(?:my|his|her|our|their|the)\s+"
+    # (never a drug: "Which of the drugs can't help gout?" asks what is not so)
+    r"(?!(?:drugs?|medicines?|medications?|meds?|pills?|tablets?|treatments?|therap\w+|"
+    r"ones?|options?)\b)[\w.]+)\s+"
+    r"(?:ca|wo|can|could|did|does|do|will|would|is|are|was|were)\s*(?:n[’']t|not)\s+"
+    r"(?:\w+\s+)?help\w*",
+    re.I,
+)
+
+
 # the same in Chinese: a negation before the relation word ("哪些药不能治疗痛风", "和哪个基因
 # 无关", "对痛风无效")
 _ZH_NEGATED_ASK = re.compile(
@@ -301,7 +315,7 @@ def polarity(text: str, intent: str) -> str:
     if intent == "contraindications":
         return "contraindication"
     # (a question asked the negative way expects yes: "Isn't there a drug that treats gout?")
-    if _NEGATED_ASK.search(ASKED_NEGATIVELY.sub(" ", text)) or (
+    if _NEGATED_ASK.search(_NO_ONE_HELPS.sub(" ", ASKED_NEGATIVELY.sub(" ", text))) or (
         # (a question asked "A-not-A" negates nothing: "痛风会不会遗传？" asks if gout is)
         has_cjk(text) and _ZH_NEGATED_ASK.search(ZH_NOT_THE_CLAIMS.sub(" ", text))
     ):

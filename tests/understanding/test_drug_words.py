@@ -114,6 +114,13 @@ def test_a_question_of_taking_a_drug_in_a_message_naming_another_asks_how_they_g
         ("He is now not working and shutting himself in. What can we do to help him?",
          "positive"),
         ("The medicine is not helping. What else treats gout?", "positive"),
+        # ... nor what a person could not do: "My provider can't help (I asked.) ... need
+        # something for dry mouth" was refused as asking which drugs do not treat it
+        ("My provider can't help (I asked.) I need something for dry mouth.", "positive"),
+        ("The doctors won't help. What treats gout?", "positive"),
+        # a drug that cannot help is what is not so
+        ("Which of the drugs can't help gout?", "negated"),
+        ("Which drugs can't help with gout?", "negated"),
     ],
 )  # fmt: skip
 def test_a_question_asks_what_is_not_so_only_in_words_of_the_relation(question, sign) -> None:
