@@ -92,6 +92,28 @@ _TAKEN_FOR = re.compile(
 )
 
 
+# words before a disorder named that make it whom the sentence speaks of, not a sign of the
+# topic: "In people with diabetes, hypoglycemia is often a side effect of diabetes medicines"
+# made diabetes mellitus a symptom of low blood sugar (0.65)
+_WHO_HAVE = re.compile(
+    r"\b(?:people|persons?|those|patients|children|adults|women|men|someone|anyone|individuals)"
+    r"\s+(?:with|who have|who has|who had|having)\s+(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+
+
+# ... or the name of a body it is part of: a page's source line "NIH: National Institute of
+# Diabetes and Digestive and Kidney Diseases" made diabetes a symptom of low blood sugar (0.65)
+_ORGANISATION = re.compile(
+    r"\b(?:Institutes?|Foundation|Association|Society|Center|Centre|Department|Agency|Council|"
+    r"Alliance|Network|Organi[sz]ation|Academy|College)\s+(?:of|for|on)\s+(?:[\w'-]+\s+){0,4}$"
+)
+# ... or words after it that make it what drugs are for ("diabetes medicines")
+_ITS_DRUGS = re.compile(
+    r"\s+(?:medicines?|medications?|drugs?|meds|pills|tablets|treatments?|therap\w+)\b", re.I
+)
+
+
 # words around a drug named that make it what brought the disorder on, not what treats it:
 # "improve memory impaired by scopolamine" (a model of amnesia) made scopolamine a remedy for
 # memory disorders; "scopolamine-induced amnesia", "after exposure to lead"
@@ -302,6 +324,14 @@ def text_candidates(linker: Linking, topic: Node, intent: str, passages: Sequenc
                 continue
             if at is not None and _TAKEN_FOR.search(p.text[bounds[at][0] : m.start]):
                 continue  # "... sometimes confused with gout"
+            if _ORGANISATION.search(before):
+                continue  # "National Institute of Diabetes and Digestive and Kidney Diseases"
+            if spec.relation == "hasPhenotype" and (
+                _WHO_HAVE.search(before) or _ITS_DRUGS.match(p.text[m.end : m.end + 20])
+            ):
+                # "In people with diabetes, hypoglycemia is often a side effect of diabetes
+                # medicines": whom it speaks of, and what the medicines are for, are no signs
+                continue
             if opposites(node.label, topic.label):
                 continue  # hyperglycemia is no answer about hypoglycemia
             if spec.relation == "hasSideEffect" and not (context and _said_of(*context, topic)):

@@ -2202,3 +2202,29 @@ def test_a_disorder_left_out_takes_its_kinds_with_it(kg):
     assert gone is not None
     assert gone.covers(arthritis) and gone.covers(gout)  # gout is a kind of arthritis
     assert not gone.covers(fmf)
+
+
+def test_a_finding_a_passage_names_as_whom_it_speaks_of_is_no_sign_from_text(kg):
+    # "What are the symptoms of low blood sugar?" gave diabetes mellitus at 0.65, from "In
+    # people with diabetes, hypoglycemia is often a side effect of diabetes medicines" and a
+    # page's source line "NIH: National Institute of Diabetes and Digestive and Kidney Diseases"
+    t2d = kg.node("DOID:9352")
+    assert not kg.neighbours(t2d, "hasPhenotype")  # the fixture graph is silent
+    names = {**NAMES_IN_TEXT, "type 2 diabetes": t2d.curie, "headache": "HP:0002315",
+             "fever": "HP:0001945"}  # fmt: skip
+    q = "What are the symptoms of type 2 diabetes?"
+
+    def signs(text: str) -> list[str]:
+        passages = [Passage(1, text, "t", "medquad", "Q1", "", "", (t2d.iri,), 1.0)]
+        qa = QAEngine(kg, FakeLinker(kg, names), FixedIntents(NAMES, {q: "phenotypes_of_disease"}),
+                      _Believes(0.9), FixedPassages(passages))  # fmt: skip
+        return sorted(a.node.label for a in qa.ask(q).answers)
+
+    assert signs("Signs of type 2 diabetes include headache and fever.") == ["Fever", "Headache"]
+    for whom in ("Signs of type 2 diabetes include headache. In people with fever, type 2 "
+                 "diabetes is common.",
+                 "Signs of type 2 diabetes include headache. It is a side effect of fever "
+                 "medicines.",
+                 "Signs of type 2 diabetes include headache. NIH: National Institute of Fever "
+                 "and Kidney Diseases"):  # fmt: skip
+        assert signs(whom) == ["Headache"], whom
