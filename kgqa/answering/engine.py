@@ -1042,6 +1042,12 @@ def _unlinked_reason(kg: KnowledgeGraph, mentions: Sequence[Mention]) -> str:
                                     and not re.fullmatch(DRUG_WORD, m.text, re.I))]  # fmt: skip
     if not mentions:
         return "no disease, drug, gene or phenotype recognised in the question"
+    # each said once (a message's subject line and its body name it twice: "not in the graph:
+    # Cardiac Event Loop Recorder, Cardiac Event Loop Recorder")
+    said: dict[str, Mention] = {}
+    for m in mentions:
+        said.setdefault(m.text.casefold(), m)
+    mentions = list(said.values())
     # a short form in capitals is that name only in capitals ("get" is not GET, hereditary
     # benign telangiectasia)
     named = [m.text for m in mentions

@@ -258,6 +258,9 @@ def test_an_unlinked_mention_is_called_not_in_the_graph_only_when_no_node_has_it
 
     assert _unlinked_reason(kg, [mention("gout")]).startswith("the linker was not sure")
     assert _unlinked_reason(kg, [mention("zzyzx fever")]) == "not in the graph: zzyzx fever"
+    # a message's subject line and its body name it twice: it is said once
+    assert _unlinked_reason(kg, [mention("Zzyzx Fever"), mention("zzyzx fever")]) == (
+        "not in the graph: Zzyzx Fever")  # fmt: skip
     # a name near one of the graph's, too far to use, is not said to be missing from it
     from kgqa.records import Candidate
 
