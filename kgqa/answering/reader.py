@@ -102,13 +102,15 @@ _WHO_HAVE = re.compile(
 )
 
 
-# ... or the name of a body it is part of: a page's source line "NIH: National Institute of
-# Diabetes and Digestive and Kidney Diseases" made diabetes a symptom of low blood sugar (0.65)
+# words before a thing named that make it part of an organisation's name, no answer of any
+# kind: a page's source line "NIH: National Institute of Diabetes and Digestive and Kidney
+# Diseases" made diabetes a symptom of low blood sugar (0.65)
 _ORGANISATION = re.compile(
     r"\b(?:Institutes?|Foundation|Association|Society|Center|Centre|Department|Agency|Council|"
     r"Alliance|Network|Organi[sz]ation|Academy|College)\s+(?:of|for|on)\s+(?:[\w'-]+\s+){0,4}$"
 )
-# ... or words after it that make it what drugs are for ("diabetes medicines")
+# words after a disorder named that make it what drugs are for, no sign ("a side effect of
+# diabetes medicines")
 _ITS_DRUGS = re.compile(
     r"\s+(?:medicines?|medications?|drugs?|meds|pills|tablets|treatments?|therap\w+)\b", re.I
 )

@@ -279,9 +279,9 @@ _NEGATED_ASK = re.compile(
 )
 
 
-# ... nor what someone says a person, or their own medicine, did not do: "My provider can't
-# help (I asked.) ... need something for dry mouth caused by med which I have to take" asked
-# for dry mouth's treatments, and was refused as asking which drugs do not treat it
+# ... nor what someone says a person did not do: "My provider can't help (I asked.) ... need
+# something for dry mouth caused by med which I have to take" asked for dry mouth's
+# treatments, and was refused as asking which drugs do not treat it
 _NO_ONE_HELPS = re.compile(
     r"\b(?:i|he|she|they|we|you|nobody|no one|(?:my|his|her|our|their|the)\s+"
     # (never a drug: "Which of the drugs can't help gout?" asks what is not so)
