@@ -435,7 +435,6 @@ def _mention_json(m: Any) -> dict[str, Any]:
 
 def cmd_link(args: argparse.Namespace) -> int:
     from kgqa.linking import EntityLinker
-    from kgqa.linking.candidates import NIL_THRESHOLD
 
     linker = EntityLinker.load(args.home, mode=args.mode)
     mentions = linker.link(args.text)
@@ -445,10 +444,9 @@ def cmd_link(args: argparse.Namespace) -> int:
     rows = []
     for m in mentions:
         top = m.candidates[0] if m.candidates else None
-        nil = top is None or top.score < NIL_THRESHOLD
         rows.append([
             m.text, m.type, "yes" if m.negated else "",
-            "NIL" if nil else f"{top.node.label} [{top.node.curie}]",
+            "NIL" if m.linked is None else f"{m.linked.label} [{m.linked.curie}]",
             f"{top.score:.2f} {top.match}" if top else "",
             "; ".join(f"{c.node.curie} {c.score:.2f}" for c in m.candidates[1:4]),
         ])  # fmt: skip

@@ -95,9 +95,10 @@ _TAKEN_FOR = re.compile(
 # words before a disorder named that make it whom the sentence speaks of, not a sign of the
 # topic: "In people with diabetes, hypoglycemia is often a side effect of diabetes medicines"
 # made diabetes mellitus a symptom of low blood sugar (0.65)
+_PEOPLE = r"people|persons?|those|patients|children|adults|women|men|someone|anyone"
 _WHO_HAVE = re.compile(
-    r"\b(?:people|persons?|those|patients|children|adults|women|men|someone|anyone|individuals)"
-    r"\s+(?:with|who have|who has|who had|having)\s+(?:[\w'-]+\s+){0,2}$",
+    rf"\b(?:{_PEOPLE}|individuals)\s+(?:with|who have|who has|who had|having)\s+"
+    r"(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
 
@@ -856,7 +857,7 @@ def _no_sign(text: str, start: int, end: int, at: int) -> bool:
 # people the sentence says have the finding, by what they have ("People with diabetes have high
 # blood glucose, also called high blood sugar", on the page on diabetic kidney disease)
 _PEOPLE_WITH = re.compile(
-    r"\b(?:people|persons?|those|patients|children|adults|women|men|someone|anyone)\s+"
+    rf"\b(?:{_PEOPLE})\s+"
     r"(?:with|who have|who has)\s+(?P<what>[\w' -]{3,60}?)\s+"
     r"(?:have|has|get|gets|may|can|often|usually|also|develop)\b",
     re.I,

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 
 from kgqa.answering.candidates import same_named
 from kgqa.graph.store import KnowledgeGraph
-from kgqa.linking.candidates import NIL_THRESHOLD
 from kgqa.records import Mention, Node
 from kgqa.stages import Linking
 
@@ -263,7 +262,7 @@ def typo_cases(kg: KnowledgeGraph, per_class: int, seed: int = 13,
 def _sure(m: Mention) -> bool:
     """Whether the linker is sure enough of ``m``'s node to answer (its best score at the NIL
     threshold or above)."""
-    return m.node is not None and bool(m.candidates) and m.candidates[0].score >= NIL_THRESHOLD
+    return m.linked is not None
 
 
 def _linked_whole(found: list[Mention], start: int, end: int) -> Node | None:

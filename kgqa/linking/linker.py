@@ -780,7 +780,7 @@ class EntityLinker:
         respelt: set[tuple[int, int, int]] = set()  # (text, start, end) of the lone words
         for i, row in enumerate(linked):
             for m in row:
-                if m.node is not None and m.candidates[0].score >= NIL_THRESHOLD:
+                if m.linked is not None:
                     continue
                 if len(_TOKEN.findall(m.text)) < 2:
                     continue
@@ -807,7 +807,7 @@ class EntityLinker:
         out = list(linked)
         for i, names in zip(todo, found, strict=True):
             names = [n for n in names
-                     if n.node is not None and n.candidates[0].score >= NIL_THRESHOLD
+                     if n.linked is not None
                      and ((i, n.start, n.end) not in respelt or _misspells(n))]  # fmt: skip
             if not names:
                 continue

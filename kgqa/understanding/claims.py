@@ -641,9 +641,7 @@ def class_membership_claim(text: str, mentions: list[Mention]
 
 
 def _node(m: Mention) -> Node | None:
-    from kgqa.linking.candidates import NIL_THRESHOLD
-
-    if not m.candidates or m.candidates[0].score < NIL_THRESHOLD:
+    if m.linked is None:
         return None
     return drug_stand_in(m) or m.node
 

@@ -181,8 +181,7 @@ Linked = list[tuple[Mention, Node]]
 
 def linked(mentions: Sequence[Mention]) -> Linked:
     """The mentions that reached a node with a score above the NIL threshold."""
-    return [(m, m.node) for m in mentions
-            if m.node is not None and m.candidates[0].score >= NIL_THRESHOLD]  # fmt: skip
+    return [(m, m.linked) for m in mentions if m.linked is not None]
 
 
 _DRUG_TIER = frozenset({"DrugClass", "Chemical"})
