@@ -507,6 +507,14 @@ def off_class(
                   and not classes.get(c.node.iri, frozenset()) & shared}  # fmt: skip
 
 
+def off_class_stated(kg: KnowledgeGraph, cands: Sequence[GraphCandidate], topic: Node) -> set[str]:
+    """:func:`off_class` of the drugs stated for the topic, or, when it has none of its own,
+    of a supertype's, read as the topic's own (atropine, a combination's for pain, came
+    first for knee pain)."""
+    direct = cands if any(c.via is None for c in cands) else [replace(c, via=None) for c in cands]
+    return off_class(kg, direct, topic)
+
+
 # the class vocabularies in the order a drug's classes are shown: the FDA's established
 # pharmacologic classes and mechanisms (NDF-RT), MeSH's pharmacologic actions, ChEBI's roles
 _CLASS_VOCABULARIES = {"NDFRT": 0, "MESH": 1, "CHEBI": 2}
@@ -782,13 +790,16 @@ def rank_candidates(
     cands: list[GraphCandidate],
     passages: list[Passage],
     words: frozenset[str] = frozenset(),
+    stated: Sequence[GraphCandidate] = (),
 ) -> list[Answer]:
     """The best candidates by the intent's hop (in the registry's order) and prior; each one a
     graph statement of an asked relation states outright has support
     ``GRAPH_STATEMENT_SUPPORT``, the others are read by the verifier with their evidence.
     Sorted by support (two decimals, at most that of a statement), then by the hop and the
     prior. ``words``: the question's (:func:`asked_words`), for a label's wording it names
-    (:func:`worded_as_asked`)."""
+    (:func:`worded_as_asked`). ``stated``: every drug the graph states for the topic, when the
+    question left some out of ``cands`` ("other than steroids"): what is off class is read
+    among them all (:func:`off_class`)."""
     spec = INTENTS[intent]
     if spec.annotated:
         cands = with_attributes(kg, topic, intent, cands)
@@ -819,10 +830,10 @@ def rank_candidates(
     # what the drug's class-mates are stated to treat of what it is ("What does X treat?")
     shared = (mates_treating(kg, topic, cands)
               if intent == "diseases_for_drug" and topic.cls == "Chemical" else {})  # fmt: skip
-    # (the drugs of a supertype, when the topic has none of its own, as the supertype's own:
-    # atropine, a combination's for pain, came first for knee pain)
-    apart = (off_class(kg, cands if any(c.via is None for c in cands)
-                       else [replace(c, via=None) for c in cands], topic)
+    # (among all the drugs stated, not only those the question left: a pruritic rash's
+    # drugs "other than steroids" were sodium phosphate, calcium dobesilate, exifone and thiram,
+    # a corticosteroid product's label rows, when the steroids no longer outvoted them)
+    apart = (off_class_stated(kg, list(stated) or cands, topic)
              if intent == "drugs_for_disease" else off_indication(shared))  # fmt: skip
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip

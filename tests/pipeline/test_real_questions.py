@@ -645,6 +645,27 @@ def test_what_a_question_leaves_out_is_never_an_answer(real_pipeline) -> None:
     assert "only members of Anti-Bacterial Agents" in result.reason
 
 
+def test_what_a_question_leaves_out_leaves_no_other_products_label_rows_as_answers(
+    real_pipeline,
+) -> None:
+    # the control: a rash's label indications are corticosteroids, ahead of the rows of one
+    # product's other ingredients
+    asked = real_pipeline.ask("What are the treatments for a pruritic rash?", k=5)
+    steroids = _members(real_pipeline, "NDFRT:N0000175576", "MESH:D005938")
+    assert asked.answers and asked.answers[0].node.iri in steroids
+    # "... other than steroids" answered sodium phosphate, calcium dobesilate, exifone, thiram
+    for question in (
+        "What are the treatments for a pruritic rash other than topical creams and steroids?",
+        "Which drugs treat an itchy rash other than steroids?",
+    ):
+        result = real_pipeline.ask(question, k=5)
+        assert result.no_answer and not result.answers, question
+        assert "no class the others share" in result.reason
+    # a class left out with others of their own class left answers as before
+    result = real_pipeline.ask("Which drugs treat asthma without steroids?", k=5)
+    assert "Montelukast" in {a.node.label for a in result.answers}
+
+
 def test_a_drug_left_out_is_not_the_topic(real_pipeline) -> None:
     # read as what metformin treats (type 2 diabetes first)
     result = real_pipeline.ask("I can't tolerate metformin, what else treats type 2 diabetes?")
