@@ -1383,6 +1383,30 @@ class EntityLinker:
             return self._inverted_names(text, row)
         return self._joined(text, row, len(text.rstrip(" .?!;:")))
 
+    def _into_longer_names(self, text: str, row: list[Span]) -> list[Span]:
+        """In a short text (a question, a claim), a disease or phenotype name of two words or
+        more that holds tagged spans whole, and more words than they do, becomes one span: the
+        tagger reads a modifier on the left, or a preposition inside, as outside the name
+        ("atypical hemolytic-uremic syndrome", tagged "hemolytic-uremic syndrome", another
+        disease with other genes; "congenital insensitivity to pain with anhidrosis", tagged
+        "pain" and "anhidrosis"). A span that runs out of the name keeps it apart. Running
+        text keeps the tagger's spans (a corpus mention often leaves a modifier out)."""
+        if not row or len(text.split()) > SHORT_WORDS or len(text) > SHORT_CHARS:
+            return row
+        out = list(row)
+        for d in self.dictionary_spans(text):
+            surface = text[d.start : d.end]
+            if d.type not in DISORDERS or len(surface.split()) < 2:
+                continue
+            inside = [x for x in out if d.start <= x.start and x.end <= d.end]
+            if (not inside or not uncovered(d.start, d.end, [x for x in out if x not in inside])
+                    or sum(x.end - x.start for x in inside) >= d.end - d.start
+                    or not self._names_exactly(surface, ("Disease", "Phenotype"))):  # fmt: skip
+                continue
+            conf = max(x.score for x in inside)
+            out = sorted([x for x in out if x not in inside] + [Span(d.start, d.end, d.type, conf)])
+        return out
+
     def _inverted_names(self, text: str, row: list[Span]) -> list[Span]:
         """In a long text, a disorder span the words after a comma complete into a disease or
         phenotype name the inverted way ("suffering from Pemphigus, vulgaris.", "Sleep Apnea,
@@ -1431,6 +1455,10 @@ class EntityLinker:
                 ):
                     best = end
                     break
+            if best != e:
+                # the name joined says what it is ("thiamine", tagged a chemical, begins
+                # "thiamine-responsive megaloblastic anemia syndrome")
+                kind = self._dictionary_type(text[s:best]) or kind
             out.append(Span(s, best, kind, conf))
             taken_to = best
         return out
@@ -2014,6 +2042,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     # chemical, is "chickenpox")
     SpanRule("retype_trimmed", EntityLinker._retype_by_name, _TAGGED),
     SpanRule("join_to_names", EntityLinker._join_to_names, ALL_MODES),
+    SpanRule("into_longer_names", EntityLinker._into_longer_names, _TAGGED),
     SpanRule("chinese_names", EntityLinker._with_chinese, ALL_MODES),
     SpanRule("lay_names", EntityLinker._with_lay_names, ALL_MODES),
     SpanRule("said_of_parts", EntityLinker._with_findings_said_of_parts, ALL_MODES),

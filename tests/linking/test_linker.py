@@ -493,6 +493,24 @@ def test_a_span_inside_a_longer_disease_name_widens_to_it_only_with_words_on_bot
     assert same == (s, s + len("Mediterranean fever"))
 
 
+def test_a_short_text_reads_a_name_whole_where_the_tagger_left_its_modifier_out(linker):
+    from kgqa.linking.spans import Span
+
+    text = "Is familial Mediterranean fever associated with MEFV?"
+    s = text.index("Mediterranean")
+    gene = Span(text.index("MEFV"), text.index("MEFV") + 4, "GENE", 0.99)
+    row = [Span(s, s + len("Mediterranean fever"), "DISEASE", 0.98), gene]
+    whole = linker._into_longer_names(text, row)
+    assert [text[x.start : x.end] for x in whole] == ["familial Mediterranean fever", "MEFV"]
+    assert whole[0].type == "DISEASE" and whole[1] == gene
+    # a span that runs out of the name keeps it apart
+    over = [Span(s, text.index("MEFV") + 4, "DISEASE", 0.9)]
+    assert linker._into_longer_names(text, over) == over
+    # running text keeps the tagger's spans (a corpus mention often leaves a modifier out)
+    long = text + " My aunt had it, and so did her two sons, and their doctors never told us why."
+    assert linker._into_longer_names(long, row) == row
+
+
 def test_a_name_the_tagger_was_unsure_of_in_a_long_sentence_is_kept_when_the_text_holds_it(linker):
     from kgqa.linking.spans import Span
 

@@ -666,6 +666,30 @@ def test_what_a_question_leaves_out_leaves_no_other_products_label_rows_as_answe
     assert "Montelukast" in {a.node.label for a in result.answers}
 
 
+def test_a_gene_claim_reads_the_disease_name_whole_not_the_words_the_tagger_cut(
+    real_pipeline,
+) -> None:
+    # each was "unknown", checked against the words the tagger kept: hemolytic-uremic
+    # syndrome, Pain and anhidrosis, Hyperoxaluria, only the gene (the name tagged a chemical)
+    for claim, gene, disease in (
+        ("atypical hemolytic-uremic syndrome is associated with CFH.", "CFH",
+         "atypical hemolytic-uremic syndrome"),
+        ("congenital insensitivity to pain with anhidrosis is associated with NTRK1.", "NTRK1",
+         "congenital insensitivity to pain with anhidrosis"),
+        ("primary hyperoxaluria is associated with AGXT.", "AGXT", "primary hyperoxaluria"),
+        ("thiamine-responsive megaloblastic anemia syndrome is associated with SLC19A2.",
+         "SLC19A2", "thiamine-responsive megaloblastic anemia syndrome"),
+    ):  # fmt: skip
+        verdict = real_pipeline.verify(claim)
+        assert verdict.verdict == "supported", claim
+        assert verdict.subject.label == disease and verdict.object.label == gene
+    # ... and another gene, of a disease both curated sources give one gene, is refuted
+    verdict = real_pipeline.verify(
+        "congenital insensitivity to pain with anhidrosis is associated with C10orf2."
+    )
+    assert verdict.verdict == "refuted"
+
+
 def test_a_drug_left_out_is_not_the_topic(real_pipeline) -> None:
     # read as what metformin treats (type 2 diabetes first)
     result = real_pipeline.ask("I can't tolerate metformin, what else treats type 2 diabetes?")
