@@ -2360,6 +2360,13 @@ def test_a_mendelian_disease_of_few_agreed_genes_refutes_another_gene(real_pipel
         "supported"
     )
     assert real_pipeline.verify("Breast cancer is associated with CFTR").verdict == "unknown"
+    # a few genes of one pathway are as closed (hereditary hemorrhagic telangiectasia's four);
+    # Bardet-Biedl syndrome's 26 are not
+    hht = real_pipeline.verify("Hereditary hemorrhagic telangiectasia is associated with ALDH3A2")
+    assert hht.verdict == "refuted" and "ENG" in hht.reason, hht.reason
+    assert real_pipeline.verify("Bardet-Biedl syndrome is associated with HDAC8").verdict == (
+        "unknown"
+    )
 
 
 def test_risk_factors_of_a_finding_are_not_the_diseases_that_show_it(real_pipeline) -> None:
