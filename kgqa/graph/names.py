@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kgqa.validation import TYPOGRAPHIC
+
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
     "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
@@ -100,8 +102,14 @@ def normalize_name(text: str, uninvert: bool = False, stop_words: bool = False) 
     "hepatitis"), punctuation and hyphens as spaces."""
     if uninvert:
         text = _uninvert(text)
+    # (a typographic dash is a hyphen: NFKD has no ASCII for it, and "receptor–associated"
+    # had become "receptorassociated")
     text = "".join(f" {GREEK[ch]} " if ch in GREEK else ch for ch in text.lower())
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = (
+        unicodedata.normalize("NFKD", text.translate(TYPOGRAPHIC))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
     text = text.replace("'s ", " ").replace("s' ", "s ")
     if text.endswith("'s"):
         text = text[:-2]

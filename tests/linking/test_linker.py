@@ -188,6 +188,25 @@ def test_control_characters_do_not_shift_offsets(linker):
         assert text[m.start : m.end] == m.text
 
 
+def test_typographic_quotes_and_dashes_read_as_the_ascii_names_are_spelt_with(linker):
+    from kgqa.graph.names import normalize_name
+
+    # a phone's apostrophe, a word processor's dashes: the same mention, at the same offsets
+    for text in ("Does Marfan’s syndrome cause tall stature?",
+                 "Does Marfan\u2010syndrome \u2014 or gout \u2013 cause fever?"):  # fmt: skip
+        ascii_text = text.replace("’", "'").replace("\u2010", "-").replace("\u2013", "-")
+        got = [(m.start, m.end, top(m)) for m in linker.link(text)]
+        assert got and got == [(m.start, m.end, top(m)) for m in
+                               linker.link(ascii_text.replace("\u2014", " "))]  # fmt: skip
+        for m in linker.link(text):
+            assert text[m.start : m.end] == m.text
+    # a name spelt with an en dash is keyed as one with a hyphen ("receptor–associated" had been
+    # "receptorassociated")
+    assert normalize_name("TNF receptor\u2013associated periodic syndrome") == normalize_name(
+        "TNF receptor-associated periodic syndrome"
+    )
+
+
 def test_ner_linking_of_a_question(linker):
     ms = linker.link("Which drugs treat gout?")
     assert [(m.text.lower(), m.type, top(m)) for m in ms] == [("gout", "DISEASE", "DOID:13189")]

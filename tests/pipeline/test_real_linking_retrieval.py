@@ -97,6 +97,8 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("What are the early signs of Parkinson's?", "Parkinson's", "DOID:14330"),
         ("Crohn's symptoms", "Crohn's", "DOID:8778"),
         ("How do you treat Graves'?", "Graves", "DOID:12361"),
+        # ... typed on a phone (a typographic apostrophe had read *secondary Parkinson disease*)
+        ("What drugs treat Parkinson’s?", "Parkinson’s", "DOID:14330"),
         # ... and a mode of inheritance after a name is no part of it
         ("Is Marfan syndrome autosomal dominant?", "Marfan syndrome", "DOID:14323"),
         # lay names (graph_data/lexicon_en.tsv)
