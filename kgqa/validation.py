@@ -4,8 +4,8 @@ Each check names the argument it refuses and raises :class:`~kgqa.errors.InputEr
 caller (the CLI, the REST service, a program) can say what was wrong. A string where a sequence
 is expected is refused (``excluded="seizures"`` would otherwise be read as eight letters), as
 is ``True`` where a count is expected. Text is cleaned the way :func:`kgqa.text.clean_text`
-cleans it: control characters and lone surrogates become one space each, so offsets into the
-cleaned text are offsets into the caller's.
+cleans it: control characters and lone surrogates become one space each, typographic quotes
+and dashes their ASCII, so offsets into the cleaned text are offsets into the caller's.
 
 The limits keep each call bounded (under 2 s on 2 cores; ``scripts/fuzz.py`` checks it):
 

@@ -102,9 +102,9 @@ def normalize_name(text: str, uninvert: bool = False, stop_words: bool = False) 
     "hepatitis"), punctuation and hyphens as spaces."""
     if uninvert:
         text = _uninvert(text)
+    text = "".join(f" {GREEK[ch]} " if ch in GREEK else ch for ch in text.lower())
     # (a typographic dash is a hyphen: NFKD has no ASCII for it, and "receptor–associated"
     # had become "receptorassociated")
-    text = "".join(f" {GREEK[ch]} " if ch in GREEK else ch for ch in text.lower())
     text = (
         unicodedata.normalize("NFKD", text.translate(TYPOGRAPHIC))
         .encode("ascii", "ignore")

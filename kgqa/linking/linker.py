@@ -1385,7 +1385,8 @@ class EntityLinker:
 
     def _into_longer_names(self, text: str, row: list[Span]) -> list[Span]:
         """In a short text (a question, a claim), a disease or phenotype name of two words or
-        more that holds tagged spans whole, and more words than they do, becomes one span: the
+        more that holds tagged spans whole, and is longer than they are together, becomes one
+        span: the
         tagger reads a modifier on the left, or a preposition inside, as outside the name
         ("atypical hemolytic-uremic syndrome", tagged "hemolytic-uremic syndrome", another
         disease with other genes; "congenital insensitivity to pain with anhidrosis", tagged
