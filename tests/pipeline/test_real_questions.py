@@ -655,7 +655,7 @@ def test_what_a_question_leaves_out_leaves_no_other_products_label_rows_as_answe
     assert asked.answers and asked.answers[0].node.iri in steroids
     # "... other than steroids" answered sodium phosphate, calcium dobesilate, exifone, thiram
     for question in (
-        "What are the treatments for a pruritic rash other than topical creams and steroids?",
+        "Which drugs treat a pruritic rash, besides creams and steroids?",
         "Which drugs treat an itchy rash other than steroids?",
     ):
         result = real_pipeline.ask(question, k=5)
