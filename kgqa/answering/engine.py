@@ -2195,7 +2195,9 @@ class QAEngine:
             # finding ("if statins give me muscle pain": no class asked for, either)
             blamed = blamed_drug(focus.text, mentions)
             found = _else_asked(text, found, blamed[0] if blamed else None, focus.text)
-        stated = cands  # (before the question leaves any out)
+        # what is off class among all the drugs stated, before the question leaves any out
+        off = (off_class_stated(self.kg, cands, topic)
+               if intent == "drugs_for_disease" and cands else None)  # fmt: skip
         asked_class = self._asked_class(found, topic) if "Chemical" in spec.answer_classes else None
         if cands and asked_class is not None:
             # "Which antibiotics treat a bladder infection?": the members of the class asked
@@ -2220,9 +2222,7 @@ class QAEngine:
                           f"{len(cands)} answers, all of them left out as asked "
                           f"({gone.describe()})")  # fmt: skip
                 return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
-            if intent == "drugs_for_disease" and not (
-                {c.node.iri for c in kept} - off_class_stated(self.kg, stated, topic)
-            ):
+            if off is not None and not {c.node.iri for c in kept} - off:
                 # what is left is the label rows of drugs of no class the others share (a
                 # pruritic rash's "other than steroids": thiram, exifone, sodium phosphate, a
                 # corticosteroid product's rows), never an answer of their own
@@ -2284,7 +2284,7 @@ class QAEngine:
         backed: set[str] = set()  # a few abstracts' answers the passages say too
         if cands:
             answers = rank_candidates(self.kg, self.verifier, topic, intent, cands, passages,
-                                      asked_words(text), stated)  # fmt: skip
+                                      asked_words(text), off)  # fmt: skip
             given = [a for a in answers if (a.support or 0.0) >= SUPPORT_THRESHOLD]
             weak = [a for a in given if literature_only(a)]
             written = [a for a in given if from_literature(a) and a not in weak

@@ -790,16 +790,16 @@ def rank_candidates(
     cands: list[GraphCandidate],
     passages: list[Passage],
     words: frozenset[str] = frozenset(),
-    stated: Sequence[GraphCandidate] = (),
+    off: set[str] | None = None,
 ) -> list[Answer]:
     """The best candidates by the intent's hop (in the registry's order) and prior; each one a
     graph statement of an asked relation states outright has support
     ``GRAPH_STATEMENT_SUPPORT``, the others are read by the verifier with their evidence.
     Sorted by support (two decimals, at most that of a statement), then by the hop and the
     prior. ``words``: the question's (:func:`asked_words`), for a label's wording it names
-    (:func:`worded_as_asked`). ``stated``: every drug the graph states for the topic, when the
-    question left some out of ``cands`` ("other than steroids"): what is off class is read
-    among them all (:func:`off_class`)."""
+    (:func:`worded_as_asked`). ``off``: the drugs off class among all the graph states for the
+    topic (:func:`off_class_stated`), read by the caller before the question left some out of
+    ``cands`` ("other than steroids"); read here from ``cands`` when None."""
     spec = INTENTS[intent]
     if spec.annotated:
         cands = with_attributes(kg, topic, intent, cands)
@@ -833,7 +833,7 @@ def rank_candidates(
     # (among all the drugs stated, not only those the question left: a pruritic rash's
     # drugs "other than steroids" were sodium phosphate, calcium dobesilate, exifone and thiram,
     # a corticosteroid product's label rows, when the steroids no longer outvoted them)
-    apart = (off_class_stated(kg, list(stated) or cands, topic)
+    apart = ((off if off is not None else off_class_stated(kg, cands, topic))
              if intent == "drugs_for_disease" else off_indication(shared))  # fmt: skip
     typical = (typicality(kg, topic)
                if intent == "side_effects_of_drug" and topic.cls == "Chemical" else {})  # fmt: skip

@@ -1386,9 +1386,8 @@ class EntityLinker:
     def _into_longer_names(self, text: str, row: list[Span]) -> list[Span]:
         """In a short text (a question, a claim), a disease or phenotype name of two words or
         more that holds tagged spans whole, and is longer than they are together, becomes one
-        span: the
-        tagger reads a modifier on the left, or a preposition inside, as outside the name
-        ("atypical hemolytic-uremic syndrome", tagged "hemolytic-uremic syndrome", another
+        span: the tagger reads a modifier on the left, or a preposition inside, as outside the
+        name ("atypical hemolytic-uremic syndrome", tagged "hemolytic-uremic syndrome", another
         disease with other genes; "congenital insensitivity to pain with anhidrosis", tagged
         "pain" and "anhidrosis"). A span that runs out of the name keeps it apart. Running
         text keeps the tagger's spans (a corpus mention often leaves a modifier out)."""

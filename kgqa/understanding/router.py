@@ -180,7 +180,7 @@ Linked = list[tuple[Mention, Node]]
 
 
 def linked(mentions: Sequence[Mention]) -> Linked:
-    """The mentions that reached a node with a score above the NIL threshold."""
+    """The mentions that reached a node at or above the NIL threshold (``Mention.linked``)."""
     return [(m, m.linked) for m in mentions if m.linked is not None]
 
 
