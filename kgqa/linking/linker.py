@@ -1196,6 +1196,16 @@ class EntityLinker:
                  and uncovered(a + s, a + e, row)]  # fmt: skip
         return resolve_overlaps(row + extra) if extra else row
 
+    @staticmethod
+    def _without_placeholders(text: str, row: list[Span]) -> list[Span]:
+        """No span on a de-identification mark ("a science class called [ID]", "[NAME]",
+        "[LOCATION]"): what the mark stood for was taken out, and "ID" was read as a gene,
+        and told as "not in the graph: ID"."""
+        marks = [m.span() for m in _PLACEHOLDER.finditer(text)]
+        if not marks:
+            return row
+        return [sp for sp in row if not any(a < sp.end and sp.start < b for a, b in marks)]
+
     def _with_names_called(self, text: str, row: list[Span]) -> list[Span]:
         """``row`` plus the disorder a text says something is called ("a complex hearth defect
         called Tetralogy of Fallot", "a rare disease known as ..."): the longest disease or
@@ -1936,6 +1946,8 @@ class SpanRule:
 
 ALL_MODES = frozenset(MODES)
 _TAGGED = frozenset({"ner", "hybrid"})
+# a de-identification mark in a message as sent on ("[NAME]", "[LOCATION]", "[ID]")
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,15}\]")
 # the words before what something is called ("a heart defect called Tetralogy of Fallot"), and
 # where the name must end
 _CALLED = re.compile(r"\b(?:called|named|known as|termed)\s+(?:(?:a|an|the)\s+)?", re.I)
@@ -2058,4 +2070,9 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("extend_from_subtype_heads", EntityLinker._extend_from_subtype_heads, ALL_MODES),
     SpanRule("split_coordinations", EntityLinker._split_coordinations, ALL_MODES),
     SpanRule("narrow_long_spans", EntityLinker._narrow_long_spans, ALL_MODES),
+    SpanRule(
+        "not_placeholders",
+        lambda _, text, row: EntityLinker._without_placeholders(text, row),
+        ALL_MODES,
+    ),
 )

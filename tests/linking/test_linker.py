@@ -207,6 +207,17 @@ def test_typographic_quotes_and_dashes_read_as_the_ascii_names_are_spelt_with(li
     )
 
 
+def test_a_de_identification_mark_is_no_mention(linker):
+    # messages reach us with what named a person, a place or an id taken out and marked; the
+    # tagger had read "[ID]" as a gene, and kgqa answered "not in the graph: ID"
+    text = "I am in a science class called [ID] and my teacher [NAME] in [LOCATION] has gout."
+    got = linker.link(text)
+    assert [text[m.start : m.end] for m in got] == ["gout"]
+    assert linker.link("[ID]") == [] and linker.link("[NAME] [AGE]") == []
+    # brackets around a name in lower or mixed case are no mark
+    assert [top(m) for m in linker.link("Does [gout] cause fever?")][0] is not None
+
+
 def test_ner_linking_of_a_question(linker):
     ms = linker.link("Which drugs treat gout?")
     assert [(m.text.lower(), m.type, top(m)) for m in ms] == [("gout", "DISEASE", "DOID:13189")]
