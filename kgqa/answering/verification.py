@@ -110,6 +110,26 @@ NAMED_MODES = {"autosomal dominant": "HP:0000006", "autosomal recessive": "HP:00
 # disease of dozens (Bardet-Biedl syndrome's 26, retinitis pigmentosa's 86) still gains genes
 MENDELIAN_GENE_SOURCES = frozenset({"hpo", "orphanet"})
 FEW_GENES = 10
+# A group that the curated sources give no genes of its own ("Niemann-Pick disease",
+# "tyrosinemia") has its kinds' genes, this many is-a steps down, as its list, when it has two
+# kinds or more and each has genes of its own or of its kinds: types A to C give SMPD1, NPC1,
+# NPC2, and "Niemann-Pick disease is associated with PROP1" is refuted as Marfan syndrome's
+# CFTR is (ClaimVerifier._kinds_genes)
+KIND_GENE_STEPS = 3
+# what may follow a disease's name where the claim says no more of which disease it is: the
+# end, or the relation's verb ("... is associated with", "..., caused by", "... results from"),
+# after a head word the mention left out at most ("PPM-X" of "PPM-X syndrome")
+_NAME_ENDS = re.compile(
+    r"(?:\s+(?:syndrome|disease|disorder)\b)?\s*(?:[.?!]*\s*$|[,;:]|(?:is|are|was|were|has|have|had|can|could|may|might|must|does|do|"
+    r"did|results?|involves?|arises?|stems?|comes?|links?|relates?|associated|caused|linked|"
+    r"related|due|not|never)\b)",
+    re.I,
+)
+# the words a name of a kind shares with its group's name that say nothing of which group
+# ("Huntington disease-like 1", PRNP's, is a kind of "Huntington disease-like syndrome" the
+# hierarchy left out: its name holds the group's words but these)
+_GROUP_WORDS = frozenset({"disease", "diseases", "syndrome", "disorder", "s", "type", "the", "of",
+                          "and", "with", "familial", "hereditary", "congenital"})  # fmt: skip
 OTHER_GENES_SCORE = 0.9
 # a drug the graph says treats the opposite level of the one claimed
 OPPOSITE_SCORE = 0.9
@@ -215,6 +235,22 @@ def _read_as(verdict: str, triples: Sequence[Triple], passages: Sequence[Passage
     if passages:
         return f"the verifier reads {len(passages)} passage(s) as {how} it (no graph statement)"
     return f"the verifier reads the evidence as {how} it"
+
+
+def _said_whole(text: str, node: Node, mentions: list[Mention]) -> bool:
+    """Whether the words the claim names ``node`` by end where its name does: at the end of the
+    claim, or where the relation's verb begins. A name the claim goes on qualifying may be of
+    another disease ("anhidrotic ectodermal dysplasia with immune deficiency", IKBKG's, read as
+    *hypohidrotic ectodermal dysplasia*, had EDA's genes and was refuted), and a list closed for
+    the one named says nothing of it."""
+    ends = [m.end for m in mentions if m.node is not None and m.node.iri == node.iri]
+    return bool(ends) and all(_NAME_ENDS.match(text, end) is not None for end in ends)
+
+
+def _distinctive_words(label: str) -> frozenset[str]:
+    """The words of a disease's name that say which disease it is (:data:`_GROUP_WORDS` left
+    out)."""
+    return frozenset(normalize_name(label).split()) - _GROUP_WORDS
 
 
 def _named(node: Node, mentions: list[Mention]) -> bool:
@@ -500,7 +536,7 @@ class ClaimVerifier:
             through = self._gene_of_subtype(claim, s, o, neg)
             if through is not None:
                 return through
-            if o.cls == "Gene" and _named(s, mentions):
+            if o.cls == "Gene" and _named(s, mentions) and _said_whole(text, s, mentions):
                 other = self._other_genes(claim, s, o, neg)
                 if other is not None:
                     return other
@@ -989,21 +1025,55 @@ class ClaimVerifier:
         to say no: refuted (a negated claim supported), at :data:`OTHER_GENES_SCORE`. None
         otherwise (a disease of many genes, or of one source), and the claim is checked as any
         other."""
-        stated = [t for t in self.kg.neighbours(disease, "associatedWithGene", direction="out")
-                  if t.source in MENDELIAN_GENE_SOURCES]  # fmt: skip
+        stated = self._curated_genes(disease)
+        whose = "its genes"
+        if {t.source for t in stated} != MENDELIAN_GENE_SOURCES:
+            kinds = self._kinds_genes(disease)
+            if kinds is None:
+                return None
+            stated = [*stated, *kinds]
+            whose = "the genes of it and its kinds"
         genes = {t.object.iri for t in stated}
         if ({t.source for t in stated} != MENDELIAN_GENE_SOURCES or len(genes) > FEW_GENES
                 or gene.iri in genes):  # fmt: skip
             return None
         above = {a.iri for a in self.kg.ancestors(disease)}
+        words = _distinctive_words(disease.label)
         for t in self.kg.neighbours(gene, "associatedWithGene", direction="in"):
             if t.subject.iri in above or self._up_to(t.subject, {disease.iri}, depth=6):
                 return None  # tied to what it is a kind of, or to a kind of it
+            if words and words <= _distinctive_words(t.subject.label):
+                return None  # tied to a disease named as a kind of it, where the is-a is missing
         named = ", ".join(dict.fromkeys(t.object.label for t in stated))
         return _decided(claim, False, neg, disease, "associatedWithGene", gene,
                         Evidence(tuple(stated[:4])),
-                        f"the graph gives its genes as {named} (hpo, orphanet), never "
+                        f"the graph gives {whose} as {named} (hpo, orphanet), never "
                         f"{gene.label}", OTHER_GENES_SCORE)  # fmt: skip
+
+    def _curated_genes(self, disease: Node) -> list[Triple]:
+        """The genes the curated Mendelian sources (:data:`MENDELIAN_GENE_SOURCES`) give
+        ``disease`` itself."""
+        return [t for t in self.kg.neighbours(disease, "associatedWithGene", direction="out")
+                if t.source in MENDELIAN_GENE_SOURCES]  # fmt: skip
+
+    def _kinds_genes(self, disease: Node, steps: int = KIND_GENE_STEPS) -> list[Triple] | None:
+        """The curated genes of the kinds of a group, :data:`KIND_GENE_STEPS` is-a steps down,
+        when the group has two kinds or more and every kind has genes, of its own or of its
+        kinds: the group's list is closed as theirs are. None when a kind has none (the list
+        would be open) or there are fewer than two kinds."""
+        kinds = {t.subject.iri: t.subject
+                 for t in self.kg.neighbours(disease, "subClassOf", direction="in")
+                 if t.subject.cls == "Disease"}  # fmt: skip
+        if len(kinds) < 2 or len(kinds) > FEW_GENES:
+            return None
+        out: list[Triple] = []
+        for kind in kinds.values():
+            own = self._curated_genes(kind)
+            below = self._kinds_genes(kind, steps - 1) if steps > 1 and not own else None
+            if not own and not below:
+                return None
+            out += own or below or []
+        return out
 
     def _cause_of_supertype(self, claim: str, disease: Node, agent: Node, neg: bool
                             ) -> Verdict | None:  # fmt: skip

@@ -2369,6 +2369,33 @@ def test_a_mendelian_disease_of_few_agreed_genes_refutes_another_gene(real_pipel
     )
 
 
+def test_a_group_whose_kinds_all_have_few_agreed_genes_refutes_another_gene(real_pipeline):
+    # Niemann-Pick disease has no genes of its own in the curated sources; its types do
+    # (SMPD1, NPC1, NPC2), and "... is associated with PROP1" had been unknown
+    other = real_pipeline.verify("Niemann-Pick disease is associated with PROP1")
+    assert (other.verdict, other.relation) == ("refuted", "associatedWithGene"), other.reason
+    assert "NPC1" in other.reason and "kinds" in other.reason
+    assert real_pipeline.verify("Tyrosinemia is not associated with NOD2").verdict == "supported"
+    # a gene of a kind is the group's, as before
+    assert real_pipeline.verify("Niemann-Pick disease is associated with NPC1").verdict == (
+        "supported"
+    )
+    # a kind the hierarchy left out, named as one ("Huntington disease-like 1", PRNP's), leaves
+    # the list open
+    hdl = real_pipeline.verify("Huntington disease-like syndrome is associated with PRNP")
+    assert hdl.verdict != "refuted", hdl.reason
+    # a name the claim goes on qualifying may be another disease's: IKBKG's, read as
+    # hypohidrotic ectodermal dysplasia, is not refuted by that group's genes
+    eda_id = real_pipeline.verify(
+        "Anhidrotic ectodermal dysplasia with immune deficiency is associated with IKBKG"
+    )
+    assert eda_id.verdict != "refuted", eda_id.reason
+    assert (
+        real_pipeline.verify("Hypohidrotic ectodermal dysplasia is associated with ALX1").verdict
+        == "refuted"
+    )
+
+
 def test_risk_factors_of_a_finding_are_not_the_diseases_that_show_it(real_pipeline) -> None:
     # "What are the risk factors for stroke?" listed aspiration pneumonitis first (diseases
     # HPO annotates with stroke); "What causes a headache?" still lists what shows one
