@@ -728,9 +728,29 @@ def _of_its_kinds(kg: KnowledgeGraph, topic: Node, intent: str,
     atropine first (0.62), stated of Prader-Willi syndrome alone; cancer keeps the drugs
     several of its kinds are treated with (dactinomycin, etoposide, bleomycin)."""
     found = of_subtypes(kg, topic, intent, relations)
+    if intent == "inheritance":
+        return found if _one_mode_of_every_kind(kg, topic, found) else []
     if not found or not has_more_subtypes(kg, topic, BROAD_SUPERTYPE):
         return found
     return [c for c in found if len(kinds_stating(c)) >= 2]
+
+
+def _one_mode_of_every_kind(kg: KnowledgeGraph, topic: Node, found: list[GraphCandidate]) -> bool:
+    """Whether the modes read of a disease's kinds are one mode, stated of every kind (two or
+    more) or of a kind of each: Niemann-Pick disease's four types are each autosomal
+    recessive, and so is it. Where the kinds' modes differ or some state none, the group's is
+    not known from them ("How is diabetes inherited?" had answered autosomal dominant, from
+    MODY's types)."""
+    if len(found) != 1:
+        return False
+    stating = kinds_stating(found[0])
+    kinds = [t.subject for t in kg.neighbours(topic, "subClassOf", direction="in")
+             if t.subject.cls == "Disease"]  # fmt: skip
+    return len(kinds) >= 2 and all(
+        k.iri in stating
+        or any(t.subject.iri in stating for t in kg.neighbours(k, "subClassOf", direction="in"))
+        for k in kinds
+    )
 
 
 def kinds_stating(c: GraphCandidate) -> set[str]:

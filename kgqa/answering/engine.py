@@ -2127,9 +2127,23 @@ class QAEngine:
             # finding, and the genes of every disease that shows it answer nothing asked (a
             # passage names ADCY5)
             cands = []
-        silent = (f"the graph has no {spec.relation} statement for {topic.label} or its "
-                  "super/subtypes (categories as broad as skin disease left out)")  # fmt: skip
-        if (not cands and "subtype" in spec.hierarchy
+        # (the hierarchy said is the one the intent reads: "or its super/subtypes" had been said
+        # of inheritance, read up only, of a group whose kinds each state one)
+        read = "/".join(w.removesuffix("type") for w in sorted(spec.hierarchy, reverse=True))
+        silent = (f"the graph has no {spec.relation} statement for {topic.label}"
+                  + (f" or its {read}types (categories as broad as skin disease left out)"
+                     if read else ""))  # fmt: skip
+        if (
+            not cands
+            and intent == "inheritance"
+            and (modes := of_subtypes(self.kg, topic, intent, None))
+        ):
+            # "How is diabetes inherited?": MODY's types are autosomal dominant, others
+            # recessive, and most state none (candidates._one_mode_of_every_kind)
+            silent = (f"the graph gives {topic.label} no mode of its own or of its supertypes; "
+                      f"kinds of it are given {', '.join(c.node.label for c in modes[:3])}, not "
+                      "one mode every kind shares, so its own is not known from them")  # fmt: skip
+        elif (not cands and "subtype" in spec.hierarchy
                 and has_more_subtypes(self.kg, topic, BROAD_SUPERTYPE)):  # fmt: skip
             # "Which drugs treat genetic disease?": what one of its kinds is given says nothing
             # of the category (candidates._of_its_kinds)

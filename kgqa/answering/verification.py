@@ -117,12 +117,14 @@ FEW_GENES = 10
 # CFTR is (ClaimVerifier._kinds_genes)
 KIND_GENE_STEPS = 3
 # what may follow a disease's name where the claim says no more of which disease it is: the
-# end, or the relation's verb ("... is associated with", "..., caused by", "... results from"),
-# after a head word the mention left out at most ("PPM-X" of "PPM-X syndrome")
+# end, or the relation's verb ("... is associated with", "..., caused by", "... results from")
+# or, in a question, its first word ("Is Niemann-Pick disease autosomal recessive?"), after a
+# head word the mention left out at most ("PPM-X" of "PPM-X syndrome")
 _NAME_ENDS = re.compile(
     r"(?:\s+(?:syndrome|disease|disorder)\b)?\s*(?:[.?!]*\s*$|[,;:]|(?:is|are|was|were|has|have|had|can|could|may|might|must|does|do|"
     r"did|results?|involves?|arises?|stems?|comes?|links?|relates?|associated|caused|linked|"
-    r"related|due|not|never)\b)",
+    r"related|due|not|never|autosomal|x-linked|y-linked|inherited|hereditary|passed|"
+    r"transmitted|dominant|recessive|dominantly|recessively)\b)",
     re.I,
 )
 # the words a name of a kind shares with its group's name that say nothing of which group
@@ -567,6 +569,10 @@ class ClaimVerifier:
             other = self._other_mode(claim, s, o, neg)
             if other is not None:
                 return other
+            if _said_whole(text, s, mentions):
+                kinds = self._mode_of_kinds(claim, s, o, neg)
+                if kinds is not None:
+                    return kinds
         weak: list[Triple] = []
         if rel == "hasPhenotype" and (abstracts := self._literature_only(s, triples)):
             # "Does asthma cause blindness?" was supported at 1.00 by HSDN alone: a few
@@ -991,6 +997,61 @@ class ClaimVerifier:
                         Evidence(tuple(stated[:4])),
                         f"the graph gives its inheritance as {modes} ({sources}), never "
                         f"{mode.label}", OTHER_MODE_SCORE)  # fmt: skip
+
+    def _mode_of_kinds(self, claim: str, disease: Node, mode: Node, neg: bool
+                       ) -> Verdict | None:  # fmt: skip
+        """ "Is Niemann-Pick disease autosomal recessive?": the graph gives the group no mode of
+        its own, and each of its kinds (two or more, :data:`KIND_GENE_STEPS` is-a steps down)
+        one and the same Mendelian mode. The group is inherited so: a claim of that mode, or
+        of one it is a kind of, supported; of another Mendelian mode refuted, at
+        :data:`OTHER_MODE_SCORE` (a negated claim the other way). None when the group states
+        a mode itself, a kind states none or another, or a disease named as a kind of it is
+        given the mode claimed."""
+        if not self._mendelian(mode) or any(
+            not self._qualifier(t.object)
+            for t in self.kg.neighbours(disease, "hasInheritance", direction="out")
+        ):
+            return None
+        stated = self._kinds_modes(disease)
+        if not stated or len({t.object.iri for t in stated}) != 1:
+            return None
+        given = stated[0].object
+        kinds = len({t.subject.iri for t in stated})
+        sources = ", ".join(sorted({t.source for t in stated}))
+        holds = given.iri == mode.iri or mode.iri in {a.iri for a in self.kg.ancestors(given)}
+        if not holds:
+            if given.iri in {a.iri for a in self.kg.ancestors(mode)}:
+                return None  # a kind of the mode given ("X-linked recessive" of "X-linked")
+            words = _distinctive_words(disease.label)
+            said = self.kg.neighbours(mode, "hasInheritance", direction="in") if words else []
+            if any(words <= _distinctive_words(t.subject.label) for t in said):
+                return None  # a disease named as a kind of it is inherited so
+        return _decided(claim, holds, neg, disease, "hasInheritance", mode,
+                        Evidence(tuple(stated[:4])),
+                        f"the graph gives no mode of {disease.label} itself, and each of its "
+                        f"{kinds} kinds as {given.label} ({sources})",
+                        GRAPH_STATEMENT_SCORE if holds else OTHER_MODE_SCORE)  # fmt: skip
+
+    def _kinds_modes(self, disease: Node, steps: int = KIND_GENE_STEPS) -> list[Triple] | None:
+        """The Mendelian modes stated of a group's kinds (of a kind's kinds, where it states
+        none, :data:`KIND_GENE_STEPS` steps down), when it has two kinds or more and each
+        has one; None otherwise."""
+        kinds = {t.subject.iri: t.subject
+                 for t in self.kg.neighbours(disease, "subClassOf", direction="in")
+                 if t.subject.cls == "Disease"}  # fmt: skip
+        if len(kinds) < 2:
+            return None
+        out: list[Triple] = []
+        for kind in kinds.values():
+            own = [t for t in self.kg.neighbours(kind, "hasInheritance", direction="out")
+                   if not self._qualifier(t.object)]  # fmt: skip
+            if own and not all(self._mendelian(t.object) for t in own):
+                return None
+            below = self._kinds_modes(kind, steps - 1) if steps > 1 and not own else None
+            if not own and not below:
+                return None
+            out += own or below or []
+        return out
 
     def _qualifier(self, mode: Node) -> bool:
         """Whether an inheritance term qualifies a mode (HPO's *Inheritance qualifier*:

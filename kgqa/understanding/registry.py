@@ -416,7 +416,8 @@ _RECORDS = (
              r"|\bcarr(?:y|ies|ying)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:\w+\s+)?(?:genes?|"
              r"translocations?|mutations?|trait)\b"),
         hops=(Hop("hasInheritance", "out"),), topic_classes=(_DISEASE,),
-        answer_classes=("Inheritance",), hierarchy=("supertype",), qtypes=("inheritance",),
+        answer_classes=("Inheritance",), hierarchy=("supertype", "subtype"),
+        qtypes=("inheritance",),
         forms=(
             "Is {d} inherited?", "How is {d} inherited?",
             "What is the inheritance pattern of {d}?", "Is {d} passed down in families?",

@@ -2396,6 +2396,27 @@ def test_a_group_whose_kinds_all_have_few_agreed_genes_refutes_another_gene(real
     )
 
 
+def test_a_group_whose_kinds_share_one_mode_is_inherited_so(real_pipeline) -> None:
+    # the graph gives Niemann-Pick disease and tyrosinemia no mode of their own, and each of
+    # their types autosomal recessive: both claims had been unknown
+    ar = real_pipeline.verify("Niemann-Pick disease is autosomal recessive")
+    assert (ar.verdict, ar.relation) == ("supported", "hasInheritance"), ar.reason
+    assert "kinds" in ar.reason
+    assert real_pipeline.verify("Tyrosinemia is autosomal dominant").verdict == "refuted"
+    assert real_pipeline.verify("Tyrosinemia is not autosomal dominant").verdict == "supported"
+    # a group whose kinds differ, or that states a mode itself, is decided as before
+    assert real_pipeline.verify("Marfan syndrome is autosomal dominant").verdict == "supported"
+    # asked, the same: the question form of the claim, and how it is inherited
+    asked = real_pipeline.ask("Is Niemann-Pick disease autosomal recessive?")
+    assert asked.verdict is not None and asked.verdict.verdict == "supported", asked.reason
+    how = real_pipeline.ask("How is Niemann-Pick disease inherited?")
+    assert [a.node.label for a in how.answers] == ["Autosomal recessive inheritance"]
+    # MODY's types are autosomal dominant, other kinds of diabetes recessive, most none: no
+    # mode of diabetes, and the reason says why (it had said no kind states one)
+    diabetes = real_pipeline.ask("How is diabetes inherited?")
+    assert not diabetes.answers and "not one mode every kind shares" in diabetes.reason
+
+
 def test_risk_factors_of_a_finding_are_not_the_diseases_that_show_it(real_pipeline) -> None:
     # "What are the risk factors for stroke?" listed aspiration pneumonitis first (diseases
     # HPO annotates with stroke); "What causes a headache?" still lists what shows one
