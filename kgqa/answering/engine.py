@@ -2140,9 +2140,14 @@ class QAEngine:
         ):
             # "How is diabetes inherited?": MODY's types are autosomal dominant, others
             # recessive, and most state none (candidates._one_mode_of_every_kind)
-            silent = (f"the graph gives {topic.label} no mode of its own or of its supertypes; "
-                      f"kinds of it are given {', '.join(c.node.label for c in modes[:3])}, not "
-                      "one mode every kind shares, so its own is not known from them")  # fmt: skip
+            given = ", ".join(c.node.label for c in modes[:3])
+            silent = (f"{topic.label} is a category of more than {BROAD_SUPERTYPE} kinds, and "
+                      f"a mode some kinds are given ({given} among them) is no mode of the "
+                      "category: ask about one kind"
+                      if has_more_subtypes(self.kg, topic, BROAD_SUPERTYPE)
+                      else f"the graph gives {topic.label} no mode of its own or of its "
+                      f"supertypes; kinds of it are given {given}, not one mode every kind "
+                      "shares, so its own is not known from them")  # fmt: skip
         elif (not cands and "subtype" in spec.hierarchy
                 and has_more_subtypes(self.kg, topic, BROAD_SUPERTYPE)):  # fmt: skip
             # "Which drugs treat genetic disease?": what one of its kinds is given says nothing

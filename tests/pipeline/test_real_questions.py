@@ -2415,6 +2415,9 @@ def test_a_group_whose_kinds_share_one_mode_is_inherited_so(real_pipeline) -> No
     # mode of diabetes, and the reason says why (it had said no kind states one)
     diabetes = real_pipeline.ask("How is diabetes inherited?")
     assert not diabetes.answers and "not one mode every kind shares" in diabetes.reason
+    # a category as broad as cancer: ask about one kind
+    cancer = real_pipeline.ask("Is cancer hereditary?")
+    assert not cancer.answers and "ask about one kind" in cancer.reason, cancer.reason
 
 
 def test_risk_factors_of_a_finding_are_not_the_diseases_that_show_it(real_pipeline) -> None:
