@@ -110,6 +110,8 @@ NAMED_MODES = {"autosomal dominant": "HP:0000006", "autosomal recessive": "HP:00
 # disease of dozens (Bardet-Biedl syndrome's 26, retinitis pigmentosa's 86) still gains genes
 MENDELIAN_GENE_SOURCES = frozenset({"hpo", "orphanet"})
 FEW_GENES = 10
+# how sure a claim that a condition named for a gene is that gene's is (its name says so)
+NAMED_GENE_SCORE = 0.95
 # A group that the curated sources give no genes of its own ("Niemann-Pick disease",
 # "tyrosinemia") has its kinds' genes, this many is-a steps down, as its list, when it has two
 # kinds or more and each has genes of its own or of its kinds: types A to C give SMPD1, NPC1,
@@ -392,6 +394,40 @@ def chromosome_named(text: str) -> tuple[str, str] | None:
     return (_disease_words(m), m.group("e").strip()) if m else None
 
 
+# "ADCY5-related dyskinesia is associated with ADCY5", "Are POLG-related disorders caused by
+# mutations in POLG?": a condition named for a gene (group ``named``), said or asked to be tied
+# to a gene (group ``g``). Symbols are matched as written (an all-lower word is no symbol)
+_SYMBOL = r"[A-Z][A-Za-z0-9]{1,11}(?:-[A-Z0-9]{1,3})?"
+_GENE_TIE = (
+    r"(?i:associated\s+with|caused\s+by|linked\s+to|due\s+to|the\s+result\s+of)"
+    r"(?:\s+(?i:(?:(?:pathogenic|inherited|germline|de\s+novo)\s+)?(?:mutations?|variants?|"
+    r"changes?|defects?|alterations?)\s+(?:in|of)))?(?:\s+(?i:the))?"
+)
+_NAMED_FOR_GENE = re.compile(
+    rf"^(?:(?i:is|are|was|were)\s+)?(?P<d>(?:[\w'-]+\s+){{0,3}}?(?P<named>{_SYMBOL})[- ]"
+    rf"(?i:related|associated|linked)\s+[^,;.?!]+?)\s+(?:(?i:is|are|was|were)(?i:n't|\s+not|"
+    rf"\s+never)?\s+)?{_GENE_TIE}\s+(?P<g>{_SYMBOL})(?:\s+(?i:genes?))?\s*[.?!]*$"
+)
+
+
+def gene_named_condition(text: str) -> tuple[str, str, str] | None:
+    """The condition's words, the symbol it is named for and the symbol claimed, in a claim
+    that a condition named for a gene ("GENE-related ...") is tied to a gene; or None.
+
+    Example:
+        >>> gene_named_condition("ADCY5-related dyskinesia is associated with ADCY5.")
+        ('ADCY5-related dyskinesia', 'ADCY5', 'ADCY5')
+        >>> gene_named_condition("Are POLG-related disorders caused by mutations in TWNK?")
+        ('POLG-related disorders', 'POLG', 'TWNK')
+        >>> gene_named_condition("Gout is associated with SLC2A9") is None
+        True
+    """
+    m = _NAMED_FOR_GENE.match(text.strip())
+    if m is None or " and " in m.group("d") or "/" in m.group("named"):
+        return None
+    return m.group("d"), m.group("named"), m.group("g")
+
+
 def _claimed_disease(text: str, words: str, mentions: list[Mention]) -> Node | None:
     """The disease the first mention inside ``words`` (a stretch of ``text``) names, said
     outright (not negated), or None."""
@@ -471,6 +507,18 @@ class ClaimVerifier:
             changed = self._chromosome_change(claim, text, change, mentions, neg)
             if changed is not None:
                 return changed
+        if (gene_named := gene_named_condition(text)) is not None:
+            by_name = self._named_for_gene(claim, text, gene_named, mentions, neg)
+            if by_name is not None:
+                return by_name
+            # the gene the condition is named for is none the claim ties it to ("NOD2-
+            # associated Crohn disease is associated with ATG16L1" was read as of NOD2)
+            at = text.find(gene_named[0])
+            kept = [m for m in mentions
+                    if not (m.node is not None and m.node.cls == "Gene"
+                            and at <= m.start < at + len(gene_named[0]))]  # fmt: skip
+            parsed = parse_claim(text, kept, self.kg)
+            s, rel, o, neg = parsed.subject, parsed.relation, parsed.object, parsed.negated
         if rel == "id" and s is not None:
             return self._id_claim(claim, s, parsed.object_id or "", neg)
         if parsed.hereditary and s is not None:
@@ -1472,6 +1520,54 @@ class ClaimVerifier:
         said = (f'the graph names {disease.label} "{next(iter(own))}", and "{thing} deficiency" '
                 f"names {other.label}, another disease and no kind of it")  # fmt: skip
         return _decided(claim, False, neg, disease, rel, other, Evidence(), said)
+
+    def _named_for_gene(self, claim: str, text: str, named: tuple[str, str, str],
+                        mentions: list[Mention], neg: bool) -> Verdict | None:  # fmt: skip
+        """A claim that a condition named for a gene ("ADCY5-related dyskinesia", "SLC4A1-
+        associated distal renal tubular acidosis") is tied to a gene, read off its name: the
+        gene it is named for (supported: the name says so, whether or not the graph has the
+        condition), or another (refuted at :data:`OTHER_GENES_SCORE`: a condition so named is
+        the one its gene's variants cause; the graph's genes of the broader disease, distal
+        renal tubular acidosis's ATP6V1B1, are not its). Not of a disease genome-wide studies
+        tie genes to, nor HLA alleles ("HLA-B27-associated uveitis"), nor against a gene the
+        graph ties to a disease named for the same gene. None when a symbol names no gene."""
+        words, named_for, claimed = named
+        first, other = self._gene_named(named_for), self._gene_named(claimed)
+        if first is None or other is None or named_for.upper().startswith("HLA"):
+            return None
+        # (the subject shown is a disease the words name by one of its names: "POLG-related
+        # disorders", read whole by likeness, had been poliomyelitis)
+        at = text.find(words)
+        disease = next((m.node for m in mentions
+                        if at <= m.start < at + len(words) and m.node is not None
+                        and m.node.cls == "Disease" and m.candidates and _by_name(m)),
+                       None)  # fmt: skip
+        rel = "associatedWithGene"
+        if first.iri == other.iri:
+            if disease is not None and self.statements(disease, rel, first):
+                return None  # the graph's own statement, with its source, decides
+            return Verdict(claim, "refuted" if neg else "supported", NAMED_GENE_SCORE,
+                           (("refuted" if neg else "supported", NAMED_GENE_SCORE),), disease,
+                           rel, first, neg, Evidence(),
+                           f'"{words}" is named for {first.label}, the gene whose variants '
+                           "cause it")  # fmt: skip
+        if disease is not None and gwas_genes(self.kg, disease):
+            return None
+        key = named_for.casefold()
+        for t in self.kg.neighbours(other, rel, direction="in"):
+            if key in t.subject.label.casefold():
+                return None
+        verdict = "supported" if neg else "refuted"
+        return Verdict(claim, verdict, OTHER_GENES_SCORE, ((verdict, OTHER_GENES_SCORE),),
+                       disease, rel, other, neg, Evidence(),
+                       f'"{words}" is named for {first.label}, the gene whose variants cause '
+                       f"it, not {other.label}")  # fmt: skip
+
+    def _gene_named(self, symbol: str) -> Node | None:
+        """The gene a symbol is, as written (its own symbol first, then a former one)."""
+        found = [m for m in self.kg.find(symbol, cls="Gene", limit=5) if m.name == symbol]
+        found.sort(key=lambda m: m.kind != "label")
+        return found[0].node if found else None
 
     def _chromosome_change(self, claim: str, text: str, named: tuple[str, str],
                            mentions: list[Mention], neg: bool) -> Verdict | None:  # fmt: skip

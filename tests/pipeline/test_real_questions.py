@@ -2396,6 +2396,22 @@ def test_a_group_whose_kinds_all_have_few_agreed_genes_refutes_another_gene(real
     )
 
 
+def test_a_condition_named_for_a_gene_is_that_genes(real_pipeline) -> None:
+    # "ADCY5-related dyskinesia" is no graph name; the claim had been read of HPO's dyskinesia
+    # (or of the symbol, as if the gene were the claim's subject) and came back unknown
+    same = real_pipeline.verify("ADCY5-related dyskinesia is associated with ADCY5")
+    assert (same.verdict, same.object.label) == ("supported", "ADCY5"), same.reason
+    other = real_pipeline.verify("Is ADCY5-related dyskinesia caused by mutations in PIK3CD?")
+    assert (other.verdict, other.object.label) == ("refuted", "PIK3CD"), other.reason
+    negated = real_pipeline.verify("POLG-related disorders are not associated with TWNK")
+    assert negated.verdict == "supported", negated.reason
+    # the subject shown is never a disease the words were loosely taken for
+    assert negated.subject is None or "polio" not in negated.subject.label.casefold()
+    # a disease genome-wide studies tie genes to is read as any claim, of the gene claimed
+    crohn = real_pipeline.verify("NOD2-associated Crohn disease is associated with ATG16L1")
+    assert crohn.object.label == "ATG16L1", crohn.object
+
+
 def test_a_group_whose_kinds_share_one_mode_is_inherited_so(real_pipeline) -> None:
     # the graph gives Niemann-Pick disease and tyrosinemia no mode of their own, and each of
     # their types autosomal recessive: both claims had been unknown
