@@ -2231,3 +2231,19 @@ def test_a_finding_a_passage_names_as_whom_it_speaks_of_is_no_sign_from_text(kg)
                  "Signs of type 2 diabetes include headache. NIH: National Institute of Fever "
                  "and Kidney Diseases"):  # fmt: skip
         assert signs(whom) == ["Headache"], whom
+
+
+def test_a_question_answered_by_passages_alone_says_when_it_has_none(kg):
+    # a message on a kidney defect read as 'other' said it was answered with passages, and
+    # showed none
+    q = "Is gout more common in winter?"
+    qa, _ = engine(kg, {q: "other"})
+    bare = qa.ask(q)
+    assert bare.intent == "other" and bare.passages == ()
+    assert "holds no passage on gout" in bare.reason, bare.reason
+    gout = kg.find("gout", cls="Disease")[0].node
+    says = "Gout attacks may be prevented with diet."
+    qa, _ = engine(kg, {q: "other"}, [Passage(1, says, "t", "pubmed", "PMID:1", "", "",
+                                              (gout.iri,), 1.0)])  # fmt: skip
+    found = qa.ask(q)
+    assert found.passages and "holds no passage" not in found.reason
