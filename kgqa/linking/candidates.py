@@ -304,11 +304,15 @@ def _pole(words: set[str]) -> int:
     return int(more) - int(less)
 
 
-# where a finding is, words separated by single spaces: "in her left hip", "of the ankles"
+# where a finding is, words separated by single spaces: "in her left hip", "of the ankles",
+# "in the back of my neck" (the neck), "in my lower back" (the side kept: *Low back pain*)
 BODY_SITE = (
     r"(?:in|of|on|at|around) (?:(?:the|my|his|her|their|your|our|both|one) )?"
-    r"(?:(?:left|right|lower|upper) )?(?P<site>[A-Za-z]+)(?P<more> [A-Za-z]+)?"
+    r"(?:(?:back|front|side|top|bottom|base|middle) of (?:(?:the|my|his|her|their|your|our) )?)?"
+    r"(?:(?P<side>left|right|lower|upper) )?(?P<site>[A-Za-z]+)(?P<more> [A-Za-z]+)?"
 )
+# a side of a part as names say it ("lower back": *Low back pain*)
+_SIDE_NAMED = {"lower": ("lower", "low"), "upper": ("upper",)}
 # a word before a finding that says how it is, which a name of it may leave out
 _SAID_HOW = frozenset("painful sore itchy swollen red tender burning small large big".split())
 _LOCATED = re.compile(r"^(?P<finding>[A-Za-z-]+(?: [A-Za-z-]+)?) " + BODY_SITE, re.I)
@@ -337,14 +341,18 @@ def located_names(text: str) -> list[str]:
 
     Example:
         >>> located_names("pain in my lower back"), located_names("gout")
-        (['back pain'], [])
+        (['lower back pain', 'low back pain', 'back pain'], [])
+        >>> located_names("pain in the back of my neck")
+        ['neck pain']
     """
     m = _LOCATED.match(" ".join(text.split()))
     if m is None:
         return []
     finding, site = m.group("finding"), m.group("site")
     longer = [f"{site}{m.group('more')} {finding}"] if m.group("more") else []
-    out = [*longer, f"{site} {finding}"]
+    side = (m.group("side") or "").casefold()
+    sided = [f"{said} {site} {finding}" for said in _SIDE_NAMED.get(side, ())]
+    out = [*longer, *sided, f"{site} {finding}"]
     words = finding.split()
     if len(words) == 2 and words[0].casefold() in _SAID_HOW:
         # "painful sores around my genitals": genital sores
@@ -1529,9 +1537,14 @@ class CandidateGenerator:
                             for x, b2, how, nm in self._sourced(f"{n.label} {tail}")
                             if how in OWN_NAMES]  # fmt: skip
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw):
+            located = located_names(text)
             for part in reduced_forms(text):
-                # a form with fewer qualifiers dropped wins a tie with one with more
+                # a form with fewer qualifiers dropped wins a tie with one with more, and a
+                # site said more closely one with the site alone ("pain in my lower back":
+                # *Low back pain*, not *Back pain*)
                 step = REDUCED - REDUCED_ORDER * _more_dropped(text, part)
+                if part in located:
+                    step -= REDUCED_ORDER / 10 * located.index(part)
                 raw += [(n, b * step, how, nm) for n, b, how, nm in self._sourced(part)]
         raw += self._bridges(kind, raw)
         if not any(type_fit(kind, n) == 1.0 for n, *_ in raw) and (

@@ -845,8 +845,9 @@ class EntityLinker:
             for s in row:
                 if s.score < self.tagger.min_score:
                     s = self._owned(cleaned[i], s)
-                    if not (any(a <= s.start < b for a, b in brief)
-                            and self._dictionary_type(cleaned[i][s.start : s.end])):  # fmt: skip
+                    said = cleaned[i][s.start : s.end]
+                    named = self._dictionary_type(said) or self._names_a_site(said)
+                    if not (named and any(a <= s.start < b for a, b in brief)):
                         continue
                 spans[i].append(s)
             if unsure:
@@ -1281,6 +1282,13 @@ class EntityLinker:
                 return m.start()
         return s
 
+    def _names_a_site(self, surface: str) -> bool:
+        """Whether ``surface`` says a finding where a name says it of its site ("pain in my
+        lower back": *Low back pain*), which the tagger tags unsure in a text that asks on
+        ("I have pain in my lower back. What can I take?" had linked nothing)."""
+        names = [n for name in located_names(surface) for n in (name, singular_site(name))]
+        return any(self._names_exactly(n, ("Disease", "Phenotype")) for n in names)
+
     def _names_exactly(self, surface: str, classes: tuple[str, ...]) -> bool:
         """Whether ``surface`` is exactly a name (or id) of a node of one of ``classes``."""
         return any(how in ("exact", "id") and node.cls in classes
@@ -1329,7 +1337,7 @@ class EntityLinker:
             if m is None:
                 return None
             for end in (m.end(), m.end("site")) if m.group("more") else (m.end(),):
-                names = located_names(text[s:end])[:1]
+                names = located_names(text[s:end])
                 # the site said in the plural as names rarely do ("pain in my ears": Ear pain)
                 said = [*names, *(singular_site(n) for n in names)]
                 if any(self._names_exactly(n, ("Disease", "Phenotype")) for n in said):

@@ -83,8 +83,13 @@ def test_questions_link_to_the_right_nodes(real_linker):
         ("Where can I find information on Gastroparesis, tube feeding, and TPN?",
          "Gastroparesis", "DOID:11914"),
         ("Does TEZA manufacture  Diltiazem BVF 120MG?", "Diltiazem", "DRUGBANK:DB00343"),
-        # a finding said with where it is: the ontology's term for it there
-        ("I have pain in my lower back", "pain in my lower back", "HP:0003418"),
+        # a finding said with where it is: the ontology's term for it there, the side of the
+        # part kept (*Low back pain*, not *Back pain*), a part's back read as the part
+        ("I have pain in my lower back", "pain in my lower back", "HP:0003419"),
+        ("pain in the back of my neck", "pain in the back of my neck", "HP:0030833"),
+        # ... tagged unsure in a text that asks on (it had linked nothing)
+        ("I have pain in my lower back. What can I take?", "pain in my lower back",
+         "HP:0003419"),
         ("I have pain in my knee when I walk", "pain in my knee when I walk", "HP:0030839"),
         # brand names, in any case, anywhere in a message
         ("My question is what about Lipitor?", "Lipitor", "DRUGBANK:DB01076"),
