@@ -2074,7 +2074,7 @@ class QAEngine:
             if said == PREVENTION_REASON and names_vaccine(text) and topic.cls == "Disease":
                 said = self._vaccines_named(topic) or said
             reason = said or f"'{intent}' questions are answered with passages only"
-            if not shown["passages"]:
+            if said is None and not shown["passages"]:
                 # (a message on multicystic dysplastic kidneys got that reason and nothing)
                 reason += f"; kgqa holds no passage on {topic.label}"
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
