@@ -366,6 +366,7 @@ def graph_candidates(kg: KnowledgeGraph, topic: Node, intent: str,
         named = {c.node.iri for c in organisms}
         out = organisms + [c for c in out if c.node.iri not in named]
     if (out and spec is not None and "subtype" in spec.hierarchy
+            and intent not in KINDS_ONLY_WHEN_SILENT
             and _few_of_its_own(kg, topic, intent, out)):  # fmt: skip
         # a few answers stated of the topic itself, and more of its kinds: those follow, each
         # with its is-a path ("How do I treat pink eye?" gave natamycin alone, stated of
@@ -695,6 +696,15 @@ FEW_STATED = 3
 MAX_SUBTYPES_READ = 60  # subtypes (two levels down at most) whose statements stand in
 
 
+# the intents whose answers of a disease's kinds answer only when it has none of its own: a
+# disease's findings and modes are its own, and its kinds' follow no few of them (Charcot-Marie-
+# Tooth disease's own findings had sunk below its 80 types'); a group the sources give none
+# (Kleefstra syndrome, Niemann-Pick disease) has its kinds'
+KINDS_ONLY_WHEN_SILENT = frozenset({"phenotypes_of_disease", "inheritance"})
+# the most kinds (at any depth) a group may have for its kinds' findings to be shown as its own
+FEW_KINDS = 10
+
+
 def _few_of_its_own(kg: KnowledgeGraph, topic: Node, intent: str,
                     cands: Sequence[GraphCandidate]) -> bool:  # fmt: skip
     """Whether fewer than :data:`FEW_STATED` candidates are stated of the topic itself, or fewer
@@ -730,6 +740,13 @@ def _of_its_kinds(kg: KnowledgeGraph, topic: Node, intent: str,
     found = of_subtypes(kg, topic, intent, relations)
     if intent == "inheritance":
         return found if _one_mode_of_every_kind(kg, topic, found) else []
+    if intent == "phenotypes_of_disease":
+        # a group of a few kinds (Kleefstra syndrome's two) shows what they show, what more of
+        # them show first; a group of many (Charcot-Marie-Tooth disease's 80 types) is no sum
+        # of their findings, nor a broad category's kinds ("intellectual disability")
+        if has_more_subtypes(kg, topic, FEW_KINDS):
+            return []
+        return sorted(found, key=lambda c: -len(kinds_stating(c)))
     if not found or not has_more_subtypes(kg, topic, BROAD_SUPERTYPE):
         return found
     return [c for c in found if len(kinds_stating(c)) >= 2]

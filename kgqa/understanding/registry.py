@@ -140,7 +140,7 @@ _RECORDS = (
         "phenotypes_of_disease", "What are the symptoms of X?",
         zh=r"症状|表现|体征|临床特[征点]|征象",
         hops=(Hop("hasPhenotype", "out"),), topic_classes=(_DISEASE,),
-        answer_classes=(_PHENO,), hierarchy=("supertype",), annotated=True,
+        answer_classes=(_PHENO,), hierarchy=("supertype", "subtype"), annotated=True,
         qtypes=("symptoms",),
         # what it does to an organ ("What does diabetes do to the eyes?")
         cue=_ORGAN_AFFECTED,

@@ -2396,6 +2396,18 @@ def test_a_group_whose_kinds_all_have_few_agreed_genes_refutes_another_gene(real
     )
 
 
+def test_a_group_of_few_kinds_the_sources_give_no_findings_shows_its_kinds(real_pipeline):
+    # Kleefstra syndrome had no answer: HPO annotates its types 1 and 2, not it; what both
+    # show comes first, each with the kinds that state it
+    ks = real_pipeline.ask("What are the symptoms of Kleefstra syndrome?")
+    assert ks.answers and all(a.via_relation == "subtype" for a in ks.answers), ks.reason
+    counts = [len(a.evidence.triples) for a in ks.answers]
+    assert counts == sorted(counts, reverse=True)
+    # a group of many kinds is no sum of their findings (Charcot-Marie-Tooth disease's 80)
+    cmt = real_pipeline.ask("What are the symptoms of Charcot-Marie-Tooth disease?")
+    assert all(a.via_relation != "subtype" for a in cmt.answers)
+
+
 def test_a_condition_named_for_a_gene_is_that_genes(real_pipeline) -> None:
     # "ADCY5-related dyskinesia" is no graph name; the claim had been read of HPO's dyskinesia
     # (or of the symbol, as if the gene were the claim's subject) and came back unknown
