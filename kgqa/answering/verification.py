@@ -257,6 +257,29 @@ def _distinctive_words(label: str) -> frozenset[str]:
     return frozenset(normalize_name(label).split()) - _GROUP_WORDS
 
 
+# the words a numbered subtype's name may say or leave out ("spastic paraplegia type 3A" is
+# DO's "hereditary spastic paraplegia 3A")
+_SUBTYPE_FILLER = frozenset({"type", "hereditary", "familial"})
+_DESIGNATION = re.compile(r"^(?:\d+[a-z]?|[ivx]+[a-z]?)$")
+
+
+def _same_numbered_name(said: str, name: str) -> bool:
+    """Whether two names of a numbered subtype are one name but for the words
+    :data:`_SUBTYPE_FILLER` and word order, the number kept ("spastic paraplegia type 3A",
+    "hereditary spastic paraplegia 3A"); a likeness that close is a name, not a guess.
+
+    Example:
+        >>> _same_numbered_name("spastic paraplegia type 3A", "hereditary spastic paraplegia 3A")
+        True
+        >>> _same_numbered_name("spastic paraplegia type 3A", "hereditary spastic paraplegia 3B")
+        False
+        >>> _same_numbered_name("hypercholesterolemia", "familial hypercholesterolemia")
+        False
+    """
+    a, b = (frozenset(normalize_name(x).split()) - _SUBTYPE_FILLER for x in (said, name))
+    return a == b and len(a) >= 2 and any(_DESIGNATION.match(w) for w in a)
+
+
 def _named(node: Node, mentions: list[Mention]) -> bool:
     """Whether a mention names ``node`` first by a name: its own, an id, or one corpus
     annotators gave it, or by a likeness dense search is sure of (:data:`SURE_DENSE`, ahead
@@ -269,6 +292,8 @@ def _named(node: Node, mentions: list[Mention]) -> bool:
 def _by_name(m: Mention) -> bool:
     first = m.candidates[0]
     if first.match in ("exact", "normalized", "id", "annotated"):
+        return True
+    if _same_numbered_name(m.text, first.name):
         return True
     runner_up = m.candidates[1].score if len(m.candidates) > 1 else 0.0
     return (first.match == "dense" and first.score >= SURE_DENSE

@@ -2396,6 +2396,16 @@ def test_a_group_whose_kinds_all_have_few_agreed_genes_refutes_another_gene(real
     )
 
 
+def test_a_numbered_subtype_named_with_or_without_type_or_hereditary_is_named(real_pipeline):
+    # "spastic paraplegia type 3A" is DO's "hereditary spastic paraplegia 3A", found by
+    # likeness (0.77) and so not taken as named: ATL1's closed list refuted nothing
+    other = real_pipeline.verify("Spastic paraplegia type 3A is caused by mutations in CFTR")
+    assert other.verdict == "refuted" and "ATL1" in other.reason, other.reason
+    assert real_pipeline.verify("Spastic paraplegia type 3A is associated with ATL1").verdict == (
+        "supported"
+    )
+
+
 def test_a_group_of_few_kinds_the_sources_give_no_findings_shows_its_kinds(real_pipeline):
     # Kleefstra syndrome had no answer: HPO annotates its types 1 and 2, not it; what both
     # show comes first, each with the kinds that state it
