@@ -1504,6 +1504,20 @@ class EntityLinker:
             out.append(Span(s, e, kind, conf))
         return out
 
+    def _trim_trailing_modes(self, text: str, row: list[Span]) -> list[Span]:
+        """A disorder span ending in a mode of inheritance that is no graph name whole gives the
+        mode up ("Is spastic paraplegia type 3A autosomal recessive?": the tagger took the
+        mode in, and the long span then gave way to *Spastic paraplegia* inside it). A name
+        that ends so stays ("Spastic paraplegia 3, autosomal dominant")."""
+        out = []
+        for span in row:
+            surface = text[span.start : span.end]
+            mode = _TRAILING_MODE.search(surface) if span.type in DISORDERS else None
+            if mode is not None and mode.start() > 0 and not self.kg.find(surface, limit=1):
+                span = Span(span.start, span.start + mode.start(), span.type, span.score)
+            out.append(span)
+        return out
+
     def _trim_owner_words(self, text: str, row: list[Span]) -> list[Span]:
         """A span opening with words that say whose or which it is ("my hernia", which dense
         search read as DO's enterocele) gives them up when the rest is a graph name and the
@@ -1954,6 +1968,12 @@ class SpanRule:
 
 ALL_MODES = frozenset(MODES)
 _TAGGED = frozenset({"ner", "hybrid"})
+# a mode of inheritance at the end of a span ("... type 3A autosomal recessive")
+_TRAILING_MODE = re.compile(
+    r"[\s,]+(?:autosomal[\s-](?:dominant|recessive)|x[\s-]linked(?:[\s-](?:dominant|"
+    r"recessive))?)$",
+    re.I,
+)
 # a de-identification mark in a message as sent on ("[NAME]", "[LOCATION]", "[ID]")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,15}\]")
 # the words before what something is called ("a heart defect called Tetralogy of Fallot"), and
@@ -2058,6 +2078,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("extend_to_body_sites", EntityLinker._extend_to_body_sites, ALL_MODES),
     SpanRule("trim_question_words", EntityLinker._trim_question_words, _TAGGED),
     SpanRule("trim_owner_words", EntityLinker._trim_owner_words, _TAGGED),
+    SpanRule("trim_trailing_modes", EntityLinker._trim_trailing_modes, _TAGGED),
     # a span trimmed to a name takes that name's type too ("chickenpox contagious", tagged a
     # chemical, is "chickenpox")
     SpanRule("retype_trimmed", EntityLinker._retype_by_name, _TAGGED),

@@ -2404,6 +2404,11 @@ def test_a_numbered_subtype_named_with_or_without_type_or_hereditary_is_named(re
     assert real_pipeline.verify("Spastic paraplegia type 3A is associated with ATL1").verdict == (
         "supported"
     )
+    # asked with the mode after it, which the tagger took into the span: the subtype stays
+    # (the long span had given way to *Spastic paraplegia* inside it)
+    asked = real_pipeline.verify("Is spastic paraplegia type 3A autosomal recessive?")
+    assert asked.subject is not None and "3A" in asked.subject.label, asked.subject
+    assert asked.verdict == "refuted", asked.reason
 
 
 def test_a_group_of_few_kinds_the_sources_give_no_findings_shows_its_kinds(real_pipeline):
