@@ -435,6 +435,15 @@ _NAMED_FOR_GENE = re.compile(
 )
 
 
+# the words before a gene or inheritance relation ("X is associated with", "Is X caused by",
+# "X is autosomal recessive"), said or asked: group ``d``
+_SUBJECT_BEFORE_TIE = re.compile(
+    r"^(?:(?i:is|are|was|were)\s+)?(?P<d>\S.*?\S)\s+(?:(?i:is|are|was|were)(?i:n't|\s+not|"
+    r"\s+never)?\s+)?(?i:associated\s+with|caused\s+by|linked\s+to|due\s+to|inherited|"
+    r"(?:an?\s+)?(?:autosomal|x-linked))\b"
+)
+
+
 def gene_named_condition(text: str) -> tuple[str, str, str] | None:
     """The condition's words, the symbol it is named for and the symbol claimed, in a claim
     that a condition named for a gene ("GENE-related ...") is tied to a gene; or None.
@@ -519,7 +528,36 @@ class ClaimVerifier:
         if not text:
             return _undecided(claim, None, None, None, False, Evidence(), "empty claim")
         mentions = mentions if mentions is not None else self.linker.link(text)
+        mentions = self._subject_read_whole(text, mentions)
         return read_as_linked(self._verify(claim, text, mentions), mentions)
+
+    def _subject_read_whole(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, with a disease named before a gene or inheritance relation read whole
+        where the tagger cut it in pieces: the words before "is associated with", "is caused
+        by", "is autosomal ..." are linked again alone, and when they link one disease or
+        finding over (nearly) all of them, that mention takes the place of the pieces.
+        "Tumor necrosis factor receptor-associated periodic syndrome is associated with
+        TNFRSF1A" had been read of *cancer* ("tumor"); alone, the words are *TNF receptor-
+        associated periodic syndrome*."""
+        said = _SUBJECT_BEFORE_TIE.match(text)
+        if said is None:
+            return mentions
+        a, b = said.span("d")
+        inside = [m for m in mentions if a <= m.start and m.end <= b]
+        if not inside or (len(inside) == 1 and inside[0].end - inside[0].start >= (b - a) * 0.9):
+            return mentions
+        if any(m.start < a < m.end or m.start < b < m.end for m in mentions):
+            return mentions  # a mention runs across the phrase's edge
+        again = [m for m in self.linker.link(text[a:b]) if m.linked is not None]
+        if (len(again) != 1 or again[0].linked.cls not in ("Disease", "Phenotype")  # type: ignore[union-attr]
+                or again[0].end - again[0].start < (b - a) * 0.9):  # fmt: skip
+            return mentions
+        if normalize_name(again[0].candidates[0].name) in {normalize_name(m.text) for m in inside}:
+            # read alone by the name of a piece ("recurrent hydatidiform mole" as HPO's
+            # *Hydatidiform mole*, where the claim had read Orphanet's, of NLRP7): no better
+            return mentions
+        whole = replace(again[0], start=again[0].start + a, end=again[0].end + a)
+        return sorted([m for m in mentions if m not in inside] + [whole], key=lambda m: m.start)
 
     def _verify(self, claim: str, text: str, mentions: list[Mention]) -> Verdict:
         parsed = parse_claim(text, mentions, self.kg)

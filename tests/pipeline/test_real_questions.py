@@ -2396,6 +2396,22 @@ def test_a_group_whose_kinds_all_have_few_agreed_genes_refutes_another_gene(real
     )
 
 
+def test_a_disease_the_tagger_cut_in_pieces_before_a_gene_relation_is_read_whole(real_pipeline):
+    # in the claim the tagger tagged "tumor", "necrosis" and "periodic syndrome" apart, and it
+    # was read of cancer; the words before "is associated with", linked alone, are TRAPS
+    # (a full stop at the end is enough for the tagger to cut it)
+    traps = real_pipeline.verify(
+        "tumor necrosis factor receptor-associated periodic syndrome is associated with TNFRSF1A."
+    )
+    assert "periodic syndrome" in traps.subject.label and traps.verdict == "supported"
+    lbsl = "Leukoencephalopathy with brainstem and spinal cord involvement and lactate elevation"
+    other = real_pipeline.verify(f"{lbsl.lower()} is associated with TET2.")
+    assert other.verdict == "refuted" and "DARS2" in other.reason, other.reason
+    # ... but not by the name of one of its pieces, where the claim had read another node of it
+    mole = real_pipeline.verify("Recurrent hydatidiform mole is associated with NLRP7")
+    assert mole.verdict == "supported", mole.reason
+
+
 def test_a_numbered_subtype_named_with_or_without_type_or_hereditary_is_named(real_pipeline):
     # "spastic paraplegia type 3A" is DO's "hereditary spastic paraplegia 3A", found by
     # likeness (0.77) and so not taken as named: ATL1's closed list refuted nothing
