@@ -1126,7 +1126,9 @@ class QAEngine:
                 # "What can I take for a headache while pregnant?": the graph's treatments are
                 # no list of what is safe then (lisinopril treats hypertension, and harms a fetus)
                 result = _noted(result, PREGNANCY_NOTE)
-            elif drugs_listed and AGE_GROUP.search(q):
+            elif drugs_listed and (AGE_GROUP.search(q) or _CHILD.search(q)):
+                # (a child said by age too: "my 2 year old" had its salicylates withheld, and
+                # no word that the rest may not suit a child either)
                 # "What can I give my toddler for a fever?" listed aspirin, which children
                 # with a fever must not take (Reye syndrome)
                 result = _noted(result, AGE_NOTE)

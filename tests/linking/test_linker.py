@@ -215,7 +215,7 @@ def test_a_de_identification_mark_is_no_mention(linker):
     assert [text[m.start : m.end] for m in got] == ["gout"]
     assert linker.link("[ID]") == [] and linker.link("[NAME] [AGE]") == []
     # brackets around a name in lower or mixed case are no mark
-    assert [top(m) for m in linker.link("Does [gout] cause fever?")][0] is not None
+    assert next(top(m) for m in linker.link("Does [gout] cause fever?")) is not None
 
 
 def test_ner_linking_of_a_question(linker):

@@ -2298,8 +2298,10 @@ def test_safety_for_children_or_older_people_is_not_a_side_effect_list(real_pipe
         assert r.reading.intent == "other" and not r.answers, (question, r.answers[:2])
         assert "children or older people" in r.reason
     # drugs listed for a child come with the warning; those for an adult without it
-    child = real_pipeline.ask("What can I give my toddler for a fever?")
-    assert child.answers and "safe for children" in child.reason, child.reason
+    for asked in ("What can I give my toddler for a fever?",
+                  "What can I give my 2 year old for a fever?"):  # fmt: skip
+        child = real_pipeline.ask(asked)
+        assert child.answers and "safe for children" in child.reason, (asked, child.reason)
     adult = real_pipeline.ask("What drugs treat fever?")
     assert adult.answers and "children" not in adult.reason
 
