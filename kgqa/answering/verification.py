@@ -123,10 +123,11 @@ KIND_GENE_STEPS = 3
 # or, in a question, its first word ("Is Niemann-Pick disease autosomal recessive?"), after a
 # head word the mention left out at most ("PPM-X" of "PPM-X syndrome")
 _NAME_ENDS = re.compile(
-    r"(?:\s+(?:syndrome|disease|disorder)\b)?\s*(?:[.?!]*\s*$|[,;:]|(?:is|are|was|were|has|have|had|can|could|may|might|must|does|do|"
-    r"did|results?|involves?|arises?|stems?|comes?|links?|relates?|associated|caused|linked|"
-    r"related|due|not|never|autosomal|x-linked|y-linked|inherited|hereditary|passed|"
-    r"transmitted|dominant|recessive|dominantly|recessively)\b)",
+    r"(?:\s+(?:syndrome|disease|disorder)\b)?\s*(?:[.?!]*\s*$|[,;:]|(?:is|are|was|were|has|"
+    r"have|had|can|could|may|might|must|does|do|did|results?|involves?|arises?|stems?|comes?|"
+    r"links?|relates?|associated|caused|linked|related|due|not|never|autosomal|x-linked|"
+    r"y-linked|inherited|hereditary|passed|transmitted|dominant|recessive|dominantly|"
+    r"recessively)\b)",
     re.I,
 )
 # the words a name of a kind shares with its group's name that say nothing of which group
@@ -549,7 +550,8 @@ class ClaimVerifier:
         if any(m.start < a < m.end or m.start < b < m.end for m in mentions):
             return mentions  # a mention runs across the phrase's edge
         again = [m for m in self.linker.link(text[a:b]) if m.linked is not None]
-        if (len(again) != 1 or again[0].linked.cls not in ("Disease", "Phenotype")  # type: ignore[union-attr]
+        alone = again[0].linked if len(again) == 1 else None
+        if (alone is None or alone.cls not in ("Disease", "Phenotype")
                 or again[0].end - again[0].start < (b - a) * 0.9):  # fmt: skip
             return mentions
         if normalize_name(again[0].candidates[0].name) in {normalize_name(m.text) for m in inside}:
