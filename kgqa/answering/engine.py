@@ -1127,10 +1127,10 @@ class QAEngine:
                 # no list of what is safe then (lisinopril treats hypertension, and harms a fetus)
                 result = _noted(result, PREGNANCY_NOTE)
             elif drugs_listed and (AGE_GROUP.search(q) or _CHILD.search(q)):
-                # (a child said by age too: "my 2 year old" had its salicylates withheld, and
-                # no word that the rest may not suit a child either)
                 # "What can I give my toddler for a fever?" listed aspirin, which children
-                # with a fever must not take (Reye syndrome)
+                # with a fever must not take (Reye syndrome); a child said by age too ("my 2
+                # year old" had its salicylates withheld, and no word that the rest may not
+                # suit a child either)
                 result = _noted(result, AGE_NOTE)
             if (_CURE.search(q) and result.intent == "drugs_for_disease" and result.answers
                     and not opts):  # fmt: skip
