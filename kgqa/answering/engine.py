@@ -62,7 +62,13 @@ from kgqa.answering.reader import (
     read_answers,
     showing_answers,
 )
-from kgqa.answering.verification import ClaimVerifier, chromosome_named, deficiency_named
+from kgqa.answering.verification import (
+    NAMED_FOR_GENE_SAID,
+    NAMED_GENE_SCORE,
+    ClaimVerifier,
+    chromosome_named,
+    deficiency_named,
+)
 from kgqa.encoder import base_vocabulary
 from kgqa.errors import InputError
 from kgqa.graph.names import normalize_name
@@ -2056,6 +2062,18 @@ class QAEngine:
                       f"({spec.relation} of {topic.label}) and will not list the rest as "
                       "an answer")  # fmt: skip
             return Result(**base, **shown, answers=(), no_answer=True, reason=reason)
+        if intent == "genes_of_disease" and (named := self._named_for_a_gene(text)):
+            # "What are the genetic changes related to SLC4A1-associated distal renal tubular
+            # acidosis?" had answered ATP6V0A4 and ATP6V1B1 (0.66), distal renal tubular
+            # acidosis's other forms' genes: the condition asked of is named for its gene
+            gene, words = named
+            answer = Answer(gene, round(answer_probability(NAMED_GENE_SCORE, reading), 4),
+                            Evidence(), support=NAMED_GENE_SCORE)  # fmt: skip
+            reason = (
+                f'"{words}" is named for {gene.label}, the gene whose variants cause it '
+                f"(not the genes of {topic.label} at large)"
+            )
+            return Result(**base, **shown, answers=(answer,), no_answer=False, reason=reason)
         if intent == "definition":
             own = [p for p in passages if topic.iri in p.nodes][:3]
             # a drug class is shown by what the graph puts in it ("What are beta blockers?")
@@ -2714,6 +2732,16 @@ class QAEngine:
         supported = [a for a in kept if (a.support or 0.0) >= SUPPORT_THRESHOLD]
         rest = [a for a in kept if (a.support or 0.0) < SUPPORT_THRESHOLD]
         return supported + [a for a, _ in last] + rest, withheld, last
+
+    def _named_for_a_gene(self, text: str) -> tuple[Node, str] | None:
+        """The gene a condition the question names is named for ("SLC4A1-associated distal
+        renal tubular acidosis": SLC4A1), with the words that say so; None when it names
+        none (or an HLA allele: "HLA-B27-associated uveitis" has other genes too)."""
+        said = NAMED_FOR_GENE_SAID.search(text)
+        if said is None or said.group("named").upper().startswith("HLA"):
+            return None
+        gene = self.claims.gene_named(said.group("named"))
+        return (gene, said.group(0)) if gene is not None else None
 
     def _scored(self, answers: list[Answer], reading: Reading, k: int) -> tuple[Answer, ...]:
         """The supported answers (support ≥ ``SUPPORT_THRESHOLD``), at most ``k``, each with

@@ -445,6 +445,14 @@ _SUBJECT_BEFORE_TIE = re.compile(
 )
 
 
+# a condition named for a gene where a question names it ("... related to SLC4A1-associated
+# distal renal tubular acidosis?"): the symbol, and the words up to the next one
+NAMED_FOR_GENE_SAID = re.compile(
+    rf"(?<![\w-])(?P<named>{_SYMBOL})[- ](?i:related|associated|linked)\s+[A-Za-z][\w'-]*"
+    r"(?:\s+[a-z][\w'-]*){0,5}"
+)
+
+
 def gene_named_condition(text: str) -> tuple[str, str, str] | None:
     """The condition's words, the symbol it is named for and the symbol claimed, in a claim
     that a condition named for a gene ("GENE-related ...") is tied to a gene; or None.
@@ -1608,7 +1616,7 @@ class ClaimVerifier:
         tie genes to, nor HLA alleles ("HLA-B27-associated uveitis"), nor against a gene the
         graph ties to a disease named for the same gene. None when a symbol names no gene."""
         words, named_for, claimed = named
-        first, other = self._gene_named(named_for), self._gene_named(claimed)
+        first, other = self.gene_named(named_for), self.gene_named(claimed)
         if first is None or other is None or named_for.upper().startswith("HLA"):
             return None
         # (the subject shown is a disease the words name by one of its names: "POLG-related
@@ -1639,7 +1647,7 @@ class ClaimVerifier:
                        f'"{words}" is named for {first.label}, the gene whose variants cause '
                        f"it, not {other.label}")  # fmt: skip
 
-    def _gene_named(self, symbol: str) -> Node | None:
+    def gene_named(self, symbol: str) -> Node | None:
         """The gene a symbol is, as written (its own symbol first, then a former one)."""
         found = [m for m in self.kg.find(symbol, cls="Gene", limit=5) if m.name == symbol]
         found.sort(key=lambda m: m.kind != "label")

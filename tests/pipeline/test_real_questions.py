@@ -2455,6 +2455,15 @@ def test_a_condition_named_for_a_gene_is_that_genes(real_pipeline) -> None:
     # a disease genome-wide studies tie genes to is read as any claim, of the gene claimed
     crohn = real_pipeline.verify("NOD2-associated Crohn disease is associated with ATG16L1")
     assert crohn.object.label == "ATG16L1", crohn.object
+    # asked, its gene is the answer, not the broader disease's (distal renal tubular acidosis's
+    # ATP6V0A4 and ATP6V1B1 had come back at 0.66, genes of its other forms)
+    asked = real_pipeline.ask("Which genes cause SLC4A1-associated distal renal tubular acidosis?")
+    assert [a.node.label for a in asked.answers] == ["SLC4A1"], asked.answers[:3]
+    assert "named for SLC4A1" in asked.reason
+    # the disease at large keeps the graph's genes
+    broader = real_pipeline.ask("Which genes cause distal renal tubular acidosis?")
+    assert broader.answers and "named for" not in broader.reason
+    assert all(a.evidence.triples for a in broader.answers)
 
 
 def test_a_group_whose_kinds_share_one_mode_is_inherited_so(real_pipeline) -> None:
