@@ -6,7 +6,7 @@ unknown, with the evidence and the reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from kgqa.answering.candidates import (
@@ -116,7 +116,7 @@ NAMED_GENE_SCORE = 0.95
 # "tyrosinemia") has its kinds' genes, this many is-a steps down, as its list, when it has two
 # kinds or more and each has genes of its own or of its kinds: types A to C give SMPD1, NPC1,
 # NPC2, and "Niemann-Pick disease is associated with PROP1" is refuted as Marfan syndrome's
-# CFTR is (ClaimVerifier._kinds_genes)
+# CFTR is (ClaimVerifier._of_every_kind)
 KIND_GENE_STEPS = 3
 # what may follow a disease's name where the claim says no more of which disease it is: the
 # end, or the relation's verb ("... is associated with", "..., caused by", "... results from")
@@ -305,7 +305,7 @@ def _decided(
     claim: str,
     holds: bool,
     neg: bool,
-    s: Node,
+    s: Node | None,
     rel: str,
     o: Node | None,
     evidence: Evidence,
@@ -1136,7 +1136,7 @@ class ClaimVerifier:
             for t in self.kg.neighbours(disease, "hasInheritance", direction="out")
         ):
             return None
-        stated = self._kinds_modes(disease)
+        stated = self._of_every_kind(disease, self._mendelian_modes)
         if not stated or len({t.object.iri for t in stated}) != 1:
             return None
         given = stated[0].object
@@ -1164,25 +1164,36 @@ class ClaimVerifier:
             )
         return self._named_with_mode[mode.iri]
 
-    def _kinds_modes(self, disease: Node, steps: int = KIND_GENE_STEPS) -> list[Triple] | None:
-        """The Mendelian modes stated of a group's kinds (of a kind's kinds, where it states
-        none, :data:`KIND_GENE_STEPS` steps down), when it has two kinds or more and each
-        has one; None otherwise."""
+    def _mendelian_modes(self, kind: Node) -> list[Triple] | None:
+        """The modes stated of a disease (qualifiers left out); None when one is no Mendelian
+        mode, which leaves its group's mode unknown."""
+        own = [t for t in self.kg.neighbours(kind, "hasInheritance", direction="out")
+               if not self._qualifier(t.object)]  # fmt: skip
+        return None if any(not self._mendelian(t.object) for t in own) else own
+
+    def _of_every_kind(self, disease: Node, own: Callable[[Node], list[Triple] | None],
+                       steps: int = KIND_GENE_STEPS, most: int | None = None
+                       ) -> list[Triple] | None:  # fmt: skip
+        """What ``own`` reads of each kind of a group (of a kind's kinds where it reads
+        nothing, ``steps`` is-a steps down), when the group has two kinds or more (``most`` at
+        most) and every kind has some: the group's genes or modes, read off its kinds
+        (:meth:`_other_genes`, :meth:`_mode_of_kinds`). None when a kind has none, or ``own``
+        says None of one."""
         kinds = {t.subject.iri: t.subject
                  for t in self.kg.neighbours(disease, "subClassOf", direction="in")
                  if t.subject.cls == "Disease"}  # fmt: skip
-        if len(kinds) < 2:
+        if len(kinds) < 2 or (most is not None and len(kinds) > most):
             return None
         out: list[Triple] = []
         for kind in kinds.values():
-            own = [t for t in self.kg.neighbours(kind, "hasInheritance", direction="out")
-                   if not self._qualifier(t.object)]  # fmt: skip
-            if own and not all(self._mendelian(t.object) for t in own):
+            stated = own(kind)
+            if stated is None:
                 return None
-            below = self._kinds_modes(kind, steps - 1) if steps > 1 and not own else None
-            if not own and not below:
+            below = (self._of_every_kind(kind, own, steps - 1, most)
+                     if steps > 1 and not stated else None)  # fmt: skip
+            if not stated and not below:
                 return None
-            out += own or below or []
+            out += stated or below or []
         return out
 
     def _qualifier(self, mode: Node) -> bool:
@@ -1221,7 +1232,7 @@ class ClaimVerifier:
         stated = self._curated_genes(disease)
         whose = "its genes"
         if {t.source for t in stated} != MENDELIAN_GENE_SOURCES:
-            kinds = self._kinds_genes(disease)
+            kinds = self._of_every_kind(disease, self._curated_genes, most=FEW_GENES)
             if kinds is None:
                 return None
             stated = [*stated, *kinds]
@@ -1248,25 +1259,6 @@ class ClaimVerifier:
         ``disease`` itself."""
         return [t for t in self.kg.neighbours(disease, "associatedWithGene", direction="out")
                 if t.source in MENDELIAN_GENE_SOURCES]  # fmt: skip
-
-    def _kinds_genes(self, disease: Node, steps: int = KIND_GENE_STEPS) -> list[Triple] | None:
-        """The curated genes of the kinds of a group, :data:`KIND_GENE_STEPS` is-a steps down,
-        when the group has two kinds or more and every kind has genes, of its own or of its
-        kinds: the group's list is closed as theirs are. None when a kind has none (the list
-        would be open) or there are fewer than two kinds."""
-        kinds = {t.subject.iri: t.subject
-                 for t in self.kg.neighbours(disease, "subClassOf", direction="in")
-                 if t.subject.cls == "Disease"}  # fmt: skip
-        if len(kinds) < 2 or len(kinds) > FEW_GENES:
-            return None
-        out: list[Triple] = []
-        for kind in kinds.values():
-            own = self._curated_genes(kind)
-            below = self._kinds_genes(kind, steps - 1) if steps > 1 and not own else None
-            if not own and not below:
-                return None
-            out += own or below or []
-        return out
 
     def _cause_of_supertype(self, claim: str, disease: Node, agent: Node, neg: bool
                             ) -> Verdict | None:  # fmt: skip
@@ -1630,22 +1622,18 @@ class ClaimVerifier:
         if first.iri == other.iri:
             if disease is not None and self.statements(disease, rel, first):
                 return None  # the graph's own statement, with its source, decides
-            return Verdict(claim, "refuted" if neg else "supported", NAMED_GENE_SCORE,
-                           (("refuted" if neg else "supported", NAMED_GENE_SCORE),), disease,
-                           rel, first, neg, Evidence(),
-                           f'"{words}" is named for {first.label}, the gene whose variants '
-                           "cause it")  # fmt: skip
+            return _decided(claim, True, neg, disease, rel, first, Evidence(),
+                            f'"{words}" is named for {first.label}, the gene whose variants '
+                            "cause it", NAMED_GENE_SCORE)  # fmt: skip
         if disease is not None and gwas_genes(self.kg, disease):
             return None
         key = named_for.casefold()
         for t in self.kg.neighbours(other, rel, direction="in"):
             if key in t.subject.label.casefold():
                 return None
-        verdict = "supported" if neg else "refuted"
-        return Verdict(claim, verdict, OTHER_GENES_SCORE, ((verdict, OTHER_GENES_SCORE),),
-                       disease, rel, other, neg, Evidence(),
-                       f'"{words}" is named for {first.label}, the gene whose variants cause '
-                       f"it, not {other.label}")  # fmt: skip
+        return _decided(claim, False, neg, disease, rel, other, Evidence(),
+                        f'"{words}" is named for {first.label}, the gene whose variants cause '
+                        f"it, not {other.label}", OTHER_GENES_SCORE)  # fmt: skip
 
     def gene_named(self, symbol: str) -> Node | None:
         """The gene a symbol is, as written (its own symbol first, then a former one)."""
