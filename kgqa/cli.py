@@ -669,19 +669,30 @@ def _via_words(relation: str | None, via: object) -> str:
 
 
 def _print_evidence(ev: Any, indent: str = "    ", name: Any = None) -> None:
-    def triple(t: Any) -> str:
-        if name is None:
-            return str(t)
-        return (f"{name(t.subject)} [{t.subject.curie}] --{t.relation}--> {name(t.object)} "
-                f"[{t.object.curie}] ({t.source})")  # fmt: skip
+    def triple(t: Any, sources: str | None = None) -> str:
+        shown = name or (lambda n: n.label)
+        return (f"{shown(t.subject)} [{t.subject.curie}] --{t.relation}--> {shown(t.object)} "
+                f"[{t.object.curie}] ({sources or t.source})")  # fmt: skip
 
     for t in ev.path:
         print(f"{indent}path: {triple(t)}")
-    for t in ev.triples[:3]:
-        print(f"{indent}graph: {triple(t)}")
+    for t, sources in _facts(ev.triples)[:3]:
+        print(f"{indent}graph: {triple(t, ', '.join(sources))}")
     for p in ev.passages[:2]:
         text = p.text if len(p.text) < 200 else p.text[:200] + "…"
         print(f"{indent}passage [{p.source} {p.source_id}]: {text}")
+
+
+def _facts(triples: Any) -> list[tuple[Any, list[str]]]:
+    """Each fact the triples state once, in their order, with every source that states it: an
+    answer of two topics ("a gene of both breast and ovarian cancer") shows both facts, not
+    one fact three times over."""
+    facts: dict[tuple[str, str, str], tuple[Any, list[str]]] = {}
+    for t in triples:
+        fact = facts.setdefault((t.subject.iri, t.relation, t.object.iri), (t, []))
+        if t.source not in fact[1]:
+            fact[1].append(t.source)
+    return list(facts.values())
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

@@ -162,3 +162,25 @@ def test_an_answer_reached_through_another_node_says_how() -> None:
                   "Disease")  # fmt: skip
     assert _via_words("shown by", marfan) == f"{marfan}, a disease that shows it"
     assert _via_words("subtype", marfan) == f"subtype {marfan}"
+
+
+def test_evidence_shows_each_fact_once_with_its_sources(capsys) -> None:
+    # a gene of both breast and ovarian cancer had shown its breast cancer edge three times
+    # (one a source) and never the ovarian one: each fact once, its sources joined
+    from kgqa.cli import _print_evidence
+    from kgqa.records import Evidence, Node, Triple
+
+    def node(curie: str, label: str, cls: str) -> Node:
+        return Node("https://w3id.org/kgqa/node/" + curie.replace(":", "_"), curie, label, cls)
+
+    brca1 = node("NCBIGene:672", "BRCA1", "Gene")
+    breast = node("DOID:1612", "breast cancer", "Disease")
+    ovary = node("DOID:2394", "ovarian cancer", "Disease")
+    rows = [Triple(breast, "associatedWithGene", brca1, s) for s in ("disease_gene", "hpo", "gwas")]
+    _print_evidence(Evidence(triples=(*rows, Triple(ovary, "associatedWithGene", brca1, "hpo"))))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "    graph: breast cancer [DOID:1612] --associatedWithGene--> BRCA1 [NCBIGene:672] "
+        "(disease_gene, hpo, gwas)",
+        "    graph: ovarian cancer [DOID:2394] --associatedWithGene--> BRCA1 [NCBIGene:672] (hpo)",
+    ]
