@@ -1451,9 +1451,10 @@ class QAEngine:
                 intent, iscore = "other", probs.get("other", 0.0)
             if intent == "other" and not focus.whole and not options:
                 # a main question that names no relation stands on its subject line's words
-                cued = subject_cued(_spelt(focus.subject_text, mentions), said, probs, found)
-                if cued is not None:
-                    intent, iscore = cued, max(probs.get(cued, 0.0), CUE_SCORE)
+                by_subject = subject_cued(_spelt(focus.subject_text, mentions), said, probs,
+                                          found)  # fmt: skip
+                if by_subject is not None:
+                    intent, iscore = by_subject, max(probs.get(by_subject, 0.0), CUE_SCORE)
             if (intent == "other" and not focus.whole and not options and focus.pleads
                     and plea_for_treatment(focus.text, found)):  # fmt: skip
                 # "Pls suggest me." after a message about a disorder and its medicines
@@ -1472,7 +1473,12 @@ class QAEngine:
                 and len({n.iri for m, n in found if _inside(m, focus.question)}) < 2
                 and not _one_end_said(asked, found, focus)
                 and not other_end_worded(asked)):  # fmt: skip
-            intent, iscore = "other", probs.get("other", 0.0)
+            # ... unless its words name a relation of the one thing: "Is Duchenne muscular
+            # dystrophy progressive?" (a claim at 0.98) asks how it goes on
+            named = cued(said, probs, found)
+            intent = named if named is not None and named not in _OWN_READING else "other"
+            iscore = max(probs.get(intent, 0.0), CUE_SCORE) if intent != "other" else (
+                probs.get("other", 0.0))  # fmt: skip
         if (intent in ("claim", "other") and not options
                 and (turned := self._organ_asked_of(asked, found, focus)) is not None):  # fmt: skip
             # "Can lupus affect the kidneys?", "Can high blood pressure damage the kidneys?":
@@ -2153,7 +2159,12 @@ class QAEngine:
         # (the hierarchy said is the one the intent reads: "or its super/subtypes" had been said
         # of inheritance, read up only, of a group whose kinds each state one)
         read = "/".join(w.removesuffix("type") for w in sorted(spec.hierarchy, reverse=True))
-        silent = (f"the graph has no {spec.relation} statement for {topic.label}"
+        # an intent of some terms of its relation says which ("no hasClinicalCourse statement
+        # for Tay-Sachs disease" was untrue of a disease the graph gives an onset)
+        of_terms = " or ".join(n.label for c in spec.answers_under
+                               if (n := self.kg.node(c)) is not None)  # fmt: skip
+        silent = (f"the graph has no {spec.relation} statement"
+                  + (f" of {of_terms}" if of_terms else "") + f" for {topic.label}"
                   + (f" or its {read}types (categories as broad as skin disease left out)"
                      if read else ""))  # fmt: skip
         if (

@@ -1505,8 +1505,9 @@ class EntityLinker:
         return out
 
     def _trim_trailing_modes(self, text: str, row: list[Span]) -> list[Span]:
-        """A disorder span ending in a mode of inheritance that is no graph name whole gives the
-        mode up ("Is spastic paraplegia type 3A autosomal recessive?": the tagger took the
+        """A disorder span ending in a mode of inheritance (or in a word of its course, "...
+        progressive", when the rest is a graph name exactly) that is no graph name whole gives
+        the mode up ("Is spastic paraplegia type 3A autosomal recessive?": the tagger took the
         mode in, and the long span then gave way to *Spastic paraplegia* inside it). A name
         that ends so stays ("Spastic paraplegia 3, autosomal dominant")."""
         out = []
@@ -1515,6 +1516,14 @@ class EntityLinker:
             mode = _TRAILING_MODE.search(surface) if span.type in DISORDERS else None
             if mode is not None and mode.start() > 0 and not self.kg.find(surface, limit=1):
                 span = Span(span.start, span.start + mode.start(), span.type, span.score)
+            course = _TRAILING_COURSE.search(surface) if span.type in DISORDERS else None
+            rest = surface[: course.start()] if course is not None else ""
+            if (course is not None and course.start() > 0
+                    and not self.kg.find(surface, limit=1)
+                    and any(m.match == "exact" for m in self.kg.find(rest, limit=3))):  # fmt: skip
+                # (only onto a name the rest is exactly: "Kniest like dysplasia lethal" keeps
+                # its last word, which is no course word there)
+                span = Span(span.start, span.start + course.start(), span.type, span.score)
             out.append(span)
         return out
 
@@ -1974,6 +1983,10 @@ _TRAILING_MODE = re.compile(
     r"recessive))?)$",
     re.I,
 )
+# a word of how the disorder goes on after its name ("Is Duchenne muscular dystrophy
+# progressive?", "How does Boucher-Neuhauser syndrome progress?": the tagger took the word in,
+# and with it the cue); no comma before it, as in a title ("Kniest-like dysplasia, lethal")
+_TRAILING_COURSE = re.compile(r"\s+(?:progressive|progress|fatal|lethal|deadly)$", re.I)
 # a de-identification mark in a message as sent on ("[NAME]", "[LOCATION]", "[ID]")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]{1,15}\]")
 # the words before what something is called ("a heart defect called Tetralogy of Fallot"), and

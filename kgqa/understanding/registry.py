@@ -616,6 +616,30 @@ _RECORDS = (
         ),
     ),
     Intent(
+        # the HPO course terms past onset: how it goes on (Progressive, Slowly progressive,
+        # Nonprogressive) and when it ends a life (Death in childhood, Neonatal death)
+        "course", "Does X get worse; is it fatal?",
+        zh=r"预后|寿命|能活多久|活多久|会不会死|会死|致死|致命|病程",
+        hops=(Hop("hasClinicalCourse", "out"),), topic_classes=(_DISEASE,),
+        answer_classes=("ClinicalAttribute",), answers_under=("HP:0003679", "HP:0040006"),
+        hierarchy=("supertype",),
+        cue=r"\bprognos[ie]s\b|\boutlook\b|\blife[- ]?(?:expectancy|span)\b|\bsurvival\b"
+            r"|\bmortality\b|\bfatal\b|\bdeadly\b|\blethal\b|\bterminal(?!\s+ileum)\b"
+            r"|\b(?:die|dying|died|death)\s+(?:of|from)\b|\bcan\s+(?:you|one|people|a person|"
+            r"someone|i|he|she|they|my \w+)\s+die\b|\bhow long\b[^.?!]*\blive\b"
+            r"|\bprogressive\b|\bprogression\b|\bhow (?:does|do|will|fast|quickly)\b[^.?!]*"
+            r"\bprogress\b",
+        forms=(
+            "What is the prognosis for {d}?", "What is the outlook for {d}?",
+            "Is {d} progressive?", "Is {d} fatal?", "What is the life expectancy of {d}?",
+            "How does {d} progress?",
+        ),
+        lay=(
+            "Can you die from {it}?", "How long can someone live with {d}?",
+            "Does {it} get worse over time?",
+        ),
+    ),
+    Intent(
         "is_a", "What kind of disease is X?",
         zh=r"属于|是一种|归类",
         hops=(Hop("subClassOf", "out"),), topic_classes=(_DISEASE, _PHENO, _DRUG),
@@ -696,9 +720,9 @@ _RECORDS = (
         ),
     ),
     Intent(
-        "other", "Outlook, prevention, tests ...: passages only.",
+        "other", "Prevention, tests ...: passages only.",
         forms=(
-            "What is the outlook for {d}?", "How can {d} be prevented?",
+            "How can {d} be prevented?",
             "How is {d} diagnosed?", "What are the complications of {d}?",
             "What should I do if I forget a dose of {c}?",
             "What research is being done for {d}?", "Where can I find support for {d}?",
@@ -714,8 +738,6 @@ _RECORDS = (
             "Is there a support group for {d}?",
             "Can you send me information about {d}?",
             "Where can I find more information on {it}?",
-            "What is the prognosis for {d}?",
-            "What is the life expectancy with {it}?",
             "Has {c} been discontinued?",
             "What is the dosage of {c}?",
             "How much {c} should I take?",
@@ -763,7 +785,7 @@ def intent_of_qtype(qtype: str) -> str:
 ZH_ORDER = (
     "contraindications", "side_effects_of_drug", "drugs_causing", "class_of_drug",
     "drugs_in_class", "targets_of_drug", "drugs_targeting", "variants_of_disease", "prevalence",
-    "onset", "inheritance", "subtypes", "causes", "genes_of_disease", "diseases_of_gene",
+    "onset", "course", "inheritance", "subtypes", "causes", "genes_of_disease", "diseases_of_gene",
     "diseases_for_drug", "drugs_for_disease", "phenotypes_of_disease",
     # "2型糖尿病是一种什么病" asks for a class, though it holds 什么病
     "is_a", "diseases_of_phenotype", "definition",

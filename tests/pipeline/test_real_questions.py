@@ -2887,3 +2887,33 @@ def test_a_label_indication_reaches_its_nearest_disease_and_another_products_use
     used = {a.node.label for a in real_pipeline.ask("What is oxycodone used for?", k=20).answers}
     assert "Pain" in used and not used & {"pityriasis versicolor", "tinea pedis",
                                           "peptic ulcer disease"}, used  # fmt: skip
+
+
+def test_how_a_disease_goes_on_is_its_course_from_the_graph_or_said_missing(
+    real_pipeline,
+) -> None:
+    # "Is Duchenne muscular dystrophy progressive?" was a claim of one end (passages only),
+    # the tagger having taken "progressive" into the name; a course is HPO's terms past onset
+    spoan = real_pipeline.ask("Is SPOAN syndrome progressive?")
+    assert spoan.reading.intent == "course"
+    assert [a.node.label for a in spoan.answers] == ["Progressive"]
+    assert spoan.answers[0].evidence.triples[0].source == "hpo"
+    dmd = real_pipeline.ask("Is Duchenne muscular dystrophy progressive?")
+    assert (dmd.reading.intent, dmd.reading.topic.label) == (
+        "course", "Duchenne muscular dystrophy",
+    )  # fmt: skip
+    # its onset is no answer, and the reason says what is missing, not "no hasClinicalCourse
+    # statement", which its childhood onset would make untrue
+    assert dmd.no_answer and not dmd.answers
+    assert "of Pace of progression or Mortality/Aging for Duchenne" in dmd.reason
+    for asked in ("What is the life expectancy of Tay-Sachs disease?", "Is ALS fatal?",
+                  "Can you die from sickle cell disease?", "What is the prognosis of glioblastoma?",
+                  "泰-萨克斯病的预后如何?"):  # fmt: skip
+        assert real_pipeline.ask(asked).reading.intent == "course", asked
+    # onset stays onset, a procedure's prognosis and the terminal ileum name no course
+    assert real_pipeline.ask("At what age does Huntington disease start?").reading.intent == (
+        "onset"
+    )
+    assert real_pipeline.ask("Is Crohn disease of the terminal ileum common?").reading.intent != (
+        "course"
+    )
