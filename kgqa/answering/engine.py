@@ -676,6 +676,25 @@ def _shown_in(text: str, said: str, mentions: Sequence[Mention],
     return _after_the_disorder(text, said, found, (focus.subject, focus.before), ("Disease",))
 
 
+def _as_worded(kg: KnowledgeGraph, m: Mention) -> Mention:
+    """A mention the corpus annotators' node leads, read as its words name it when they are
+    exactly the name of a broader node of another class: "What causes dyskinesia?" is asked of
+    HPO's *Dyskinesia*, not of MeSH's *Dyskinesia, Drug-Induced*, which the chemical abstracts'
+    annotators coded the word with (their drugs brought it on). The linker keeps their code for
+    text like theirs; a broader node of the mention's own class is its to weigh."""
+    top = m.candidates[0] if m.candidates else None
+    if top is None or top.match != "annotated":
+        return m
+    said = normalize_name(m.text)
+    for c in m.candidates[1:]:
+        if (c.match == "exact" and c.score >= NIL_THRESHOLD and c.node.cls != top.node.cls
+                and normalize_name(c.name) == said
+                and c.node.iri in {a.iri for a in kg.ancestors(top.node)}):  # fmt: skip
+            first = replace(c, score=top.score)
+            return replace(m, candidates=(first, *(x for x in m.candidates if x is not c)))
+    return m
+
+
 def _taken_as(m: Mention, node: Node, other: Node, name: str) -> tuple[Mention, Node]:
     """``other`` as the topic in place of the node ``m`` linked, by ``name``, as sure of it as
     of ``node`` (a candidate added to the mention, so the reading's link score holds)."""
@@ -1184,6 +1203,7 @@ class QAEngine:
         mentions = dict(zip(nonempty, self.linker.link_many([labelled[i] for i in nonempty]),
                             strict=True))  # fmt: skip
         self._relink_parts(texts, foci, mentions)
+        mentions = {i: [_as_worded(self.kg, m) for m in ms] for i, ms in mentions.items()}
         asked = [_spelt(_asked(texts[i], foci[i], linked(mentions[i])), mentions[i])
                  for i in nonempty]  # fmt: skip
         intents = dict(zip(nonempty, self.classify(asked), strict=True))

@@ -884,6 +884,21 @@ def _of_someone_else(head: str, names: Sequence[str]) -> bool:
     return bool(what)
 
 
+def _in_its_own_name(head: str, word: str, names: Sequence[str]) -> bool:
+    """Whether the finding's ``word`` is said as the end of the page's own disease name, the
+    words before it (asides in brackets left out) that name's first words: "Primary ciliary
+    (SIL-e-ar-e) dyskinesia ... is a rare disease that affects ... the airways" names no
+    dyskinesia among its signs."""
+    said = re.findall(r"[\w']+", re.sub(r"\([^)]*\)", " ", head).casefold())
+    for name in names:
+        words = re.findall(r"[\w']+", name.casefold())
+        first = words[: -len(re.findall(r"[\w']+", word))] if words else []
+        if first and words[len(first):] == re.findall(r"[\w']+", word.casefold()) and (
+                said[-len(first):] == first):  # fmt: skip
+            return True
+    return False
+
+
 def _site(url: str) -> str:
     """A page's host without "www." ("https://www.cancer.gov/types/...": "cancer.gov")."""
     return url.split("/")[2].removeprefix("www.") if url.count("/") >= 2 else ""
@@ -933,6 +948,9 @@ def showing_answers(
             continue  # "Conditions that may lead to anemia include - Heavy periods"
         if _of_someone_else(p.text[at[0] : at[2].start()], [page_title(p), node.label]):
             continue  # "People with diabetes have high blood glucose", on *Diabetic Kidney Disease*
+        if _in_its_own_name(p.text[at[0] : at[2].start()], at[2].group(0),
+                            [page_title(p), node.label]):  # fmt: skip
+            continue  # "Primary ciliary (SIL-e-ar-e) dyskinesia ... affects ... the airways"
         if node.iri in itself or node.iri in found or opposites(node.label, topic.label):
             continue
         found[node.iri] = (node, p, p.text[at[0] : at[1]], at[2].group(0))

@@ -142,6 +142,20 @@ def test_a_pubchem_id_two_drugs_list_is_the_parents_and_finds_its_side_effects(
     )
 
 
+def test_a_drug_listing_its_active_compounds_drugbank_id_too_keeps_its_own(
+    kg: KnowledgeGraph,
+) -> None:
+    # DrugCentral gives esomeprazole its own DrugBank id and omeprazole's, which omeprazole
+    # lists too (levodopa: L-DOPA's and dopamine's, so levodopa stayed a node apart from
+    # DrugBank's L-DOPA, its indications apart from its side effects): the id no other drug
+    # lists is its own
+    esomeprazole = kg.node("DRUGCENTRAL:1055")
+    assert kg.node("DRUGBANK:DB00736") == esomeprazole
+    assert kg.node("DRUGBANK:DB00338") != esomeprazole
+    notes = kg.manifest.info["notes"]["drugcentral"]
+    assert notes["DRUGBANK_ID links, the one of several no other drug lists (merged)"] == 1
+
+
 def test_every_source_graph_carries_its_licence(kg: KnowledgeGraph) -> None:
     assert "NC" in kg.licence("sider") and kg.licence("drugcentral") == "CC BY 4.0"
     stats = kg.stats()

@@ -148,3 +148,13 @@ def test_mondo_names_the_diseases_people_call_by_them(real_graph) -> None:
         for n in (real_graph.node("ORPHA:183438"),) if n is not None
         for name, _ in real_graph.labels(n)
     )  # fmt: skip
+
+
+def test_a_drug_that_lists_its_active_compound_too_joins_its_own_drugbank_id(real_graph) -> None:
+    # DrugCentral's levodopa lists DrugBank's L-DOPA and dopamine (which dopamine lists too):
+    # it had stayed apart from L-DOPA, its indications from SIDER's side effects
+    levodopa = real_graph.node("DRUGCENTRAL:1567")
+    assert real_graph.node("DRUGBANK:DB01235") == levodopa
+    assert real_graph.node("DRUGBANK:DB00988") != levodopa
+    assert real_graph.neighbours(levodopa, "treats", "out")
+    assert real_graph.neighbours(levodopa, "hasSideEffect", "out")

@@ -2917,3 +2917,20 @@ def test_how_a_disease_goes_on_is_its_course_from_the_graph_or_said_missing(
     assert real_pipeline.ask("Is Crohn disease of the terminal ileum common?").reading.intent != (
         "course"
     )
+
+
+def test_a_word_annotators_coded_narrower_is_read_as_said(real_pipeline) -> None:
+    # BC5CDR's annotators coded "dyskinesia" as MeSH's *Dyskinesia, Drug-Induced* (their
+    # drugs brought it on): "What causes dyskinesia?" had been read of that heading, of which
+    # the graph states no cause, and answered nothing; HPO's *Dyskinesia* is named so exactly
+    result = real_pipeline.ask("What causes dyskinesia?")
+    reading = result.reading
+    assert (reading.topic.curie, reading.intent) == ("HP:0100660", "diseases_of_phenotype")
+    shown = [a.node.label for a in result.answers]
+    assert "Parkinson's disease" in shown[:5]
+    # the page of primary ciliary dyskinesia says the word in its own name, of the airways'
+    # cilia: no sign of it
+    assert "primary ciliary dyskinesia" not in shown
+    # the linker itself keeps the annotators' code, for text like theirs
+    (m,) = real_pipeline.link("What causes dyskinesia?")
+    assert m.node.curie == "MESH:D004409"

@@ -331,3 +331,29 @@ def one_to_one(
     unique = [(a, b) for a, b in pairs if na[a] == 1 and nb[b] == 1]
     rest = [(a, b) for a, b in pairs if not (na[a] == 1 and nb[b] == 1)]
     return unique, rest
+
+
+def own_of_several(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Of pairs that are not 1:1, those of an ``a`` listing several ``b`` of which exactly one
+    no other ``a`` lists: that one is its own. DrugCentral gives a prodrug or a salt its own
+    DrugBank id and its active compound's, which the active compound lists too (levodopa:
+    L-DOPA and dopamine; esomeprazole: esomeprazole and omeprazole); levodopa had stayed a
+    node apart from DrugBank's, its indications from its side effects.
+
+    Example:
+        >>> own_of_several([("levodopa", "DB:L-DOPA"), ("levodopa", "DB:dopamine"),
+        ...                 ("dopamine", "DB:dopamine"), ("x", "DB:1"), ("x", "DB:2")])
+        [('levodopa', 'DB:L-DOPA')]
+    """
+    pairs = sorted(set(pairs))
+    listed: dict[str, set[str]] = {}
+    listing: dict[str, set[str]] = {}
+    for a, b in pairs:
+        listed.setdefault(a, set()).add(b)
+        listing.setdefault(b, set()).add(a)
+    out = []
+    for a, bs in listed.items():
+        own = [b for b in sorted(bs) if listing[b] == {a}]
+        if len(bs) > 1 and len(own) == 1:
+            out.append((a, own[0]))
+    return out

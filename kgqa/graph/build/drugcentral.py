@@ -36,6 +36,7 @@ from kgqa.graph.build.common import (
     head_suffixes,
     inner_names,
     one_to_one,
+    own_of_several,
     read_tsv,
     strip_qualifiers,
     without_prevention,
@@ -248,7 +249,11 @@ def read(data_dir: Path) -> Contribution:
         unique, rest = one_to_one(pairs)
         out.same_as += [SameAs(SOURCE, a, b, f"DrugCentral {kind} 1:1") for a, b in unique]
         out.note(f"{kind} links 1:1 (merged)", len(unique))
-        out.note(f"{kind} links not 1:1 (left separate)", len(rest))
+        own = own_of_several(rest)
+        out.same_as += [SameAs(SOURCE, a, b, f"DrugCentral {kind} own of several")
+                        for a, b in own]  # fmt: skip
+        out.note(f"{kind} links, the one of several no other drug lists (merged)", len(own))
+        out.note(f"{kind} links not 1:1 (left separate)", len(rest) - len(own))
 
     anti_infective, guards = _drug_sets(d / "pharm_class.tsv")
     columns = ["DRUG_ID", "DRUG_NAME", "INDICATION_FDB", "UMLS_CUI", "SNOMEDCT_CUI", "DOID"]
