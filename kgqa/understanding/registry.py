@@ -622,13 +622,17 @@ _RECORDS = (
         zh=r"预后|寿命|能活多久|活多久|会不会死|会死|致死|致命|病程",
         hops=(Hop("hasClinicalCourse", "out"),), topic_classes=(_DISEASE,),
         answer_classes=("ClinicalAttribute",), answers_under=("HP:0003679", "HP:0040006"),
-        hierarchy=("supertype",),
+        hierarchy=("supertype",), qtypes=("outlook",),
         cue=r"\bprognos[ie]s\b|\boutlook\b|\blife[- ]?(?:expectancy|span)\b|\bsurvival\b"
             r"|\bmortality\b|\bfatal\b|\bdeadly\b|\blethal\b|\bterminal(?!\s+ileum)\b"
             r"|\b(?:die|dying|died|death)\s+(?:of|from)\b|\bcan\s+(?:you|one|people|a person|"
             r"someone|i|he|she|they|my \w+)\s+die\b|\bhow long\b[^.?!]*\blive\b"
             r"|\bprogressive\b|\bprogression\b|\bhow (?:does|do|will|fast|quickly)\b[^.?!]*"
-            r"\bprogress\b",
+            r"\bprogress\b"
+            # how people ask it of themselves ("Will it get worse until I die?", "what is the
+            # pattern of recovery after stroke?")
+            r"|\bwill (?:it|this|that|he|she|they|my \w+) (?:just )?(?:get|keep getting) worse\b"
+            r"|\buntil (?:i|he|she|they|we) die\b|\b(?:pattern|course|chances?) of recovery\b",
         forms=(
             "What is the prognosis for {d}?", "What is the outlook for {d}?",
             "Is {d} progressive?", "Is {d} fatal?", "What is the life expectancy of {d}?",
@@ -636,7 +640,7 @@ _RECORDS = (
         ),
         lay=(
             "Can you die from {it}?", "How long can someone live with {d}?",
-            "Does {it} get worse over time?",
+            "Does {it} get worse over time?", "Will {it} get worse?",
         ),
     ),
     Intent(
@@ -759,7 +763,6 @@ _RECORDS = (
             "Can I get help paying for {c}?",
             "Who can I talk to about {it}?",
             "Is it safe to exercise with {it}?",
-            "Will {it} get worse?",
             "Where can I find a specialist in {d}?",
             "Can you help me?",
             "What can I expect after surgery for {it}?",

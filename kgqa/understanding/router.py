@@ -1375,6 +1375,11 @@ def organ_asked(text: str, found: Linked) -> tuple[str, frozenset[str]] | None:
     return None
 
 
+_INFORMATION_INCLUDING = re.compile(
+    r"\b(?:information|info|resources?|literature|details)\b[^.?!]*?\bincluding\b", re.I
+)
+
+
 def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     """The intent whose cue words the question holds and whose topic class it names (the
     classifier's likelier first, then registry order), else None. An intent kgqa refuses
@@ -1383,9 +1388,13 @@ def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     of it. Other cues count in the first question only, when the text joins several."""
     bare = _bare(text, found)
     first = _FURTHER_QUESTION.split(bare, maxsplit=1)[0]
+    # what information is asked for, listed ("Where can I find information on dystonia,
+    # including prognosis?" asks for information, as the labelling guideline reads it)
+    listed = _INFORMATION_INCLUDING.search(first)
     hits = []
     for name, cue in CUES.items():
-        if not cue.search(bare if INTENTS[name].refusal else first):
+        said = bare if INTENTS[name].refusal else first
+        if not any(listed is None or m.start() < listed.end() for m in cue.finditer(said)):
             continue
         if INTENTS[name].refusal or topic_of(name, found) is not None:
             hits.append(name)

@@ -40,7 +40,8 @@ def test_the_classifier_labels_are_the_registry_names():
 
 def test_medquad_question_types_map_onto_intents():
     assert intent_of_qtype("treatment") == "drugs_for_disease"
-    assert intent_of_qtype("outlook") == "other"
+    assert intent_of_qtype("outlook") == "course"
+    assert intent_of_qtype("exams and tests") == "other"
 
 
 def _linked(text: str, *names: tuple[str, str]):
@@ -120,6 +121,13 @@ CUE_CASES = [
      ("What does a high ALT suggest?", "What does my rash suggest?",
       "What does vomiting blood indicate?"),
      ("What would you suggest?", "What do you suggest I do?", "What does my doctor suggest?")),
+    # how a disease goes on: asked, or feared in a message's words
+    ("course",
+     ("What is the prognosis for polymicrogyria?", "Is it fatal?", "Can you die from it?",
+      "How long can my son live with this?", "Will it get worse until I die?",
+      "What is the pattern of recovery after a stroke?", "How fast does it progress?"),
+     ("I made some progress with the exercises.", "It affects the terminal ileum.",
+      "The pain got worse after I ate.", "She died in 2001.")),
 ]  # fmt: skip
 
 
@@ -147,3 +155,17 @@ def test_a_contraindication_is_asked_not_told():
         "I was told I shouldn't take aspirin.\\nWhat else helps a headache?",
     ):
         assert not cue.search(told), told
+
+
+def test_information_asked_for_lists_what_it_includes_and_asks_for_none_of_it() -> None:
+    # "Where can I find information on dystonia, including prognosis?" asks for information
+    # (the labelling guideline's `other`); the same word asked outright is its cue
+    from kgqa.understanding.router import cued
+
+    probs = {"other": 0.99}
+    q = "Where can I find information on dystonia, including prognosis?"
+    assert cued(q, probs, _linked(q, ("dystonia", "Disease"))) is None
+    q = "What is the prognosis for dystonia, and where can I find information?"
+    assert cued(q, probs, _linked(q, ("dystonia", "Disease"))) == "course"
+    q = "Where can I find information on the side effects of metformin, including weight loss?"
+    assert cued(q, probs, _linked(q, ("metformin", "Chemical"))) == "side_effects_of_drug"
