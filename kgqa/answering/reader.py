@@ -929,7 +929,12 @@ def showing_answers(
                 or _site(p.url) not in COMMON_SITES):  # fmt: skip
             continue
         bounds = sentence_bounds(p.text)
-        at = next(((a, b, m) for a, b in bounds if (m := said.search(p.text, a, b))
+        # (not the word that ends the page's own disease name: "Primary ciliary (SIL-e-ar-e)
+        # dyskinesia ... affects ... the airways"; "Attacks of familial Mediterranean fever
+        # begin with a fever" names it after)
+        title = [page_title(p)]
+        at = next(((a, b, m) for a, b in bounds for m in said.finditer(p.text, a, b)
+                   if not _in_its_own_name(p.text[a : m.start()], m.group(0), title)
                    and not _no_sign(p.text, a, b, m.start())), None)  # fmt: skip
         if at is None or _NOT_SHOWN.search(p.text[at[0] : at[2].start()]):
             continue
@@ -948,9 +953,6 @@ def showing_answers(
             continue  # "Conditions that may lead to anemia include - Heavy periods"
         if _of_someone_else(p.text[at[0] : at[2].start()], [page_title(p), node.label]):
             continue  # "People with diabetes have high blood glucose", on *Diabetic Kidney Disease*
-        if _in_its_own_name(p.text[at[0] : at[2].start()], at[2].group(0),
-                            [page_title(p), node.label]):  # fmt: skip
-            continue  # "Primary ciliary (SIL-e-ar-e) dyskinesia ... affects ... the airways"
         if node.iri in itself or node.iri in found or opposites(node.label, topic.label):
             continue
         found[node.iri] = (node, p, p.text[at[0] : at[1]], at[2].group(0))

@@ -2166,6 +2166,18 @@ def test_a_finding_with_no_page_of_its_own_gets_the_diseases_whose_pages_list_it
     assert "whose own pages" in r.reason and "list Fever among their signs" in r.reason
 
 
+def test_a_page_that_says_the_finding_only_in_its_own_name_lists_no_sign_of_it(kg):
+    # "Primary ciliary (SIL-e-ar-e) dyskinesia ... affects ... the airways" was the second
+    # answer to "What causes dyskinesia?": the word ends the disease's name, asides and all
+    from kgqa.answering.reader import showing_answers
+
+    fever = kg.node("HP:0001945")
+    text = "Familial Mediterranean (MED-i-ter-AY-nee-an) fever is an inherited condition."
+    page = Passage(4, text, "Familial Mediterranean fever", "medquad", "0004-1",
+                   "https://www.cdc.gov/fmf", "information", (fever.iri,), 1.0)  # fmt: skip
+    assert showing_answers(ReadingSentences(), fever, [page], kg) == []
+
+
 def test_a_page_that_lists_a_finding_names_it_as_a_sign_only_of_its_own_disease(kg):
     # "People with diabetes have high blood glucose" (on diabetic kidney disease's page), "Birth
     # control pills help ... clear acne" (on polycystic ovary syndrome's), "Getting more
