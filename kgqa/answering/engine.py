@@ -1496,9 +1496,10 @@ class QAEngine:
             # ... unless its words name a relation of the one thing: "Is Duchenne muscular
             # dystrophy progressive?" (a claim at 0.98) asks how it goes on
             named = cued(said, probs, found)
-            intent = named if named is not None and named not in _OWN_READING else "other"
-            iscore = max(probs.get(intent, 0.0), CUE_SCORE) if intent != "other" else (
-                probs.get("other", 0.0))  # fmt: skip
+            if named is not None and named not in _OWN_READING:
+                intent, iscore = named, max(probs.get(named, 0.0), CUE_SCORE)
+            else:
+                intent, iscore = "other", probs.get("other", 0.0)
         if (intent in ("claim", "other") and not options
                 and (turned := self._organ_asked_of(asked, found, focus)) is not None):  # fmt: skip
             # "Can lupus affect the kidneys?", "Can high blood pressure damage the kidneys?":

@@ -1385,16 +1385,20 @@ def cued(text: str, probs: dict[str, float], found: Linked) -> str | None:
     classifier's likelier first, then registry order), else None. An intent kgqa refuses
     needs no topic and goes first, wherever its words stand: "Which drugs are
     contraindicated in asthma?" is no question about treatment, whatever the classifier made
-    of it. Other cues count in the first question only, when the text joins several."""
+    of it. Other cues count in the first question only, when the text joins several, and not
+    in the list of what information it asks for ("information on X, including ...")."""
     bare = _bare(text, found)
     first = _FURTHER_QUESTION.split(bare, maxsplit=1)[0]
     # what information is asked for, listed ("Where can I find information on dystonia,
-    # including prognosis?" asks for information, as the labelling guideline reads it)
+    # including prognosis?" asks for information, as the labelling guideline reads it); not
+    # what kgqa refuses, which it refuses wherever it is said
     listed = _INFORMATION_INCLUDING.search(first)
     hits = []
     for name, cue in CUES.items():
-        said = bare if INTENTS[name].refusal else first
-        if not any(listed is None or m.start() < listed.end() for m in cue.finditer(said)):
+        if INTENTS[name].refusal:
+            if not cue.search(bare):
+                continue
+        elif not any(listed is None or m.start() < listed.end() for m in cue.finditer(first)):
             continue
         if INTENTS[name].refusal or topic_of(name, found) is not None:
             hits.append(name)

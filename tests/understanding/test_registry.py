@@ -169,3 +169,7 @@ def test_information_asked_for_lists_what_it_includes_and_asks_for_none_of_it() 
     assert cued(q, probs, _linked(q, ("dystonia", "Disease"))) == "course"
     q = "Where can I find information on the side effects of metformin, including weight loss?"
     assert cued(q, probs, _linked(q, ("metformin", "Chemical"))) == "side_effects_of_drug"
+    # what kgqa refuses stays refused wherever it is said: listed, a contraindication is no
+    # request for what treats asthma
+    q = "Where can I find information on asthma, including which drugs are contraindicated?"
+    assert cued(q, probs, _linked(q, ("asthma", "Disease"))) == "contraindications"
