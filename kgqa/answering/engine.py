@@ -2770,9 +2770,9 @@ class QAEngine:
         renal tubular acidosis": SLC4A1), with the words that say so; None when it names
         none (or an HLA allele: "HLA-B27-associated uveitis" has other genes too)."""
         said = NAMED_FOR_GENE_SAID.search(text)
-        if said is None or said.group("named").upper().startswith("HLA"):
+        if said is None:
             return None
-        gene = self.claims.gene_named(said.group("named"))
+        gene = self.claims.named_for(said.group("named"))
         return (gene, said.group(0)) if gene is not None else None
 
     def _scored(self, answers: list[Answer], reading: Reading, k: int) -> tuple[Answer, ...]:

@@ -424,6 +424,8 @@ def chromosome_named(text: str) -> tuple[str, str] | None:
 # mutations in POLG?": a condition named for a gene (group ``named``), said or asked to be tied
 # to a gene (group ``g``). Symbols are matched as written (an all-lower word is no symbol)
 _SYMBOL = r"[A-Z][A-Za-z0-9]{1,11}(?:-[A-Z0-9]{1,3})?"
+# the verb before the tie, said or denied ("is", "isn't", "are not", "was never")
+_COPULA = r"(?:(?i:is|are|was|were)(?i:n't|\s+not|\s+never)?\s+)?"
 _GENE_TIE = (
     r"(?i:associated\s+with|caused\s+by|linked\s+to|due\s+to|the\s+result\s+of)"
     r"(?:\s+(?i:(?:(?:pathogenic|inherited|germline|de\s+novo)\s+)?(?:mutations?|variants?|"
@@ -431,17 +433,16 @@ _GENE_TIE = (
 )
 _NAMED_FOR_GENE = re.compile(
     rf"^(?:(?i:is|are|was|were)\s+)?(?P<d>(?:[\w'-]+\s+){{0,3}}?(?P<named>{_SYMBOL})[- ]"
-    rf"(?i:related|associated|linked)\s+[^,;.?!]+?)\s+(?:(?i:is|are|was|were)(?i:n't|\s+not|"
-    rf"\s+never)?\s+)?{_GENE_TIE}\s+(?P<g>{_SYMBOL})(?:\s+(?i:genes?))?\s*[.?!]*$"
+    rf"(?i:related|associated|linked)\s+[^,;.?!]+?)\s+{_COPULA}{_GENE_TIE}\s+(?P<g>{_SYMBOL})"
+    r"(?:\s+(?i:genes?))?\s*[.?!]*$"
 )
 
 
 # the words before a gene or inheritance relation ("X is associated with", "Is X caused by",
 # "X is autosomal recessive"), said or asked: group ``d``
 _SUBJECT_BEFORE_TIE = re.compile(
-    r"^(?:(?i:is|are|was|were)\s+)?(?P<d>\S.*?\S)\s+(?:(?i:is|are|was|were)(?i:n't|\s+not|"
-    r"\s+never)?\s+)?(?i:associated\s+with|caused\s+by|linked\s+to|due\s+to|inherited|"
-    r"(?:an?\s+)?(?:autosomal|x-linked))\b"
+    rf"^(?:(?i:is|are|was|were)\s+)?(?P<d>\S.*?\S)\s+{_COPULA}(?i:associated\s+with|caused"
+    r"\s+by|linked\s+to|due\s+to|inherited|(?:an?\s+)?(?:autosomal|x-linked))\b"
 )
 
 
@@ -1608,8 +1609,8 @@ class ClaimVerifier:
         tie genes to, nor HLA alleles ("HLA-B27-associated uveitis"), nor against a gene the
         graph ties to a disease named for the same gene. None when a symbol names no gene."""
         words, named_for, claimed = named
-        first, other = self.gene_named(named_for), self.gene_named(claimed)
-        if first is None or other is None or named_for.upper().startswith("HLA"):
+        first, other = self.named_for(named_for), self.gene_named(claimed)
+        if first is None or other is None:
             return None
         # (the subject shown is a disease the words name by one of its names: "POLG-related
         # disorders", read whole by likeness, had been poliomyelitis)
@@ -1640,6 +1641,11 @@ class ClaimVerifier:
         found = [m for m in self.kg.find(symbol, cls="Gene", limit=5) if m.name == symbol]
         found.sort(key=lambda m: m.kind != "label")
         return found[0].node if found else None
+
+    def named_for(self, symbol: str) -> Node | None:
+        """The gene a condition named "SYMBOL-related ..." is named for: :meth:`gene_named`,
+        save an HLA allele ("HLA-B27-associated uveitis" has other genes too)."""
+        return None if symbol.upper().startswith("HLA") else self.gene_named(symbol)
 
     def _chromosome_change(self, claim: str, text: str, named: tuple[str, str],
                            mentions: list[Mention], neg: bool) -> Verdict | None:  # fmt: skip
